@@ -1,0 +1,30 @@
+package dev.funnel.core.display;
+
+/**
+ * A result that shows itself as a one-line summary followed by a table.
+ *
+ * <p>Result records implement it and define {@code toString()} as {@link #preview(Tabular)}: the
+ * summary line (kept short, JShell cuts at 80 characters) and the first rows of the table;
+ * {@link #print()} writes the whole table to standard output.
+ */
+public interface Tabular {
+
+  /** Rows shown by {@code toString()}. */
+  int PREVIEW_ROWS = 12;
+
+  /** One line that says what the result is and its headline number. */
+  String summary();
+
+  /** The whole result as a table. */
+  TextTable table();
+
+  /** Prints the summary and the whole table to standard output. */
+  default void print() {
+    System.out.print(summary() + "\n" + table().render());
+  }
+
+  /** The summary line and the first {@link #PREVIEW_ROWS} rows: the body of {@code toString()}. */
+  static String preview(Tabular t) {
+    return t.summary() + "\n" + t.table().render(PREVIEW_ROWS);
+  }
+}
