@@ -431,9 +431,12 @@ public final class Columns {
     return m;
   }
 
+  /** Arrays that index a table by lead or customer rather than hold one value per row. */
+  private static final Set<String> INDEXES = Set.of("offsets", "by_created");
+
   /**
-   * The heap bytes of this form: per table its rows and the bytes of its arrays (columns plus its
-   * offsets index), dictionaries apart.
+   * The heap bytes of this form: per table its rows, the bytes of its row columns and of its index
+   * (offsets per lead or customer), dictionaries apart.
    */
   public Footprint footprint() {
     int[] rows = {
@@ -443,10 +446,15 @@ public final class Columns {
     int i = 0;
     for (Map.Entry<String, Map<String, Object>> e : arrays().entrySet()) {
       long b = 0;
-      for (Object a : e.getValue().values()) {
-        b += ColumnBytes.of(a);
+      long index = 0;
+      for (Map.Entry<String, Object> column : e.getValue().entrySet()) {
+        if (INDEXES.contains(column.getKey())) {
+          index += ColumnBytes.of(column.getValue());
+        } else {
+          b += ColumnBytes.of(column.getValue());
+        }
       }
-      t.add(new Footprint.TableBytes(e.getKey(), rows[i++], b));
+      t.add(new Footprint.TableBytes(e.getKey(), rows[i++], b, index));
     }
     List<Footprint.DictionaryBytes> dict = new ArrayList<>();
     for (Dictionary d : dictionaries()) {

@@ -5,10 +5,13 @@ import dev.funnel.core.display.TextTable;
 import java.util.List;
 
 /**
- * The memory of a {@link Columns} form: per table the rows and the heap bytes of its primitive
- * arrays (row columns plus its offsets index), and per dictionary the entries and approximate
- * bytes of its strings. Dictionaries are shared between tables and so reported apart, not in the
- * bytes per row.
+ * The memory of a {@link Columns} form: per table the rows, the heap bytes of its primitive row
+ * columns and those of its per-key index (the offsets by lead or customer, the creation order of
+ * leads), and per dictionary the entries and approximate bytes of its strings.
+ *
+ * <p>Bytes per row count the row columns only: an index grows with the number of leads or
+ * customers, not with the table's rows, and dictionaries are shared between tables; both are
+ * reported apart.
  *
  * <p>Array bytes are exact for a 64-bit HotSpot JVM with compressed class pointers (16-byte
  * header, elements, padding to 8 bytes); string bytes assume compact strings. Object headers of the
@@ -30,10 +33,11 @@ public record Footprint(List<TableBytes> tables, List<DictionaryBytes> dictionar
    *
    * @param table the table's file name ({@code stages}, {@code touches}, ...)
    * @param rows  number of rows (lead indexes for {@code leads})
-   * @param bytes heap bytes of the table's primitive arrays
+   * @param bytes heap bytes of the table's primitive row columns
+   * @param indexBytes heap bytes of its index arrays (offsets per lead or customer; 0 for none)
    */
-  public record TableBytes(String table, int rows, long bytes) {
-    /** Bytes per row; NaN for an empty table. */
+  public record TableBytes(String table, int rows, long bytes, long indexBytes) {
+    /** Bytes of row columns per row; NaN for an empty table. */
     public double bytesPerRow() {
       return rows == 0 ? Double.NaN : (double) bytes / rows;
     }
@@ -64,9 +68,9 @@ public record Footprint(List<TableBytes> tables, List<DictionaryBytes> dictionar
             + tables.stream().map(TableBytes::table).toList());
   }
 
-  /** Bytes of all tables' arrays. */
+  /** Bytes of all tables' arrays, row columns and indexes. */
   public long tableBytes() {
-    return tables.stream().mapToLong(TableBytes::bytes).sum();
+    return tables.stream().mapToLong(t -> t.bytes() + t.indexBytes()).sum();
   }
 
   /** Bytes of all dictionaries. */
@@ -82,12 +86,12 @@ public record Footprint(List<TableBytes> tables, List<DictionaryBytes> dictionar
 
   @Override
   public TextTable table() {
-    TextTable t = TextTable.of("part", "name", "rows", "bytes", "bytes/row");
+    TextTable t = TextTable.of("part", "name", "rows", "bytes", "bytes/row", "index bytes");
     for (TableBytes b : tables) {
-      t = t.plus("table", b.table(), b.rows(), b.bytes(), b.bytesPerRow());
+      t = t.plus("table", b.table(), b.rows(), b.bytes(), b.bytesPerRow(), b.indexBytes());
     }
     for (DictionaryBytes d : dictionaries) {
-      t = t.plus("dictionary", d.dictionary(), d.entries(), d.bytes(), null);
+      t = t.plus("dictionary", d.dictionary(), d.entries(), d.bytes(), null, null);
     }
     return t;
   }
