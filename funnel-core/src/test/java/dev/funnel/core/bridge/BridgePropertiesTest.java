@@ -2,6 +2,7 @@ package dev.funnel.core.bridge;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.doubles;
 import static org.quicktheories.generators.SourceDSL.integers;
@@ -122,6 +123,26 @@ class BridgePropertiesTest {
                 EPS * Math.max(1, share));
           }
         });
+  }
+
+  @Test
+  void zerosAnywhereKeepLmdiExact() {
+    qt().withExamples(300).forAll(Tables.tablesWithZeros(4, 5)).checkAssert(t -> {
+      for (Method m : Method.values()) {
+        Bridge b = bridge(m);
+        BridgeResult r;
+        try {
+          r = b.decompose(t);
+        } catch (IllegalArgumentException e) {
+          // only the multiplicative forms may refuse, and only for a zero total
+          assertTrue(m.multiplicative() && e.getMessage().contains("positive totals"),
+              m.label() + ": " + e.getMessage());
+          continue;
+        }
+        assertEquals(r.change(), Tables.sum(r), EPS * scale(r), m.label());
+        assertTrue(!r.fallback() || m.lmdiTwo(), m.label() + " " + r.fallbackReason());
+      }
+    });
   }
 
   @Test

@@ -19,6 +19,14 @@ final class Tables {
             .ofSize(2 * nk[0] * nk[1]).map(v -> build(nk[0], nk[1], v)));
   }
 
+  /** Like {@link #tables} with values in [0.05, 20], about a quarter of them exactly zero. */
+  static Gen<FactorTable> tablesWithZeros(int maxSegments, int maxFactors) {
+    Gen<Double> value = doubles().between(0.05, 20).mix(doubles().between(0, 0).map(d -> 0.0), 25);
+    return integers().between(1, maxSegments).zip(integers().between(1, maxFactors),
+        (n, k) -> new int[] {n, k}).flatMap(nk -> lists().of(value)
+            .ofSize(2 * nk[0] * nk[1]).map(v -> build(nk[0], nk[1], v)));
+  }
+
   static FactorTable build(int n, int k, List<Double> v) {
     List<FactorRow> rows = new ArrayList<>();
     int p = 0;
