@@ -83,6 +83,10 @@ public final class Bridge {
     Grid g = table.grid();
     double v0 = g.baseTotal();
     double v1 = g.currentTotal();
+    if (!Double.isFinite(v0) || !Double.isFinite(v1)) {
+      throw new IllegalArgumentException("the products of the factors overflow a double (base "
+          + v0 + ", current " + v1 + "); rescale a factor");
+    }
     if (method.multiplicative() && !(v0 > 0 && v1 > 0)) {
       throw new IllegalArgumentException("a multiplicative decomposition needs positive totals;"
           + " base is " + v0 + " and current is " + v1);
@@ -138,6 +142,9 @@ public final class Bridge {
         return g;
       }
       case SMALL_VALUE -> {
+        if (v0 == 0 && v1 == 0) {
+          return g; // every segment is zero in both states: nothing to substitute for
+        }
         Grid s = g.withZerosAs(smallValue);
         double moved = Math.abs(s.baseTotal() - v0) + Math.abs(s.currentTotal() - v1);
         if (moved > TOLERANCE * 1e-3 * Math.max(Math.abs(v0), Math.abs(v1))) {
@@ -192,6 +199,10 @@ public final class Bridge {
       effect[j] = s.value();
       absSum += Math.abs(effect[j]);
       total.add(effect[j]);
+    }
+    if (!Double.isFinite(absSum)) {
+      throw new IllegalArgumentException(used.label() + " overflows a double on this table: a"
+          + " product that mixes base and current values is too large; rescale a factor");
     }
     double scale = Math.max(Math.max(Math.abs(v0), Math.abs(v1)), absSum);
     if (!(Math.abs(total.value() - change) <= TOLERANCE * scale)) {

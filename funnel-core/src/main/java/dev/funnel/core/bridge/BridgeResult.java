@@ -92,13 +92,17 @@ public record BridgeResult(
         + effects.stream().map(FactorEffect::factor).toList());
   }
 
-  /** E.g. {@code Bridge lmdi-additive: 1000 -> 1098.9 (+98.9)}. */
+  /**
+   * E.g. {@code Bridge lmdi-additive: 1000 -> 1098.9 (+98.9)}; multiplicative results add the
+   * ratio ({@code (+100, x2.25)}).
+   */
   @Override
   public String summary() {
     String name = method.label()
         + (fallback ? " (fallback)" : orderDependent() ? " (order-dependent)" : "");
     return "Bridge " + name + ": " + TextTable.number(base) + " -> " + TextTable.number(current)
-        + " (" + (change >= 0 ? "+" : "") + TextTable.number(change) + ")";
+        + " (" + (change >= 0 ? "+" : "") + TextTable.number(change)
+        + (multiplicative() ? ", x" + TextTable.number(current / base) : "") + ")";
   }
 
   /** The waterfall: base, one row per factor effect with the running total, current. */

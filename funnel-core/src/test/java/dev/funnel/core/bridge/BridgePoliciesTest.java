@@ -183,6 +183,30 @@ class BridgePoliciesTest {
   }
 
   @Test
+  void overflowIsABadInputNotAnInternalError() {
+    FactorTable huge = FactorTable.of(new FactorRow("", "a", 1e200, 1e-200),
+        new FactorRow("", "b", 1e-200, 1e200));
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> Bridge.builder().method(Method.SHAPLEY).build().decompose(huge));
+    assertTrue(e.getMessage().contains("overflow"), e.getMessage());
+    FactorTable tooBig = FactorTable.of(new FactorRow("", "a", 1e200, 1),
+        new FactorRow("", "b", 1e200, 1));
+    e = assertThrows(IllegalArgumentException.class, () -> Bridge.lmdi().decompose(tooBig));
+    assertTrue(e.getMessage().contains("overflow"), e.getMessage());
+  }
+
+  @Test
+  void allZeroTableHasNoEffects() {
+    FactorTable zero = FactorTable.of(new FactorRow("a", "x", 0, 0), new FactorRow("a", "y", 3, 0),
+        new FactorRow("b", "x", 0, 2), new FactorRow("b", "y", 0, 0));
+    for (ZeroPolicy p : List.of(ZeroPolicy.ANALYTICAL_LIMIT, ZeroPolicy.SMALL_VALUE)) {
+      BridgeResult r = Bridge.builder().zeroPolicy(p).build().decompose(zero);
+      assertEquals(0, r.effect("x"), 0);
+      assertEquals(0, r.effect("y"), 0);
+    }
+  }
+
+  @Test
   void configurationErrors() {
     assertThrows(IllegalArgumentException.class, () -> Bridge.builder().order("a", "b").build());
     assertThrows(IllegalArgumentException.class,

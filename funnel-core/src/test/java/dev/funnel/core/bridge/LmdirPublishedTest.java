@@ -2,6 +2,7 @@ package dev.funnel.core.bridge;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -86,6 +87,42 @@ class LmdirPublishedTest {
         assertEquals(z[i][k], r.segmentEffect("subcat " + (i + 1), "factor " + (k + 1)), 2e-8);
       }
     }
+  }
+
+  /**
+   * LMDI-II on the same data, computed here straight from the definition (Ang and Choi 1997; Ang
+   * 2004 table 1): ln D_k = sum_i w_i ln(x1_ki / x0_ki) with w_i = L(s1_i, s0_i) / sum_j
+   * L(s1_j, s0_j), s = V_i / V; the additive effect is L(V1, V0) ln D_k.
+   */
+  @Test
+  void lmdiTwoMatchesItsDefinition() {
+    double[][] x0 = YEARS[0];
+    double[][] x1 = YEARS[1];
+    double[] s0 = {20 / 80.0, 60 / 80.0};
+    double[] s1 = {60 / 180.0, 120 / 180.0};
+    double[] l = new double[2];
+    for (int i = 0; i < 2; i++) {
+      l[i] = (s1[i] - s0[i]) / Math.log(s1[i] / s0[i]);
+    }
+    double lTotal = (180 - 80) / Math.log(180 / 80.0);
+    BridgeResult mult = Bridge.builder().method(Method.LMDI_II_MULTIPLICATIVE).build()
+        .decompose(table(x0, x1));
+    BridgeResult add = Bridge.builder().method(Method.LMDI_II_ADDITIVE).build()
+        .decompose(table(x0, x1));
+    BridgeResult one = Bridge.lmdi().decompose(table(x0, x1));
+    for (int k = 0; k < 3; k++) {
+      double lnD = 0;
+      for (int i = 0; i < 2; i++) {
+        lnD += l[i] / (l[0] + l[1]) * Math.log(x1[i][k] / x0[i][k]);
+      }
+      String f = "factor " + (k + 1);
+      assertEquals(Math.exp(lnD), mult.ratio(f), 1e-12, f);
+      assertEquals(lTotal * lnD, add.effect(f), 1e-10, f);
+      assertEquals(add.effect(f), mult.effect(f), 1e-10, f);
+      // the share weights differ from LMDI-I's, and so do the effects
+      assertTrue(Math.abs(one.effect(f) - add.effect(f)) > 1e-3, f);
+    }
+    assertTrue(mult.summary().endsWith("(+100, x2.25)"), mult.summary());
   }
 
   /** LMDIR's degenerate cases (Ang, Zhang and Choi 1998, table 2): a zero in the base. */
