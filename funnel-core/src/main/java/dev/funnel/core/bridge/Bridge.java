@@ -114,7 +114,7 @@ public final class Bridge {
         }
       }
       if (reason != null) {
-        if (signChangePolicy == SignChangePolicy.FAIL) {
+        if (signChangePolicy == SignChangePolicy.FAIL || g.factorCount() > Shapley.MAX_FACTORS) {
           throw new IllegalArgumentException(method.label() + " cannot decompose this table: "
               + reason);
         }

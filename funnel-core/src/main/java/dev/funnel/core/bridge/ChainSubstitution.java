@@ -1,11 +1,13 @@
 package dev.funnel.core.bridge;
 
 /**
- * Chain substitution (the method of chain substitutions of management accounting and economic
- * analysis textbooks): the factors are switched from base to current values one at a time in a
- * given order; the effect of a factor is the change of V at its step. The effects telescope to
- * V1 - V0 exactly, but depend on the order: a factor switched late is valued at the current
- * levels of the factors switched before it.
+ * Chain substitution (the method of chain substitutions of deterministic factor analysis, e.g.
+ * G. V. Savitskaya, "Analysis of the Economic Activity of an Enterprise", chapter on
+ * deterministic factor analysis): the factors are switched from base to current values one at a
+ * time in a given order; the effect of a factor is the change of V at its step. The effects
+ * telescope to V1 - V0 exactly, but depend on the order: a factor switched late is valued at the
+ * current levels of the factors switched before it. The convention of those textbooks is to
+ * switch volume (quantitative) factors before intensity (qualitative) ones.
  */
 final class ChainSubstitution {
   private ChainSubstitution() {}
