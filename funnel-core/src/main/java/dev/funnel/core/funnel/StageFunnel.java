@@ -31,6 +31,14 @@ public final class StageFunnel {
     return tally(d, query).result();
   }
 
+  /**
+   * The conversion matrix of a cohort-basis query broken down by a dimension, with bottleneck
+   * flags at the false discovery rate {@code fdr} (0.05 is usual).
+   */
+  public static ConversionMatrix matrix(Dataset d, FunnelQuery cohortQuery, double fdr) {
+    return ConversionMatrix.of(compute(d, cohortQuery), fdr);
+  }
+
   /** The mergeable partial state of {@link #compute} for the whole dataset. */
   public static FunnelTally tally(Dataset d, FunnelQuery query) {
     d.require(DatasetTable.LEADS, "the stage funnel");
