@@ -17,8 +17,6 @@ class BgNbdSharedDataTest {
     RfmSummary s = CdnowFiles.summary();
     assertEquals(2357, s.size());
     BgNbdFit f = Ltv.bgNbd(s);
-    System.out.println(f);
-    System.out.println(f.convergence());
     assertTrue(f.convergence().converged(), f.convergence().toString());
     assertEquals(0.243, f.r().value(), 0.0005);
     assertEquals(4.414, f.alpha().value(), 0.0005);
