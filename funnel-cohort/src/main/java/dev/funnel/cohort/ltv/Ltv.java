@@ -59,4 +59,69 @@ public final class Ltv {
         f.convergence(),
         summary.unit());
   }
+
+  /**
+   * Fits the Gamma-Gamma spend model of Fader, Hardie and Lee (2005, "RFM and CLV") by maximum
+   * likelihood on the customers with at least one repeat purchase and a positive mean repeat
+   * spend (the others carry no information on spend and are counted as excluded).
+   *
+   * <p>Starting points, tried in order until one converges: {@code p = 1, q = 2} with
+   * {@code gamma} matching the mean spend ({@code p gamma / (q - 1)} = mean zbar), then two more
+   * spread around it.
+   *
+   * @throws IllegalArgumentException when no customer has a repeat purchase with positive spend
+   */
+  public static GammaGammaFit gammaGamma(RfmSummary summary) {
+    java.util.TreeMap<SpendKey, long[]> pairs = new java.util.TreeMap<>();
+    long excluded = 0;
+    for (RfmCustomer c : summary.customers()) {
+      if (c.x() > 0 && c.meanRepeatSpend() > 0) {
+        pairs.computeIfAbsent(new SpendKey(c.x(), c.meanRepeatSpend()), k -> new long[1])[0]++;
+      } else {
+        excluded++;
+      }
+    }
+    if (pairs.isEmpty()) {
+      throw new IllegalArgumentException(
+          "the Gamma-Gamma model needs customers with repeat purchases and positive spend; none of "
+              + summary.size() + " has one");
+    }
+    int n = pairs.size();
+    int[] x = new int[n];
+    double[] z = new double[n];
+    double[] w = new double[n];
+    int i = 0;
+    double total = 0;
+    double sumZ = 0;
+    for (java.util.Map.Entry<SpendKey, long[]> e : pairs.entrySet()) {
+      x[i] = e.getKey().x();
+      z[i] = e.getKey().zbar();
+      w[i] = e.getValue()[0];
+      total += w[i];
+      sumZ += w[i] * z[i];
+      i++;
+    }
+    double lnMean = Math.log(sumZ / total);
+    List<double[]> starts = new ArrayList<>();
+    starts.add(new double[] {0, Math.log(2), lnMean});
+    starts.add(new double[] {Math.log(5), Math.log(4), lnMean + Math.log(0.6)});
+    starts.add(new double[] {Math.log(0.5), Math.log(1.5), lnMean});
+    MaximumLikelihood.Fit f = MaximumLikelihood.fit(new GammaGammaLikelihood(x, z, w), starts);
+    return new GammaGammaFit(
+        f.estimate(0, "p"),
+        f.estimate(1, "q"),
+        f.estimate(2, "gamma"),
+        f.logLikelihood(),
+        (long) total,
+        excluded,
+        f.convergence());
+  }
+
+  private record SpendKey(int x, double zbar) implements Comparable<SpendKey> {
+    @Override
+    public int compareTo(SpendKey o) {
+      int c = Integer.compare(x, o.x);
+      return c != 0 ? c : Double.compare(zbar, o.zbar);
+    }
+  }
 }
