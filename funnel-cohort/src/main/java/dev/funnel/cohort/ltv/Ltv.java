@@ -124,4 +124,39 @@ public final class Ltv {
       return c != 0 ? c : Double.compare(zbar, o.zbar);
     }
   }
+
+  /**
+   * Discounted CLV per customer of the summary (see {@link ClvTable} for the formula): BG/NBD
+   * expected purchases per future period, Gamma-Gamma expected spend, margin and discounting from
+   * the terms.
+   *
+   * @throws IllegalArgumentException when the fits were made in a different time unit than the
+   *     summary's
+   */
+  public static ClvTable clv(RfmSummary summary, BgNbdFit purchases, GammaGammaFit spend,
+      ClvTerms terms) {
+    if (purchases.unit() != summary.unit()) {
+      throw new IllegalArgumentException(
+          "the BG/NBD fit is in " + purchases.unit().label() + "s, the summary in "
+              + summary.unit().label() + "s");
+    }
+    double step = terms.periodDays() / summary.unit().days();
+    List<CustomerValue> rows = new ArrayList<>(summary.size());
+    for (RfmCustomer c : summary.customers()) {
+      double dert = 0;
+      double before = 0;
+      double discount = 1;
+      for (int k = 1; k <= terms.periods(); k++) {
+        double after = purchases.expectedPurchases(k * step, c);
+        discount /= 1 + terms.discountRate();
+        dert += (after - before) * discount;
+        before = after;
+      }
+      double z = spend.expectedSpend(c);
+      rows.add(new CustomerValue(
+          c.customerId(), c.x(), purchases.probabilityAlive(c), before, z,
+          terms.margin() * z * dert));
+    }
+    return new ClvTable(terms, rows);
+  }
 }
