@@ -5,15 +5,16 @@ package dev.funnel.cohort.ltv;
  * {@code 2F1(a, b; c; z) = sum_j (a)_j (b)_j / ((c)_j j!) z^j} for the arguments the buy-till-
  * you-die models need: {@code a, b, c > 0} and {@code 0 <= z < 1}.
  *
- * <p>Method: the defining power series (Abramowitz and Stegun 15.1.1), summed in log space. With
+ * <p>Method: the defining power series (Abramowitz and Stegun 15.1.1), returned as a logarithm. With
  * positive parameters and {@code 0 <= z < 1} every term is positive, so there is no cancellation;
- * terms are accumulated with a running log-sum-exp so that sums far beyond the double range (large
- * {@code a + b - c}, as in the Pareto/NBD likelihood) stay finite. The series converges for
+ * terms are accumulated against a running scale (the sum is renormalised whenever it passes
+ * {@code 1e200}, the scale kept as a logarithm) so that sums far beyond the double range (large
+ * {@code a + b - c}) stay finite without a logarithm per term. The series converges for
  * {@code |z| < 1} (absolutely, by the ratio test: the term ratio tends to {@code z}); the number of
  * terms grows like {@code ln(eps) / ln(z)}, about 3,500 at {@code z = 0.99}. Summation stops when a
  * rigorous bound on the remaining tail, {@code term * r / (1 - r)} with {@code r} an upper bound of
  * all later term ratios (each of {@code (a+k)/(c+k)} and {@code (b+k)/(k+1)} is monotone in
- * {@code k}), is below {@code e^-39 ~ 1e-17} of the sum. If {@link #MAX_TERMS} terms do not reach that,
+ * {@code k}), is below {@code 1e-17} of the sum. If {@link #MAX_TERMS} terms do not reach that,
  * the result is NaN: an honest "unknown" rather than a truncated number.
  */
 final class Hypergeometric {
@@ -39,17 +40,18 @@ final class Hypergeometric {
     if (z == 0) {
       return 0.0;
     }
-    double lnZ = Math.log(z);
-    double lnTerm = 0.0; // term 0 is 1
-    double lnSum = 0.0;
+    // Terms and sum are kept relative to a running scale e^offset: the sum is rescaled whenever
+    // it grows past 1e200, so the loop needs no logarithm per term.
+    double offset = 0.0;
+    double term = 1.0;
+    double sum = 1.0;
     for (int j = 0; j < MAX_TERMS; j++) {
-      double ratio = (a + j) * (b + j) / ((c + j) * (j + 1.0));
-      lnTerm += Math.log(ratio) + lnZ;
-      // log-sum-exp of lnSum and lnTerm
-      if (lnTerm > lnSum) {
-        lnSum = lnTerm + Math.log1p(Math.exp(lnSum - lnTerm));
-      } else {
-        lnSum += Math.log1p(Math.exp(lnTerm - lnSum));
+      term *= (a + j) * (b + j) / ((c + j) * (j + 1.0)) * z;
+      sum += term;
+      if (sum > 1e200) {
+        offset += Math.log(sum);
+        term /= sum;
+        sum = 1.0;
       }
       // Rigorous tail bound: for k > j the term ratio is z * (a+k)/(c+k) * (b+k)/(k+1), and each
       // of the two fractions moves monotonically towards 1 as k grows, so every later ratio is at
@@ -57,11 +59,8 @@ final class Hypergeometric {
       // this term is at most term * r / (1 - r).
       double r =
           z * Math.max(1.0, (a + j + 1) / (c + j + 1)) * Math.max(1.0, (b + j + 1) / (j + 2.0));
-      if (r < 1) {
-        double tailBound = lnTerm + Math.log(r) - Math.log1p(-r);
-        if (tailBound - lnSum < -39.0) { // e^-39 ~ 1e-17
-          return lnSum;
-        }
+      if (r < 1 && term * r / (1 - r) < 1e-17 * sum) {
+        return offset + Math.log(sum);
       }
     }
     return Double.NaN;
