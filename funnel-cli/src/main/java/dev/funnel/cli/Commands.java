@@ -1,0 +1,28 @@
+package dev.funnel.cli;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** The registry of subcommands, in the order {@code funnel --help} lists them. */
+final class Commands {
+
+  /** Every command; a new command is one more entry. */
+  static final List<Command> ALL = List.of();
+
+  private Commands() {}
+
+  /**
+   * The command with this name.
+   *
+   * @throws UsageException naming the known commands
+   */
+  static Command find(String name) {
+    for (Command c : ALL) {
+      if (c.name().equals(name)) {
+        return c;
+      }
+    }
+    throw new UsageException(null, "unknown command '" + name + "'; commands: "
+        + ALL.stream().map(Command::name).collect(Collectors.joining(", ")));
+  }
+}

@@ -1,0 +1,38 @@
+package dev.funnel.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The JShell way in (README): the shaded jar on the class path and funnel.jsh for the imports. */
+class JShellIT {
+
+  @TempDir Path tmp;
+
+  static Path script() {
+    Path jsh = Path.of(System.getProperty("funnel.jsh", "../funnel.jsh"));
+    assertTrue(Files.isRegularFile(jsh), jsh + " must exist");
+    return jsh.toAbsolutePath();
+  }
+
+  /** Feeds the lines to jshell with the jar and funnel.jsh; any error fails the run. */
+  static Processes.Run jshell(Path dir, String lines) {
+    return Processes.run(List.of(Processes.tool("jshell"), "-J-Duser.home=" + dir, "--feedback", "concise",
+        "--class-path", Processes.jar().toAbsolutePath().toString(), script().toString()), dir, lines + "\n/exit\n");
+  }
+
+  @Test
+  void funnelJshImportsCleanly() {
+    Processes.Run r = jshell(tmp, "System.out.println(\"ok \" + Money.of(\"1.50\", \"usd\"));");
+    assertEquals(0, r.code(), r.toString());
+    assertFalse(r.err().contains("rror"), r.toString());
+    assertFalse(r.out().contains("rror"), r.toString());
+    assertTrue(r.out().contains("ok 1.50 USD"), r.toString());
+  }
+}
