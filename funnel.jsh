@@ -18,3 +18,5 @@ import dev.funnel.core.columnar.*;
 import dev.funnel.io.*;
 import dev.funnel.attribution.*;
 import dev.funnel.cohort.ltv.*;
+// both dev.funnel.io and dev.funnel.core.quality have a TableRows; the reader's one wins here
+import dev.funnel.io.TableRows;

@@ -156,4 +156,37 @@ class CommandsTest {
     assertTrue(r.err().startsWith("funnel: no table files in"), r.err());
     assertEquals(1, r.err().lines().count(), r.err());
   }
+
+  @Test
+  void demoFilesReadBackToTheDatasetGeneratedInMemory() throws Exception {
+    Path dir = tmp.resolve("demo");
+    FunnelTest.Run w = FunnelTest.run("demo", "--out", dir.toString(), "--leads", "150", "--seed", "9",
+        "--format", "ndjson");
+    assertEquals(0, w.code(), w.toString());
+    assertTrue(Files.isRegularFile(dir.resolve("leads.ndjson")));
+    assertFalse(Files.exists(dir.resolve("leads.csv")));
+    FunnelTest.Run files = FunnelTest.run("report", dir.toString(), "--format", "json");
+    FunnelTest.Run memory = FunnelTest.run("report", "--demo", "--leads", "150", "--seed", "9", "--format", "json");
+    assertEquals(0, files.code(), files.toString());
+    assertEquals(0, memory.code(), memory.toString());
+    JsonNode f = JACKSON.readTree(files.out());
+    JsonNode m = JACKSON.readTree(memory.out());
+    assertEquals(m.get("dataset").get("tables"), f.get("dataset").get("tables"));
+    assertEquals(150, f.get("dataset").get("tables").get("leads").asInt());
+    assertEquals(m.get("dataset").get("firstDay"), f.get("dataset").get("firstDay"));
+    assertEquals(m.get("quality").get("issues"), f.get("quality").get("issues"));
+    assertEquals(m.get("quality").get("revenue").decimalValue(), f.get("quality").get("revenue").decimalValue());
+  }
+
+  @Test
+  void demoNeedsAnOutputDirectoryAndNoOperands() {
+    FunnelTest.Run none = FunnelTest.run("demo");
+    assertEquals(2, none.code(), none.toString());
+    assertTrue(none.err().startsWith("funnel: missing --out DIR"), none.err());
+    FunnelTest.Run extra = FunnelTest.run("demo", "x", "--out", tmp.toString());
+    assertEquals(2, extra.code(), extra.toString());
+    FunnelTest.Run fmt = FunnelTest.run("demo", "--out", tmp.toString(), "--format", "json");
+    assertEquals(2, fmt.code(), fmt.toString());
+    assertTrue(fmt.err().contains("use one of csv, ndjson"), fmt.err());
+  }
 }
