@@ -53,7 +53,7 @@ final class Failures {
       return f.getFile() + ": " + f.getReason();
     }
     if (t instanceof OutOfMemoryError) {
-      return "out of memory; give the JVM more with JAVA_TOOL_OPTIONS=-Xmx4g";
+      return "out of memory; give the JVM more heap: java -Xmx4g -jar funnel.jar ..., or FUNNEL_JAVA_OPTS=-Xmx4g ./funnel ...";
     }
     String m = t.getMessage();
     if (m == null || m.isBlank()) {
