@@ -247,7 +247,7 @@ public final class Attribution {
           shares.put(js.channels[ch], sum > 0 ? Math.max(0, score[ch]) / sum : 1.0 / set.length);
         }
       }
-      out.add(new JourneyCredit(js.ids[j], js.conv[j], js.value[j], shares));
+      out.add(new JourneyCredit(js.id(j), js.conv[j], js.value[j], shares));
     }
     return out;
   }
@@ -255,11 +255,7 @@ public final class Attribution {
   /** The exact Markov removal effects for the order and repeat handling of the options. */
   public static RemovalEffects removalEffects(JourneySet js, AttributionOptions options) {
     AttributionOptions o = options == null ? AttributionOptions.DEFAULTS : options;
-    TransitionCounts tc = TransitionCounts.empty(o.markovOrder(), o.keepRepeats());
-    for (int j = 0; j < js.size(); j++) {
-      tc.add(js.channelsOf(j), js.conv[j], js.nulls[j]);
-    }
-    return tc.removalEffects();
+    return MarkovChain.removalEffects(js, Weights.of(js), o.markovOrder(), o.keepRepeats());
   }
 
   /**
