@@ -159,4 +159,36 @@ public final class Ltv {
     }
     return new ClvTable(terms, rows);
   }
+
+  /**
+   * Fits the Pareto/NBD model (Schmittlein, Morrison and Colombo 1987) by maximum likelihood.
+   *
+   * <p>Starting points, tried in order until one converges: {@code r = s = 1} with {@code alpha}
+   * matching the mean purchase rate and {@code beta} the mean observation length, then two points
+   * spread around it.
+   *
+   * @throws IllegalArgumentException when the summary is empty
+   */
+  public static ParetoNbdFit paretoNbd(RfmSummary summary) {
+    Triples d = Triples.of(summary);
+    double rate = d.totalX() > 0 ? d.totalX() / d.totalT() : 1 / Math.max(d.totalT(), 1e-9);
+    double meanT = d.totalT() / d.customers;
+    double lnAlpha = Math.log(1 / rate);
+    double lnBeta = Math.log(Math.max(meanT, 1e-9));
+    List<double[]> starts = new ArrayList<>();
+    starts.add(new double[] {0, lnAlpha, 0, lnBeta});
+    starts.add(new double[] {Math.log(0.5), lnAlpha + Math.log(0.5), Math.log(0.5), lnBeta});
+    starts.add(new double[] {Math.log(2), lnAlpha + Math.log(2), Math.log(2), lnBeta + 1});
+    MaximumLikelihood.Fit f = MaximumLikelihood.fit(new ParetoNbdLikelihood(d), starts);
+    return new ParetoNbdFit(
+        f.estimate(0, "r"),
+        f.estimate(1, "alpha"),
+        f.estimate(2, "s"),
+        f.estimate(3, "beta"),
+        f.logLikelihood(),
+        d.customers,
+        d.size(),
+        f.convergence(),
+        summary.unit());
+  }
 }

@@ -16,7 +16,7 @@ package dev.funnel.cohort.ltv;
  * models as an independent, derivative-free fallback when no Newton start converges.
  *
  * <p>Convergence is reported honestly: {@link Result#converged()} is true only when the Newton
- * decrement fell below {@code tolerance * (1 + |f|)} with a negative definite Hessian.
+ * decrement fell below {@code 1e-13 * (1 + |f|)} with a negative definite Hessian.
  */
 final class NewtonAscent {
 
@@ -46,7 +46,7 @@ final class NewtonAscent {
       int iterations,
       double decrement) {}
 
-  static final double TOLERANCE = 1e-11;
+  static final double TOLERANCE = 1e-13;
   static final int MAX_ITERATIONS = 200;
   private static final double MAX_STEP = 3.0; // largest change of a log-parameter per step
 
