@@ -41,11 +41,11 @@ final class PeriodOrdinal {
         return new Period(g, LocalDate.ofEpochDay(ordinal * 7 - 3));
       case MONTH:
         return new Period(
-            g, LocalDate.of((int) Math.floorDiv(ordinal, 12), (int) Math.floorMod(ordinal, 12) + 1, 1));
+            g, LocalDate.of((int) Math.floorDiv(ordinal, 12), Math.floorMod(ordinal, 12) + 1, 1));
       case QUARTER:
         return new Period(
             g,
-            LocalDate.of((int) Math.floorDiv(ordinal, 4), (int) Math.floorMod(ordinal, 4) * 3 + 1, 1));
+            LocalDate.of((int) Math.floorDiv(ordinal, 4), Math.floorMod(ordinal, 4) * 3 + 1, 1));
       case YEAR:
         return new Period(g, LocalDate.of((int) ordinal, 1, 1));
       default:
