@@ -31,6 +31,11 @@ final class ParetoNbdLikelihood implements NewtonAscent.Objective {
   }
 
   @Override
+  public boolean exactGradient() {
+    return false;
+  }
+
+  @Override
   public double value(double[] theta, double[] gradient) {
     double f = logLikelihood(theta);
     if (gradient != null) {
