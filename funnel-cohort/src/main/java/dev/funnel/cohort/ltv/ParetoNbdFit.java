@@ -50,15 +50,19 @@ public record ParetoNbdFit(
     double big = Math.max(al, be);
     double diff = Math.abs(al - be);
     double b2 = alphaLarger ? ss + 1 : rr + x;
-    double u = Hypergeometric.log2F1(rsx, b2, rsx + 1, diff / (big + tx)) - rsx * Math.log(big + tx);
-    double v = Hypergeometric.log2F1(rsx, b2, rsx + 1, diff / (big + T)) - rsx * Math.log(big + T);
+    double u =
+        Hypergeometric.log2F1(rsx, b2, rsx + 1, diff / (big + tx)) - rsx * Math.log(big + tx);
+    double v =
+        Hypergeometric.log2F1(rsx, b2, rsx + 1, diff / (big + T)) - rsx * Math.log(big + T);
     if (!(v < u)) {
       return 1.0; // t_x = T: no time has passed since the last purchase
     }
     double lnA0 = u + Math.log(-Math.expm1(v - u));
     double lnRatio =
         Math.log(ss / rsx) + (rr + x) * Math.log(al + T) + ss * Math.log(be + T) + lnA0;
-    return lnRatio > 0 ? Math.exp(-lnRatio) / (1 + Math.exp(-lnRatio)) : 1 / (1 + Math.exp(lnRatio));
+    return lnRatio > 0
+        ? Math.exp(-lnRatio) / (1 + Math.exp(-lnRatio))
+        : 1 / (1 + Math.exp(lnRatio));
   }
 
   /** {@link #probabilityAlive(int, double, double)} for a summarised customer. */
@@ -69,7 +73,8 @@ public record ParetoNbdFit(
   /**
    * Expected purchases in the next {@code t} time units of a customer with history
    * {@code (x, t_x, T)}: {@code (r+x)(beta+T) / ((alpha+T)(s-1)) [1 - ((beta+T)/(beta+T+t))^(s-1)]
-   * P(alive)} (for {@code s = 1} the limit {@code (r+x)(beta+T)/(alpha+T) ln((beta+T+t)/(beta+T))}).
+   * P(alive)} (for {@code s = 1} the limit
+   * {@code (r+x)(beta+T)/(alpha+T) ln((beta+T+t)/(beta+T))}).
    */
   public double expectedPurchases(double t, int x, double tx, double T) {
     if (!(t >= 0) || Double.isInfinite(t)) {

@@ -78,7 +78,8 @@ final class ParetoNbdLikelihood implements NewtonAscent.Objective {
       double lnFirst = -(r + x) * Math.log(alpha + T) - s * Math.log(beta + T);
       double u =
           Hypergeometric.log2F1(rsx, b2, rsx + 1, diff / (big + tx)) - rsx * Math.log(big + tx);
-      double v = Hypergeometric.log2F1(rsx, b2, rsx + 1, diff / (big + T)) - rsx * Math.log(big + T);
+      double v =
+          Hypergeometric.log2F1(rsx, b2, rsx + 1, diff / (big + T)) - rsx * Math.log(big + T);
       double lnA0 = v < u ? u + Math.log(-Math.expm1(v - u)) : Double.NEGATIVE_INFINITY;
       double lnSecond = Math.log(s / rsx) + lnA0;
       double hi = Math.max(lnFirst, lnSecond);
