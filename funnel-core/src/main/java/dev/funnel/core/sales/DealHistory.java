@@ -113,4 +113,28 @@ final class DealHistory {
   static double days(Instant from, Instant to) {
     return java.time.Duration.between(from, to).toMillis() / 86_400_000.0;
   }
+
+  /** The progression stage of this name; an exit or unknown name is an IllegalArgumentException. */
+  static Stage progression(StageCatalog c, String name) {
+    Stage s = c.stage(name);
+    if (s.exit()) {
+      throw new IllegalArgumentException("stage " + s + " is an exit, not a progression stage");
+    }
+    return s;
+  }
+
+  /** num / den, NaN when den is 0. */
+  static double ratio(long num, long den) {
+    return den == 0 ? Double.NaN : (double) num / den;
+  }
+
+  /** num / den, NaN when den is 0. */
+  static double ratio(BigDecimal num, BigDecimal den) {
+    return den.signum() == 0 ? Double.NaN : num.divide(den, java.math.MathContext.DECIMAL64).doubleValue();
+  }
+
+  /** A duration in hours. */
+  static double hours(java.time.Duration d) {
+    return d.toMillis() / 3_600_000.0;
+  }
 }
