@@ -30,6 +30,12 @@
  * DatasetWriter.write(Rows.PAYMENTS, d.payments(), System.out, FileFormat.NDJSON);
  * }</pre>
  *
+ * <p>CSV output guards against spreadsheet formula injection: a text cell whose leading run of
+ * {@code '} is followed by {@code =}, {@code +}, {@code -} or {@code @} is written with one more
+ * leading {@code '}, and reading removes one {@code '} from exactly such cells, so {@code =x}
+ * round-trips as {@code '=x} and {@code '=x} as {@code ''=x}. Numeric cells are never guarded
+ * ({@code -20} stays {@code -20}); NDJSON is never guarded.
+ *
  * <p>Strict reading throws {@link dev.funnel.io.InvalidDataException} at the first invalid row,
  * naming file, line, column, field, value and reason; lenient reading rejects such rows and counts
  * them by a stable snake_case code: {@code missing_column}, {@code duplicate_column},
