@@ -19,7 +19,7 @@ import java.util.TreeSet;
  *   <li>custom: weights by position from the first touch (touches past the list take its last
  *       weight), normalised per journey;
  *   <li>Markov: order 1, consecutive repeats of a channel collapsed;
- *   <li>Shapley: {@link ShapleyValue#SUBSET_CONVERSION_RATE}, exact up to 15 channels, otherwise
+ *   <li>Shapley: {@link ShapleyValue#SUBSET_CONVERSIONS}, exact up to 15 channels, otherwise
  *       2,000 seeded random permutations.
  * </ul>
  */
@@ -169,7 +169,7 @@ public final class AttributionOptions {
     private double[] customWeights = {1.0};
     private int markovOrder = 1;
     private boolean keepRepeats;
-    private ShapleyValue shapleyValue = ShapleyValue.SUBSET_CONVERSION_RATE;
+    private ShapleyValue shapleyValue = ShapleyValue.SUBSET_CONVERSIONS;
     private int shapleyExactLimit = 15;
     private int shapleyPermutations = 2000;
     private long seed = 1L;
