@@ -283,7 +283,7 @@ public final class JourneySet {
       }
       List<String> ch = new ArrayList<>(in.size());
       for (Touch t : in) {
-        ch.add(t.channel());
+        ch.add(o.byCampaign() ? JourneyOptions.campaignKey(t.channel(), t.campaign()) : t.channel());
       }
       entries.add(new Entry(id, ch, ages(in, end), leadMark, oppMark,
           hit != null ? 1 : 0, hit != null ? 0 : 1, value));
