@@ -21,6 +21,9 @@ import java.util.TreeMap;
  * {@link BigDecimal} sums), so merging parts in any grouping and order gives the same table as one
  * pass over all payments.
  *
+ * <p>The same state gives the cohort table ({@link #result()}) and the recurring-revenue bridge
+ * ({@link #bridge()}).
+ *
  * <p>Laws (tested): {@code empty.merge(s)} equals {@code s}; merge is commutative and
  * associative; the merge of the states of the parts of a payment list equals the state of the
  * whole list. A state is a mutable accumulator confined to one thread while {@link #add(Payment)}
@@ -209,5 +212,81 @@ public final class CohortState {
       revenue = new BigDecimal[n];
       java.util.Arrays.fill(revenue, BigDecimal.ZERO);
     }
+  }
+
+  /**
+   * The recurring-revenue bridge of the payments added so far, one {@link BridgePeriod} per
+   * period from the first payment's period to the last one (see there for the classification).
+   */
+  public RecurringRevenueBridge bridge() {
+    if (customers.isEmpty()) {
+      return new RecurringRevenueBridge(granularity, List.of());
+    }
+    long first = Long.MAX_VALUE;
+    for (TreeMap<Long, Cell> cells : customers.values()) {
+      first = Math.min(first, cells.firstKey());
+    }
+    int n = (int) (lastOrdinal - first + 1);
+    BigDecimal[][] sums = new BigDecimal[6][n]; // new, expansion, reactivation, contraction, churn, end
+    for (BigDecimal[] row : sums) {
+      java.util.Arrays.fill(row, BigDecimal.ZERO);
+    }
+    long[][] counts = new long[4][n]; // new, reactivated, churned, active
+    for (TreeMap<Long, Cell> cells : customers.values()) {
+      long previous = Long.MIN_VALUE;
+      BigDecimal previousValue = BigDecimal.ZERO;
+      for (Map.Entry<Long, Cell> e : cells.entrySet()) {
+        BigDecimal v = e.getValue().revenue;
+        if (v.signum() <= 0) {
+          continue; // not active
+        }
+        int k = (int) (e.getKey() - first);
+        sums[5][k] = sums[5][k].add(v);
+        counts[3][k]++;
+        if (previous == Long.MIN_VALUE) {
+          sums[0][k] = sums[0][k].add(v);
+          counts[0][k]++;
+        } else if (previous == e.getKey() - 1) {
+          BigDecimal change = v.subtract(previousValue);
+          if (change.signum() > 0) {
+            sums[1][k] = sums[1][k].add(change);
+          } else {
+            sums[3][k] = sums[3][k].subtract(change);
+          }
+        } else {
+          int c = (int) (previous + 1 - first);
+          sums[4][c] = sums[4][c].add(previousValue);
+          counts[2][c]++;
+          sums[2][k] = sums[2][k].add(v);
+          counts[1][k]++;
+        }
+        previous = e.getKey();
+        previousValue = v;
+      }
+      if (previous != Long.MIN_VALUE && previous < lastOrdinal) {
+        int c = (int) (previous + 1 - first);
+        sums[4][c] = sums[4][c].add(previousValue);
+        counts[2][c]++;
+      }
+    }
+    List<BridgePeriod> out = new ArrayList<>(n);
+    for (int k = 0; k < n; k++) {
+      out.add(
+          new BridgePeriod(
+              PeriodOrdinal.period(granularity, first + k),
+              k == 0 ? BigDecimal.ZERO : sums[5][k - 1],
+              sums[0][k],
+              sums[1][k],
+              sums[2][k],
+              sums[3][k],
+              sums[4][k],
+              sums[5][k],
+              k == 0 ? 0 : counts[3][k - 1],
+              counts[0][k],
+              counts[1][k],
+              counts[2][k],
+              counts[3][k]));
+    }
+    return new RecurringRevenueBridge(granularity, out);
   }
 }

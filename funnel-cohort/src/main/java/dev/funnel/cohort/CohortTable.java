@@ -106,6 +106,44 @@ public record CohortTable(
     return out;
   }
 
+  /**
+   * Historical LTV at period index {@code period}: cumulative revenue per customer up to and
+   * including that period, pooled over the cohorts that reached it, times the margin; NaN when no
+   * cohort reached it.
+   */
+  public double historicalLtv(int period, double margin) {
+    if (period < 0) {
+      throw new IllegalArgumentException("period index must be >= 0, got " + period);
+    }
+    List<CohortAverage> avg = averages();
+    return period < avg.size() ? avg.get(period).cumulativeRevenuePerCustomer() * margin : Double.NaN;
+  }
+
+  /** The formula LTV, ARPU x margin / churn, estimated from this table (see {@link FormulaLtv}). */
+  public FormulaLtv formulaLtv(double margin) {
+    if (!Double.isFinite(margin)) {
+      throw new IllegalArgumentException("margin must be finite, got " + margin);
+    }
+    BigDecimal revenue = BigDecimal.ZERO;
+    long customerPeriods = 0;
+    long base = 0;
+    long retainedSum = 0;
+    for (CohortRow r : cohorts) {
+      for (int k = 0; k < r.periods(); k++) {
+        revenue = revenue.add(r.revenue().get(k));
+        customerPeriods += r.active().get(k);
+        if (k > 0) {
+          base += r.active().get(k - 1);
+          retainedSum += r.retained().get(k);
+        }
+      }
+    }
+    double arpu = customerPeriods == 0 ? Double.NaN : revenue.doubleValue() / customerPeriods;
+    double churn = base == 0 ? Double.NaN : 1.0 - (double) retainedSum / base;
+    double ltv = churn > 0 ? arpu * margin / churn : Double.NaN;
+    return new FormulaLtv(arpu, churn, margin, ltv, customerPeriods, base);
+  }
+
   private static double ratio(long a, long b) {
     return b == 0 ? Double.NaN : (double) a / b;
   }

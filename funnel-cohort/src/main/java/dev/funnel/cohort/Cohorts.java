@@ -38,4 +38,24 @@ public final class Cohorts {
   public static CohortState empty(Granularity granularity, ZoneId zone) {
     return new CohortState(granularity, zone);
   }
+
+  /**
+   * The recurring-revenue bridge (start + new + expansion + reactivation - contraction - churn =
+   * end, NRR, GRR, quick ratio) of the dataset's payments per calendar period in the dataset zone;
+   * monthly periods give the MRR bridge.
+   *
+   * @throws IllegalArgumentException when the dataset or the granularity is null
+   * @throws IllegalStateException when the dataset has no payments table
+   */
+  public static RecurringRevenueBridge recurringRevenue(Dataset data, Granularity granularity) {
+    if (data == null) {
+      throw new IllegalArgumentException("dataset must not be null");
+    }
+    data.require(DatasetTable.PAYMENTS, "the recurring-revenue bridge");
+    CohortState s = empty(granularity, data.zone());
+    for (Payment p : data.payments()) {
+      s.add(p);
+    }
+    return s.bridge();
+  }
 }

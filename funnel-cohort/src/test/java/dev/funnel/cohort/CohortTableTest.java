@@ -82,6 +82,22 @@ class CohortTableTest {
   }
 
   @Test
+  void historicalAndFormulaLtv() {
+    CohortTable t = Cohorts.byFirstPayment(data(ZoneId.of("Europe/Berlin")), Granularity.MONTH);
+    assertEquals(0.5 * 370.0 / 2, t.historicalLtv(1, 0.5), 1e-12);
+    assertEquals(170.0, t.historicalLtv(2, 1.0), 1e-12);
+    assertTrue(Double.isNaN(t.historicalLtv(3, 1.0)));
+    // active customer-periods: Jan row 1+0+1, Feb row 1+0, Mar row 1 -> 4; revenue 430
+    // churn base: Jan k=1 (1 active in k-1), k=2 (0); Feb k=1 (1) -> 2, none retained -> churn 1
+    FormulaLtv f = t.formulaLtv(0.4);
+    assertEquals(4, f.customerPeriods());
+    assertEquals(2, f.churnBase());
+    assertEquals(430.0 / 4, f.arpu(), 1e-12);
+    assertEquals(1.0, f.churn(), 1e-12);
+    assertEquals(430.0 / 4 * 0.4, f.ltv(), 1e-12);
+  }
+
+  @Test
   void theZoneDecidesTheCalendarPeriod() {
     CohortTable utc = Cohorts.byFirstPayment(data(ZoneId.of("UTC")), Granularity.MONTH);
     // in UTC, B's first payment is on 31 January: B joins the January cohort
