@@ -9,8 +9,15 @@ import dev.funnel.core.Granularity;
 import dev.funnel.core.Lead;
 import dev.funnel.core.Period;
 import dev.funnel.core.demo.DemoData;
+import dev.funnel.core.Payment;
+import dev.funnel.core.Spend;
+import dev.funnel.core.StageChange;
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 /** Invariants of plan vs actual on the demo dataset (its monthly plan). */
@@ -69,5 +76,55 @@ class PlanDemoTest {
     Period w = Period.of(Granularity.WEEK, m.start().plusDays(7));
     assertEquals(PlanFact.compute(D, m).row("leads").plan() * 7 / m.lengthInDays(),
         PlanFact.compute(D, w).row("leads").plan(), 1e-9);
+  }
+
+  /** Oracle: the actuals recounted straight from the rows, without the library's reach logic. */
+  @Test
+  void actualsAgreeWithADirectRecount() {
+    Period m = Period.of(Granularity.MONTH, DEMO.start()).plus(6);
+    PlanReport r = PlanFact.compute(D, m);
+    BigDecimal revenue = BigDecimal.ZERO;
+    for (Payment p : D.payments()) {
+      if (m.contains(p.paidAt(), D.zone())) {
+        revenue = revenue.add(p.amount().amount());
+      }
+    }
+    BigDecimal spend = BigDecimal.ZERO;
+    for (Spend s : D.spend()) {
+      if (m.contains(s.date())) {
+        spend = spend.add(s.amount().amount());
+      }
+    }
+    Map<String, Instant> firstPurchase = new TreeMap<>();
+    for (Payment p : D.payments()) {
+      if (p.amount().signum() > 0) {
+        firstPurchase.merge(p.customerId(), p.paidAt(), (a, b) -> a.isBefore(b) ? a : b);
+      }
+    }
+    long customers = firstPurchase.values().stream().filter(t -> m.contains(t, D.zone())).count();
+    long mql = 0;
+    long won = 0;
+    for (Lead l : D.leads()) {
+      Instant firstQualified = null;
+      Instant firstWon = null;
+      for (StageChange c : D.stagesOf(l.id())) {
+        if (!c.stage().exit() && c.stage().index() >= 1
+            && (firstQualified == null || c.at().isBefore(firstQualified))) {
+          firstQualified = c.at();
+        }
+        if (c.stage().name().equals("WON") && (firstWon == null || c.at().isBefore(firstWon))) {
+          firstWon = c.at();
+        }
+      }
+      mql += firstQualified != null && m.contains(firstQualified, D.zone()) ? 1 : 0;
+      won += firstWon != null && m.contains(firstWon, D.zone()) ? 1 : 0;
+    }
+    assertEquals(revenue.doubleValue(), r.row("revenue").actual(), 0.0);
+    assertEquals(spend.doubleValue(), r.row("spend").actual(), 0.0);
+    assertEquals(mql, r.row("mql").actual());
+    assertEquals(won, r.row("won").actual());
+    assertTrue(customers > 0 && won > 0);
+    assertEquals(spend.divide(BigDecimal.valueOf(customers), MathContext.DECIMAL128).doubleValue(),
+        r.row("cac").actual(), 0.0);
   }
 }
