@@ -7,7 +7,8 @@ import java.util.stream.Collectors;
 final class Commands {
 
   /** Every command; a new command is one more entry. */
-  static final List<Command> ALL = List.of();
+  static final List<Command> ALL = List.of(
+      new BridgeCommand());
 
   private Commands() {}
 
