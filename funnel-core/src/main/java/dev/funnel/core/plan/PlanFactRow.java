@@ -16,7 +16,7 @@ import java.math.BigDecimal;
  * @param deviation  (runRate - plan) / plan, NaN when the plan is 0
  * @param status     from the metric's tolerance bands and direction
  * @param qtdPlan    quarter-to-date plan: targets of the same metric, channel and granularity in
- *                   the quarter up to this period (NaN for ratios and for quarters and years)
+ *                   the quarter up to this period (NaN for ratios and for year periods)
  * @param qtdActual  quarter-to-date actual: from the quarter start to the as-of day
  */
 public record PlanFactRow(
