@@ -109,6 +109,26 @@ class SalesTest {
   }
 
   @Test
+  void winRateTallyLaws() {
+    Random r = new Random(3);
+    Outcome[] o = Outcome.values();
+    WinRateTally whole = WinRateTally.empty("SQL");
+    WinRateTally[] parts = {WinRateTally.empty("SQL"), WinRateTally.empty("SQL"), WinRateTally.empty("SQL")};
+    for (int i = 0; i < 300; i++) {
+      Outcome x = o[r.nextInt(o.length)];
+      BigDecimal v = r.nextInt(4) == 0 ? null : BigDecimal.valueOf(r.nextInt(100_000), 2);
+      whole.add(x, v);
+      parts[r.nextInt(3)].add(x, v);
+    }
+    WinRate expect = whole.result();
+    assertEquals(expect, parts[0].merge(parts[1]).merge(parts[2]).result());
+    assertEquals(expect, parts[2].merge(parts[1].merge(parts[0])).result());
+    assertEquals(expect, WinRateTally.empty("SQL").merge(whole).result());
+    assertEquals(300, expect.reached());
+    assertThrows(IllegalArgumentException.class, () -> whole.merge(WinRateTally.empty("MQL")));
+  }
+
+  @Test
   void averageDealIsTheMeanWonAmount() {
     DealSize s = Sales.dealSize(dataset(0), null, null);
     assertEquals(2, s.won());
