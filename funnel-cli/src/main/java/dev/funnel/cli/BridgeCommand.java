@@ -48,6 +48,8 @@ final class BridgeCommand implements Command {
   static final Option BY = new Option("by", "DIM", "segments with a source-mix factor: channel");
   static final Option EXISTING = new Option("existing", null,
       "split new-customer revenue from existing customers' (active base x retention x revenue)");
+  static final Option VELOCITY = new Option("velocity", null,
+      "bridge sales velocity (revenue per day of sales cycle) with a cycle-speed factor");
   static final Option FACTORS = new Option("factors", "FILE",
       "decompose the identity in FILE.csv (header segment,factor,base,current) instead of DATA");
   static final Option ORDER =
@@ -79,7 +81,7 @@ final class BridgeCommand implements Command {
 
   @Override
   public List<Option> options() {
-    return List.of(BASE, CURRENT, METHOD, BY, EXISTING, FACTORS, ORDER, Option.FORMAT,
+    return List.of(BASE, CURRENT, METHOD, BY, EXISTING, VELOCITY, FACTORS, ORDER, Option.FORMAT,
         Option.ZONE, Option.LENIENT, Option.OUT);
   }
 
@@ -94,7 +96,7 @@ final class BridgeCommand implements Command {
     Bridge engine = engine(args);
     String out;
     if (args.has(FACTORS)) {
-      for (Option o : List.of(BASE, CURRENT, BY, EXISTING)) {
+      for (Option o : List.of(BASE, CURRENT, BY, EXISTING, VELOCITY)) {
         if (args.has(o)) {
           throw args.usage("--" + o.name() + " applies to DATA, not to --factors");
         }
@@ -120,6 +122,13 @@ final class BridgeCommand implements Command {
       }
       if (args.has(EXISTING)) {
         b.newVsExisting();
+      }
+      if (args.has(VELOCITY)) {
+        if (args.has(BY) || args.has(EXISTING)) {
+          throw args.usage("--velocity bridges one segment of new deals: not with --by or"
+              + " --existing");
+        }
+        b.velocity();
       }
       if (args.has(ORDER)) {
         throw args.usage("--order applies to --factors; a dataset bridge's chain order is the"
@@ -196,13 +205,19 @@ final class BridgeCommand implements Command {
     return m;
   }
 
-  /** The JSON of a dataset bridge: revenues exact, total = current - base revenue. */
+  /**
+   * The JSON of a dataset bridge: revenues exact, total = current - base revenue; for sales
+   * velocity the velocities are the values and total is their change.
+   */
   static Map<String, Object> json(FunnelBridgeResult f) {
     BridgeResult r = f.bridge();
     Map<String, Object> m = head(r);
-    m.put("base", Json.object("label", f.baseLabel(), "revenue", f.baseRevenue()));
-    m.put("current", Json.object("label", f.currentLabel(), "revenue", f.currentRevenue()));
-    m.put("total", f.change());
+    m.put("quantity", f.quantity());
+    m.put("base", Json.object("label", f.baseLabel(), "revenue", f.baseRevenue(), "value",
+        r.base()));
+    m.put("current", Json.object("label", f.currentLabel(), "revenue", f.currentRevenue(),
+        "value", r.current()));
+    m.put("total", f.quantity().equals(FunnelBridge.REVENUE) ? f.change() : r.change());
     m.put("effects", effects(r));
     m.put("notes", f.notes());
     return m;

@@ -145,6 +145,19 @@ class BridgeCommandTest {
     assertEquals(0, text.code(), text.err());
     assertTrue(text.out().startsWith("Funnel bridge 2026-02 -> 2026-03"), text.out());
 
+    Run velocity = run("bridge", dir.toString(), "--base", "2026-02", "--current", "2026-03",
+        "--velocity", "--method", "shapley", "--lenient", "--format", "json");
+    assertEquals(0, velocity.code(), velocity.err());
+    JsonNode v = JSON.readTree(velocity.out());
+    FunnelBridgeResult libV = FunnelBridge.builder().velocity()
+        .bridge(Bridge.builder().method(Method.SHAPLEY).build()).build()
+        .periods(read, Period.parse("2026-02"), Period.parse("2026-03"));
+    assertEquals("sales velocity", v.get("quantity").asText());
+    assertEquals("shapley", v.get("method").asText());
+    assertEffects(libV.bridge(), v);
+    assertEquals(libV.bridge().change(), v.get("total").asDouble(), 1e-9);
+    assertEquals(libV.bridge().base(), v.get("base").get("value").asDouble(), 1e-9);
+
     Run plan = run("bridge", dir.toString(), "--base", "plan", "--current", "2026-03",
         "--lenient", "--format", "json");
     assertEquals(0, plan.code(), plan.err());
@@ -171,6 +184,9 @@ class BridgeCommandTest {
         new String[] {"bridge", dir.resolve("nothing").toString(), "--base", "2026-01",
             "--current", "2026-02"},
         new String[] {"bridge", "--base", "2026-01", "--current", "2026-02"},
+        new String[] {"bridge", "--factors", f, "--velocity"},
+        new String[] {"bridge", dir.toString(), "--base", "2026-01", "--current", "2026-02",
+            "--velocity", "--by", "channel"},
         new String[] {"bridge", "--factors", f, "--unknown"});
     for (String[] args : bad) {
       Run r = run(args);
