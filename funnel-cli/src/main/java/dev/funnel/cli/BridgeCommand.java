@@ -12,6 +12,8 @@ import dev.funnel.core.bridge.FunnelBridgeResult;
 import dev.funnel.core.bridge.Method;
 import dev.funnel.core.funnel.Dimension;
 import dev.funnel.core.quality.Rejection;
+import dev.funnel.core.quality.TableRead;
+import dev.funnel.io.DatasetRead;
 import dev.funnel.io.DatasetReader;
 import dev.funnel.io.InvalidDataException;
 import dev.funnel.io.Json;
@@ -139,11 +141,29 @@ final class BridgeCommand implements Command {
         throw args.usage(Files.exists(dir) ? "DATA must be a dataset directory, '" + data
             + "' is a file" : "no such dataset directory '" + data + "'");
       }
-      Dataset d = DatasetReader.builder().zone(args.zone()).lenient(args.has(Option.LENIENT))
-          .build().read(dir).dataset();
+      boolean lenient = args.has(Option.LENIENT);
+      DatasetRead read = DatasetReader.builder().zone(args.zone()).lenient(lenient).build()
+          .read(dir);
+      Dataset d = read.dataset();
       FunnelBridgeResult r = plan ? b.build().planVsActual(d, current)
           : b.build().periods(d, base, current);
-      out = format == Format.JSON ? Json.pretty(json(r)) : text(r);
+      if (lenient && read.rejected() > 0) {
+        session.err().println("funnel: skipped " + read.rejected() + " invalid row"
+            + (read.rejected() == 1 ? "" : "s") + " (--lenient):");
+        for (TableRead t : read.tables()) {
+          t.rejectedByCode().forEach((code, n) ->
+              session.err().println("  " + t.file() + ": " + n + " " + code));
+        }
+      }
+      if (format == Format.JSON) {
+        Map<String, Object> m = json(r);
+        if (lenient) {
+          m.put("rejected", Json.readReport(read.tables()).get("rejected"));
+        }
+        out = Json.pretty(m);
+      } else {
+        out = text(r);
+      }
     }
     session.emit(out);
     return Funnel.OK;

@@ -139,6 +139,12 @@ class BridgeCommandTest {
     BigDecimal total = j.get("total").decimalValue();
     assertEquals(0, lib.change().compareTo(total));
     assertEquals("2026-02", j.get("base").get("label").asText());
+    // --lenient: the rejections go to stderr and into the JSON, counted like the reader's
+    long rejected = DatasetReader.lenient().read(dir).rejected();
+    assertEquals(rejected, sumCounts(j.get("rejected")));
+    if (rejected > 0) {
+      assertTrue(r.err().contains("skipped " + rejected + " invalid row"), r.err());
+    }
 
     Run text = run("bridge", dir.toString(), "--base", "2026-02", "--current", "2026-03",
         "--lenient");
@@ -165,6 +171,14 @@ class BridgeCommandTest {
     assertEquals("plan 2026-03", p.get("base").get("label").asText());
     assertEffects(FunnelBridge.builder().build().planVsActual(read, Period.parse("2026-03"))
         .bridge(), p);
+  }
+
+  private static long sumCounts(JsonNode rejected) {
+    long n = 0;
+    for (JsonNode x : rejected) {
+      n += x.get("count").asLong();
+    }
+    return n;
   }
 
   @Test

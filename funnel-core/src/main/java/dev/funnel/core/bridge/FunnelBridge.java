@@ -200,6 +200,8 @@ public final class FunnelBridge {
    */
   public FunnelBridgeResult decompose(String baseLabel, Map<String, FunnelCounts> base,
       String currentLabel, Map<String, FunnelCounts> current) {
+    Objects.requireNonNull(baseLabel, "base label");
+    Objects.requireNonNull(currentLabel, "current label");
     Objects.requireNonNull(base, "base counts");
     Objects.requireNonNull(current, "current counts");
     FunnelFactors factors =
