@@ -10,7 +10,8 @@ final class Commands {
   static final List<Command> ALL = List.of(
       new DemoCommand(),
       new ReportCommand(),
-      new QualityCommand());
+      new QualityCommand(),
+      new BridgeCommand());
 
   private Commands() {}
 
