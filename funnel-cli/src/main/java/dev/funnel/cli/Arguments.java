@@ -75,7 +75,8 @@ final class Arguments {
       }
       Option o = byName.get(name);
       if (o == null) {
-        throw usage(command, "unknown option '--" + name + "' for 'funnel " + command.name() + "'");
+        throw usage(command, "unknown option '--" + name + "' for 'funnel " + command.name() + "'"
+            + Suggestion.of(name, byName.keySet(), "--"));
       }
       String value;
       if (!o.takesValue()) {
