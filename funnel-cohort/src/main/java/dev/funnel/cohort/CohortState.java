@@ -97,6 +97,19 @@ public final class CohortState {
   }
 
   /**
+   * Makes the data end no earlier than {@code ordinal} (the end of data seen elsewhere, e.g. in
+   * other channels' payments); a max, so it commutes with merging.
+   */
+  void extendTo(long ordinal) {
+    lastOrdinal = Math.max(lastOrdinal, ordinal);
+  }
+
+  /** The ordinal of the last period seen, {@code Long.MIN_VALUE} when none. */
+  long lastOrdinal() {
+    return lastOrdinal;
+  }
+
+  /**
    * A new state holding both this one's payments and the other's.
    *
    * @throws IllegalArgumentException when granularity or zone differ

@@ -58,4 +58,25 @@ public final class Cohorts {
     }
     return s.bridge();
   }
+
+  /**
+   * CAC, historical LTV, LTV/CAC and payback per acquisition channel and per channel cohort.
+   *
+   * <p>Conventions: a customer's channel is the channel of their lead (the earliest created lead
+   * booked to the customer id; {@code (none)} without one); a customer is acquired in the period
+   * of the first positive payment. CAC of a channel cohort = the channel's spend dated in that
+   * period / the cohort's size; CAC of a channel = all its spend / all its new customers. LTV is
+   * historical: cumulative revenue per customer at period index {@code horizon} times the margin,
+   * pooled over the channel's cohorts that reached it (every channel's rows run to the end of all
+   * the payments, not to the channel's own last payment). Payback = the first period index at which
+   * cumulative margin per customer reaches CAC, or empty ("not yet").
+   *
+   * @throws IllegalArgumentException for a null dataset or granularity, a negative horizon or a
+   *     non-finite margin
+   * @throws IllegalStateException when the dataset has no payments table
+   */
+  public static UnitEconomics unitEconomics(
+      Dataset data, Granularity granularity, double margin, int horizon) {
+    return UnitEconomicsCalculation.of(data, granularity, margin, horizon);
+  }
 }
