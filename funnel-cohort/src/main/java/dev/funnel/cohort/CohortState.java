@@ -166,6 +166,15 @@ public final class CohortState {
       final long start = cohort;
       Acc acc = cohorts.computeIfAbsent(start, k -> new Acc((int) (lastOrdinal - k + 1)));
       acc.size++;
+      long lastActive = start;
+      for (Map.Entry<Long, Cell> e : cells.entrySet()) {
+        if (e.getValue().orders > 0) {
+          lastActive = e.getKey();
+        }
+      }
+      for (int k = 0; k <= lastActive - start; k++) {
+        acc.onOrAfter[k]++;
+      }
       for (Map.Entry<Long, Cell> e : cells.entrySet()) {
         Cell c = e.getValue();
         int k = (int) (e.getKey() - start);
@@ -194,6 +203,7 @@ public final class CohortState {
               a.size,
               longs(a.active),
               longs(a.retained),
+              longs(a.onOrAfter),
               longs(a.orders),
               List.of(a.revenue)));
     }
@@ -215,12 +225,14 @@ public final class CohortState {
     long size;
     final long[] active;
     final long[] retained;
+    final long[] onOrAfter;
     final long[] orders;
     final BigDecimal[] revenue;
 
     Acc(int n) {
       active = new long[n];
       retained = new long[n];
+      onOrAfter = new long[n];
       orders = new long[n];
       revenue = new BigDecimal[n];
       java.util.Arrays.fill(revenue, BigDecimal.ZERO);

@@ -52,6 +52,8 @@ class CohortTableTest {
     assertEquals(List.of(2L, 0L, 1L), jan.orders());
     assertEquals(money("150.00", "0", "20.00"), jan.revenue());
     assertEquals(List.of(1.0, 0.0, 1.0), jan.retention());
+    assertEquals(List.of(1L, 1L, 1L), jan.activeOnOrAfter()); // A returns in March
+    assertEquals(List.of(1.0, 1.0, 1.0), jan.unboundedRetention());
     assertTrue(Double.isNaN(jan.churn().get(0)));
     assertEquals(1.0, jan.churn().get(1));
     assertTrue(Double.isNaN(jan.churn().get(2))); // nobody was active in period 1
@@ -60,6 +62,7 @@ class CohortTableTest {
     CohortRow feb = t.cohorts().get(1);
     assertEquals(Period.parse("2026-02"), feb.cohort());
     assertEquals(List.of(1L, 0L), feb.active()); // the array ends with the data
+    assertEquals(List.of(1L, 0L), feb.activeOnOrAfter());
     assertEquals(money("220.00", "0"), feb.revenue());
 
     CohortRow mar = t.cohorts().get(2);
