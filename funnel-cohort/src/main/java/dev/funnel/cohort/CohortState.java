@@ -34,6 +34,8 @@ public final class CohortState {
 
   private final Granularity granularity;
   private final ZoneId zone;
+  private final CohortBasis basis;
+  private final Map<String, Long> anchors = new HashMap<>();
   private final Map<String, TreeMap<Long, Cell>> customers = new HashMap<>();
   private long lastOrdinal = Long.MIN_VALUE;
 
@@ -51,15 +53,47 @@ public final class CohortState {
     }
   }
 
-  CohortState(Granularity granularity, ZoneId zone) {
+  CohortState(Granularity granularity, ZoneId zone, CohortBasis basis) {
     if (granularity == null) {
       throw new IllegalArgumentException("cohort granularity is required");
     }
     if (zone == null) {
       throw new IllegalArgumentException("the dataset time zone is required");
     }
+    if (basis == null) {
+      throw new IllegalArgumentException("cohort basis is required");
+    }
     this.granularity = granularity;
     this.zone = zone;
+    this.basis = basis;
+  }
+
+  /** What puts a customer into a cohort. */
+  public CohortBasis basis() {
+    return basis;
+  }
+
+  /**
+   * Records an event that places the customer in a cohort (a lead creation, first touch or SQL
+   * date, according to the basis); the earliest one counts. Anchored customers belong to their
+   * cohort even when they never pay.
+   *
+   * @return this state
+   * @throws IllegalArgumentException for the payment basis (its cohorts come from the payments),
+   *     or a null argument
+   */
+  public CohortState anchor(String customerId, java.time.Instant at) {
+    if (basis == CohortBasis.PAYMENT) {
+      throw new IllegalArgumentException(
+          "cohorts by first payment take no anchors; use the touch, lead or sql basis");
+    }
+    if (customerId == null || at == null) {
+      throw new IllegalArgumentException("an anchor needs a customer id and an instant");
+    }
+    long ordinal = PeriodOrdinal.of(granularity, LocalDate.ofInstant(at, zone));
+    anchors.merge(customerId, ordinal, Math::min);
+    lastOrdinal = Math.max(lastOrdinal, ordinal);
+    return this;
   }
 
   /** The period length. */
@@ -116,12 +150,15 @@ public final class CohortState {
    */
   public CohortState merge(CohortState other) {
     Objects.requireNonNull(other, "other");
-    if (other.granularity != granularity || !other.zone.equals(zone)) {
+    if (other.granularity != granularity || !other.zone.equals(zone) || other.basis != basis) {
       throw new IllegalArgumentException(
-          "cannot merge cohort states of " + granularity.label() + "/" + zone + " and "
-              + other.granularity.label() + "/" + other.zone);
+          "cannot merge cohort states of " + granularity.label() + "/" + zone + "/"
+              + basis.label() + " and " + other.granularity.label() + "/" + other.zone + "/"
+              + other.basis.label());
     }
-    CohortState m = new CohortState(granularity, zone);
+    CohortState m = new CohortState(granularity, zone, basis);
+    m.anchors.putAll(anchors);
+    other.anchors.forEach((k, v) -> m.anchors.merge(k, v, Math::min));
     m.lastOrdinal = Math.max(lastOrdinal, other.lastOrdinal);
     for (CohortState s : new CohortState[] {this, other}) {
       for (Map.Entry<String, TreeMap<Long, Cell>> e : s.customers.entrySet()) {
@@ -148,13 +185,21 @@ public final class CohortState {
     BigDecimal revenueWithoutPurchase = BigDecimal.ZERO;
     BigDecimal revenueBefore = BigDecimal.ZERO;
     long paymentsBefore = 0;
-    for (TreeMap<Long, Cell> cells : customers.values()) {
+    java.util.Set<String> ids = new java.util.HashSet<>(customers.keySet());
+    ids.addAll(anchors.keySet());
+    TreeMap<Long, Cell> none = new TreeMap<>();
+    for (String id : ids) {
+      TreeMap<Long, Cell> cells = customers.getOrDefault(id, none);
       Long cohort = null;
-      for (Map.Entry<Long, Cell> e : cells.entrySet()) {
-        if (e.getValue().orders > 0) {
-          cohort = e.getKey();
-          break;
+      if (basis == CohortBasis.PAYMENT) {
+        for (Map.Entry<Long, Cell> e : cells.entrySet()) {
+          if (e.getValue().orders > 0) {
+            cohort = e.getKey();
+            break;
+          }
         }
+      } else {
+        cohort = anchors.get(id);
       }
       if (cohort == null) {
         withoutPurchase++;
@@ -166,9 +211,9 @@ public final class CohortState {
       final long start = cohort;
       Acc acc = cohorts.computeIfAbsent(start, k -> new Acc((int) (lastOrdinal - k + 1)));
       acc.size++;
-      long lastActive = start;
+      long lastActive = start - 1; // none yet
       for (Map.Entry<Long, Cell> e : cells.entrySet()) {
-        if (e.getValue().orders > 0) {
+        if (e.getValue().orders > 0 && e.getKey() >= start) {
           lastActive = e.getKey();
         }
       }
@@ -209,7 +254,7 @@ public final class CohortState {
     }
     Period last = lastOrdinal == Long.MIN_VALUE ? null : PeriodOrdinal.period(granularity, lastOrdinal);
     return new CohortTable(
-        granularity, zone, last, rows, withoutPurchase, revenueWithoutPurchase, paymentsBefore,
+        granularity, zone, basis, last, rows, withoutPurchase, revenueWithoutPurchase, paymentsBefore,
         revenueBefore);
   }
 

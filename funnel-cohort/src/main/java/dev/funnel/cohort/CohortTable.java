@@ -11,31 +11,35 @@ import java.util.List;
 
 /**
  * A left-aligned cohort table: one {@link CohortRow} per acquisition period (cohorts by the
- * calendar period, in the dataset time zone, of each customer's first positive payment), in
- * period order, plus the size-weighted averages across cohorts.
+ * calendar period, in the dataset time zone, of each customer's first positive payment, or of
+ * another {@link CohortBasis} event), in period order, plus the size-weighted averages across cohorts.
  *
- * <p>Nothing is dropped silently: customers who never paid a positive amount (only refunds or
- * zero payments) and payments dated before a customer's cohort period are reported here, outside
- * the rows.
+ * <p>Nothing is dropped silently: customers outside every cohort (on the payment basis those who
+ * never paid a positive amount) and payments dated before a customer's cohort period are
+ * reported here, outside the rows. On a basis other than payment, a cohort counts members who
+ * never paid, so retention at period 0 is the share that paid in the cohort period.
  *
  * @param granularity              the period length
  * @param zone                     the time zone of the calendar periods
- * @param lastPeriod               the period of the latest payment (the end of every row), or null
- *                                 when there are no payments
+ * @param basis                    what put customers into cohorts
+ * @param lastPeriod               the period of the latest payment or anchor event (the end of
+ *                                 every row), or null when there is none
  * @param cohorts                  the cohorts in period order
- * @param customersWithoutPurchase customers with payments but no positive one
- * @param revenueWithoutPurchase   the exact sum of those customers' payments
- * @param paymentsBeforeCohort     payments (necessarily non-positive) dated in a period before the
- *                                 customer's first positive payment
+ * @param customersOutside         customers with payments but in no cohort: without a positive
+ *                                 payment (payment basis), without an anchor event (other bases)
+ * @param revenueOutside           the exact sum of those customers' payments
+ * @param paymentsBeforeCohort     payments dated in a period before the customer's cohort period
+ *                                 (on the payment basis necessarily non-positive)
  * @param revenueBeforeCohort      their exact sum
  */
 public record CohortTable(
     Granularity granularity,
     ZoneId zone,
+    CohortBasis basis,
     Period lastPeriod,
     List<CohortRow> cohorts,
-    long customersWithoutPurchase,
-    BigDecimal revenueWithoutPurchase,
+    long customersOutside,
+    BigDecimal revenueOutside,
     long paymentsBeforeCohort,
     BigDecimal revenueBeforeCohort)
     implements Tabular {
@@ -150,7 +154,7 @@ public record CohortTable(
 
   @Override
   public String summary() {
-    return "Cohorts by " + granularity.label() + ": " + cohorts.size() + " cohorts, " + customers()
+    return "Cohorts by " + basis.label() + "/" + granularity.label() + ": " + cohorts.size() + " cohorts, " + customers()
         + " customers" + (lastPeriod == null ? "" : ", data to " + lastPeriod.label());
   }
 

@@ -36,7 +36,73 @@ public final class Cohorts {
 
   /** An empty mergeable state, to feed payments in parts (see {@link CohortState}). */
   public static CohortState empty(Granularity granularity, ZoneId zone) {
-    return new CohortState(granularity, zone);
+    return new CohortState(granularity, zone, CohortBasis.PAYMENT);
+  }
+
+  /**
+   * An empty mergeable state for cohorts on another basis: feed it the anchor events
+   * ({@link CohortState#anchor}) and the payments.
+   */
+  public static CohortState empty(Granularity granularity, ZoneId zone, CohortBasis basis) {
+    return new CohortState(granularity, zone, basis);
+  }
+
+  /**
+   * The cohort table of the dataset on a basis: first positive payment, first touch, lead
+   * creation or SQL (see {@link CohortBasis}); customers are the {@code customer_id} of leads
+   * (a lead's own id when it has none), touches and stage changes reach them through their lead.
+   *
+   * @throws IllegalArgumentException when an argument is null
+   * @throws IllegalStateException when the dataset lacks the payments table or the table the
+   *     basis needs (touches, leads, stages)
+   */
+  public static CohortTable table(Dataset data, Granularity granularity, CohortBasis basis) {
+    if (data == null || basis == null) {
+      throw new IllegalArgumentException("dataset and cohort basis are required");
+    }
+    if (basis == CohortBasis.PAYMENT) {
+      return byFirstPayment(data, granularity);
+    }
+    data.require(DatasetTable.PAYMENTS, "cohort tables");
+    CohortState s = empty(granularity, data.zone(), basis);
+    switch (basis) {
+      case LEAD:
+        data.require(DatasetTable.LEADS, "cohorts by lead creation");
+        for (dev.funnel.core.Lead l : data.leads()) {
+          s.anchor(l.customerId(), l.createdAt());
+        }
+        break;
+      case TOUCH:
+        data.require(DatasetTable.TOUCHES, "cohorts by first touch");
+        for (dev.funnel.core.Touch t : data.touches()) {
+          s.anchor(customerOf(data, t.leadId()), t.at());
+        }
+        break;
+      case SQL:
+        data.require(DatasetTable.STAGES, "cohorts by SQL date");
+        java.util.Optional<dev.funnel.core.Stage> sql = data.catalog().find("SQL");
+        if (sql.isEmpty()) {
+          throw new IllegalArgumentException(
+              "the stage catalog has no SQL stage: " + data.catalog());
+        }
+        for (dev.funnel.core.StageChange c : data.stages()) {
+          if (!c.stage().exit() && c.stage().index() >= sql.get().index()) {
+            s.anchor(customerOf(data, c.leadId()), c.at());
+          }
+        }
+        break;
+      default:
+        throw new AssertionError(basis);
+    }
+    for (Payment p : data.payments()) {
+      s.add(p);
+    }
+    return s.result();
+  }
+
+  private static String customerOf(Dataset data, String leadId) {
+    dev.funnel.core.Lead l = data.lead(leadId);
+    return l == null ? leadId : l.customerId();
   }
 
   /**

@@ -69,8 +69,8 @@ class CohortTableTest {
     assertEquals(List.of(1L), mar.active());
     assertEquals(money("40.00"), mar.revenue());
 
-    assertEquals(1, t.customersWithoutPurchase());
-    assertEquals(new BigDecimal("-5.00"), t.revenueWithoutPurchase());
+    assertEquals(1, t.customersOutside());
+    assertEquals(new BigDecimal("-5.00"), t.revenueOutside());
     assertEquals(1, t.paymentsBeforeCohort());
     assertEquals(new BigDecimal("-15.00"), t.revenueBeforeCohort());
 
@@ -81,7 +81,7 @@ class CohortTableTest {
     assertEquals(new CohortAverage(2, 1, 1, 1.0, Double.NaN, 20.0, 170.0), avg.get(2));
     // exact totals: everything paid, minus what sits outside the rows
     assertEquals(new BigDecimal("430.00"), t.revenue());
-    assertTrue(t.toString().startsWith("Cohorts by month: 3 cohorts, 3 customers"));
+    assertTrue(t.toString().startsWith("Cohorts by payment/month: 3 cohorts, 3 customers"));
   }
 
   @Test
