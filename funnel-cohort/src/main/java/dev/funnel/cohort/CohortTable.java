@@ -161,38 +161,73 @@ public record CohortTable(
   /** Retention heat map: one row per cohort, one column per period index, then the average. */
   @Override
   public TextTable table() {
-    int max = 0;
-    for (CohortRow r : cohorts) {
-      max = Math.max(max, r.periods());
+    return table(CohortMetric.RETENTION, false);
+  }
+
+  /**
+   * A view of one metric. Left-aligned ({@code calendarAligned == false}): column k is the k-th
+   * period of each cohort, with the size-weighted average as the last row (for revenue: revenue
+   * per customer of the cohorts that reached the period). Calendar-aligned:
+   * columns are calendar periods from the first cohort to the last period of the data, and a
+   * cohort's cells start at its own period (no average row: a calendar column mixes ages).
+   */
+  public TextTable table(CohortMetric metric, boolean calendarAligned) {
+    if (metric == null) {
+      throw new IllegalArgumentException("metric is required");
     }
-    String[] header = new String[max + 2];
+    int width;
+    if (calendarAligned) {
+      width = cohorts.isEmpty() ? 0 : (int) cohorts.get(0).cohort().until(lastPeriod) + 1;
+    } else {
+      width = 0;
+      for (CohortRow r : cohorts) {
+        width = Math.max(width, r.periods());
+      }
+    }
+    String[] header = new String[width + 2];
     header[0] = "cohort";
     header[1] = "size";
-    for (int k = 0; k < max; k++) {
-      header[k + 2] = String.valueOf(k);
+    for (int k = 0; k < width; k++) {
+      header[k + 2] =
+          calendarAligned ? cohorts.get(0).cohort().plus(k).label() : String.valueOf(k);
     }
     TextTable t = TextTable.of(header);
     for (CohortRow r : cohorts) {
-      Object[] cells = new Object[max + 2];
+      Object[] cells = new Object[width + 2];
       cells[0] = r.cohort().label();
       cells[1] = r.size();
-      List<Double> ret = r.retention();
-      for (int k = 0; k < max; k++) {
-        cells[k + 2] = k < ret.size() ? ret.get(k) : null;
+      List<?> values = values(r, metric);
+      int offset = calendarAligned ? (int) cohorts.get(0).cohort().until(r.cohort()) : 0;
+      for (int k = 0; k < values.size(); k++) {
+        cells[k + 2 + offset] = values.get(k);
       }
       t = t.plus(cells);
     }
-    if (!cohorts.isEmpty()) {
-      Object[] cells = new Object[max + 2];
-      cells[0] = "average";
+    if (!cohorts.isEmpty() && !calendarAligned) {
+      Object[] cells = new Object[width + 2];
+      cells[0] = metric == CohortMetric.REVENUE ? "per customer" : "average";
       cells[1] = customers();
       List<CohortAverage> avg = averages();
-      for (int k = 0; k < max; k++) {
-        cells[k + 2] = avg.get(k).retention();
+      for (int k = 0; k < width; k++) {
+        CohortAverage a = avg.get(k);
+        cells[k + 2] =
+            switch (metric) {
+              case RETENTION -> a.retention();
+              case REVENUE -> a.revenuePerCustomer();
+              case CUMULATIVE -> a.cumulativeRevenuePerCustomer();
+            };
       }
       t = t.plus(cells);
     }
     return t;
+  }
+
+  private static List<?> values(CohortRow r, CohortMetric metric) {
+    return switch (metric) {
+      case RETENTION -> r.retention();
+      case REVENUE -> r.revenue();
+      case CUMULATIVE -> r.cumulativeRevenuePerCustomer();
+    };
   }
 
   @Override
