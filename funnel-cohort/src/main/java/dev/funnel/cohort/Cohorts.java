@@ -145,4 +145,53 @@ public final class Cohorts {
       Dataset data, Granularity granularity, double margin, int horizon) {
     return UnitEconomicsCalculation.of(data, granularity, margin, horizon);
   }
+
+  /**
+   * Cohort tables by first positive payment, one per acquisition group: the group of a customer
+   * is {@code group} applied to their earliest created lead ({@code (none)} for a customer without
+   * a lead or when the function returns null), e.g. {@code Lead::channel} or {@code Lead::segment}.
+   * Every group's rows run to the end of all the payments, not to the group's own last payment.
+   *
+   * @return the tables by group name, in name order
+   * @throws IllegalArgumentException when an argument is null
+   * @throws IllegalStateException when the dataset has no payments table
+   */
+  public static java.util.SortedMap<String, CohortTable> byGroup(
+      Dataset data,
+      Granularity granularity,
+      java.util.function.Function<dev.funnel.core.Lead, String> group) {
+    if (data == null || group == null) {
+      throw new IllegalArgumentException("dataset and group function are required");
+    }
+    data.require(DatasetTable.PAYMENTS, "cohort tables");
+    java.util.Map<String, CohortState> states = grouped(data, granularity, group);
+    java.util.SortedMap<String, CohortTable> out = new java.util.TreeMap<>();
+    states.forEach((k, v) -> out.put(k, v.result()));
+    return java.util.Collections.unmodifiableSortedMap(out);
+  }
+
+  /** Payment states per group of the customer's earliest lead, all extended to the data's end. */
+  static java.util.Map<String, CohortState> grouped(
+      Dataset data, Granularity granularity,
+      java.util.function.Function<dev.funnel.core.Lead, String> group) {
+    java.util.Map<String, dev.funnel.core.Lead> leadOf = new java.util.HashMap<>();
+    for (dev.funnel.core.Lead l : data.leads()) { // by creation time, then id: the first one wins
+      leadOf.putIfAbsent(l.customerId(), l);
+    }
+    java.util.Map<String, CohortState> states = new java.util.TreeMap<>();
+    for (Payment p : data.payments()) {
+      dev.funnel.core.Lead l = leadOf.get(p.customerId());
+      String g = l == null ? null : group.apply(l);
+      String key = g == null ? dev.funnel.core.Lead.NO_CHANNEL : g;
+      states.computeIfAbsent(key, k -> empty(granularity, data.zone())).add(p);
+    }
+    long last = Long.MIN_VALUE;
+    for (CohortState st : states.values()) {
+      last = Math.max(last, st.lastOrdinal());
+    }
+    for (CohortState st : states.values()) {
+      st.extendTo(last);
+    }
+    return states;
+  }
 }

@@ -4,12 +4,10 @@ import dev.funnel.core.Dataset;
 import dev.funnel.core.DatasetTable;
 import dev.funnel.core.Granularity;
 import dev.funnel.core.Lead;
-import dev.funnel.core.Payment;
 import dev.funnel.core.Period;
 import dev.funnel.core.Spend;
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
@@ -35,24 +33,7 @@ final class UnitEconomicsCalculation {
       throw new IllegalArgumentException("margin must be finite, got " + margin);
     }
     data.require(DatasetTable.PAYMENTS, "unit economics");
-    Map<String, Lead> leadOf = new HashMap<>();
-    for (Lead l : data.leads()) { // ordered by creation time, then id: the first one wins
-      leadOf.putIfAbsent(l.customerId(), l);
-    }
-    Map<String, CohortState> byChannel = new TreeMap<>();
-    for (Payment p : data.payments()) {
-      Lead l = leadOf.get(p.customerId());
-      String channel = l == null ? Lead.NO_CHANNEL : l.channel();
-      byChannel.computeIfAbsent(channel, k -> Cohorts.empty(g, data.zone())).add(p);
-    }
-    // every channel's rows run to the end of all the data, not to its own last payment
-    long last = Long.MIN_VALUE;
-    for (CohortState st : byChannel.values()) {
-      last = Math.max(last, st.lastOrdinal());
-    }
-    for (CohortState st : byChannel.values()) {
-      st.extendTo(last);
-    }
+    Map<String, CohortState> byChannel = Cohorts.grouped(data, g, Lead::channel);
     Map<String, TreeMap<Period, BigDecimal>> spend = new TreeMap<>();
     for (Spend s : data.spend()) {
       spend.computeIfAbsent(s.channel(), k -> new TreeMap<>())

@@ -46,7 +46,9 @@ class UnitEconomicsTest {
   @Test
   void handComputed() {
     UnitEconomics u = Cohorts.unitEconomics(data(), Granularity.MONTH, 0.5, 1);
-    assertEquals(List.of("(none)", "ads", "seo"), u.channels().stream().map(ChannelEconomics::channel).toList());
+    assertEquals(
+        List.of("(none)", "ads", "seo"),
+        u.channels().stream().map(ChannelEconomics::channel).toList());
     ChannelEconomics none = u.channels().get(0);
     ChannelEconomics ads = u.channels().get(1);
     ChannelEconomics seo = u.channels().get(2);
@@ -76,6 +78,19 @@ class UnitEconomicsTest {
     assertEquals(100.0, adsCohorts.get(1).cac());
     assertEquals(OptionalInt.of(0), adsCohorts.get(1).payback()); // 200 x 0.5 = 100 >= 100
     assertTrue(u.toString().contains("not yet"));
+  }
+
+  @Test
+  void cohortTablesByChannelAndSegment() {
+    var byChannel = Cohorts.byGroup(data(), Granularity.MONTH, Lead::channel);
+    assertEquals(List.of("(none)", "ads", "seo"), List.copyOf(byChannel.keySet()));
+    CohortTable seo = byChannel.get("seo");
+    assertEquals(Period.parse("2026-03"), seo.lastPeriod()); // the end of all the data
+    assertEquals(List.of(1L, 0L, 0L), seo.cohorts().get(0).active());
+    assertEquals(2, byChannel.get("ads").customers());
+    var bySegment = Cohorts.byGroup(data(), Granularity.MONTH, Lead::segment);
+    assertEquals(List.of("(none)"), List.copyOf(bySegment.keySet()));
+    assertEquals(4, bySegment.get("(none)").customers());
   }
 
   @Test
