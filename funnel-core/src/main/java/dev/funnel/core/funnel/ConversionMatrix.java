@@ -17,12 +17,12 @@ import java.util.Locale;
  * the step from stage k to stage k+1 has {@code entered} = the source's leads that reached k and
  * {@code converted} = those that reached k+1 (both on the cohort basis, so the rate is a share).
  * Per column, the overall rate is {@code sum converted / sum entered}; each cell's rate is shrunk
- * toward it with an empirical-Bayes {@link BetaBinomialPrior} estimated from that column's cells,
- * and {@code index = shrunkRate / overall}. Each cell is tested against the rest of its column
- * (two-proportion z-test, pooled statistic); the p-values of the whole matrix are adjusted with
+ * toward it with an empirical-Bayes {@link BetaBinomialPrior} estimated from that column's cells;
+ * {@code index = rate / overall} and {@code shrunkIndex = shrunkRate / overall}. Each cell is
+ * tested against the rest of its column (two-proportion z-test, pooled statistic); the p-values of the whole matrix are adjusted with
  * Benjamini-Hochberg at the false discovery rate {@code fdr}. A cell is a bottleneck only when its
- * adjusted p-value is at most {@code fdr} and its rate is below the rest of the column and its
- * index below 1: small cells are both shrunk and hard to make significant.
+ * adjusted p-value is at most {@code fdr}, its rate is below the rest of the column and its
+ * shrunk index is below 1: small cells are both shrunk and hard to make significant.
  *
  * @param basis       always {@link Basis#COHORT}
  * @param fdr         the false discovery rate used for the flags
@@ -68,7 +68,7 @@ public record ConversionMatrix(
     List<Double> overall = new ArrayList<>();
     double[] p = new double[rows * steps];
     double[] shrunk = new double[rows * steps];
-    double[] index = new double[rows * steps];
+    double[] shrunkIndex = new double[rows * steps];
     boolean[] below = new boolean[rows * steps];
     for (int k = 0; k < steps; k++) {
       transitions.add(report.stages().get(k).stage() + "->" + report.stages().get(k + 1).stage());
@@ -88,7 +88,7 @@ public record ConversionMatrix(
       for (int i = 0; i < rows; i++) {
         int c = i * steps + k;
         shrunk[c] = n[i] == 0 ? Double.NaN : prior.shrink(x[i], n[i]);
-        index[c] = shrunk[c] / all;
+        shrunkIndex[c] = shrunk[c] / all;
         TwoProportionTest t = Stats.twoProportion(sx - x[i], sn - n[i], x[i], n[i], 1 - fdr);
         p[c] = n[i] == 0 || sn - n[i] == 0 ? Double.NaN : t.pValue();
         below[c] = t.difference() < 0;
@@ -103,8 +103,8 @@ public record ConversionMatrix(
         long n = st.get(k).count();
         long x = st.get(k + 1).count();
         cells.add(new MatrixCell(sources.get(i), st.get(k).stage(), st.get(k + 1).stage(), n, x,
-            Conversions.ratio(x, n), shrunk[c], index[c], p[c], adj[c],
-            adj[c] <= fdr && below[c] && index[c] < 1));
+            Conversions.ratio(x, n), shrunk[c], Conversions.ratio(x, n) / overall.get(k),
+            shrunkIndex[c], p[c], adj[c], adj[c] <= fdr && below[c] && shrunkIndex[c] < 1));
       }
     }
     return new ConversionMatrix(Basis.COHORT, fdr, sources, transitions, overall, cells);
@@ -135,10 +135,10 @@ public record ConversionMatrix(
   @Override
   public TextTable table() {
     TextTable t = TextTable.of("source", "step", "entered", "converted", "rate", "shrunk", "index",
-        "adj. p", "bottleneck");
+        "shrunk index", "adj. p", "bottleneck");
     for (MatrixCell c : cells) {
       t = t.plus(c.source(), c.from() + "->" + c.to(), c.entered(), c.converted(), c.rate(),
-          c.shrunkRate(), c.index(), c.adjustedPValue(), c.bottleneck() ? "yes" : "");
+          c.shrunkRate(), c.index(), c.shrunkIndex(), c.adjustedPValue(), c.bottleneck() ? "yes" : "");
     }
     return t;
   }
