@@ -134,13 +134,14 @@ public record ConversionMatrix(
 
   @Override
   public TextTable table() {
-    TextTable t = TextTable.of("source", "step", "entered", "converted", "rate", "shrunk", "index",
-        "shrunk index", "adj. p", "bottleneck");
+    List<Object[]> out = new ArrayList<>();
     for (MatrixCell c : cells) {
-      t = t.plus(c.source(), c.from() + "->" + c.to(), c.entered(), c.converted(), c.rate(),
-          c.shrunkRate(), c.index(), c.shrunkIndex(), c.adjustedPValue(), c.bottleneck() ? "yes" : "");
+      out.add(new Object[] {c.source(), c.from() + "->" + c.to(), c.entered(), c.converted(),
+          c.rate(), c.shrunkRate(), c.index(), c.shrunkIndex(), c.adjustedPValue(),
+          c.bottleneck() ? "yes" : ""});
     }
-    return t;
+    return TextTable.of("source", "step", "entered", "converted", "rate", "shrunk", "index",
+        "shrunk index", "adj. p", "bottleneck").plusAll(out);
   }
 
   @Override
