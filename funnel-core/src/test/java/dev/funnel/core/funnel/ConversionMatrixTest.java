@@ -92,6 +92,26 @@ class ConversionMatrixTest {
   }
 
   @Test
+  void chosenColumnsSkipStages() {
+    Dataset.Builder b = Dataset.builder();
+    add(b, "good", 100, 60, 30);
+    add(b, "bad", 100, 60, 5);
+    ConversionMatrix m = StageFunnel.matrix(b.build(), FunnelQuery.cohort().by(Dimension.CHANNEL),
+        0.05, List.of("lead->sql", "MQL->SQL"));
+    assertEquals(List.of("LEAD->SQL", "MQL->SQL"), m.transitions());
+    MatrixCell bad = m.cell("bad", "LEAD->SQL");
+    assertEquals(100, bad.entered());
+    assertEquals(5, bad.converted());
+    assertTrue(m.cell("bad", "MQL->SQL").bottleneck());
+    assertEquals(35.0 / 120, m.overall().get(1), 1e-12);
+    Dataset d = b.build();
+    assertThrows(IllegalArgumentException.class, () -> StageFunnel.matrix(d,
+        FunnelQuery.cohort().by(Dimension.CHANNEL), 0.05, List.of("SQL->MQL")));
+    assertThrows(IllegalArgumentException.class, () -> StageFunnel.matrix(d,
+        FunnelQuery.cohort().by(Dimension.CHANNEL), 0.05, List.of("SQL")));
+  }
+
+  @Test
   void needsACohortBreakdown() {
     Dataset.Builder b = Dataset.builder();
     add(b, "x", 3, 1, 0);
