@@ -1,6 +1,22 @@
-// JShell start-up for funnel: jshell --class-path funnel-cli/target/funnel.jar funnel.jsh
-import java.time.*;
+// JShell start-up for funnel, from the repository root:
+//   jshell --class-path funnel-cli/target/funnel.jar funnel.jsh
+// (./funnel --version builds the jar first when it is missing.)
 import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import dev.funnel.core.*;
 import dev.funnel.core.display.*;
 import dev.funnel.core.quality.*;
+import dev.funnel.core.demo.*;
+import dev.funnel.core.funnel.*;
+import dev.funnel.core.stats.*;
+import dev.funnel.core.bridge.*;
+import dev.funnel.core.columnar.*;
+import dev.funnel.io.*;
+import dev.funnel.attribution.*;
+import dev.funnel.cohort.ltv.*;
+// both dev.funnel.io and dev.funnel.core.quality have a TableRows; the reader's one wins here
+import dev.funnel.io.TableRows;

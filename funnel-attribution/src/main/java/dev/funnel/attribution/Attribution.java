@@ -247,7 +247,7 @@ public final class Attribution {
           shares.put(js.channels[ch], sum > 0 ? Math.max(0, score[ch]) / sum : 1.0 / set.length);
         }
       }
-      out.add(new JourneyCredit(js.ids[j], js.conv[j], js.value[j], shares));
+      out.add(new JourneyCredit(js.id(j), js.conv[j], js.value[j], shares));
     }
     return out;
   }
@@ -255,25 +255,37 @@ public final class Attribution {
   /** The exact Markov removal effects for the order and repeat handling of the options. */
   public static RemovalEffects removalEffects(JourneySet js, AttributionOptions options) {
     AttributionOptions o = options == null ? AttributionOptions.DEFAULTS : options;
-    TransitionCounts tc = TransitionCounts.empty(o.markovOrder(), o.keepRepeats());
-    for (int j = 0; j < js.size(); j++) {
-      tc.add(js.channelsOf(j), js.conv[j], js.nulls[j]);
-    }
-    return tc.removalEffects();
+    return MarkovChain.removalEffects(js, Weights.of(js), o.markovOrder(), o.keepRepeats());
+  }
+
+  /** {@link #economics(AttributionResult, List, BigDecimal, boolean)}: revenue-based ROMI, by channel. */
+  public static ChannelEconomics economics(AttributionResult result, List<Spend> spend) {
+    return economics(result, spend, null, false);
   }
 
   /**
-   * Attributed revenue, ROAS, ROMI and CAC per channel: the result's value and conversion credits
-   * against the spend rows (all of them: filter by date first when needed).
+   * Attributed revenue, ROAS, ROMI, CAC and DRR per channel: the result's value and conversion
+   * credits against the spend rows (all of them: filter by date first when needed).
    *
-   * @throws IllegalArgumentException when spend rows mix stated currencies
+   * @param margin     gross margin for ROMI in [0, 1], or null for revenue-based ROMI
+   * @param byCampaign join spend by {@code channel / campaign} (for a result of journeys built
+   *                   with {@link JourneyOptions#withCampaigns}); spend without a campaign keys on
+   *                   the channel alone
+   * @throws IllegalArgumentException when spend rows mix stated currencies or the margin is outside
+   *     [0, 1]
    */
-  public static ChannelEconomics economics(AttributionResult result, List<Spend> spend) {
+  public static ChannelEconomics economics(AttributionResult result, List<Spend> spend,
+      BigDecimal margin, boolean byCampaign) {
     Objects.requireNonNull(result, "attribution result");
     Objects.requireNonNull(spend, "spend");
+    if (margin != null && (margin.signum() < 0 || margin.compareTo(BigDecimal.ONE) > 0)) {
+      throw new IllegalArgumentException("margin must be in [0, 1], got " + margin.toPlainString());
+    }
+    double m = margin == null ? 1.0 : margin.doubleValue();
     TreeMap<String, Money> byChannel = new TreeMap<>();
     for (Spend s : spend) {
-      byChannel.merge(s.channel(), s.amount(), Money::plus);
+      String key = byCampaign ? JourneyOptions.campaignKey(s.channel(), s.campaign()) : s.channel();
+      byChannel.merge(key, s.amount(), Money::plus);
     }
     TreeMap<String, double[]> credit = new TreeMap<>();
     for (ChannelCredit c : result.channels()) {
@@ -288,14 +300,14 @@ public final class Attribution {
     for (String ch : names) {
       BigDecimal s = byChannel.containsKey(ch) ? byChannel.get(ch).amount() : BigDecimal.ZERO;
       double[] cr = credit.getOrDefault(ch, new double[2]);
-      rows.add(ChannelReturn.of(ch, s, cr[0], cr[1]));
+      rows.add(ChannelReturn.of(ch, s, cr[0], cr[1], m));
       totalSpend = totalSpend.add(s);
       totalConv += cr[0];
       totalRevenue += cr[1];
     }
     rows.sort(Comparator.comparingDouble(ChannelReturn::revenue).reversed()
         .thenComparing(ChannelReturn::channel));
-    return new ChannelEconomics(result.model(), rows,
-        ChannelReturn.of("total", totalSpend, totalConv, totalRevenue));
+    return new ChannelEconomics(result.model(), margin, rows,
+        ChannelReturn.of("total", totalSpend, totalConv, totalRevenue, m));
   }
 }

@@ -45,13 +45,7 @@ final class CreditEngine {
     double[] conv = new double[n];
     double[] value = new double[n];
     if (m == Model.MARKOV) {
-      TransitionCounts tc = TransitionCounts.empty(o.markovOrder(), o.keepRepeats());
-      for (int j = 0; j < js.size(); j++) {
-        if (w.conv()[j] + w.nulls()[j] > 0) {
-          tc.add(js.channelsOf(j), w.conv()[j], w.nulls()[j]);
-        }
-      }
-      RemovalEffects re = tc.removalEffects();
+      RemovalEffects re = MarkovChain.removalEffects(js, w, o.markovOrder(), o.keepRepeats());
       double sum = re.total();
       double[] score = new double[n];
       for (int i = 0; i < n; i++) {

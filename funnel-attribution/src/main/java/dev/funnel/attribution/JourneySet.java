@@ -61,16 +61,53 @@ public final class JourneySet {
   private final long totalNulls;
   private final BigDecimal totalValue;
 
-  private JourneySet(List<Entry> entries, boolean timed, boolean marked, long unattributed,
-      BigDecimal unattributedValue) {
-    TreeSet<String> names = new TreeSet<>();
-    for (Entry e : entries) {
-      names.addAll(e.channels);
+  private JourneySet(List<Entry> given, boolean sortByPath, boolean timed, boolean marked,
+      long unattributed, BigDecimal unattributedValue) {
+    java.util.HashSet<String> seen = new java.util.HashSet<>();
+    for (Entry e : given) {
+      seen.addAll(e.channels);
     }
-    this.channels = names.toArray(new String[0]);
+    this.channels = seen.toArray(new String[0]);
+    Arrays.sort(channels);
     Map<String, Integer> index = new HashMap<>();
     for (int i = 0; i < channels.length; i++) {
       index.put(channels[i], i);
+    }
+    int[][] coded = new int[given.size()][];
+    for (int j = 0; j < coded.length; j++) {
+      List<String> ch = given.get(j).channels;
+      int[] p = new int[ch.size()];
+      for (int i = 0; i < p.length; i++) {
+        p[i] = index.get(ch.get(i));
+      }
+      coded[j] = p;
+    }
+    Integer[] order = new Integer[given.size()];
+    for (int j = 0; j < order.length; j++) {
+      order[j] = j;
+    }
+    if (sortByPath) {
+      // canonical order: path (channel indices, lexicographic), then counts and value
+      Arrays.sort(order, (a, b) -> {
+        int c = Arrays.compare(coded[a], coded[b]);
+        if (c != 0) {
+          return c;
+        }
+        Entry x = given.get(a);
+        Entry y = given.get(b);
+        c = Long.compare(x.conversions, y.conversions);
+        if (c != 0) {
+          return c;
+        }
+        c = Long.compare(x.nulls, y.nulls);
+        return c != 0 ? c : x.value.compareTo(y.value);
+      });
+    }
+    List<Entry> entries = new ArrayList<>(given.size());
+    int[][] sortedPaths = new int[given.size()][];
+    for (int j = 0; j < order.length; j++) {
+      entries.add(given.get(order[j]));
+      sortedPaths[j] = coded[order[j]];
     }
     int n = entries.size();
     paths = new int[n][];
@@ -86,11 +123,7 @@ public final class JourneySet {
     BigDecimal v = BigDecimal.ZERO;
     for (int j = 0; j < n; j++) {
       Entry e = entries.get(j);
-      int[] p = new int[e.channels.size()];
-      for (int i = 0; i < p.length; i++) {
-        p[i] = index.get(e.channels.get(i));
-      }
-      paths[j] = p;
+      paths[j] = sortedPaths[j];
       if (timed) {
         ages[j] = e.ages;
       }
@@ -98,7 +131,7 @@ public final class JourneySet {
         leadMark[j] = e.leadMark;
         oppMark[j] = e.oppMark;
       }
-      ids[j] = e.id;
+      ids[j] = e.id; // null for path rows: id(j) writes the path text on demand
       conv[j] = e.conversions;
       nulls[j] = e.nulls;
       value[j] = e.value;
@@ -130,13 +163,9 @@ public final class JourneySet {
       if (p == null) {
         throw new IllegalArgumentException("paths must not contain null rows");
       }
-      entries.add(new Entry(p.pathText(), p.channels(), null, -1, -1, p.conversions(), p.nulls(), p.value()));
+      entries.add(new Entry(null, p.channels(), null, -1, -1, p.conversions(), p.nulls(), p.value()));
     }
-    entries.sort(Comparator.comparing(Entry::id)
-        .thenComparingLong(Entry::conversions)
-        .thenComparingLong(Entry::nulls)
-        .thenComparing(Entry::value));
-    return new JourneySet(entries, false, false, 0, BigDecimal.ZERO);
+    return new JourneySet(entries, true, false, false, 0, BigDecimal.ZERO);
   }
 
   /** Journeys from accumulated path counts (see {@link PathCounts}). */
@@ -179,7 +208,7 @@ public final class JourneySet {
           j.converted() ? 1 : 0, j.converted() ? 0 : 1, j.value()));
     }
     entries.sort(Comparator.comparing(Entry::id));
-    return new JourneySet(entries, true, false, unattributed, unattributedValue);
+    return new JourneySet(entries, false, true, false, unattributed, unattributedValue);
   }
 
   /**
@@ -254,12 +283,13 @@ public final class JourneySet {
       }
       List<String> ch = new ArrayList<>(in.size());
       for (Touch t : in) {
-        ch.add(t.channel());
+        ch.add(o.byCampaign() ? JourneyOptions.campaignKey(t.channel(), t.campaign()) : t.channel());
       }
       entries.add(new Entry(id, ch, ages(in, end), leadMark, oppMark,
           hit != null ? 1 : 0, hit != null ? 0 : 1, value));
     }
-    return new JourneySet(entries, true, true, unattributed, unattributedValue);
+    // entries are already in lead-id order (a sorted set of ids)
+    return new JourneySet(entries, false, true, true, unattributed, unattributedValue);
   }
 
   /** The first change into {@code target}, or (for a progression target) into any later progression stage. */
@@ -366,6 +396,11 @@ public final class JourneySet {
       pc.add(channelsOf(j), conv[j], value[j], nulls[j]);
     }
     return pc;
+  }
+
+  /** The lead id of entry j, or its path text for a path row. */
+  String id(int j) {
+    return ids[j] != null ? ids[j] : String.join(" > ", channelsOf(j));
   }
 
   List<String> channelsOf(int j) {

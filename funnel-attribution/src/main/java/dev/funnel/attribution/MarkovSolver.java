@@ -1,11 +1,8 @@
 package dev.funnel.attribution;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 
 /**
  * Exact absorption probabilities of the attribution Markov chain and its removal effects.
@@ -45,60 +42,63 @@ final class MarkovSolver {
     this.conv = conv;
   }
 
-  static RemovalEffects solve(TransitionCounts tc) {
-    TreeSet<List<String>> sorted = new TreeSet<>(TransitionCounts.TUPLE_ORDER);
-    sorted.addAll(tc.nodes.keySet());
-    for (TransitionCounts.Node node : tc.nodes.values()) {
-      sorted.addAll(node.next.keySet());
-    }
-    sorted.remove(List.<String>of());
-    List<List<String>> states = new ArrayList<>();
-    states.add(List.of());
-    states.addAll(sorted);
-    Map<List<String>, Integer> index = new java.util.HashMap<>();
-    for (int i = 0; i < states.size(); i++) {
-      index.put(states.get(i), i);
-    }
-    int n = states.size();
-    int[][] to = new int[n][];
+  /**
+   * Removal effects of a chain given as arrays over its states, state 0 being the start and the
+   * others in tuple order; targets of each row in state order.
+   *
+   * @param channels      channel names, sorted
+   * @param stateChannels for each state, the channel indices of its tuple (empty for the start)
+   * @param to            for each state, the target states of its transitions
+   * @param counts        the transition counts, parallel to {@code to}
+   * @param conversions   for each state, the count of transitions to conversion
+   * @param nulls         for each state, the count of transitions to null
+   */
+  static RemovalEffects solve(String[] channels, int[][] stateChannels, int[][] to, long[][] counts,
+      long[] conversions, long[] nulls) {
+    int n = to.length;
     double[][] prob = new double[n][];
     double[] conv = new double[n];
-    TreeSet<String> channels = new TreeSet<>();
     for (int i = 0; i < n; i++) {
-      channels.addAll(states.get(i));
-      TransitionCounts.Node node = tc.nodes.get(states.get(i));
-      if (node == null || node.total() == 0) {
-        to[i] = new int[0];
-        prob[i] = new double[0];
+      long t = conversions[i] + nulls[i];
+      for (long c : counts[i]) {
+        t += c;
+      }
+      prob[i] = new double[counts[i].length];
+      if (t == 0) {
         continue;
       }
-      double total = node.total();
-      to[i] = new int[node.next.size()];
-      prob[i] = new double[node.next.size()];
-      int k = 0;
-      // sorted targets: the same counts give the same floating-point sums
-      List<List<String>> targets = new ArrayList<>(node.next.keySet());
-      targets.sort(TransitionCounts.TUPLE_ORDER);
-      for (List<String> t : targets) {
-        to[i][k] = index.get(t);
-        prob[i][k] = node.next.get(t) / total;
-        k++;
+      double total = t;
+      for (int k = 0; k < prob[i].length; k++) {
+        prob[i][k] = counts[i][k] / total;
       }
-      conv[i] = node.conversions / total;
+      conv[i] = conversions[i] / total;
     }
     MarkovSolver s = new MarkovSolver(n, to, prob, conv);
-    boolean[] none = new boolean[n];
-    double p = s.absorb(none);
+    double p = s.absorb(new boolean[n]);
+    boolean[] used = new boolean[channels.length];
+    for (int[] sc : stateChannels) {
+      for (int c : sc) {
+        used[c] = true;
+      }
+    }
     Map<String, Double> effects = new LinkedHashMap<>();
     Map<String, Double> without = new LinkedHashMap<>();
-    for (String c : channels) {
+    for (int c = 0; c < channels.length; c++) {
+      if (!used[c]) {
+        continue;
+      }
       boolean[] removed = new boolean[n];
       for (int i = 0; i < n; i++) {
-        removed[i] = states.get(i).contains(c);
+        for (int x : stateChannels[i]) {
+          if (x == c) {
+            removed[i] = true;
+            break;
+          }
+        }
       }
       double pc = s.absorb(removed);
-      without.put(c, pc);
-      effects.put(c, p > 0 ? Math.min(1.0, Math.max(0.0, 1.0 - pc / p)) : Double.NaN);
+      without.put(channels[c], pc);
+      effects.put(channels[c], p > 0 ? Math.min(1.0, Math.max(0.0, 1.0 - pc / p)) : Double.NaN);
     }
     return new RemovalEffects(p, effects, without, n - 1,
         n <= DENSE_LIMIT ? "dense Gaussian elimination" : "Gauss-Seidel, tolerance " + TOLERANCE);

@@ -151,7 +151,7 @@ final class RuleWeights {
     if (s == 0) {
       throw new IllegalArgumentException("the custom position weights "
           + Arrays.toString(o.customWeights()) + " give the " + w.length + "-touch journey '"
-          + js.ids[j] + "' no weight at all");
+          + js.id(j) + "' no weight at all");
     }
     normalise(w);
   }

@@ -36,6 +36,20 @@ final class ShapleyCredit {
       return perJourney(js, w);
     }
     boolean rate = o.shapleyValue() == ShapleyValue.SUBSET_CONVERSION_RATE;
+    if (n <= o.shapleyExactLimit()) {
+      int size = 1 << n;
+      double[] c = new double[size];
+      double[] t = new double[size];
+      for (int j = 0; j < js.size(); j++) {
+        int mask = 0;
+        for (int ch : js.paths[j]) {
+          mask |= 1 << ch;
+        }
+        c[mask] += w.conv()[j];
+        t[mask] += w.conv()[j] + w.nulls()[j];
+      }
+      return new Shares(exact(n, c, t, rate), null);
+    }
     Map<List<Integer>, double[]> groups = new HashMap<>();
     for (int j = 0; j < js.size(); j++) {
       double t = w.conv()[j] + w.nulls()[j];
@@ -48,9 +62,6 @@ final class ShapleyCredit {
       g[0] += w.conv()[j];
       g[1] += t;
     }
-    if (n <= o.shapleyExactLimit()) {
-      return new Shares(exact(n, groups, rate), null);
-    }
     return sampled(n, groups, rate, o.shapleyPermutations(), o.seed());
   }
 
@@ -61,18 +72,12 @@ final class ShapleyCredit {
     return journeys > 0 ? conv / journeys : 0.0;
   }
 
-  static double[] exact(int n, Map<List<Integer>, double[]> groups, boolean rate) {
+  /**
+   * Exact shares from the conversions {@code c} and journeys {@code t} per exact channel set (a bit
+   * mask); both arrays are turned into subset sums in place.
+   */
+  static double[] exact(int n, double[] c, double[] t, boolean rate) {
     int size = 1 << n;
-    double[] c = new double[size];
-    double[] t = new double[size];
-    for (Map.Entry<List<Integer>, double[]> e : groups.entrySet()) {
-      int mask = 0;
-      for (int ch : e.getKey()) {
-        mask |= 1 << ch;
-      }
-      c[mask] += e.getValue()[0];
-      t[mask] += e.getValue()[1];
-    }
     for (int i = 0; i < n; i++) {
       int bit = 1 << i;
       for (int m = 0; m < size; m++) {

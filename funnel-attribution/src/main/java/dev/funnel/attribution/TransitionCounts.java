@@ -44,14 +44,6 @@ public final class TransitionCounts {
     final Map<List<String>, Long> next = new HashMap<>();
     long conversions;
     long nulls;
-
-    long total() {
-      long t = conversions + nulls;
-      for (long v : next.values()) {
-        t += v;
-      }
-      return t;
-    }
   }
 
   private final int order;
@@ -158,7 +150,55 @@ public final class TransitionCounts {
 
   /** The exact removal effects of this chain (see {@link RemovalEffects}). */
   public RemovalEffects removalEffects() {
-    return MarkovSolver.solve(this);
+    java.util.TreeSet<List<String>> sorted = new java.util.TreeSet<>(TUPLE_ORDER);
+    java.util.TreeSet<String> names = new java.util.TreeSet<>();
+    for (Map.Entry<List<String>, Node> e : nodes.entrySet()) {
+      sorted.add(e.getKey());
+      sorted.addAll(e.getValue().next.keySet());
+    }
+    sorted.remove(List.<String>of());
+    List<List<String>> states = new ArrayList<>();
+    states.add(List.of());
+    states.addAll(sorted);
+    for (List<String> s : states) {
+      names.addAll(s);
+    }
+    String[] channels = names.toArray(new String[0]);
+    Map<String, Integer> channelIndex = new HashMap<>();
+    for (int i = 0; i < channels.length; i++) {
+      channelIndex.put(channels[i], i);
+    }
+    Map<List<String>, Integer> index = new HashMap<>();
+    for (int i = 0; i < states.size(); i++) {
+      index.put(states.get(i), i);
+    }
+    int n = states.size();
+    int[][] stateChannels = new int[n][];
+    int[][] to = new int[n][];
+    long[][] counts = new long[n][];
+    long[] conv = new long[n];
+    long[] nul = new long[n];
+    for (int i = 0; i < n; i++) {
+      List<String> s = states.get(i);
+      stateChannels[i] = s.stream().mapToInt(channelIndex::get).toArray();
+      Node node = nodes.get(s);
+      if (node == null) {
+        to[i] = new int[0];
+        counts[i] = new long[0];
+        continue;
+      }
+      List<List<String>> targets = new ArrayList<>(node.next.keySet());
+      targets.sort(TUPLE_ORDER);
+      to[i] = new int[targets.size()];
+      counts[i] = new long[targets.size()];
+      for (int k = 0; k < targets.size(); k++) {
+        to[i][k] = index.get(targets.get(k));
+        counts[i][k] = node.next.get(targets.get(k));
+      }
+      conv[i] = node.conversions;
+      nul[i] = node.nulls;
+    }
+    return MarkovSolver.solve(channels, stateChannels, to, counts, conv, nul);
   }
 
   /** The stable byte form: version, order, repeat flag, then the states in tuple order. */

@@ -89,6 +89,28 @@ class PartialStateTest {
     assertThrows(IllegalArgumentException.class, () -> whole.merge(TransitionCounts.empty(1, false)));
   }
 
+  /** The fast coded-state chain hands the solver exactly what TransitionCounts does. */
+  @Test
+  void codedChainEqualsTransitionCounts() {
+    Random rnd = new Random(31);
+    for (int trial = 0; trial < 20; trial++) {
+      List<JourneyPath> rows = MarkovTest.randomPaths(rnd, 1 + rnd.nextInt(6), 1 + rnd.nextInt(80), 7);
+      int order = 1 + rnd.nextInt(3);
+      boolean keep = rnd.nextBoolean();
+      TransitionCounts tc = TransitionCounts.empty(order, keep);
+      rows.forEach(p -> tc.add(p.channels(), p.conversions(), p.nulls()));
+      RemovalEffects coded = Attribution.removalEffects(JourneySet.fromPaths(rows),
+          AttributionOptions.builder().markovOrder(order).keepRepeats(keep).build());
+      assertEquals(tc.removalEffects(), coded, "trial " + trial);
+    }
+    // 40 channels at order 10 do not fit a long code: the fallback route gives the same answer
+    List<JourneyPath> wide = MarkovTest.randomPaths(rnd, 40, 60, 12);
+    TransitionCounts tc = TransitionCounts.empty(10, false);
+    wide.forEach(p -> tc.add(p.channels(), p.conversions(), p.nulls()));
+    assertEquals(tc.removalEffects(), Attribution.removalEffects(JourneySet.fromPaths(wide),
+        AttributionOptions.builder().markovOrder(10).build()));
+  }
+
   @Test
   void transitionCountsFollowTheStateDefinition() {
     TransitionCounts tc = TransitionCounts.empty(2, false);

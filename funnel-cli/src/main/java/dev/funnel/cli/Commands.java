@@ -7,7 +7,11 @@ import java.util.stream.Collectors;
 final class Commands {
 
   /** Every command; a new command is one more entry. */
-  static final List<Command> ALL = List.of();
+  static final List<Command> ALL = List.of(
+      new DemoCommand(),
+      new ReportCommand(),
+      new QualityCommand(),
+      new BridgeCommand());
 
   private Commands() {}
 

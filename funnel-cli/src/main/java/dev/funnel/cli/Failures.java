@@ -1,5 +1,6 @@
 package dev.funnel.cli;
 
+import dev.funnel.io.InvalidDataException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
@@ -21,6 +22,14 @@ final class Failures {
    * @return the exit code
    */
   static int report(Throwable e, PrintStream err, boolean debug) {
+    if (e instanceof InvalidDataException bad) {
+      err.println("funnel: " + bad.getMessage());
+      err.println("Fix the row, or run with --lenient to skip invalid rows ('funnel quality DATA' lists them all).");
+      if (debug) {
+        e.printStackTrace(err);
+      }
+      return Funnel.INVALID_DATA;
+    }
     err.println("funnel: " + message(e));
     if (debug) {
       e.printStackTrace(err);
@@ -44,7 +53,7 @@ final class Failures {
       return f.getFile() + ": " + f.getReason();
     }
     if (t instanceof OutOfMemoryError) {
-      return "out of memory; give the JVM more with JAVA_TOOL_OPTIONS=-Xmx4g";
+      return "out of memory; give the JVM more heap: java -Xmx4g -jar funnel.jar ..., or FUNNEL_JAVA_OPTS=-Xmx4g ./funnel ...";
     }
     String m = t.getMessage();
     if (m == null || m.isBlank()) {

@@ -142,7 +142,8 @@ public final class Funnel {
     if (!c.operands().isEmpty()) {
       b.append(' ').append(c.operands());
     }
-    b.append(" [OPTIONS]\n\n").append(c.summary()).append(".\n");
+    String summary = c.summary();
+    b.append(" [OPTIONS]\n\n").append(Character.toUpperCase(summary.charAt(0))).append(summary.substring(1)).append(".\n");
     if (!c.details().isEmpty()) {
       b.append('\n').append(c.details().strip()).append('\n');
     }
@@ -153,7 +154,7 @@ public final class Funnel {
     for (Option o : opts) {
       String text = o.help();
       if (o.equals(Option.FORMAT) && !c.formats().isEmpty()) {
-        text = "output format: " + c.formats().stream().map(Format::label).collect(Collectors.joining(", "))
+        text = "format: " + c.formats().stream().map(Format::label).collect(Collectors.joining(", "))
             + " (default " + c.formats().get(0).label() + ")";
       }
       b.append("  ").append(pad(o.synopsis(), w)).append("  ").append(text).append('\n');

@@ -1,25 +1,21 @@
 package dev.funnel.cli;
 
-import dev.funnel.core.Dataset;
-import dev.funnel.core.DatasetTable;
-import dev.funnel.core.display.TextTable;
-import dev.funnel.core.quality.Rejection;
-import dev.funnel.core.quality.TableRead;
+import dev.funnel.core.Money;
+import dev.funnel.core.quality.DataQuality;
+import dev.funnel.core.quality.Issue;
+import dev.funnel.core.quality.QualityReport;
+import dev.funnel.core.quality.TableRows;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
- * Data quality: per table, rows read, accepted and rejected; then every issue by reason code with
- * its count and first examples. Rows rejected while reading come from the {@link TableRead}s; a
- * dataset built in memory has read every row and rejected none.
+ * Data quality ({@link DataQuality}): per table, rows read, accepted and rejected; every issue by
+ * code with its count and first examples; and the share of revenue without a known source.
+ * Timestamps after the report's {@code asOf} count as future.
  */
 final class QualitySection implements ReportSection {
-
-  /** Examples kept per issue code. */
-  static final int EXAMPLES = 3;
 
   @Override
   public String key() {
@@ -31,71 +27,34 @@ final class QualitySection implements ReportSection {
     return "Data quality";
   }
 
-  /** One reason code: how many rows and the first examples. */
-  record Issue(String code, long count, List<String> examples) {}
-
-  /** Reading outcome per table: the given reads, or the dataset's own rows when built in memory. */
-  static List<TableRead> reads(ReportInput in) {
-    if (!in.reads().isEmpty()) {
-      return in.reads();
-    }
-    Dataset d = in.dataset();
-    List<TableRead> out = new ArrayList<>();
-    for (DatasetTable t : d.tables()) {
-      out.add(new TableRead(t, t.fileName(), d.size(t), d.size(t), Map.of(), List.of()));
-    }
-    return out;
-  }
-
-  /** The issues, by code in alphabetical order. */
-  static List<Issue> issues(ReportInput in) {
-    Map<String, Long> counts = new TreeMap<>();
-    Map<String, List<String>> examples = new TreeMap<>();
-    for (TableRead r : reads(in)) {
-      r.rejectedByCode().forEach((code, n) -> counts.merge(code, n, Long::sum));
-      for (Rejection x : r.examples()) {
-        List<String> ex = examples.computeIfAbsent(x.code(), k -> new ArrayList<>());
-        if (ex.size() < EXAMPLES) {
-          ex.add(x.describe());
-        }
-      }
-    }
-    List<Issue> out = new ArrayList<>();
-    counts.forEach((code, n) -> out.add(new Issue(code, n, examples.getOrDefault(code, List.of()))));
-    return out;
+  static QualityReport check(ReportInput in) {
+    return DataQuality.check(in.dataset(), in.reads(), in.asOf());
   }
 
   @Override
   public String text(ReportInput in) {
-    TextTable rows = TextTable.of("table", "read", "accepted", "rejected");
-    for (TableRead r : reads(in)) {
-      rows = rows.plus(r.table().fileName(), r.read(), r.accepted(), r.rejected());
-    }
-    StringBuilder b = new StringBuilder(rows.render());
-    List<Issue> issues = issues(in);
-    if (issues.isEmpty()) {
-      return b.append("\nNo issues found.\n").toString();
-    }
-    TextTable t = TextTable.of("issue", "rows", "example");
-    for (Issue i : issues) {
-      t = t.plus(i.code(), i.count(), i.examples().isEmpty() ? null : i.examples().get(0));
-    }
-    return b.append('\n').append(t.render()).toString();
+    QualityReport q = check(in);
+    return q.summary() + "\n" + q.table().render();
   }
 
+  /**
+   * The JSON of spec/cli.md, {@code {"rows": {table: {read, accepted, rejected}}, "issues":
+   * [{code, count, examples}]}}, plus the revenue without source and the {@code asOf} instant.
+   */
   @Override
-  public Object json(ReportInput in) {
+  public Map<String, Object> json(ReportInput in) {
+    QualityReport q = check(in);
     Map<String, Object> rows = new LinkedHashMap<>();
-    for (TableRead r : reads(in)) {
+    for (Map.Entry<String, TableRows> e : q.rows().entrySet()) {
+      TableRows r = e.getValue();
       Map<String, Object> m = new LinkedHashMap<>();
-      m.put("file", r.file());
       m.put("read", r.read());
       m.put("accepted", r.accepted());
       m.put("rejected", r.rejected());
-      rows.put(r.table().fileName(), m);
+      rows.put(e.getKey(), m);
     }
     List<Object> issues = new ArrayList<>();
-    for (Issue i : issues(in)) {
+    for (Issue i : q.issues()) {
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("code", i.code());
       m.put("count", i.count());
@@ -105,6 +64,11 @@ final class QualitySection implements ReportSection {
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("rows", rows);
     out.put("issues", issues);
+    out.put("currency", Money.UNSPECIFIED.equals(q.currency()) ? null : q.currency());
+    out.put("revenue", q.revenue());
+    out.put("revenueWithoutSource", q.revenueWithoutSource());
+    out.put("revenueShareWithoutSource", q.revenueShareWithoutSource());
+    out.put("asOf", q.asOf().toString());
     return out;
   }
 }

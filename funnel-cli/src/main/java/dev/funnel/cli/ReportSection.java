@@ -15,6 +15,6 @@ interface ReportSection {
   /** The section body as text (tables end with a newline). */
   String text(ReportInput in);
 
-  /** The section as a JSON tree of maps, lists, strings, numbers and nulls ({@link JsonText}). */
+  /** The section as a JSON tree of maps, lists, strings, numbers and nulls ({@link dev.funnel.io.Json}). */
   Object json(ReportInput in);
 }

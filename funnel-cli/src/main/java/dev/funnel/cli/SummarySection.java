@@ -58,6 +58,11 @@ final class SummarySection implements ReportSection {
     return new Span(mm[0], mm[1]);
   }
 
+  /** The zone's id, {@code UTC} for the UTC offset. */
+  static String zone(Dataset d) {
+    return d.zone().equals(java.time.ZoneOffset.UTC) ? "UTC" : d.zone().getId();
+  }
+
   private static String currency(Dataset d) {
     return Money.UNSPECIFIED.equals(d.currency()) ? null : d.currency();
   }
@@ -68,7 +73,7 @@ final class SummarySection implements ReportSection {
     Span s = span(d);
     StringBuilder b = new StringBuilder();
     b.append("source:   ").append(in.source()).append('\n');
-    b.append("zone:     ").append(d.zone()).append('\n');
+    b.append("zone:     ").append(zone(d)).append('\n');
     b.append("currency: ").append(currency(d) == null ? "not stated" : currency(d)).append('\n');
     b.append("events:   ").append(s.first() == null ? "none" : s.first() + " .. " + s.last()).append('\n');
     if (in.window().bounded()) {
@@ -87,7 +92,7 @@ final class SummarySection implements ReportSection {
     Span s = span(d);
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("source", in.source());
-    m.put("zone", d.zone().getId());
+    m.put("zone", zone(d));
     m.put("currency", currency(d));
     m.put("firstDay", s.first());
     m.put("lastDay", s.last());

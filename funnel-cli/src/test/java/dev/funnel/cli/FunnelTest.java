@@ -11,7 +11,12 @@ import org.junit.jupiter.api.Test;
 class FunnelTest {
 
   /** The outcome of one in-process run. */
-  record Run(int code, String out, String err) {}
+  record Run(int code, String out, String err) {
+    @Override
+    public String toString() {
+      return "exit " + code + "\n--- stdout\n" + out + "--- stderr\n" + err;
+    }
+  }
 
   static Run run(String... args) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -27,12 +27,25 @@ class JShellIT {
         "--class-path", Processes.jar().toAbsolutePath().toString(), script().toString()), dir, lines + "\n/exit\n");
   }
 
+  /** The README's JShell lines (notes/cli.md): the demo dataset and its stage funnel. */
+  static final String README_LINES = String.join("\n",
+      "var data = DemoData.builder().seed(42).leads(2_000).build().dataset();",
+      "var funnel = StageFunnel.compute(data, FunnelQuery.event());",
+      "funnel.print();");
+
+  /**
+   * One JShell session (a JShell start is two JVMs, so one run checks everything): funnel.jsh
+   * imports without an error, then the README lines print the demo's stage funnel.
+   */
   @Test
-  void funnelJshImportsCleanly() {
-    Processes.Run r = jshell(tmp, "System.out.println(\"ok \" + Money.of(\"1.50\", \"usd\"));");
+  void readmeLinesPrintTheFunnelOfTheDemoData() {
+    Processes.Run r = jshell(tmp, "System.out.println(\"ok \" + Money.of(\"1.50\", \"usd\") + \" \" + TableRows.class.getName());\n" + README_LINES);
     assertEquals(0, r.code(), r.toString());
-    assertFalse(r.err().contains("rror"), r.toString());
-    assertFalse(r.out().contains("rror"), r.toString());
-    assertTrue(r.out().contains("ok 1.50 USD"), r.toString());
+    assertFalse(r.out().contains("rror") || r.err().contains("rror"), r.toString());
+    assertTrue(r.out().contains("ok 1.50 USD dev.funnel.io.TableRows"), r.toString());
+    // every one of the 2,000 demo leads is at LEAD from its creation
+    assertTrue(r.out().contains("Funnel, event basis: 2000 LEAD -> "), r.toString());
+    assertTrue(r.out().matches("(?s).*stage +count +from previous +from first.*"), r.toString());
+    assertTrue(r.out().matches("(?s).*\\(all\\) +\\(all\\) +LEAD +2000 +- +1\\n.*"), r.toString());
   }
 }

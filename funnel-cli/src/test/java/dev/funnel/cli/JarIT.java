@@ -68,4 +68,13 @@ class JarIT {
     assertFalse(r.err().contains("\tat "), "no stack trace: " + r);
     assertTrue(r.err().contains("funnel --help"), r.toString());
   }
+
+  @Test
+  void launcherScriptRunsTheFreshJarWithoutRebuilding() {
+    Path script = Processes.jar().toAbsolutePath().getParent().getParent().getParent().resolve("funnel");
+    Processes.Run r = Processes.run(java.util.List.of("bash", script.toString(), "--version"), tmp, "");
+    assertEquals(0, r.code(), r.toString());
+    assertTrue(r.out().startsWith("funnel "), r.toString());
+    assertEquals("", r.err(), "the jar this build made is fresh: no rebuild");
+  }
 }

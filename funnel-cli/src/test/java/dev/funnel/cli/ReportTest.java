@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.funnel.io.Json;
 import dev.funnel.core.Dataset;
 import dev.funnel.core.DatasetTable;
 import dev.funnel.core.Lead;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.Test;
 class ReportTest {
 
   static final ObjectMapper JACKSON = new ObjectMapper();
+  static final Instant AS_OF = Instant.parse("2026-06-01T00:00:00Z");
 
   /** Three leads, two payments, one spend row, in New York time. */
   static Dataset small() {
@@ -37,12 +39,12 @@ class ReportTest {
   }
 
   static ReportInput input(List<TableRead> reads) {
-    return new ReportInput("test", small(), reads, Window.ALL);
+    return new ReportInput("test", small(), reads, Window.ALL, AS_OF);
   }
 
   @Test
   void summaryStatesTablesTimeRangeAndCurrency() throws Exception {
-    JsonNode d = JACKSON.readTree(JsonText.write(Report.json(input(List.of())))).get("dataset");
+    JsonNode d = JACKSON.readTree(Json.write(Report.json(input(List.of())))).get("dataset");
     assertEquals("America/New_York", d.get("zone").asText());
     assertEquals("USD", d.get("currency").asText());
     assertEquals("2025-12-31", d.get("firstDay").asText());
@@ -58,37 +60,52 @@ class ReportTest {
 
   @Test
   void aDatasetWithoutRowsOrCurrencySaysSo() throws Exception {
-    ReportInput in = new ReportInput("empty", Dataset.builder().build(), List.of(), Window.ALL);
-    JsonNode d = JACKSON.readTree(JsonText.write(Report.json(in))).get("dataset");
+    ReportInput in = new ReportInput("empty", Dataset.builder().build(), List.of(), Window.ALL, AS_OF);
+    JsonNode d = JACKSON.readTree(Json.write(Report.json(in))).get("dataset");
     assertTrue(d.get("currency").isNull());
     assertTrue(d.get("firstDay").isNull());
     assertTrue(Report.text(in).contains("events:   none"));
   }
 
   @Test
-  void qualityCountsEveryRowAndGroupsIssuesByCode() throws Exception {
+  void qualityCountsEveryRowAndNamesIssuesByCode() throws Exception {
     Rejection bad = new Rejection("leads.csv", 7, 2, "created_at", "2026-02-30", "unparsable_time", "not a date");
     List<TableRead> reads = List.of(
         new TableRead(DatasetTable.LEADS, "leads.csv", 5, 3, Map.of("unparsable_time", 2L), List.of(bad)),
-        new TableRead(DatasetTable.PAYMENTS, "payments.csv", 2, 1, Map.of("unparsable_time", 1L, "bad_amount", 0L), List.of()));
-    JsonNode q = JACKSON.readTree(JsonText.write(Report.json(input(reads)))).get("quality");
+        new TableRead(DatasetTable.PAYMENTS, "payments.csv", 3, 2, Map.of("unparsable_time", 1L), List.of()),
+        new TableRead(DatasetTable.SPEND, "spend.csv", 1, 1, Map.of(), List.of()));
+    JsonNode q = JACKSON.readTree(Json.write(Report.json(input(reads)))).get("quality");
     for (JsonNode t : q.get("rows")) {
       assertEquals(t.get("read").asLong(), t.get("accepted").asLong() + t.get("rejected").asLong());
     }
     assertEquals(2, q.get("rows").get("leads").get("rejected").asInt());
-    JsonNode issues = q.get("issues");
-    JsonNode time = issues.get(issues.size() - 1);
-    assertEquals("unparsable_time", time.get("code").asText());
-    assertEquals(3, time.get("count").asInt());
-    assertEquals(bad.describe(), time.get("examples").get(0).asText());
-    assertTrue(Report.text(input(reads)).contains("unparsable_time"));
+    assertEquals(5, q.get("rows").get("leads").get("read").asInt());
+    Map<String, Long> counts = new java.util.TreeMap<>();
+    q.get("issues").forEach(i -> counts.put(i.get("code").asText(), i.get("count").asLong()));
+    // 3 unparsable times over two tables; leads a, b, c have a channel and no campaign;
+    // seo has spend and leads, so no spend_without_leads; payments all belong to leads
+    assertEquals(Map.of("rejected:unparsable_time", 3L, "lead_without_campaign", 3L), counts);
+    // 100 USD of the net 79.50 comes from lead a (no campaign), -20.50 from lead b (no campaign)
+    assertEquals(0, new java.math.BigDecimal("79.50").compareTo(q.get("revenue").decimalValue()));
+    assertEquals(1.0, q.get("revenueShareWithoutSource").asDouble());
+    assertTrue(Report.text(input(reads)).contains("rejected:unparsable_time"));
   }
 
   @Test
   void aDatasetBuiltInMemoryRejectedNothing() throws Exception {
-    JsonNode q = JACKSON.readTree(JsonText.write(Report.json(input(List.of())))).get("quality");
+    JsonNode q = JACKSON.readTree(Json.write(Report.json(input(List.of())))).get("quality");
     assertEquals(3, q.get("rows").get("leads").get("accepted").asInt());
     assertEquals(0, q.get("rows").get("leads").get("rejected").asInt());
-    assertEquals(0, q.get("issues").size());
+  }
+
+  @Test
+  void sectionsAreInOrderWithTheirTitles() {
+    String text = Report.text(input(List.of()));
+    int last = -1;
+    for (ReportSection s : Report.SECTIONS) {
+      int at = text.indexOf(s.title() + "\n" + "=".repeat(s.title().length()));
+      assertTrue(at > last, s.title() + " out of order in\n" + text);
+      last = at;
+    }
   }
 }

@@ -15,7 +15,8 @@ import dev.funnel.core.display.TextTable;
  * @param alpha         rate (inverse scale) of the purchase-rate distribution, per time unit
  * @param a             first shape of the dropout-probability distribution
  * @param b             second shape of the dropout-probability distribution
- * @param logLikelihood the maximised log-likelihood (the paper's individual likelihood summed over customers)
+ * @param logLikelihood the maximised log-likelihood (the paper's individual log-likelihood summed
+ *                      over customers)
  * @param customers     customers fitted
  * @param triples       distinct {@code (x, t_x, T)} triples the customers compress to
  * @param convergence   how the optimiser ended

@@ -58,6 +58,15 @@ final class BgNbdLikelihood implements NewtonAscent.Objective {
         dA2b[k] = psiAB + Digamma.value(b + x) - psiB - psiABX;
       }
     }
+    // logs of alpha + age, once per distinct age; ln(b + x - 1) once per distinct x
+    double[] lnAT = logsPlus(alpha, d.tValues);
+    double[] lnATx = logsPlus(alpha, d.txValues);
+    double[] invAT = grad ? inverses(alpha, d.tValues) : null;
+    double[] invATx = grad ? inverses(alpha, d.txValues) : null;
+    double[] lnBX = new double[m];
+    for (int k = 0; k < m; k++) {
+      lnBX[k] = d.xs[k] > 0 ? Math.log(b + d.xs[k] - 1) : 0;
+    }
     double lnAlpha = theta[1];
     double lnA = theta[2];
     double ll = 0;
@@ -70,29 +79,31 @@ final class BgNbdLikelihood implements NewtonAscent.Objective {
       int k = d.xIndex[i];
       double w = d.weight[i];
       double rx = r + x;
-      double lnAT = Math.log(alpha + d.T[i]);
-      double lnA3 = -rx * lnAT;
+      int ti = d.tIndex[i];
+      double lnA3 = -rx * lnAT[ti];
       double lse;
-      double p3 = 1;
       double p4 = 0;
-      double lnAtx = 0;
+      int txi = d.txIndex[i];
       if (x > 0) {
-        lnAtx = Math.log(alpha + d.tx[i]);
-        double lnA4 = lnA - Math.log(b + x - 1) - rx * lnAtx;
-        double hi = Math.max(lnA3, lnA4);
-        double e3 = Math.exp(lnA3 - hi);
-        double e4 = Math.exp(lnA4 - hi);
-        lse = hi + Math.log(e3 + e4);
-        p3 = e3 / (e3 + e4);
-        p4 = e4 / (e3 + e4);
+        // logsumexp(lnA3, lnA4) = lnA3 + log1p(e^delta); p4 = e^delta / (1 + e^delta)
+        double delta = lnA - lnBX[k] - rx * lnATx[txi] - lnA3;
+        if (delta > 0) {
+          double e = Math.exp(-delta);
+          lse = lnA3 + delta + Math.log1p(e);
+          p4 = 1 / (1 + e);
+        } else {
+          double e = Math.exp(delta);
+          lse = lnA3 + Math.log1p(e);
+          p4 = e / (1 + e);
+        }
       } else {
         lse = lnA3;
       }
       ll += w * (lnA12[k] + r * lnAlpha + lse);
       if (grad) {
-        gr += w * (dA1r[k] + lnAlpha - p3 * lnAT - p4 * lnAtx);
-        double dTx = x > 0 ? p4 * rx / (alpha + d.tx[i]) : 0;
-        gal += w * (r / alpha - p3 * rx / (alpha + d.T[i]) - dTx);
+        double p3 = 1 - p4;
+        gr += w * (dA1r[k] + lnAlpha - p3 * lnAT[ti] - p4 * lnATx[txi]);
+        gal += w * (r / alpha - rx * (p3 * invAT[ti] + p4 * invATx[txi]));
         ga += w * (dA2a[k] + p4 / a);
         gb += w * (dA2b[k] - (x > 0 ? p4 / (b + x - 1) : 0));
       }
@@ -104,5 +115,21 @@ final class BgNbdLikelihood implements NewtonAscent.Objective {
       gradient[3] = gb * b;
     }
     return ll;
+  }
+
+  static double[] logsPlus(double shift, double[] values) {
+    double[] out = new double[values.length];
+    for (int i = 0; i < values.length; i++) {
+      out[i] = Math.log(shift + values[i]);
+    }
+    return out;
+  }
+
+  static double[] inverses(double shift, double[] values) {
+    double[] out = new double[values.length];
+    for (int i = 0; i < values.length; i++) {
+      out[i] = 1 / (shift + values[i]);
+    }
+    return out;
   }
 }

@@ -14,7 +14,8 @@ public record ClvTerms(int periods, double periodDays, double discountRate, doub
 
   public ClvTerms {
     if (periods < 1) {
-      throw new IllegalArgumentException("the CLV horizon needs at least one period, got " + periods);
+      throw new IllegalArgumentException(
+          "the CLV horizon needs at least one period, got " + periods);
     }
     if (!(periodDays > 0) || Double.isInfinite(periodDays)) {
       throw new IllegalArgumentException("period length must be positive days, got " + periodDays);

@@ -20,10 +20,24 @@ final class GammaGammaLikelihood implements NewtonAscent.Objective {
   private final double[] zbar;
   private final double[] weight;
 
+  private final double[] lnZ;
+  private final double[] lnX;
+  private final int[] xs;
+  private final int[] xIndex;
+
   GammaGammaLikelihood(int[] x, double[] zbar, double[] weight) {
     this.x = x;
     this.zbar = zbar;
     this.weight = weight;
+    this.lnZ = new double[x.length];
+    this.lnX = new double[x.length];
+    this.xs = java.util.Arrays.stream(x).distinct().sorted().toArray();
+    this.xIndex = new int[x.length];
+    for (int i = 0; i < x.length; i++) {
+      lnZ[i] = Math.log(zbar[i]);
+      lnX[i] = Math.log(x[i]);
+      xIndex[i] = java.util.Arrays.binarySearch(xs, x[i]);
+    }
   }
 
   @Override
@@ -37,6 +51,19 @@ final class GammaGammaLikelihood implements NewtonAscent.Objective {
     boolean grad = gradient != null;
     double lgQ = LogGamma.value(q);
     double psiQ = grad ? Digamma.value(q) : 0;
+    // gamma-function terms depend on x alone: once per distinct x
+    int m = xs.length;
+    double[] lgTerms = new double[m];
+    double[] psiPQ = new double[m];
+    double[] psiP = new double[m];
+    for (int k = 0; k < m; k++) {
+      double px = p * xs[k];
+      lgTerms[k] = LogGamma.value(px + q) - LogGamma.value(px) - lgQ;
+      if (grad) {
+        psiPQ[k] = Digamma.value(px + q);
+        psiP[k] = Digamma.value(px);
+      }
+    }
     double lnG = theta[2];
     double ll = 0;
     double gp = 0;
@@ -44,18 +71,15 @@ final class GammaGammaLikelihood implements NewtonAscent.Objective {
     double gg = 0;
     for (int i = 0; i < x.length; i++) {
       double w = weight[i];
+      int k = xIndex[i];
       double px = p * x[i];
-      double lnZ = Math.log(zbar[i]);
-      double lnX = Math.log(x[i]);
-      double lnGXZ = Math.log(g + x[i] * zbar[i]);
-      ll +=
-          w * (LogGamma.value(px + q) - LogGamma.value(px) - lgQ + q * lnG + (px - 1) * lnZ
-              + px * lnX - (px + q) * lnGXZ);
+      double xz = x[i] * zbar[i];
+      double lnGXZ = Math.log(g + xz);
+      ll += w * (lgTerms[k] + q * lnG + (px - 1) * lnZ[i] + px * lnX[i] - (px + q) * lnGXZ);
       if (grad) {
-        double psiPQ = Digamma.value(px + q);
-        gp += w * x[i] * (psiPQ - Digamma.value(px) + lnZ + lnX - lnGXZ);
-        gq += w * (psiPQ - psiQ + lnG - lnGXZ);
-        gg += w * (q / g - (px + q) / (g + x[i] * zbar[i]));
+        gp += w * x[i] * (psiPQ[k] - psiP[k] + lnZ[i] + lnX[i] - lnGXZ);
+        gq += w * (psiPQ[k] - psiQ + lnG - lnGXZ);
+        gg += w * (q / g - (px + q) / (g + xz));
       }
     }
     if (grad) {

@@ -5,8 +5,8 @@ package dev.funnel.cohort.ltv;
  * {@code 2F1(a, b; c; z) = sum_j (a)_j (b)_j / ((c)_j j!) z^j} for the arguments the buy-till-
  * you-die models need: {@code a, b, c > 0} and {@code 0 <= z < 1}.
  *
- * <p>Method: the defining power series (Abramowitz and Stegun 15.1.1), returned as a logarithm. With
- * positive parameters and {@code 0 <= z < 1} every term is positive, so there is no cancellation;
+ * <p>Method: the defining power series (Abramowitz and Stegun 15.1.1), returned as a logarithm.
+ * With positive parameters and {@code 0 <= z < 1} every term is positive, so there is no cancellation;
  * terms are accumulated against a running scale (the sum is renormalised whenever it passes
  * {@code 1e200}, the scale kept as a logarithm) so that sums far beyond the double range (large
  * {@code a + b - c}) stay finite without a logarithm per term. The series converges for

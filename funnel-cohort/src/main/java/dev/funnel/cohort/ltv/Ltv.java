@@ -72,34 +72,64 @@ public final class Ltv {
    * @throws IllegalArgumentException when no customer has a repeat purchase with positive spend
    */
   public static GammaGammaFit gammaGamma(RfmSummary summary) {
-    java.util.TreeMap<SpendKey, long[]> pairs = new java.util.TreeMap<>();
-    long excluded = 0;
-    for (RfmCustomer c : summary.customers()) {
+    // compress to weighted unique (x, zbar) pairs by sorting packed primitive keys
+    List<RfmCustomer> cs = summary.customers();
+    int kept = 0;
+    int maxX = 0;
+    double[] zAll = new double[cs.size()];
+    for (RfmCustomer c : cs) {
       if (c.x() > 0 && c.meanRepeatSpend() > 0) {
-        pairs.computeIfAbsent(new SpendKey(c.x(), c.meanRepeatSpend()), k -> new long[1])[0]++;
-      } else {
-        excluded++;
+        zAll[kept++] = c.meanRepeatSpend();
+        maxX = Math.max(maxX, c.x());
       }
     }
-    if (pairs.isEmpty()) {
+    long excluded = cs.size() - kept;
+    if (kept == 0) {
       throw new IllegalArgumentException(
           "the Gamma-Gamma model needs customers with repeat purchases and positive spend; none of "
               + summary.size() + " has one");
     }
-    int n = pairs.size();
+    double[] zValues = java.util.Arrays.copyOf(zAll, kept);
+    java.util.Arrays.parallelSort(zValues);
+    int distinctZ = 0;
+    for (int i = 0; i < kept; i++) {
+      if (i == 0 || zValues[i] != zValues[i - 1]) {
+        zValues[distinctZ++] = zValues[i];
+      }
+    }
+    zValues = java.util.Arrays.copyOf(zValues, distinctZ);
+    int bz = 64 - Long.numberOfLeadingZeros(Math.max(1, distinctZ - 1));
+    long[] keys = new long[kept];
+    int j = 0;
+    for (RfmCustomer c : cs) {
+      if (c.x() > 0 && c.meanRepeatSpend() > 0) {
+        int zi = java.util.Arrays.binarySearch(zValues, c.meanRepeatSpend());
+        keys[j++] = ((long) c.x() << bz) | zi;
+      }
+    }
+    java.util.Arrays.parallelSort(keys);
+    int n = 0;
+    for (int i = 0; i < kept; i++) {
+      if (i == 0 || keys[i] != keys[i - 1]) {
+        n++;
+      }
+    }
     int[] x = new int[n];
     double[] z = new double[n];
     double[] w = new double[n];
-    int i = 0;
-    double total = 0;
+    int u = -1;
+    for (int i = 0; i < kept; i++) {
+      if (i == 0 || keys[i] != keys[i - 1]) {
+        u++;
+        x[u] = (int) (keys[i] >>> bz);
+        z[u] = zValues[(int) (keys[i] & ((1L << bz) - 1))];
+      }
+      w[u]++;
+    }
+    double total = kept;
     double sumZ = 0;
-    for (java.util.Map.Entry<SpendKey, long[]> e : pairs.entrySet()) {
-      x[i] = e.getKey().x();
-      z[i] = e.getKey().zbar();
-      w[i] = e.getValue()[0];
-      total += w[i];
+    for (int i = 0; i < n; i++) {
       sumZ += w[i] * z[i];
-      i++;
     }
     double lnMean = Math.log(sumZ / total);
     List<double[]> starts = new ArrayList<>();
@@ -117,13 +147,6 @@ public final class Ltv {
         f.convergence());
   }
 
-  private record SpendKey(int x, double zbar) implements Comparable<SpendKey> {
-    @Override
-    public int compareTo(SpendKey o) {
-      int c = Integer.compare(x, o.x);
-      return c != 0 ? c : Double.compare(zbar, o.zbar);
-    }
-  }
 
   /**
    * Discounted CLV per customer of the summary (see {@link ClvTable} for the formula): BG/NBD
@@ -158,5 +181,37 @@ public final class Ltv {
           terms.margin() * z * dert));
     }
     return new ClvTable(terms, rows);
+  }
+
+  /**
+   * Fits the Pareto/NBD model (Schmittlein, Morrison and Colombo 1987) by maximum likelihood.
+   *
+   * <p>Starting points, tried in order until one converges: {@code r = s = 1} with {@code alpha}
+   * matching the mean purchase rate and {@code beta} the mean observation length, then two points
+   * spread around it.
+   *
+   * @throws IllegalArgumentException when the summary is empty
+   */
+  public static ParetoNbdFit paretoNbd(RfmSummary summary) {
+    Triples d = Triples.of(summary);
+    double rate = d.totalX() > 0 ? d.totalX() / d.totalT() : 1 / Math.max(d.totalT(), 1e-9);
+    double meanT = d.totalT() / d.customers;
+    double lnAlpha = Math.log(1 / rate);
+    double lnBeta = Math.log(Math.max(meanT, 1e-9));
+    List<double[]> starts = new ArrayList<>();
+    starts.add(new double[] {0, lnAlpha, 0, lnBeta});
+    starts.add(new double[] {Math.log(0.5), lnAlpha + Math.log(0.5), Math.log(0.5), lnBeta});
+    starts.add(new double[] {Math.log(2), lnAlpha + Math.log(2), Math.log(2), lnBeta + 1});
+    MaximumLikelihood.Fit f = MaximumLikelihood.fit(new ParetoNbdLikelihood(d), starts);
+    return new ParetoNbdFit(
+        f.estimate(0, "r"),
+        f.estimate(1, "alpha"),
+        f.estimate(2, "s"),
+        f.estimate(3, "beta"),
+        f.logLikelihood(),
+        d.customers,
+        d.size(),
+        f.convergence(),
+        summary.unit());
   }
 }

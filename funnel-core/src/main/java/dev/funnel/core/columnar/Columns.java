@@ -107,12 +107,27 @@ public final class Columns {
     this.activityTypes = Dictionary.of("activity_types", map(d.activities(), Activity::type));
     this.outcomes = Dictionary.of("outcomes", map(d.activities(), Activity::outcome));
 
-    this.leads = leads(d.leads());
-    this.stages = stages(d.stages());
-    this.activities = activities(d.activities());
-    this.touches = touches(d.touches());
-    this.payments = payments(d.payments());
-    this.spend = spend(d.spend());
+    Coders k = new Coders();
+    this.leads = leads(d.leads(), k);
+    this.stages = stages(d.stages(), k);
+    this.activities = activities(d.activities(), k);
+    this.touches = touches(d.touches(), k);
+    this.payments = payments(d.payments(), k);
+    this.spend = spend(d.spend(), k);
+  }
+
+  /** Hash lookups of every dictionary, used while building only (O(1) instead of a search). */
+  private final class Coders {
+    final Coder leadIds = new Coder(Columns.this.leadIds);
+    final Coder customers = new Coder(Columns.this.customers);
+    final Coder channels = new Coder(Columns.this.channels);
+    final Coder campaigns = new Coder(Columns.this.campaigns);
+    final Coder segments = new Coder(Columns.this.segments);
+    final Coder owners = new Coder(Columns.this.owners);
+    final Coder reasons = new Coder(Columns.this.reasons);
+    final Coder products = new Coder(Columns.this.products);
+    final Coder activityTypes = new Coder(Columns.this.activityTypes);
+    final Coder outcomes = new Coder(Columns.this.outcomes);
   }
 
   /**
@@ -164,7 +179,7 @@ public final class Columns {
     return copy;
   }
 
-  private LeadColumns leads(List<Lead> rows) {
+  private LeadColumns leads(List<Lead> rows, Coders k) {
     int n = leadIds.size();
     long[] created = new long[n];
     Arrays.fill(created, LeadColumns.NO_TIME);
@@ -179,16 +194,16 @@ public final class Columns {
     Arrays.fill(owner, Dictionary.ABSENT);
     Arrays.fill(customer, Dictionary.ABSENT);
     Integer[] order = new Integer[rows.size()];
-    int k = 0;
+    int next = 0;
     for (Lead l : rows) {
-      int i = leadIds.code(l.id());
+      int i = k.leadIds.code(l.id());
       created[i] = millisExact(l.createdAt(), "lead created_at");
-      channel[i] = channels.code(l.channel());
-      campaign[i] = campaigns.code(l.campaign());
-      segment[i] = segments.code(l.segment());
-      owner[i] = owners.code(l.owner());
-      customer[i] = customers.code(l.customerId());
-      order[k++] = i;
+      channel[i] = k.channels.code(l.channel());
+      campaign[i] = k.campaigns.code(l.campaign());
+      segment[i] = k.segments.code(l.segment());
+      owner[i] = k.owners.code(l.owner());
+      customer[i] = k.customers.code(l.customerId());
+      order[next++] = i;
     }
     Arrays.sort(order, Comparator.<Integer>comparingLong(i -> created[i]).thenComparingInt(i -> i));
     int[] byCreated = new int[order.length];
@@ -200,7 +215,7 @@ public final class Columns {
         Codes.of(segment, segments.size()), Codes.of(owner, owners.size()), customer, byCreated);
   }
 
-  private StageColumns stages(List<StageChange> in) {
+  private StageColumns stages(List<StageChange> in, Coders k) {
     List<StageChange> rows = sortedBy(in, StageChange::leadId, StageChange::at, "stage change at");
     int n = rows.size();
     int[] lead = new int[n];
@@ -211,11 +226,11 @@ public final class Columns {
     List<BigDecimal> amount = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
       StageChange s = rows.get(i);
-      lead[i] = leadIds.code(s.leadId());
+      lead[i] = k.leadIds.code(s.leadId());
       stage[i] = (byte) s.stage().index();
       at[i] = millisExact(s.at(), "stage change at");
-      reason[i] = reasons.code(s.reason());
-      owner[i] = owners.code(s.owner());
+      reason[i] = k.reasons.code(s.reason());
+      owner[i] = k.owners.code(s.owner());
       amount.add(s.amount());
     }
     return new StageColumns(
@@ -223,7 +238,7 @@ public final class Columns {
         Codes.of(owner, owners.size()), offsets(lead, leadIds.size()));
   }
 
-  private ActivityColumns activities(List<Activity> in) {
+  private ActivityColumns activities(List<Activity> in, Coders k) {
     List<Activity> rows = sortedBy(in, Activity::leadId, Activity::at, "activity at");
     int n = rows.size();
     int[] lead = new int[n];
@@ -233,18 +248,18 @@ public final class Columns {
     int[] outcome = new int[n];
     for (int i = 0; i < n; i++) {
       Activity a = rows.get(i);
-      lead[i] = leadIds.code(a.leadId());
+      lead[i] = k.leadIds.code(a.leadId());
       at[i] = millisExact(a.at(), "activity at");
-      type[i] = activityTypes.code(a.type());
-      owner[i] = owners.code(a.owner());
-      outcome[i] = outcomes.code(a.outcome());
+      type[i] = k.activityTypes.code(a.type());
+      owner[i] = k.owners.code(a.owner());
+      outcome[i] = k.outcomes.code(a.outcome());
     }
     return new ActivityColumns(
         lead, at, Codes.of(type, activityTypes.size()), Codes.of(owner, owners.size()),
         Codes.of(outcome, outcomes.size()), offsets(lead, leadIds.size()));
   }
 
-  private TouchColumns touches(List<Touch> in) {
+  private TouchColumns touches(List<Touch> in, Coders k) {
     List<Touch> rows = sortedBy(in, Touch::leadId, Touch::at, "touch at");
     int n = rows.size();
     int[] lead = new int[n];
@@ -255,10 +270,10 @@ public final class Columns {
     List<BigDecimal> cost = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
       Touch t = rows.get(i);
-      lead[i] = leadIds.code(t.leadId());
+      lead[i] = k.leadIds.code(t.leadId());
       at[i] = millisExact(t.at(), "touch at");
-      channel[i] = channels.code(t.channel());
-      campaign[i] = campaigns.code(t.campaign());
+      channel[i] = k.channels.code(t.channel());
+      campaign[i] = k.campaigns.code(t.campaign());
       kind[i] = (byte) t.kind().ordinal();
       cost.add(t.cost());
     }
@@ -267,7 +282,7 @@ public final class Columns {
         MoneyColumn.of("touches cost", cost), offsets(lead, leadIds.size()));
   }
 
-  private PaymentColumns payments(List<Payment> in) {
+  private PaymentColumns payments(List<Payment> in, Coders k) {
     List<Payment> rows = sortedBy(in, Payment::customerId, Payment::paidAt, "payment paid_at");
     int n = rows.size();
     int[] customer = new int[n];
@@ -277,10 +292,10 @@ public final class Columns {
     List<BigDecimal> amount = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
       Payment p = rows.get(i);
-      customer[i] = customers.code(p.customerId());
-      lead[i] = leadIds.code(p.leadId());
+      customer[i] = k.customers.code(p.customerId());
+      lead[i] = k.leadIds.code(p.leadId());
       at[i] = millisExact(p.paidAt(), "payment paid_at");
-      product[i] = products.code(p.product());
+      product[i] = k.products.code(p.product());
       amount.add(p.amount().amount());
     }
     return new PaymentColumns(
@@ -288,7 +303,7 @@ public final class Columns {
         Codes.of(product, products.size()), offsets(customer, customers.size()));
   }
 
-  private SpendColumns spend(List<Spend> rows) {
+  private SpendColumns spend(List<Spend> rows, Coders k) {
     // The dataset's canonical spend order (day, channel, campaign with nulls first, amount) is
     // code order, since codes follow string order.
     int n = rows.size();
@@ -303,8 +318,8 @@ public final class Columns {
         throw new IllegalArgumentException("spend date " + s.date() + " is outside the int epoch-day range");
       }
       day[i] = (int) epochDay;
-      channel[i] = channels.code(s.channel());
-      campaign[i] = campaigns.code(s.campaign());
+      channel[i] = k.channels.code(s.channel());
+      campaign[i] = k.campaigns.code(s.campaign());
       amount.add(s.amount().amount());
     }
     return new SpendColumns(

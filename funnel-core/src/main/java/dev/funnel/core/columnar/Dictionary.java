@@ -3,7 +3,7 @@ package dev.funnel.core.columnar;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
-import java.util.TreeSet;
+import java.util.HashSet;
 
 /**
  * Dictionary encoding of one kind of text (channels, campaigns, owners, ...): each distinct string
@@ -29,13 +29,15 @@ public final class Dictionary {
 
   /** The dictionary of the distinct non-null values, coded in sorted order. */
   static Dictionary of(String name, Collection<String> values) {
-    TreeSet<String> distinct = new TreeSet<>();
+    HashSet<String> distinct = new HashSet<>();
     for (String v : values) {
       if (v != null) {
         distinct.add(v);
       }
     }
-    return new Dictionary(name, distinct.toArray(new String[0]));
+    String[] sorted = distinct.toArray(new String[0]);
+    Arrays.sort(sorted);
+    return new Dictionary(name, sorted);
   }
 
   /** What the dictionary encodes ({@code channels}, {@code owners}, ...). */

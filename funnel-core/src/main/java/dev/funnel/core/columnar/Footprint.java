@@ -81,7 +81,7 @@ public record Footprint(List<TableBytes> tables, List<DictionaryBytes> dictionar
   @Override
   public String summary() {
     return String.format(
-        "Columnar footprint: %,d B in arrays, %,d B in dictionaries", tableBytes(), dictionaryBytes());
+        "Columnar footprint: %,d B arrays, %,d B dictionaries", tableBytes(), dictionaryBytes());
   }
 
   @Override

@@ -55,12 +55,12 @@ public record FunnelReport(
     TextTable t = TextTable.of("group", "period", "stage", "count", "from previous", "from first");
     t = rows(t, "(all)", "(all)", stages);
     for (PeriodFunnel p : periods) {
-      t = rows(t, "(all)", p.label(), p.stages());
+      t = rows(t, "(all)", p.period(), p.stages());
     }
     for (GroupFunnel g : groups) {
       t = rows(t, g.key(), "(all)", g.stages());
       for (PeriodFunnel p : g.periods()) {
-        t = rows(t, g.key(), p.label(), p.stages());
+        t = rows(t, g.key(), p.period(), p.stages());
       }
     }
     return t;

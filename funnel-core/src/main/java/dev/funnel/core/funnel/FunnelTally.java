@@ -194,7 +194,7 @@ public final class FunnelTally {
     List<PeriodFunnel> out = new ArrayList<>(periods.size());
     long[] zero = new long[names.size()];
     for (Period p : periods) {
-      out.add(new PeriodFunnel(p, Conversions.rows(names, counts.getOrDefault(p, zero))));
+      out.add(new PeriodFunnel(p.label(), Conversions.rows(names, counts.getOrDefault(p, zero))));
     }
     return out;
   }

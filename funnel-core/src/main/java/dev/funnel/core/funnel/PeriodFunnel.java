@@ -6,18 +6,19 @@ import java.util.List;
 /**
  * The funnel of one calendar period (JSON: {@code {"period": "2026-03", "stages": [...]}}).
  *
- * @param period the period (its label is the JSON {@code period})
+ * @param period the period label ({@code 2026-03}, {@code 2026-W10}, {@code 2026-Q1}, ...)
  * @param stages one row per progression stage, in catalog order
  */
-public record PeriodFunnel(Period period, List<StageCount> stages) {
+public record PeriodFunnel(String period, List<StageCount> stages) {
 
   public PeriodFunnel {
+    Period.parse(period);
     stages = List.copyOf(stages);
   }
 
-  /** The period label ({@code 2026-03}, {@code 2026-W10}, ...). */
-  public String label() {
-    return period.label();
+  /** The calendar period of the label. */
+  public Period calendarPeriod() {
+    return Period.parse(period);
   }
 
   /** count(to) / count(from) in this period; NaN when count(from) is 0. */

@@ -55,11 +55,11 @@ class FunnelOracleTest {
             long expect = 0;
             for (Lead l : d.leads()) {
               Instant t = naiveReach(d, l, k);
-              if (l.channel().equals(g.key()) && in(t) && p.period().contains(t, ZONE)) {
+              if (l.channel().equals(g.key()) && in(t) && p.calendarPeriod().contains(t, ZONE)) {
                 expect++;
               }
             }
-            assertEquals(expect, p.stages().get(k).count(), g.key() + " " + p.label() + " " + k);
+            assertEquals(expect, p.stages().get(k).count(), g.key() + " " + p.period() + " " + k);
           }
         }
       }
@@ -70,12 +70,12 @@ class FunnelOracleTest {
             for (Lead l : d.leads()) {
               Instant t = naiveReach(d, l, k);
               if (l.channel().equals(g.key()) && in(l.createdAt())
-                  && p.period().contains(l.createdAt(), ZONE) && t != null
+                  && p.calendarPeriod().contains(l.createdAt(), ZONE) && t != null
                   && Duration.between(l.createdAt(), t).compareTo(Duration.ofDays(15)) <= 0) {
                 expect++;
               }
             }
-            assertEquals(expect, p.stages().get(k).count(), g.key() + " " + p.label() + " " + k);
+            assertEquals(expect, p.stages().get(k).count(), g.key() + " " + p.period() + " " + k);
           }
         }
       }
@@ -177,9 +177,9 @@ class FunnelOracleTest {
     Period prev = null;
     for (PeriodFunnel p : r.periods()) {
       if (prev != null) {
-        assertEquals(prev.next(), p.period());
+        assertEquals(prev.next(), p.calendarPeriod());
       }
-      prev = p.period();
+      prev = p.calendarPeriod();
     }
   }
 }

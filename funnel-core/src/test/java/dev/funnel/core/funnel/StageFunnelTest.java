@@ -66,7 +66,7 @@ class StageFunnelTest {
     // LEAD a,b,c,e (d was created in December); MQL a,b(skipped, at SQL),d,e; SQL a,b; b alone won
     assertEquals(List.of(4L, 4L, 2L, 1L, 1L, 1L, 1L, 1L), counts(r.stages()));
     assertEquals(List.of("2026-01", "2026-02", "2026-03"),
-        r.periods().stream().map(PeriodFunnel::label).collect(Collectors.toList()));
+        r.periods().stream().map(PeriodFunnel::period).collect(Collectors.toList()));
     assertEquals(List.of(2L, 3L, 1L, 0L, 0L, 0L, 0L, 0L), counts(r.periods().get(0).stages()));
     assertEquals(List.of(1L, 0L, 1L, 0L, 0L, 0L, 0L, 0L), counts(r.periods().get(1).stages()));
     assertEquals(List.of(1L, 1L, 0L, 1L, 1L, 1L, 1L, 1L), counts(r.periods().get(2).stages()));
@@ -113,7 +113,7 @@ class StageFunnelTest {
     // d was created in 2025-Q4: every group lists both quarters
     assertEquals(2, two.groups().get(0).periods().size());
     assertEquals(List.of("2025-Q4", "2026-Q1"),
-        two.periods().stream().map(PeriodFunnel::label).collect(Collectors.toList()));
+        two.periods().stream().map(PeriodFunnel::period).collect(Collectors.toList()));
   }
 
   @Test
@@ -124,7 +124,7 @@ class StageFunnelTest {
         .build();
     FunnelReport r = StageFunnel.compute(d, FunnelQuery.event().per(Granularity.WEEK));
     assertEquals(List.of("2026-W01", "2026-W02", "2026-W03", "2026-W04"),
-        r.periods().stream().map(PeriodFunnel::label).collect(Collectors.toList()));
+        r.periods().stream().map(PeriodFunnel::period).collect(Collectors.toList()));
     assertEquals(0L, r.periods().get(1).stages().get(0).count());
     assertTrue(Double.isNaN(r.periods().get(1).stages().get(0).conversionFromFirst()));
   }
@@ -135,7 +135,7 @@ class StageFunnelTest {
         .lead(Lead.of("x", Instant.parse("2026-01-31T23:30:00Z"), "seo"))
         .build();
     FunnelReport r = StageFunnel.compute(d, FunnelQuery.event().per(Granularity.MONTH));
-    assertEquals(Period.parse("2026-02"), r.periods().get(0).period());
+    assertEquals(Period.parse("2026-02"), r.periods().get(0).calendarPeriod());
   }
 
   @Test

@@ -1,0 +1,75 @@
+package dev.funnel.core.bridge;
+
+import dev.funnel.core.display.Tabular;
+import dev.funnel.core.display.TextTable;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A funnel revenue bridge: the factor table built from the two states' counts and its
+ * decomposition (see {@link FunnelBridge} for the identity and the counting conventions).
+ *
+ * @param baseLabel      the base state, e.g. {@code 2026-02} or {@code plan 2026-03}
+ * @param currentLabel   the current state, e.g. {@code 2026-03}
+ * @param baseRevenue    revenue of the base state, summed exactly (payments, or the plan target)
+ * @param currentRevenue revenue of the current state, summed exactly
+ * @param factors        the factor table the bridge decomposed; its totals equal the revenues
+ *                       up to the rounding of doubles
+ * @param bridge         the decomposition: effects in waterfall order, summing to the change
+ * @param notes          what a reader must know: revenue booked outside the funnel, a fallback
+ */
+public record FunnelBridgeResult(
+    String baseLabel,
+    String currentLabel,
+    BigDecimal baseRevenue,
+    BigDecimal currentRevenue,
+    FactorTable factors,
+    BridgeResult bridge,
+    List<String> notes)
+    implements Tabular {
+
+  public FunnelBridgeResult {
+    Objects.requireNonNull(baseRevenue, "baseRevenue");
+    Objects.requireNonNull(currentRevenue, "currentRevenue");
+    Objects.requireNonNull(factors, "factors");
+    Objects.requireNonNull(bridge, "bridge");
+    notes = List.copyOf(notes);
+  }
+
+  /** Current minus base revenue, exact. */
+  public BigDecimal change() {
+    return currentRevenue.subtract(baseRevenue);
+  }
+
+  /** The effects in waterfall order. */
+  public List<FactorEffect> effects() {
+    return bridge.effects();
+  }
+
+  /** The additive effect of a factor. */
+  public double effect(String factor) {
+    return bridge.effect(factor);
+  }
+
+  /** E.g. {@code Funnel bridge 2026-02 -> 2026-03: 1000 -> 1100 (+100)}. */
+  @Override
+  public String summary() {
+    double c = change().doubleValue();
+    return "Funnel bridge " + baseLabel + " -> " + currentLabel + ": "
+        + TextTable.number(baseRevenue.doubleValue()) + " -> "
+        + TextTable.number(currentRevenue.doubleValue()) + " (" + (c >= 0 ? "+" : "")
+        + TextTable.number(c) + ")";
+  }
+
+  /** The waterfall of {@link BridgeResult#table()}. */
+  @Override
+  public TextTable table() {
+    return bridge.table();
+  }
+
+  @Override
+  public String toString() {
+    return Tabular.preview(this);
+  }
+}
