@@ -10,7 +10,12 @@ final class Commands {
   static final List<Command> ALL = List.of(
       new DemoCommand(),
       new ReportCommand(),
-      new QualityCommand());
+      new QualityCommand(),
+      new FunnelCommand(),
+      new AttributionCommand(),
+      new CohortsCommand(),
+      new LtvCommand(),
+      new UnitCommand());
 
   private Commands() {}
 
