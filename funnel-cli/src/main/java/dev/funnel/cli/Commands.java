@@ -9,8 +9,13 @@ final class Commands {
   static final List<Command> ALL = List.of(
       new DemoCommand(),
       new ReportCommand(),
-      new QualityCommand(),
-      new BridgeCommand());
+      new FunnelCommand(),
+      new AttributionCommand(),
+      new CohortsCommand(),
+      new LtvCommand(),
+      new UnitCommand(),
+      new BridgeCommand(),
+      new QualityCommand());
 
   private Commands() {}
 
