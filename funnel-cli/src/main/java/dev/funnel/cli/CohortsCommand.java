@@ -137,8 +137,8 @@ final class CohortsCommand implements Command {
     m.put("cohorts", rows);
     m.put("averages", t.averages());
     m.put("customers", t.customers());
-    m.put("customersWithoutPurchase", t.customersWithoutPurchase());
-    m.put("revenueWithoutPurchase", t.revenueWithoutPurchase());
+    m.put("customersOutside", t.customersOutside());
+    m.put("revenueOutside", t.revenueOutside());
     m.put("paymentsBeforeCohort", t.paymentsBeforeCohort());
     m.put("revenueBeforeCohort", t.revenueBeforeCohort());
     return m;
