@@ -1,0 +1,57 @@
+package dev.funnel.core.funnel;
+
+import dev.funnel.core.Dataset;
+import dev.funnel.core.DatasetTable;
+import dev.funnel.core.Lead;
+
+/**
+ * The entry point of the stage funnel (spec/metrics.md, "Funnel and sales metrics"; JSON of
+ * {@code funnel} in spec/cli.md).
+ *
+ * <pre>{@code
+ * FunnelReport r = StageFunnel.compute(dataset,
+ *     FunnelQuery.event().between(from, to).per(Granularity.MONTH).by(Dimension.CHANNEL));
+ * r.conversion("MQL", "WON");
+ * }</pre>
+ *
+ * <p>One pass over the leads; each lead's own stage history comes from the dataset index
+ * ({@link Dataset#stagesOf(String)}), so the cost is linear in leads plus stage changes. Stage
+ * changes of lead ids missing from the leads table are not counted (there is no creation time or
+ * channel to place them; the data-quality report lists them).
+ */
+public final class StageFunnel {
+  private StageFunnel() {}
+
+  /**
+   * The funnel of the dataset's leads under the query.
+   *
+   * @throws IllegalStateException when the dataset has no leads table
+   */
+  public static FunnelReport compute(Dataset d, FunnelQuery query) {
+    return tally(d, query).result();
+  }
+
+  /**
+   * The conversion matrix of a cohort-basis query broken down by a dimension, with bottleneck
+   * flags at the false discovery rate {@code fdr} (0.05 is usual).
+   */
+  public static ConversionMatrix matrix(Dataset d, FunnelQuery cohortQuery, double fdr) {
+    return ConversionMatrix.of(compute(d, cohortQuery), fdr);
+  }
+
+  /** The conversion matrix with chosen columns {@code FROM->TO} (e.g. {@code SQL->WON}). */
+  public static ConversionMatrix matrix(
+      Dataset d, FunnelQuery cohortQuery, double fdr, java.util.List<String> columns) {
+    return ConversionMatrix.of(compute(d, cohortQuery), fdr, columns);
+  }
+
+  /** The mergeable partial state of {@link #compute} for the whole dataset. */
+  public static FunnelTally tally(Dataset d, FunnelQuery query) {
+    d.require(DatasetTable.LEADS, "the stage funnel");
+    FunnelTally t = FunnelTally.empty(d.catalog(), d.zone(), query);
+    for (Lead l : d.leads()) {
+      t.add(LeadReach.of(d, l));
+    }
+    return t;
+  }
+}

@@ -1,0 +1,103 @@
+package dev.funnel.core.money;
+
+import dev.funnel.core.Dataset;
+import dev.funnel.core.DatasetTable;
+import dev.funnel.core.Lead;
+import dev.funnel.core.Payment;
+import dev.funnel.core.Spend;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The entry point of the money metrics (spec/metrics.md, "Money metrics"): CPL, CAC, ROMI, DRR
+ * and the marketing share of revenue, per channel and campaign.
+ *
+ * <p>Conventions. The window is a half-open range of local days {@code [from, to)} in the dataset
+ * zone (null: open). Spend counts by its day, leads by the local day of {@code created_at}, revenue
+ * by the local day of payment (event basis; refunds reduce it), new customers by the day of their
+ * first positive payment ever. A customer's channel and campaign are those of its first lead (the
+ * earliest created lead with that customer id; ties by lead id); payments of customers with no
+ * lead fall under channel {@code (none)}. A customer is marketing-sourced when its first lead's
+ * channel is known and is not a non-marketing channel ({@code direct} by default). CPL = spend /
+ * leads, CAC = spend / new customers, ROMI = (revenue x margin - spend) / spend, or
+ * (revenue - spend) / spend when no margin is given (the report's {@link RomiBasis} says which),
+ * DRR = spend / revenue; NaN when the denominator is 0.
+ */
+public final class UnitEconomics {
+  private UnitEconomics() {}
+
+  /** The default non-marketing channels. */
+  public static final Set<String> NON_MARKETING = Set.of("direct");
+
+  /** With the default non-marketing channels. */
+  public static UnitReport compute(Dataset d, LocalDate from, LocalDate to, BigDecimal margin) {
+    return compute(d, from, to, margin, NON_MARKETING);
+  }
+
+  /**
+   * Unit economics of the window.
+   *
+   * @param margin       gross margin in [0, 1], or null for revenue-based ROMI
+   * @param nonMarketing channels whose customers are not marketing-sourced
+   * @throws IllegalArgumentException when {@code from} is not before {@code to} or the margin is
+   *     outside [0, 1]
+   */
+  public static UnitReport compute(
+      Dataset d, LocalDate from, LocalDate to, BigDecimal margin, Set<String> nonMarketing) {
+    return tally(d, from, to, nonMarketing).result(d.currency(), margin, label(from, to));
+  }
+
+  /** The mergeable partial state of {@link #compute} for the whole dataset. */
+  public static UnitTally tally(Dataset d, LocalDate from, LocalDate to, Set<String> nonMarketing) {
+    if (from != null && to != null && !from.isBefore(to)) {
+      throw new IllegalArgumentException("window start " + from + " must be before its end " + to);
+    }
+    d.require(DatasetTable.LEADS, "unit economics");
+    ZoneId zone = d.zone();
+    UnitTally t = UnitTally.empty();
+    Map<String, Lead> firstLead = new HashMap<>();
+    for (Lead l : d.leads()) { // creation order, then id
+      firstLead.putIfAbsent(l.customerId(), l);
+      if (in(LocalDate.ofInstant(l.createdAt(), zone), from, to)) {
+        t.addLead(l.channel(), l.campaign());
+      }
+    }
+    for (Spend s : d.spend()) {
+      if (in(s.date(), from, to)) {
+        t.addSpend(s.channel(), s.campaign(), s.amount().amount());
+      }
+    }
+    for (String customer : d.payingCustomers()) {
+      Lead first = firstLead.get(customer);
+      String channel = first == null ? Lead.NO_CHANNEL : first.channel();
+      String campaign = first == null ? null : first.campaign();
+      boolean marketing = first != null && first.hasChannel() && !nonMarketing.contains(channel);
+      boolean firstPaid = false;
+      for (Payment p : d.paymentsOf(customer)) { // time order
+        LocalDate day = LocalDate.ofInstant(p.paidAt(), zone);
+        if (!firstPaid && p.amount().signum() > 0) {
+          firstPaid = true;
+          if (in(day, from, to)) {
+            t.addCustomer(channel, campaign);
+          }
+        }
+        if (in(day, from, to)) {
+          t.addRevenue(channel, campaign, p.amount().amount(), marketing);
+        }
+      }
+    }
+    return t;
+  }
+
+  private static boolean in(LocalDate day, LocalDate from, LocalDate to) {
+    return (from == null || !day.isBefore(from)) && (to == null || day.isBefore(to));
+  }
+
+  private static String label(LocalDate from, LocalDate to) {
+    return "[" + (from == null ? "..." : from) + ", " + (to == null ? "..." : to) + ")";
+  }
+}

@@ -1,0 +1,149 @@
+package dev.funnel.core.money;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The mergeable partial state of unit economics: per (channel, campaign), exact spend, lead and
+ * new-customer counts and exact revenue, plus the revenue of marketing-sourced customers.
+ *
+ * <p>Protocol: {@link #empty()}, the {@code add...} methods (they mutate; not thread-safe),
+ * {@link #merge(UnitTally)} (a new tally; associative, commutative, identity {@code empty()}),
+ * {@link #result}. Facts are added already resolved to a channel and campaign: the tally does not
+ * know the dataset. A null campaign is kept as its own key (shown as {@code (none)}).
+ */
+public final class UnitTally {
+
+  /** Totals of one (channel, campaign) key. */
+  private static final class Acc {
+    BigDecimal spend = BigDecimal.ZERO;
+    long leads;
+    long customers;
+    BigDecimal revenue = BigDecimal.ZERO;
+    BigDecimal marketingRevenue = BigDecimal.ZERO;
+
+    void add(Acc o) {
+      spend = spend.add(o.spend);
+      leads += o.leads;
+      customers += o.customers;
+      revenue = revenue.add(o.revenue);
+      marketingRevenue = marketingRevenue.add(o.marketingRevenue);
+    }
+  }
+
+  private record Key(String channel, String campaign) {}
+
+  private static final Comparator<Key> ORDER = Comparator.comparing(Key::channel)
+      .thenComparing(Key::campaign, Comparator.nullsFirst(Comparator.naturalOrder()));
+
+  /** The campaign label of spend, leads or customers without a campaign. */
+  public static final String NO_CAMPAIGN = "(none)";
+
+  private final Map<Key, Acc> cells;
+
+  private UnitTally(Map<Key, Acc> cells) {
+    this.cells = cells;
+  }
+
+  /** Nothing added. */
+  public static UnitTally empty() {
+    return new UnitTally(new HashMap<>());
+  }
+
+  private Acc at(String channel, String campaign) {
+    if (channel == null || channel.isBlank()) {
+      throw new IllegalArgumentException("a unit-economics fact needs a channel");
+    }
+    return cells.computeIfAbsent(new Key(channel, campaign), k -> new Acc());
+  }
+
+  /** Adds spend (not negative). */
+  public UnitTally addSpend(String channel, String campaign, BigDecimal amount) {
+    if (amount.signum() < 0) {
+      throw new IllegalArgumentException("spend must not be negative, got " + amount);
+    }
+    Acc a = at(channel, campaign);
+    a.spend = a.spend.add(amount);
+    return this;
+  }
+
+  /** Adds one lead created in the window. */
+  public UnitTally addLead(String channel, String campaign) {
+    at(channel, campaign).leads++;
+    return this;
+  }
+
+  /** Adds one new customer (first positive payment in the window). */
+  public UnitTally addCustomer(String channel, String campaign) {
+    at(channel, campaign).customers++;
+    return this;
+  }
+
+  /** Adds a payment (refunds negative) of a customer whose first lead came from the channel. */
+  public UnitTally addRevenue(String channel, String campaign, BigDecimal amount, boolean marketing) {
+    Acc a = at(channel, campaign);
+    a.revenue = a.revenue.add(amount);
+    if (marketing) {
+      a.marketingRevenue = a.marketingRevenue.add(amount);
+    }
+    return this;
+  }
+
+  /** The tally of both; neither input changes. */
+  public UnitTally merge(UnitTally other) {
+    Map<Key, Acc> m = new HashMap<>();
+    for (Map<Key, Acc> src : List.of(cells, other.cells)) {
+      for (Map.Entry<Key, Acc> e : src.entrySet()) {
+        m.computeIfAbsent(e.getKey(), k -> new Acc()).add(e.getValue());
+      }
+    }
+    return new UnitTally(m);
+  }
+
+  /**
+   * The report.
+   *
+   * @param currency the dataset currency
+   * @param margin   gross margin in [0, 1] for ROMI on profit, or null for revenue-based ROMI
+   * @param window   a label of the window, for the report
+   */
+  public UnitReport result(String currency, BigDecimal margin, String window) {
+    if (margin != null && (margin.signum() < 0 || margin.compareTo(BigDecimal.ONE) > 0)) {
+      throw new IllegalArgumentException("margin must be in [0, 1], got " + margin);
+    }
+    TreeMap<Key, Acc> sorted = new TreeMap<>(ORDER);
+    sorted.putAll(cells);
+    Map<String, Acc> byChannel = new TreeMap<>();
+    Acc total = new Acc();
+    List<UnitRow> campaigns = new ArrayList<>();
+    for (Map.Entry<Key, Acc> e : sorted.entrySet()) {
+      byChannel.computeIfAbsent(e.getKey().channel(), c -> new Acc()).add(e.getValue());
+      total.add(e.getValue());
+      String campaign = e.getKey().campaign() == null ? NO_CAMPAIGN : e.getKey().campaign();
+      campaigns.add(row(e.getKey().channel(), campaign, e.getValue(), margin));
+    }
+    List<UnitRow> channels = new ArrayList<>();
+    byChannel.forEach((c, a) -> channels.add(row(c, null, a, margin)));
+    return new UnitReport(window, currency, margin,
+        margin == null ? RomiBasis.REVENUE : RomiBasis.MARGIN, channels, campaigns,
+        row(UnitReport.ALL, null, total, margin), total.marketingRevenue,
+        ratio(total.marketingRevenue, total.revenue));
+  }
+
+  private static UnitRow row(String channel, String campaign, Acc a, BigDecimal margin) {
+    BigDecimal gain = margin == null ? a.revenue : a.revenue.multiply(margin);
+    return new UnitRow(channel, campaign, a.spend, a.leads, a.customers, a.revenue,
+        ratio(a.spend, BigDecimal.valueOf(a.leads)), ratio(a.spend, BigDecimal.valueOf(a.customers)),
+        ratio(gain.subtract(a.spend), a.spend), ratio(a.spend, a.revenue));
+  }
+
+  static double ratio(BigDecimal num, BigDecimal den) {
+    return den.signum() == 0 ? Double.NaN : num.divide(den, MathContext.DECIMAL64).doubleValue();
+  }
+}

@@ -1,0 +1,107 @@
+package dev.funnel.core.sales;
+
+import static dev.funnel.core.sales.DealHistory.progression;
+
+import dev.funnel.core.Dataset;
+import dev.funnel.core.DatasetTable;
+import dev.funnel.core.Lead;
+import dev.funnel.core.Payment;
+import dev.funnel.core.Stage;
+import dev.funnel.core.StageCatalog;
+import dev.funnel.core.StageChange;
+import dev.funnel.core.stats.KaplanMeier;
+import dev.funnel.core.stats.SurvivalCurve;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/** Sales cycle and time in stage: Kaplan-Meier durations with censoring at the as-of instant. */
+final class Cycles {
+  private Cycles() {}
+
+  static SalesCycle cycle(Dataset d, String fromStage, Instant asOf, Instant from, Instant to) {
+    d.require(DatasetTable.LEADS, "the sales cycle");
+    d.require(DatasetTable.PAYMENTS, "the sales cycle");
+    Objects.requireNonNull(asOf, "the sales cycle needs an as-of instant");
+    Stage start = progression(d.catalog(), fromStage);
+    KaplanMeier km = KaplanMeier.empty();
+    long paid = 0;
+    long censored = 0;
+    long excluded = 0;
+    for (Lead l : d.leads()) {
+      DealHistory h = DealHistory.of(d, l, asOf);
+      Instant t0 = h.reach.reachedAt(start);
+      if (t0 == null || !DealHistory.inWindow(t0, from, to)) {
+        continue;
+      }
+      Payment p = DealHistory.firstPayment(d, l, t0, asOf);
+      if (p != null) {
+        km.add(DealHistory.days(t0, p.paidAt()), true);
+        paid++;
+      } else if (h.outcome == Outcome.OPEN || h.outcome == Outcome.WON) {
+        km.add(DealHistory.days(t0, asOf), false);
+        censored++;
+      } else {
+        excluded++;
+      }
+    }
+    SurvivalCurve c = km.result();
+    return new SalesCycle(start.name(), asOf, paid, censored, excluded, c.median(),
+        c.percentile(0.75), c.percentile(0.9), c);
+  }
+
+  static TimeInStages timeInStages(Dataset d, Instant asOf) {
+    d.require(DatasetTable.LEADS, "time in stage");
+    Objects.requireNonNull(asOf, "time in stage needs an as-of instant");
+    StageCatalog c = d.catalog();
+    int n = c.progression().size();
+    KaplanMeier[] km = new KaplanMeier[n];
+    long[] stays = new long[n];
+    long[] done = new long[n];
+    for (int k = 0; k < n; k++) {
+      km[k] = KaplanMeier.empty();
+    }
+    Instant[] open = new Instant[n];
+    for (Lead l : d.leads()) {
+      if (l.createdAt().isAfter(asOf)) {
+        continue;
+      }
+      java.util.Arrays.fill(open, null);
+      boolean[] started = new boolean[n];
+      open[0] = l.createdAt();
+      started[0] = true;
+      for (StageChange s : d.stagesOf(l.id())) {
+        if (s.at().isAfter(asOf)) {
+          break;
+        }
+        int idx = s.stage().index();
+        for (int k = 0; k < n; k++) {
+          if (open[k] != null && k != idx) {
+            km[k].add(Math.max(0, DealHistory.days(open[k], s.at())), true);
+            done[k]++;
+            stays[k]++;
+            open[k] = null;
+          }
+        }
+        if (!s.stage().exit() && !started[idx]) {
+          started[idx] = true;
+          open[idx] = s.at();
+        }
+      }
+      for (int k = 0; k < n; k++) {
+        if (open[k] != null) {
+          km[k].add(Math.max(0, DealHistory.days(open[k], asOf)), false);
+          stays[k]++;
+        }
+      }
+    }
+    List<StageTime> rows = new ArrayList<>();
+    for (int k = 0; k < n; k++) {
+      SurvivalCurve s = km[k].result();
+      rows.add(new StageTime(c.progression().get(k).name(), stays[k], done[k], stays[k] - done[k],
+          s.median(), s.percentile(0.75)));
+    }
+    return new TimeInStages(asOf, rows);
+  }
+}

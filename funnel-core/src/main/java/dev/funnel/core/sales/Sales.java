@@ -1,0 +1,115 @@
+package dev.funnel.core.sales;
+
+import dev.funnel.core.Dataset;
+import dev.funnel.core.Stage;
+import dev.funnel.core.StageCatalog;
+import java.math.BigDecimal;
+import java.time.Instant;
+
+/**
+ * The entry point of the sales metrics (spec/metrics.md, "Funnel and sales metrics"): win rate,
+ * average deal, sales cycle, time in stage, exit reasons, pipeline, velocity, first-response SLA
+ * and per-owner KPIs.
+ *
+ * <p>Every method makes one pass over the leads, reading each lead's own stage changes and
+ * payments from the dataset indexes. Windows are half-open {@code [from, to)} with null meaning
+ * open; {@code asOf} is the observation instant (stage changes and payments after it are
+ * ignored). Stage names are the catalog's, case-insensitive.
+ */
+public final class Sales {
+  private Sales() {}
+
+  /**
+   * Win rate from a base stage (SQL or OPPORTUNITY, usually) of leads that reached it in the
+   * window; see {@link WinRate} for the definitions.
+   */
+  public static WinRate winRate(Dataset d, String baseStage, Instant from, Instant to) {
+    return winRate(d, baseStage, from, to, null);
+  }
+
+  /** Win rate as {@link #winRate(Dataset, String, Instant, Instant)}, ignoring changes after asOf. */
+  public static WinRate winRate(Dataset d, String baseStage, Instant from, Instant to, Instant asOf) {
+    return WinRates.winRate(d, baseStage, from, to, asOf);
+  }
+
+  /** Average WON amount of deals won in the window (time of the first change into WON). */
+  public static DealSize dealSize(Dataset d, Instant from, Instant to) {
+    return WinRates.dealSize(d, from, to);
+  }
+
+  /**
+   * Days from the start stage (SQL by default in {@link #cycle(Dataset, Instant)}) to the first
+   * payment, open deals censored at {@code asOf}; see {@link SalesCycle}. The window is on the
+   * instant the lead reached the start stage.
+   */
+  public static SalesCycle cycle(Dataset d, String fromStage, Instant asOf, Instant from, Instant to) {
+    return Cycles.cycle(d, fromStage, asOf, from, to);
+  }
+
+  /** The cycle from SQL to the first payment of every lead, as of an instant. */
+  public static SalesCycle cycle(Dataset d, Instant asOf) {
+    return cycle(d, "SQL", asOf, null, null);
+  }
+
+  /** Time in each progression stage as of an instant; see {@link TimeInStages}. */
+  public static TimeInStages timeInStages(Dataset d, Instant asOf) {
+    return Cycles.timeInStages(d, asOf);
+  }
+
+  /** Exit reasons in the window, early = before OPPORTUNITY; see {@link ExitReasons}. */
+  public static ExitReasons reasons(Dataset d, Instant from, Instant to) {
+    return reasons(d, "OPPORTUNITY", from, to);
+  }
+
+  /** Exit reasons in the window (on the exit time), early = before the boundary stage. */
+  public static ExitReasons reasons(Dataset d, String boundaryStage, Instant from, Instant to) {
+    return Exits.reasons(d, boundaryStage, from, to);
+  }
+
+  /**
+   * The open pipeline from OPPORTUNITY to the stage before WON as of an instant, with coverage of
+   * a plan value (null for none); see {@link Pipeline}.
+   */
+  public static Pipeline pipeline(Dataset d, Instant asOf, BigDecimal plan) {
+    StageCatalog c = d.catalog();
+    return pipeline(d, "OPPORTUNITY", c.progression().get(c.progression().size() - 2).name(), asOf, plan);
+  }
+
+  /**
+   * The open pipeline as of an instant with coverage of the period's revenue plan: the
+   * all-channel {@code revenue} target of the period in the plan table (coverage is NaN when there
+   * is none).
+   */
+  public static Pipeline pipelineAgainstPlan(Dataset d, Instant asOf, dev.funnel.core.Period period) {
+    BigDecimal plan = null;
+    for (dev.funnel.core.PlanTarget t : d.plan()) {
+      if (t.period().equals(period) && t.metric().equals("revenue") && t.channel() == null) {
+        plan = plan == null ? t.target() : plan.add(t.target());
+      }
+    }
+    return pipeline(d, asOf, plan);
+  }
+
+  /** The open pipeline between two progression stages (inclusive) as of an instant. */
+  public static Pipeline pipeline(
+      Dataset d, String firstStage, String lastStage, Instant asOf, BigDecimal plan) {
+    return Pipelines.pipeline(d, firstStage, lastStage, asOf, plan);
+  }
+
+  /**
+   * Sales velocity as of an instant: open opportunities x win rate from OPPORTUNITY x average deal
+   * / median SQL-to-payment cycle; see {@link SalesVelocity}.
+   */
+  public static SalesVelocity velocity(Dataset d, Instant asOf) {
+    return Pipelines.velocity(d, asOf);
+  }
+
+
+  /**
+   * Per-owner KPIs of the hand-offs in the window, as of an instant; see {@link OwnerKpis}.
+   * Needs the leads table; activities and payments are used when present.
+   */
+  public static OwnerKpis owners(Dataset d, Instant asOf, Instant from, Instant to) {
+    return OwnerScores.owners(d, asOf, from, to);
+  }
+}

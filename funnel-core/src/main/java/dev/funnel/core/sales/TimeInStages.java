@@ -1,0 +1,43 @@
+package dev.funnel.core.sales;
+
+import dev.funnel.core.display.Tabular;
+import dev.funnel.core.display.TextTable;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Time in each progression stage as of an instant.
+ *
+ * <p>A stay starts at the lead's first actual entry into the stage (the first stage: at creation)
+ * and ends at the next change into any other stage, exits included; a stay still going at
+ * {@code asOf} is censored there (Kaplan-Meier). Stages the CRM skipped are not stays. A negative
+ * stay (a change recorded before the entry it follows) counts as 0 days.
+ *
+ * @param asOf   the observation instant
+ * @param stages one row per progression stage, in catalog order
+ */
+public record TimeInStages(Instant asOf, List<StageTime> stages) implements Tabular {
+
+  public TimeInStages {
+    stages = List.copyOf(stages);
+  }
+
+  @Override
+  public String summary() {
+    return "Time in stage as of " + asOf + " (days, Kaplan-Meier)";
+  }
+
+  @Override
+  public TextTable table() {
+    TextTable t = TextTable.of("stage", "stays", "completed", "censored", "median days", "p75 days");
+    for (StageTime s : stages) {
+      t = t.plus(s.stage(), s.stays(), s.completed(), s.censored(), s.medianDays(), s.p75Days());
+    }
+    return t;
+  }
+
+  @Override
+  public String toString() {
+    return Tabular.preview(this);
+  }
+}
