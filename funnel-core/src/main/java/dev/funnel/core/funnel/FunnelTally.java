@@ -144,7 +144,8 @@ public final class FunnelTally {
    */
   public FunnelTally merge(FunnelTally other) {
     if (!catalog.equals(other.catalog) || !zone.equals(other.zone) || !query.equals(other.query)) {
-      throw new IllegalArgumentException("cannot merge funnel tallies of different catalogs, zones or queries");
+      throw new IllegalArgumentException(
+          "cannot merge funnel tallies of different catalogs, zones or queries");
     }
     Map<Cell, long[]> m = new HashMap<>();
     for (Map<Cell, long[]> src : List.of(cells, other.cells)) {

@@ -45,7 +45,8 @@ import java.util.Set;
 public final class PlanFact {
   private PlanFact() {}
 
-  private static final Set<String> UNIT = Set.of("leads", "customers", "revenue", "spend", "cpl", "cac", "romi", "drr");
+  private static final Set<String> UNIT =
+      Set.of("leads", "customers", "revenue", "spend", "cpl", "cac", "romi", "drr");
   private static final Set<String> RATIOS = Set.of("cpl", "cac", "romi", "drr", "win_rate");
 
   /**

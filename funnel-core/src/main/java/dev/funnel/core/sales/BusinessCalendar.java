@@ -35,7 +35,8 @@ public record BusinessCalendar(
     Objects.requireNonNull(open, "opening time");
     Objects.requireNonNull(close, "closing time");
     if (!open.isBefore(close)) {
-      throw new IllegalArgumentException("opening time " + open + " must be before closing time " + close);
+      throw new IllegalArgumentException(
+          "opening time " + open + " must be before closing time " + close);
     }
     workingDays = workingDays == null || workingDays.isEmpty()
         ? Set.of() : Set.copyOf(EnumSet.copyOf(workingDays));

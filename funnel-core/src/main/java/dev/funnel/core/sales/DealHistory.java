@@ -128,7 +128,8 @@ final class DealHistory {
 
   /** num / den, NaN when den is 0. */
   static double ratio(BigDecimal num, BigDecimal den) {
-    return den.signum() == 0 ? Double.NaN : num.divide(den, java.math.MathContext.DECIMAL64).doubleValue();
+    return den.signum() == 0 ? Double.NaN
+        : num.divide(den, java.math.MathContext.DECIMAL64).doubleValue();
   }
 
   /** A duration in hours. */

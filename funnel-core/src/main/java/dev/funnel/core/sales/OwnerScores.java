@@ -32,7 +32,8 @@ final class OwnerScores {
     Map<String, OwnerCounter> by = new TreeMap<>();
     for (Lead l : d.leads()) {
       DealHistory h = DealHistory.of(d, l, asOf);
-      OwnerCounter o = by.computeIfAbsent(l.owner() == null ? "(none)" : l.owner(), k -> new OwnerCounter());
+      String owner = l.owner() == null ? "(none)" : l.owner();
+      OwnerCounter o = by.computeIfAbsent(owner, k -> new OwnerCounter());
       Instant tm = h.reach.reachedAt(mql);
       if (tm != null && DealHistory.inWindow(tm, from, to)) {
         o.mqls++;
@@ -49,7 +50,8 @@ final class OwnerScores {
           }
         }
         o.reached += reached ? 1 : 0;
-        o.reaction.add(hours(java.time.Duration.between(tm, first == null ? asOf : first)), first != null);
+        Instant end = first == null ? asOf : first;
+        o.reaction.add(hours(java.time.Duration.between(tm, end)), first != null);
       }
       Instant ts = h.reach.reachedAt(sql);
       if (ts != null && DealHistory.inWindow(ts, from, to)) {

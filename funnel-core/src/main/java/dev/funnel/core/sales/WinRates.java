@@ -45,6 +45,7 @@ final class WinRates {
       }
     }
     return new DealSize(count, valued, total,
-        valued == 0 ? Double.NaN : total.divide(BigDecimal.valueOf(valued), MathContext.DECIMAL64).doubleValue());
+        valued == 0 ? Double.NaN
+            : total.divide(BigDecimal.valueOf(valued), MathContext.DECIMAL64).doubleValue());
   }
 }
