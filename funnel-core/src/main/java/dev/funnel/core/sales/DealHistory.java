@@ -121,6 +121,14 @@ final class DealHistory {
     return s;
   }
 
+  /** Fails with an IllegalArgumentException naming the calculation when asOf is missing. */
+  static Instant requireAsOf(Instant asOf, String what) {
+    if (asOf == null) {
+      throw new IllegalArgumentException(what + " needs an as-of instant");
+    }
+    return asOf;
+  }
+
   /** num / den, NaN when den is 0. */
   static double ratio(long num, long den) {
     return den == 0 ? Double.NaN : (double) num / den;

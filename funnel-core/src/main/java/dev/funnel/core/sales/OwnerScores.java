@@ -16,7 +16,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.TreeMap;
 
 /** Per-owner KPIs in one pass over the leads. */
@@ -25,7 +24,7 @@ final class OwnerScores {
 
   static OwnerKpis owners(Dataset d, Instant asOf, Instant from, Instant to) {
     d.require(DatasetTable.LEADS, "owner KPIs");
-    Objects.requireNonNull(asOf, "owner KPIs need an as-of instant");
+    DealHistory.requireAsOf(asOf, "owner KPIs");
     StageCatalog c = d.catalog();
     Stage mql = progression(c, "MQL");
     Stage sql = progression(c, "SQL");

@@ -21,7 +21,7 @@ public record SlaQuery(
 
   public SlaQuery {
     Objects.requireNonNull(fromStage, "SLA start stage");
-    Objects.requireNonNull(asOf, "the SLA needs an as-of instant");
+    DealHistory.requireAsOf(asOf, "the SLA");
     if (target == null || target.isNegative() || target.isZero()) {
       throw new IllegalArgumentException("SLA target must be a positive duration, got " + target);
     }

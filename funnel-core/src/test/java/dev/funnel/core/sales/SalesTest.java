@@ -228,6 +228,17 @@ class SalesTest {
   }
 
   @Test
+  void missingAsOfIsAnIllegalArgument() {
+    Dataset d = dataset(0);
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> Sales.cycle(d, null));
+    assertTrue(e.getMessage().contains("as-of"), e.getMessage());
+    assertThrows(IllegalArgumentException.class, () -> Sales.pipeline(d, null, null));
+    assertThrows(IllegalArgumentException.class, () -> Sales.timeInStages(d, null));
+    assertThrows(IllegalArgumentException.class, () -> SlaQuery.of(null));
+  }
+
+  @Test
   void summariesFitOneLine() {
     Dataset d = dataset(0);
     for (Object o : List.of(Sales.winRate(d, "SQL", null, null), Sales.dealSize(d, null, null),
