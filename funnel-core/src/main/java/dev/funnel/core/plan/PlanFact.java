@@ -173,7 +173,8 @@ public final class PlanFact {
       }
       if (UNIT.contains(metric)) {
         if (unit == null) {
-          unit = UnitEconomics.compute(d, from, to, options.margin());
+          unit = UnitEconomics.tally(d, from, to, UnitEconomics.NON_MARKETING)
+              .result(d.currency(), options.margin(), from + ".." + to);
         }
         UnitRow r = channel == null ? unit.total()
             : unit.channels().stream().filter(c -> c.channel().equals(channel)).findFirst()
