@@ -69,12 +69,16 @@ final class OwnerScores {
         }
       }
     }
+    // without the table the figure is unknown, not zero
+    boolean activities = d.has(DatasetTable.ACTIVITIES);
+    boolean payments = d.has(DatasetTable.PAYMENTS);
     List<OwnerKpi> rows = new ArrayList<>();
     by.forEach((name, o) -> {
       if (o.mqls > 0 || o.sqls > 0) {
-        rows.add(new OwnerKpi(name, o.mqls, ratio(o.reached, o.mqls), ratio(o.toSql, o.mqls),
-            o.reaction.result().median(), o.sqls, ratio(o.won, o.won + o.lost),
-            o.cycle.result().median(),
+        rows.add(new OwnerKpi(name, o.mqls,
+            activities ? ratio(o.reached, o.mqls) : Double.NaN, ratio(o.toSql, o.mqls),
+            activities ? o.reaction.result().median() : Double.NaN, o.sqls,
+            ratio(o.won, o.won + o.lost), payments ? o.cycle.result().median() : Double.NaN,
             o.valued == 0 ? Double.NaN : ratio(o.wonValue, BigDecimal.valueOf(o.valued))));
       }
     });
