@@ -21,6 +21,7 @@ final class Cycles {
 
   static SalesCycle cycle(Dataset d, String fromStage, Instant asOf, Instant from, Instant to) {
     d.require(DatasetTable.LEADS, "the sales cycle");
+    d.require(DatasetTable.STAGES, "the sales cycle");
     d.require(DatasetTable.PAYMENTS, "the sales cycle");
     DealHistory.requireAsOf(asOf, "the sales cycle");
     Stage start = progression(d.catalog(), fromStage);
@@ -52,6 +53,7 @@ final class Cycles {
 
   static TimeInStages timeInStages(Dataset d, Instant asOf) {
     d.require(DatasetTable.LEADS, "time in stage");
+    d.require(DatasetTable.STAGES, "time in stage");
     DealHistory.requireAsOf(asOf, "time in stage");
     StageCatalog c = d.catalog();
     int n = c.progression().size();

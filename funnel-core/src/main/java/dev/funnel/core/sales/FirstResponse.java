@@ -23,6 +23,7 @@ final class FirstResponse {
 
   static SlaReport sla(Dataset d, SlaQuery q) {
     d.require(DatasetTable.LEADS, "the SLA");
+    d.require(DatasetTable.STAGES, "the SLA");
     d.require(DatasetTable.ACTIVITIES, "the SLA");
     Stage start = progression(d.catalog(), q.fromStage());
     Map<String, SlaCounter> byOwner = new TreeMap<>();

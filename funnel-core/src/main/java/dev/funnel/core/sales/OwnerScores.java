@@ -24,6 +24,7 @@ final class OwnerScores {
 
   static OwnerKpis owners(Dataset d, Instant asOf, Instant from, Instant to) {
     d.require(DatasetTable.LEADS, "owner KPIs");
+    d.require(DatasetTable.STAGES, "owner KPIs");
     DealHistory.requireAsOf(asOf, "owner KPIs");
     StageCatalog c = d.catalog();
     Stage mql = progression(c, "MQL");

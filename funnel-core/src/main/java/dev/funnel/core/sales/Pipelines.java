@@ -21,6 +21,7 @@ final class Pipelines {
   static Pipeline pipeline(
       Dataset d, String firstStage, String lastStage, Instant asOf, BigDecimal plan) {
     d.require(DatasetTable.LEADS, "the pipeline");
+    d.require(DatasetTable.STAGES, "the pipeline");
     DealHistory.requireAsOf(asOf, "the pipeline");
     StageCatalog c = d.catalog();
     Stage first = progression(c, firstStage);

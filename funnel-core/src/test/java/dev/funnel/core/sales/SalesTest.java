@@ -195,7 +195,7 @@ class SalesTest {
     assertEquals(1.0, p.stages().get(2).winProbability(), 1e-12);
     assertEquals(2500 * 2.0 / 3 + 3000, p.weighted(), 1e-9);
     assertTrue(Double.isNaN(Sales.pipeline(dataset(0), AS_OF, null).coverage()));
-    Dataset planned = Dataset.builder().lead(dev.funnel.core.Lead.of("z", AS_OF, "seo"))
+    Dataset planned = Dataset.builder().table(dev.funnel.core.DatasetTable.STAGES).lead(dev.funnel.core.Lead.of("z", AS_OF, "seo"))
         .planTarget(new dev.funnel.core.PlanTarget(dev.funnel.core.Period.parse("2026-03"), "revenue",
             new BigDecimal("100"), null))
         .build();
