@@ -25,7 +25,7 @@ public final class StageFunnel {
   /**
    * The funnel of the dataset's leads under the query.
    *
-   * @throws IllegalStateException when the dataset has no leads table
+   * @throws IllegalStateException when the dataset has no leads or stages table
    */
   public static FunnelReport compute(Dataset d, FunnelQuery query) {
     return tally(d, query).result();
