@@ -189,7 +189,7 @@ public final class Attribution {
 
   private static AttributionResult result(JourneySet js, Model model, CreditEngine.Credits c,
       double[][] bounds, double level, int replicates) {
-    long[] assisted = CreditEngine.assisted(js);
+    long[][] influence = CreditEngine.influence(js);
     List<ChannelCredit> rows = new ArrayList<>();
     for (int i = 0; i < js.channels.length; i++) {
       double se = c.se() == null ? Double.NaN : c.se()[i];
@@ -198,7 +198,7 @@ public final class Attribution {
           bounds == null ? Double.NaN : bounds[1][i],
           bounds == null ? Double.NaN : bounds[2][i],
           bounds == null ? Double.NaN : bounds[3][i],
-          se, assisted[i]));
+          se, influence[0][i], influence[1][i]));
     }
     return new AttributionResult(model, js.conversions(), js.value(), rows, level, replicates, c.removal());
   }
@@ -258,18 +258,34 @@ public final class Attribution {
     return MarkovChain.removalEffects(js, Weights.of(js), o.markovOrder(), o.keepRepeats());
   }
 
-  /**
-   * Attributed revenue, ROAS, ROMI and CAC per channel: the result's value and conversion credits
-   * against the spend rows (all of them: filter by date first when needed).
-   *
-   * @throws IllegalArgumentException when spend rows mix stated currencies
-   */
+  /** {@link #economics(AttributionResult, List, BigDecimal, boolean)}: revenue-based ROMI, by channel. */
   public static ChannelEconomics economics(AttributionResult result, List<Spend> spend) {
+    return economics(result, spend, null, false);
+  }
+
+  /**
+   * Attributed revenue, ROAS, ROMI, CAC and DRR per channel: the result's value and conversion
+   * credits against the spend rows (all of them: filter by date first when needed).
+   *
+   * @param margin     gross margin for ROMI in [0, 1], or null for revenue-based ROMI
+   * @param byCampaign join spend by {@code channel / campaign} (for a result of journeys built
+   *                   with {@link JourneyOptions#withCampaigns}); spend without a campaign keys on
+   *                   the channel alone
+   * @throws IllegalArgumentException when spend rows mix stated currencies or the margin is outside
+   *     [0, 1]
+   */
+  public static ChannelEconomics economics(AttributionResult result, List<Spend> spend,
+      BigDecimal margin, boolean byCampaign) {
     Objects.requireNonNull(result, "attribution result");
     Objects.requireNonNull(spend, "spend");
+    if (margin != null && (margin.signum() < 0 || margin.compareTo(BigDecimal.ONE) > 0)) {
+      throw new IllegalArgumentException("margin must be in [0, 1], got " + margin.toPlainString());
+    }
+    double m = margin == null ? 1.0 : margin.doubleValue();
     TreeMap<String, Money> byChannel = new TreeMap<>();
     for (Spend s : spend) {
-      byChannel.merge(s.channel(), s.amount(), Money::plus);
+      String key = byCampaign ? JourneyOptions.campaignKey(s.channel(), s.campaign()) : s.channel();
+      byChannel.merge(key, s.amount(), Money::plus);
     }
     TreeMap<String, double[]> credit = new TreeMap<>();
     for (ChannelCredit c : result.channels()) {
@@ -284,14 +300,14 @@ public final class Attribution {
     for (String ch : names) {
       BigDecimal s = byChannel.containsKey(ch) ? byChannel.get(ch).amount() : BigDecimal.ZERO;
       double[] cr = credit.getOrDefault(ch, new double[2]);
-      rows.add(ChannelReturn.of(ch, s, cr[0], cr[1]));
+      rows.add(ChannelReturn.of(ch, s, cr[0], cr[1], m));
       totalSpend = totalSpend.add(s);
       totalConv += cr[0];
       totalRevenue += cr[1];
     }
     rows.sort(Comparator.comparingDouble(ChannelReturn::revenue).reversed()
         .thenComparing(ChannelReturn::channel));
-    return new ChannelEconomics(result.model(), rows,
-        ChannelReturn.of("total", totalSpend, totalConv, totalRevenue));
+    return new ChannelEconomics(result.model(), margin, rows,
+        ChannelReturn.of("total", totalSpend, totalConv, totalRevenue, m));
   }
 }

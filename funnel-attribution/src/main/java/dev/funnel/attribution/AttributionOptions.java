@@ -19,7 +19,7 @@ import java.util.TreeSet;
  *   <li>custom: weights by position from the first touch (touches past the list take its last
  *       weight), normalised per journey;
  *   <li>Markov: order 1, consecutive repeats of a channel collapsed;
- *   <li>Shapley: {@link ShapleyValue#SUBSET_CONVERSION_RATE}, exact up to 15 channels, otherwise
+ *   <li>Shapley: {@link ShapleyValue#SUBSET_CONVERSIONS}, exact up to 15 channels, otherwise
  *       2,000 seeded random permutations.
  * </ul>
  */
@@ -79,9 +79,14 @@ public final class AttributionOptions {
     return b;
   }
 
-  /** Whether the channel counts as direct for last-non-direct (case-insensitive). */
+  /**
+   * Whether the channel counts as direct for last-non-direct (case-insensitive); for a
+   * campaign-level key ({@code channel / campaign}) the channel part decides.
+   */
   public boolean isDirect(String channel) {
-    return direct.contains(channel.toLowerCase(Locale.ROOT));
+    int cut = channel.indexOf(JourneyOptions.CAMPAIGN_SEPARATOR);
+    String c = cut < 0 ? channel : channel.substring(0, cut);
+    return direct.contains(c.toLowerCase(Locale.ROOT));
   }
 
   /** The direct channel names, lower-case. */
@@ -164,7 +169,7 @@ public final class AttributionOptions {
     private double[] customWeights = {1.0};
     private int markovOrder = 1;
     private boolean keepRepeats;
-    private ShapleyValue shapleyValue = ShapleyValue.SUBSET_CONVERSION_RATE;
+    private ShapleyValue shapleyValue = ShapleyValue.SUBSET_CONVERSIONS;
     private int shapleyExactLimit = 15;
     private int shapleyPermutations = 2000;
     private long seed = 1L;
@@ -277,11 +282,11 @@ public final class AttributionOptions {
     /**
      * Up to how many channels the Shapley value is computed exactly (2^n coalitions).
      *
-     * @throws IllegalArgumentException unless 1 <= n <= 24
+     * @throws IllegalArgumentException unless 1 <= n <= 20 (2^20 coalitions)
      */
     public Builder shapleyExactLimit(int n) {
-      if (n < 1 || n > 24) {
-        throw new IllegalArgumentException("Shapley exact limit must be between 1 and 24, got " + n);
+      if (n < 1 || n > 20) {
+        throw new IllegalArgumentException("Shapley exact limit must be between 1 and 20, got " + n);
       }
       this.shapleyExactLimit = n;
       return this;

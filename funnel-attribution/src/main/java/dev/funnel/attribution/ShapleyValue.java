@@ -12,19 +12,22 @@ package dev.funnel.attribution;
  */
 public enum ShapleyValue {
   /**
-   * The default: v(S) = conversions / journeys over the journeys whose channel set is a subset of S
-   * (the conversion rate of the journeys that S alone could have produced; null journeys count in
-   * the denominator; v(S) = 0 when there is no such journey). After Dalessandro et al. (2012).
-   * Not additive, so it is computed by enumerating coalitions; a channel that lowers the rate can
-   * get negative credit.
-   */
-  SUBSET_CONVERSION_RATE,
-  /**
-   * v(S) = conversions of the journeys whose channel set is a subset of S (Zhao et al. 2018, the
-   * worth as a sum over sub-coalitions); null journeys are not used. Computed by enumerating
-   * coalitions.
+   * The default: v(S) = conversions of the journeys whose channel set is a subset of S, the worth
+   * of Zhao, Mahboobi and Bagheri (2018), eq. for v(S) as a sum over sub-coalitions. Equivalently
+   * S's conversion rate over all journeys when every journey that needs a channel outside S is
+   * counted as not converting; null journeys only scale that rate, so they do not change the
+   * credits. Computed by enumerating coalitions (and equal to {@link #PER_JOURNEY}, their theorem).
    */
   SUBSET_CONVERSIONS,
+  /**
+   * v(S) = conversions / journeys over the journeys whose channel set is a subset of S: the
+   * conversion rate of the journeys S alone could have produced, null journeys in the denominator,
+   * v(S) = 0 when there is no such journey; after Dalessandro et al. (2012), who take the
+   * conversion probability given exposure as the worth. Not additive, so only enumeration (or
+   * sampling) computes it. Caveat: a rare channel whose few journeys convert well gets credit out
+   * of proportion to its volume, and a channel that lowers the rate gets negative credit.
+   */
+  SUBSET_CONVERSION_RATE,
   /**
    * The simplified per-journey form of Zhao et al. (2018): each journey's conversions split
    * equally over its distinct channels. Equal to the exact Shapley value of

@@ -1,6 +1,7 @@
 package dev.funnel.attribution;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.funnel.core.JourneyPath;
@@ -44,7 +45,42 @@ class EconomicsTest {
     assertTrue(Double.isNaN(tv.cac()));
     assertEquals(0, new BigDecimal("370.5").compareTo(e.total().spend()));
     assertEquals((500 - 370.5) / 370.5, e.total().romi(), 1e-12);
+    assertEquals(370.5 / 500, e.total().drr(), 1e-12);
     assertTrue(e.toString().startsWith("return on spend (last)"), e.toString());
+    assertEquals("revenue", e.basis());
+    // with a 40% margin: email (500 * 0.4 - 100) / 100 = 1
+    ChannelEconomics g = Attribution.economics(last, spend, new BigDecimal("0.4"), false);
+    assertEquals(1.0, g.channels().get(0).romi(), 1e-12);
+    assertTrue(g.basis().contains("0.4"));
+    assertThrows(IllegalArgumentException.class,
+        () -> Attribution.economics(last, spend, new BigDecimal("1.5"), false));
+  }
+
+  @Test
+  void campaignLevelAttributionJoinsCampaignSpend() {
+    java.time.Instant t0 = RuleModelsTest.T0;
+    dev.funnel.core.Dataset ds = dev.funnel.core.Dataset.builder()
+        .touch(new dev.funnel.core.Touch("A", t0.minusSeconds(7200), "search", "brand", null, null))
+        .touch(new dev.funnel.core.Touch("A", t0.minusSeconds(3600), "direct", null, null, null))
+        .touch(new dev.funnel.core.Touch("B", t0.minusSeconds(3600), "search", "generic", null, null))
+        .stageChange(new dev.funnel.core.StageChange("A", dev.funnel.core.StageCatalog.DEFAULT.won(), t0, null, new BigDecimal("300"), null))
+        .stageChange(new dev.funnel.core.StageChange("B", dev.funnel.core.StageCatalog.DEFAULT.won(), t0, null, new BigDecimal("100"), null))
+        .build();
+    JourneySet js = JourneySet.fromDataset(ds, JourneyOptions.DEFAULTS.withCampaigns(true));
+    assertEquals(List.of("direct", "search / brand", "search / generic"), js.channels());
+    // last non-direct: "direct" is direct, campaign keys of search are not
+    AttributionResult r = Attribution.attribute(js, Model.LAST_NON_DIRECT);
+    assertEquals(1.0, r.channel("search / brand").orElseThrow().conversions(), 1e-12);
+    LocalDate d = LocalDate.of(2026, 2, 1);
+    ChannelEconomics e = Attribution.economics(r, List.of(
+        new Spend(d, "search", "brand", Money.of("60")),
+        new Spend(d, "search", "generic", Money.of("50")),
+        new Spend(d, "search", null, Money.of("5"))), null, true);
+    ChannelReturn brand = e.channels().get(0);
+    assertEquals("search / brand", brand.channel());
+    assertEquals(5.0, brand.roas(), 1e-12);
+    assertEquals(60.0, brand.cac(), 1e-12);
+    assertTrue(e.channels().stream().anyMatch(x -> x.channel().equals("search") && x.conversions() == 0));
   }
 
   @Test

@@ -23,7 +23,7 @@ class InvariantsTest {
   static final List<AttributionOptions> OPTIONS = List.of(
       AttributionOptions.DEFAULTS,
       AttributionOptions.builder().linearPerChannel(true).position(0.3, 0.5).customWeights(2, 0, 1)
-          .markovOrder(2).keepRepeats(true).shapleyValue(ShapleyValue.SUBSET_CONVERSIONS).build(),
+          .markovOrder(2).keepRepeats(true).shapleyValue(ShapleyValue.SUBSET_CONVERSION_RATE).build(),
       AttributionOptions.builder().markovOrder(3).shapleyValue(ShapleyValue.PER_JOURNEY)
           .customWeights(0.5).build());
 

@@ -127,9 +127,16 @@ class ShapleyTest {
         MarkovTest.path("a > b", 5, "50", 5), MarkovTest.path("b > a", 1, "10", 2),
         MarkovTest.path("a > b > a", 1, "10", 0), MarkovTest.path("c", 2, "20", 8));
     // channel sets: {a}: 3/10, {b}: 3/10, {a,b}: 7/13, {c}: 2/10 -> a and b symmetric
-    AttributionResult r = Attribution.attribute(JourneySet.fromPaths(paths), Model.SHAPLEY);
-    assertEquals(r.channel("a").orElseThrow().conversions(), r.channel("b").orElseThrow().conversions(), 1e-12);
-    assertEquals(15.0, r.creditedConversions(), 1e-12);
+    for (ShapleyValue f : ShapleyValue.values()) {
+      AttributionResult r = Attribution.attribute(JourneySet.fromPaths(paths), Model.SHAPLEY,
+          AttributionOptions.builder().shapleyValue(f).build());
+      assertEquals(r.channel("a").orElseThrow().conversions(), r.channel("b").orElseThrow().conversions(), 1e-12);
+      assertEquals(15.0, r.creditedConversions(), 1e-12);
+    }
+    // the default by hand: {a} 3 and {b} 3 to themselves, {a, b} 7 split in half, {c} 2 to c
+    AttributionResult d = Attribution.attribute(JourneySet.fromPaths(paths), Model.SHAPLEY);
+    assertEquals(6.5, d.channel("a").orElseThrow().conversions(), 1e-12);
+    assertEquals(2.0, d.channel("c").orElseThrow().conversions(), 1e-12);
   }
 
   @Test
@@ -137,20 +144,23 @@ class ShapleyTest {
     Random rnd = new Random(11);
     List<JourneyPath> paths = MarkovTest.randomPaths(rnd, 7, 60, 4);
     JourneySet js = JourneySet.fromPaths(paths);
-    AttributionResult exact = Attribution.attribute(js, Model.SHAPLEY);
-    AttributionOptions sampled = AttributionOptions.builder().shapleyExactLimit(3)
-        .shapleyPermutations(4000).seed(99).build();
-    AttributionResult est = Attribution.attribute(js, Model.SHAPLEY, sampled);
-    assertEquals(js.conversions(), est.creditedConversions(), 1e-9);
-    for (String c : js.channels()) {
-      ChannelCredit e = est.channel(c).orElseThrow();
-      double x = exact.channel(c).orElseThrow().conversions();
-      assertTrue(e.standardError() > 0, c);
-      assertTrue(Math.abs(e.conversions() - x) <= 5 * e.standardError(),
-          c + ": estimate " + e.conversions() + " exact " + x + " se " + e.standardError());
-      assertTrue(Double.isNaN(exact.channel(c).orElseThrow().standardError()));
+    for (ShapleyValue f : List.of(ShapleyValue.SUBSET_CONVERSIONS, ShapleyValue.SUBSET_CONVERSION_RATE)) {
+      AttributionResult exact = Attribution.attribute(js, Model.SHAPLEY,
+          AttributionOptions.builder().shapleyValue(f).build());
+      AttributionOptions sampled = AttributionOptions.builder().shapleyValue(f).shapleyExactLimit(3)
+          .shapleyPermutations(4000).seed(99).build();
+      AttributionResult est = Attribution.attribute(js, Model.SHAPLEY, sampled);
+      assertEquals(js.conversions(), est.creditedConversions(), 1e-9);
+      for (String c : js.channels()) {
+        ChannelCredit e = est.channel(c).orElseThrow();
+        double x = exact.channel(c).orElseThrow().conversions();
+        assertTrue(e.standardError() > 0, c);
+        assertTrue(Math.abs(e.conversions() - x) <= 5 * e.standardError(),
+            f + " " + c + ": estimate " + e.conversions() + " exact " + x + " se " + e.standardError());
+        assertTrue(Double.isNaN(exact.channel(c).orElseThrow().standardError()));
+      }
+      assertEquals(est, Attribution.attribute(js, Model.SHAPLEY, sampled), "same seed, same estimate");
     }
-    assertEquals(est, Attribution.attribute(js, Model.SHAPLEY, sampled), "same seed, same estimate");
   }
 
   @Test

@@ -35,6 +35,7 @@ class CohortStateLawsTest {
         CohortState c = state(g, all.subList(cut2, all.size()));
         CohortTable whole = state(g, all).result();
         assertEquals(whole, a.merge(b).merge(c).result(), "parts, " + g + " seed " + seed);
+        assertEquals(state(g, all).bridge(), c.merge(a).merge(b).bridge(), "bridge of parts");
         assertEquals(a.merge(b).merge(c).result(), a.merge(b.merge(c)).result(), "associative");
         assertEquals(a.merge(b).result(), b.merge(a).result(), "commutative");
         assertEquals(a.result(), Cohorts.empty(g, ZONE).merge(a).result(), "left identity");

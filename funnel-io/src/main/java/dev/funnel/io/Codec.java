@@ -161,10 +161,16 @@ abstract class Codec<T> {
     if (cur == null) {
       return new Money(amount, Money.UNSPECIFIED);
     }
-    if (cur.length() != 3 || !letters(cur)) {
-      throw new Reject("invalid_currency", currencyCol, cur, "not a three-letter ISO 4217 code");
+    if (cur.equals(ctx.lastCurrencyText)) {
+      cur = ctx.lastCurrency;
+    } else {
+      if (cur.length() != 3 || !letters(cur)) {
+        throw new Reject("invalid_currency", currencyCol, cur, "not a three-letter ISO 4217 code");
+      }
+      ctx.lastCurrencyText = cur;
+      cur = cur.toUpperCase(Locale.ROOT);
+      ctx.lastCurrency = cur;
     }
-    cur = cur.toUpperCase(Locale.ROOT);
     if (ctx.rates != null) {
       if (!ctx.rates.knows(cur)) {
         throw new Reject("unknown_currency", currencyCol, cur,

@@ -31,7 +31,8 @@ import java.util.TreeSet;
  * Absent values are empty cells. Timestamps are ISO-8601 instants in UTC ({@code
  * 2026-03-01T09:15:00Z}), days {@code 2026-03-01}, money and numbers plain decimals with their
  * scale ({@code 1200.50}, {@code -20}). Text cells that a spreadsheet would run as a formula get a
- * leading {@code '} (see {@link CsvText} for the exact, reversible rule); numeric cells never do.
+ * leading {@code '} (the exact, reversible rule is in the package documentation); numeric
+ * cells never do.
  *
  * <p>NDJSON: one object per line with the same field names; absent values are left out; numbers
  * are JSON numbers written with their scale; no formula guard.

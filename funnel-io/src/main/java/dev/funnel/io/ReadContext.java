@@ -20,6 +20,9 @@ final class ReadContext {
   /** Whether a currency other than the first one seen is rejected while reading. */
   final boolean firstCurrencyRule;
   final Set<String> leadIds = new HashSet<>();
+  /** The last currency cell read and its checked, upper-case code (most files hold one). */
+  String lastCurrencyText;
+  String lastCurrency;
   /** The first currency read, under the first-currency rule. */
   String currency;
 

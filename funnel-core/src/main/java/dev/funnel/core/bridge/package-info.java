@@ -26,6 +26,13 @@
  * policy or a sign change under the FAIL policy is an IllegalArgumentException naming the segment
  * and factor, and every result is checked for exactness before it is returned.
  *
+ * <p>{@link dev.funnel.core.bridge.FunnelBridge} builds the table from a dataset: revenue of a
+ * period as leads x lead->MQL x MQL->SQL x win rate x average deal on event-basis counts (the
+ * product of ratios of consecutive counts telescopes to the revenue exactly), optionally visits x
+ * visit->lead, segmented by channel with a source-mix factor, with existing customers' revenue as
+ * active base x retention x revenue per active customer; period against period or plan against
+ * actual. Its input, {@link dev.funnel.core.bridge.FunnelCounts}, is sums and counts that merge.
+ *
  * <p>{@link dev.funnel.core.bridge.Bridge#priceVolumeMix} is the companion split of product
  * revenue into volume, mix and price.
  */

@@ -76,10 +76,8 @@ final class DealHistory {
     Outcome o;
     if (won) {
       o = Outcome.WON;
-    } else if (last != null && last.stage().exit() && c.lost().map(last.stage()::equals).orElse(false)) {
-      o = Outcome.LOST;
     } else if (last != null && last.stage().exit()) {
-      o = Outcome.RETURNED;
+      o = c.returned().map(last.stage()::equals).orElse(false) ? Outcome.RETURNED : Outcome.LOST;
     } else {
       o = Outcome.OPEN;
     }

@@ -1,7 +1,6 @@
 package dev.funnel.core.sales;
 
 import static dev.funnel.core.sales.DealHistory.progression;
-import static dev.funnel.core.sales.DealHistory.ratio;
 
 import dev.funnel.core.Dataset;
 import dev.funnel.core.DatasetTable;
@@ -18,27 +17,14 @@ final class WinRates {
   static WinRate winRate(Dataset d, String baseStage, Instant from, Instant to, Instant asOf) {
     d.require(DatasetTable.LEADS, "win rate");
     Stage base = progression(d.catalog(), baseStage);
-    long reached = 0;
-    long won = 0;
-    long lost = 0;
-    BigDecimal wonValue = BigDecimal.ZERO;
-    BigDecimal lostValue = BigDecimal.ZERO;
+    WinRateTally t = WinRateTally.empty(base.name());
     for (Lead l : d.leads()) {
       DealHistory h = DealHistory.of(d, l, asOf);
-      if (!DealHistory.inWindow(h.reach.reachedAt(base), from, to)) {
-        continue;
-      }
-      reached++;
-      if (h.outcome == Outcome.WON) {
-        won++;
-        wonValue = h.wonAmount == null ? wonValue : wonValue.add(h.wonAmount);
-      } else if (h.outcome == Outcome.LOST) {
-        lost++;
-        lostValue = h.amount == null ? lostValue : lostValue.add(h.amount);
+      if (DealHistory.inWindow(h.reach.reachedAt(base), from, to)) {
+        t.add(h.outcome, h.outcome == Outcome.WON ? h.wonAmount : h.amount);
       }
     }
-    return new WinRate(base.name(), reached, won, lost, reached - won - lost, wonValue, lostValue,
-        ratio(won, won + lost), ratio(wonValue, wonValue.add(lostValue)));
+    return t.result();
   }
 
   static DealSize dealSize(Dataset d, Instant from, Instant to) {

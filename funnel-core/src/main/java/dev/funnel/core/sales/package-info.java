@@ -12,10 +12,8 @@
  * OPPORTUNITY, i.e. during qualification; late = at or after it), the open
  * {@link dev.funnel.core.sales.Pipeline pipeline} with its weighted value (stage-to-won
  * probabilities learned from closed deals) and coverage of a plan,
- * {@link dev.funnel.core.sales.SalesVelocity sales velocity}, and the first-response
- * {@link dev.funnel.core.sales.SlaReport SLA} (time from MQL or SQL to the first sales activity,
- * per owner, optionally in the working time of a {@link dev.funnel.core.sales.BusinessCalendar},
- * with the open leads overdue or stale as of an instant).
+ * and {@link dev.funnel.core.sales.SalesVelocity sales velocity}. The first-response SLA is in
+ * {@link dev.funnel.core.sla}.
  *
  * <p>Stage conventions come from {@link dev.funnel.core.funnel.LeadReach}: reaching a later stage
  * implies the earlier ones. A deal's {@link dev.funnel.core.sales.Outcome outcome} is WON once it
