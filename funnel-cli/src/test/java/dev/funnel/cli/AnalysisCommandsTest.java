@@ -13,8 +13,8 @@ import dev.funnel.attribution.ChannelCredit;
 import dev.funnel.attribution.JourneyOptions;
 import dev.funnel.attribution.JourneySet;
 import dev.funnel.attribution.Model;
-import dev.funnel.cohort.AcquisitionEconomics;
-import dev.funnel.cohort.ChannelPayback;
+import dev.funnel.cohort.ChannelEconomics;
+import dev.funnel.cohort.CohortBasis;
 import dev.funnel.cohort.CohortRow;
 import dev.funnel.cohort.CohortTable;
 import dev.funnel.cohort.Cohorts;
@@ -61,7 +61,8 @@ import org.junit.jupiter.api.io.TempDir;
 class AnalysisCommandsTest {
 
   static final ObjectMapper JACKSON = new ObjectMapper();
-  static final List<String> COMMANDS = List.of("funnel", "attribution", "cohorts", "ltv", "unit");
+  static final List<String> COMMANDS =
+      List.of("funnel", "attribution", "cohorts", "ltv", "unit", "planfact", "sla");
 
   @TempDir static Path tmp;
   static Path dir;
@@ -352,6 +353,17 @@ class AnalysisCommandsTest {
         }
       }
     }
+    // other cohort bases
+    JsonNode byLead = json("cohorts", "--cohort", "lead");
+    assertEquals("lead", byLead.get("basis").asText());
+    CohortTable lt = Cohorts.table(data, Granularity.MONTH, CohortBasis.LEAD);
+    assertEquals(lt.cohorts().size(), byLead.get("cohorts").size());
+    for (int i = 0; i < lt.cohorts().size(); i++) {
+      assertEquals(lt.cohorts().get(i).size(), byLead.get("cohorts").get(i).get("size").asLong());
+      assertEquals(lt.cohorts().get(i).active().get(0),
+          byLead.get("cohorts").get(i).get("active").get(0).asLong());
+    }
+    assertEquals(2, usage("cohorts", "--cohort", "horoscope").code());
     // --by is the name for the same option
     assertEquals(json("cohorts", "--granularity", "week"), json("cohorts", "--by", "week"));
     assertEquals(2, usage("cohorts", "--granularity", "fortnight").code());
@@ -381,7 +393,7 @@ class AnalysisCommandsTest {
     assertEquals(0, run.code(), run.toString());
     JsonNode j = JACKSON.readTree(run.out());
     LtvCommand.Result r = LtvCommand.compute(ltvData, LocalDate.parse("2025-12-31"), RfmUnit.WEEK,
-        ClvTerms.monthly(12, 0.01, 1));
+        ClvTerms.monthly(12, 0.01, 1), 6);
     assertTrue(r.bgnbd().convergence().converged(), r.bgnbd().toString());
     assertEquals(r.summary().size(), j.get("customers").asLong());
     BgNbdFit b = r.bgnbd();
@@ -394,10 +406,12 @@ class AnalysisCommandsTest {
     same(g.p().value(), j.get("gammaGamma").get("p"), "p");
     same(g.q().value(), j.get("gammaGamma").get("q"), "q");
     same(g.gamma().value(), j.get("gammaGamma").get("gamma"), "gamma");
-    AcquisitionEconomics e = AcquisitionEconomics.of(ltvData);
+    dev.funnel.cohort.UnitEconomics e = Cohorts.unitEconomics(ltvData, Granularity.MONTH, 1, 6);
     assertEquals(e.channels().size(), j.get("channels").size());
+    assertEquals(List.of("paid_search", "seo"),
+        e.channels().stream().map(ChannelEconomics::channel).toList());
     for (int i = 0; i < e.channels().size(); i++) {
-      ChannelPayback c = e.channels().get(i);
+      ChannelEconomics c = e.channels().get(i);
       JsonNode n = j.get("channels").get(i);
       assertEquals(c.channel(), n.get("channel").asText());
       for (String f : List.of("ltv", "cac", "ltvToCac", "paybackMonths")) {
@@ -406,7 +420,11 @@ class AnalysisCommandsTest {
       same(c.ltv(), n.get("ltv"), c.channel());
       same(c.cac(), n.get("cac"), c.channel());
       same(c.ltvToCac(), n.get("ltvToCac"), c.channel());
-      same(c.paybackMonths(), n.get("paybackMonths"), c.channel());
+      if (c.payback().isPresent()) {
+        assertEquals(c.payback().getAsInt(), n.get("paybackMonths").asInt(), c.channel());
+      } else {
+        assertTrue(n.get("paybackMonths").isNull(), c.channel());
+      }
     }
     assertEquals(2, usage("ltv", "--until", "yesterday").code());
     assertEquals(2, usage("ltv", "--unit", "fortnight").code());
@@ -447,6 +465,92 @@ class AnalysisCommandsTest {
     assertEquals(2, usage("unit", "--margin", "1.5").code());
   }
 
+  // ---- planfact
+
+  @Test
+  void planfactEqualsTheLibrary() throws IOException {
+    for (String[] extra : new String[][] {{}, {"--as-of", "2026-03-16", "--warning", "0.1", "--alert", "0.2"},
+        {"--as-of", "2026-03-16T12:00:00Z", "--business-hours", "09:00-18:00"}}) {
+      List<String> args = new ArrayList<>(List.of("planfact", "--period", "2026-03"));
+      args.addAll(List.of(extra));
+      JsonNode j = json(args.toArray(new String[0]));
+      dev.funnel.core.plan.PlanOptions o = dev.funnel.core.plan.PlanOptions.defaults();
+      if (extra.length > 0) {
+        o = o.asOf(extra[1].length() == 10
+            ? LocalDate.parse(extra[1]).atStartOfDay(ZoneOffset.UTC).toInstant()
+            : java.time.Instant.parse(extra[1]));
+      }
+      if (extra.length > 2 && extra[2].equals("--warning")) {
+        o = o.tolerance(new dev.funnel.core.plan.Tolerance(0.1, 0.2));
+      }
+      if (extra.length > 2 && extra[2].equals("--business-hours")) {
+        o = o.businessDays(dev.funnel.core.sla.BusinessCalendar.builder().zone(ZoneOffset.UTC)
+            .hours(java.time.LocalTime.of(9, 0), java.time.LocalTime.of(18, 0)).build());
+      }
+      dev.funnel.core.plan.PlanReport r =
+          dev.funnel.core.plan.PlanFact.compute(data, dev.funnel.core.Period.parse("2026-03"), o);
+      assertEquals("2026-03", j.get("period").asText());
+      assertEquals(r.rows().size(), j.get("rows").size());
+      assertTrue(r.rows().size() >= 8, "the demo plans leads, mql, sql, won, revenue, spend, cpl, cac");
+      for (int i = 0; i < r.rows().size(); i++) {
+        dev.funnel.core.plan.PlanRow e = r.rows().get(i);
+        JsonNode n = j.get("rows").get(i);
+        String what = String.join(" ", extra) + " " + e.metric() + "/" + e.channel();
+        assertEquals(e.metric(), n.get("metric").asText(), what);
+        same(e.plan(), n.get("plan"), what + " plan");
+        same(e.actual(), n.get("actual"), what + " actual");
+        same(e.runRate(), n.get("runRate"), what + " runRate");
+        same(e.deviation(), n.get("deviation"), what + " deviation");
+        assertEquals(e.status().label(), n.get("status").asText(), what);
+        assertTrue(List.of("ok", "warning", "alert", "undefined", "unknown").contains(n.get("status").asText()));
+      }
+    }
+    assertEquals(2, usage("planfact").code()); // --period is required
+    assertEquals(2, usage("planfact", "--period", "March").code());
+    assertEquals(2, usage("planfact", "--period", "2026-03", "--warning", "0.3", "--alert", "0.2").code());
+    assertEquals(2, usage("planfact", "--period", "2026-03", "--as-of", "noon").code());
+    assertEquals(2, usage("planfact", "--period", "2026-03", "--business-hours", "9-5").code());
+  }
+
+  // ---- sla
+
+  @Test
+  void slaEqualsTheLibraryAndItsCountsAddUp() throws IOException {
+    java.time.Instant asOf = java.time.Instant.parse("2026-06-01T00:00:00Z");
+    JsonNode j = json("sla", "--target", "2h", "--as-of", "2026-06-01T00:00:00Z", "--stale", "14d");
+    dev.funnel.core.sla.SlaReport r = dev.funnel.core.sla.Sla.compute(data,
+        dev.funnel.core.sla.SlaQuery.of("MQL", java.time.Duration.ofHours(2), asOf)
+            .staleAfter(java.time.Duration.ofDays(14)));
+    JsonNode t = j.get("total");
+    assertEquals(r.total().leads(), t.get("leads").asLong());
+    assertEquals(r.total().within(), t.get("within").asLong());
+    assertEquals(r.total().late(), t.get("late").asLong());
+    assertEquals(r.total().overdue(), t.get("overdue").asLong());
+    same(r.total().shareWithin(), t.get("shareWithin"), "share");
+    same(r.total().medianMinutes(), t.get("medianMinutes"), "median");
+    same(r.total().p90Minutes(), t.get("p90Minutes"), "p90");
+    assertEquals(120.0, j.get("targetMinutes").asDouble(), 0);
+    assertTrue(t.get("leads").asLong() > 100, t.toString());
+    // every lead is responded, overdue or waiting; responded ones are within or late
+    assertEquals(t.get("leads").asLong(),
+        t.get("responded").asLong() + t.get("overdue").asLong() + t.get("waiting").asLong());
+    assertEquals(t.get("responded").asLong(), t.get("within").asLong() + t.get("late").asLong());
+    long owners = 0;
+    for (JsonNode o : j.get("owners")) {
+      owners += o.get("leads").asLong();
+    }
+    assertEquals(t.get("leads").asLong(), owners);
+    assertEquals(r.overdue().size(), j.get("overdue").size());
+    assertEquals(t.get("overdue").asLong(), j.get("overdue").size());
+    assertEquals(r.stale().size(), j.get("stale").size());
+    // the default as-of instant is the latest event of the data
+    JsonNode dflt = json("sla", "--stage", "SQL");
+    assertEquals(SlaCommand.latest(data).toString(), dflt.get("asOf").asText());
+    assertEquals(2, usage("sla", "--target", "0m").code());
+    assertEquals(2, usage("sla", "--target", "soon").code());
+    assertEquals(2, usage("sla", "--holidays", "2026-04-03").code()); // needs --business-hours
+  }
+
   // ---- every command
 
   static FunnelTest.Run usage(String command, String... args) {
@@ -471,6 +575,9 @@ class AnalysisCommandsTest {
       List<String> args = new ArrayList<>(List.of(c, (c.equals("ltv") ? ltvDir : dir).toString()));
       if (c.equals("attribution")) {
         args.addAll(List.of("--model", "position"));
+      }
+      if (c.equals("planfact")) {
+        args.addAll(List.of("--period", "2026-03"));
       }
       FunnelTest.Run text = FunnelTest.run(args.toArray(new String[0]));
       assertEquals(0, text.code(), text.toString());
