@@ -177,7 +177,7 @@ final class SlaCommand implements Command {
     for (OverdueLeads l : List.of(r.overdue(), r.stale())) {
       b.append('\n').append(l.summary()).append('\n');
       if (l.size() > 0 && list > 0) {
-        b.append(l.table().render(list));
+        b.append(l.table().render(list).replace("; print() shows all", "; --list N shows more"));
       }
     }
     return b.toString();
