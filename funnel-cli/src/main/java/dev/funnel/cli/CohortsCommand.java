@@ -6,11 +6,15 @@ import dev.funnel.cohort.CohortRow;
 import dev.funnel.cohort.CohortTable;
 import dev.funnel.cohort.Cohorts;
 import dev.funnel.core.Granularity;
+import dev.funnel.core.Lead;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.SortedMap;
+import java.util.function.Function;
 
 /**
  * {@code funnel cohorts DATA}: the cohort table of {@link Cohorts#table} (spec/cli.md, cohorts;
@@ -28,6 +32,8 @@ final class CohortsCommand implements Command {
       "what puts a customer in a cohort: first payment (default), first touch, lead creation or sql");
   static final Option METRIC = new Option("metric", "M",
       "text table of retention (default), revenue or cumulative (revenue per customer)");
+  static final Option GROUP = new Option("group", "G",
+      "one table per acquisition channel or segment (of the customer's first lead; payment cohorts)");
   static final Option CALENDAR =
       new Option("calendar", null, "text: calendar-aligned columns instead of periods since the cohort start");
 
@@ -59,7 +65,7 @@ final class CohortsCommand implements Command {
 
   @Override
   public List<Option> options() {
-    return DataInput.options(true, GRANULARITY, BY, COHORT, METRIC, CALENDAR);
+    return DataInput.options(true, GRANULARITY, BY, COHORT, METRIC, CALENDAR, GROUP);
   }
 
   @Override
@@ -73,7 +79,22 @@ final class CohortsCommand implements Command {
     Granularity g = granularity(args);
     CohortMetric metric = metric(args);
     CohortBasis basis = basis(args);
+    Function<Lead, String> group = group(args, basis);
     DataInput in = DataInput.read(args, session);
+    if (group != null) {
+      SortedMap<String, CohortTable> tables = Cohorts.byGroup(in.dataset(), g, group);
+      switch (format) {
+        case JSON -> session.emit(in.json(json(args.value(GROUP).trim().toLowerCase(Locale.ROOT), g, tables)));
+        case CSV -> session.emit(csv(tables));
+        default -> {
+          StringBuilder b = new StringBuilder();
+          tables.forEach((k, t) -> b.append(b.length() == 0 ? "" : "\n").append(k).append(": ")
+              .append(t.summary()).append('\n').append(t.table(metric, args.has(CALENDAR)).render()));
+          session.emit(b.length() == 0 ? "No payments.\n" : b.toString());
+        }
+      }
+      return Funnel.OK;
+    }
     CohortTable t = Cohorts.table(in.dataset(), g, basis);
     switch (format) {
       case JSON -> session.emit(in.json(json(t)));
@@ -117,6 +138,67 @@ final class CohortsCommand implements Command {
     }
   }
 
+  private static Function<Lead, String> group(Arguments args, CohortBasis basis) {
+    String v = args.value(GROUP);
+    if (v == null) {
+      return null;
+    }
+    if (basis != CohortBasis.PAYMENT) {
+      throw args.usage("--group works with payment cohorts (the default --cohort) only");
+    }
+    switch (v.trim().toLowerCase(Locale.ROOT)) {
+      case "channel": return Lead::channel;
+      case "segment": return Lead::segment;
+      default: throw args.usage("bad --group '" + v + "': use channel or segment");
+    }
+  }
+
+  /** The grouped JSON: the spec's object per group under {@code "groups"}. */
+  static Map<String, Object> json(String by, Granularity g, SortedMap<String, CohortTable> tables) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("granularity", g.label());
+    m.put("basis", CohortBasis.PAYMENT.label());
+    m.put("group", by);
+    List<Object> groups = new ArrayList<>();
+    tables.forEach((k, t) -> {
+      Map<String, Object> one = new LinkedHashMap<>();
+      one.put("key", k);
+      one.putAll(json(t));
+      groups.add(one);
+    });
+    m.put("groups", groups);
+    return m;
+  }
+
+  /** The CSV of every group, with the group as the first column. */
+  static String csv(SortedMap<String, CohortTable> tables) {
+    StringBuilder b = new StringBuilder("group,");
+    boolean header = true;
+    for (Map.Entry<String, CohortTable> e : tables.entrySet()) {
+      String[] lines = csv(e.getValue()).split("\n");
+      if (header) {
+        b.append(lines[0]).append('\n');
+        header = false;
+      }
+      for (int i = 1; i < lines.length; i++) {
+        b.append(quote(e.getKey())).append(',').append(lines[i]).append('\n');
+      }
+    }
+    if (header) {
+      b.append(csv(new ArrayList<>()));
+    }
+    return b.toString();
+  }
+
+  /** RFC 4180 quoting when needed; a leading formula character is neutralised with a quote. */
+  private static String quote(String s) {
+    String v = !s.isEmpty() && "=+-@".indexOf(s.charAt(0)) >= 0 ? "'" + s : s;
+    if (v.contains(",") || v.contains("\"") || v.contains("\n") || v.contains("\r")) {
+      return "\"" + v.replace("\"", "\"\"") + "\"";
+    }
+    return v;
+  }
+
   /** The JSON of spec/cli.md, plus churn, orders and the averages. */
   static Map<String, Object> json(CohortTable t) {
     Map<String, Object> m = new LinkedHashMap<>();
@@ -149,9 +231,13 @@ final class CohortsCommand implements Command {
 
   /** One row per cohort and period index (labels are period names: no quoting needed). */
   static String csv(CohortTable t) {
+    return csv(t.cohorts());
+  }
+
+  private static String csv(List<CohortRow> rows) {
     StringBuilder b = new StringBuilder(
         "cohort,size,period,active,retention,churn,orders,revenue,cumulative_revenue_per_customer\n");
-    for (CohortRow r : t.cohorts()) {
+    for (CohortRow r : rows) {
       List<Double> ret = r.retention();
       List<Double> churn = r.churn();
       List<Double> cum = r.cumulativeRevenuePerCustomer();

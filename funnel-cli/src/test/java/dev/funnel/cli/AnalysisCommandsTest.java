@@ -326,7 +326,64 @@ class AnalysisCommandsTest {
     }
   }
 
+  @Test
+  void attributionJoinedWithSpend() throws IOException {
+    JourneySet js = JourneySet.fromDataset(data, JourneyOptions.DEFAULTS);
+    JsonNode j = json("attribution", "--model", "linear", "--spend", "--margin", "0.5");
+    dev.funnel.attribution.ChannelEconomics e = Attribution.economics(
+        Attribution.attribute(js, Model.LINEAR, AttributionOptions.DEFAULTS), data.spend(),
+        new BigDecimal("0.5"), false);
+    JsonNode x = j.get("economics");
+    assertEquals(e.channels().size(), x.get("channels").size());
+    for (int i = 0; i < e.channels().size(); i++) {
+      dev.funnel.attribution.ChannelReturn r = e.channels().get(i);
+      JsonNode n = x.get("channels").get(i);
+      assertEquals(r.channel(), n.get("channel").asText());
+      same(r.spend(), n.get("spend"), r.channel());
+      same(r.revenue(), n.get("revenue"), r.channel());
+      same(r.roas(), n.get("roas"), r.channel());
+      same(r.romi(), n.get("romi"), r.channel());
+      same(r.cac(), n.get("cac"), r.channel());
+    }
+    // all the spend is there, and the attributed revenue is the conversion value
+    BigDecimal spend = data.spend().stream().map(s -> s.amount().amount()).reduce(BigDecimal.ZERO, BigDecimal::add);
+    same(spend, x.get("total").get("spend"), "total spend");
+    assertEquals(j.get("value").asDouble(), x.get("total").get("revenue").asDouble(), 1e-6);
+    assertEquals(2, usage("attribution", "--model", "first", "--margin", "0.5").code()); // needs --spend
+  }
+
   // ---- cohorts
+
+  @Test
+  void cohortsByChannelPartitionTheCustomers() throws IOException {
+    JsonNode j = json("cohorts", "--group", "channel");
+    java.util.SortedMap<String, CohortTable> e =
+        Cohorts.byGroup(data, Granularity.MONTH, dev.funnel.core.Lead::channel);
+    assertEquals(new ArrayList<>(e.keySet()), textValues(j.get("groups"), "key"));
+    long customers = 0;
+    int g = 0;
+    for (CohortTable t : e.values()) {
+      JsonNode n = j.get("groups").get(g++);
+      assertEquals(t.cohorts().size(), n.get("cohorts").size());
+      for (int i = 0; i < t.cohorts().size(); i++) {
+        assertEquals(t.cohorts().get(i).size(), n.get("cohorts").get(i).get("size").asLong());
+        assertEquals(1.0, n.get("cohorts").get(i).get("retention").get(0).asDouble(), 0);
+      }
+      customers += n.get("customers").asLong();
+    }
+    assertEquals(Cohorts.byFirstPayment(data, Granularity.MONTH).customers(), customers);
+    FunnelTest.Run csv = FunnelTest.run("cohorts", dir.toString(), "--group", "segment", "--format", "csv");
+    assertEquals(0, csv.code(), csv.toString());
+    assertTrue(csv.out().startsWith("group,cohort,size,period,"), csv.out());
+    assertEquals(2, usage("cohorts", "--group", "weather").code());
+    assertEquals(2, usage("cohorts", "--group", "channel", "--cohort", "lead").code());
+  }
+
+  static List<String> textValues(JsonNode array, String field) {
+    List<String> out = new ArrayList<>();
+    array.forEach(n -> out.add(n.get(field).asText()));
+    return out;
+  }
 
   @Test
   void cohortsEqualTheLibraryAndStartAtFullRetention() throws IOException {
