@@ -13,13 +13,26 @@ final class Report {
   /** The sections, in report order. */
   static final List<ReportSection> SECTIONS = List.of(
       new SummarySection(),
+      new LeadsSection(),
+      new FunnelSection(),
+      new DealsSection(),
+      new ChannelsSection(),
+      new AttributionSection(),
+      new ReasonsSection(),
+      new SlaSection(),
+      new PlanSection(),
+      new BridgeSection(),
+      new CohortsSection(),
       new QualitySection());
 
   private Report() {}
 
-  /** The whole report as text. */
+  /**
+   * The whole report as text, opening with a warning banner when the share of revenue without a
+   * known source exceeds the scope's threshold ({@link #banner}).
+   */
   static String text(ReportInput in) {
-    StringBuilder b = new StringBuilder();
+    StringBuilder b = new StringBuilder(banner(in));
     for (ReportSection s : SECTIONS) {
       if (b.length() > 0) {
         b.append('\n');
@@ -29,6 +42,20 @@ final class Report {
       b.append(body.endsWith("\n") ? body : body + "\n");
     }
     return b.toString();
+  }
+
+  /**
+   * The warning line (and a blank line) when the share of revenue without a known source
+   * ({@link dev.funnel.core.quality.QualityReport#revenueShareWithoutSource()}) is above
+   * {@link ReportScope#bannerShare()}; empty otherwise, and when the share is undefined.
+   */
+  static String banner(ReportInput in) {
+    double share = in.scope().quality(in).revenueShareWithoutSource();
+    if (!(share > in.scope().bannerShare())) {
+      return "";
+    }
+    return "WARNING: " + FunnelSection.percent(share) + " of revenue has no known source (above "
+        + FunnelSection.percent(in.scope().bannerShare()) + "): channel figures understate it\n";
   }
 
   /** The whole report as one JSON tree, a member per section. */

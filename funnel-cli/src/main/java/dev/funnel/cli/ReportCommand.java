@@ -1,5 +1,7 @@
 package dev.funnel.cli;
 
+import dev.funnel.core.Dataset;
+import dev.funnel.core.Period;
 import dev.funnel.io.Json;
 import java.time.Instant;
 import java.util.List;
@@ -10,6 +12,13 @@ import java.util.Map;
  * for the dataset cut to {@code --from}/{@code --to}.
  */
 final class ReportCommand implements Command {
+
+  static final Option PERIOD = new Option("period", "P",
+      "the period reported: 2026-03, 2026-Q1, 2026-W10, 2026 (default: the last complete month of the data)");
+  static final Option COMPARE = new Option("compare", "P",
+      "the comparison period (default: the period before --period)");
+  static final Option BANNER = new Option("banner", "F",
+      "text: warn at the top when more than this share of revenue has no known source (default 0.2)");
 
   @Override
   public String name() {
@@ -32,12 +41,12 @@ final class ReportCommand implements Command {
         + "dataset in memory instead. Sections: "
         + String.join(", ", Report.SECTIONS.stream().map(ReportSection::title).toList()) + ".\n"
         + "--from/--to cut every table to the window; the rows read and rejected in the quality\n"
-        + "section still describe the whole files.";
+        + "section still describe the whole files. --as-of defaults to the end of the data.";
   }
 
   @Override
   public List<Option> options() {
-    return List.of(Option.FORMAT, Option.ZONE, Option.FROM, Option.TO, Option.OUT, Option.AS_OF, Option.LENIENT,
+    return List.of(PERIOD, COMPARE, BANNER, Option.FORMAT, Option.ZONE, Option.FROM, Option.TO, Option.OUT, Option.AS_OF, Option.LENIENT,
         DatasetSource.DELIMITER, DatasetSource.DEMO, DatasetSource.SEED, DatasetSource.LEADS);
   }
 
@@ -50,9 +59,15 @@ final class ReportCommand implements Command {
   public int run(Arguments args, Session session) {
     Format format = args.format();
     Window window = args.window();
-    Instant asOf = args.asOf(args.zone());
+    Period period = period(args, PERIOD);
+    Period compare = period(args, COMPARE);
+    double banner = banner(args);
     DatasetSource src = DatasetSource.of(args);
-    ReportInput in = new ReportInput(src.label(), window.slice(src.dataset()), src.reads(), window, asOf);
+    Dataset d = window.slice(src.dataset());
+    Instant end = ReportScope.endOfData(src.dataset());
+    Instant asOf = args.has(Option.AS_OF) || end == null ? args.asOf(d.zone()) : end;
+    ReportInput in = new ReportInput(src.label(), d, src.reads(), window, asOf,
+        ReportScope.of(d, asOf, period, compare, banner));
     src.summarize(session.err());
     if (format == Format.JSON) {
       Map<String, Object> json = Report.json(in);
@@ -64,5 +79,34 @@ final class ReportCommand implements Command {
       session.emit(Report.text(in));
     }
     return Funnel.OK;
+  }
+
+  private static Period period(Arguments args, Option o) {
+    String v = args.value(o);
+    if (v == null) {
+      return null;
+    }
+    try {
+      return Period.parse(v.trim());
+    } catch (RuntimeException e) {
+      throw args.usage("bad --" + o.name() + " '" + v
+          + "': expected a period such as 2026, 2026-Q1, 2026-03, 2026-W10 or 2026-03-01");
+    }
+  }
+
+  private static double banner(Arguments args) {
+    String v = args.value(BANNER);
+    if (v == null) {
+      return ReportScope.DEFAULT_BANNER_SHARE;
+    }
+    try {
+      double x = Double.parseDouble(v.trim());
+      if (x >= 0 && x <= 1) {
+        return x;
+      }
+    } catch (NumberFormatException e) {
+      // the usage error below
+    }
+    throw args.usage("bad --banner '" + v + "': expected a share between 0 and 1 such as 0.2");
   }
 }

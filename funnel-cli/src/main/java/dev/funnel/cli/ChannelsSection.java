@@ -1,0 +1,55 @@
+package dev.funnel.cli;
+
+import dev.funnel.core.DatasetTable;
+import dev.funnel.core.Period;
+import dev.funnel.core.money.UnitEconomics;
+import dev.funnel.core.money.UnitReport;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Channel effectiveness lead -> deal -> revenue of the period: per channel the spend, leads, new
+ * customers and revenue with CPL, CAC, ROMI (revenue-based) and DRR, from {@link UnitEconomics}
+ * over the period's local days (the numbers and JSON of {@code funnel unit}, {@link UnitCommand}).
+ */
+final class ChannelsSection extends ComputedSection<ChannelsSection.Result> {
+
+  /** The period and its unit economics. */
+  record Result(Period period, UnitReport unit) {}
+
+  @Override
+  public String key() {
+    return "channels";
+  }
+
+  @Override
+  public String title() {
+    return "Channel effectiveness";
+  }
+
+  @Override
+  List<DatasetTable> tables() {
+    return List.of(DatasetTable.LEADS, DatasetTable.PAYMENTS, DatasetTable.SPEND);
+  }
+
+  @Override
+  Result compute(ReportInput in) {
+    Period p = in.scope().period();
+    return new Result(p, UnitEconomics.compute(in.dataset(), p.start(), p.endExclusive(), null,
+        UnitEconomics.NON_MARKETING));
+  }
+
+  @Override
+  String text(Result r, ReportInput in) {
+    return r.period().label() + "\n" + UnitCommand.text(r.unit(), false);
+  }
+
+  @Override
+  Map<String, Object> json(Result r, ReportInput in) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("period", r.period().label());
+    m.putAll(UnitCommand.json(r.unit()));
+    return m;
+  }
+}
