@@ -1,12 +1,13 @@
 package dev.funnel.cli;
 
 import dev.funnel.cohort.CohortBasis;
-import dev.funnel.cohort.CohortMetric;
+import dev.funnel.cohort.CohortRow;
 import dev.funnel.cohort.CohortTable;
 import dev.funnel.cohort.Cohorts;
 import dev.funnel.cohort.UnitEconomics;
 import dev.funnel.core.DatasetTable;
 import dev.funnel.core.Granularity;
+import dev.funnel.core.display.TextTable;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,8 +51,52 @@ final class CohortsSection extends ComputedSection<CohortsSection.Result> {
 
   @Override
   String text(Result r, ReportInput in) {
-    return r.table().summary() + "\n" + r.table().table(CohortMetric.RETENTION, false).render()
+    return r.table().summary() + "\n" + retention(r.table())
         + "\n" + r.economics().summary() + "\n" + r.economics().table().render();
+  }
+
+  /**
+   * Retention as whole percentages, a row per cohort and a column per month since its start (at
+   * most {@value #COLUMNS}, so that the grid fits 100 columns), then the size-weighted average.
+   */
+  static String retention(CohortTable t) {
+    int periods = 0;
+    for (CohortRow r : t.cohorts()) {
+      periods = Math.max(periods, r.periods());
+    }
+    int shown = Math.min(periods, COLUMNS);
+    String[] cols = new String[shown + 2];
+    cols[0] = "cohort";
+    cols[1] = "size";
+    for (int k = 0; k < shown; k++) {
+      cols[k + 2] = "m" + k;
+    }
+    TextTable grid = TextTable.of(cols);
+    for (CohortRow r : t.cohorts()) {
+      Object[] row = new Object[shown + 2];
+      row[0] = r.cohort().label();
+      row[1] = r.size();
+      for (int k = 0; k < shown; k++) {
+        row[k + 2] = k < r.periods() ? whole(r.retention().get(k)) : "";
+      }
+      grid = grid.plus(row);
+    }
+    Object[] avg = new Object[shown + 2];
+    avg[0] = "average";
+    avg[1] = t.customers();
+    for (int k = 0; k < shown; k++) {
+      avg[k + 2] = k < t.averages().size() ? whole(t.averages().get(k).retention()) : "";
+    }
+    String note = periods > shown ? "retention, first " + shown + " of " + periods + " months\n"
+        : "retention by month since the first payment\n";
+    return note + grid.plus(avg).render();
+  }
+
+  /** The number of month columns of the text grid. */
+  static final int COLUMNS = 13;
+
+  private static String whole(double share) {
+    return Double.isFinite(share) ? Math.round(100 * share) + "%" : "-";
   }
 
   @Override

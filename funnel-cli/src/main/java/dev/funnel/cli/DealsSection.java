@@ -57,7 +57,7 @@ final class DealsSection extends ComputedSection<DealsSection.Result> {
     StringBuilder b = new StringBuilder();
     b.append(String.format(java.util.Locale.ROOT, "won deals: %d in %s, %d in %s (change %s)%n",
         r.won(), r.period().label(), r.wonBefore(), r.compare().label(),
-        FunnelSection.percent(LeadsSection.change(r.won(), r.wonBefore()))));
+        LeadsSection.signed(LeadsSection.change(r.won(), r.wonBefore()))));
     b.append(r.deals().summary()).append(" in ").append(r.period().label()).append('\n');
     Pipeline p = r.pipeline();
     b.append('\n').append(p.summary()).append('\n');

@@ -49,6 +49,12 @@ final class LeadsSection extends ComputedSection<LeadsSection.Result> {
     return base == 0 ? Double.NaN : (current - base) / base;
   }
 
+  /** A change as a signed percentage, {@code -} when undefined. */
+  static String signed(double change) {
+    String p = FunnelSection.percent(change);
+    return change > 0 ? "+" + p : p;
+  }
+
   private static double share(FunnelReport r, String stage) {
     long leads = r.count("LEAD");
     return leads == 0 ? Double.NaN : (double) r.count(stage) / leads;
@@ -60,10 +66,12 @@ final class LeadsSection extends ComputedSection<LeadsSection.Result> {
     for (String st : STAGES) {
       long a = r.current().count(st);
       long b = r.base().count(st);
-      t = t.plus(st.equals("LEAD") ? "leads" : st, a, b, change(a, b));
+      t = t.plus(st.equals("LEAD") ? "leads" : st, a, b, signed(change(a, b)));
     }
-    t = t.plus("share qualified (MQL/leads)", share(r.current(), "MQL"), share(r.base(), "MQL"), null);
-    t = t.plus("share to sales (SQL/leads)", share(r.current(), "SQL"), share(r.base(), "SQL"), null);
+    t = t.plus("share qualified (MQL/leads)", FunnelSection.percent(share(r.current(), "MQL")),
+        FunnelSection.percent(share(r.base(), "MQL")), null);
+    t = t.plus("share to sales (SQL/leads)", FunnelSection.percent(share(r.current(), "SQL")),
+        FunnelSection.percent(share(r.base(), "SQL")), null);
     return r.period().label() + " against " + r.compare().label() + " (event basis)\n" + t.render();
   }
 

@@ -4,6 +4,8 @@ import dev.funnel.core.DatasetTable;
 import dev.funnel.core.plan.PlanFact;
 import dev.funnel.core.plan.PlanOptions;
 import dev.funnel.core.plan.PlanReport;
+import dev.funnel.core.plan.PlanRow;
+import dev.funnel.core.display.TextTable;
 import java.util.List;
 import java.util.Map;
 
@@ -38,7 +40,18 @@ final class PlanSection extends ComputedSection<PlanReport> {
 
   @Override
   String text(PlanReport r, ReportInput in) {
-    return r.summary() + "\n" + r.table().render();
+    TextTable t = TextTable.of("metric", "channel", "plan", "actual", "run-rate", "deviation", "dev %",
+        "status", "QTD plan", "QTD actual");
+    StringBuilder notes = new StringBuilder();
+    for (PlanRow x : r.rows()) {
+      t = t.plus(x.metric(), x.channel() == null ? "(all)" : x.channel(), x.plan(), x.actual(),
+          x.runRate(), x.deviation(), FunnelSection.percent(x.relativeDeviation()),
+          x.status().label(), x.qtdPlan(), x.qtdActual());
+      if (x.note() != null && !x.note().isBlank()) {
+        notes.append("note: ").append(x.metric()).append(": ").append(x.note()).append('\n');
+      }
+    }
+    return r.summary() + "\n" + t.render() + notes;
   }
 
   @Override

@@ -38,10 +38,25 @@ final class Report {
         b.append('\n');
       }
       b.append(s.title()).append('\n').append("=".repeat(s.title().length())).append('\n');
-      String body = s.text(in);
+      String body = fit(s.text(in));
       b.append(body.endsWith("\n") ? body : body + "\n");
     }
     return b.toString();
+  }
+
+  /** The width of the text report: a 100-column terminal. */
+  static final int WIDTH = 100;
+
+  /**
+   * The text with every line of more than {@link #WIDTH} columns cut to fit, ending in
+   * {@code ...}; only free-text last columns (e.g. an issue's example) are that long.
+   */
+  static String fit(String text) {
+    List<String> out = new java.util.ArrayList<>();
+    for (String line : text.split("\n", -1)) {
+      out.add(line.length() <= WIDTH ? line : line.substring(0, WIDTH - 3) + "...");
+    }
+    return String.join("\n", out);
   }
 
   /**
