@@ -30,6 +30,9 @@ import java.util.TreeSet;
  * moved forward by the length of the gap ({@link ZonedDateTime#of} rules); in an autumn overlap
  * the earlier offset is used. {@code close = 00:00} means the end of the day (midnight of the next
  * day), so {@code 00:00-00:00} on all seven days and no holidays measures real elapsed time.
+ * Intervals longer than a week are summed as a partial first day, whole days (working days times
+ * the nominal day length, with the days next to each offset transition of the zone measured
+ * exactly instead) and a partial last day; the result is the same as visiting every day.
  *
  * <p>Configuration is with {@link #builder()}; instances are immutable and thread-safe.
  */
