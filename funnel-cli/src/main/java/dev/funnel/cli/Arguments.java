@@ -2,6 +2,7 @@ package dev.funnel.cli;
 
 import java.nio.file.Path;
 import java.time.DateTimeException;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -74,7 +75,8 @@ final class Arguments {
       }
       Option o = byName.get(name);
       if (o == null) {
-        throw usage(command, "unknown option '--" + name + "' for 'funnel " + command.name() + "'");
+        throw usage(command, "unknown option '--" + name + "' for 'funnel " + command.name() + "'"
+            + Suggestion.of(name, byName.keySet(), "--"));
       }
       String value;
       if (!o.takesValue()) {
@@ -182,6 +184,15 @@ final class Arguments {
       throw usage("--from " + from + " must be before --to " + to + " (the window is [from, to))");
     }
     return new Window(from, to);
+  }
+
+  /**
+   * {@code --as-of}: the last instant of that day in the zone (so events of the day itself are not
+   * in the future), or the current instant when absent.
+   */
+  Instant asOf(ZoneId zone) {
+    LocalDate day = date(Option.AS_OF);
+    return day == null ? Instant.now() : day.plusDays(1).atStartOfDay(zone).toInstant().minusNanos(1);
   }
 
   private LocalDate date(Option o) {

@@ -35,7 +35,7 @@ final class ReportCommand implements Command {
 
   @Override
   public List<Option> options() {
-    return List.of(Option.FORMAT, Option.ZONE, Option.FROM, Option.TO, Option.OUT, Option.LENIENT,
+    return List.of(Option.FORMAT, Option.ZONE, Option.FROM, Option.TO, Option.OUT, Option.AS_OF, Option.LENIENT,
         DatasetSource.DELIMITER, DatasetSource.DEMO, DatasetSource.SEED, DatasetSource.LEADS);
   }
 
@@ -48,8 +48,9 @@ final class ReportCommand implements Command {
   public int run(Arguments args, Session session) {
     Format format = args.format();
     Window window = args.window();
+    Instant asOf = args.asOf(args.zone());
     DatasetSource src = DatasetSource.of(args);
-    ReportInput in = new ReportInput(src.label(), window.slice(src.dataset()), src.reads(), window, Instant.now());
+    ReportInput in = new ReportInput(src.label(), window.slice(src.dataset()), src.reads(), window, asOf);
     src.summarize(session.err());
     if (format == Format.JSON) {
       Map<String, Object> json = Report.json(in);

@@ -189,4 +189,24 @@ class CommandsTest {
     assertEquals(2, fmt.code(), fmt.toString());
     assertTrue(fmt.err().contains("use one of csv, ndjson"), fmt.err());
   }
+
+  @Test
+  void asOfDecidesWhatIsInTheFuture() throws Exception {
+    String data = dataset(LEADS).toString();
+    // after the end of 2026-01-31: lead L3 (02-01), L1's WON (02-10) and payment P1 (02-11)
+    FunnelTest.Run r = FunnelTest.run("quality", data, "--format", "json", "--as-of", "2026-01-31");
+    assertEquals(0, r.code(), r.toString());
+    JsonNode q = JACKSON.readTree(r.out());
+    long future = 0;
+    for (JsonNode i : q.get("issues")) {
+      if (i.get("code").asText().equals("future_timestamp")) {
+        future = i.get("count").asLong();
+      }
+    }
+    assertEquals(3, future, r.out());
+    assertEquals("2026-01-31T23:59:59.999999999Z", q.get("asOf").asText());
+    FunnelTest.Run again = FunnelTest.run("quality", data, "--format", "json", "--as-of", "2026-01-31");
+    assertEquals(r.out(), again.out(), "with --as-of the report is reproducible");
+    assertEquals(2, FunnelTest.run("quality", data, "--as-of", "yesterday").code());
+  }
 }

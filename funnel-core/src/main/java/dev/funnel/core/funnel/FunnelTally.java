@@ -116,8 +116,21 @@ public final class FunnelTally {
     return List.of(by.get(0).keyOf(lead), by.get(1).keyOf(lead));
   }
 
+  /** The period of the last lookup and its instant bounds: reach times of a lead cluster. */
+  private Period lastPeriod;
+  private Instant lastStart;
+  private Instant lastEnd;
+
   private Period periodOf(Instant t) {
-    return query.granularity() == null ? null : Period.containing(t, query.granularity(), zone);
+    if (query.granularity() == null) {
+      return null;
+    }
+    if (lastPeriod == null || t.isBefore(lastStart) || !t.isBefore(lastEnd)) {
+      lastPeriod = Period.containing(t, query.granularity(), zone);
+      lastStart = lastPeriod.startInstant(zone);
+      lastEnd = lastPeriod.endInstant(zone);
+    }
+    return lastPeriod;
   }
 
   private long[] counts(Cell c) {

@@ -39,6 +39,12 @@ public final class StageFunnel {
     return ConversionMatrix.of(compute(d, cohortQuery), fdr);
   }
 
+  /** The conversion matrix with chosen columns {@code FROM->TO} (e.g. {@code SQL->WON}). */
+  public static ConversionMatrix matrix(
+      Dataset d, FunnelQuery cohortQuery, double fdr, java.util.List<String> columns) {
+    return ConversionMatrix.of(compute(d, cohortQuery), fdr, columns);
+  }
+
   /** The mergeable partial state of {@link #compute} for the whole dataset. */
   public static FunnelTally tally(Dataset d, FunnelQuery query) {
     d.require(DatasetTable.LEADS, "the stage funnel");

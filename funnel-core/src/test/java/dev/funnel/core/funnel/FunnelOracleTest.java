@@ -156,7 +156,7 @@ class FunnelOracleTest {
       List<Lead> leads = new ArrayList<>(d.leads());
       java.util.Collections.shuffle(leads, new java.util.Random(seed));
       for (int i = 0; i < leads.size(); i++) {
-        parts[(int) Math.floorMod(seed + i * 7L, 3)].add(LeadReach.of(d, leads.get(i)));
+        parts[Math.floorMod(seed + i * 7L, 3)].add(LeadReach.of(d, leads.get(i)));
       }
       FunnelTally empty = FunnelTally.empty(d.catalog(), ZONE, q);
       FunnelReport expect = whole.result();
