@@ -189,7 +189,7 @@ public final class Attribution {
 
   private static AttributionResult result(JourneySet js, Model model, CreditEngine.Credits c,
       double[][] bounds, double level, int replicates) {
-    long[] assisted = CreditEngine.assisted(js);
+    long[][] influence = CreditEngine.influence(js);
     List<ChannelCredit> rows = new ArrayList<>();
     for (int i = 0; i < js.channels.length; i++) {
       double se = c.se() == null ? Double.NaN : c.se()[i];
@@ -198,7 +198,7 @@ public final class Attribution {
           bounds == null ? Double.NaN : bounds[1][i],
           bounds == null ? Double.NaN : bounds[2][i],
           bounds == null ? Double.NaN : bounds[3][i],
-          se, assisted[i]));
+          se, influence[0][i], influence[1][i]));
     }
     return new AttributionResult(model, js.conversions(), js.value(), rows, level, replicates, c.removal());
   }

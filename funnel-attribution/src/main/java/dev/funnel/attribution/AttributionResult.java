@@ -84,6 +84,7 @@ public record AttributionResult(
       cols.add("std_error");
     }
     cols.add("assisted");
+    cols.add("last_touch");
     TextTable t = TextTable.of(cols.toArray(new String[0]));
     for (ChannelCredit c : channels) {
       List<Object> row = new ArrayList<>(List.of(c.channel(), c.conversions(), c.value()));
@@ -94,6 +95,7 @@ public record AttributionResult(
         row.add(c.standardError());
       }
       row.add(c.assisted());
+      row.add(c.lastTouch());
       t = t.plus(row.toArray());
     }
     return t;

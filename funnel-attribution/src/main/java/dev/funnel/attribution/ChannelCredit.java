@@ -14,7 +14,9 @@ package dev.funnel.attribution;
  * @param standardError    standard error of {@code conversions} when it is a sampling estimate
  *                         (Shapley beyond the exact limit), otherwise NaN
  * @param assisted         conversions of journeys where the channel appears but is not the last
- *                         touch's channel (model-independent)
+ *                         touch's channel (its indirect influence; model-independent)
+ * @param lastTouch        conversions of journeys whose last touch is on the channel (its direct
+ *                         influence; model-independent)
  */
 public record ChannelCredit(
     String channel,
@@ -25,7 +27,8 @@ public record ChannelCredit(
     double valueLow,
     double valueHigh,
     double standardError,
-    long assisted) {
+    long assisted,
+    long lastTouch) {
 
   /** Whether the bootstrap interval is present. */
   public boolean bootstrapped() {

@@ -97,10 +97,12 @@ final class CreditEngine {
 
   /**
    * Assisted conversions per channel: the conversions of journeys in which the channel appears
-   * but is not the channel of the last touch (Google Analytics' "assisted conversions").
+   * but is not the channel of the last touch (Google Analytics' "assisted conversions";
+   * spec/metrics.md), in [0]; the conversions whose last touch is on the channel, in [1].
    */
-  static long[] assisted(JourneySet js) {
+  static long[][] influence(JourneySet js) {
     long[] a = new long[js.channels.length];
+    long[] l = new long[js.channels.length];
     boolean[] seen = new boolean[js.channels.length];
     for (int j = 0; j < js.size(); j++) {
       if (js.conv[j] == 0) {
@@ -108,6 +110,7 @@ final class CreditEngine {
       }
       int[] p = js.paths[j];
       int last = p[p.length - 1];
+      l[last] += js.conv[j];
       for (int ch : p) {
         if (ch != last && !seen[ch]) {
           seen[ch] = true;
@@ -118,6 +121,6 @@ final class CreditEngine {
         seen[ch] = false;
       }
     }
-    return a;
+    return new long[][] {a, l};
   }
 }

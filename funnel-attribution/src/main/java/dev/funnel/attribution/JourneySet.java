@@ -35,7 +35,8 @@ import java.util.TreeSet;
  *
  * <p>Journey conventions (spec/cli.md): the conversion is the lead's first entry into the
  * conversion stage (or, as reaching a later stage implies passing it, into any later progression
- * stage); its value is the amount on that stage change, zero when absent (or, as an option, the
+ * stage; for the catalog's first stage, the lead's creation); its value is the amount on that
+ * stage change, zero when absent (or, as an option, the
  * lead's paid revenue within N days). A converting journey is the lead's touches at or before the
  * conversion and not older than the lookback; touches after the conversion never count. For a lead
  * that never converts the lookback window ends at its latest touch. A lead that converts with no
@@ -241,6 +242,11 @@ public final class JourneySet {
     for (StageChange s : ds.stages()) {
       leadIds.add(s.leadId());
     }
+    if (conversion.equals(ds.catalog().first())) {
+      for (Lead l : ds.leads()) {
+        leadIds.add(l.id());
+      }
+    }
     Duration lookback = o.lookback();
     List<Entry> entries = new ArrayList<>();
     long unattributed = 0;
@@ -248,6 +254,12 @@ public final class JourneySet {
     for (String id : leadIds) {
       List<Touch> touches = byLead.getOrDefault(id, List.of());
       StageChange hit = firstReaching(ds.stagesOf(id), conversion);
+      Lead created = ds.lead(id);
+      if (conversion.equals(ds.catalog().first()) && created != null
+          && (hit == null || created.createdAt().isBefore(hit.at()))) {
+        // every lead is at the first stage from its creation (spec/dataset.md)
+        hit = StageChange.of(id, conversion, created.createdAt());
+      }
       if (hit == null && touches.isEmpty()) {
         continue;
       }
@@ -272,8 +284,7 @@ public final class JourneySet {
         }
         continue;
       }
-      Lead lead = ds.lead(id);
-      int leadMark = lead == null ? -1 : lastAtOrBefore(in, lead.createdAt());
+      int leadMark = created == null ? -1 : lastAtOrBefore(in, created.createdAt());
       int oppMark = -1;
       if (opportunity.isPresent()) {
         StageChange opp = firstReaching(ds.stagesOf(id), opportunity.get());

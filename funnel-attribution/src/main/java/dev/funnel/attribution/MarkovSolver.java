@@ -19,8 +19,10 @@ import java.util.Map;
  * removed states). Up to {@value #DENSE_LIMIT} states it is solved directly by Gaussian
  * elimination with partial pivoting (exact up to floating-point rounding); above, by Gauss-Seidel
  * sweeps from x = 0, which increase monotonically to the solution for this non-negative system,
- * stopped when no unknown changes by more than {@value #TOLERANCE} in a sweep. The system is
- * non-singular because every observed state lies on an observed path that ends in absorption.
+ * stopped when no unknown changes by more than {@value #TOLERANCE} in a sweep (a stopping rule,
+ * not an error bound: chains that loop with probability close to 1 converge slowly and the
+ * remaining error can exceed the last change; the tests check 1e-11 against an oracle). The system
+ * is non-singular because every observed state lies on an observed path that ends in absorption.
  */
 final class MarkovSolver {
 

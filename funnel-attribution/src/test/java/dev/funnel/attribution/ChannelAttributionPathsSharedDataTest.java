@@ -77,13 +77,20 @@ class ChannelAttributionPathsSharedDataTest {
     assertEquals(19_785.0, m2.creditedConversions(), 19_785 * 1e-9);
   }
 
-  /** First and last touch counted straight from the text of each line. */
+  /** First, last and linear (per touch) counted straight from the text of each line. */
   @Test
-  void firstAndLastTouchMatchADirectCount() {
+  void heuristicsMatchADirectCount() {
     Map<String, double[]> first = new TreeMap<>();
     Map<String, double[]> last = new TreeMap<>();
+    Map<String, double[]> linear = new TreeMap<>();
     for (String[] f : lines) {
       String path = f[0];
+      String[] steps = path.split(">");
+      for (String step : steps) {
+        double[] cell = linear.computeIfAbsent(step.trim(), k -> new double[2]);
+        cell[0] += Double.parseDouble(f[1]) / steps.length;
+        cell[1] += Double.parseDouble(f[2]) / steps.length;
+      }
       String a = path.substring(0, path.indexOf('>') < 0 ? path.length() : path.indexOf('>')).trim();
       String z = path.substring(path.lastIndexOf('>') + 1).trim();
       double c = Double.parseDouble(f[1]);
@@ -96,6 +103,28 @@ class ChannelAttributionPathsSharedDataTest {
     JourneySet js = JourneySet.fromPaths(rows);
     check(first, Attribution.attribute(js, Model.FIRST));
     check(last, Attribution.attribute(js, Model.LAST));
+    check(linear, Attribution.attribute(js, Model.LINEAR));
+  }
+
+  /** Zhao et al. (2018): the exact Shapley value of the default worth is the per-journey split. */
+  @Test
+  void shapleyDefaultEqualsTheLinearSplitOverDistinctChannels() {
+    JourneySet js = JourneySet.fromPaths(rows);
+    AttributionResult shapley = Attribution.attribute(js, Model.SHAPLEY);
+    AttributionResult split = Attribution.attribute(js, Model.LINEAR,
+        AttributionOptions.builder().linearPerChannel(true).build());
+    for (ChannelCredit c : split.channels()) {
+      assertEquals(c.conversions(), shapley.channel(c.channel()).orElseThrow().conversions(), 1e-7);
+    }
+  }
+
+  /** The exact solver against the brute-force mass-pushing oracle on the real chain. */
+  @Test
+  void markovMatchesTheOracle() {
+    RemovalEffects re = Attribution.removalEffects(JourneySet.fromPaths(rows), null);
+    assertEquals(MarkovTest.Oracle.absorb(rows, 1, false, null), re.conversionProbability(), 1e-11);
+    assertEquals(MarkovTest.Oracle.absorb(rows, 1, false, "alpha"), re.withoutProbability().get("alpha"), 1e-11);
+    assertEquals(MarkovTest.Oracle.absorb(rows, 1, false, "mi"), re.withoutProbability().get("mi"), 1e-11);
   }
 
   private static void check(Map<String, double[]> expected, AttributionResult r) {
@@ -119,7 +148,7 @@ class ChannelAttributionPathsSharedDataTest {
   }
 
   @Test
-  void bootstrapIntervalsBracketTheEstimates() {
+  void bootstrapIntervalsAreOrderedAndNarrow() {
     JourneySet js = JourneySet.fromPaths(rows);
     AttributionResult r = Attribution.bootstrap(js, Model.LINEAR, null, 12, 0.9, 5);
     assertEquals(12, r.replicates());

@@ -215,6 +215,8 @@ class RuleModelsTest {
     assertEquals(1, last.channel("search").orElseThrow().assisted());
     assertEquals(1, last.channel("email").orElseThrow().assisted());
     assertEquals(0, last.channel("direct").orElseThrow().assisted());
+    assertEquals(2, last.channel("direct").orElseThrow().lastTouch());
+    assertEquals(0, last.channel("email").orElseThrow().lastTouch());
     assertEquals("direct", last.channels().get(0).channel());
     // ties (0 credit) by name
     assertEquals(List.of("direct", "email", "search", "social"),
@@ -244,5 +246,11 @@ class RuleModelsTest {
     assertTrue(opp.paths().stream().anyMatch(p -> p.channels().equals(List.of("search", "social", "email"))));
     assertThrows(IllegalArgumentException.class,
         () -> JourneySet.fromDataset(dataset(false), JourneyOptions.DEFAULTS.withConversionStage("nope")));
+    // the first stage: every lead converts at its creation; A was created 14 days before WON, so its
+    // window (90 days back from there) keeps tv (100 days before WON), search and social
+    JourneySet created = JourneySet.fromDataset(dataset(false), JourneyOptions.DEFAULTS.withConversionStage("LEAD"));
+    assertEquals(4, created.conversions() + created.unattributedConversions());
+    assertTrue(created.paths().stream().anyMatch(p -> p.channels().equals(List.of("tv", "search", "social"))),
+        created.paths().toString());
   }
 }
