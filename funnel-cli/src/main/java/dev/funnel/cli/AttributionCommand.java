@@ -77,7 +77,8 @@ final class AttributionCommand implements Command {
         + "at most --lookback days before it; leads that never convert give the null journeys\n"
         + "that markov and shapley use. Credits of every model sum to the conversions and value.\n"
         + "--model all prints every model the journeys allow, one column per model (JSON:\n"
-        + "{\"models\": [...]}, one object per model).";
+        + "{\"models\": [...]}, one object per model). --from/--to cut the rows first (touches\n"
+        + "and stage changes by their time), so journeys keep only the touches inside the window.";
   }
 
   @Override

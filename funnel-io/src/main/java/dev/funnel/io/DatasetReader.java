@@ -369,6 +369,7 @@ public final class DatasetReader {
       return this;
     }
 
+    /** The reader with these options. */
     public DatasetReader build() {
       return new DatasetReader(this);
     }

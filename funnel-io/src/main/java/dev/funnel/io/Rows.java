@@ -18,13 +18,21 @@ import java.util.List;
  * @param <T> the row record
  */
 public final class Rows<T> {
+  /** Table {@code leads}: one row per lead; unknown columns become attributes. */
   public static final Rows<Lead> LEADS = new Rows<>(LeadCodec.INSTANCE);
+  /** Table {@code stages}: stage history, one row each time a lead enters a stage. */
   public static final Rows<StageChange> STAGES = new Rows<>(StageCodec.INSTANCE);
+  /** Table {@code activities}: sales activities. */
   public static final Rows<Activity> ACTIVITIES = new Rows<>(ActivityCodec.INSTANCE);
+  /** Table {@code touches}: marketing touchpoints. */
   public static final Rows<Touch> TOUCHES = new Rows<>(TouchCodec.INSTANCE);
+  /** Table {@code payments}: money received, refunds negative. */
   public static final Rows<Payment> PAYMENTS = new Rows<>(PaymentCodec.INSTANCE);
+  /** Table {@code spend}: marketing spend per day and channel. */
   public static final Rows<Spend> SPEND = new Rows<>(SpendCodec.INSTANCE);
+  /** Table {@code plan}: targets for plan-vs-actual. */
   public static final Rows<PlanTarget> PLAN = new Rows<>(PlanCodec.INSTANCE);
+  /** Table {@code paths}: pre-aggregated journeys ({@code a > b > c}). */
   public static final Rows<JourneyPath> PATHS = new Rows<>(PathCodec.INSTANCE);
 
   final Codec<T> codec;

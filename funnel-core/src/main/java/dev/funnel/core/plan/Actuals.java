@@ -28,7 +28,7 @@ final class Actuals {
   private record LeadFacts(String channel, Instant created, Instant mql, Instant sql, Instant won,
       Instant lost) {}
 
-  /** A money row with its time and channel (null when unknown). */
+  /** A money row with its time and channel. */
   private record Flow(Instant at, String channel, BigDecimal amount) {}
 
   private final Dataset d;
@@ -69,12 +69,12 @@ final class Actuals {
           wonAt, lostAt));
     }
     for (Payment p : d.payments()) {
-      payments.add(new Flow(p.paidAt(), customerChannel.get(p.customerId()), p.amount().amount()));
+      payments.add(new Flow(p.paidAt(), channelOf(customerChannel, p.customerId()), p.amount().amount()));
     }
     for (String c : d.payingCustomers()) {
       for (Payment p : d.paymentsOf(c)) {
         if (p.amount().signum() > 0) {
-          firstPurchases.add(new Flow(p.paidAt(), customerChannel.get(c), BigDecimal.ONE));
+          firstPurchases.add(new Flow(p.paidAt(), channelOf(customerChannel, c), BigDecimal.ONE));
           break;
         }
       }
@@ -82,6 +82,11 @@ final class Actuals {
     for (Spend s : d.spend()) {
       spend.add(new Flow(s.date().atStartOfDay(d.zone()).toInstant(), s.channel(), s.amount().amount()));
     }
+  }
+
+  /** The channel of the customer's first lead; {@code (none)} for a customer without a lead. */
+  private static String channelOf(Map<String, String> customerChannel, String customer) {
+    return customerChannel.getOrDefault(customer, Lead.NO_CHANNEL);
   }
 
   private static Optional<Stage> progression(Dataset d, String name) {

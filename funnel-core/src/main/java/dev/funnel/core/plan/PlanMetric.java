@@ -15,8 +15,9 @@ import java.util.Optional;
  *       (or a later one, when the CRM skipped it) in the window
  *       ({@link dev.funnel.core.funnel.LeadReach}); {@code won} is the catalog's last stage;
  *   <li>{@code revenue}: payments in the window, refunds included, summed exactly; for a channel,
- *       the payments of customers whose first lead (earliest {@code created_at}) came from it;
- *       payments of customers without a lead count in the total only;
+ *       the payments of customers whose first lead (earliest {@code created_at}, then id) came
+ *       from it; payments of customers without a lead fall under {@code (none)}, as in
+ *       {@link dev.funnel.core.money.UnitEconomics};
  *   <li>{@code spend}: spend whose day starts in the window (a day's spend is booked at its local
  *       midnight), summed exactly;
  *   <li>{@code cpl} = spend / leads; {@code cac} = spend / new customers, a new customer being one

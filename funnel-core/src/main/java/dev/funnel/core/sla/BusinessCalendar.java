@@ -12,6 +12,7 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.NavigableSet;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
@@ -29,6 +30,9 @@ import java.util.TreeSet;
  * moved forward by the length of the gap ({@link ZonedDateTime#of} rules); in an autumn overlap
  * the earlier offset is used. {@code close = 00:00} means the end of the day (midnight of the next
  * day), so {@code 00:00-00:00} on all seven days and no holidays measures real elapsed time.
+ * Intervals longer than a week are summed as a partial first day, whole days (working days times
+ * the nominal day length, with the days next to each offset transition of the zone measured
+ * exactly instead) and a partial last day; the result is the same as visiting every day.
  *
  * <p>Configuration is with {@link #builder()}; instances are immutable and thread-safe.
  */
@@ -43,7 +47,7 @@ public final class BusinessCalendar {
   private final Set<DayOfWeek> days;
   private final LocalTime open;
   private final LocalTime close;
-  private final Set<LocalDate> holidays;
+  private final NavigableSet<LocalDate> holidays;
 
   private BusinessCalendar(boolean continuous, ZoneId zone, Set<DayOfWeek> days, LocalTime open,
       LocalTime close, Set<LocalDate> holidays) {
@@ -52,7 +56,7 @@ public final class BusinessCalendar {
     this.days = Collections.unmodifiableSet(EnumSet.copyOf(days));
     this.open = open;
     this.close = close;
-    this.holidays = Collections.unmodifiableSet(new TreeSet<>(holidays));
+    this.holidays = Collections.unmodifiableNavigableSet(new TreeSet<>(holidays));
   }
 
   /** Plain elapsed time: every instant counts (the default clock of an SLA). */
@@ -144,6 +148,24 @@ public final class BusinessCalendar {
     if (continuous) {
       return Duration.between(from, to);
     }
+    LocalDate first = LocalDate.ofInstant(from, zone);
+    LocalDate last = LocalDate.ofInstant(to, zone);
+    if (last.toEpochDay() - first.toEpochDay() <= 7) {
+      return dayByDay(from, to);
+    }
+    // windows never cross local midnight, so the interval splits at midnights: a partial first
+    // day, whole days in the middle, a partial last day
+    LocalDate d1 = first.plusDays(1);
+    Instant m1 = d1.atStartOfDay(zone).toInstant();
+    Instant m2 = last.atStartOfDay(zone).toInstant();
+    return dayByDay(from, m1).plus(wholeDays(d1, last)).plus(dayByDay(m2, to));
+  }
+
+  /** Business time of {@code [from, to)} by visiting every local day: the reference method. */
+  Duration dayByDay(Instant from, Instant to) {
+    if (!to.isAfter(from)) {
+      return Duration.ZERO;
+    }
     LocalDate last = LocalDate.ofInstant(to, zone);
     Duration total = Duration.ZERO;
     // the day before the start's local date is included so that a window ending at midnight of
@@ -152,10 +174,8 @@ public final class BusinessCalendar {
       if (!isWorkingDay(d)) {
         continue;
       }
-      Instant ws = ZonedDateTime.of(d, open, zone).toInstant();
-      Instant we = close.equals(LocalTime.MIDNIGHT)
-          ? d.plusDays(1).atStartOfDay(zone).toInstant()
-          : ZonedDateTime.of(d, close, zone).toInstant();
+      Instant ws = windowStart(d);
+      Instant we = windowEnd(d);
       Instant s = ws.isAfter(from) ? ws : from;
       Instant e = we.isBefore(to) ? we : to;
       if (e.isAfter(s)) {
@@ -163,6 +183,48 @@ public final class BusinessCalendar {
       }
     }
     return total;
+  }
+
+  /**
+   * The working time of the whole local days {@code [from, to)}: working days times the nominal
+   * day length, corrected on the days around each of the zone's offset transitions, where the
+   * window is measured exactly.
+   */
+  private Duration wholeDays(LocalDate from, LocalDate to) {
+    long days = to.toEpochDay() - from.toEpochDay();
+    long working = (days / 7) * this.days.size();
+    for (LocalDate d = from.plusDays(days - days % 7); d.isBefore(to); d = d.plusDays(1)) {
+      working += this.days.contains(d.getDayOfWeek()) ? 1 : 0;
+    }
+    for (LocalDate h : holidays.subSet(from, true, to, false)) {
+      working -= this.days.contains(h.getDayOfWeek()) ? 1 : 0;
+    }
+    Duration nominal = dayLength();
+    Duration total = nominal.multipliedBy(working);
+    Set<LocalDate> shifted = new TreeSet<>();
+    Instant end = to.plusDays(1).atStartOfDay(zone).toInstant();
+    java.time.zone.ZoneOffsetTransition t =
+        zone.getRules().nextTransition(from.minusDays(1).atStartOfDay(zone).toInstant());
+    while (t != null && t.getInstant().isBefore(end)) {
+      LocalDate on = LocalDate.ofInstant(t.getInstant(), zone);
+      for (LocalDate d : List.of(on.minusDays(1), on, on.plusDays(1))) {
+        if (!d.isBefore(from) && d.isBefore(to) && isWorkingDay(d) && shifted.add(d)) {
+          total = total.plus(Duration.between(windowStart(d), windowEnd(d))).minus(nominal);
+        }
+      }
+      t = zone.getRules().nextTransition(t.getInstant());
+    }
+    return total;
+  }
+
+  private Instant windowStart(LocalDate d) {
+    return ZonedDateTime.of(d, open, zone).toInstant();
+  }
+
+  private Instant windowEnd(LocalDate d) {
+    return close.equals(LocalTime.MIDNIGHT)
+        ? d.plusDays(1).atStartOfDay(zone).toInstant()
+        : ZonedDateTime.of(d, close, zone).toInstant();
   }
 
   /** The share of {@code [start, end)} elapsed at {@code at} on this clock: 0 to 1, NaN when empty. */

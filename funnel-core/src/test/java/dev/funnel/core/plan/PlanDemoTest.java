@@ -10,6 +10,10 @@ import dev.funnel.core.Lead;
 import dev.funnel.core.Period;
 import dev.funnel.core.demo.DemoData;
 import dev.funnel.core.Payment;
+import dev.funnel.core.PlanTarget;
+import dev.funnel.core.money.UnitEconomics;
+import dev.funnel.core.money.UnitReport;
+import dev.funnel.core.money.UnitRow;
 import dev.funnel.core.Spend;
 import dev.funnel.core.StageChange;
 import java.math.BigDecimal;
@@ -126,5 +130,38 @@ class PlanDemoTest {
     assertTrue(customers > 0 && won > 0);
     assertEquals(spend.divide(BigDecimal.valueOf(customers), MathContext.DECIMAL128).doubleValue(),
         r.row("cac").actual(), 0.0);
+  }
+
+  /** Independent route: the money module's unit economics of the same month, channel by channel. */
+  @Test
+  void channelMoneyAgreesWithUnitEconomics() {
+    Period m = Period.of(Granularity.MONTH, DEMO.start()).plus(5);
+    UnitReport unit = UnitEconomics.compute(D, m.start(), m.endExclusive(), null);
+    Dataset.Builder b = Dataset.builder().zone(D.zone());
+    D.leads().forEach(b::lead);
+    D.stages().forEach(b::stageChange);
+    D.payments().forEach(b::payment);
+    D.spend().forEach(b::spend);
+    List<String> metrics = List.of("leads", "revenue", "spend", "cpl", "cac", "romi");
+    for (UnitRow u : unit.channels()) {
+      for (String metric : metrics) {
+        b.planTarget(new PlanTarget(m, metric, BigDecimal.ONE, u.channel()));
+      }
+    }
+    PlanReport r = PlanFact.compute(b.build(), m);
+    assertTrue(unit.channels().size() > 3);
+    for (UnitRow u : unit.channels()) {
+      String ch = u.channel();
+      assertEquals(u.leads(), r.row("leads", ch).actual(), ch);
+      assertEquals(u.revenue().doubleValue(), r.row("revenue", ch).actual(), 0.0, ch);
+      assertEquals(u.spend().doubleValue(), r.row("spend", ch).actual(), 0.0, ch);
+      assertEquals(u.cpl(), r.row("cpl", ch).actual(), tol(u.cpl()), ch);
+      assertEquals(u.cac(), r.row("cac", ch).actual(), tol(u.cac()), ch);
+      assertEquals(u.romi(), r.row("romi", ch).actual(), tol(u.romi()), ch);
+    }
+  }
+
+  static double tol(double x) {
+    return Double.isNaN(x) ? 0 : 1e-9 * Math.abs(x);
   }
 }

@@ -42,7 +42,7 @@ import org.junit.jupiter.api.Test;
  * L8   seo  03-10    c1        - (second lead of c1, whose channel stays seo from L1)
  * L9   paid 01-01    c3        -                                          c3: 02-20 +300.00, 03-10 +200.00
  * L10  seo  03-01    c3        - (c3's channel is paid, from L9)
- * x9 has no lead: 03-11 +50.00 (total only)
+ * x9 has no lead: 03-11 +50.00 (channel (none))
  * spend: seo 02-10 400, 03-01 100.00, 03-15 200.50; paid 03-10 1000.00, 03-31 99.50, 04-01 77
  * </pre>
  * March actuals: leads 6 (seo 4, paid 2), MQL 2, SQL 2, won 2, lost 2, revenue 3650.05

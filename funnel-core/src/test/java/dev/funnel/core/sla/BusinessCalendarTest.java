@@ -12,6 +12,7 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -152,5 +153,35 @@ class BusinessCalendarTest {
     assertEquals(1.0, OFFICE.elapsedFraction(s, e, berlin("2026-04-25T13:00")), 0);
     assertEquals(0.0, OFFICE.elapsedFraction(s, e, berlin("2026-03-01T13:00")), 0);
     assertTrue(Double.isNaN(OFFICE.elapsedFraction(berlin("2026-03-28T00:00"), berlin("2026-03-29T00:00"), e)));
+  }
+
+  /**
+   * The whole-day shortcut of long intervals against the day-by-day reference, in zones with
+   * ordinary, half-hour (Lord Howe) and midnight (Santiago) offset changes.
+   */
+  @Test
+  void longIntervalsAgreeWithTheDayByDayReference() {
+    Random rnd = new Random(17);
+    List<LocalTime[]> hours = List.of(
+        new LocalTime[] {LocalTime.of(9, 0), LocalTime.of(17, 0)},
+        new LocalTime[] {LocalTime.MIDNIGHT, LocalTime.MIDNIGHT},
+        new LocalTime[] {LocalTime.of(1, 30), LocalTime.of(4, 0)},
+        new LocalTime[] {LocalTime.of(0, 0), LocalTime.of(2, 30)});
+    for (String z : List.of("Europe/Berlin", "America/New_York", "Australia/Lord_Howe", "America/Santiago", "UTC")) {
+      ZoneId zone = ZoneId.of(z);
+      for (LocalTime[] h : hours) {
+        BusinessCalendar.Builder b = BusinessCalendar.builder().zone(zone).hours(h[0], h[1])
+            .workingDays(DayOfWeek.MONDAY, DayOfWeek.WEDNESDAY, DayOfWeek.SATURDAY, DayOfWeek.SUNDAY);
+        for (int i = 0; i < 15; i++) {
+          b.holiday(LocalDate.of(2025, 1, 1).plusDays(rnd.nextInt(900)));
+        }
+        BusinessCalendar cal = b.build();
+        for (int i = 0; i < 40; i++) {
+          Instant from = Instant.parse("2025-01-01T00:00:00Z").plusSeconds(60L * rnd.nextInt(60 * 24 * 500));
+          Instant to = from.plusSeconds(60L * rnd.nextInt(60 * 24 * 400));
+          assertEquals(cal.dayByDay(from, to), cal.between(from, to), z + " " + h[0] + "-" + h[1] + " " + from + " -> " + to);
+        }
+      }
+    }
   }
 }
