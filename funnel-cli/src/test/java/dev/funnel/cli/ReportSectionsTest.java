@@ -313,4 +313,21 @@ class ReportSectionsTest {
     assertEquals(q2.count("LEAD"), j.get("leads").get("leads").get("period").asLong());
     assertEquals("2025-Q4", j.get("bridge").get("compare").get("base").get("label").asText());
   }
+
+  @Test
+  void theCommandTakesPeriodCompareAndBanner() throws Exception {
+    FunnelTest.Run r = FunnelTest.run("report", "--demo", "--leads", "1500", "--seed", "4",
+        "--period", "2026-06", "--compare", "2026-03", "--format", "json");
+    assertEquals(0, r.code(), r.toString());
+    JsonNode j = JACKSON.readTree(r.out());
+    assertEquals("2026-06", j.get("leads").get("period").asText());
+    assertEquals("2026-03", j.get("leads").get("compare").asText());
+    assertEquals("2026-06", j.get("plan").get("period").asText());
+    FunnelTest.Run text = FunnelTest.run("report", "--demo", "--leads", "1500", "--seed", "4",
+        "--banner", "0");
+    assertEquals(0, text.code(), text.toString());
+    assertTrue(text.out().startsWith("WARNING: "), text.out());
+    assertEquals(2, FunnelTest.run("report", "--demo", "--period", "June").code());
+    assertEquals(2, FunnelTest.run("report", "--demo", "--banner", "1.5").code());
+  }
 }
