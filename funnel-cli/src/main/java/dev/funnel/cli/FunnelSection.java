@@ -91,7 +91,8 @@ final class FunnelSection extends ComputedSection<FunnelSection.Result> {
     b.append(flagged.isEmpty() ? "no bottlenecks\n" : "bottlenecks: " + flagged.size() + "\n");
     for (MatrixCell c : flagged) {
       b.append(String.format(Locale.ROOT, "  %s %s->%s: %s against %s overall (%d of %d)%n",
-          c.source(), c.from(), c.to(), percent(c.rate()), percent(c.rate() / c.index()),
+          c.source(), c.from(), c.to(), percent(c.rate()),
+          percent(m.overall().get(m.transitions().indexOf(c.from() + "->" + c.to()))),
           c.converted(), c.entered()));
     }
     return b.toString();

@@ -330,4 +330,29 @@ class ReportSectionsTest {
     assertEquals(2, FunnelTest.run("report", "--demo", "--period", "June").code());
     assertEquals(2, FunnelTest.run("report", "--demo", "--banner", "1.5").code());
   }
+
+  @Test
+  void sectionsPrintWhatTheCommandsPrint() throws Exception {
+    String[] demo = {"--demo", "--leads", "1500", "--seed", "4"};
+    JsonNode report = JACKSON.readTree(run("report", demo, "--period", "2026-06", "--format", "json"));
+    JsonNode unit = JACKSON.readTree(run("unit", demo, "--from", "2026-06-01", "--to", "2026-07-01",
+        "--format", "json"));
+    JsonNode channels = report.get("channels").deepCopy();
+    ((com.fasterxml.jackson.databind.node.ObjectNode) channels).remove("period");
+    assertEquals(unit, channels);
+    Dataset d = DemoData.builder().seed(4).leads(1500).build().dataset();
+    String asOf = ReportScope.endOfData(d).toString();
+    JsonNode plan = JACKSON.readTree(run("planfact", demo, "--period", "2026-06", "--as-of", asOf,
+        "--format", "json"));
+    assertEquals(plan, report.get("plan"));
+  }
+
+  private static String run(String command, String[] demo, String... more) {
+    List<String> args = new java.util.ArrayList<>(List.of(command));
+    args.addAll(List.of(demo));
+    args.addAll(List.of(more));
+    FunnelTest.Run r = FunnelTest.run(args.toArray(new String[0]));
+    assertEquals(0, r.code(), r.toString());
+    return r.out();
+  }
 }
