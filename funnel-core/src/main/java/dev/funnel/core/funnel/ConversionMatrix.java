@@ -16,14 +16,15 @@ import java.util.Locale;
  * <p>Built from a cohort-basis {@link FunnelReport} with a breakdown: the cell for source s and
  * the column {@code FROM->TO} (consecutive stages by default, any forward pair on request) has
  * {@code entered} = the source's leads that reached FROM and {@code converted} = those that
- * reached TO (both on the cohort basis, so the rate is a share).
- * Per column, the overall rate is {@code sum converted / sum entered}; each cell's rate is shrunk
- * toward it with an empirical-Bayes {@link BetaBinomialPrior} estimated from that column's cells;
+ * reached TO (both on the cohort basis, so the rate is a share). Per column, the overall rate is
+ * {@code sum converted / sum entered}; each cell's rate is shrunk toward it with an
+ * empirical-Bayes {@link BetaBinomialPrior} estimated from that column's cells;
  * {@code index = rate / overall} and {@code shrunkIndex = shrunkRate / overall}. Each cell is
- * tested against the rest of its column (two-proportion z-test, pooled statistic); the p-values of the whole matrix are adjusted with
- * Benjamini-Hochberg at the false discovery rate {@code fdr}. A cell is a bottleneck only when its
- * adjusted p-value is at most {@code fdr}, its rate is below the rest of the column and its
- * shrunk index is below 1: small cells are both shrunk and hard to make significant.
+ * tested against the rest of its column (two-proportion z-test, pooled statistic); the p-values
+ * of the whole matrix are adjusted with Benjamini-Hochberg at the false discovery rate
+ * {@code fdr}. A cell is a bottleneck only when its adjusted p-value is at most {@code fdr}, its
+ * rate is below the rest of the column and its shrunk index is below 1: small cells are both
+ * shrunk and hard to make significant.
  *
  * @param basis       always {@link Basis#COHORT}
  * @param fdr         the false discovery rate used for the flags
@@ -89,9 +90,11 @@ public record ConversionMatrix(
       fromIdx[k] = report.stages().indexOf(Conversions.find(report.stages(), pair[0]));
       toIdx[k] = report.stages().indexOf(Conversions.find(report.stages(), pair[1]));
       if (fromIdx[k] >= toIdx[k]) {
-        throw new IllegalArgumentException("column " + columns.get(k) + " must run forward in the catalog");
+        throw new IllegalArgumentException(
+            "column " + columns.get(k) + " must run forward in the catalog");
       }
-      transitions.add(report.stages().get(fromIdx[k]).stage() + "->" + report.stages().get(toIdx[k]).stage());
+      transitions.add(
+          report.stages().get(fromIdx[k]).stage() + "->" + report.stages().get(toIdx[k]).stage());
     }
     List<GroupFunnel> groups = report.groups();
     int rows = groups.size();

@@ -20,4 +20,5 @@ package dev.funnel.core.funnel;
  */
 public record MatrixCell(
     String source, String from, String to, long entered, long converted, double rate,
-    double shrunkRate, double index, double shrunkIndex, double pValue, double adjustedPValue, boolean bottleneck) {}
+    double shrunkRate, double index, double shrunkIndex, double pValue, double adjustedPValue,
+    boolean bottleneck) {}

@@ -25,7 +25,7 @@ public final class StageFunnel {
   /**
    * The funnel of the dataset's leads under the query.
    *
-   * @throws IllegalStateException when the dataset has no leads table
+   * @throws IllegalStateException when the dataset has no leads or stages table
    */
   public static FunnelReport compute(Dataset d, FunnelQuery query) {
     return tally(d, query).result();
@@ -48,6 +48,7 @@ public final class StageFunnel {
   /** The mergeable partial state of {@link #compute} for the whole dataset. */
   public static FunnelTally tally(Dataset d, FunnelQuery query) {
     d.require(DatasetTable.LEADS, "the stage funnel");
+    d.require(DatasetTable.STAGES, "the stage funnel");
     FunnelTally t = FunnelTally.empty(d.catalog(), d.zone(), query);
     for (Lead l : d.leads()) {
       t.add(LeadReach.of(d, l));

@@ -72,7 +72,8 @@ public final class Sales {
    */
   public static Pipeline pipeline(Dataset d, Instant asOf, BigDecimal plan) {
     StageCatalog c = d.catalog();
-    return pipeline(d, "OPPORTUNITY", c.progression().get(c.progression().size() - 2).name(), asOf, plan);
+    String beforeWon = c.progression().get(c.progression().size() - 2).name();
+    return pipeline(d, "OPPORTUNITY", beforeWon, asOf, plan);
   }
 
   /**
