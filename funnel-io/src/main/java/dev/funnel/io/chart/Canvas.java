@@ -48,11 +48,17 @@ final class Canvas {
     return s.substring(0, s.offsetByCodePoints(0, max - 1)) + "\u2026";
   }
 
-  /** A filled rectangle with a tooltip (its own {@code <title>}). */
+  /**
+   * A filled rectangle with a tooltip (its own {@code <title>}). The edges are rounded, not the
+   * size, so bars that meet in exact numbers meet in the markup too.
+   */
   Canvas rect(String cls, double x, double y, double w, double h, String fill, String tip) {
-    b.append("<rect class=\"").append(cls).append("\" x=\"").append(Format.coord(x))
-        .append("\" y=\"").append(Format.coord(y)).append("\" width=\"").append(Format.coord(w))
-        .append("\" height=\"").append(Format.coord(h)).append("\" fill=\"").append(fill)
+    double x0 = Format.snap(x);
+    double y0 = Format.snap(y);
+    b.append("<rect class=\"").append(cls).append("\" x=\"").append(Format.coord(x0))
+        .append("\" y=\"").append(Format.coord(y0)).append("\" width=\"")
+        .append(Format.coord(Format.snap(x + w) - x0)).append("\" height=\"")
+        .append(Format.coord(Format.snap(y + h) - y0)).append("\" fill=\"").append(fill)
         .append('"');
     if (tip == null) {
       b.append("/>\n");

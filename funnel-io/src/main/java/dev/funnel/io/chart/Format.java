@@ -1,5 +1,7 @@
 package dev.funnel.io.chart;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.Locale;
 
 /**
@@ -7,7 +9,7 @@ import java.util.Locale;
  * as decimal point, {@code ,} between thousands) so that the same input always gives the same
  * bytes.
  *
- * <p>Coordinates carry two decimals (0.01 px); value labels round by magnitude (no decimals from
+ * <p>Coordinates carry three decimals (0.001 px); value labels round by magnitude (no decimals from
  * 100 up, two below, three significant digits below 0.01); undefined values print as {@code n/a}.
  */
 final class Format {
@@ -16,26 +18,29 @@ final class Format {
 
   private Format() {}
 
-  /** A coordinate with at most two decimals, trailing zeros dropped, never {@code -0}. */
+  /** A coordinate with at most three decimals (0.001 px), trailing zeros dropped, never -0. */
   static String coord(double v) {
     if (!Double.isFinite(v)) {
       throw new IllegalArgumentException("coordinate is not finite: " + v);
     }
-    long c = Math.round(v * 100.0);
+    long c = Math.round(v * 1000.0);
     long a = Math.abs(c);
     StringBuilder b = new StringBuilder();
     if (c < 0) {
       b.append('-');
     }
-    b.append(a / 100);
-    long frac = a % 100;
+    b.append(a / 1000);
+    long frac = a % 1000;
     if (frac != 0) {
-      b.append('.').append(frac / 10);
-      if (frac % 10 != 0) {
-        b.append(frac % 10);
-      }
+      String f = Long.toString(1000 + frac).substring(1);
+      b.append('.').append(f.replaceAll("0+$", ""));
     }
     return b.toString();
+  }
+
+  /** A coordinate rounded the way {@link #coord} writes it. */
+  static double snap(double v) {
+    return Math.round(v * 1000.0) / 1000.0;
   }
 
   /** A value label: {@code 12,345}, {@code 12.5}, {@code 0.035}; {@code n/a} when undefined. */
@@ -69,7 +74,10 @@ final class Format {
     return noNegativeZero(String.format(Locale.ROOT, "%.1f%%", share * 100));
   }
 
-  /** An axis tick: {@code 250k}, {@code 1.5M}, {@code 2B}; small values as {@link #number}. */
+  /**
+   * An axis tick: {@code 250k}, {@code 1.5M}, {@code 2B}; below 10,000 the value itself to six
+   * significant digits ({@code 0.025}, {@code 7.5}), as ticks are round numbers.
+   */
   static String compact(double v) {
     double a = Math.abs(v);
     if (a >= 1e9) {
@@ -81,10 +89,11 @@ final class Format {
     if (a >= 1e4) {
       return strip(String.format(Locale.ROOT, "%.2f", v / 1e3)) + "k";
     }
-    if (a >= 100) {
-      return noNegativeZero(String.format(Locale.ROOT, "%.0f", v));
+    if (!Double.isFinite(v) || v == 0) {
+      return number(v);
     }
-    return number(v);
+    return noNegativeZero(new BigDecimal(v).round(new MathContext(6)).stripTrailingZeros()
+        .toPlainString());
   }
 
   private static String strip(String s) {

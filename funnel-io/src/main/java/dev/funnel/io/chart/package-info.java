@@ -31,7 +31,7 @@
  * <p>Conventions:
  * <ul>
  *   <li>Deterministic: the same input gives byte-identical SVG in every default locale. Numbers
- *       use {@link java.util.Locale#ROOT}: coordinates with at most two decimals, labels with
+ *       use {@link java.util.Locale#ROOT}: coordinates with at most three decimals, labels with
  *       thousands separators ({@code 12,345}), two decimals below 100, percentages with one.
  *   <li>Bars start at a zero line on a linear axis that always includes zero, so bar lengths are
  *       proportional to values (within 0.01 px); negative values grow to the left.

@@ -82,7 +82,7 @@ class ChartsTest {
       boolean up = effects[i] >= 0;
       assertEquals(up ? "bar step up" : "bar step down", s.getAttribute("class"));
       double start = up ? left(s) : right(s);
-      assertEquals(end, start, 0.01, "step " + i + " starts where the previous ended");
+      assertEquals(end, start, 1e-9, "step " + i + " starts where the previous ended");
       assertEquals(Math.abs(effects[i]) * pxPerUnit, SvgDom.num(s, "width"), 0.01);
       end = up ? right(s) : left(s);
     }

@@ -9,14 +9,16 @@ import org.junit.jupiter.api.Test;
 class FormatTest {
 
   @Test
-  void coordinatesHaveAtMostTwoDecimalsAndNoNegativeZero() {
+  void coordinatesHaveAtMostThreeDecimalsAndNoNegativeZero() {
     assertEquals("12", Format.coord(12.0));
     assertEquals("12.5", Format.coord(12.5));
-    assertEquals("12.35", Format.coord(12.345678));
+    assertEquals("12.346", Format.coord(12.345678));
     assertEquals("0", Format.coord(-0.0));
-    assertEquals("0", Format.coord(-0.004));
+    assertEquals("0", Format.coord(-0.0004));
     assertEquals("-3.1", Format.coord(-3.1));
     assertEquals("0.05", Format.coord(0.05));
+    assertEquals("0.007", Format.coord(0.007));
+    assertEquals("-1.02", Format.coord(-1.0199999));
   }
 
   @Test
@@ -46,7 +48,11 @@ class FormatTest {
     assertEquals("2B", Format.compact(2e9));
     assertEquals("-20k", Format.compact(-20_000));
     assertEquals("500", Format.compact(500));
+    assertEquals("-0.5", Format.compact(-0.5));
     assertEquals("2.5", Format.compact(2.5));
+    assertEquals("0.025", Format.compact(0.025));
+    assertEquals("0.3", Format.compact(0.1 * 3));
+    assertEquals("7500", Format.compact(7500));
   }
 
   @Test
