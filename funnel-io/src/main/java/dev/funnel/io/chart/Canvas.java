@@ -60,6 +60,9 @@ final class Canvas {
         .append(Format.coord(Format.snap(x + w) - x0)).append("\" height=\"")
         .append(Format.coord(Format.snap(y + h) - y0)).append("\" fill=\"").append(fill)
         .append('"');
+    if (cls.startsWith("bar") || cls.equals("legend")) {
+      b.append(" stroke=\"").append(Palette.AXIS).append("\" stroke-width=\"0.6\"");
+    }
     if (tip == null) {
       b.append("/>\n");
     } else {

@@ -3,7 +3,9 @@ package dev.funnel.io.chart;
 /**
  * Colours that colour-blind readers can tell apart: the Okabe-Ito palette (Okabe and Ito 2008,
  * "Color Universal Design"), a light-to-dark single-hue blue ramp for heat maps, and greys.
- * Colour is never the only carrier of meaning: every bar and cell also has a text label.
+ * Colour is never the only carrier of meaning: every bar and cell also has a text label. Yellow is
+ * left out (too faint on white), and bars get a thin dark outline, because the lighter palette
+ * colours (orange, sky blue) alone contrast less than 3:1 with white.
  */
 final class Palette {
 
@@ -13,6 +15,7 @@ final class Palette {
   static final String VERMILLION = "#d55e00";
   static final String PURPLE = "#cc79a7";
   static final String SKY = "#56b4e9";
+  static final String BLACK = "#000000";
 
   static final String UP = BLUE;
   static final String DOWN = VERMILLION;
@@ -26,7 +29,8 @@ final class Palette {
   static final String AXIS = "#333333";
   static final String TEXT = "#000000";
 
-  private static final String[] SERIES = {BLUE, ORANGE, GREEN, VERMILLION, PURPLE, SKY};
+  private static final String[] SERIES =
+      {BLUE, ORANGE, GREEN, VERMILLION, PURPLE, SKY, BLACK};
 
   /** Light end (share 0) and dark end (share 1) of the heat-map ramp. */
   private static final int[] LIGHT = {0xef, 0xf5, 0xfb};
@@ -34,7 +38,7 @@ final class Palette {
 
   private Palette() {}
 
-  /** The colour of the i-th series, cycling after six. */
+  /** The colour of the i-th series, cycling after seven (labels name the series anyway). */
   static String series(int i) {
     return SERIES[i % SERIES.length];
   }
