@@ -38,8 +38,8 @@ final class BulletChart {
     }
     summary.append('.');
     ChartOptions sized = o.height() == 0
-        ? o.size(o.width(), (int) Math.ceil(Layout.TITLE_BAND + Layout.HEADER_BAND
-            + Math.max(n, 1) * ROW + LEGEND))
+        ? o.computedHeight(Layout.TITLE_BAND + Layout.HEADER_BAND
+            + Math.max(n, 1) * ROW + LEGEND)
         : o;
     Layout l = new Layout(sized, n, names, rightWidth, true, LEGEND);
     Canvas c = l.canvas("bullets", o, summary.toString());

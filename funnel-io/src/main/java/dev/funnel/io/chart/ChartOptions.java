@@ -73,6 +73,12 @@ public final class ChartOptions {
     return new ChartOptions(title, valueAxis, categoryAxis, description, width, height);
   }
 
+  /** These options with a computed height, bypassing the limits meant for callers. */
+  ChartOptions computedHeight(double height) {
+    return new ChartOptions(title, valueAxis, categoryAxis, description, width,
+        (int) Math.ceil(height));
+  }
+
   String title() {
     return title;
   }

@@ -36,8 +36,8 @@ final class HeatmapChart {
     }
     summary.append('.');
     ChartOptions sized = o.height() == 0
-        ? o.size(o.width(), (int) Math.ceil(Layout.TITLE_BAND + Layout.HEADER_BAND * 2
-            + Math.max(n, 1) * ROW + LEGEND))
+        ? o.computedHeight(Layout.TITLE_BAND + Layout.HEADER_BAND * 2
+            + Math.max(n, 1) * ROW + LEGEND)
         : o;
     Layout l = new Layout(sized, n, names, 0, true, LEGEND);
     double top = l.top + Layout.HEADER_BAND;

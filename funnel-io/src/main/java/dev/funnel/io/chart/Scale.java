@@ -36,6 +36,10 @@ final class Scale {
         max = Math.max(max, v);
       }
     }
+    if (!Double.isFinite(max - min)) {
+      throw new IllegalArgumentException(
+          "values from " + min + " to " + max + " span more than a double can hold");
+    }
     if (min == max) {
       return new Scale(0, 1, 0.25, x0, x1);
     }

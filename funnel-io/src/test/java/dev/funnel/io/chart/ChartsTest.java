@@ -284,6 +284,25 @@ class ChartsTest {
     assertEquals("series 's' has 1 values for 2 categories", e.getMessage());
   }
 
+  @Test
+  void extremeInputsStayDrawableOrAreExplained() {
+    List<HeatRow> weekly = new ArrayList<>();
+    for (int i = 0; i < 400; i++) {
+      weekly.add(new HeatRow("w" + i, List.of(1.0, 0.5)));
+    }
+    SvgDom d = SvgDom.parse(Charts.heatmap(ChartOptions.titled("weekly"), weekly));
+    assertEquals(800, d.find("rect", "cell").size());
+    assertTrue(SvgDom.num(d.root(), "height") > 8000);
+    SvgDom inf = SvgDom.parse(Charts.channels(ChartOptions.titled("i"), List.of("a", "b"),
+        List.of(new Series("s", List.of(Double.POSITIVE_INFINITY, 2.0)))));
+    assertEquals(1, inf.find("rect", "gap").size());
+    assertEquals(List.of("n/a", "2"), inf.texts("text", "value"));
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> Charts.channels(ChartOptions.titled("i"), List.of("a", "b"),
+            List.of(new Series("s", List.of(-Double.MAX_VALUE, Double.MAX_VALUE)))));
+    assertTrue(e.getMessage().contains("span more than a double"), e.getMessage());
+  }
+
   private static void assertProportional(List<Element> bars, List<Double> values) {
     int top = 0;
     for (int i = 1; i < values.size(); i++) {
