@@ -9,14 +9,26 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import dev.funnel.core.*;
 import dev.funnel.core.display.*;
-import dev.funnel.core.quality.*;
 import dev.funnel.core.demo.*;
+import dev.funnel.core.quality.*;
 import dev.funnel.core.funnel.*;
-import dev.funnel.core.stats.*;
+import dev.funnel.core.money.*;
+import dev.funnel.core.sales.*;
+import dev.funnel.core.sla.*;
+import dev.funnel.core.plan.*;
 import dev.funnel.core.bridge.*;
+import dev.funnel.core.stats.*;
 import dev.funnel.core.columnar.*;
 import dev.funnel.io.*;
 import dev.funnel.attribution.*;
+import dev.funnel.cohort.*;
 import dev.funnel.cohort.ltv.*;
-// both dev.funnel.io and dev.funnel.core.quality have a TableRows; the reader's one wins here
+// simple names two imported packages share, resolved to the one meant here:
+// the reader's TableRows (dev.funnel.core.quality has one too)
 import dev.funnel.io.TableRows;
+// the column dictionary, not the obsolete java.util.Dictionary JShell imports by default
+import dev.funnel.core.columnar.Dictionary;
+// the money metrics' entry point (dev.funnel.cohort.UnitEconomics is a result of Cohorts)
+import dev.funnel.core.money.UnitEconomics;
+// attributed channel returns (dev.funnel.cohort.ChannelEconomics is a row of cohort unit economics)
+import dev.funnel.attribution.ChannelEconomics;

@@ -2,6 +2,7 @@ package dev.funnel.cli;
 
 import java.nio.file.Path;
 import java.time.DateTimeException;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -74,7 +75,8 @@ final class Arguments {
       }
       Option o = byName.get(name);
       if (o == null) {
-        throw usage(command, "unknown option '--" + name + "' for 'funnel " + command.name() + "'");
+        throw usage(command, "unknown option '--" + name + "' for 'funnel " + command.name() + "'"
+            + Suggestion.of(name, byName.keySet(), "--"));
       }
       String value;
       if (!o.takesValue()) {
@@ -109,6 +111,32 @@ final class Arguments {
   /** A usage error of this command. */
   UsageException usage(String message) {
     return usage(command, message);
+  }
+
+  /**
+   * Checks the values of the common options the command declares ({@code --format},
+   * {@code --zone}, {@code --from}/{@code --to}, {@code --as-of}, {@code --out}), so that every
+   * command refuses a malformed one the same way before doing any work.
+   *
+   * @throws UsageException on the first malformed value
+   */
+  void checkCommon() {
+    List<Option> declared = command.options();
+    if (declared.contains(Option.FORMAT) && !command.formats().isEmpty()) {
+      format();
+    }
+    if (declared.contains(Option.ZONE)) {
+      zone();
+    }
+    if (declared.contains(Option.FROM) || declared.contains(Option.TO)) {
+      window();
+    }
+    if (declared.contains(Option.AS_OF)) {
+      date(Option.AS_OF);
+    }
+    if (declared.contains(Option.OUT)) {
+      out();
+    }
   }
 
   /** Whether {@code --help} was asked for. */
@@ -182,6 +210,15 @@ final class Arguments {
       throw usage("--from " + from + " must be before --to " + to + " (the window is [from, to))");
     }
     return new Window(from, to);
+  }
+
+  /**
+   * {@code --as-of}: the last instant of that day in the zone (so events of the day itself are not
+   * in the future), or the current instant when absent.
+   */
+  Instant asOf(ZoneId zone) {
+    LocalDate day = date(Option.AS_OF);
+    return day == null ? Instant.now() : day.plusDays(1).atStartOfDay(zone).toInstant().minusNanos(1);
   }
 
   private LocalDate date(Option o) {

@@ -12,6 +12,8 @@ import dev.funnel.core.bridge.FunnelBridgeResult;
 import dev.funnel.core.bridge.Method;
 import dev.funnel.core.funnel.Dimension;
 import dev.funnel.core.quality.Rejection;
+import dev.funnel.core.quality.TableRead;
+import dev.funnel.io.DatasetRead;
 import dev.funnel.io.DatasetReader;
 import dev.funnel.io.InvalidDataException;
 import dev.funnel.io.Json;
@@ -48,6 +50,8 @@ final class BridgeCommand implements Command {
   static final Option BY = new Option("by", "DIM", "segments with a source-mix factor: channel");
   static final Option EXISTING = new Option("existing", null,
       "split new-customer revenue from existing customers' (active base x retention x revenue)");
+  static final Option VELOCITY = new Option("velocity", null,
+      "bridge sales velocity (revenue per day of sales cycle) with a cycle-speed factor");
   static final Option FACTORS = new Option("factors", "FILE",
       "decompose the identity in FILE.csv (header segment,factor,base,current) instead of DATA");
   static final Option ORDER =
@@ -79,7 +83,7 @@ final class BridgeCommand implements Command {
 
   @Override
   public List<Option> options() {
-    return List.of(BASE, CURRENT, METHOD, BY, EXISTING, FACTORS, ORDER, Option.FORMAT,
+    return List.of(BASE, CURRENT, METHOD, BY, EXISTING, VELOCITY, FACTORS, ORDER, Option.FORMAT,
         Option.ZONE, Option.LENIENT, Option.OUT);
   }
 
@@ -94,7 +98,7 @@ final class BridgeCommand implements Command {
     Bridge engine = engine(args);
     String out;
     if (args.has(FACTORS)) {
-      for (Option o : List.of(BASE, CURRENT, BY, EXISTING)) {
+      for (Option o : List.of(BASE, CURRENT, BY, EXISTING, VELOCITY)) {
         if (args.has(o)) {
           throw args.usage("--" + o.name() + " applies to DATA, not to --factors");
         }
@@ -121,6 +125,13 @@ final class BridgeCommand implements Command {
       if (args.has(EXISTING)) {
         b.newVsExisting();
       }
+      if (args.has(VELOCITY)) {
+        if (args.has(BY) || args.has(EXISTING)) {
+          throw args.usage("--velocity bridges one segment of new deals: not with --by or"
+              + " --existing");
+        }
+        b.velocity();
+      }
       if (args.has(ORDER)) {
         throw args.usage("--order applies to --factors; a dataset bridge's chain order is the"
             + " funnel order");
@@ -130,11 +141,29 @@ final class BridgeCommand implements Command {
         throw args.usage(Files.exists(dir) ? "DATA must be a dataset directory, '" + data
             + "' is a file" : "no such dataset directory '" + data + "'");
       }
-      Dataset d = DatasetReader.builder().zone(args.zone()).lenient(args.has(Option.LENIENT))
-          .build().read(dir).dataset();
+      boolean lenient = args.has(Option.LENIENT);
+      DatasetRead read = DatasetReader.builder().zone(args.zone()).lenient(lenient).build()
+          .read(dir);
+      Dataset d = read.dataset();
       FunnelBridgeResult r = plan ? b.build().planVsActual(d, current)
           : b.build().periods(d, base, current);
-      out = format == Format.JSON ? Json.pretty(json(r)) : text(r);
+      if (lenient && read.rejected() > 0) {
+        session.err().println("funnel: skipped " + read.rejected() + " invalid row"
+            + (read.rejected() == 1 ? "" : "s") + " (--lenient):");
+        for (TableRead t : read.tables()) {
+          t.rejectedByCode().forEach((code, n) ->
+              session.err().println("  " + t.file() + ": " + n + " " + code));
+        }
+      }
+      if (format == Format.JSON) {
+        Map<String, Object> m = json(r);
+        if (lenient) {
+          m.put("rejected", Json.readReport(read.tables()).get("rejected"));
+        }
+        out = Json.pretty(m);
+      } else {
+        out = text(r);
+      }
     }
     session.emit(out);
     return Funnel.OK;
@@ -196,13 +225,19 @@ final class BridgeCommand implements Command {
     return m;
   }
 
-  /** The JSON of a dataset bridge: revenues exact, total = current - base revenue. */
+  /**
+   * The JSON of a dataset bridge: revenues exact, total = current - base revenue; for sales
+   * velocity the velocities are the values and total is their change.
+   */
   static Map<String, Object> json(FunnelBridgeResult f) {
     BridgeResult r = f.bridge();
     Map<String, Object> m = head(r);
-    m.put("base", Json.object("label", f.baseLabel(), "revenue", f.baseRevenue()));
-    m.put("current", Json.object("label", f.currentLabel(), "revenue", f.currentRevenue()));
-    m.put("total", f.change());
+    m.put("quantity", f.quantity());
+    m.put("base", Json.object("label", f.baseLabel(), "revenue", f.baseRevenue(), "value",
+        r.base()));
+    m.put("current", Json.object("label", f.currentLabel(), "revenue", f.currentRevenue(),
+        "value", r.current()));
+    m.put("total", f.quantity().equals(FunnelBridge.REVENUE) ? f.change() : r.change());
     m.put("effects", effects(r));
     m.put("notes", f.notes());
     return m;

@@ -1,7 +1,6 @@
 package dev.funnel.cli;
 
 import java.util.List;
-import java.util.stream.Collectors;
 
 /** The registry of subcommands, in the order {@code funnel --help} lists them. */
 final class Commands {
@@ -10,8 +9,15 @@ final class Commands {
   static final List<Command> ALL = List.of(
       new DemoCommand(),
       new ReportCommand(),
-      new QualityCommand(),
-      new BridgeCommand());
+      new FunnelCommand(),
+      new AttributionCommand(),
+      new CohortsCommand(),
+      new LtvCommand(),
+      new UnitCommand(),
+      new PlanfactCommand(),
+      new SlaCommand(),
+      new BridgeCommand(),
+      new QualityCommand());
 
   private Commands() {}
 
@@ -26,7 +32,9 @@ final class Commands {
         return c;
       }
     }
-    throw new UsageException(null, "unknown command '" + name + "'; commands: "
-        + ALL.stream().map(Command::name).collect(Collectors.joining(", ")));
+    List<String> names = ALL.stream().map(Command::name).toList();
+    String hint = Suggestion.of(name, names, "");
+    throw new UsageException(null, "unknown command '" + name + "'"
+        + (hint.isEmpty() ? "; commands: " + String.join(", ", names) : hint));
   }
 }

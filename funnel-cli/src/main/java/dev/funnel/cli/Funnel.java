@@ -87,6 +87,7 @@ public final class Funnel {
         out.print(help(command));
         return OK;
       }
+      parsed.checkCommon();
       Session session = new Session(out, err);
       if (command.options().contains(Option.OUT) && parsed.out() != null) {
         session.redirect(parsed.out());
@@ -129,6 +130,12 @@ public final class Funnel {
     for (Command c : Commands.ALL) {
       b.append("  ").append(pad(c.name(), w)).append("  ").append(c.summary()).append('\n');
     }
+    b.append("\nCommon options (each command's --help lists the ones it takes):\n");
+    b.append("  --format F             output format: text, json, ... as the command supports\n");
+    b.append("  --zone ZONE            dataset time zone (default UTC)\n");
+    b.append("  --from DATE --to DATE  only events in [from, to), local dates in the dataset zone\n");
+    b.append("  --out FILE             write the output to FILE instead of standard output\n");
+    b.append("  --lenient              skip invalid rows (counted on stderr) instead of stopping\n");
     b.append("\nOptions:\n");
     b.append("  --help     this help; 'funnel COMMAND --help' or 'funnel help COMMAND' for a command\n");
     b.append("  --version  print the version\n");

@@ -33,7 +33,7 @@ final class QualityCommand implements Command {
 
   @Override
   public List<Option> options() {
-    return List.of(Option.FORMAT, Option.ZONE, Option.OUT, DatasetSource.DELIMITER);
+    return List.of(Option.FORMAT, Option.ZONE, Option.OUT, Option.AS_OF, DatasetSource.DELIMITER);
   }
 
   @Override
@@ -44,8 +44,9 @@ final class QualityCommand implements Command {
   @Override
   public int run(Arguments args, Session session) {
     Format format = args.format();
+    Instant asOf = args.asOf(args.zone());
     DatasetSource src = DatasetSource.read(args, true);
-    ReportInput in = new ReportInput(src.label(), src.dataset(), src.reads(), Window.ALL, Instant.now());
+    ReportInput in = new ReportInput(src.label(), src.dataset(), src.reads(), Window.ALL, asOf);
     QualitySection q = new QualitySection();
     session.emit(format == Format.JSON ? Json.pretty(q.json(in)) : q.text(in));
     return Funnel.OK;

@@ -30,12 +30,14 @@ final class ReportCommand implements Command {
   public String details() {
     return "DATA is a dataset directory (spec/dataset.md); --demo generates the built-in demo\n"
         + "dataset in memory instead. Sections: "
-        + String.join(", ", Report.SECTIONS.stream().map(ReportSection::title).toList()) + ".";
+        + String.join(", ", Report.SECTIONS.stream().map(ReportSection::title).toList()) + ".\n"
+        + "--from/--to cut every table to the window; the rows read and rejected in the quality\n"
+        + "section still describe the whole files.";
   }
 
   @Override
   public List<Option> options() {
-    return List.of(Option.FORMAT, Option.ZONE, Option.FROM, Option.TO, Option.OUT, Option.LENIENT,
+    return List.of(Option.FORMAT, Option.ZONE, Option.FROM, Option.TO, Option.OUT, Option.AS_OF, Option.LENIENT,
         DatasetSource.DELIMITER, DatasetSource.DEMO, DatasetSource.SEED, DatasetSource.LEADS);
   }
 
@@ -48,8 +50,9 @@ final class ReportCommand implements Command {
   public int run(Arguments args, Session session) {
     Format format = args.format();
     Window window = args.window();
+    Instant asOf = args.asOf(args.zone());
     DatasetSource src = DatasetSource.of(args);
-    ReportInput in = new ReportInput(src.label(), window.slice(src.dataset()), src.reads(), window, Instant.now());
+    ReportInput in = new ReportInput(src.label(), window.slice(src.dataset()), src.reads(), window, asOf);
     src.summarize(session.err());
     if (format == Format.JSON) {
       Map<String, Object> json = Report.json(in);

@@ -89,7 +89,7 @@ class ArgumentsTest {
 
   @Test
   void usageErrors() {
-    assertTrue(usageError("d/", "--fromat", "json").contains("unknown option '--fromat'"));
+    assertTrue(usageError("d/", "--fromat", "json").contains("unknown option '--fromat' for 'funnel probe'; did you mean --format?"));
     assertTrue(usageError("d/", "-x").contains("unknown option '-x'"));
     assertTrue(usageError("d/", "--format").contains("needs a value"));
     assertTrue(usageError("d/", "--format", "--lenient").contains("needs a value"));

@@ -139,11 +139,30 @@ class BridgeCommandTest {
     BigDecimal total = j.get("total").decimalValue();
     assertEquals(0, lib.change().compareTo(total));
     assertEquals("2026-02", j.get("base").get("label").asText());
+    // --lenient: the rejections go to stderr and into the JSON, counted like the reader's
+    long rejected = DatasetReader.lenient().read(dir).rejected();
+    assertEquals(rejected, sumCounts(j.get("rejected")));
+    if (rejected > 0) {
+      assertTrue(r.err().contains("skipped " + rejected + " invalid row"), r.err());
+    }
 
     Run text = run("bridge", dir.toString(), "--base", "2026-02", "--current", "2026-03",
         "--lenient");
     assertEquals(0, text.code(), text.err());
     assertTrue(text.out().startsWith("Funnel bridge 2026-02 -> 2026-03"), text.out());
+
+    Run velocity = run("bridge", dir.toString(), "--base", "2026-02", "--current", "2026-03",
+        "--velocity", "--method", "shapley", "--lenient", "--format", "json");
+    assertEquals(0, velocity.code(), velocity.err());
+    JsonNode v = JSON.readTree(velocity.out());
+    FunnelBridgeResult libV = FunnelBridge.builder().velocity()
+        .bridge(Bridge.builder().method(Method.SHAPLEY).build()).build()
+        .periods(read, Period.parse("2026-02"), Period.parse("2026-03"));
+    assertEquals("sales velocity", v.get("quantity").asText());
+    assertEquals("shapley", v.get("method").asText());
+    assertEffects(libV.bridge(), v);
+    assertEquals(libV.bridge().change(), v.get("total").asDouble(), 1e-9);
+    assertEquals(libV.bridge().base(), v.get("base").get("value").asDouble(), 1e-9);
 
     Run plan = run("bridge", dir.toString(), "--base", "plan", "--current", "2026-03",
         "--lenient", "--format", "json");
@@ -152,6 +171,14 @@ class BridgeCommandTest {
     assertEquals("plan 2026-03", p.get("base").get("label").asText());
     assertEffects(FunnelBridge.builder().build().planVsActual(read, Period.parse("2026-03"))
         .bridge(), p);
+  }
+
+  private static long sumCounts(JsonNode rejected) {
+    long n = 0;
+    for (JsonNode x : rejected) {
+      n += x.get("count").asLong();
+    }
+    return n;
   }
 
   @Test
@@ -171,6 +198,9 @@ class BridgeCommandTest {
         new String[] {"bridge", dir.resolve("nothing").toString(), "--base", "2026-01",
             "--current", "2026-02"},
         new String[] {"bridge", "--base", "2026-01", "--current", "2026-02"},
+        new String[] {"bridge", "--factors", f, "--velocity"},
+        new String[] {"bridge", dir.toString(), "--base", "2026-01", "--current", "2026-02",
+            "--velocity", "--by", "channel"},
         new String[] {"bridge", "--factors", f, "--unknown"});
     for (String[] args : bad) {
       Run r = run(args);

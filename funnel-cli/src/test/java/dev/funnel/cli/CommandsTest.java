@@ -189,4 +189,49 @@ class CommandsTest {
     assertEquals(2, fmt.code(), fmt.toString());
     assertTrue(fmt.err().contains("use one of csv, ndjson"), fmt.err());
   }
+
+  @Test
+  void asOfDecidesWhatIsInTheFuture() throws Exception {
+    String data = dataset(LEADS).toString();
+    // after the end of 2026-01-31: lead L3 (02-01), L1's WON (02-10) and payment P1 (02-11)
+    FunnelTest.Run r = FunnelTest.run("quality", data, "--format", "json", "--as-of", "2026-01-31");
+    assertEquals(0, r.code(), r.toString());
+    JsonNode q = JACKSON.readTree(r.out());
+    long future = 0;
+    for (JsonNode i : q.get("issues")) {
+      if (i.get("code").asText().equals("future_timestamp")) {
+        future = i.get("count").asLong();
+      }
+    }
+    assertEquals(3, future, r.out());
+    assertEquals("2026-01-31T23:59:59.999999999Z", q.get("asOf").asText());
+    FunnelTest.Run again = FunnelTest.run("quality", data, "--format", "json", "--as-of", "2026-01-31");
+    assertEquals(r.out(), again.out(), "with --as-of the report is reproducible");
+    assertEquals(2, FunnelTest.run("quality", data, "--as-of", "yesterday").code());
+  }
+
+  @Test
+  void malformedCommonOptionsAreRefusedBeforeAnyWork() {
+    // the directory does not exist: the format is checked before the data is looked at
+    for (Command c : Commands.ALL) {
+      java.util.function.Function<String[], FunnelTest.Run> run = extra -> {
+        java.util.List<String> a = new java.util.ArrayList<>(java.util.List.of(c.name()));
+        if (c.maxOperands() > 0) {
+          a.add(tmp.resolve("absent").toString());
+        }
+        a.addAll(java.util.List.of(extra));
+        return FunnelTest.run(a.toArray(new String[0]));
+      };
+      if (c.options().contains(Option.FORMAT) && !c.formats().isEmpty()) {
+        FunnelTest.Run r = run.apply(new String[] {"--format", "bogus"});
+        assertEquals(2, r.code(), c.name() + "\n" + r);
+        assertTrue(r.err().contains("does not support --format bogus"), c.name() + "\n" + r);
+      }
+      if (c.options().contains(Option.ZONE)) {
+        FunnelTest.Run r = run.apply(new String[] {"--zone", "Nowhere/Land"});
+        assertEquals(2, r.code(), c.name() + "\n" + r);
+        assertTrue(r.err().contains("bad --zone"), c.name() + "\n" + r);
+      }
+    }
+  }
 }

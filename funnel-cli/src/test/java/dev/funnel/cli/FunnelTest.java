@@ -75,6 +75,13 @@ class FunnelTest {
   }
 
   @Test
+  void aMistypedCommandGetsASuggestion() {
+    Run r = run("qualty", "d/");
+    assertEquals(2, r.code());
+    assertTrue(r.err().startsWith("funnel: unknown command 'qualty'; did you mean quality?\n"), r.err());
+  }
+
+  @Test
   void unexpectedFailuresAreOneLineWithoutStackTrace() {
     java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
     PrintStream ps = new PrintStream(err, true, StandardCharsets.UTF_8);

@@ -14,6 +14,8 @@ import java.util.List;
  * @param size     customers in the cohort
  * @param active   members with at least one positive payment in period k ({@code active[0] == size})
  * @param retained members with a positive payment in both period k-1 and period k (0 at k = 0)
+ * @param activeOnOrAfter members with a positive payment in period k or any later period
+ *                 ("unbounded" retention numerator)
  * @param orders   positive payments of members in period k
  * @param revenue  exact sum of all members' payments in period k, refunds included
  */
@@ -22,16 +24,18 @@ public record CohortRow(
     long size,
     List<Long> active,
     List<Long> retained,
+    List<Long> activeOnOrAfter,
     List<Long> orders,
     List<BigDecimal> revenue) {
 
   public CohortRow {
     active = List.copyOf(active);
     retained = List.copyOf(retained);
+    activeOnOrAfter = List.copyOf(activeOnOrAfter);
     orders = List.copyOf(orders);
     revenue = List.copyOf(revenue);
     int n = active.size();
-    if (retained.size() != n || orders.size() != n || revenue.size() != n) {
+    if (retained.size() != n || activeOnOrAfter.size() != n || orders.size() != n || revenue.size() != n) {
       throw new IllegalArgumentException("cohort " + cohort + ": per-period lists differ in length");
     }
   }
@@ -45,6 +49,18 @@ public record CohortRow(
   public List<Double> retention() {
     List<Double> r = new ArrayList<>(periods());
     for (long a : active) {
+      r.add(size == 0 ? Double.NaN : (double) a / size);
+    }
+    return r;
+  }
+
+  /**
+   * "On or after" (unbounded) retention, {@code activeOnOrAfter[k] / size}: the share of the
+   * cohort that buys in period k or later (within the data), never increasing in k.
+   */
+  public List<Double> unboundedRetention() {
+    List<Double> r = new ArrayList<>(periods());
+    for (long a : activeOnOrAfter) {
       r.add(size == 0 ? Double.NaN : (double) a / size);
     }
     return r;

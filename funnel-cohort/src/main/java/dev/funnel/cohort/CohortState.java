@@ -34,6 +34,8 @@ public final class CohortState {
 
   private final Granularity granularity;
   private final ZoneId zone;
+  private final CohortBasis basis;
+  private final Map<String, Long> anchors = new HashMap<>();
   private final Map<String, TreeMap<Long, Cell>> customers = new HashMap<>();
   private long lastOrdinal = Long.MIN_VALUE;
 
@@ -51,15 +53,47 @@ public final class CohortState {
     }
   }
 
-  CohortState(Granularity granularity, ZoneId zone) {
+  CohortState(Granularity granularity, ZoneId zone, CohortBasis basis) {
     if (granularity == null) {
       throw new IllegalArgumentException("cohort granularity is required");
     }
     if (zone == null) {
       throw new IllegalArgumentException("the dataset time zone is required");
     }
+    if (basis == null) {
+      throw new IllegalArgumentException("cohort basis is required");
+    }
     this.granularity = granularity;
     this.zone = zone;
+    this.basis = basis;
+  }
+
+  /** What puts a customer into a cohort. */
+  public CohortBasis basis() {
+    return basis;
+  }
+
+  /**
+   * Records an event that places the customer in a cohort (a lead creation, first touch or SQL
+   * date, according to the basis); the earliest one counts. Anchored customers belong to their
+   * cohort even when they never pay.
+   *
+   * @return this state
+   * @throws IllegalArgumentException for the payment basis (its cohorts come from the payments),
+   *     or a null argument
+   */
+  public CohortState anchor(String customerId, java.time.Instant at) {
+    if (basis == CohortBasis.PAYMENT) {
+      throw new IllegalArgumentException(
+          "cohorts by first payment take no anchors; use the touch, lead or sql basis");
+    }
+    if (customerId == null || at == null) {
+      throw new IllegalArgumentException("an anchor needs a customer id and an instant");
+    }
+    long ordinal = PeriodOrdinal.of(granularity, LocalDate.ofInstant(at, zone));
+    anchors.merge(customerId, ordinal, Math::min);
+    lastOrdinal = Math.max(lastOrdinal, ordinal);
+    return this;
   }
 
   /** The period length. */
@@ -97,18 +131,34 @@ public final class CohortState {
   }
 
   /**
+   * Makes the data end no earlier than {@code ordinal} (the end of data seen elsewhere, e.g. in
+   * other channels' payments); a max, so it commutes with merging.
+   */
+  void extendTo(long ordinal) {
+    lastOrdinal = Math.max(lastOrdinal, ordinal);
+  }
+
+  /** The ordinal of the last period seen, {@code Long.MIN_VALUE} when none. */
+  long lastOrdinal() {
+    return lastOrdinal;
+  }
+
+  /**
    * A new state holding both this one's payments and the other's.
    *
    * @throws IllegalArgumentException when granularity or zone differ
    */
   public CohortState merge(CohortState other) {
     Objects.requireNonNull(other, "other");
-    if (other.granularity != granularity || !other.zone.equals(zone)) {
+    if (other.granularity != granularity || !other.zone.equals(zone) || other.basis != basis) {
       throw new IllegalArgumentException(
-          "cannot merge cohort states of " + granularity.label() + "/" + zone + " and "
-              + other.granularity.label() + "/" + other.zone);
+          "cannot merge cohort states of " + granularity.label() + "/" + zone + "/"
+              + basis.label() + " and " + other.granularity.label() + "/" + other.zone + "/"
+              + other.basis.label());
     }
-    CohortState m = new CohortState(granularity, zone);
+    CohortState m = new CohortState(granularity, zone, basis);
+    m.anchors.putAll(anchors);
+    other.anchors.forEach((k, v) -> m.anchors.merge(k, v, Math::min));
     m.lastOrdinal = Math.max(lastOrdinal, other.lastOrdinal);
     for (CohortState s : new CohortState[] {this, other}) {
       for (Map.Entry<String, TreeMap<Long, Cell>> e : s.customers.entrySet()) {
@@ -135,13 +185,21 @@ public final class CohortState {
     BigDecimal revenueWithoutPurchase = BigDecimal.ZERO;
     BigDecimal revenueBefore = BigDecimal.ZERO;
     long paymentsBefore = 0;
-    for (TreeMap<Long, Cell> cells : customers.values()) {
+    java.util.Set<String> ids = new java.util.HashSet<>(customers.keySet());
+    ids.addAll(anchors.keySet());
+    TreeMap<Long, Cell> none = new TreeMap<>();
+    for (String id : ids) {
+      TreeMap<Long, Cell> cells = customers.getOrDefault(id, none);
       Long cohort = null;
-      for (Map.Entry<Long, Cell> e : cells.entrySet()) {
-        if (e.getValue().orders > 0) {
-          cohort = e.getKey();
-          break;
+      if (basis == CohortBasis.PAYMENT) {
+        for (Map.Entry<Long, Cell> e : cells.entrySet()) {
+          if (e.getValue().orders > 0) {
+            cohort = e.getKey();
+            break;
+          }
         }
+      } else {
+        cohort = anchors.get(id);
       }
       if (cohort == null) {
         withoutPurchase++;
@@ -153,6 +211,15 @@ public final class CohortState {
       final long start = cohort;
       Acc acc = cohorts.computeIfAbsent(start, k -> new Acc((int) (lastOrdinal - k + 1)));
       acc.size++;
+      long lastActive = start - 1; // none yet
+      for (Map.Entry<Long, Cell> e : cells.entrySet()) {
+        if (e.getValue().orders > 0 && e.getKey() >= start) {
+          lastActive = e.getKey();
+        }
+      }
+      for (int k = 0; k <= lastActive - start; k++) {
+        acc.onOrAfter[k]++;
+      }
       for (Map.Entry<Long, Cell> e : cells.entrySet()) {
         Cell c = e.getValue();
         int k = (int) (e.getKey() - start);
@@ -181,12 +248,13 @@ public final class CohortState {
               a.size,
               longs(a.active),
               longs(a.retained),
+              longs(a.onOrAfter),
               longs(a.orders),
               List.of(a.revenue)));
     }
     Period last = lastOrdinal == Long.MIN_VALUE ? null : PeriodOrdinal.period(granularity, lastOrdinal);
     return new CohortTable(
-        granularity, zone, last, rows, withoutPurchase, revenueWithoutPurchase, paymentsBefore,
+        granularity, zone, basis, last, rows, withoutPurchase, revenueWithoutPurchase, paymentsBefore,
         revenueBefore);
   }
 
@@ -202,12 +270,14 @@ public final class CohortState {
     long size;
     final long[] active;
     final long[] retained;
+    final long[] onOrAfter;
     final long[] orders;
     final BigDecimal[] revenue;
 
     Acc(int n) {
       active = new long[n];
       retained = new long[n];
+      onOrAfter = new long[n];
       orders = new long[n];
       revenue = new BigDecimal[n];
       java.util.Arrays.fill(revenue, BigDecimal.ZERO);

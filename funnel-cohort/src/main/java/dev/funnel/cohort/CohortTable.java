@@ -11,37 +11,54 @@ import java.util.List;
 
 /**
  * A left-aligned cohort table: one {@link CohortRow} per acquisition period (cohorts by the
- * calendar period, in the dataset time zone, of each customer's first positive payment), in
- * period order, plus the size-weighted averages across cohorts.
+ * calendar period, in the dataset time zone, of each customer's first positive payment, or of
+ * another {@link CohortBasis} event), in period order, plus the size-weighted averages across cohorts.
  *
- * <p>Nothing is dropped silently: customers who never paid a positive amount (only refunds or
- * zero payments) and payments dated before a customer's cohort period are reported here, outside
- * the rows.
+ * <p>Nothing is dropped silently: customers outside every cohort (on the payment basis those who
+ * never paid a positive amount) and payments dated before a customer's cohort period are
+ * reported here, outside the rows. On a basis other than payment, a cohort counts members who
+ * never paid, so retention at period 0 is the share that paid in the cohort period.
  *
  * @param granularity              the period length
  * @param zone                     the time zone of the calendar periods
- * @param lastPeriod               the period of the latest payment (the end of every row), or null
- *                                 when there are no payments
+ * @param basis                    what put customers into cohorts
+ * @param lastPeriod               the period of the latest payment or anchor event (the end of
+ *                                 every row), or null when there is none
  * @param cohorts                  the cohorts in period order
- * @param customersWithoutPurchase customers with payments but no positive one
- * @param revenueWithoutPurchase   the exact sum of those customers' payments
- * @param paymentsBeforeCohort     payments (necessarily non-positive) dated in a period before the
- *                                 customer's first positive payment
+ * @param customersOutside         customers with payments but in no cohort: without a positive
+ *                                 payment (payment basis), without an anchor event (other bases)
+ * @param revenueOutside           the exact sum of those customers' payments
+ * @param paymentsBeforeCohort     payments dated in a period before the customer's cohort period
+ *                                 (on the payment basis necessarily non-positive)
  * @param revenueBeforeCohort      their exact sum
  */
 public record CohortTable(
     Granularity granularity,
     ZoneId zone,
+    CohortBasis basis,
     Period lastPeriod,
     List<CohortRow> cohorts,
-    long customersWithoutPurchase,
-    BigDecimal revenueWithoutPurchase,
+    long customersOutside,
+    BigDecimal revenueOutside,
     long paymentsBeforeCohort,
     BigDecimal revenueBeforeCohort)
     implements Tabular {
 
   public CohortTable {
     cohorts = List.copyOf(cohorts);
+  }
+
+  /**
+   * {@link #customersOutside()} under its payment-basis name: on the payment basis, the customers
+   * with payments but no positive one. Kept for callers written before other bases existed.
+   */
+  public long customersWithoutPurchase() {
+    return customersOutside;
+  }
+
+  /** {@link #revenueOutside()} under its payment-basis name (see {@link #customersWithoutPurchase()}). */
+  public BigDecimal revenueWithoutPurchase() {
+    return revenueOutside;
   }
 
   /** Customers in all cohorts. */
@@ -150,45 +167,80 @@ public record CohortTable(
 
   @Override
   public String summary() {
-    return "Cohorts by " + granularity.label() + ": " + cohorts.size() + " cohorts, " + customers()
+    return "Cohorts by " + basis.label() + "/" + granularity.label() + ": " + cohorts.size() + " cohorts, " + customers()
         + " customers" + (lastPeriod == null ? "" : ", data to " + lastPeriod.label());
   }
 
   /** Retention heat map: one row per cohort, one column per period index, then the average. */
   @Override
   public TextTable table() {
-    int max = 0;
-    for (CohortRow r : cohorts) {
-      max = Math.max(max, r.periods());
+    return table(CohortMetric.RETENTION, false);
+  }
+
+  /**
+   * A view of one metric. Left-aligned ({@code calendarAligned == false}): column k is the k-th
+   * period of each cohort, with the size-weighted average as the last row (for revenue: revenue
+   * per customer of the cohorts that reached the period). Calendar-aligned:
+   * columns are calendar periods from the first cohort to the last period of the data, and a
+   * cohort's cells start at its own period (no average row: a calendar column mixes ages).
+   */
+  public TextTable table(CohortMetric metric, boolean calendarAligned) {
+    if (metric == null) {
+      throw new IllegalArgumentException("metric is required");
     }
-    String[] header = new String[max + 2];
+    int width;
+    if (calendarAligned) {
+      width = cohorts.isEmpty() ? 0 : (int) cohorts.get(0).cohort().until(lastPeriod) + 1;
+    } else {
+      width = 0;
+      for (CohortRow r : cohorts) {
+        width = Math.max(width, r.periods());
+      }
+    }
+    String[] header = new String[width + 2];
     header[0] = "cohort";
     header[1] = "size";
-    for (int k = 0; k < max; k++) {
-      header[k + 2] = String.valueOf(k);
+    for (int k = 0; k < width; k++) {
+      header[k + 2] =
+          calendarAligned ? cohorts.get(0).cohort().plus(k).label() : String.valueOf(k);
     }
     TextTable t = TextTable.of(header);
     for (CohortRow r : cohorts) {
-      Object[] cells = new Object[max + 2];
+      Object[] cells = new Object[width + 2];
       cells[0] = r.cohort().label();
       cells[1] = r.size();
-      List<Double> ret = r.retention();
-      for (int k = 0; k < max; k++) {
-        cells[k + 2] = k < ret.size() ? ret.get(k) : null;
+      List<?> values = values(r, metric);
+      int offset = calendarAligned ? (int) cohorts.get(0).cohort().until(r.cohort()) : 0;
+      for (int k = 0; k < values.size(); k++) {
+        cells[k + 2 + offset] = values.get(k);
       }
       t = t.plus(cells);
     }
-    if (!cohorts.isEmpty()) {
-      Object[] cells = new Object[max + 2];
-      cells[0] = "average";
+    if (!cohorts.isEmpty() && !calendarAligned) {
+      Object[] cells = new Object[width + 2];
+      cells[0] = metric == CohortMetric.REVENUE ? "per customer" : "average";
       cells[1] = customers();
       List<CohortAverage> avg = averages();
-      for (int k = 0; k < max; k++) {
-        cells[k + 2] = avg.get(k).retention();
+      for (int k = 0; k < width; k++) {
+        CohortAverage a = avg.get(k);
+        cells[k + 2] =
+            switch (metric) {
+              case RETENTION -> a.retention();
+              case REVENUE -> a.revenuePerCustomer();
+              case CUMULATIVE -> a.cumulativeRevenuePerCustomer();
+            };
       }
       t = t.plus(cells);
     }
     return t;
+  }
+
+  private static List<?> values(CohortRow r, CohortMetric metric) {
+    return switch (metric) {
+      case RETENTION -> r.retention();
+      case REVENUE -> r.revenue();
+      case CUMULATIVE -> r.cumulativeRevenuePerCustomer();
+    };
   }
 
   @Override

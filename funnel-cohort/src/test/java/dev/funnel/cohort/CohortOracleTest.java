@@ -83,6 +83,17 @@ class CohortOracleTest {
           active += bought ? 1 : 0;
         }
         assertEquals(active, r.active().get(k), c + "+" + k);
+        long onOrAfter = 0;
+        for (String m : members) {
+          for (Payment p : pays) {
+            if (p.customerId().equals(m) && p.amount().amount().signum() > 0
+                && !Period.containing(p.paidAt(), g, zone).start().isBefore(pk.start())) {
+              onOrAfter++;
+              break;
+            }
+          }
+        }
+        assertEquals(onOrAfter, r.activeOnOrAfter().get(k), c + "+" + k + " on or after");
         assertEquals(orders, r.orders().get(k), c + "+" + k);
         assertEquals(0, revenue.compareTo(r.revenue().get(k)), c + "+" + k);
       }

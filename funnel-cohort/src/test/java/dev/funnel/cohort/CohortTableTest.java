@@ -52,6 +52,8 @@ class CohortTableTest {
     assertEquals(List.of(2L, 0L, 1L), jan.orders());
     assertEquals(money("150.00", "0", "20.00"), jan.revenue());
     assertEquals(List.of(1.0, 0.0, 1.0), jan.retention());
+    assertEquals(List.of(1L, 1L, 1L), jan.activeOnOrAfter()); // A returns in March
+    assertEquals(List.of(1.0, 1.0, 1.0), jan.unboundedRetention());
     assertTrue(Double.isNaN(jan.churn().get(0)));
     assertEquals(1.0, jan.churn().get(1));
     assertTrue(Double.isNaN(jan.churn().get(2))); // nobody was active in period 1
@@ -60,14 +62,15 @@ class CohortTableTest {
     CohortRow feb = t.cohorts().get(1);
     assertEquals(Period.parse("2026-02"), feb.cohort());
     assertEquals(List.of(1L, 0L), feb.active()); // the array ends with the data
+    assertEquals(List.of(1L, 0L), feb.activeOnOrAfter());
     assertEquals(money("220.00", "0"), feb.revenue());
 
     CohortRow mar = t.cohorts().get(2);
     assertEquals(List.of(1L), mar.active());
     assertEquals(money("40.00"), mar.revenue());
 
-    assertEquals(1, t.customersWithoutPurchase());
-    assertEquals(new BigDecimal("-5.00"), t.revenueWithoutPurchase());
+    assertEquals(1, t.customersOutside());
+    assertEquals(new BigDecimal("-5.00"), t.revenueOutside());
     assertEquals(1, t.paymentsBeforeCohort());
     assertEquals(new BigDecimal("-15.00"), t.revenueBeforeCohort());
 
@@ -78,7 +81,7 @@ class CohortTableTest {
     assertEquals(new CohortAverage(2, 1, 1, 1.0, Double.NaN, 20.0, 170.0), avg.get(2));
     // exact totals: everything paid, minus what sits outside the rows
     assertEquals(new BigDecimal("430.00"), t.revenue());
-    assertTrue(t.toString().startsWith("Cohorts by month: 3 cohorts, 3 customers"));
+    assertTrue(t.toString().startsWith("Cohorts by payment/month: 3 cohorts, 3 customers"));
   }
 
   @Test
@@ -95,6 +98,23 @@ class CohortTableTest {
     assertEquals(430.0 / 4, f.arpu(), 1e-12);
     assertEquals(1.0, f.churn(), 1e-12);
     assertEquals(430.0 / 4 * 0.4, f.ltv(), 1e-12);
+  }
+
+  @Test
+  void leftAndCalendarAlignedViews() {
+    CohortTable t = Cohorts.byFirstPayment(data(ZoneId.of("Europe/Berlin")), Granularity.MONTH);
+    String left = t.table(CohortMetric.REVENUE, false).render();
+    String[] lines = left.split("\n");
+    assertEquals(List.of("cohort", "size", "0", "1", "2"), List.of(lines[0].trim().split("\\s+")));
+    assertEquals(List.of("2026-02", "1", "220.00", "0", "-"), List.of(lines[3].trim().split("\\s+")));
+    String cal = t.table(CohortMetric.REVENUE, true).render();
+    String[] c = cal.split("\n");
+    assertEquals(
+        List.of("cohort", "size", "2026-01", "2026-02", "2026-03"),
+        List.of(c[0].trim().split("\\s+")));
+    assertEquals(List.of("2026-02", "1", "-", "220.00", "0"), List.of(c[3].trim().split("\\s+")));
+    assertEquals(5, c.length); // header, rule, three cohorts, no average row
+    assertEquals(t.table().render(), t.table(CohortMetric.RETENTION, false).render());
   }
 
   @Test

@@ -25,15 +25,27 @@ public record TableRows<T>(List<T> rows, TableRead read) implements Tabular {
 
   @Override
   public TextTable table() {
+    return table(rows.size());
+  }
+
+  private TextTable table(int limit) {
     TextTable t = TextTable.of("#", "row");
-    for (int i = 0; i < rows.size(); i++) {
+    for (int i = 0; i < Math.min(limit, rows.size()); i++) {
       t = t.plus(i + 1, rows.get(i));
     }
     return t;
   }
 
+  /**
+   * The summary and the first {@link Tabular#PREVIEW_ROWS} rows, as {@link Tabular#preview}
+   * shows them, built without tabulating every row (a table may have millions).
+   */
   @Override
   public String toString() {
-    return Tabular.preview(this);
+    String s = summary() + "\n" + table(PREVIEW_ROWS).render();
+    if (rows.size() > PREVIEW_ROWS) {
+      s += "... " + (rows.size() - PREVIEW_ROWS) + " more rows; print() shows all\n";
+    }
+    return s;
   }
 }

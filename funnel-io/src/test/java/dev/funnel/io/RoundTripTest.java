@@ -18,6 +18,7 @@ import dev.funnel.core.StageCatalog;
 import dev.funnel.core.StageChange;
 import dev.funnel.core.Touch;
 import dev.funnel.core.TouchKind;
+import dev.funnel.core.display.Tabular;
 import java.io.StringWriter;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -150,13 +151,23 @@ class RoundTripTest {
       DatasetWriter.write(Rows.PAYMENTS, rows, w, f);
       TableRows<Payment> back = readAll(w.toString(), f);
       assertEquals(rows, back.rows());
+      assertEquals(Tabular.preview(back), back.toString(), "few rows: the same as the preview");
     }
   }
 
   private static TableRows<Payment> readAll(String text, FileFormat f) {
-    java.util.ArrayList<Payment> out = new java.util.ArrayList<>();
-    var read = DatasetReader.strict().forEach(Rows.PAYMENTS, new java.io.StringReader(text), f, "mem", out::add);
-    return new TableRows<>(out, read);
+    return DatasetReader.strict().readAll(Rows.PAYMENTS, new java.io.StringReader(text), f, "mem");
+  }
+
+  @Test
+  void longTablesPreviewTheirFirstRows() {
+    List<JourneyPath> many = new java.util.ArrayList<>();
+    for (int i = 0; i < 50; i++) {
+      many.add(new JourneyPath(List.of("c" + i), i, BigDecimal.ONE, 0));
+    }
+    TableRows<JourneyPath> t = new TableRows<>(many,
+        new dev.funnel.core.quality.TableRead(DatasetTable.PATHS, "x", 50, 50, Map.of(), List.of()));
+    assertEquals(Tabular.preview(t), t.toString());
   }
 
   @Test

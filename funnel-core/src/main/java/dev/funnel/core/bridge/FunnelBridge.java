@@ -50,6 +50,19 @@ import java.util.TreeMap;
  * E = their payments; churn shows up as the retention effect. Factors that a segment does not
  * have are 1 in both states, which contributes exactly nothing under every method.
  *
+ * <p><b>Sales velocity.</b> With {@link Builder#velocity()} the bridged quantity is sales velocity
+ * (spec/metrics.md: opportunities x win rate x average deal / cycle length), with opportunities
+ * the count at the stage before won, itself leads x the conversions up to it:
+ * <pre>
+ *   V = leads x ... x win rate x average deal x cycle speed = R / L,   cycle speed = won / C
+ * </pre>
+ * where C is the sum of the sales cycles (days from reaching the stage before won to reaching
+ * won) of the deals won in the period and L = C / won their mean; V is revenue per day of sales
+ * cycle, and the cycle-speed effect is what faster or slower cycles did to it. The identity is
+ * exact like the revenue identity; a state with revenue and no won deal, or with a mean cycle of
+ * zero days (every won deal skipped straight to won), has no velocity and is an
+ * IllegalArgumentException. The cycle here ends at won, not at payment.
+ *
  * <p><b>Counting (event basis, spec/metrics.md).</b> Leads = leads created in the period; a stage
  * count = leads that first reached the stage in the period, where reaching a later stage implies
  * the earlier ones ({@link dev.funnel.core.funnel.LeadReach}); revenue = the payments made in the
@@ -86,6 +99,8 @@ public final class FunnelBridge {
   public static final String WIN_RATE = "win rate";
   /** Factor: revenue per won deal. */
   public static final String AVERAGE_DEAL = "average deal";
+  /** Factor: 1 / mean sales cycle in days, with {@link Builder#velocity()}. */
+  public static final String CYCLE_SPEED = "cycle speed";
   /** Factor: customers with a positive payment before the period. */
   public static final String ACTIVE_BASE = "active base";
   /** Factor: share of the active base that paid in the period. */
@@ -94,6 +109,10 @@ public final class FunnelBridge {
   public static final String REVENUE_PER_ACTIVE = "revenue per active customer";
   /** Factor: revenue that no product of counts can carry (see the class comment). */
   public static final String OUTSIDE = "revenue outside the funnel";
+  /** What {@link FunnelBridgeResult#quantity()} is by default. */
+  public static final String REVENUE = "revenue";
+  /** What {@link FunnelBridgeResult#quantity()} is with {@link Builder#velocity()}. */
+  public static final String VELOCITY = "sales velocity";
   /** Segment of {@link #OUTSIDE}. */
   public static final String OUTSIDE_SEGMENT = "(outside the funnel)";
   /** Segment of the existing customers when there is no breakdown. */
@@ -104,6 +123,7 @@ public final class FunnelBridge {
   private final Bridge bridge;
   private final Dimension by;
   private final boolean split;
+  private final boolean velocity;
   private final List<String> intermediate;
   private final Map<Period, Map<String, Double>> visits;
 
@@ -111,6 +131,7 @@ public final class FunnelBridge {
     this.bridge = b.bridge;
     this.by = b.by;
     this.split = b.split;
+    this.velocity = b.velocity;
     this.intermediate = b.intermediate;
     Map<Period, Map<String, Double>> v = new HashMap<>();
     b.visits.forEach((p, m) -> v.put(p, Map.copyOf(m)));
@@ -150,6 +171,10 @@ public final class FunnelBridge {
   public FunnelBridgeResult planVsActual(Dataset d, Period period) {
     Objects.requireNonNull(d, "dataset");
     Objects.requireNonNull(period, "period");
+    if (velocity) {
+      throw new IllegalArgumentException("the plan has no sales cycle length; bridge plan vs"
+          + " actual without velocity");
+    }
     if (split) {
       throw new IllegalArgumentException("the plan has no targets for existing customers (active"
           + " base, retention, revenue per active customer); bridge plan vs actual without the"
@@ -175,16 +200,19 @@ public final class FunnelBridge {
    */
   public FunnelBridgeResult decompose(String baseLabel, Map<String, FunnelCounts> base,
       String currentLabel, Map<String, FunnelCounts> current) {
+    Objects.requireNonNull(baseLabel, "base label");
+    Objects.requireNonNull(currentLabel, "current label");
     Objects.requireNonNull(base, "base counts");
     Objects.requireNonNull(current, "current counts");
     FunnelFactors factors =
-        FunnelFactors.of(baseLabel, base, currentLabel, current, by != null, split);
+        FunnelFactors.of(baseLabel, base, currentLabel, current, by != null, split, velocity);
     BridgeResult r = bridge.decompose(factors.table());
     List<String> notes = new ArrayList<>(factors.notes());
     if (r.fallback()) {
       notes.add("fell back to Shapley: " + r.fallbackReason());
     }
-    return new FunnelBridgeResult(baseLabel, currentLabel, FunnelFactors.total(base),
+    return new FunnelBridgeResult(velocity ? VELOCITY : REVENUE, baseLabel, currentLabel,
+        FunnelFactors.total(base),
         FunnelFactors.total(current), factors.table(), r, notes);
   }
 
@@ -247,6 +275,7 @@ public final class FunnelBridge {
     private Bridge bridge = Bridge.lmdi();
     private Dimension by;
     private boolean split;
+    private boolean velocity;
     private List<String> intermediate;
     private final Map<Period, Map<String, Double>> visits = new HashMap<>();
 
@@ -301,8 +330,26 @@ public final class FunnelBridge {
       return this;
     }
 
-    /** The configured funnel bridge. */
+    /**
+     * Bridges sales velocity instead of revenue: the funnel factors times {@value #CYCLE_SPEED},
+     * 1 / the mean cycle of the deals won in the period (see the class comment). One segment,
+     * no new/existing split.
+     */
+    public Builder velocity() {
+      this.velocity = true;
+      return this;
+    }
+
+    /**
+     * The configured funnel bridge.
+     *
+     * @throws IllegalArgumentException for velocity with a breakdown or the new/existing split
+     */
     public FunnelBridge build() {
+      if (velocity && (by != null || split)) {
+        throw new IllegalArgumentException("sales velocity is bridged for one segment of new"
+            + " deals: without a breakdown and without the new/existing split");
+      }
       return new FunnelBridge(this);
     }
   }

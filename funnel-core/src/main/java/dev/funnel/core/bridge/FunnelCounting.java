@@ -9,6 +9,7 @@ import dev.funnel.core.Stage;
 import dev.funnel.core.funnel.Dimension;
 import dev.funnel.core.funnel.LeadReach;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -25,6 +26,8 @@ import java.util.TreeMap;
  * payment are computed once and reused for every period counted.
  */
 final class FunnelCounting {
+
+  private static final double SECONDS_PER_DAY = 86_400;
 
   private final Dataset d;
   private final ZoneId zone;
@@ -69,14 +72,20 @@ final class FunnelCounting {
   /** Counts of the period per segment; without a breakdown, always the one segment "". */
   Map<String, FunnelCounts> count(Period p) {
     Map<String, double[]> reached = new TreeMap<>();
+    Map<String, Long> cycleSeconds = new HashMap<>();
     if (by == null) {
       reached.put("", new double[stages.size()]);
     }
+    int won = stages.size() - 1;
     for (LeadReach r : reach) {
       for (int j = 0; j < stages.size(); j++) {
         Instant t = r.reachedAt(stages.get(j));
         if (t != null && p.contains(t, zone)) {
           reached.computeIfAbsent(segmentOf(r.lead()), s -> new double[stages.size()])[j]++;
+          if (j == won) { // reaching won implies the stage before it, no later than won
+            long c = Duration.between(r.reachedAt(stages.get(won - 1)), t).getSeconds();
+            cycleSeconds.merge(segmentOf(r.lead()), c, Long::sum);
+          }
         }
       }
     }
@@ -118,7 +127,8 @@ final class FunnelCounting {
       }
       out.put(s, new FunnelCounts(names, counts, Double.NaN,
           revenue.getOrDefault(s, BigDecimal.ZERO), base.getOrDefault(s, 0.0),
-          active.getOrDefault(s, Set.of()).size(), existing.getOrDefault(s, BigDecimal.ZERO)));
+          active.getOrDefault(s, Set.of()).size(), existing.getOrDefault(s, BigDecimal.ZERO),
+          cycleSeconds.getOrDefault(s, 0L) / SECONDS_PER_DAY));
     }
     return out;
   }

@@ -27,6 +27,9 @@ import java.util.Objects;
  * @param customerBase    existing customers: those with a positive payment before the period
  * @param activeCustomers existing customers with at least one payment in the period
  * @param existingRevenue payments of existing customers in the period
+ * @param cycleDays       the summed sales cycles, in days, of the deals won in the period: from
+ *                        reaching the stage before won (SQL) to reaching won; NaN when unknown
+ *                        (a plan). The mean cycle is {@code cycleDays / won()}.
  */
 public record FunnelCounts(
     List<String> stages,
@@ -35,7 +38,8 @@ public record FunnelCounts(
     BigDecimal revenue,
     double customerBase,
     double activeCustomers,
-    BigDecimal existingRevenue) {
+    BigDecimal existingRevenue,
+    double cycleDays) {
 
   public FunnelCounts {
     stages = List.copyOf(Objects.requireNonNull(stages, "stages"));
@@ -58,6 +62,9 @@ public record FunnelCounts(
     Objects.requireNonNull(existingRevenue, "existing revenue");
     count(customerBase, "customer base");
     count(activeCustomers, "active customers");
+    if (!Double.isNaN(cycleDays)) {
+      count(cycleDays, "cycle days");
+    }
     if (activeCustomers > customerBase) {
       throw new IllegalArgumentException("active customers (" + activeCustomers
           + ") exceed the customer base (" + customerBase + ")");
@@ -80,7 +87,7 @@ public record FunnelCounts(
     for (int j = 0; j < stages.size(); j++) {
       zeros.add(0.0);
     }
-    return new FunnelCounts(stages, zeros, 0, BigDecimal.ZERO, 0, 0, BigDecimal.ZERO);
+    return new FunnelCounts(stages, zeros, 0, BigDecimal.ZERO, 0, 0, BigDecimal.ZERO, 0);
   }
 
   /**
@@ -99,13 +106,13 @@ public record FunnelCounts(
     }
     return new FunnelCounts(stages, sum, visits + other.visits, revenue.add(other.revenue),
         customerBase + other.customerBase, activeCustomers + other.activeCustomers,
-        existingRevenue.add(other.existingRevenue));
+        existingRevenue.add(other.existingRevenue), cycleDays + other.cycleDays);
   }
 
   /** These counts with the visits set (NaN for unknown). */
   public FunnelCounts withVisits(double v) {
     return new FunnelCounts(stages, reached, v, revenue, customerBase, activeCustomers,
-        existingRevenue);
+        existingRevenue, cycleDays);
   }
 
   /** All revenue of the state: the funnel's plus the existing customers'. */
@@ -116,6 +123,11 @@ public record FunnelCounts(
   /** Leads: the count at the first stage. */
   public double leads() {
     return reached.get(0);
+  }
+
+  /** The mean sales cycle in days of the deals won in the period; NaN without won deals. */
+  public double meanCycleDays() {
+    return won() == 0 ? Double.NaN : cycleDays / won();
   }
 
   /** Won deals: the count at the won stage. */

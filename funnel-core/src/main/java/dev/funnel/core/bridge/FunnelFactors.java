@@ -41,7 +41,7 @@ final class FunnelFactors {
   }
 
   static FunnelFactors of(String baseLabel, Map<String, FunnelCounts> base, String currentLabel,
-      Map<String, FunnelCounts> current, boolean segmented, boolean split) {
+      Map<String, FunnelCounts> current, boolean segmented, boolean split, boolean velocity) {
     List<String> stages = stages(base, current);
     boolean visits = visitsKnown(base, current);
     if (!split) {
@@ -73,6 +73,9 @@ final class FunnelFactors {
     }
     factors.add(FunnelBridge.WIN_RATE);
     factors.add(FunnelBridge.AVERAGE_DEAL);
+    if (velocity) {
+      factors.add(FunnelBridge.CYCLE_SPEED);
+    }
     if (split) {
       factors.addAll(List.of(FunnelBridge.ACTIVE_BASE, FunnelBridge.RETENTION,
           FunnelBridge.REVENUE_PER_ACTIVE));
@@ -109,7 +112,10 @@ final class FunnelFactors {
           zero |= c.reached().get(k - 1) == 0 || c.reached().get(k) == 0;
         }
         double revenue = c.revenue().doubleValue();
-        put(row, factors.get(f), t, ratio(revenue, c.won()));
+        put(row, factors.get(f++), t, ratio(revenue, c.won()));
+        if (velocity) {
+          put(row, factors.get(f), t, speed(c, labels[t], zero));
+        }
         if (zero && c.revenue().signum() != 0) {
           outside[t] += revenue;
           anyOutside = true;
@@ -141,6 +147,24 @@ final class FunnelFactors {
       }
     });
     return new FunnelFactors(FactorTable.of(rows), notes);
+  }
+
+  /** Won deals per day of summed cycle: 1 / mean cycle length. */
+  private static double speed(FunnelCounts c, String label, boolean zero) {
+    if (Double.isNaN(c.cycleDays())) {
+      throw new IllegalArgumentException("the cycle lengths of " + label + " are unknown; sales"
+          + " velocity needs them");
+    }
+    if (zero && c.revenue().signum() != 0) {
+      throw new IllegalArgumentException("sales velocity of " + label + " is undefined: revenue "
+          + c.revenue().toPlainString() + " with a zero count on the chain " + chain(c));
+    }
+    if (c.won() > 0 && c.cycleDays() == 0) {
+      throw new IllegalArgumentException("sales velocity of " + label + " is undefined: every deal"
+          + " won in it reached " + lower(c.stages().get(c.stages().size() - 2))
+          + " and won at the same instant, so the mean cycle is 0 days");
+    }
+    return ratio(c.won(), c.cycleDays());
   }
 
   private static void put(Map<String, double[]> row, String factor, int state, double value) {

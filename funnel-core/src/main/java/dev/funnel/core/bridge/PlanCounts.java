@@ -72,7 +72,8 @@ final class PlanCounts {
       BigDecimal revenue = need(m, "revenue", period, s);
       double v = visits ? need(m, "visits", period, s).doubleValue() : Double.NaN;
       try {
-        out.put(s, new FunnelCounts(names, counts, v, revenue, 0, 0, BigDecimal.ZERO));
+        out.put(s, new FunnelCounts(names, counts, v, revenue, 0, 0, BigDecimal.ZERO,
+            Double.NaN));
       } catch (IllegalArgumentException e) {
         throw new IllegalArgumentException("the plan of " + period.label()
             + (s.isEmpty() ? "" : " for channel " + s) + ": " + e.getMessage(), e);

@@ -14,20 +14,22 @@ import java.util.Locale;
  * (spec/metrics.md, "Conversion matrix").
  *
  * <p>Built from a cohort-basis {@link FunnelReport} with a breakdown: the cell for source s and
- * the step from stage k to stage k+1 has {@code entered} = the source's leads that reached k and
- * {@code converted} = those that reached k+1 (both on the cohort basis, so the rate is a share).
- * Per column, the overall rate is {@code sum converted / sum entered}; each cell's rate is shrunk
- * toward it with an empirical-Bayes {@link BetaBinomialPrior} estimated from that column's cells,
- * and {@code index = shrunkRate / overall}. Each cell is tested against the rest of its column
- * (two-proportion z-test, pooled statistic); the p-values of the whole matrix are adjusted with
- * Benjamini-Hochberg at the false discovery rate {@code fdr}. A cell is a bottleneck only when its
- * adjusted p-value is at most {@code fdr} and its rate is below the rest of the column and its
- * index below 1: small cells are both shrunk and hard to make significant.
+ * the column {@code FROM->TO} (consecutive stages by default, any forward pair on request) has
+ * {@code entered} = the source's leads that reached FROM and {@code converted} = those that
+ * reached TO (both on the cohort basis, so the rate is a share). Per column, the overall rate is
+ * {@code sum converted / sum entered}; each cell's rate is shrunk toward it with an
+ * empirical-Bayes {@link BetaBinomialPrior} estimated from that column's cells;
+ * {@code index = rate / overall} and {@code shrunkIndex = shrunkRate / overall}. Each cell is
+ * tested against the rest of its column (two-proportion z-test, pooled statistic); the p-values
+ * of the whole matrix are adjusted with Benjamini-Hochberg at the false discovery rate
+ * {@code fdr}. A cell is a bottleneck only when its adjusted p-value is at most {@code fdr}, its
+ * rate is below the rest of the column and its shrunk index is below 1: small cells are both
+ * shrunk and hard to make significant.
  *
  * @param basis       always {@link Basis#COHORT}
  * @param fdr         the false discovery rate used for the flags
  * @param sources     row keys in report order
- * @param transitions column labels {@code FROM->TO} in catalog order
+ * @param transitions column labels {@code FROM->TO}, in the order asked for
  * @param overall     the overall rate of each column
  * @param cells       row-major cells (source by source, each with every transition)
  */
@@ -43,12 +45,29 @@ public record ConversionMatrix(
   }
 
   /**
-   * The matrix of a cohort-basis report broken down by one or two dimensions.
+   * The matrix of a cohort-basis report broken down by one or two dimensions, one column per pair
+   * of consecutive stages.
    *
    * @throws IllegalArgumentException on an event-basis report (its ratios are not shares), a report
    *     without a breakdown, or an fdr outside (0, 1)
    */
   public static ConversionMatrix of(FunnelReport report, double fdr) {
+    List<String> steps = new ArrayList<>();
+    for (int k = 0; k + 1 < report.stages().size(); k++) {
+      steps.add(report.stages().get(k).stage() + "->" + report.stages().get(k + 1).stage());
+    }
+    return of(report, fdr, steps);
+  }
+
+  /**
+   * The matrix with chosen columns, each {@code FROM->TO} with FROM before TO in the catalog
+   * (e.g. {@code MQL->SQL} for scoring and audience, {@code SQL->WON} for the offer and reaction
+   * time).
+   *
+   * @throws IllegalArgumentException as {@link #of(FunnelReport, double)}, and on a malformed,
+   *     unknown or backward column
+   */
+  public static ConversionMatrix of(FunnelReport report, double fdr, List<String> columns) {
     if (report.basis() != Basis.COHORT) {
       throw new IllegalArgumentException(
           "the conversion matrix needs a cohort-basis funnel: event-basis ratios are not shares");
@@ -59,26 +78,41 @@ public record ConversionMatrix(
     if (!(fdr > 0 && fdr < 1)) {
       throw new IllegalArgumentException("false discovery rate must be in (0, 1), got " + fdr);
     }
+    int steps = columns.size();
+    int[] fromIdx = new int[steps];
+    int[] toIdx = new int[steps];
+    List<String> transitions = new ArrayList<>();
+    for (int k = 0; k < steps; k++) {
+      String[] pair = columns.get(k).split("->");
+      if (pair.length != 2) {
+        throw new IllegalArgumentException("a column is FROM->TO, got '" + columns.get(k) + "'");
+      }
+      fromIdx[k] = report.stages().indexOf(Conversions.find(report.stages(), pair[0]));
+      toIdx[k] = report.stages().indexOf(Conversions.find(report.stages(), pair[1]));
+      if (fromIdx[k] >= toIdx[k]) {
+        throw new IllegalArgumentException(
+            "column " + columns.get(k) + " must run forward in the catalog");
+      }
+      transitions.add(
+          report.stages().get(fromIdx[k]).stage() + "->" + report.stages().get(toIdx[k]).stage());
+    }
     List<GroupFunnel> groups = report.groups();
-    int steps = report.stages().size() - 1;
     int rows = groups.size();
     List<String> sources = new ArrayList<>();
     groups.forEach(g -> sources.add(g.key()));
-    List<String> transitions = new ArrayList<>();
     List<Double> overall = new ArrayList<>();
     double[] p = new double[rows * steps];
     double[] shrunk = new double[rows * steps];
-    double[] index = new double[rows * steps];
+    double[] shrunkIndex = new double[rows * steps];
     boolean[] below = new boolean[rows * steps];
     for (int k = 0; k < steps; k++) {
-      transitions.add(report.stages().get(k).stage() + "->" + report.stages().get(k + 1).stage());
       long[] x = new long[rows];
       long[] n = new long[rows];
       long sx = 0;
       long sn = 0;
       for (int i = 0; i < rows; i++) {
-        n[i] = groups.get(i).stages().get(k).count();
-        x[i] = groups.get(i).stages().get(k + 1).count();
+        n[i] = groups.get(i).stages().get(fromIdx[k]).count();
+        x[i] = groups.get(i).stages().get(toIdx[k]).count();
         sx += x[i];
         sn += n[i];
       }
@@ -88,7 +122,7 @@ public record ConversionMatrix(
       for (int i = 0; i < rows; i++) {
         int c = i * steps + k;
         shrunk[c] = n[i] == 0 ? Double.NaN : prior.shrink(x[i], n[i]);
-        index[c] = shrunk[c] / all;
+        shrunkIndex[c] = shrunk[c] / all;
         TwoProportionTest t = Stats.twoProportion(sx - x[i], sn - n[i], x[i], n[i], 1 - fdr);
         p[c] = n[i] == 0 || sn - n[i] == 0 ? Double.NaN : t.pValue();
         below[c] = t.difference() < 0;
@@ -100,11 +134,11 @@ public record ConversionMatrix(
       List<StageCount> st = groups.get(i).stages();
       for (int k = 0; k < steps; k++) {
         int c = i * steps + k;
-        long n = st.get(k).count();
-        long x = st.get(k + 1).count();
-        cells.add(new MatrixCell(sources.get(i), st.get(k).stage(), st.get(k + 1).stage(), n, x,
-            Conversions.ratio(x, n), shrunk[c], index[c], p[c], adj[c],
-            adj[c] <= fdr && below[c] && index[c] < 1));
+        long n = st.get(fromIdx[k]).count();
+        long x = st.get(toIdx[k]).count();
+        cells.add(new MatrixCell(sources.get(i), st.get(fromIdx[k]).stage(), st.get(toIdx[k]).stage(),
+            n, x, Conversions.ratio(x, n), shrunk[c], Conversions.ratio(x, n) / overall.get(k),
+            shrunkIndex[c], p[c], adj[c], adj[c] <= fdr && below[c] && shrunkIndex[c] < 1));
       }
     }
     return new ConversionMatrix(Basis.COHORT, fdr, sources, transitions, overall, cells);
@@ -134,13 +168,14 @@ public record ConversionMatrix(
 
   @Override
   public TextTable table() {
-    TextTable t = TextTable.of("source", "step", "entered", "converted", "rate", "shrunk", "index",
-        "adj. p", "bottleneck");
+    List<Object[]> out = new ArrayList<>();
     for (MatrixCell c : cells) {
-      t = t.plus(c.source(), c.from() + "->" + c.to(), c.entered(), c.converted(), c.rate(),
-          c.shrunkRate(), c.index(), c.adjustedPValue(), c.bottleneck() ? "yes" : "");
+      out.add(new Object[] {c.source(), c.from() + "->" + c.to(), c.entered(), c.converted(),
+          c.rate(), c.shrunkRate(), c.index(), c.shrunkIndex(), c.adjustedPValue(),
+          c.bottleneck() ? "yes" : ""});
     }
-    return t;
+    return TextTable.of("source", "step", "entered", "converted", "rate", "shrunk", "index",
+        "shrunk index", "adj. p", "bottleneck").plusAll(out);
   }
 
   @Override

@@ -37,7 +37,8 @@ public record FunnelQuery(
     }
     by = by == null ? List.of() : List.copyOf(by);
     if (by.size() > 2) {
-      throw new IllegalArgumentException("a funnel can be broken down by at most two dimensions, got " + by);
+      throw new IllegalArgumentException(
+          "a funnel can be broken down by at most two dimensions, got " + by);
     }
     if (new HashSet<>(by).size() != by.size()) {
       throw new IllegalArgumentException("breakdown dimensions must differ, got " + by);

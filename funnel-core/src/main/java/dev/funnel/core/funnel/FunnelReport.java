@@ -2,6 +2,7 @@ package dev.funnel.core.funnel;
 
 import dev.funnel.core.display.Tabular;
 import dev.funnel.core.display.TextTable;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -52,25 +53,26 @@ public record FunnelReport(
 
   @Override
   public TextTable table() {
-    TextTable t = TextTable.of("group", "period", "stage", "count", "from previous", "from first");
-    t = rows(t, "(all)", "(all)", stages);
+    List<Object[]> out = new ArrayList<>();
+    rows(out, "(all)", "(all)", stages);
     for (PeriodFunnel p : periods) {
-      t = rows(t, "(all)", p.period(), p.stages());
+      rows(out, "(all)", p.period(), p.stages());
     }
     for (GroupFunnel g : groups) {
-      t = rows(t, g.key(), "(all)", g.stages());
+      rows(out, g.key(), "(all)", g.stages());
       for (PeriodFunnel p : g.periods()) {
-        t = rows(t, g.key(), p.period(), p.stages());
+        rows(out, g.key(), p.period(), p.stages());
       }
     }
-    return t;
+    return TextTable.of("group", "period", "stage", "count", "from previous", "from first")
+        .plusAll(out);
   }
 
-  private static TextTable rows(TextTable t, String group, String period, List<StageCount> rows) {
+  private static void rows(List<Object[]> out, String group, String period, List<StageCount> rows) {
     for (StageCount s : rows) {
-      t = t.plus(group, period, s.stage(), s.count(), s.conversionFromPrevious(), s.conversionFromFirst());
+      out.add(new Object[] {group, period, s.stage(), s.count(), s.conversionFromPrevious(),
+          s.conversionFromFirst()});
     }
-    return t;
   }
 
   @Override

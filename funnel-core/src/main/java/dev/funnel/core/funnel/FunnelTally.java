@@ -78,13 +78,20 @@ public final class FunnelTally {
     List<String> key = keyOf(lead);
     int n = r.stages();
     if (query.basis() == Basis.EVENT) {
+      Period prev = null;
+      long[] c = null;
       for (int k = 0; k < n; k++) {
         Instant t = r.reachedAt(k);
         if (t == null) {
           break;
         }
         if (query.inWindow(t)) {
-          counts(new Cell(key, periodOf(t)))[k]++;
+          Period p = periodOf(t);
+          if (c == null || !java.util.Objects.equals(p, prev)) { // a lead's stages share cells
+            c = counts(new Cell(key, p));
+            prev = p;
+          }
+          c[k]++;
         }
       }
     } else {
@@ -116,8 +123,21 @@ public final class FunnelTally {
     return List.of(by.get(0).keyOf(lead), by.get(1).keyOf(lead));
   }
 
+  /** The period of the last lookup and its instant bounds: reach times of a lead cluster. */
+  private Period lastPeriod;
+  private Instant lastStart;
+  private Instant lastEnd;
+
   private Period periodOf(Instant t) {
-    return query.granularity() == null ? null : Period.containing(t, query.granularity(), zone);
+    if (query.granularity() == null) {
+      return null;
+    }
+    if (lastPeriod == null || t.isBefore(lastStart) || !t.isBefore(lastEnd)) {
+      lastPeriod = Period.containing(t, query.granularity(), zone);
+      lastStart = lastPeriod.startInstant(zone);
+      lastEnd = lastPeriod.endInstant(zone);
+    }
+    return lastPeriod;
   }
 
   private long[] counts(Cell c) {
@@ -131,7 +151,8 @@ public final class FunnelTally {
    */
   public FunnelTally merge(FunnelTally other) {
     if (!catalog.equals(other.catalog) || !zone.equals(other.zone) || !query.equals(other.query)) {
-      throw new IllegalArgumentException("cannot merge funnel tallies of different catalogs, zones or queries");
+      throw new IllegalArgumentException(
+          "cannot merge funnel tallies of different catalogs, zones or queries");
     }
     Map<Cell, long[]> m = new HashMap<>();
     for (Map<Cell, long[]> src : List.of(cells, other.cells)) {

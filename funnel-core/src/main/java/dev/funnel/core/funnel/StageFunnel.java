@@ -25,7 +25,7 @@ public final class StageFunnel {
   /**
    * The funnel of the dataset's leads under the query.
    *
-   * @throws IllegalStateException when the dataset has no leads table
+   * @throws IllegalStateException when the dataset has no leads or stages table
    */
   public static FunnelReport compute(Dataset d, FunnelQuery query) {
     return tally(d, query).result();
@@ -39,9 +39,16 @@ public final class StageFunnel {
     return ConversionMatrix.of(compute(d, cohortQuery), fdr);
   }
 
+  /** The conversion matrix with chosen columns {@code FROM->TO} (e.g. {@code SQL->WON}). */
+  public static ConversionMatrix matrix(
+      Dataset d, FunnelQuery cohortQuery, double fdr, java.util.List<String> columns) {
+    return ConversionMatrix.of(compute(d, cohortQuery), fdr, columns);
+  }
+
   /** The mergeable partial state of {@link #compute} for the whole dataset. */
   public static FunnelTally tally(Dataset d, FunnelQuery query) {
     d.require(DatasetTable.LEADS, "the stage funnel");
+    d.require(DatasetTable.STAGES, "the stage funnel");
     FunnelTally t = FunnelTally.empty(d.catalog(), d.zone(), query);
     for (Lead l : d.leads()) {
       t.add(LeadReach.of(d, l));

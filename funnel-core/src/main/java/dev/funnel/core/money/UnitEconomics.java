@@ -45,13 +45,21 @@ public final class UnitEconomics {
    * @param nonMarketing channels whose customers are not marketing-sourced
    * @throws IllegalArgumentException when {@code from} is not before {@code to} or the margin is
    *     outside [0, 1]
+   * @throws IllegalStateException when the dataset has no leads, spend or payments table (a
+   *     missing table is unknown money, not zero)
    */
   public static UnitReport compute(
       Dataset d, LocalDate from, LocalDate to, BigDecimal margin, Set<String> nonMarketing) {
+    d.require(DatasetTable.SPEND, "unit economics");
+    d.require(DatasetTable.PAYMENTS, "unit economics");
     return tally(d, from, to, nonMarketing).result(d.currency(), margin, label(from, to));
   }
 
-  /** The mergeable partial state of {@link #compute} for the whole dataset. */
+  /**
+   * The mergeable partial state of {@link #compute} for the whole dataset; unlike
+   * {@code compute} it accepts a dataset without spend or payments (they then add nothing), for
+   * callers that only need some of the figures.
+   */
   public static UnitTally tally(Dataset d, LocalDate from, LocalDate to, Set<String> nonMarketing) {
     if (from != null && to != null && !from.isBefore(to)) {
       throw new IllegalArgumentException("window start " + from + " must be before its end " + to);

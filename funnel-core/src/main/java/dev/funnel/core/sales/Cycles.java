@@ -14,7 +14,6 @@ import dev.funnel.core.stats.SurvivalCurve;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 
 /** Sales cycle and time in stage: Kaplan-Meier durations with censoring at the as-of instant. */
 final class Cycles {
@@ -22,8 +21,9 @@ final class Cycles {
 
   static SalesCycle cycle(Dataset d, String fromStage, Instant asOf, Instant from, Instant to) {
     d.require(DatasetTable.LEADS, "the sales cycle");
+    d.require(DatasetTable.STAGES, "the sales cycle");
     d.require(DatasetTable.PAYMENTS, "the sales cycle");
-    Objects.requireNonNull(asOf, "the sales cycle needs an as-of instant");
+    DealHistory.requireAsOf(asOf, "the sales cycle");
     Stage start = progression(d.catalog(), fromStage);
     KaplanMeier km = KaplanMeier.empty();
     long paid = 0;
@@ -53,7 +53,8 @@ final class Cycles {
 
   static TimeInStages timeInStages(Dataset d, Instant asOf) {
     d.require(DatasetTable.LEADS, "time in stage");
-    Objects.requireNonNull(asOf, "time in stage needs an as-of instant");
+    d.require(DatasetTable.STAGES, "time in stage");
+    DealHistory.requireAsOf(asOf, "time in stage");
     StageCatalog c = d.catalog();
     int n = c.progression().size();
     KaplanMeier[] km = new KaplanMeier[n];

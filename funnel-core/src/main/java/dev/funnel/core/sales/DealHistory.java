@@ -121,6 +121,14 @@ final class DealHistory {
     return s;
   }
 
+  /** Fails with an IllegalArgumentException naming the calculation when asOf is missing. */
+  static Instant requireAsOf(Instant asOf, String what) {
+    if (asOf == null) {
+      throw new IllegalArgumentException(what + " needs an as-of instant");
+    }
+    return asOf;
+  }
+
   /** num / den, NaN when den is 0. */
   static double ratio(long num, long den) {
     return den == 0 ? Double.NaN : (double) num / den;
@@ -128,7 +136,8 @@ final class DealHistory {
 
   /** num / den, NaN when den is 0. */
   static double ratio(BigDecimal num, BigDecimal den) {
-    return den.signum() == 0 ? Double.NaN : num.divide(den, java.math.MathContext.DECIMAL64).doubleValue();
+    return den.signum() == 0 ? Double.NaN
+        : num.divide(den, java.math.MathContext.DECIMAL64).doubleValue();
   }
 
   /** A duration in hours. */

@@ -13,7 +13,8 @@ import java.util.List;
  * window, AE figures over leads whose SQL hand-off is; both see nothing after {@code asOf}.
  * Reaction time and cycle are Kaplan-Meier medians: leads without an activity (or payment) yet
  * are censored at {@code asOf}; lost or returned deals without a payment are left out of the
- * cycle, as in {@link SalesCycle}. Ratios are NaN when their denominator is 0.
+ * cycle, as in {@link SalesCycle}. Ratios are NaN when their denominator is 0; reach rate and
+ * reaction time are NaN without an activities table, the cycle without a payments table.
  *
  * @param asOf   the observation instant
  * @param owners one row per owner, by name

@@ -16,7 +16,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.TreeMap;
 
 /** Per-owner KPIs in one pass over the leads. */
@@ -25,14 +24,16 @@ final class OwnerScores {
 
   static OwnerKpis owners(Dataset d, Instant asOf, Instant from, Instant to) {
     d.require(DatasetTable.LEADS, "owner KPIs");
-    Objects.requireNonNull(asOf, "owner KPIs need an as-of instant");
+    d.require(DatasetTable.STAGES, "owner KPIs");
+    DealHistory.requireAsOf(asOf, "owner KPIs");
     StageCatalog c = d.catalog();
     Stage mql = progression(c, "MQL");
     Stage sql = progression(c, "SQL");
     Map<String, OwnerCounter> by = new TreeMap<>();
     for (Lead l : d.leads()) {
       DealHistory h = DealHistory.of(d, l, asOf);
-      OwnerCounter o = by.computeIfAbsent(l.owner() == null ? "(none)" : l.owner(), k -> new OwnerCounter());
+      String owner = l.owner() == null ? "(none)" : l.owner();
+      OwnerCounter o = by.computeIfAbsent(owner, k -> new OwnerCounter());
       Instant tm = h.reach.reachedAt(mql);
       if (tm != null && DealHistory.inWindow(tm, from, to)) {
         o.mqls++;
@@ -49,7 +50,8 @@ final class OwnerScores {
           }
         }
         o.reached += reached ? 1 : 0;
-        o.reaction.add(hours(java.time.Duration.between(tm, first == null ? asOf : first)), first != null);
+        Instant end = first == null ? asOf : first;
+        o.reaction.add(hours(java.time.Duration.between(tm, end)), first != null);
       }
       Instant ts = h.reach.reachedAt(sql);
       if (ts != null && DealHistory.inWindow(ts, from, to)) {
@@ -68,12 +70,16 @@ final class OwnerScores {
         }
       }
     }
+    // without the table the figure is unknown, not zero
+    boolean activities = d.has(DatasetTable.ACTIVITIES);
+    boolean payments = d.has(DatasetTable.PAYMENTS);
     List<OwnerKpi> rows = new ArrayList<>();
     by.forEach((name, o) -> {
       if (o.mqls > 0 || o.sqls > 0) {
-        rows.add(new OwnerKpi(name, o.mqls, ratio(o.reached, o.mqls), ratio(o.toSql, o.mqls),
-            o.reaction.result().median(), o.sqls, ratio(o.won, o.won + o.lost),
-            o.cycle.result().median(),
+        rows.add(new OwnerKpi(name, o.mqls,
+            activities ? ratio(o.reached, o.mqls) : Double.NaN, ratio(o.toSql, o.mqls),
+            activities ? o.reaction.result().median() : Double.NaN, o.sqls,
+            ratio(o.won, o.won + o.lost), payments ? o.cycle.result().median() : Double.NaN,
             o.valued == 0 ? Double.NaN : ratio(o.wonValue, BigDecimal.valueOf(o.valued))));
       }
     });

@@ -13,7 +13,6 @@ import java.math.MathContext;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 
 /** The open pipeline, its weighted value and sales velocity. */
 final class Pipelines {
@@ -22,7 +21,8 @@ final class Pipelines {
   static Pipeline pipeline(
       Dataset d, String firstStage, String lastStage, Instant asOf, BigDecimal plan) {
     d.require(DatasetTable.LEADS, "the pipeline");
-    Objects.requireNonNull(asOf, "the pipeline needs an as-of instant");
+    d.require(DatasetTable.STAGES, "the pipeline");
+    DealHistory.requireAsOf(asOf, "the pipeline");
     StageCatalog c = d.catalog();
     Stage first = progression(c, firstStage);
     Stage last = progression(c, lastStage);

@@ -72,7 +72,23 @@ public final class Sales {
    */
   public static Pipeline pipeline(Dataset d, Instant asOf, BigDecimal plan) {
     StageCatalog c = d.catalog();
-    return pipeline(d, "OPPORTUNITY", c.progression().get(c.progression().size() - 2).name(), asOf, plan);
+    String beforeWon = c.progression().get(c.progression().size() - 2).name();
+    return pipeline(d, "OPPORTUNITY", beforeWon, asOf, plan);
+  }
+
+  /**
+   * The open pipeline as of an instant with coverage of the period's revenue plan: the
+   * all-channel {@code revenue} target of the period in the plan table (coverage is NaN when there
+   * is none).
+   */
+  public static Pipeline pipelineAgainstPlan(Dataset d, Instant asOf, dev.funnel.core.Period period) {
+    BigDecimal plan = null;
+    for (dev.funnel.core.PlanTarget t : d.plan()) {
+      if (t.period().equals(period) && t.metric().equals("revenue") && t.channel() == null) {
+        plan = plan == null ? t.target() : plan.add(t.target());
+      }
+    }
+    return pipeline(d, asOf, plan);
   }
 
   /** The open pipeline between two progression stages (inclusive) as of an instant. */

@@ -16,6 +16,7 @@ final class WinRates {
 
   static WinRate winRate(Dataset d, String baseStage, Instant from, Instant to, Instant asOf) {
     d.require(DatasetTable.LEADS, "win rate");
+    d.require(DatasetTable.STAGES, "win rate");
     Stage base = progression(d.catalog(), baseStage);
     WinRateTally t = WinRateTally.empty(base.name());
     for (Lead l : d.leads()) {
@@ -29,6 +30,7 @@ final class WinRates {
 
   static DealSize dealSize(Dataset d, Instant from, Instant to) {
     d.require(DatasetTable.LEADS, "average deal size");
+    d.require(DatasetTable.STAGES, "average deal size");
     Stage won = d.catalog().won();
     long count = 0;
     long valued = 0;
@@ -45,6 +47,7 @@ final class WinRates {
       }
     }
     return new DealSize(count, valued, total,
-        valued == 0 ? Double.NaN : total.divide(BigDecimal.valueOf(valued), MathContext.DECIMAL64).doubleValue());
+        valued == 0 ? Double.NaN
+            : total.divide(BigDecimal.valueOf(valued), MathContext.DECIMAL64).doubleValue());
   }
 }

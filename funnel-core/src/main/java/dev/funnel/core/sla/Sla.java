@@ -31,9 +31,9 @@ import java.util.List;
  *       overdue and counts as a breach; inside the target it is undecided (left out of the share,
  *       censored in the percentiles). See {@link SlaStats}.
  *   <li>Stale: a lead that reached the stage, is still open as of the instant (its latest stage is
- *       neither an exit nor the won stage) and whose latest activity or stage change (at or before
- *       the instant; the stage time at the latest) is more than the stale threshold ago, in real
- *       elapsed time.
+ *       neither an exit nor the won stage) and whose last movement — its latest activity or stage
+ *       change at or before the instant, or the stage time if that is later — is more than the
+ *       stale threshold ago, in real elapsed time.
  * </ul>
  * Rows are read in the dataset's canonical order, so results do not depend on input order.
  */

@@ -54,8 +54,10 @@ public record WilsonInterval(
     double denom = 1 + z2 / n;
     double centre = (p + z2 / (2 * n)) / denom;
     double half = z / denom * Math.sqrt(p * (1 - p) / n + z2 / (4 * n * n));
-    return new WilsonInterval(successes, trials, confidence, p,
-        Math.max(0, centre - half), Math.min(1, centre + half));
+    // at x = 0 (x = n) the lower (upper) root is exactly 0 (1); rounding would leave a few ulps
+    double lower = successes == 0 ? 0 : Math.max(0, centre - half);
+    double upper = successes == trials ? 1 : Math.min(1, centre + half);
+    return new WilsonInterval(successes, trials, confidence, p, lower, upper);
   }
 
   @Override

@@ -45,6 +45,14 @@ class FunnelBridgeDemoTest {
             .bridge(Bridge.builder().method(Method.SHAPLEY).build()).build());
     for (Period p = first.next(); p.compareTo(first.plus(12)) <= 0; p = p.next()) {
       Period prev = p.previous();
+      FunnelBridgeResult v = FunnelBridge.builder().velocity().build().periods(DATA, prev, p);
+      double sum = v.effects().stream().mapToDouble(FactorEffect::effect).sum();
+      assertEquals(v.bridge().change(), sum, 1e-9 * Math.abs(v.bridge().current()));
+      FunnelCounts now = new FunnelCounting(DATA, List.of(DATA.catalog().first(),
+          DATA.catalog().stage("MQL"), DATA.catalog().stage("SQL"), DATA.catalog().won()), null,
+          false).count(p).get("");
+      assertEquals(paid(p).doubleValue() / now.meanCycleDays(), v.bridge().current(),
+          1e-9 * v.bridge().current());
       for (FunnelBridge fb : bridges) {
         FunnelBridgeResult r = fb.periods(DATA, prev, p);
         assertEquals(0, paid(prev).compareTo(r.baseRevenue()), "base revenue of " + prev);

@@ -359,16 +359,16 @@ class FunnelBridgeTest {
   void countsMergeAndDecomposeLikeTheWhole() {
     List<String> st = List.of("LEAD", "SQL", "WON");
     FunnelCounts a = new FunnelCounts(st, List.of(6.0, 2.0, 1.0), Double.NaN,
-        new BigDecimal("500.25"), 0, 0, BigDecimal.ZERO);
+        new BigDecimal("500.25"), 0, 0, BigDecimal.ZERO, 0);
     FunnelCounts b = new FunnelCounts(st, List.of(4.0, 1.0, 1.0), Double.NaN,
-        new BigDecimal("299.75"), 0, 0, BigDecimal.ZERO);
+        new BigDecimal("299.75"), 0, 0, BigDecimal.ZERO, 0);
     FunnelCounts whole = new FunnelCounts(st, List.of(10.0, 3.0, 2.0), Double.NaN,
-        new BigDecimal("800.00"), 0, 0, BigDecimal.ZERO);
+        new BigDecimal("800.00"), 0, 0, BigDecimal.ZERO, 0);
     assertEquals(whole.reached(), a.plus(b).reached());
     assertEquals(0, whole.revenue().compareTo(b.plus(a).revenue()));
     assertEquals(a, a.plus(FunnelCounts.empty(st)));
     FunnelCounts now = new FunnelCounts(st, List.of(12.0, 3.0, 3.0), Double.NaN,
-        new BigDecimal("900"), 0, 0, BigDecimal.ZERO);
+        new BigDecimal("900"), 0, 0, BigDecimal.ZERO, 0);
     FunnelBridge fb = FunnelBridge.builder().build();
     FunnelBridgeResult merged = fb.decompose("q1", Map.of("", a.plus(b)), "q2", Map.of("", now));
     FunnelBridgeResult direct = fb.decompose("q1", Map.of("", whole), "q2", Map.of("", now));
@@ -378,8 +378,49 @@ class FunnelBridgeTest {
     assertExact(merged);
     assertThrows(IllegalArgumentException.class, () -> a.plus(FunnelCounts.empty(List.of("A", "B"))));
     assertThrows(IllegalArgumentException.class, () -> new FunnelCounts(st, List.of(1.0, 2.0, -1.0),
-        Double.NaN, BigDecimal.ONE, 0, 0, BigDecimal.ZERO));
+        Double.NaN, BigDecimal.ONE, 0, 0, BigDecimal.ZERO, 0));
     assertThrows(IllegalArgumentException.class, () -> new FunnelCounts(st, List.of(1.0, 1.0, 1.0),
-        Double.NaN, BigDecimal.ONE, 3, 0, BigDecimal.TEN));
+        Double.NaN, BigDecimal.ONE, 3, 0, BigDecimal.TEN, 0));
+  }
+
+  @Test
+  void velocityAddsCycleSpeed() {
+    // February gains a lead won one day after SQL, paying 600: won 3, cycles 8 + 16 + 1 days
+    Crm c = oneSegment();
+    String fast = c.lead("web", "2026-02-05", "SQL@2026-02-05", "WON@2026-02-06");
+    c.pay(fast, "2026-02-07", "600");
+    FunnelBridgeResult r = FunnelBridge.builder().velocity().build()
+        .periods(c.dataset(false), JAN, FEB);
+    FactorTable t = r.factors();
+    assertEquals(List.of("leads", "lead->mql", "mql->sql", "win rate", "average deal",
+        "cycle speed"), t.factors());
+    assertEquals("sales velocity", r.quantity());
+    assertFactor(t, "", "leads", 10, 9);
+    assertFactor(t, "", "win rate", 0.5, 3 / 5.0);
+    assertFactor(t, "", "average deal", 1500, 1200);
+    assertFactor(t, "", "cycle speed", 1 / 12.0, 3 / 25.0);
+    // velocity = revenue / mean cycle: 1500 / 12 and 3600 / (25 / 3)
+    assertEquals(125, r.bridge().base(), 1e-9);
+    assertEquals(432, r.bridge().current(), 1e-9);
+    double sum = r.effects().stream().mapToDouble(FactorEffect::effect).sum();
+    assertEquals(432 - 125, sum, 1e-9);
+    double l = (432 - 125) / Math.log(432 / 125.0);
+    assertEquals(l * Math.log((3 / 25.0) * 12), r.effect("cycle speed"), 1e-9);
+    assertTrue(r.summary().startsWith("Sales velocity bridge 2026-01 -> 2026-02: 125 -> 432"),
+        r.summary());
+    assertThrows(IllegalArgumentException.class,
+        () -> FunnelBridge.builder().velocity().by(Dimension.CHANNEL).build());
+    assertThrows(IllegalArgumentException.class,
+        () -> FunnelBridge.builder().velocity().newVsExisting().build());
+    c.target(FEB, "leads", "10");
+    assertThrows(IllegalArgumentException.class,
+        () -> FunnelBridge.builder().velocity().build().planVsActual(c.dataset(false), FEB));
+    List<String> st = List.of("LEAD", "SQL", "WON");
+    FunnelCounts instant = new FunnelCounts(st, List.of(3.0, 2.0, 1.0), Double.NaN,
+        BigDecimal.TEN, 0, 0, BigDecimal.ZERO, 0);
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> FunnelBridge.builder().velocity().build()
+            .decompose("a", Map.of("", instant), "b", Map.of("", instant)));
+    assertTrue(e.getMessage().contains("mean cycle is 0 days"), e.getMessage());
   }
 }

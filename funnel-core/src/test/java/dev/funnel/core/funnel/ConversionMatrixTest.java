@@ -49,11 +49,14 @@ class ConversionMatrixTest {
     assertEquals(1000, bad.entered());
     assertEquals(100, bad.converted());
     assertTrue(bad.bottleneck());
-    assertTrue(bad.index() < 1);
+    assertEquals(0.1 / (680.0 / 3004), bad.index(), 1e-12);
+    assertTrue(bad.shrunkIndex() < 1);
     MatrixCell tiny = m.cell("tiny", "LEAD->MQL");
     assertEquals(0.0, tiny.rate());
     assertFalse(tiny.bottleneck(), "four leads must not raise an alarm");
     assertTrue(tiny.shrunkRate() > 0.1, "shrunk toward the overall rate: " + tiny.shrunkRate());
+    assertEquals(0.0, tiny.index());
+    assertTrue(tiny.shrunkIndex() > 0.5, "the shrunk index does not cry wolf: " + tiny.shrunkIndex());
     assertFalse(m.cell("good", "LEAD->MQL").bottleneck(), "above average is never a bottleneck");
     // MQL->SQL is 50% everywhere: nothing to flag; tiny has no MQLs, so its cell is untestable
     assertTrue(m.bottlenecks().stream().allMatch(c -> c.from().equals("LEAD")), m.table().render());
@@ -86,6 +89,26 @@ class ConversionMatrixTest {
         assertTrue(c.shrunkRate() >= lo - 1e-12 && c.shrunkRate() <= hi + 1e-12);
       }
     }
+  }
+
+  @Test
+  void chosenColumnsSkipStages() {
+    Dataset.Builder b = Dataset.builder();
+    add(b, "good", 100, 60, 30);
+    add(b, "bad", 100, 60, 5);
+    ConversionMatrix m = StageFunnel.matrix(b.build(), FunnelQuery.cohort().by(Dimension.CHANNEL),
+        0.05, List.of("lead->sql", "MQL->SQL"));
+    assertEquals(List.of("LEAD->SQL", "MQL->SQL"), m.transitions());
+    MatrixCell bad = m.cell("bad", "LEAD->SQL");
+    assertEquals(100, bad.entered());
+    assertEquals(5, bad.converted());
+    assertTrue(m.cell("bad", "MQL->SQL").bottleneck());
+    assertEquals(35.0 / 120, m.overall().get(1), 1e-12);
+    Dataset d = b.build();
+    assertThrows(IllegalArgumentException.class, () -> StageFunnel.matrix(d,
+        FunnelQuery.cohort().by(Dimension.CHANNEL), 0.05, List.of("SQL->MQL")));
+    assertThrows(IllegalArgumentException.class, () -> StageFunnel.matrix(d,
+        FunnelQuery.cohort().by(Dimension.CHANNEL), 0.05, List.of("SQL")));
   }
 
   @Test

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.funnel.core.Dataset;
+import dev.funnel.core.DatasetTable;
 import dev.funnel.core.Granularity;
 import dev.funnel.core.Lead;
 import dev.funnel.core.Period;
@@ -118,7 +119,7 @@ class StageFunnelTest {
 
   @Test
   void emptyPeriodsBetweenFirstAndLastAreListed() {
-    Dataset d = Dataset.builder()
+    Dataset d = Dataset.builder().table(DatasetTable.STAGES)
         .lead(Lead.of("x", at("2026-01-02"), "seo"))
         .lead(Lead.of("y", at("2026-01-20"), "seo"))
         .build();
@@ -131,7 +132,7 @@ class StageFunnelTest {
 
   @Test
   void periodsAreCalendarPeriodsInTheDatasetZone() {
-    Dataset d = Dataset.builder().zone(ZoneId.of("Europe/Berlin"))
+    Dataset d = Dataset.builder().zone(ZoneId.of("Europe/Berlin")).table(DatasetTable.STAGES)
         .lead(Lead.of("x", Instant.parse("2026-01-31T23:30:00Z"), "seo"))
         .build();
     FunnelReport r = StageFunnel.compute(d, FunnelQuery.event().per(Granularity.MONTH));
@@ -141,7 +142,7 @@ class StageFunnelTest {
   @Test
   void windowIsHalfOpen() {
     Instant created = Instant.parse("2026-02-01T00:00:00Z");
-    Dataset d = Dataset.builder().lead(Lead.of("x", created, "seo")).build();
+    Dataset d = Dataset.builder().table(DatasetTable.STAGES).lead(Lead.of("x", created, "seo")).build();
     assertEquals(0L, StageFunnel.compute(d, FunnelQuery.event().between(JAN, created)).count("LEAD"));
     assertEquals(1L, StageFunnel.compute(d, FunnelQuery.event().between(created, APR)).count("LEAD"));
   }
@@ -172,6 +173,9 @@ class StageFunnelTest {
         FunnelQuery.event()).conversion("LEAD", "NOPE"));
     assertThrows(IllegalStateException.class,
         () -> StageFunnel.compute(Dataset.builder().build(), FunnelQuery.event()));
+    IllegalStateException noStages = assertThrows(IllegalStateException.class, () -> StageFunnel
+        .compute(Dataset.builder().lead(Lead.of("x", JAN, "seo")).build(), FunnelQuery.event()));
+    assertTrue(noStages.getMessage().contains("stages"), noStages.getMessage());
   }
 
   @Test

@@ -129,6 +129,11 @@ class UnitEconomicsTest {
     assertThrows(IllegalArgumentException.class,
         () -> UnitEconomics.compute(dataset(0), MAR, APR, new BigDecimal("1.5")));
     assertThrows(IllegalArgumentException.class, () -> UnitEconomics.compute(dataset(0), APR, MAR, null));
+    Dataset noSpend = Dataset.builder().lead(lead("a", "2026-03-02", "seo", null, null))
+        .payment(pay("a", "2026-03-03", "10")).build();
+    IllegalStateException e = assertThrows(IllegalStateException.class,
+        () -> UnitEconomics.compute(noSpend, MAR, APR, null));
+    assertTrue(e.getMessage().contains("spend"), e.getMessage());
   }
 
   @Test

@@ -283,6 +283,29 @@ class PlanFactTest {
   }
 
   @Test
+  void weekAcrossTheQuarterEnd() {
+    // ISO week 14: Mon 30 March to Sun 5 April; the March targets cover 2 of its 7 days
+    PlanReport w14 = PlanFact.compute(D, Period.parse("2026-W14"));
+    PlanRow leads = w14.row("leads");
+    assertTrue(Double.isNaN(leads.plan()));
+    assertEquals("the plan covers 2 of 7 days", leads.note());
+    assertEquals(PlanStatus.UNDEFINED, leads.status());
+    assertEquals(1, leads.actual()); // L7 on 2 April
+    // quarter to date follows the last day of the week: Q2, 1 to 5 April
+    assertEquals(Period.parse("2026-Q2"), w14.quarter());
+    assertEquals(1, leads.qtdActual());
+    assertTrue(Double.isNaN(leads.qtdPlan()));
+    assertTrue(PlanFact.compute(D, Period.parse("2026-W15")).rows().isEmpty());
+    // as of Tuesday 31 March the week's quarter is still Q1: 30 and 31 March
+    PlanReport mid = PlanFact.compute(D, Period.parse("2026-W14"),
+        PlanOptions.defaults().asOf(Instant.parse("2026-04-01T00:00:00Z")));
+    assertEquals(Period.parse("2026-Q1"), mid.quarter());
+    assertEquals(2.0 / 7, mid.elapsed(), 1e-15);
+    assertEquals(13, mid.row("leads").qtdPlan(), 1e-12); // Jan + Feb + Mar: the week's days in Q1
+    assertEquals(9, mid.row("leads").qtdActual());
+  }
+
+  @Test
   void rowOrderDoesNotMatter() {
     PlanOptions o = PlanOptions.defaults().asOf(Instant.parse("2026-03-20T06:00:00Z"));
     PlanReport expected = PlanFact.compute(D, MARCH, o);

@@ -55,6 +55,11 @@ class OwnerKpisTest {
     assertEquals(List.of(
         new OwnerKpi("ann", 2, 0.5, 0.5, 2.0, 1, 1.0, 5.0, 1000.0),
         new OwnerKpi("bob", 2, 0.5, 1.0, 1.0, 2, 0.0, Double.NaN, Double.NaN)), k.owners());
+    Dataset bare = Dataset.builder().lead(lead("s1", "ann"))
+        .stageChange(move("s1", "MQL", "2026-03-01T10:00")).build();
+    OwnerKpi only = Sales.owners(bare, t("2026-03-10T10:00"), null, null).owners().get(0);
+    assertTrue(Double.isNaN(only.reachRate()) && Double.isNaN(only.reactionMedianHours()));
+    assertEquals(0.0, only.mqlToSql());
     String head = k.toString().lines().findFirst().orElseThrow();
     assertTrue(head.length() <= 80, head);
   }

@@ -195,6 +195,13 @@ class SalesTest {
     assertEquals(1.0, p.stages().get(2).winProbability(), 1e-12);
     assertEquals(2500 * 2.0 / 3 + 3000, p.weighted(), 1e-9);
     assertTrue(Double.isNaN(Sales.pipeline(dataset(0), AS_OF, null).coverage()));
+    Dataset planned = Dataset.builder().table(dev.funnel.core.DatasetTable.STAGES).lead(dev.funnel.core.Lead.of("z", AS_OF, "seo"))
+        .planTarget(new dev.funnel.core.PlanTarget(dev.funnel.core.Period.parse("2026-03"), "revenue",
+            new BigDecimal("100"), null))
+        .build();
+    assertEquals(0, Sales.pipelineAgainstPlan(planned, AS_OF, dev.funnel.core.Period.parse("2026-03")).plan()
+        .compareTo(new BigDecimal("100")));
+    assertTrue(Double.isNaN(Sales.pipelineAgainstPlan(planned, AS_OF, dev.funnel.core.Period.parse("2026-04")).coverage()));
     // as of mid-January o1 sits in OPPORTUNITY with 2000
     Pipeline jan = Sales.pipeline(dataset(0), at("2026-01-16"), null);
     assertEquals(3, jan.deals()); // o1 2000, w1 1200, l1 800
@@ -218,6 +225,16 @@ class SalesTest {
       assertEquals(Sales.reasons(dataset(0), null, null), Sales.reasons(d, null, null));
       assertEquals(Sales.pipeline(dataset(0), AS_OF, BigDecimal.TEN), Sales.pipeline(d, AS_OF, BigDecimal.TEN));
     }
+  }
+
+  @Test
+  void missingAsOfIsAnIllegalArgument() {
+    Dataset d = dataset(0);
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> Sales.cycle(d, null));
+    assertTrue(e.getMessage().contains("as-of"), e.getMessage());
+    assertThrows(IllegalArgumentException.class, () -> Sales.pipeline(d, null, null));
+    assertThrows(IllegalArgumentException.class, () -> Sales.timeInStages(d, null));
   }
 
   @Test
