@@ -98,7 +98,7 @@ public final class Dataset {
       return b.rates.target();
     }
     Set<String> seen = new TreeSet<>();
-    if (b.currency != null) {
+    if (b.currency != null && !Money.UNSPECIFIED.equals(b.currency)) {
       seen.add(b.currency);
     }
     for (Payment p : b.payments) {
@@ -134,7 +134,9 @@ public final class Dataset {
   }
 
   private static final Comparator<String> NULLS = Comparator.nullsFirst(Comparator.naturalOrder());
-  private static final Comparator<BigDecimal> NUMS = Comparator.nullsFirst(Comparator.naturalOrder());
+  /** Numbers by value, then by scale, so 1.5 and 1.50 have a fixed order (the order is total). */
+  private static final Comparator<BigDecimal> NUMS =
+      Comparator.nullsFirst(Comparator.<BigDecimal>naturalOrder().thenComparingInt(BigDecimal::scale));
 
   static final Comparator<Lead> LEAD_ORDER =
       Comparator.comparing(Lead::createdAt).thenComparing(Lead::id);
@@ -161,7 +163,7 @@ public final class Dataset {
   static final Comparator<Payment> PAYMENT_ORDER =
       Comparator.comparing(Payment::customerId)
           .thenComparing(Payment::paidAt)
-          .thenComparing(p -> p.amount().amount())
+          .thenComparing(p -> p.amount().amount(), NUMS)
           .thenComparing(Payment::paymentId, NULLS)
           .thenComparing(Payment::leadId, NULLS)
           .thenComparing(Payment::product, NULLS);
@@ -169,17 +171,18 @@ public final class Dataset {
       Comparator.comparing(Spend::date)
           .thenComparing(Spend::channel)
           .thenComparing(Spend::campaign, NULLS)
-          .thenComparing(s -> s.amount().amount());
+          .thenComparing(s -> s.amount().amount(), NUMS);
   static final Comparator<PlanTarget> PLAN_ORDER =
       Comparator.comparing(PlanTarget::period)
           .thenComparing(PlanTarget::metric)
           .thenComparing(PlanTarget::channel, NULLS)
-          .thenComparing(PlanTarget::target);
+          .thenComparing(PlanTarget::target, NUMS);
   static final Comparator<JourneyPath> PATH_ORDER =
       Comparator.comparing(JourneyPath::pathText)
           .thenComparingLong(JourneyPath::conversions)
           .thenComparingLong(JourneyPath::nulls)
-          .thenComparing(JourneyPath::value);
+          .thenComparing(JourneyPath::value, NUMS)
+          .thenComparing(p -> String.join("\u0000", p.channels()));
 
   /** A new builder: UTC, the default catalog, no tables. */
   public static Builder builder() {

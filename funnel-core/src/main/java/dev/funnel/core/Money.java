@@ -25,10 +25,18 @@ public record Money(BigDecimal amount, String currency) implements Comparable<Mo
   public Money {
     Objects.requireNonNull(amount, "amount");
     currency = currency == null || currency.isBlank() ? UNSPECIFIED : currency.trim().toUpperCase(Locale.ROOT);
-    if (!currency.matches("[A-Z]{3}")) {
+    if (!isCode(currency)) {
       throw new IllegalArgumentException(
           "currency must be a three-letter ISO 4217 code, got '" + currency + "'");
     }
+  }
+
+  /** Three upper-case ASCII letters; a hand check, as this runs once per amount read. */
+  private static boolean isCode(String c) {
+    return c.length() == 3
+        && c.charAt(0) >= 'A' && c.charAt(0) <= 'Z'
+        && c.charAt(1) >= 'A' && c.charAt(1) <= 'Z'
+        && c.charAt(2) >= 'A' && c.charAt(2) <= 'Z';
   }
 
   /** An amount without a stated currency, parsed from plain decimal text ({@code 1234.50}). */

@@ -213,8 +213,17 @@ public record Period(Granularity granularity, LocalDate start) implements Compar
     }
   }
 
-  /** The period of a coarser (or equal) granularity containing this one's first day. */
+  /**
+   * The period of a coarser (or equal) granularity containing this one's first day. A week that
+   * spans two months belongs to the month of its Monday.
+   *
+   * @throws IllegalArgumentException when {@code coarser} is finer than this period
+   */
   public Period within(Granularity coarser) {
+    if (coarser.compareTo(granularity) < 0) {
+      throw new IllegalArgumentException(
+          "a " + granularity.label() + " is not within a " + coarser.label() + "; use a coarser granularity");
+    }
     return of(coarser, start);
   }
 

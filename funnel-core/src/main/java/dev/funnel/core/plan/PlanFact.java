@@ -4,214 +4,149 @@ import dev.funnel.core.Dataset;
 import dev.funnel.core.DatasetTable;
 import dev.funnel.core.Granularity;
 import dev.funnel.core.Period;
-import dev.funnel.core.PlanTarget;
-import dev.funnel.core.Stage;
-import dev.funnel.core.funnel.Dimension;
-import dev.funnel.core.funnel.FunnelQuery;
-import dev.funnel.core.funnel.FunnelReport;
-import dev.funnel.core.funnel.GroupFunnel;
-import dev.funnel.core.funnel.StageFunnel;
-import dev.funnel.core.money.UnitEconomics;
-import dev.funnel.core.money.UnitReport;
-import dev.funnel.core.money.UnitRow;
-import dev.funnel.core.sales.Sales;
-import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
- * The entry point of plan vs actual (spec/metrics.md, "Plan vs actual"; JSON of {@code planfact}
- * in spec/cli.md).
+ * Plan vs actual for a period (spec/metrics.md, "Plan vs actual"): per planned metric the plan,
+ * the actual so far, the deviation, a run-rate forecast to the end of the period, quarter-to-date
+ * plan and actual, and an alert level.
  *
- * <p>For each target of the period in the plan table: the actual from the first day of the period
- * through the observed day, a run-rate forecast to the end of the period, the relative deviation
- * of the forecast from the plan, a status from the metric's tolerance bands and direction, and
- * the quarter-to-date plan and actual. Actuals use the definitions of the other packages, on the
- * event basis, over local days in the dataset zone: {@code leads} (created), {@code customers}
- * (new), {@code revenue}, {@code spend}, {@code cpl}, {@code cac}, {@code romi}, {@code drr}
- * ({@link UnitEconomics}), any stage name such as {@code mql}, {@code sql}, {@code won} (leads that
- * reached the stage in the window, {@link StageFunnel}) and {@code win_rate} (from SQL, by count,
- * of leads that reached SQL in the window; all channels only). Additive metrics are forecast as
- * {@code actual x total days / elapsed days}; ratios are forecast by their current value. Targets
- * the library cannot compute are listed in {@link PlanFactReport#unsupported()}, never dropped
- * silently.
+ * <p>Conventions:
+ * <ul>
+ *   <li>Periods are calendar periods in the dataset zone, half-open. The actual window is
+ *       {@code [period start, min(asOf, period end))}; without an as-of instant the period is
+ *       taken as closed.
+ *   <li>Plans: exact targets, sums of smaller periods and calendar-day pro-rating of larger ones
+ *       for additive metrics, containing or derived targets for ratios ({@link PlanTable} rules,
+ *       stated in the package description). Channel targets are compared with the channel's own
+ *       leads, spend and revenue (a customer's channel is that of its first lead).
+ *   <li>Actuals: {@link PlanMetric}.
+ *   <li>Run-rate: for counts and money, actual / elapsed share of the period, the share measured
+ *       in calendar days (whole days plus the elapsed part of the current local day, so a 23-hour
+ *       day still counts as one day) or, with {@link PlanOptions#businessDays}, in business time
+ *       on that calendar; for ratios the ratio so far (both parts project by the same factor).
+ *       NaN when nothing of the period has elapsed.
+ *   <li>Status: the run-rate against the plan through the metric's {@link Tolerance} and
+ *       {@link Direction} (for a closed period the run-rate is the actual).
+ *   <li>Quarter to date: the quarter containing the last day of the actual window (the period's
+ *       first quarter when nothing has elapsed); the plan covers the quarter's days up to the end of
+ *       the period, the actual the quarter's start up to the as-of instant.
+ *   <li>Metric names the library does not compute are reported with status {@code unknown}, with
+ *       their plan but no actual; they are never dropped.
+ * </ul>
  */
 public final class PlanFact {
+
   private PlanFact() {}
 
-  private static final Set<String> UNIT =
-      Set.of("leads", "customers", "revenue", "spend", "cpl", "cac", "romi", "drr");
-  private static final Set<String> RATIOS = Set.of("cpl", "cac", "romi", "drr", "win_rate");
+  /** Plan vs actual for a closed period with the default bands. */
+  public static PlanReport compute(Dataset d, Period period) {
+    return compute(d, period, PlanOptions.defaults());
+  }
 
   /**
-   * Plan vs actual of the period.
+   * Plan vs actual for the period.
    *
-   * @throws IllegalStateException when the dataset has no plan or leads table
+   * @throws IllegalStateException    when the dataset has no plan table
+   * @throws IllegalArgumentException on two targets for the same metric, channel and period
    */
-  public static PlanFactReport compute(Dataset d, Period period, PlanFactOptions options) {
+  public static PlanReport compute(Dataset d, Period period, PlanOptions options) {
+    if (period == null) {
+      throw new IllegalArgumentException("plan vs actual needs a period");
+    }
+    PlanOptions o = options == null ? PlanOptions.defaults() : options;
     d.require(DatasetTable.PLAN, "plan vs actual");
-    d.require(DatasetTable.LEADS, "plan vs actual");
-    LocalDate start = period.start();
-    LocalDate end = period.endExclusive();
-    LocalDate obsEnd = options.through() == null ? end : min(options.through().plusDays(1), end);
-    if (obsEnd.isBefore(start)) {
-      obsEnd = start;
+    ZoneId zone = d.zone();
+    Instant ps = period.startInstant(zone);
+    Instant pe = period.endInstant(zone);
+    Instant asOf = o.asOf() == null ? pe : o.asOf();
+    Instant r = asOf.isBefore(ps) ? ps : asOf.isAfter(pe) ? pe : asOf;
+    double elapsed = o.calendar() == null
+        ? calendarShare(period, r, zone)
+        : businessShare(o, ps, pe, r);
+    Period quarter = r.isAfter(ps)
+        ? Period.containing(r.minusNanos(1), Granularity.QUARTER, zone)
+        : period.within(Granularity.QUARTER);
+    LocalDate qtdEndDay = period.endExclusive().isBefore(quarter.endExclusive())
+        ? period.endExclusive() : quarter.endExclusive();
+    Instant qs = quarter.startInstant(zone);
+    Instant qe = quarter.endInstant(zone);
+    Instant qtdTo = r.isBefore(qe) ? r : qe;
+    if (qtdTo.isBefore(qs)) {
+      qtdTo = qs;
     }
-    long elapsed = days(start, obsEnd, options);
-    long total = days(start, end, options);
-    Period quarter = period.within(Granularity.QUARTER);
-    boolean qtd = period.granularity() != Granularity.YEAR;
-    Actuals now = new Actuals(d, start, obsEnd, options);
-    Actuals toDate = new Actuals(d, qtd ? quarter.start() : start, obsEnd, options);
-    List<PlanFactRow> rows = new ArrayList<>();
-    List<String> unsupported = new ArrayList<>();
-    for (PlanTarget t : d.plan()) {
-      if (!t.period().equals(period)) {
+
+    PlanTable plan = new PlanTable(d.plan());
+    Actuals actuals = new Actuals(d);
+    List<PlanRow> rows = new ArrayList<>();
+    for (PlanTable.Key k : plan.keysOverlapping(period.start(), period.endExclusive())) {
+      Optional<PlanMetric> known = PlanMetric.find(k.metric());
+      if (known.isEmpty()) {
+        PlanTable.Resolved p = plan.ratio(k, period.start(), period.endExclusive());
+        PlanTable.Resolved qp = plan.ratio(k, quarter.start(), qtdEndDay);
+        rows.add(new PlanRow(k.metric(), k.channel(), null, p.value(), Double.NaN, Double.NaN,
+            Double.NaN, Double.NaN, qp.value(), Double.NaN, PlanStatus.UNKNOWN,
+            "unknown metric; plan vs actual computes " + PlanOptions.known()));
         continue;
       }
-      String m = t.metric();
-      Optional<String> why = now.unsupported(m, t.channel());
-      if (why.isPresent()) {
-        unsupported.add(m + (t.channel() == null ? "" : " [" + t.channel() + "]") + ": " + why.get());
-        continue;
+      PlanMetric m = known.get();
+      PlanTable.Resolved p = m.additive()
+          ? plan.additive(k, period.start(), period.endExclusive())
+          : plan.ratio(k, period.start(), period.endExclusive());
+      PlanTable.Resolved qp = m.additive()
+          ? plan.additive(k, quarter.start(), qtdEndDay)
+          : plan.ratio(k, quarter.start(), qtdEndDay);
+      String missing = actuals.missing(m);
+      double actual = Double.NaN;
+      double qtdActual = Double.NaN;
+      if (missing == null) {
+        actual = actuals.base(ps, r, k.channel()).value(m);
+        qtdActual = actuals.base(qs, qtdTo, k.channel()).value(m);
       }
-      double actual = now.value(m, t.channel());
-      double run;
-      if (elapsed == 0) {
-        run = Double.NaN;
-      } else if (RATIOS.contains(m) || elapsed == total) {
-        run = actual;
-      } else {
-        run = actual * total / elapsed;
-      }
-      double plan = t.target().doubleValue();
-      double dev = plan == 0 ? Double.NaN : (run - plan) / plan;
-      double qtdPlan = Double.NaN;
-      if (qtd && !RATIOS.contains(m)) {
-        qtdPlan = 0;
-        for (PlanTarget o : d.plan()) {
-          if (o.metric().equals(m) && java.util.Objects.equals(o.channel(), t.channel())
-              && o.period().granularity() == period.granularity()
-              && o.period().within(Granularity.QUARTER).equals(quarter)
-              && !o.period().start().isAfter(start)) {
-            qtdPlan += o.target().doubleValue();
-          }
-        }
-      }
-      rows.add(new PlanFactRow(m, t.channel(), t.target(), actual, run, dev,
-          options.toleranceOf(m).status(dev), qtdPlan, toDate.value(m, t.channel())));
+      double runRate = !(elapsed > 0) ? Double.NaN : m.additive() ? actual / elapsed : actual;
+      double deviation = actual - p.value();
+      double relative = p.value() == 0 ? Double.NaN : deviation / Math.abs(p.value());
+      Direction dir = o.directionOf(m);
+      PlanStatus status = o.toleranceOf(m.label()).status(p.value(), runRate, dir);
+      String note = p.note() == null ? missing : missing == null ? p.note() : p.note() + "; " + missing;
+      rows.add(new PlanRow(m.label(), k.channel(), dir, p.value(), actual, deviation, relative,
+          runRate, qp.value(), qtdActual, status, note));
     }
-    return new PlanFactReport(period.label(), obsEnd.minusDays(1), elapsed, total,
-        options.businessDays(), rows, unsupported);
+    rows.sort(ROW_ORDER);
+    return new PlanReport(period, asOf, elapsed, quarter, rows);
   }
 
-  private static LocalDate min(LocalDate a, LocalDate b) {
-    return a.isBefore(b) ? a : b;
+  private static final Comparator<PlanRow> ROW_ORDER =
+      Comparator.<PlanRow>comparingInt(r -> PlanMetric.find(r.metric()).map(Enum::ordinal).orElse(Integer.MAX_VALUE))
+          .thenComparing(PlanRow::metric)
+          .thenComparing(PlanRow::channel, Comparator.nullsFirst(Comparator.naturalOrder()));
+
+  /** Elapsed whole local days plus the elapsed part of the current day, over the period's days. */
+  static double calendarShare(Period p, Instant r, ZoneId zone) {
+    LocalDate day = LocalDate.ofInstant(r, zone);
+    if (!day.isBefore(p.endExclusive())) {
+      return 1.0;
+    }
+    Instant dayStart = day.atStartOfDay(zone).toInstant();
+    Instant dayEnd = day.plusDays(1).atStartOfDay(zone).toInstant();
+    double part = (double) Duration.between(dayStart, r).toNanos() / Duration.between(dayStart, dayEnd).toNanos();
+    long whole = day.toEpochDay() - p.start().toEpochDay();
+    return (whole + part) / p.lengthInDays();
   }
 
-  /** Days in [from, to): calendar days, or Monday-Friday days outside the holidays. */
-  static long days(LocalDate from, LocalDate to, PlanFactOptions o) {
-    if (!o.businessDays()) {
-      return java.time.temporal.ChronoUnit.DAYS.between(from, to);
-    }
-    long n = 0;
-    for (LocalDate day = from; day.isBefore(to); day = day.plusDays(1)) {
-      DayOfWeek w = day.getDayOfWeek();
-      if (w != DayOfWeek.SATURDAY && w != DayOfWeek.SUNDAY && !o.holidays().contains(day)) {
-        n++;
-      }
-    }
-    return n;
+  private static double businessShare(PlanOptions o, Instant ps, Instant pe, Instant r) {
+    double total = seconds(o.calendar().between(ps, pe));
+    return total == 0 ? Double.NaN : seconds(o.calendar().between(ps, r)) / total;
   }
 
-  /** The actuals of one window, each underlying report computed once. */
-  private static final class Actuals {
-    private final Dataset d;
-    private final LocalDate from;
-    private final LocalDate to;
-    private final PlanFactOptions options;
-    private UnitReport unit;
-    private FunnelReport funnel;
-    private final Map<String, Double> winRate = new HashMap<>();
-
-    Actuals(Dataset d, LocalDate from, LocalDate to, PlanFactOptions options) {
-      this.d = d;
-      this.from = from;
-      this.to = to;
-      this.options = options;
-    }
-
-    Optional<String> unsupported(String metric, String channel) {
-      if (metric.equals("win_rate")) {
-        return channel == null ? Optional.empty()
-            : Optional.of("win rate is computed for all channels only");
-      }
-      if (UNIT.contains(metric) || stage(metric) != null) {
-        return Optional.empty();
-      }
-      return Optional.of("unknown metric (expected leads, customers, revenue, spend, cpl, cac,"
-          + " romi, drr, win_rate or a stage name)");
-    }
-
-    private Stage stage(String metric) {
-      return d.catalog().find(metric).filter(Stage::progression).orElse(null);
-    }
-
-    double value(String metric, String channel) {
-      if (from.equals(to)) {
-        return RATIOS.contains(metric) ? Double.NaN : 0;
-      }
-      if (metric.equals("win_rate")) {
-        return winRate.computeIfAbsent("SQL",
-            s -> Sales.winRate(d, s, instant(from), instant(to)).byCount());
-      }
-      if (UNIT.contains(metric)) {
-        if (unit == null) {
-          unit = UnitEconomics.tally(d, from, to, UnitEconomics.NON_MARKETING)
-              .result(d.currency(), options.margin(), from + ".." + to);
-        }
-        UnitRow r = channel == null ? unit.total()
-            : unit.channels().stream().filter(c -> c.channel().equals(channel)).findFirst()
-                .orElse(null);
-        if (r == null) {
-          return RATIOS.contains(metric) ? Double.NaN : 0;
-        }
-        switch (metric) {
-          case "leads": return r.leads();
-          case "customers": return r.customers();
-          case "revenue": return r.revenue().doubleValue();
-          case "spend": return r.spend().doubleValue();
-          case "cpl": return r.cpl();
-          case "cac": return r.cac();
-          case "romi": return r.romi();
-          default: return r.drr();
-        }
-      }
-      if (funnel == null) {
-        funnel = StageFunnel.compute(d,
-            FunnelQuery.event().between(instant(from), instant(to)).by(Dimension.CHANNEL));
-      }
-      String name = stage(metric).name();
-      if (channel == null) {
-        return funnel.count(name);
-      }
-      for (GroupFunnel g : funnel.groups()) {
-        if (g.key().equals(channel)) {
-          return g.stages().stream().filter(s -> s.stage().equals(name)).findFirst()
-              .orElseThrow().count();
-        }
-      }
-      return 0;
-    }
-
-    private Instant instant(LocalDate day) {
-      return day.atStartOfDay(d.zone()).toInstant();
-    }
+  private static double seconds(Duration d) {
+    return d.getSeconds() + d.getNano() / 1e9;
   }
 }

@@ -1,44 +1,54 @@
 package dev.funnel.core.plan;
 
 /**
- * Tolerance bands of one metric: the shortfall (relative deviation in the bad direction) up to
- * which the row is {@code ok}, and up to which it is a {@code warning}; beyond that it is an
- * {@code alert}.
+ * Tolerance bands, as fractions of the plan: a forecast worse than the plan by at least
+ * {@code warning} (e.g. 0.05 = 5 %) is a warning, by at least {@code alert} (e.g. 0.15) an alert.
+ * "Worse" follows the metric's {@link Direction}; a value exactly on a band edge is in that band.
  *
- * @param direction whether more is better
- * @param warning   shortfall above which the row is at least a warning, e.g. 0.05
- * @param alert     shortfall above which the row is an alert, e.g. 0.15; not below warning
+ * @param warning fraction of the plan, at least 0
+ * @param alert   fraction of the plan, at least {@code warning}
  */
-public record Tolerance(Direction direction, double warning, double alert) {
+public record Tolerance(double warning, double alert) {
+
+  /** Warning at 5 %, alert at 15 % worse than plan. */
+  public static final Tolerance DEFAULT = new Tolerance(0.05, 0.15);
 
   public Tolerance {
-    if (direction == null) {
-      throw new IllegalArgumentException("tolerance direction is required");
-    }
-    if (!(warning >= 0) || !(alert >= warning)) {
+    if (!(warning >= 0) || !(alert >= warning) || Double.isInfinite(alert)) {
       throw new IllegalArgumentException(
-          "tolerance bands need 0 <= warning <= alert, got " + warning + " and " + alert);
+          "tolerance bands need 0 <= warning <= alert < infinity, got warning " + warning + ", alert " + alert);
     }
-  }
-
-  /** Default bands (5% warning, 15% alert) in a direction. */
-  public static Tolerance of(Direction d) {
-    return new Tolerance(d, 0.05, 0.15);
   }
 
   /**
-   * The status of a relative deviation {@code (forecast - plan) / plan}: the shortfall is its
-   * negative for higher-is-better metrics and itself otherwise. An undefined deviation (no plan,
-   * no forecast yet) is {@code ok}: there is no evidence of a shortfall.
+   * The status of a forecast against a plan.
+   *
+   * <p>The shortfall is {@code (forecast - plan) / |plan|} with the sign turned so that negative
+   * is worse (for {@link Direction#ON_TARGET} it is {@code -|forecast - plan| / |plan|}). With a
+   * zero plan the shortfall is 0 when the forecast is 0 too and infinite otherwise. Undefined
+   * when plan or forecast is NaN.
    */
-  public Status status(double deviation) {
-    if (Double.isNaN(deviation)) {
-      return Status.OK;
+  public PlanStatus status(double plan, double forecast, Direction direction) {
+    if (Double.isNaN(plan) || Double.isNaN(forecast)) {
+      return PlanStatus.UNDEFINED;
     }
-    double shortfall = direction == Direction.HIGHER_IS_BETTER ? -deviation : deviation;
-    if (shortfall > alert) {
-      return Status.ALERT;
+    double diff = forecast - plan;
+    double signed = switch (direction) {
+      case HIGHER_IS_BETTER -> diff;
+      case LOWER_IS_BETTER -> -diff;
+      case ON_TARGET -> -Math.abs(diff);
+    };
+    // shortfall: how much worse than plan, as a fraction of |plan|; <= 0 when on or above plan
+    double shortfall = plan == 0
+        ? (signed == 0 ? 0 : Math.copySign(Double.POSITIVE_INFINITY, -signed))
+        : -signed / Math.abs(plan);
+    double eps = 1e-12;
+    if (shortfall > eps && shortfall >= alert - eps) {
+      return PlanStatus.ALERT;
     }
-    return shortfall > warning ? Status.WARNING : Status.OK;
+    if (shortfall > eps && shortfall >= warning - eps) {
+      return PlanStatus.WARNING;
+    }
+    return PlanStatus.OK;
   }
 }

@@ -105,10 +105,6 @@ public final class Sales {
     return Pipelines.velocity(d, asOf);
   }
 
-  /** First-response SLA and stale leads; see {@link SlaReport}. */
-  public static SlaReport sla(Dataset d, SlaQuery q) {
-    return FirstResponse.sla(d, q);
-  }
 
   /**
    * Per-owner KPIs of the hand-offs in the window, as of an instant; see {@link OwnerKpis}.

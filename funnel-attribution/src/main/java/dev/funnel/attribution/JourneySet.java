@@ -1,0 +1,432 @@
+package dev.funnel.attribution;
+
+import dev.funnel.core.Dataset;
+import dev.funnel.core.DatasetTable;
+import dev.funnel.core.Journey;
+import dev.funnel.core.JourneyPath;
+import dev.funnel.core.Lead;
+import dev.funnel.core.Payment;
+import dev.funnel.core.Stage;
+import dev.funnel.core.StageChange;
+import dev.funnel.core.Touch;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * The journeys attribution runs on: each entry is a channel path with its converting and null
+ * journeys and their exact total value, plus, when built from touches, each touch's age in days
+ * before the conversion and the W-shaped markers.
+ *
+ * <p>Built from a dataset ({@link #fromDataset}) every entry is one lead; from the {@code paths}
+ * table ({@link #fromPaths}) every entry is one path row standing for many journeys. Entries are
+ * held in a canonical order (lead id, or path text then counts), so the same rows in any order
+ * give the same results. Immutable and thread-safe.
+ *
+ * <p>Journey conventions (spec/cli.md): the conversion is the lead's first entry into the
+ * conversion stage (or, as reaching a later stage implies passing it, into any later progression
+ * stage; for the catalog's first stage, the lead's creation); its value is the amount on that
+ * stage change, zero when absent (or, as an option, the
+ * lead's paid revenue within N days). A converting journey is the lead's touches at or before the
+ * conversion and not older than the lookback; touches after the conversion never count. For a lead
+ * that never converts the lookback window ends at its latest touch. A lead that converts with no
+ * touch in its window cannot be attributed: it is counted in {@link #unattributedConversions()}
+ * and left out of the totals.
+ */
+public final class JourneySet {
+
+  static final double SECONDS_PER_DAY = 86_400.0;
+
+  final String[] channels;
+  final int[][] paths;
+  final double[][] ages;
+  final int[] leadMark;
+  final int[] oppMark;
+  final String[] ids;
+  final long[] conv;
+  final long[] nulls;
+  final BigDecimal[] value;
+  private final long unattributed;
+  private final BigDecimal unattributedValue;
+  private final long totalConv;
+  private final long totalNulls;
+  private final BigDecimal totalValue;
+
+  private JourneySet(List<Entry> given, boolean sortByPath, boolean timed, boolean marked,
+      long unattributed, BigDecimal unattributedValue) {
+    java.util.HashSet<String> seen = new java.util.HashSet<>();
+    for (Entry e : given) {
+      seen.addAll(e.channels);
+    }
+    this.channels = seen.toArray(new String[0]);
+    Arrays.sort(channels);
+    Map<String, Integer> index = new HashMap<>();
+    for (int i = 0; i < channels.length; i++) {
+      index.put(channels[i], i);
+    }
+    int[][] coded = new int[given.size()][];
+    for (int j = 0; j < coded.length; j++) {
+      List<String> ch = given.get(j).channels;
+      int[] p = new int[ch.size()];
+      for (int i = 0; i < p.length; i++) {
+        p[i] = index.get(ch.get(i));
+      }
+      coded[j] = p;
+    }
+    Integer[] order = new Integer[given.size()];
+    for (int j = 0; j < order.length; j++) {
+      order[j] = j;
+    }
+    if (sortByPath) {
+      // canonical order: path (channel indices, lexicographic), then counts and value
+      Arrays.sort(order, (a, b) -> {
+        int c = Arrays.compare(coded[a], coded[b]);
+        if (c != 0) {
+          return c;
+        }
+        Entry x = given.get(a);
+        Entry y = given.get(b);
+        c = Long.compare(x.conversions, y.conversions);
+        if (c != 0) {
+          return c;
+        }
+        c = Long.compare(x.nulls, y.nulls);
+        return c != 0 ? c : x.value.compareTo(y.value);
+      });
+    }
+    List<Entry> entries = new ArrayList<>(given.size());
+    int[][] sortedPaths = new int[given.size()][];
+    for (int j = 0; j < order.length; j++) {
+      entries.add(given.get(order[j]));
+      sortedPaths[j] = coded[order[j]];
+    }
+    int n = entries.size();
+    paths = new int[n][];
+    ages = timed ? new double[n][] : null;
+    leadMark = marked ? new int[n] : null;
+    oppMark = marked ? new int[n] : null;
+    ids = new String[n];
+    conv = new long[n];
+    nulls = new long[n];
+    value = new BigDecimal[n];
+    long c = 0;
+    long nu = 0;
+    BigDecimal v = BigDecimal.ZERO;
+    for (int j = 0; j < n; j++) {
+      Entry e = entries.get(j);
+      paths[j] = sortedPaths[j];
+      if (timed) {
+        ages[j] = e.ages;
+      }
+      if (marked) {
+        leadMark[j] = e.leadMark;
+        oppMark[j] = e.oppMark;
+      }
+      ids[j] = e.id; // null for path rows: id(j) writes the path text on demand
+      conv[j] = e.conversions;
+      nulls[j] = e.nulls;
+      value[j] = e.value;
+      c = Math.addExact(c, e.conversions);
+      nu = Math.addExact(nu, e.nulls);
+      v = v.add(e.value);
+    }
+    this.totalConv = c;
+    this.totalNulls = nu;
+    this.totalValue = v;
+    this.unattributed = unattributed;
+    this.unattributedValue = unattributedValue;
+  }
+
+  private record Entry(String id, List<String> channels, double[] ages, int leadMark, int oppMark,
+      long conversions, long nulls, BigDecimal value) {}
+
+  /**
+   * Journeys from the {@code paths} table: one entry per row; no touch times or markers, so
+   * time decay and W-shaped cannot run on it. Rows with neither conversions nor nulls are kept
+   * (they carry no weight).
+   */
+  public static JourneySet fromPaths(List<JourneyPath> paths) {
+    if (paths == null) {
+      throw new IllegalArgumentException("paths must not be null");
+    }
+    List<Entry> entries = new ArrayList<>(paths.size());
+    for (JourneyPath p : paths) {
+      if (p == null) {
+        throw new IllegalArgumentException("paths must not contain null rows");
+      }
+      entries.add(new Entry(null, p.channels(), null, -1, -1, p.conversions(), p.nulls(), p.value()));
+    }
+    return new JourneySet(entries, true, false, false, 0, BigDecimal.ZERO);
+  }
+
+  /** Journeys from accumulated path counts (see {@link PathCounts}). */
+  public static JourneySet fromCounts(PathCounts counts) {
+    return fromPaths(counts.paths());
+  }
+
+  /**
+   * Journeys already cut (core {@link Journey}s): touch ages are measured from the conversion,
+   * or from the latest touch for journeys that did not convert. No W-shaped markers. Journeys
+   * without touches that converted are counted as unattributed; those that did not are dropped.
+   *
+   * @throws IllegalArgumentException on two journeys with the same lead id
+   */
+  public static JourneySet fromJourneys(List<Journey> journeys) {
+    if (journeys == null) {
+      throw new IllegalArgumentException("journeys must not be null");
+    }
+    List<Entry> entries = new ArrayList<>(journeys.size());
+    long unattributed = 0;
+    BigDecimal unattributedValue = BigDecimal.ZERO;
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    for (Journey j : journeys) {
+      if (!seen.add(j.leadId())) {
+        throw new IllegalArgumentException("two journeys for lead '" + j.leadId() + "'");
+      }
+      if (j.touches().isEmpty()) {
+        if (j.converted()) {
+          unattributed++;
+          unattributedValue = unattributedValue.add(j.value());
+        }
+        continue;
+      }
+      Instant end = j.converted() ? j.conversionAt() : j.touches().get(j.touches().size() - 1).at();
+      if (j.converted() && j.touches().get(j.touches().size() - 1).at().isAfter(end)) {
+        throw new IllegalArgumentException(
+            "journey of lead '" + j.leadId() + "' has a touch after its conversion");
+      }
+      entries.add(new Entry(j.leadId(), j.channels(), ages(j.touches(), end), -1, -1,
+          j.converted() ? 1 : 0, j.converted() ? 0 : 1, j.value()));
+    }
+    entries.sort(Comparator.comparing(Entry::id));
+    return new JourneySet(entries, false, true, false, unattributed, unattributedValue);
+  }
+
+  /**
+   * Journeys cut from a dataset's {@code touches} and {@code stages} (and {@code payments} when the
+   * value is paid revenue), with the W-shaped markers: the lead-creation touch is the last touch
+   * at or before the lead's {@code created_at} (needs the {@code leads} table), the
+   * opportunity-creation touch the last touch at or before the lead first reached the opportunity
+   * stage; a marker that does not exist for a journey is absent.
+   *
+   * @throws IllegalStateException when the touches table (or payments, when asked for) is missing
+   * @throws IllegalArgumentException when the conversion stage is not in the catalog
+   */
+  public static JourneySet fromDataset(Dataset ds, JourneyOptions options) {
+    JourneyOptions o = options == null ? JourneyOptions.DEFAULTS : options;
+    ds.require(DatasetTable.TOUCHES, "attribution");
+    if (o.paidRevenueWithinDays() != null) {
+      ds.require(DatasetTable.PAYMENTS, "attribution with paid revenue as value");
+    }
+    Stage conversion = o.conversionStage() == null
+        ? ds.catalog().won()
+        : ds.catalog().stage(o.conversionStage());
+    Optional<Stage> opportunity = o.opportunityStage() == null
+        ? ds.catalog().find("OPPORTUNITY")
+        : Optional.of(ds.catalog().stage(o.opportunityStage()));
+    TreeMap<String, List<Touch>> byLead = new TreeMap<>();
+    for (Touch t : ds.touches()) {
+      byLead.computeIfAbsent(t.leadId(), k -> new ArrayList<>()).add(t);
+    }
+    TreeSet<String> leadIds = new TreeSet<>(byLead.keySet());
+    for (StageChange s : ds.stages()) {
+      leadIds.add(s.leadId());
+    }
+    if (conversion.equals(ds.catalog().first())) {
+      for (Lead l : ds.leads()) {
+        leadIds.add(l.id());
+      }
+    }
+    Duration lookback = o.lookback();
+    List<Entry> entries = new ArrayList<>();
+    long unattributed = 0;
+    BigDecimal unattributedValue = BigDecimal.ZERO;
+    for (String id : leadIds) {
+      List<Touch> touches = byLead.getOrDefault(id, List.of());
+      StageChange hit = firstReaching(ds.stagesOf(id), conversion);
+      Lead created = ds.lead(id);
+      if (conversion.equals(ds.catalog().first()) && created != null
+          && (hit == null || created.createdAt().isBefore(hit.at()))) {
+        // every lead is at the first stage from its creation (spec/dataset.md)
+        hit = StageChange.of(id, conversion, created.createdAt());
+      }
+      if (hit == null && touches.isEmpty()) {
+        continue;
+      }
+      Instant end = hit != null ? hit.at() : touches.get(touches.size() - 1).at();
+      Instant start = end.minus(lookback);
+      List<Touch> in = new ArrayList<>();
+      for (Touch t : touches) {
+        if (!t.at().isBefore(start) && !t.at().isAfter(end)) {
+          in.add(t);
+        }
+      }
+      BigDecimal value = BigDecimal.ZERO;
+      if (hit != null) {
+        value = o.paidRevenueWithinDays() == null
+            ? (hit.amount() == null ? BigDecimal.ZERO : hit.amount())
+            : paidRevenue(ds, id, hit.at(), o.paidRevenueWithinDays());
+      }
+      if (in.isEmpty()) {
+        if (hit != null) {
+          unattributed++;
+          unattributedValue = unattributedValue.add(value);
+        }
+        continue;
+      }
+      int leadMark = created == null ? -1 : lastAtOrBefore(in, created.createdAt());
+      int oppMark = -1;
+      if (opportunity.isPresent()) {
+        StageChange opp = firstReaching(ds.stagesOf(id), opportunity.get());
+        if (opp != null) {
+          oppMark = lastAtOrBefore(in, opp.at());
+        }
+      }
+      List<String> ch = new ArrayList<>(in.size());
+      for (Touch t : in) {
+        ch.add(o.byCampaign() ? JourneyOptions.campaignKey(t.channel(), t.campaign()) : t.channel());
+      }
+      entries.add(new Entry(id, ch, ages(in, end), leadMark, oppMark,
+          hit != null ? 1 : 0, hit != null ? 0 : 1, value));
+    }
+    // entries are already in lead-id order (a sorted set of ids)
+    return new JourneySet(entries, false, true, true, unattributed, unattributedValue);
+  }
+
+  /** The first change into {@code target}, or (for a progression target) into any later progression stage. */
+  private static StageChange firstReaching(List<StageChange> changes, Stage target) {
+    for (StageChange s : changes) {
+      Stage st = s.stage();
+      boolean reaches = target.exit()
+          ? st.equals(target)
+          : st.progression() && st.index() >= target.index();
+      if (reaches) {
+        return s;
+      }
+    }
+    return null;
+  }
+
+  private static int lastAtOrBefore(List<Touch> touches, Instant t) {
+    int found = -1;
+    for (int i = 0; i < touches.size(); i++) {
+      if (!touches.get(i).at().isAfter(t)) {
+        found = i;
+      }
+    }
+    return found;
+  }
+
+  private static BigDecimal paidRevenue(Dataset ds, String leadId, Instant from, int days) {
+    Lead lead = ds.lead(leadId);
+    String customer = lead == null ? leadId : lead.customerId();
+    Instant to = from.plus(Duration.ofDays(days));
+    BigDecimal sum = BigDecimal.ZERO;
+    for (Payment p : ds.paymentsOf(customer)) {
+      boolean ours = p.leadId() == null || p.leadId().equals(leadId);
+      if (ours && !p.paidAt().isBefore(from) && !p.paidAt().isAfter(to)) {
+        sum = sum.add(p.amount().amount());
+      }
+    }
+    return sum;
+  }
+
+  private static double[] ages(List<Touch> touches, Instant end) {
+    double[] a = new double[touches.size()];
+    for (int i = 0; i < a.length; i++) {
+      Duration d = Duration.between(touches.get(i).at(), end);
+      a[i] = (d.getSeconds() + d.getNano() / 1e9) / SECONDS_PER_DAY;
+    }
+    return a;
+  }
+
+  /** The channels, sorted. */
+  public List<String> channels() {
+    return Collections.unmodifiableList(Arrays.asList(channels.clone()));
+  }
+
+  /** Number of entries (leads, or path rows). */
+  public int size() {
+    return paths.length;
+  }
+
+  /** Total converting journeys (attributable ones). */
+  public long conversions() {
+    return totalConv;
+  }
+
+  /** Total journeys that did not convert. */
+  public long nulls() {
+    return totalNulls;
+  }
+
+  /** Exact total conversion value of the attributable conversions. */
+  public BigDecimal value() {
+    return totalValue;
+  }
+
+  /** Conversions with no touch in their lookback window (left out of every total). */
+  public long unattributedConversions() {
+    return unattributed;
+  }
+
+  /** Exact value of the unattributed conversions. */
+  public BigDecimal unattributedValue() {
+    return unattributedValue;
+  }
+
+  /** Whether touch times are known (time decay can run). */
+  public boolean timed() {
+    return ages != null;
+  }
+
+  /** Whether W-shaped markers are known (W-shaped can run). */
+  public boolean marked() {
+    return leadMark != null;
+  }
+
+  /** The entries aggregated by path: the {@code paths} table of these journeys, sorted by path text. */
+  public List<JourneyPath> paths() {
+    return pathCounts().paths();
+  }
+
+  /** The entries as a mergeable path-count state. */
+  public PathCounts pathCounts() {
+    PathCounts pc = PathCounts.empty();
+    for (int j = 0; j < paths.length; j++) {
+      pc.add(channelsOf(j), conv[j], value[j], nulls[j]);
+    }
+    return pc;
+  }
+
+  /** The lead id of entry j, or its path text for a path row. */
+  String id(int j) {
+    return ids[j] != null ? ids[j] : String.join(" > ", channelsOf(j));
+  }
+
+  List<String> channelsOf(int j) {
+    int[] p = paths[j];
+    List<String> out = new ArrayList<>(p.length);
+    for (int c : p) {
+      out.add(channels[c]);
+    }
+    return out;
+  }
+
+  @Override
+  public String toString() {
+    return "JourneySet[" + paths.length + " entries, " + channels.length + " channels, " + totalConv
+        + " conversions, value " + totalValue.toPlainString() + ", " + totalNulls + " nulls"
+        + (unattributed > 0 ? ", " + unattributed + " unattributed" : "") + "]";
+  }
+}

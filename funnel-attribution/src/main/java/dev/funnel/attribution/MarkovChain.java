@@ -1,0 +1,141 @@
+package dev.funnel.attribution;
+
+import java.util.Arrays;
+
+/**
+ * Builds the order-k chain of a journey set straight from its channel indices, for speed: a state
+ * (a tuple of up to k channels) is coded as a number with one base-(channels + 1) digit per
+ * position, left-aligned and zero-padded, so numeric order is the tuple order of
+ * {@link TransitionCounts} and both routes hand the solver identical arrays. When the code would
+ * not fit in a long it falls back to {@link TransitionCounts}.
+ */
+final class MarkovChain {
+  private MarkovChain() {}
+
+  static RemovalEffects removalEffects(JourneySet js, Weights w, int order, boolean keepRepeats) {
+    int channels = js.channels.length;
+    long base = channels + 1L;
+    if (order * (Math.log(base) / Math.log(2)) > 62) {
+      TransitionCounts tc = TransitionCounts.empty(order, keepRepeats);
+      for (int j = 0; j < js.size(); j++) {
+        if (w.conv()[j] + w.nulls()[j] > 0) {
+          tc.add(js.channelsOf(j), w.conv()[j], w.nulls()[j]);
+        }
+      }
+      return tc.removalEffects();
+    }
+    long[] place = new long[order];
+    place[order - 1] = 1;
+    for (int i = order - 2; i >= 0; i--) {
+      place[i] = place[i + 1] * base;
+    }
+    LongTable ids = new LongTable(1024);
+    long[] codes = new long[1024];
+    int n = 1;
+    ids.put(0L, 0);
+    LongTable edges = new LongTable(4096);
+    long[] conv = new long[16];
+    long[] nulls = new long[16];
+    int[] steps = new int[16];
+    for (int j = 0; j < js.size(); j++) {
+      long c = w.conv()[j];
+      long nl = w.nulls()[j];
+      long weight = c + nl;
+      if (weight == 0) {
+        continue;
+      }
+      int[] p = js.paths[j];
+      if (steps.length < p.length) {
+        steps = new int[p.length];
+      }
+      int len = 0;
+      for (int ch : p) {
+        if (keepRepeats || len == 0 || steps[len - 1] != ch) {
+          steps[len++] = ch;
+        }
+      }
+      int from = 0;
+      for (int i = 0; i < len; i++) {
+        int lo = Math.max(0, i - order + 1);
+        long code = 0;
+        for (int t = lo; t <= i; t++) {
+          code += (steps[t] + 1L) * place[t - lo];
+        }
+        int id = (int) ids.get(code, -1);
+        if (id < 0) {
+          id = n++;
+          ids.put(code, id);
+          if (id >= codes.length) {
+            codes = Arrays.copyOf(codes, codes.length * 2);
+          }
+          codes[id] = code;
+        }
+        edges.add(((long) from << 32) | id, weight);
+        from = id;
+      }
+      if (from >= conv.length) {
+        int size = Math.max(from + 1, conv.length * 2);
+        conv = Arrays.copyOf(conv, size);
+        nulls = Arrays.copyOf(nulls, size);
+      }
+      conv[from] = Math.addExact(conv[from], c);
+      nulls[from] = Math.addExact(nulls[from], nl);
+    }
+    conv = Arrays.copyOf(conv, Math.max(n, conv.length));
+    nulls = Arrays.copyOf(nulls, Math.max(n, nulls.length));
+    // canonical state order: by code (the start, code 0, first)
+    Integer[] order0 = new Integer[n];
+    for (int i = 0; i < n; i++) {
+      order0[i] = i;
+    }
+    final long[] cs = codes;
+    Arrays.sort(order0, (a, b) -> Long.compare(cs[a], cs[b]));
+    int[] rank = new int[n];
+    for (int r = 0; r < n; r++) {
+      rank[order0[r]] = r;
+    }
+    int[] degree = new int[n];
+    long[] edgeKeys = edges.keys();
+    for (long key : edgeKeys) {
+      degree[rank[(int) (key >>> 32)]]++;
+    }
+    int[][] rows = new int[n][];
+    for (int i = 0; i < n; i++) {
+      rows[i] = new int[degree[i]];
+    }
+    int[] fill = new int[n];
+    for (long key : edgeKeys) {
+      int f = rank[(int) (key >>> 32)];
+      rows[f][fill[f]++] = rank[(int) key];
+    }
+    int[][] to = new int[n][];
+    long[][] counts = new long[n][];
+    long[] cv = new long[n];
+    long[] nu = new long[n];
+    int[][] stateChannels = new int[n][];
+    for (int r = 0; r < n; r++) {
+      int old = order0[r];
+      cv[r] = conv[old];
+      nu[r] = nulls[old];
+      long code = codes[old];
+      int[] sc = new int[order];
+      int k = 0;
+      for (int t = 0; t < order; t++) {
+        long d = (code / place[t]) % base;
+        if (d > 0) {
+          sc[k++] = (int) d - 1;
+        }
+      }
+      stateChannels[r] = Arrays.copyOf(sc, k);
+      int[] row = rows[r];
+      Arrays.sort(row);
+      to[r] = row;
+      counts[r] = new long[row.length];
+      for (int i = 0; i < row.length; i++) {
+        int t = row[i];
+        counts[r][i] = edges.get(((long) old << 32) | order0[t], 0);
+      }
+    }
+    return MarkovSolver.solve(js.channels, stateChannels, to, counts, cv, nu);
+  }
+}

@@ -1,0 +1,353 @@
+package dev.funnel.cli;
+
+import dev.funnel.attribution.Attribution;
+import dev.funnel.attribution.AttributionOptions;
+import dev.funnel.attribution.AttributionResult;
+import dev.funnel.attribution.ChannelCredit;
+import dev.funnel.attribution.JourneyOptions;
+import dev.funnel.attribution.JourneySet;
+import dev.funnel.attribution.Model;
+import dev.funnel.core.DatasetTable;
+import dev.funnel.core.display.TextTable;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * {@code funnel attribution DATA --model M}: channel credit of one attribution model, or of every
+ * model side by side ({@code --model all}), from {@link Attribution} (spec/cli.md, attribution;
+ * issue #4). Journeys come from the touches and stages ({@code --input touches}, the default) or
+ * from the pre-aggregated {@code paths} table; {@code --ci LEVEL} adds seeded percentile bootstrap
+ * intervals.
+ */
+final class AttributionCommand implements Command {
+
+  static final Option MODEL = new Option("model", "M",
+      "first, last, last-non-direct, linear, position, w-shaped, time-decay, custom, markov, shapley, or all");
+  static final Option ORDER = new Option("order", "K", "Markov chain order (default 1)");
+  static final Option CONVERSION =
+      new Option("conversion", "STAGE", "the stage whose entry is the conversion (default: the won stage)");
+  static final Option LOOKBACK = new Option("lookback", "DAYS", "journey lookback before the conversion (default 90)");
+  static final Option INPUT = new Option("input", "SOURCE", "journeys from 'touches' (default) or the 'paths' table");
+  static final Option CI = new Option("ci", "LEVEL",
+      "add seeded bootstrap confidence intervals at this level, e.g. 0.95");
+  static final Option REPLICATES = new Option("replicates", "N", "bootstrap replicates with --ci (default 200)");
+  static final Option DIRECT =
+      new Option("direct", "NAME,...", "channels that count as direct for last-non-direct (default direct)");
+  static final Option WEIGHTS =
+      new Option("weights", "W,...", "position weights from the first touch for --model custom");
+  static final Option PER_CHANNEL =
+      new Option("per-channel", null, "linear credit per distinct channel of a journey instead of per touch");
+  static final Option HALF_LIFE = new Option("half-life", "DAYS", "time-decay half-life in days (default 7)");
+
+  /** The bootstrap seed: fixed, so that the same data gives the same intervals. */
+  static final long BOOTSTRAP_SEED = 1L;
+
+  @Override
+  public String name() {
+    return "attribution";
+  }
+
+  @Override
+  public String summary() {
+    return "channel credit of an attribution model (or all models side by side)";
+  }
+
+  @Override
+  public String operands() {
+    return "DATA | --demo";
+  }
+
+  @Override
+  public String details() {
+    return "The conversion is a lead entering --conversion (default WON), its value the amount on\n"
+        + "that stage change. A journey is the lead's touches at or before the conversion and\n"
+        + "at most --lookback days before it; leads that never convert give the null journeys\n"
+        + "that markov and shapley use. Credits of every model sum to the conversions and value.\n"
+        + "--model all prints every model the journeys allow, one column per model (JSON:\n"
+        + "{\"models\": [...]}, one object per model).";
+  }
+
+  @Override
+  public List<Option> options() {
+    return DataInput.options(true, MODEL, ORDER, CONVERSION, LOOKBACK, INPUT, CI, REPLICATES, DIRECT,
+        WEIGHTS, PER_CHANNEL, HALF_LIFE);
+  }
+
+  @Override
+  public List<Format> formats() {
+    return List.of(Format.TEXT, Format.JSON);
+  }
+
+  @Override
+  public int run(Arguments args, Session session) {
+    Format format = args.format();
+    String m = args.value(MODEL);
+    if (m == null) {
+      throw args.usage("--model is required: " + MODEL.help());
+    }
+    boolean all = m.trim().equalsIgnoreCase("all");
+    Model model = null;
+    if (!all) {
+      try {
+        model = Model.parse(m);
+      } catch (IllegalArgumentException e) {
+        throw args.usage(e.getMessage() + ", all");
+      }
+    }
+    AttributionOptions options = options(args, model);
+    boolean paths = paths(args);
+    JourneyOptions jo = journeyOptions(args, paths);
+    double level = Double.NaN;
+    int replicates = 0;
+    if (args.has(CI)) {
+      level = level(args);
+      replicates = (int) args.integer(REPLICATES, 200, 2, 100_000);
+    } else if (args.has(REPLICATES)) {
+      throw args.usage("--replicates applies with --ci only");
+    }
+
+    DataInput in = DataInput.read(args, session);
+    JourneySet js;
+    if (paths) {
+      in.dataset().require(DatasetTable.PATHS, "attribution --input paths");
+      js = JourneySet.fromPaths(in.dataset().paths());
+    } else {
+      js = JourneySet.fromDataset(in.dataset(), jo);
+    }
+    List<Model> models = all ? models(js, args.has(WEIGHTS)) : List.of(model);
+    List<AttributionResult> results = new ArrayList<>();
+    for (Model x : models) {
+      results.add(replicates > 0
+          ? Attribution.bootstrap(js, x, options, replicates, level, BOOTSTRAP_SEED)
+          : Attribution.attribute(js, x, options));
+    }
+
+    if (format == Format.JSON) {
+      Map<String, Object> doc;
+      if (all) {
+        doc = new LinkedHashMap<>();
+        doc.put("conversions", js.conversions());
+        doc.put("value", js.value());
+        List<Object> list = new ArrayList<>();
+        for (AttributionResult r : results) {
+          list.add(json(r, js));
+        }
+        doc.put("models", list);
+        doc.put("unattributedConversions", js.unattributedConversions());
+        doc.put("unattributedValue", js.unattributedValue());
+      } else {
+        doc = json(results.get(0), js);
+      }
+      session.emit(in.json(doc));
+    } else {
+      session.emit(all ? sideBySide(results, js) : text(results.get(0), js));
+    }
+    return Funnel.OK;
+  }
+
+  /** The models of {@code --model all}: every model the journeys allow; custom only with weights. */
+  static List<Model> models(JourneySet js, boolean custom) {
+    List<Model> out = new ArrayList<>();
+    for (Model m : Model.values()) {
+      if ((m == Model.W_SHAPED && !js.marked()) || (m == Model.TIME_DECAY && !js.timed())
+          || (m == Model.CUSTOM && !custom)) {
+        continue;
+      }
+      out.add(m);
+    }
+    return out;
+  }
+
+  private static boolean paths(Arguments args) {
+    String v = args.value(INPUT);
+    if (v == null || v.equals("touches")) {
+      return false;
+    }
+    if (v.equals("paths")) {
+      for (Option o : List.of(CONVERSION, LOOKBACK)) {
+        if (args.has(o)) {
+          throw args.usage("--" + o.name() + " applies to --input touches; the paths table is already cut");
+        }
+      }
+      return true;
+    }
+    throw args.usage("bad --input '" + v + "': use touches or paths");
+  }
+
+  private static JourneyOptions journeyOptions(Arguments args, boolean paths) {
+    JourneyOptions jo = JourneyOptions.DEFAULTS;
+    if (paths) {
+      return jo;
+    }
+    String stage = args.value(CONVERSION);
+    if (stage != null) {
+      if (stage.isBlank()) {
+        throw args.usage("--conversion needs a stage name");
+      }
+      jo = jo.withConversionStage(stage.trim());
+    }
+    return jo.withLookbackDays((int) args.integer(LOOKBACK, 90, 0, 36_500));
+  }
+
+  private static double level(Arguments args) {
+    String v = args.value(CI);
+    double level;
+    try {
+      level = Double.parseDouble(v.trim());
+    } catch (NumberFormatException e) {
+      throw args.usage("bad --ci '" + v + "': expected a level such as 0.95");
+    }
+    if (!(level > 0 && level < 1)) {
+      throw args.usage("--ci must be between 0 and 1 (exclusive), got " + v);
+    }
+    return level;
+  }
+
+  /** The model options of the command line; usage errors for options the model cannot use. */
+  static AttributionOptions options(Arguments args, Model model) {
+    AttributionOptions.Builder b = AttributionOptions.builder();
+    b.markovOrder((int) args.integer(ORDER, 1, 1, 10));
+    String direct = args.value(DIRECT);
+    if (direct != null) {
+      Set<String> names = new LinkedHashSet<>();
+      for (String s : direct.split(",")) {
+        if (!s.isBlank()) {
+          names.add(s.trim());
+        }
+      }
+      if (names.isEmpty()) {
+        throw args.usage("--direct needs at least one channel name");
+      }
+      b.directChannels(names);
+    }
+    String weights = args.value(WEIGHTS);
+    if (weights != null) {
+      try {
+        b.customWeights(Arrays.stream(weights.split(",")).map(String::trim)
+            .mapToDouble(Double::parseDouble).toArray());
+      } catch (NumberFormatException e) {
+        throw args.usage("bad --weights '" + weights + "': expected numbers such as 0.4,0.2,0.4");
+      } catch (IllegalArgumentException e) {
+        throw args.usage("bad --weights: " + e.getMessage());
+      }
+    } else if (model == Model.CUSTOM) {
+      throw args.usage("--model custom needs --weights W,...");
+    }
+    String half = args.value(HALF_LIFE);
+    if (half != null) {
+      try {
+        b.halfLifeDays(Double.parseDouble(half.trim()));
+      } catch (NumberFormatException e) {
+        throw args.usage("bad --half-life '" + half + "': expected a number of days");
+      } catch (IllegalArgumentException e) {
+        throw args.usage("bad --half-life: " + e.getMessage());
+      }
+    }
+    b.linearPerChannel(args.has(PER_CHANNEL));
+    return b.build();
+  }
+
+  /** The single-model JSON object of spec/cli.md, plus assisted conversions and intervals. */
+  static Map<String, Object> json(AttributionResult r, JourneySet js) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("model", r.model().label());
+    m.put("conversions", r.conversions());
+    m.put("value", r.value());
+    List<Object> channels = new ArrayList<>();
+    boolean ci = r.replicates() > 0;
+    for (ChannelCredit c : r.channels()) {
+      Map<String, Object> ch = new LinkedHashMap<>();
+      ch.put("channel", c.channel());
+      ch.put("conversions", c.conversions());
+      ch.put("value", c.value());
+      ch.put("assisted", c.assisted());
+      if (ci) {
+        ch.put("conversionsLow", c.conversionsLow());
+        ch.put("conversionsHigh", c.conversionsHigh());
+        ch.put("valueLow", c.valueLow());
+        ch.put("valueHigh", c.valueHigh());
+      }
+      if (!Double.isNaN(c.standardError())) {
+        ch.put("standardError", c.standardError());
+      }
+      if (r.removal() != null) {
+        ch.put("removalEffect", r.removal().effects().get(c.channel()));
+      }
+      channels.add(ch);
+    }
+    m.put("channels", channels);
+    if (ci) {
+      m.put("level", r.level());
+      m.put("replicates", r.replicates());
+    }
+    if (r.removal() != null) {
+      m.put("conversionProbability", r.removal().conversionProbability());
+    }
+    m.put("unattributedConversions", js.unattributedConversions());
+    m.put("unattributedValue", js.unattributedValue());
+    return m;
+  }
+
+  private static String header(JourneySet js) {
+    return js.conversions() + " conversions, value " + js.value().toPlainString() + " over "
+        + js.channels().size() + " channels"
+        + (js.unattributedConversions() > 0
+            ? "; " + js.unattributedConversions() + " conversions without a touch in the lookback left out"
+            : "")
+        + "\n";
+  }
+
+  static String text(AttributionResult r, JourneySet js) {
+    return r.summary() + "\n" + header(js) + "\n" + r.table().render();
+  }
+
+  /** One table per quantity, a row per channel and a column per model. */
+  static String sideBySide(List<AttributionResult> results, JourneySet js) {
+    StringBuilder b = new StringBuilder(header(js));
+    b.append("\nConversions credited\n").append(grid(results, true).render());
+    b.append("\nValue credited\n").append(grid(results, false).render());
+    if (results.stream().anyMatch(r -> r.replicates() > 0)) {
+      b.append("\nIntervals: run a single --model with --ci to see them.\n");
+    }
+    return b.toString();
+  }
+
+  private static TextTable grid(List<AttributionResult> results, boolean conversions) {
+    List<String> cols = new ArrayList<>();
+    cols.add("channel");
+    results.forEach(r -> cols.add(r.model().label()));
+    TreeMap<String, double[]> rows = new TreeMap<>();
+    for (int i = 0; i < results.size(); i++) {
+      for (ChannelCredit c : results.get(i).channels()) {
+        double[] row = rows.computeIfAbsent(c.channel(), k -> {
+          double[] a = new double[results.size()];
+          Arrays.fill(a, Double.NaN);
+          return a;
+        });
+        row[i] = conversions ? c.conversions() : c.value();
+      }
+    }
+    TextTable t = TextTable.of(cols.toArray(new String[0]));
+    for (Map.Entry<String, double[]> e : rows.entrySet()) {
+      Object[] cells = new Object[results.size() + 1];
+      cells[0] = e.getKey();
+      for (int i = 0; i < results.size(); i++) {
+        cells[i + 1] = e.getValue()[i];
+      }
+      t = t.plus(cells);
+    }
+    Object[] total = new Object[results.size() + 1];
+    total[0] = "total";
+    for (int i = 0; i < results.size(); i++) {
+      AttributionResult r = results.get(i);
+      total[i + 1] = conversions ? r.creditedConversions() : r.creditedValue();
+    }
+    return t.plus(total);
+  }
+}

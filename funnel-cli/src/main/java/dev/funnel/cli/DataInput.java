@@ -1,0 +1,66 @@
+package dev.funnel.cli;
+
+import dev.funnel.core.Dataset;
+import dev.funnel.io.Json;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The dataset of an analysis command ({@code attribution}, {@code cohorts}, {@code ltv},
+ * {@code funnel}, {@code unit}, {@code planfact}, {@code sla}): read from DATA (or the demo), cut
+ * to the {@code --from}/{@code --to} window, with the lenient rejection summary already on stderr.
+ *
+ * @param source  where the rows came from and what reading rejected
+ * @param window  the window the dataset was cut to
+ * @param dataset the rows inside the window (all rows when the command applies the window itself)
+ */
+record DataInput(DatasetSource source, Window window, Dataset dataset) {
+
+  /**
+   * The options every analysis command shares, in help order, followed by {@code own}.
+   *
+   * @param window whether the command takes {@code --from}/{@code --to} as an event-time cut
+   */
+  static List<Option> options(boolean window, Option... own) {
+    List<Option> o = new ArrayList<>(List.of(own));
+    o.add(Option.FORMAT);
+    o.add(Option.ZONE);
+    if (window) {
+      o.add(Option.FROM);
+      o.add(Option.TO);
+    }
+    o.addAll(List.of(Option.OUT, Option.LENIENT, DatasetSource.DELIMITER, DatasetSource.DEMO,
+        DatasetSource.SEED, DatasetSource.LEADS));
+    return List.copyOf(o);
+  }
+
+  /** Reads the dataset the arguments name and cuts it to the window. */
+  static DataInput read(Arguments args, Session session) {
+    return read(args, session, true);
+  }
+
+  /**
+   * Reads the dataset the arguments name.
+   *
+   * @param slice cut the dataset to the window; false for a command that passes the window to the
+   *     library itself (the funnel, whose window applies to reach times, not to rows)
+   */
+  static DataInput read(Arguments args, Session session, boolean slice) {
+    Window window = args.window();
+    DatasetSource src = DatasetSource.of(args);
+    src.summarize(session.err());
+    return new DataInput(src, window, slice ? window.slice(src.dataset()) : src.dataset());
+  }
+
+  /**
+   * The JSON document of a result: the result's members, then {@code "rejected"} when reading was
+   * lenient (spec/cli.md).
+   */
+  String json(Map<String, Object> result) {
+    if (source.lenient()) {
+      result.put("rejected", source.rejectedJson());
+    }
+    return Json.pretty(result);
+  }
+}

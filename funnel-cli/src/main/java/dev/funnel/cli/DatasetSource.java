@@ -1,0 +1,136 @@
+package dev.funnel.cli;
+
+import dev.funnel.core.Dataset;
+import dev.funnel.core.demo.DemoData;
+import dev.funnel.core.quality.TableRead;
+import dev.funnel.io.DatasetRead;
+import dev.funnel.io.DatasetReader;
+import dev.funnel.io.Json;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Where a command's dataset comes from: a directory read with {@link DatasetReader} (strict unless
+ * {@code --lenient}; {@code --zone} and {@code --delimiter} passed on), or the built-in demo
+ * dataset generated in memory ({@code --demo [--seed N] [--leads N]}).
+ *
+ * @param label   where it came from, for people
+ * @param dataset the accepted rows
+ * @param reads   what reading each table did; empty for the demo
+ * @param lenient whether invalid rows were skipped instead of stopping the command
+ */
+record DatasetSource(String label, Dataset dataset, List<TableRead> reads, boolean lenient) {
+
+  /** {@code --delimiter C}: the CSV delimiter when detection is not wanted. */
+  static final Option DELIMITER =
+      new Option("delimiter", "C", "CSV delimiter: ',', ';' or 'tab' (default: detected from the header)");
+  /** {@code --demo}: use the built-in demo dataset instead of DATA. */
+  static final Option DEMO = new Option("demo", null, "use the built-in demo dataset instead of DATA");
+  /** {@code --seed N}: the demo generator's seed. */
+  static final Option SEED = new Option("seed", "N", "demo data seed (default " + DemoData.DEFAULT_SEED + ")");
+  /** {@code --leads N}: the demo generator's number of leads. */
+  static final Option LEADS = new Option("leads", "N", "demo data leads (default " + DemoData.DEFAULT_LEADS + ")");
+
+  DatasetSource {
+    reads = List.copyOf(reads);
+  }
+
+  /**
+   * Reads the dataset directory named by the one operand.
+   *
+   * @param lenient skip and count invalid rows instead of throwing at the first
+   * @throws UsageException when DATA is missing or is not a directory
+   * @throws dev.funnel.io.InvalidDataException in strict mode, at the first invalid row
+   */
+  static DatasetSource read(Arguments args, boolean lenient) {
+    String data = args.operand("DATA");
+    Path dir = Path.of(data);
+    if (!Files.isDirectory(dir)) {
+      throw args.usage(Files.exists(dir)
+          ? "DATA must be a dataset directory, '" + data + "' is a file"
+          : "no such dataset directory '" + data + "'");
+    }
+    DatasetReader.Builder b = DatasetReader.builder().zone(args.zone()).lenient(lenient);
+    String d = args.value(DELIMITER);
+    if (d != null) {
+      b.delimiter(delimiter(args, d));
+    }
+    DatasetRead r = b.build().read(dir);
+    return new DatasetSource(data, r.dataset(), r.tables(), lenient);
+  }
+
+  private static char delimiter(Arguments args, String d) {
+    switch (d) {
+      case ",": return ',';
+      case ";": return ';';
+      case "tab": case "\t": case "\\t": return '\t';
+      default: throw args.usage("bad --delimiter '" + d + "': use ',', ';' or 'tab'");
+    }
+  }
+
+  /** The demo dataset of {@code --seed}, {@code --leads} and {@code --zone}, generated in memory. */
+  static DemoData demo(Arguments args) {
+    long seed = args.integer(SEED, DemoData.DEFAULT_SEED, Long.MIN_VALUE, Long.MAX_VALUE);
+    long leads = args.integer(LEADS, DemoData.DEFAULT_LEADS, 0, 100_000_000);
+    ZoneId zone = args.zone();
+    return DemoData.builder().seed(seed).leads(leads).zone(zone).build();
+  }
+
+  /**
+   * The dataset of a command that reads DATA or, with {@code --demo}, generates the demo.
+   *
+   * @throws UsageException on DATA together with --demo, neither, or demo options without --demo
+   */
+  static DatasetSource of(Arguments args) {
+    if (args.has(DEMO)) {
+      if (!args.operands().isEmpty()) {
+        throw args.usage("give DATA or --demo, not both");
+      }
+      DemoData demo = demo(args);
+      return new DatasetSource("built-in demo (seed " + demo.seed() + ", " + demo.leads() + " leads)",
+          demo.dataset(), List.of(), false);
+    }
+    for (Option o : List.of(SEED, LEADS)) {
+      if (args.has(o)) {
+        throw args.usage("--" + o.name() + " applies to --demo only");
+      }
+    }
+    if (args.operands().isEmpty()) {
+      throw args.usage("missing DATA (a dataset directory) or --demo");
+    }
+    return read(args, args.has(Option.LENIENT));
+  }
+
+  /** Rows rejected over all tables. */
+  long rejected() {
+    return reads.stream().mapToLong(TableRead::rejected).sum();
+  }
+
+  /**
+   * In lenient mode, the rejection summary for people: one line per table and reason code with
+   * the first example. Nothing when no row was rejected.
+   */
+  void summarize(PrintStream err) {
+    if (!lenient || rejected() == 0) {
+      return;
+    }
+    long n = rejected();
+    err.println("funnel: skipped " + n + " invalid row" + (n == 1 ? "" : "s") + " (--lenient):");
+    for (TableRead t : reads) {
+      for (Map.Entry<String, Long> e : t.rejectedByCode().entrySet()) {
+        String example = t.examples().stream().filter(x -> x.code().equals(e.getKey()))
+            .findFirst().map(x -> "; e.g. " + x.describe()).orElse("");
+        err.println("  " + t.file() + ": " + e.getValue() + " " + e.getKey() + example);
+      }
+    }
+  }
+
+  /** The lenient rejection summary as JSON: per table and reason code, count and examples. */
+  Object rejectedJson() {
+    return Json.readReport(reads).get("rejected");
+  }
+}

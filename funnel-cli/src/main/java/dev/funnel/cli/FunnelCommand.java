@@ -1,0 +1,217 @@
+package dev.funnel.cli;
+
+import dev.funnel.core.Granularity;
+import dev.funnel.core.funnel.Basis;
+import dev.funnel.core.funnel.Dimension;
+import dev.funnel.core.funnel.FunnelQuery;
+import dev.funnel.core.funnel.FunnelReport;
+import dev.funnel.core.funnel.GroupFunnel;
+import dev.funnel.core.funnel.PeriodFunnel;
+import dev.funnel.core.funnel.StageCount;
+import dev.funnel.core.funnel.StageFunnel;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * {@code funnel funnel DATA}: stage counts and conversions of {@link StageFunnel} (spec/cli.md,
+ * funnel; issue #3) on the event or cohort basis, optionally per calendar period and broken down by
+ * one or two lead attributes. {@code --from}/{@code --to} become the query's window (reach time on
+ * the event basis, creation on the cohort basis), not a cut of the rows, so a lead created before
+ * the window still counts when it reaches a stage inside it.
+ */
+final class FunnelCommand implements Command {
+
+  static final Option BASIS = new Option("basis", "B",
+      "event (by hand-off date, default) or cohort (leads created in the window and how far they got)");
+  static final Option PERIOD = new Option("period", "G", "count per day, week, month, quarter or year");
+  static final Option BY = new Option("by", "D[,D2]", "break down by channel, campaign, segment or owner (one or two)");
+  static final Option WITHIN = new Option("within", "DURATION",
+      "cohort basis: count a stage only when reached within this long of creation (30d, 48h, P30D)");
+
+  @Override
+  public String name() {
+    return "funnel";
+  }
+
+  @Override
+  public String summary() {
+    return "stage counts and conversions, by period and by channel, campaign, segment or owner";
+  }
+
+  @Override
+  public String operands() {
+    return "DATA | --demo";
+  }
+
+  @Override
+  public String details() {
+    return "Every lead is at LEAD from its created_at; reaching a later stage implies the skipped\n"
+        + "ones. Event basis: a period's count for a stage is the distinct leads that first\n"
+        + "reached it inside the period. Cohort basis: leads created in the period and how many\n"
+        + "of them reached each stage (counts never increase along the stages).\n"
+        + "--from/--to bound the reach time (event) or the creation time (cohort).";
+  }
+
+  @Override
+  public List<Option> options() {
+    return DataInput.options(true, BASIS, PERIOD, BY, WITHIN);
+  }
+
+  @Override
+  public List<Format> formats() {
+    return List.of(Format.TEXT, Format.JSON);
+  }
+
+  @Override
+  public int run(Arguments args, Session session) {
+    Format format = args.format();
+    FunnelQuery q = query(args);
+    DataInput in = DataInput.read(args, session, false);
+    ZoneId zone = in.dataset().zone();
+    Window w = in.window();
+    Instant from = w.from() == null ? null : w.from().atStartOfDay(zone).toInstant();
+    Instant to = w.to() == null ? null : w.to().atStartOfDay(zone).toInstant();
+    FunnelReport r = StageFunnel.compute(in.dataset(), q.between(from, to));
+    session.emit(format == Format.JSON ? in.json(json(r)) : r.summary() + "\n" + r.table().render());
+    return Funnel.OK;
+  }
+
+  /** The query of the options, without the window (which needs the dataset's zone). */
+  static FunnelQuery query(Arguments args) {
+    Basis basis = Basis.EVENT;
+    String b = args.value(BASIS);
+    if (b != null) {
+      try {
+        basis = Basis.parse(b);
+      } catch (IllegalArgumentException e) {
+        throw args.usage("bad --basis: " + e.getMessage());
+      }
+    }
+    FunnelQuery q = basis == Basis.EVENT ? FunnelQuery.event() : FunnelQuery.cohort();
+    String p = args.value(PERIOD);
+    if (p != null) {
+      try {
+        q = q.per(Granularity.parse(p));
+      } catch (IllegalArgumentException e) {
+        throw args.usage("bad --period: " + e.getMessage());
+      }
+    }
+    String by = args.value(BY);
+    if (by != null) {
+      List<Dimension> dims = new ArrayList<>();
+      for (String s : by.split(",")) {
+        try {
+          dims.add(Dimension.parse(s));
+        } catch (IllegalArgumentException e) {
+          throw args.usage("bad --by: " + e.getMessage());
+        }
+      }
+      try {
+        q = q.by(dims.toArray(new Dimension[0]));
+      } catch (IllegalArgumentException e) {
+        throw args.usage("bad --by: " + e.getMessage());
+      }
+    }
+    String within = args.value(WITHIN);
+    if (within != null) {
+      if (basis != Basis.COHORT) {
+        throw args.usage("--within applies to --basis cohort only");
+      }
+      q = q.within(duration(args, within));
+    }
+    return q;
+  }
+
+  /** {@code 30d}, {@code 48h}, {@code 90m}, a bare number of days, or ISO-8601 ({@code P30D}). */
+  static Duration duration(Arguments args, String v) {
+    String s = v.trim().toLowerCase(Locale.ROOT);
+    try {
+      if (s.startsWith("p")) {
+        Duration d = Duration.parse(s.toUpperCase(Locale.ROOT));
+        if (d.isNegative()) {
+          throw args.usage("--within must not be negative, got " + v);
+        }
+        return d;
+      }
+      char unit = s.isEmpty() ? 'd' : s.charAt(s.length() - 1);
+      String digits = Character.isDigit(unit) ? s : s.substring(0, s.length() - 1);
+      long n = Long.parseLong(digits);
+      if (n < 0) {
+        throw args.usage("--within must not be negative, got " + v);
+      }
+      switch (unit) {
+        case 'd': return Duration.ofDays(n);
+        case 'h': return Duration.ofHours(n);
+        case 'm': return Duration.ofMinutes(n);
+        default:
+          if (Character.isDigit(unit)) {
+            return Duration.ofDays(n);
+          }
+      }
+    } catch (NumberFormatException | DateTimeParseException | ArithmeticException e) {
+      // fall through to the usage error
+    }
+    throw args.usage("bad duration '" + v + "': use 30d, 48h, 90m or ISO-8601 such as P30D");
+  }
+
+  /** The JSON of spec/cli.md: basis, stages, and groups / periods when asked for. */
+  static Map<String, Object> json(FunnelReport r) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("basis", r.basis().label());
+    m.put("stages", stages(r.stages()));
+    if (!r.query().by().isEmpty()) {
+      m.put("by", r.query().by().stream().map(Dimension::label).toList());
+      List<Object> groups = new ArrayList<>();
+      for (GroupFunnel g : r.groups()) {
+        Map<String, Object> gm = new LinkedHashMap<>();
+        gm.put("key", g.key());
+        gm.put("values", g.values());
+        gm.put("stages", stages(g.stages()));
+        if (r.query().granularity() != null) {
+          gm.put("periods", periods(g.periods()));
+        }
+        groups.add(gm);
+      }
+      m.put("groups", groups);
+    }
+    if (r.query().granularity() != null) {
+      m.put("granularity", r.query().granularity().label());
+      m.put("periods", periods(r.periods()));
+    }
+    if (r.query().within() != null) {
+      m.put("withinDays", r.query().within().toSeconds() / 86400.0);
+    }
+    return m;
+  }
+
+  private static List<Object> stages(List<StageCount> rows) {
+    List<Object> out = new ArrayList<>();
+    for (StageCount s : rows) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("stage", s.stage());
+      m.put("count", s.count());
+      m.put("conversionFromPrevious", s.conversionFromPrevious());
+      m.put("conversionFromFirst", s.conversionFromFirst());
+      out.add(m);
+    }
+    return out;
+  }
+
+  private static List<Object> periods(List<PeriodFunnel> ps) {
+    List<Object> out = new ArrayList<>();
+    for (PeriodFunnel p : ps) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("period", p.period());
+      m.put("stages", stages(p.stages()));
+      out.add(m);
+    }
+    return out;
+  }
+}

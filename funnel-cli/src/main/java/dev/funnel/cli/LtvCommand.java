@@ -1,0 +1,254 @@
+package dev.funnel.cli;
+
+import dev.funnel.cohort.AcquisitionEconomics;
+import dev.funnel.cohort.ChannelPayback;
+import dev.funnel.cohort.ltv.BgNbdFit;
+import dev.funnel.cohort.ltv.ClvTable;
+import dev.funnel.cohort.ltv.ClvTerms;
+import dev.funnel.cohort.ltv.Estimate;
+import dev.funnel.cohort.ltv.GammaGammaFit;
+import dev.funnel.cohort.ltv.Ltv;
+import dev.funnel.cohort.ltv.Purchase;
+import dev.funnel.cohort.ltv.RfmSummary;
+import dev.funnel.cohort.ltv.RfmUnit;
+import dev.funnel.core.Dataset;
+import dev.funnel.core.DatasetTable;
+import dev.funnel.core.Payment;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code funnel ltv DATA}: customer lifetime value (spec/cli.md, ltv; issue #5). The RFM summary of
+ * the payments up to {@code --until}, the BG/NBD purchase-count and Gamma-Gamma spend fits of
+ * {@link Ltv}, the mean discounted CLV over {@code --horizon} months, and per acquisition channel
+ * the historical LTV, CAC, LTV/CAC and payback of {@link AcquisitionEconomics}.
+ */
+final class LtvCommand implements Command {
+
+  static final Option UNTIL = new Option("until", "DATE",
+      "end of the observation period; purchases on that day count (default: the last payment day)");
+  static final Option UNIT = new Option("unit", "U", "time unit of the fits: day, week (default) or month");
+  static final Option HORIZON = new Option("horizon", "N", "CLV horizon in months (default 12)");
+  static final Option DISCOUNT = new Option("discount", "R", "monthly discount rate of the CLV (default 0.01)");
+  static final Option MARGIN = new Option("margin", "M", "gross margin of the CLV, in (0, 1] (default 1: revenue)");
+
+  @Override
+  public String name() {
+    return "ltv";
+  }
+
+  @Override
+  public String summary() {
+    return "LTV: BG/NBD and Gamma-Gamma fits, CLV, and LTV, CAC, LTV/CAC, payback by channel";
+  }
+
+  @Override
+  public String operands() {
+    return "DATA | --demo";
+  }
+
+  @Override
+  public String details() {
+    return "Purchases are the payments, by calendar day in the dataset time zone. The RFM summary\n"
+        + "follows Fader, Hardie and Lee (2005): purchases on the same day merge, x counts the\n"
+        + "repeat purchase days, ages are whole days from the first purchase to --until, in\n"
+        + "--unit. Channels: a customer's channel is the channel of its first lead; LTV is its\n"
+        + "historical revenue per customer (whole dataset), CAC the channel's spend per customer,\n"
+        + "payback the months until cumulative revenue per customer covers CAC.";
+  }
+
+  @Override
+  public List<Option> options() {
+    return DataInput.options(true, UNTIL, UNIT, HORIZON, DISCOUNT, MARGIN);
+  }
+
+  @Override
+  public List<Format> formats() {
+    return List.of(Format.TEXT, Format.JSON);
+  }
+
+  /** Everything the command computes. */
+  record Result(LocalDate until, RfmSummary summary, BgNbdFit bgnbd, GammaGammaFit gammaGamma,
+      String gammaGammaProblem, ClvTable clv, AcquisitionEconomics channels) {}
+
+  @Override
+  public int run(Arguments args, Session session) {
+    Format format = args.format();
+    LocalDate until = until(args);
+    RfmUnit unit = unit(args);
+    int horizon = (int) args.integer(HORIZON, 12, 1, 1200);
+    double discount = fraction(args, DISCOUNT, 0.01, -0.99, 10);
+    double margin = fraction(args, MARGIN, 1, 1e-9, 1);
+    DataInput in = DataInput.read(args, session);
+    Result r = compute(in.dataset(), until, unit, ClvTerms.monthly(horizon, discount, margin));
+    session.emit(format == Format.JSON ? in.json(json(r)) : text(r));
+    return Funnel.OK;
+  }
+
+  /**
+   * The fits and channel economics of a dataset.
+   *
+   * @param until the end of observation, or null for the day of the last payment
+   */
+  static Result compute(Dataset d, LocalDate until, RfmUnit unit, ClvTerms terms) {
+    d.require(DatasetTable.PAYMENTS, "ltv");
+    List<Purchase> purchases = new ArrayList<>(d.payments().size());
+    LocalDate last = null;
+    for (Payment p : d.payments()) {
+      LocalDate day = LocalDate.ofInstant(p.paidAt(), d.zone());
+      purchases.add(new Purchase(p.customerId(), day, p.amount().amount()));
+      if (last == null || day.isAfter(last)) {
+        last = day;
+      }
+    }
+    if (last == null) {
+      throw new IllegalArgumentException("ltv needs payments; the payments table is empty");
+    }
+    LocalDate end = until == null ? last : until;
+    RfmSummary s = Ltv.summarize(purchases, end, unit);
+    if (s.size() == 0) {
+      throw new IllegalArgumentException("no customer made a purchase on or before " + end);
+    }
+    BgNbdFit counts = Ltv.bgNbd(s);
+    GammaGammaFit spend = null;
+    String problem = null;
+    try {
+      spend = Ltv.gammaGamma(s);
+    } catch (IllegalArgumentException e) {
+      problem = e.getMessage();
+    }
+    ClvTable clv = spend == null ? null : Ltv.clv(s, counts, spend, terms);
+    return new Result(end, s, counts, spend, problem, clv, AcquisitionEconomics.of(d));
+  }
+
+  private static LocalDate until(Arguments args) {
+    String v = args.value(UNTIL);
+    if (v == null) {
+      return null;
+    }
+    try {
+      return LocalDate.parse(v.trim());
+    } catch (DateTimeParseException e) {
+      throw args.usage("bad --until '" + v + "': expected a date such as 2026-03-31");
+    }
+  }
+
+  private static RfmUnit unit(Arguments args) {
+    String v = args.value(UNIT);
+    if (v == null) {
+      return RfmUnit.WEEK;
+    }
+    try {
+      return RfmUnit.parse(v);
+    } catch (IllegalArgumentException e) {
+      throw args.usage("bad --unit: " + e.getMessage());
+    }
+  }
+
+  private static double fraction(Arguments args, Option o, double dflt, double min, double max) {
+    String v = args.value(o);
+    if (v == null) {
+      return dflt;
+    }
+    double x;
+    try {
+      x = Double.parseDouble(v.trim());
+    } catch (NumberFormatException e) {
+      throw args.usage("bad --" + o.name() + " '" + v + "': expected a number");
+    }
+    if (!(x >= min && x <= max)) {
+      throw args.usage("--" + o.name() + " must be between " + min + " and " + max + ", got " + v);
+    }
+    return x;
+  }
+
+  static Map<String, Object> json(Result r) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("customers", r.summary().size());
+    m.put("until", r.until());
+    m.put("unit", r.summary().unit().label());
+    m.put("repeatCustomers", r.summary().repeatCustomers());
+    BgNbdFit b = r.bgnbd();
+    Map<String, Object> bg = new LinkedHashMap<>();
+    bg.put("r", b.r().value());
+    bg.put("alpha", b.alpha().value());
+    bg.put("a", b.a().value());
+    bg.put("b", b.b().value());
+    bg.put("logLikelihood", b.logLikelihood());
+    bg.put("standardErrors", errors(b.r(), b.alpha(), b.a(), b.b()));
+    bg.put("converged", b.convergence().converged());
+    m.put("bgnbd", bg);
+    Map<String, Object> gg = new LinkedHashMap<>();
+    GammaGammaFit g = r.gammaGamma();
+    gg.put("p", g == null ? null : g.p().value());
+    gg.put("q", g == null ? null : g.q().value());
+    gg.put("gamma", g == null ? null : g.gamma().value());
+    if (g != null) {
+      gg.put("logLikelihood", g.logLikelihood());
+      gg.put("standardErrors", errors(g.p(), g.q(), g.gamma()));
+      gg.put("customers", g.customers());
+      gg.put("excluded", g.excluded());
+      gg.put("converged", g.convergence().converged());
+    } else {
+      gg.put("problem", r.gammaGammaProblem());
+    }
+    m.put("gammaGamma", gg);
+    if (r.clv() != null) {
+      Map<String, Object> clv = new LinkedHashMap<>();
+      clv.put("horizonMonths", r.clv().terms().periods());
+      clv.put("discountRate", r.clv().terms().discountRate());
+      clv.put("margin", r.clv().terms().margin());
+      clv.put("mean", r.clv().mean());
+      clv.put("total", r.clv().total());
+      m.put("clv", clv);
+    }
+    List<Object> channels = new ArrayList<>();
+    for (ChannelPayback c : r.channels().channels()) {
+      channels.add(channel(c));
+    }
+    m.put("channels", channels);
+    m.put("total", channel(r.channels().total()));
+    return m;
+  }
+
+  private static Map<String, Object> errors(Estimate... es) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    for (Estimate e : es) {
+      m.put(e.name(), e.standardError());
+    }
+    return m;
+  }
+
+  private static Map<String, Object> channel(ChannelPayback c) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("channel", c.channel());
+    m.put("ltv", c.ltv());
+    m.put("cac", c.cac());
+    m.put("ltvToCac", c.ltvToCac());
+    m.put("paybackMonths", c.paybackMonths());
+    m.put("customers", c.customers());
+    m.put("revenue", c.revenue());
+    m.put("spend", c.spend());
+    return m;
+  }
+
+  static String text(Result r) {
+    StringBuilder b = new StringBuilder();
+    b.append(r.summary().size()).append(" customers (").append(r.summary().repeatCustomers())
+        .append(" repeat), observed to ").append(r.until()).append(", time unit ")
+        .append(r.summary().unit().label()).append("\n\n");
+    b.append(r.bgnbd().summary()).append('\n').append(r.bgnbd().table().render()).append('\n');
+    if (r.gammaGamma() != null) {
+      b.append(r.gammaGamma().summary()).append('\n').append(r.gammaGamma().table().render()).append('\n');
+      b.append(r.clv().summary()).append("\n\n");
+    } else {
+      b.append("Gamma-Gamma: not fitted: ").append(r.gammaGammaProblem()).append("\n\n");
+    }
+    b.append(r.channels().summary()).append('\n').append(r.channels().table().render());
+    return b.toString();
+  }
+}

@@ -1,0 +1,74 @@
+package dev.funnel.cli;
+
+import dev.funnel.core.Money;
+import dev.funnel.core.quality.DataQuality;
+import dev.funnel.core.quality.Issue;
+import dev.funnel.core.quality.QualityReport;
+import dev.funnel.core.quality.TableRows;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Data quality ({@link DataQuality}): per table, rows read, accepted and rejected; every issue by
+ * code with its count and first examples; and the share of revenue without a known source.
+ * Timestamps after the report's {@code asOf} count as future.
+ */
+final class QualitySection implements ReportSection {
+
+  @Override
+  public String key() {
+    return "quality";
+  }
+
+  @Override
+  public String title() {
+    return "Data quality";
+  }
+
+  static QualityReport check(ReportInput in) {
+    return DataQuality.check(in.dataset(), in.reads(), in.asOf());
+  }
+
+  @Override
+  public String text(ReportInput in) {
+    QualityReport q = check(in);
+    return q.summary() + "\n" + q.table().render();
+  }
+
+  /**
+   * The JSON of spec/cli.md, {@code {"rows": {table: {read, accepted, rejected}}, "issues":
+   * [{code, count, examples}]}}, plus the revenue without source and the {@code asOf} instant.
+   */
+  @Override
+  public Map<String, Object> json(ReportInput in) {
+    QualityReport q = check(in);
+    Map<String, Object> rows = new LinkedHashMap<>();
+    for (Map.Entry<String, TableRows> e : q.rows().entrySet()) {
+      TableRows r = e.getValue();
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("read", r.read());
+      m.put("accepted", r.accepted());
+      m.put("rejected", r.rejected());
+      rows.put(e.getKey(), m);
+    }
+    List<Object> issues = new ArrayList<>();
+    for (Issue i : q.issues()) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("code", i.code());
+      m.put("count", i.count());
+      m.put("examples", i.examples());
+      issues.add(m);
+    }
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("rows", rows);
+    out.put("issues", issues);
+    out.put("currency", Money.UNSPECIFIED.equals(q.currency()) ? null : q.currency());
+    out.put("revenue", q.revenue());
+    out.put("revenueWithoutSource", q.revenueWithoutSource());
+    out.put("revenueShareWithoutSource", q.revenueShareWithoutSource());
+    out.put("asOf", q.asOf().toString());
+    return out;
+  }
+}

@@ -1,0 +1,27 @@
+package dev.funnel.cli;
+
+import dev.funnel.core.Dataset;
+import dev.funnel.core.quality.TableRead;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Everything a report section draws on.
+ *
+ * @param source  where the dataset came from, for people ({@code d/}, {@code built-in demo})
+ * @param dataset the dataset, already cut to the window
+ * @param reads   what reading each table did; empty for a dataset built in memory
+ * @param window  the {@code --from}/{@code --to} window the dataset was cut to
+ * @param asOf    "now" for the report: timestamps after it are in the future
+ */
+record ReportInput(String source, Dataset dataset, List<TableRead> reads, Window window, Instant asOf) {
+
+  ReportInput {
+    Objects.requireNonNull(source, "source");
+    Objects.requireNonNull(dataset, "dataset");
+    reads = List.copyOf(reads);
+    Objects.requireNonNull(window, "window");
+    Objects.requireNonNull(asOf, "asOf");
+  }
+}

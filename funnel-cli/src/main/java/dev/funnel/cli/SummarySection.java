@@ -1,0 +1,112 @@
+package dev.funnel.cli;
+
+import dev.funnel.core.Activity;
+import dev.funnel.core.Dataset;
+import dev.funnel.core.DatasetTable;
+import dev.funnel.core.Lead;
+import dev.funnel.core.Money;
+import dev.funnel.core.Payment;
+import dev.funnel.core.Spend;
+import dev.funnel.core.StageChange;
+import dev.funnel.core.Touch;
+import dev.funnel.core.display.TextTable;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * What the dataset is: its tables and row counts, the days of its first and last event (in the
+ * dataset time zone; plan targets and pre-aggregated paths carry no event time and do not count),
+ * its currency and time zone.
+ */
+final class SummarySection implements ReportSection {
+
+  @Override
+  public String key() {
+    return "dataset";
+  }
+
+  @Override
+  public String title() {
+    return "Dataset";
+  }
+
+  /** First and last event day, or nulls when the dataset has no timed rows. */
+  record Span(LocalDate first, LocalDate last) {}
+
+  /** The days of the earliest and latest timed row, in the dataset time zone. */
+  static Span span(Dataset d) {
+    ZoneId z = d.zone();
+    LocalDate[] mm = new LocalDate[2];
+    java.util.function.Consumer<LocalDate> see = day -> {
+      if (mm[0] == null || day.isBefore(mm[0])) {
+        mm[0] = day;
+      }
+      if (mm[1] == null || day.isAfter(mm[1])) {
+        mm[1] = day;
+      }
+    };
+    java.util.function.Consumer<Instant> seeAt = at -> see.accept(LocalDate.ofInstant(at, z));
+    d.leads().stream().map(Lead::createdAt).forEach(seeAt);
+    d.stages().stream().map(StageChange::at).forEach(seeAt);
+    d.activities().stream().map(Activity::at).forEach(seeAt);
+    d.touches().stream().map(Touch::at).forEach(seeAt);
+    d.payments().stream().map(Payment::paidAt).forEach(seeAt);
+    d.spend().stream().map(Spend::date).forEach(see);
+    return new Span(mm[0], mm[1]);
+  }
+
+  /** The zone's id, {@code UTC} for the UTC offset. */
+  static String zone(Dataset d) {
+    return d.zone().equals(java.time.ZoneOffset.UTC) ? "UTC" : d.zone().getId();
+  }
+
+  private static String currency(Dataset d) {
+    return Money.UNSPECIFIED.equals(d.currency()) ? null : d.currency();
+  }
+
+  @Override
+  public String text(ReportInput in) {
+    Dataset d = in.dataset();
+    Span s = span(d);
+    StringBuilder b = new StringBuilder();
+    b.append("source:   ").append(in.source()).append('\n');
+    b.append("zone:     ").append(zone(d)).append('\n');
+    b.append("currency: ").append(currency(d) == null ? "not stated" : currency(d)).append('\n');
+    b.append("events:   ").append(s.first() == null ? "none" : s.first() + " .. " + s.last()).append('\n');
+    if (in.window().bounded()) {
+      b.append("window:   ").append(in.window().label()).append('\n');
+    }
+    TextTable t = TextTable.of("table", "rows");
+    for (DatasetTable table : d.tables()) {
+      t = t.plus(table.fileName(), d.size(table));
+    }
+    return b.append('\n').append(t.render()).toString();
+  }
+
+  @Override
+  public Object json(ReportInput in) {
+    Dataset d = in.dataset();
+    Span s = span(d);
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("source", in.source());
+    m.put("zone", zone(d));
+    m.put("currency", currency(d));
+    m.put("firstDay", s.first());
+    m.put("lastDay", s.last());
+    if (in.window().bounded()) {
+      Map<String, Object> w = new LinkedHashMap<>();
+      w.put("from", in.window().from());
+      w.put("to", in.window().to());
+      m.put("window", w);
+    }
+    Map<String, Object> rows = new LinkedHashMap<>();
+    for (DatasetTable table : d.tables()) {
+      rows.put(table.fileName(), d.size(table));
+    }
+    m.put("tables", rows);
+    return m;
+  }
+}

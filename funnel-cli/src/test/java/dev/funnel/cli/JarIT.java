@@ -1,0 +1,105 @@
+package dev.funnel.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The shaded jar as shipped: its manifest and contents, and running it. */
+class JarIT {
+
+  @TempDir Path tmp;
+
+  @Test
+  void manifestMakesItRunnableAndNamed() throws Exception {
+    try (JarFile jar = new JarFile(Processes.jar().toFile())) {
+      Attributes a = jar.getManifest().getMainAttributes();
+      assertEquals("dev.funnel.cli.Funnel", a.getValue("Main-Class"));
+      assertEquals("dev.funnel.cli", a.getValue("Automatic-Module-Name"));
+    }
+  }
+
+  @Test
+  void guavaAndJacksonAreRelocatedAndNothingIsSigned() throws Exception {
+    List<String> wrong = new ArrayList<>();
+    boolean relocatedGuava = false;
+    boolean relocatedJackson = false;
+    boolean slf4j = false;
+    try (JarFile jar = new JarFile(Processes.jar().toFile())) {
+      for (JarEntry e : java.util.Collections.list(jar.entries())) {
+        String n = e.getName();
+        if (n.startsWith("com/google/") || n.startsWith("com/fasterxml/") || n.startsWith("META-INF/versions/")
+            || n.matches("META-INF/[^/]+\\.(SF|DSA|RSA|EC)") || n.endsWith("module-info.class")
+            || n.startsWith("org/slf4j/impl/") || n.equals("META-INF/services/org.slf4j.spi.SLF4JServiceProvider")) {
+          wrong.add(n);
+        }
+        relocatedGuava |= n.startsWith("dev/funnel/shaded/com/google/common/collect/");
+        relocatedJackson |= n.startsWith("dev/funnel/shaded/com/fasterxml/jackson/databind/");
+        slf4j |= n.equals("org/slf4j/LoggerFactory.class");
+      }
+    }
+    assertEquals(List.of(), wrong, "unrelocated, signature, module or slf4j binding entries");
+    assertTrue(relocatedGuava && relocatedJackson && slf4j);
+  }
+
+  @Test
+  void runsWithJavaJar() {
+    Processes.Run version = Processes.funnel(tmp, "--version");
+    assertEquals(0, version.code(), version.toString());
+    assertTrue(version.out().startsWith("funnel "), version.toString());
+    assertEquals("", version.err(), "nothing on stderr, no slf4j warning");
+    Processes.Run help = Processes.funnel(tmp, "--help");
+    assertEquals(0, help.code(), help.toString());
+    assertTrue(help.out().contains("Commands:"), help.toString());
+  }
+
+  @Test
+  void usageErrorExitsWithTwo() {
+    Processes.Run r = Processes.funnel(tmp, "--no-such-option");
+    assertEquals(2, r.code(), r.toString());
+    assertFalse(r.err().contains("\tat "), "no stack trace: " + r);
+    assertTrue(r.err().contains("funnel --help"), r.toString());
+  }
+
+  @Test
+  void launcherScriptRunsTheFreshJarWithoutRebuilding() throws Exception {
+    Path root = Processes.jar().toAbsolutePath().getParent().getParent().getParent();
+    Path script = root.resolve("funnel");
+    java.nio.file.attribute.FileTime built = java.nio.file.Files.getLastModifiedTime(Processes.jar());
+    // the launcher's rule: the root pom, module poms and main sources must not be newer
+    java.util.List<Path> inputs = new ArrayList<>(List.of(root.resolve("pom.xml")));
+    try (var modules = java.nio.file.Files.newDirectoryStream(root, "funnel-*")) {
+      for (Path m : modules) {
+        inputs.add(m.resolve("pom.xml"));
+        if (java.nio.file.Files.isDirectory(m.resolve("src/main"))) {
+          try (var files = java.nio.file.Files.walk(m.resolve("src/main"))) {
+            files.forEach(inputs::add);
+          }
+        }
+      }
+    }
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        inputs.stream().filter(java.nio.file.Files::exists).allMatch(f -> modified(f).compareTo(built) <= 0),
+        "a source changed after the jar was built; the launcher would rebuild it");
+    Processes.Run r = Processes.run(java.util.List.of("bash", script.toString(), "--version"), tmp, "");
+    assertEquals(0, r.code(), r.toString());
+    assertTrue(r.out().startsWith("funnel "), r.toString());
+    assertEquals("", r.err(), "the jar this build made is fresh: no rebuild");
+  }
+
+  private static java.nio.file.attribute.FileTime modified(Path f) {
+    try {
+      return java.nio.file.Files.getLastModifiedTime(f);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,362 @@
+package dev.funnel.cohort;
+
+import dev.funnel.core.Granularity;
+import dev.funnel.core.Payment;
+import dev.funnel.core.Period;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+/**
+ * The mergeable partial state of a cohort table: per customer and calendar period, the number of
+ * positive payments and the exact sum of all payments (refunds included), plus the last period
+ * seen. Because a customer's cohort (the period of the first positive payment) may only be known
+ * after all parts are merged, the state keeps customers apart; it is exact (integer counts and
+ * {@link BigDecimal} sums), so merging parts in any grouping and order gives the same table as one
+ * pass over all payments.
+ *
+ * <p>The same state gives the cohort table ({@link #result()}) and the recurring-revenue bridge
+ * ({@link #bridge()}).
+ *
+ * <p>Laws (tested): {@code empty.merge(s)} equals {@code s}; merge is commutative and
+ * associative; the merge of the states of the parts of a payment list equals the state of the
+ * whole list. A state is a mutable accumulator confined to one thread while {@link #add(Payment)}
+ * is called; {@link #merge(CohortState)} returns a new state and leaves both inputs unchanged;
+ * {@link #result()} returns an immutable table.
+ */
+public final class CohortState {
+
+  private final Granularity granularity;
+  private final ZoneId zone;
+  private final CohortBasis basis;
+  private final Map<String, Long> anchors = new HashMap<>();
+  private final Map<String, TreeMap<Long, Cell>> customers = new HashMap<>();
+  private long lastOrdinal = Long.MIN_VALUE;
+
+  private static final class Cell {
+    long payments;
+    long orders;
+    BigDecimal revenue = BigDecimal.ZERO;
+
+    Cell copy() {
+      Cell c = new Cell();
+      c.payments = payments;
+      c.orders = orders;
+      c.revenue = revenue;
+      return c;
+    }
+  }
+
+  CohortState(Granularity granularity, ZoneId zone, CohortBasis basis) {
+    if (granularity == null) {
+      throw new IllegalArgumentException("cohort granularity is required");
+    }
+    if (zone == null) {
+      throw new IllegalArgumentException("the dataset time zone is required");
+    }
+    if (basis == null) {
+      throw new IllegalArgumentException("cohort basis is required");
+    }
+    this.granularity = granularity;
+    this.zone = zone;
+    this.basis = basis;
+  }
+
+  /** What puts a customer into a cohort. */
+  public CohortBasis basis() {
+    return basis;
+  }
+
+  /**
+   * Records an event that places the customer in a cohort (a lead creation, first touch or SQL
+   * date, according to the basis); the earliest one counts. Anchored customers belong to their
+   * cohort even when they never pay.
+   *
+   * @return this state
+   * @throws IllegalArgumentException for the payment basis (its cohorts come from the payments),
+   *     or a null argument
+   */
+  public CohortState anchor(String customerId, java.time.Instant at) {
+    if (basis == CohortBasis.PAYMENT) {
+      throw new IllegalArgumentException(
+          "cohorts by first payment take no anchors; use the touch, lead or sql basis");
+    }
+    if (customerId == null || at == null) {
+      throw new IllegalArgumentException("an anchor needs a customer id and an instant");
+    }
+    long ordinal = PeriodOrdinal.of(granularity, LocalDate.ofInstant(at, zone));
+    anchors.merge(customerId, ordinal, Math::min);
+    lastOrdinal = Math.max(lastOrdinal, ordinal);
+    return this;
+  }
+
+  /** The period length. */
+  public Granularity granularity() {
+    return granularity;
+  }
+
+  /** The time zone in which payment instants become calendar days. */
+  public ZoneId zone() {
+    return zone;
+  }
+
+  /**
+   * Adds one payment: its calendar period in the zone, counted as an order when positive, its
+   * amount summed into the period's revenue whatever its sign.
+   *
+   * @return this state
+   * @throws IllegalArgumentException when the payment is null
+   */
+  public CohortState add(Payment p) {
+    if (p == null) {
+      throw new IllegalArgumentException("payment must not be null");
+    }
+    long ordinal = PeriodOrdinal.of(granularity, LocalDate.ofInstant(p.paidAt(), zone));
+    Cell c = customers.computeIfAbsent(p.customerId(), k -> new TreeMap<>())
+        .computeIfAbsent(ordinal, k -> new Cell());
+    c.payments++;
+    BigDecimal amount = p.amount().amount();
+    if (amount.signum() > 0) {
+      c.orders++;
+    }
+    c.revenue = c.revenue.add(amount);
+    lastOrdinal = Math.max(lastOrdinal, ordinal);
+    return this;
+  }
+
+  /**
+   * Makes the data end no earlier than {@code ordinal} (the end of data seen elsewhere, e.g. in
+   * other channels' payments); a max, so it commutes with merging.
+   */
+  void extendTo(long ordinal) {
+    lastOrdinal = Math.max(lastOrdinal, ordinal);
+  }
+
+  /** The ordinal of the last period seen, {@code Long.MIN_VALUE} when none. */
+  long lastOrdinal() {
+    return lastOrdinal;
+  }
+
+  /**
+   * A new state holding both this one's payments and the other's.
+   *
+   * @throws IllegalArgumentException when granularity or zone differ
+   */
+  public CohortState merge(CohortState other) {
+    Objects.requireNonNull(other, "other");
+    if (other.granularity != granularity || !other.zone.equals(zone) || other.basis != basis) {
+      throw new IllegalArgumentException(
+          "cannot merge cohort states of " + granularity.label() + "/" + zone + "/"
+              + basis.label() + " and " + other.granularity.label() + "/" + other.zone + "/"
+              + other.basis.label());
+    }
+    CohortState m = new CohortState(granularity, zone, basis);
+    m.anchors.putAll(anchors);
+    other.anchors.forEach((k, v) -> m.anchors.merge(k, v, Math::min));
+    m.lastOrdinal = Math.max(lastOrdinal, other.lastOrdinal);
+    for (CohortState s : new CohortState[] {this, other}) {
+      for (Map.Entry<String, TreeMap<Long, Cell>> e : s.customers.entrySet()) {
+        TreeMap<Long, Cell> target = m.customers.computeIfAbsent(e.getKey(), k -> new TreeMap<>());
+        for (Map.Entry<Long, Cell> ce : e.getValue().entrySet()) {
+          Cell have = target.get(ce.getKey());
+          if (have == null) {
+            target.put(ce.getKey(), ce.getValue().copy());
+          } else {
+            have.payments += ce.getValue().payments;
+            have.orders += ce.getValue().orders;
+            have.revenue = have.revenue.add(ce.getValue().revenue);
+          }
+        }
+      }
+    }
+    return m;
+  }
+
+  /** The cohort table of the payments added so far. */
+  public CohortTable result() {
+    TreeMap<Long, Acc> cohorts = new TreeMap<>();
+    long withoutPurchase = 0;
+    BigDecimal revenueWithoutPurchase = BigDecimal.ZERO;
+    BigDecimal revenueBefore = BigDecimal.ZERO;
+    long paymentsBefore = 0;
+    java.util.Set<String> ids = new java.util.HashSet<>(customers.keySet());
+    ids.addAll(anchors.keySet());
+    TreeMap<Long, Cell> none = new TreeMap<>();
+    for (String id : ids) {
+      TreeMap<Long, Cell> cells = customers.getOrDefault(id, none);
+      Long cohort = null;
+      if (basis == CohortBasis.PAYMENT) {
+        for (Map.Entry<Long, Cell> e : cells.entrySet()) {
+          if (e.getValue().orders > 0) {
+            cohort = e.getKey();
+            break;
+          }
+        }
+      } else {
+        cohort = anchors.get(id);
+      }
+      if (cohort == null) {
+        withoutPurchase++;
+        for (Cell c : cells.values()) {
+          revenueWithoutPurchase = revenueWithoutPurchase.add(c.revenue);
+        }
+        continue;
+      }
+      final long start = cohort;
+      Acc acc = cohorts.computeIfAbsent(start, k -> new Acc((int) (lastOrdinal - k + 1)));
+      acc.size++;
+      long lastActive = start - 1; // none yet
+      for (Map.Entry<Long, Cell> e : cells.entrySet()) {
+        if (e.getValue().orders > 0 && e.getKey() >= start) {
+          lastActive = e.getKey();
+        }
+      }
+      for (int k = 0; k <= lastActive - start; k++) {
+        acc.onOrAfter[k]++;
+      }
+      for (Map.Entry<Long, Cell> e : cells.entrySet()) {
+        Cell c = e.getValue();
+        int k = (int) (e.getKey() - start);
+        if (k < 0) {
+          paymentsBefore += c.payments;
+          revenueBefore = revenueBefore.add(c.revenue);
+          continue;
+        }
+        acc.orders[k] += c.orders;
+        acc.revenue[k] = acc.revenue[k].add(c.revenue);
+        if (c.orders > 0) {
+          acc.active[k]++;
+          Cell previous = k > 0 ? cells.get(e.getKey() - 1) : null;
+          if (previous != null && previous.orders > 0) {
+            acc.retained[k]++;
+          }
+        }
+      }
+    }
+    List<CohortRow> rows = new ArrayList<>(cohorts.size());
+    for (Map.Entry<Long, Acc> e : cohorts.entrySet()) {
+      Acc a = e.getValue();
+      rows.add(
+          new CohortRow(
+              PeriodOrdinal.period(granularity, e.getKey()),
+              a.size,
+              longs(a.active),
+              longs(a.retained),
+              longs(a.onOrAfter),
+              longs(a.orders),
+              List.of(a.revenue)));
+    }
+    Period last = lastOrdinal == Long.MIN_VALUE ? null : PeriodOrdinal.period(granularity, lastOrdinal);
+    return new CohortTable(
+        granularity, zone, basis, last, rows, withoutPurchase, revenueWithoutPurchase, paymentsBefore,
+        revenueBefore);
+  }
+
+  private static List<Long> longs(long[] a) {
+    List<Long> l = new ArrayList<>(a.length);
+    for (long v : a) {
+      l.add(v);
+    }
+    return l;
+  }
+
+  private static final class Acc {
+    long size;
+    final long[] active;
+    final long[] retained;
+    final long[] onOrAfter;
+    final long[] orders;
+    final BigDecimal[] revenue;
+
+    Acc(int n) {
+      active = new long[n];
+      retained = new long[n];
+      onOrAfter = new long[n];
+      orders = new long[n];
+      revenue = new BigDecimal[n];
+      java.util.Arrays.fill(revenue, BigDecimal.ZERO);
+    }
+  }
+
+  /**
+   * The recurring-revenue bridge of the payments added so far, one {@link BridgePeriod} per
+   * period from the first payment's period to the last one (see there for the classification).
+   */
+  public RecurringRevenueBridge bridge() {
+    if (customers.isEmpty()) {
+      return new RecurringRevenueBridge(granularity, List.of());
+    }
+    long first = Long.MAX_VALUE;
+    for (TreeMap<Long, Cell> cells : customers.values()) {
+      first = Math.min(first, cells.firstKey());
+    }
+    int n = (int) (lastOrdinal - first + 1);
+    BigDecimal[][] sums = new BigDecimal[6][n]; // new, expansion, reactivation, contraction, churn, end
+    for (BigDecimal[] row : sums) {
+      java.util.Arrays.fill(row, BigDecimal.ZERO);
+    }
+    long[][] counts = new long[4][n]; // new, reactivated, churned, active
+    for (TreeMap<Long, Cell> cells : customers.values()) {
+      long previous = Long.MIN_VALUE;
+      BigDecimal previousValue = BigDecimal.ZERO;
+      for (Map.Entry<Long, Cell> e : cells.entrySet()) {
+        BigDecimal v = e.getValue().revenue;
+        if (v.signum() <= 0) {
+          continue; // not active
+        }
+        int k = (int) (e.getKey() - first);
+        sums[5][k] = sums[5][k].add(v);
+        counts[3][k]++;
+        if (previous == Long.MIN_VALUE) {
+          sums[0][k] = sums[0][k].add(v);
+          counts[0][k]++;
+        } else if (previous == e.getKey() - 1) {
+          BigDecimal change = v.subtract(previousValue);
+          if (change.signum() > 0) {
+            sums[1][k] = sums[1][k].add(change);
+          } else {
+            sums[3][k] = sums[3][k].subtract(change);
+          }
+        } else {
+          int c = (int) (previous + 1 - first);
+          sums[4][c] = sums[4][c].add(previousValue);
+          counts[2][c]++;
+          sums[2][k] = sums[2][k].add(v);
+          counts[1][k]++;
+        }
+        previous = e.getKey();
+        previousValue = v;
+      }
+      if (previous != Long.MIN_VALUE && previous < lastOrdinal) {
+        int c = (int) (previous + 1 - first);
+        sums[4][c] = sums[4][c].add(previousValue);
+        counts[2][c]++;
+      }
+    }
+    List<BridgePeriod> out = new ArrayList<>(n);
+    for (int k = 0; k < n; k++) {
+      out.add(
+          new BridgePeriod(
+              PeriodOrdinal.period(granularity, first + k),
+              k == 0 ? BigDecimal.ZERO : sums[5][k - 1],
+              sums[0][k],
+              sums[1][k],
+              sums[2][k],
+              sums[3][k],
+              sums[4][k],
+              sums[5][k],
+              k == 0 ? 0 : counts[3][k - 1],
+              counts[0][k],
+              counts[1][k],
+              counts[2][k],
+              counts[3][k]));
+    }
+    return new RecurringRevenueBridge(granularity, out);
+  }
+}

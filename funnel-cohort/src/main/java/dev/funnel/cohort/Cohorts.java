@@ -1,0 +1,197 @@
+package dev.funnel.cohort;
+
+import dev.funnel.core.Dataset;
+import dev.funnel.core.DatasetTable;
+import dev.funnel.core.Granularity;
+import dev.funnel.core.Payment;
+import java.time.ZoneId;
+
+/**
+ * Cohort tables (retention, churn, orders, revenue, cumulative revenue per customer) from a
+ * dataset's payments; definitions in {@code spec/metrics.md} ("Cohorts and LTV") and the JSON
+ * conventions of {@code spec/cli.md} ({@code cohorts}).
+ */
+public final class Cohorts {
+
+  private Cohorts() {}
+
+  /**
+   * The cohort table of the dataset's payments, customers grouped by the calendar period (in the
+   * dataset zone) of their first positive payment.
+   *
+   * @throws IllegalArgumentException when the dataset or the granularity is null
+   * @throws IllegalStateException when the dataset has no payments table
+   */
+  public static CohortTable byFirstPayment(Dataset data, Granularity granularity) {
+    if (data == null) {
+      throw new IllegalArgumentException("dataset must not be null");
+    }
+    data.require(DatasetTable.PAYMENTS, "cohort tables");
+    CohortState s = empty(granularity, data.zone());
+    for (Payment p : data.payments()) {
+      s.add(p);
+    }
+    return s.result();
+  }
+
+  /** An empty mergeable state, to feed payments in parts (see {@link CohortState}). */
+  public static CohortState empty(Granularity granularity, ZoneId zone) {
+    return new CohortState(granularity, zone, CohortBasis.PAYMENT);
+  }
+
+  /**
+   * An empty mergeable state for cohorts on another basis: feed it the anchor events
+   * ({@link CohortState#anchor}) and the payments.
+   */
+  public static CohortState empty(Granularity granularity, ZoneId zone, CohortBasis basis) {
+    return new CohortState(granularity, zone, basis);
+  }
+
+  /**
+   * The cohort table of the dataset on a basis: first positive payment, first touch, lead
+   * creation or SQL (see {@link CohortBasis}); customers are the {@code customer_id} of leads
+   * (a lead's own id when it has none), touches and stage changes reach them through their lead.
+   *
+   * @throws IllegalArgumentException when an argument is null
+   * @throws IllegalStateException when the dataset lacks the payments table or the table the
+   *     basis needs (touches, leads, stages)
+   */
+  public static CohortTable table(Dataset data, Granularity granularity, CohortBasis basis) {
+    if (data == null || basis == null) {
+      throw new IllegalArgumentException("dataset and cohort basis are required");
+    }
+    if (basis == CohortBasis.PAYMENT) {
+      return byFirstPayment(data, granularity);
+    }
+    data.require(DatasetTable.PAYMENTS, "cohort tables");
+    CohortState s = empty(granularity, data.zone(), basis);
+    switch (basis) {
+      case LEAD:
+        data.require(DatasetTable.LEADS, "cohorts by lead creation");
+        for (dev.funnel.core.Lead l : data.leads()) {
+          s.anchor(l.customerId(), l.createdAt());
+        }
+        break;
+      case TOUCH:
+        data.require(DatasetTable.TOUCHES, "cohorts by first touch");
+        for (dev.funnel.core.Touch t : data.touches()) {
+          s.anchor(customerOf(data, t.leadId()), t.at());
+        }
+        break;
+      case SQL:
+        data.require(DatasetTable.STAGES, "cohorts by SQL date");
+        java.util.Optional<dev.funnel.core.Stage> sql = data.catalog().find("SQL");
+        if (sql.isEmpty()) {
+          throw new IllegalArgumentException(
+              "the stage catalog has no SQL stage: " + data.catalog());
+        }
+        for (dev.funnel.core.StageChange c : data.stages()) {
+          if (!c.stage().exit() && c.stage().index() >= sql.get().index()) {
+            s.anchor(customerOf(data, c.leadId()), c.at());
+          }
+        }
+        break;
+      default:
+        throw new AssertionError(basis);
+    }
+    for (Payment p : data.payments()) {
+      s.add(p);
+    }
+    return s.result();
+  }
+
+  private static String customerOf(Dataset data, String leadId) {
+    dev.funnel.core.Lead l = data.lead(leadId);
+    return l == null ? leadId : l.customerId();
+  }
+
+  /**
+   * The recurring-revenue bridge (start + new + expansion + reactivation - contraction - churn =
+   * end, NRR, GRR, quick ratio) of the dataset's payments per calendar period in the dataset zone;
+   * monthly periods give the MRR bridge.
+   *
+   * @throws IllegalArgumentException when the dataset or the granularity is null
+   * @throws IllegalStateException when the dataset has no payments table
+   */
+  public static RecurringRevenueBridge recurringRevenue(Dataset data, Granularity granularity) {
+    if (data == null) {
+      throw new IllegalArgumentException("dataset must not be null");
+    }
+    data.require(DatasetTable.PAYMENTS, "the recurring-revenue bridge");
+    CohortState s = empty(granularity, data.zone());
+    for (Payment p : data.payments()) {
+      s.add(p);
+    }
+    return s.bridge();
+  }
+
+  /**
+   * CAC, historical LTV, LTV/CAC and payback per acquisition channel and per channel cohort.
+   *
+   * <p>Conventions: a customer's channel is the channel of their lead (the earliest created lead
+   * booked to the customer id; {@code (none)} without one); a customer is acquired in the period
+   * of the first positive payment. CAC of a channel cohort = the channel's spend dated in that
+   * period / the cohort's size; CAC of a channel = all its spend / all its new customers. LTV is
+   * historical: cumulative revenue per customer at period index {@code horizon} times the margin,
+   * pooled over the channel's cohorts that reached it (every channel's rows run to the end of all
+   * the payments, not to the channel's own last payment). Payback = the first period index at which
+   * cumulative margin per customer reaches CAC, or empty ("not yet").
+   *
+   * @throws IllegalArgumentException for a null dataset or granularity, a negative horizon or a
+   *     non-finite margin
+   * @throws IllegalStateException when the dataset has no payments table
+   */
+  public static UnitEconomics unitEconomics(
+      Dataset data, Granularity granularity, double margin, int horizon) {
+    return UnitEconomicsCalculation.of(data, granularity, margin, horizon);
+  }
+
+  /**
+   * Cohort tables by first positive payment, one per acquisition group: the group of a customer
+   * is {@code group} applied to their earliest created lead ({@code (none)} for a customer without
+   * a lead or when the function returns null), e.g. {@code Lead::channel} or {@code Lead::segment}.
+   * Every group's rows run to the end of all the payments, not to the group's own last payment.
+   *
+   * @return the tables by group name, in name order
+   * @throws IllegalArgumentException when an argument is null
+   * @throws IllegalStateException when the dataset has no payments table
+   */
+  public static java.util.SortedMap<String, CohortTable> byGroup(
+      Dataset data,
+      Granularity granularity,
+      java.util.function.Function<dev.funnel.core.Lead, String> group) {
+    if (data == null || group == null) {
+      throw new IllegalArgumentException("dataset and group function are required");
+    }
+    data.require(DatasetTable.PAYMENTS, "cohort tables");
+    java.util.Map<String, CohortState> states = grouped(data, granularity, group);
+    java.util.SortedMap<String, CohortTable> out = new java.util.TreeMap<>();
+    states.forEach((k, v) -> out.put(k, v.result()));
+    return java.util.Collections.unmodifiableSortedMap(out);
+  }
+
+  /** Payment states per group of the customer's earliest lead, all extended to the data's end. */
+  static java.util.Map<String, CohortState> grouped(
+      Dataset data, Granularity granularity,
+      java.util.function.Function<dev.funnel.core.Lead, String> group) {
+    java.util.Map<String, dev.funnel.core.Lead> leadOf = new java.util.HashMap<>();
+    for (dev.funnel.core.Lead l : data.leads()) { // by creation time, then id: the first one wins
+      leadOf.putIfAbsent(l.customerId(), l);
+    }
+    java.util.Map<String, CohortState> states = new java.util.TreeMap<>();
+    for (Payment p : data.payments()) {
+      dev.funnel.core.Lead l = leadOf.get(p.customerId());
+      String g = l == null ? null : group.apply(l);
+      String key = g == null ? dev.funnel.core.Lead.NO_CHANNEL : g;
+      states.computeIfAbsent(key, k -> empty(granularity, data.zone())).add(p);
+    }
+    long last = Long.MIN_VALUE;
+    for (CohortState st : states.values()) {
+      last = Math.max(last, st.lastOrdinal());
+    }
+    for (CohortState st : states.values()) {
+      st.extendTo(last);
+    }
+    return states;
+  }
+}

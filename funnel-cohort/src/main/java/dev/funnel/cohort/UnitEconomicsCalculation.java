@@ -1,0 +1,88 @@
+package dev.funnel.cohort;
+
+import dev.funnel.core.Dataset;
+import dev.funnel.core.DatasetTable;
+import dev.funnel.core.Granularity;
+import dev.funnel.core.Lead;
+import dev.funnel.core.Period;
+import dev.funnel.core.Spend;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/** Computes {@link UnitEconomics}; conventions in {@link Cohorts#unitEconomics}. */
+final class UnitEconomicsCalculation {
+
+  private UnitEconomicsCalculation() {}
+
+  static UnitEconomics of(Dataset data, Granularity g, double margin, int horizon) {
+    if (data == null) {
+      throw new IllegalArgumentException("dataset must not be null");
+    }
+    if (g == null) {
+      throw new IllegalArgumentException("granularity is required");
+    }
+    if (horizon < 0) {
+      throw new IllegalArgumentException("LTV horizon must be >= 0 periods, got " + horizon);
+    }
+    if (!Double.isFinite(margin)) {
+      throw new IllegalArgumentException("margin must be finite, got " + margin);
+    }
+    data.require(DatasetTable.PAYMENTS, "unit economics");
+    Map<String, CohortState> byChannel = Cohorts.grouped(data, g, Lead::channel);
+    Map<String, TreeMap<Period, BigDecimal>> spend = new TreeMap<>();
+    for (Spend s : data.spend()) {
+      spend.computeIfAbsent(s.channel(), k -> new TreeMap<>())
+          .merge(Period.of(g, s.date()), s.amount().amount(), BigDecimal::add);
+    }
+    TreeSet<String> channels = new TreeSet<>(byChannel.keySet());
+    channels.addAll(spend.keySet());
+    List<ChannelEconomics> rows = new ArrayList<>();
+    List<CohortEconomics> cohortRows = new ArrayList<>();
+    for (String channel : channels) {
+      CohortState state = byChannel.get(channel);
+      CohortTable table = state == null ? Cohorts.empty(g, data.zone()).result() : state.result();
+      TreeMap<Period, BigDecimal> channelSpend = spend.getOrDefault(channel, new TreeMap<>());
+      BigDecimal totalSpend = BigDecimal.ZERO;
+      for (BigDecimal v : channelSpend.values()) {
+        totalSpend = totalSpend.add(v);
+      }
+      for (CohortRow r : table.cohorts()) {
+        BigDecimal s = channelSpend.getOrDefault(r.cohort(), BigDecimal.ZERO);
+        double cac = r.size() == 0 ? Double.NaN : s.doubleValue() / r.size();
+        List<Double> curve = r.cumulativeRevenuePerCustomer();
+        cohortRows.add(
+            new CohortEconomics(channel, r.cohort(), r.size(), s, cac, payback(curve, margin, cac)));
+      }
+      long customers = table.customers();
+      double cac = customers == 0 ? Double.NaN : totalSpend.doubleValue() / customers;
+      List<CohortAverage> avg = table.averages();
+      List<Double> pooled = new ArrayList<>(avg.size());
+      for (CohortAverage a : avg) {
+        pooled.add(a.cumulativeRevenuePerCustomer());
+      }
+      double ltv = table.historicalLtv(horizon, margin);
+      double ratio = cac > 0 ? ltv / cac : Double.NaN;
+      rows.add(
+          new ChannelEconomics(
+              channel, customers, totalSpend, cac, ltv, ratio, payback(pooled, margin, cac)));
+    }
+    return new UnitEconomics(g, margin, horizon, rows, cohortRows);
+  }
+
+  private static OptionalInt payback(List<Double> cumulativePerCustomer, double margin, double cac) {
+    if (Double.isNaN(cac)) {
+      return OptionalInt.empty();
+    }
+    for (int k = 0; k < cumulativePerCustomer.size(); k++) {
+      if (cumulativePerCustomer.get(k) * margin >= cac) {
+        return OptionalInt.of(k);
+      }
+    }
+    return OptionalInt.empty();
+  }
+}

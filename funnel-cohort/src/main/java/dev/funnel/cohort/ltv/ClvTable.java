@@ -1,0 +1,70 @@
+package dev.funnel.cohort.ltv;
+
+import dev.funnel.core.display.Tabular;
+import dev.funnel.core.display.TextTable;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Discounted customer lifetime value per customer, from a BG/NBD purchase model and a Gamma-Gamma
+ * spend model fitted to the same customers.
+ *
+ * <p>Fader, Hardie and Lee (2005, "RFM and CLV", Journal of Marketing Research 42(4)) write the
+ * expected residual value as {@code margin x E[spend] x DERT}, DERT being the discounted expected
+ * residual transactions. Here DERT is the discrete sum over future periods with end-of-period
+ * discounting: {@code DERT = sum_{k=1..K} (E[Y(k d)] - E[Y((k-1) d)]) / (1 + i)^k}, with
+ * {@code E[Y(t)]} the BG/NBD conditional expectation (FHL 2005, eq. 10), {@code d} the period
+ * length in the model's time unit and {@code i} the per-period rate (so a customer's CLV counts
+ * future purchases only, not past revenue). Spend is taken independent of purchase counts, as both
+ * models assume.
+ *
+ * @param terms     horizon, period, discount rate and margin
+ * @param customers one row per customer, in the summary's order
+ */
+public record ClvTable(ClvTerms terms, List<CustomerValue> customers) implements Tabular {
+
+  public ClvTable {
+    customers = List.copyOf(customers);
+  }
+
+  /** Sum of the customers' CLV (NaN when any is undefined). */
+  public double total() {
+    double s = 0;
+    for (CustomerValue c : customers) {
+      s += c.clv();
+    }
+    return s;
+  }
+
+  /** Mean CLV per customer; NaN for no customers. */
+  public double mean() {
+    return customers.isEmpty() ? Double.NaN : total() / customers.size();
+  }
+
+  @Override
+  public String summary() {
+    return String.format(
+        Locale.ROOT,
+        "CLV: %d customers, mean %s over %d periods at %s%%",
+        customers.size(),
+        TextTable.number(mean()),
+        terms.periods(),
+        TextTable.number(100 * terms.discountRate()));
+  }
+
+  @Override
+  public TextTable table() {
+    TextTable t = TextTable.of("customer", "x", "P(alive)", "E[purchases]", "E[spend]", "CLV");
+    for (CustomerValue c : customers) {
+      t = t.plus(
+          c.customerId(), c.x(), c.probabilityAlive(), c.expectedPurchases(), c.expectedSpend(),
+          c.clv());
+    }
+    return t;
+  }
+
+  @Override
+  public String toString() {
+    return Tabular.preview(this);
+  }
+}

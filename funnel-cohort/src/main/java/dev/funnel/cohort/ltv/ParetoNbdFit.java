@@ -1,0 +1,123 @@
+package dev.funnel.cohort.ltv;
+
+import dev.funnel.core.display.Tabular;
+import dev.funnel.core.display.TextTable;
+
+/**
+ * A fitted Pareto/NBD model (Schmittlein, Morrison and Colombo 1987, "Counting your customers:
+ * who are they and what will they do next?", Management Science 33(1)) and its per-customer
+ * predictions in the form of Fader and Hardie's 2005 note on the model's expressions.
+ *
+ * <p>Model: while alive a customer buys at Poisson rate {@code lambda ~ Gamma(r, alpha)}; the
+ * lifetime is exponential with rate {@code mu ~ Gamma(s, beta)} (shape, rate), independent of
+ * {@code lambda}. Times are in {@link #unit()}.
+ *
+ * @param r             shape of the purchase-rate distribution
+ * @param alpha         rate of the purchase-rate distribution, per time unit
+ * @param s             shape of the dropout-rate distribution
+ * @param beta          rate of the dropout-rate distribution, per time unit
+ * @param logLikelihood the maximised log-likelihood
+ * @param customers     customers fitted
+ * @param triples       distinct {@code (x, t_x, T)} triples the customers compress to
+ * @param convergence   how the optimiser ended
+ * @param unit          the time unit
+ */
+public record ParetoNbdFit(
+    Estimate r,
+    Estimate alpha,
+    Estimate s,
+    Estimate beta,
+    double logLikelihood,
+    long customers,
+    int triples,
+    Convergence convergence,
+    RfmUnit unit)
+    implements Tabular {
+
+  /**
+   * Probability that a customer with history {@code (x, t_x, T)} is alive at {@code T}:
+   * {@code 1 / (1 + s/(r+s+x) (alpha+T)^(r+x) (beta+T)^s A0)} with {@code A0} as in the
+   * likelihood (see {@link ParetoNbdLikelihood}).
+   */
+  public double probabilityAlive(int x, double tx, double T) {
+    BgNbdFit.requireHistory(x, tx, T);
+    double rr = r.value();
+    double al = alpha.value();
+    double ss = s.value();
+    double be = beta.value();
+    double rsx = rr + ss + x;
+    boolean alphaLarger = al >= be;
+    double big = Math.max(al, be);
+    double diff = Math.abs(al - be);
+    double b2 = alphaLarger ? ss + 1 : rr + x;
+    double u =
+        Hypergeometric.log2F1(rsx, b2, rsx + 1, diff / (big + tx)) - rsx * Math.log(big + tx);
+    double v =
+        Hypergeometric.log2F1(rsx, b2, rsx + 1, diff / (big + T)) - rsx * Math.log(big + T);
+    if (!(v < u)) {
+      return 1.0; // t_x = T: no time has passed since the last purchase
+    }
+    double lnA0 = u + Math.log(-Math.expm1(v - u));
+    double lnRatio =
+        Math.log(ss / rsx) + (rr + x) * Math.log(al + T) + ss * Math.log(be + T) + lnA0;
+    return lnRatio > 0
+        ? Math.exp(-lnRatio) / (1 + Math.exp(-lnRatio))
+        : 1 / (1 + Math.exp(lnRatio));
+  }
+
+  /** {@link #probabilityAlive(int, double, double)} for a summarised customer. */
+  public double probabilityAlive(RfmCustomer c) {
+    return probabilityAlive(c.x(), c.tx(), c.T());
+  }
+
+  /**
+   * Expected purchases in the next {@code t} time units of a customer with history
+   * {@code (x, t_x, T)}: {@code (r+x)(beta+T) / ((alpha+T)(s-1)) [1 - ((beta+T)/(beta+T+t))^(s-1)]
+   * P(alive)} (for {@code s = 1} the limit
+   * {@code (r+x)(beta+T)/(alpha+T) ln((beta+T+t)/(beta+T))}).
+   */
+  public double expectedPurchases(double t, int x, double tx, double T) {
+    if (!(t >= 0) || Double.isInfinite(t)) {
+      throw new IllegalArgumentException("horizon must be finite and >= 0, got " + t);
+    }
+    double rr = r.value();
+    double al = alpha.value();
+    double ss = s.value();
+    double be = beta.value();
+    double lnRatio = Math.log((be + T + t) / (be + T));
+    double factor =
+        Math.abs(ss - 1) < 1e-12
+            ? lnRatio
+            : -Math.expm1(-(ss - 1) * lnRatio) / (ss - 1);
+    return (rr + x) * (be + T) / (al + T) * factor * probabilityAlive(x, tx, T);
+  }
+
+  /** {@link #expectedPurchases(double, int, double, double)} for a summarised customer. */
+  public double expectedPurchases(double t, RfmCustomer c) {
+    return expectedPurchases(t, c.x(), c.tx(), c.T());
+  }
+
+  @Override
+  public String summary() {
+    return String.format(
+        java.util.Locale.ROOT,
+        "Pareto/NBD: %d customers, logL %.1f, %s",
+        customers,
+        logLikelihood,
+        convergence.converged() ? "converged" : "NOT converged");
+  }
+
+  @Override
+  public TextTable table() {
+    TextTable t = TextTable.of("parameter", "estimate", "std error", "95% low", "95% high");
+    for (Estimate e : new Estimate[] {r, alpha, s, beta}) {
+      t = t.plus(e.name(), e.value(), e.standardError(), e.lower95(), e.upper95());
+    }
+    return t;
+  }
+
+  @Override
+  public String toString() {
+    return Tabular.preview(this);
+  }
+}

@@ -1,0 +1,61 @@
+package dev.funnel.cohort.ltv;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Invariants of the discrete DERT sum. */
+class ClvTest {
+
+  static final BgNbdFit BG = BgNbdPredictionTest.fit(0.243, 4.414, 0.793, 2.426);
+  static final GammaGammaFit GG =
+      new GammaGammaFit(
+          new Estimate("p", 6.25, 0), new Estimate("q", 3.74, 0), new Estimate("gamma", 15.44, 0),
+          0, 0, 0, new Convergence(true, 0, 0, 0, "given"));
+  static final RfmSummary SUMMARY =
+      new RfmSummary(
+          RfmUnit.WEEK,
+          List.of(
+              new RfmCustomer("1", 2, 30.43, 38.86, 22.35),
+              new RfmCustomer("2", 1, 1.71, 38.86, 11.77),
+              new RfmCustomer("3", 0, 0, 38.86, 0)));
+
+  @Test
+  void withoutDiscountingTheSumTelescopesToTheHorizonExpectation() {
+    ClvTable t = Ltv.clv(SUMMARY, BG, GG, ClvTerms.monthly(12, 0.0, 0.3));
+    double horizonWeeks = 365.25 / 7;
+    for (int i = 0; i < 3; i++) {
+      RfmCustomer c = SUMMARY.customers().get(i);
+      double expected = 0.3 * GG.expectedSpend(c) * BG.expectedPurchases(horizonWeeks, c);
+      assertEquals(expected, t.customers().get(i).clv(), 1e-9 * expected);
+    }
+  }
+
+  @Test
+  void discountingIsBoundedByTheFirstAndLastPeriodFactors() {
+    double i = 0.01;
+    ClvTable undiscounted = Ltv.clv(SUMMARY, BG, GG, ClvTerms.monthly(24, 0.0, 1));
+    ClvTable discounted = Ltv.clv(SUMMARY, BG, GG, ClvTerms.monthly(24, i, 1));
+    for (int k = 0; k < 3; k++) {
+      double u = undiscounted.customers().get(k).clv();
+      double d = discounted.customers().get(k).clv();
+      assertTrue(d < u / (1 + i) && d > u / Math.pow(1 + i, 24), u + " vs " + d);
+    }
+    ClvTable one = Ltv.clv(SUMMARY, BG, GG, new ClvTerms(1, 7, 0.05, 1));
+    RfmCustomer c = SUMMARY.customers().get(0);
+    assertEquals(
+        GG.expectedSpend(c) * BG.expectedPurchases(1, c) / 1.05, one.customers().get(0).clv(),
+        1e-12);
+  }
+
+  @Test
+  void mismatchedUnitsAreRejected() {
+    RfmSummary days = new RfmSummary(RfmUnit.DAY, SUMMARY.customers());
+    assertThrows(
+        IllegalArgumentException.class, () -> Ltv.clv(days, BG, GG, ClvTerms.monthly(1, 0, 1)));
+    assertThrows(IllegalArgumentException.class, () -> ClvTerms.monthly(0, 0, 1));
+  }
+}

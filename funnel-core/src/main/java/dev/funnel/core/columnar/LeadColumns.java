@@ -1,0 +1,118 @@
+package dev.funnel.core.columnar;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The leads of a {@link Columns} form, one row per lead index.
+ *
+ * <p>Lead indexes are the codes of the lead-id dictionary ({@link Columns#leadIds()}), so leads are
+ * ordered by id (string order), and the stages, touches and activities of the tables, ordered by
+ * lead then time, are in that same order. Every lead id of any table has an index: a lead that
+ * appears only in stages, touches, activities or payments (no row in {@code leads}) has
+ * {@link #hasRow(int)} false, no creation time ({@link #NO_TIME}) and absent codes. For creation
+ * order use {@link #byCreated(int)}. Times are epoch milliseconds (UTC instants, sub-millisecond
+ * parts dropped). Immutable and thread-safe.
+ */
+public final class LeadColumns {
+
+  /** The creation time of a lead without a row in {@code leads}. */
+  public static final long NO_TIME = Long.MIN_VALUE;
+
+  private final Dictionary ids;
+  private final long[] createdAt;
+  private final Codes channel;
+  private final Codes campaign;
+  private final Codes segment;
+  private final Codes owner;
+  private final int[] customer;
+  private final int[] byCreated;
+
+  LeadColumns(
+      Dictionary ids, long[] createdAt, Codes channel, Codes campaign, Codes segment, Codes owner,
+      int[] customer, int[] byCreated) {
+    this.ids = ids;
+    this.createdAt = createdAt;
+    this.channel = channel;
+    this.campaign = campaign;
+    this.segment = segment;
+    this.owner = owner;
+    this.customer = customer;
+    this.byCreated = byCreated;
+  }
+
+  /** Number of lead indexes (leads with a row plus ids seen only in other tables). */
+  public int size() {
+    return createdAt.length;
+  }
+
+  /** The lead's id. */
+  public String id(int lead) {
+    return ids.value(lead);
+  }
+
+  /** The index of a lead id, or {@link Dictionary#ABSENT} when no table mentions it. */
+  public int index(String id) {
+    return ids.find(id);
+  }
+
+  /** Whether the lead has a row in the {@code leads} table. */
+  public boolean hasRow(int lead) {
+    return createdAt[lead] != NO_TIME;
+  }
+
+  /** Creation time in epoch milliseconds, {@link #NO_TIME} without a row. */
+  public long createdAt(int lead) {
+    return createdAt[lead];
+  }
+
+  /** Channel code ({@link Columns#channels()}); {@code (none)} is a value of its own. */
+  public int channel(int lead) {
+    return channel.get(lead);
+  }
+
+  /** Campaign code ({@link Columns#campaigns()}) or {@link Dictionary#ABSENT}. */
+  public int campaign(int lead) {
+    return campaign.get(lead);
+  }
+
+  /** Segment code ({@link Columns#segments()}) or {@link Dictionary#ABSENT}. */
+  public int segment(int lead) {
+    return segment.get(lead);
+  }
+
+  /** Owner code ({@link Columns#owners()}) or {@link Dictionary#ABSENT}. */
+  public int owner(int lead) {
+    return owner.get(lead);
+  }
+
+  /** Customer code ({@link Columns#customers()}), {@link Dictionary#ABSENT} without a row. */
+  public int customer(int lead) {
+    return customer[lead];
+  }
+
+  /** Number of leads with a row in {@code leads}. */
+  public int withRow() {
+    return byCreated.length;
+  }
+
+  /**
+   * The index of the {@code i}-th lead (of those with a row) in creation order, ties by id;
+   * {@code 0 <= i < withRow()}.
+   */
+  public int byCreated(int i) {
+    return byCreated[i];
+  }
+
+  Map<String, Object> arrays() {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("created_at", createdAt);
+    m.put("channel", channel.array());
+    m.put("campaign", campaign.array());
+    m.put("segment", segment.array());
+    m.put("owner", owner.array());
+    m.put("customer", customer);
+    m.put("by_created", byCreated);
+    return m;
+  }
+}

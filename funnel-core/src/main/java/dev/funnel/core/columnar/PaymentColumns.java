@@ -1,0 +1,84 @@
+package dev.funnel.core.columnar;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The payments of a {@link Columns} form, sorted by customer code, then time (ties in the
+ * dataset's canonical order: amount, payment id, lead, product). Amounts are in the dataset
+ * currency ({@link Columns#currency()}); refunds are negative.
+ *
+ * <p>{@link #from(int)} and {@link #to(int)} give a customer's rows {@code [from, to)} in O(1).
+ * Payment ids are not kept (no calculation needs them). Times are epoch milliseconds. Immutable
+ * and thread-safe.
+ */
+public final class PaymentColumns {
+
+  private final int[] customer;
+  private final int[] lead;
+  private final long[] at;
+  private final MoneyColumn amount;
+  private final Codes product;
+  private final int[] offsets;
+
+  PaymentColumns(
+      int[] customer, int[] lead, long[] at, MoneyColumn amount, Codes product, int[] offsets) {
+    this.customer = customer;
+    this.lead = lead;
+    this.at = at;
+    this.amount = amount;
+    this.product = product;
+    this.offsets = offsets;
+  }
+
+  /** Number of payments. */
+  public int size() {
+    return customer.length;
+  }
+
+  /** The customer code ({@link Columns#customers()}). */
+  public int customer(int row) {
+    return customer[row];
+  }
+
+  /** The lead index the payment is booked to, or {@link Dictionary#ABSENT}. */
+  public int lead(int row) {
+    return lead[row];
+  }
+
+  /** When it was paid, epoch milliseconds. */
+  public long at(int row) {
+    return at[row];
+  }
+
+  /** The amounts (always present). */
+  public MoneyColumn amount() {
+    return amount;
+  }
+
+  /** Product code ({@link Columns#products()}) or {@link Dictionary#ABSENT}. */
+  public int product(int row) {
+    return product.get(row);
+  }
+
+  /** First row of the customer. */
+  public int from(int customer) {
+    return offsets[customer];
+  }
+
+  /** One past the last row of the customer. */
+  public int to(int customer) {
+    return offsets[customer + 1];
+  }
+
+  Map<String, Object> arrays() {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("customer", customer);
+    m.put("lead", lead);
+    m.put("at", at);
+    m.put("amount", amount.array());
+    m.put("product", product.array());
+    m.put("offsets", offsets);
+    return m;
+  }
+}

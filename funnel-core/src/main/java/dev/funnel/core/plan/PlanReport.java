@@ -1,0 +1,74 @@
+package dev.funnel.core.plan;
+
+import dev.funnel.core.Period;
+import dev.funnel.core.display.Tabular;
+import dev.funnel.core.display.TextTable;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Plan vs actual for one period as of an instant: one {@link PlanRow} per planned metric and
+ * channel (known metrics in {@link PlanMetric} order, the all-channel row before the channels in
+ * alphabetical order, then unknown metrics by name).
+ *
+ * <p>Maps onto {@code planfact --format json}: {@code period} is {@link Period#label()}.
+ *
+ * @param period  the period
+ * @param asOf    the instant of the report (the period end for a closed period)
+ * @param elapsed the share of the period elapsed at {@code asOf}, 0 to 1, in calendar days or in
+ *                business time
+ * @param quarter the quarter the quarter-to-date columns cover
+ * @param rows    the rows
+ */
+public record PlanReport(Period period, Instant asOf, double elapsed, Period quarter, List<PlanRow> rows)
+    implements Tabular {
+
+  public PlanReport {
+    rows = List.copyOf(rows);
+  }
+
+  /** The all-channel row of a metric, or null when it has none. */
+  public PlanRow row(String metric) {
+    return row(metric, null);
+  }
+
+  /** The row of a metric and channel (null: all channels), or null when there is none. */
+  public PlanRow row(String metric, String channel) {
+    for (PlanRow r : rows) {
+      if (r.metric().equals(metric) && java.util.Objects.equals(r.channel(), channel)) {
+        return r;
+      }
+    }
+    return null;
+  }
+
+  /** Number of rows with the status. */
+  public long count(PlanStatus s) {
+    return rows.stream().filter(r -> r.status() == s).count();
+  }
+
+  @Override
+  public String summary() {
+    return String.format(Locale.ROOT, "Plan vs actual %s (%.0f%% elapsed): %d ok, %d warning, %d alert",
+        period.label(), 100 * elapsed, count(PlanStatus.OK), count(PlanStatus.WARNING),
+        count(PlanStatus.ALERT));
+  }
+
+  @Override
+  public TextTable table() {
+    TextTable t = TextTable.of("metric", "channel", "plan", "actual", "deviation", "dev %",
+        "run-rate", "status", "QTD plan", "QTD actual", "note");
+    for (PlanRow r : rows) {
+      t = t.plus(r.metric(), r.channel() == null ? "(all)" : r.channel(), r.plan(), r.actual(),
+          r.deviation(), 100 * r.relativeDeviation(), r.runRate(), r.status().label(), r.qtdPlan(),
+          r.qtdActual(), r.note());
+    }
+    return t;
+  }
+
+  @Override
+  public String toString() {
+    return Tabular.preview(this);
+  }
+}

@@ -1,0 +1,50 @@
+package dev.funnel.core.sla;
+
+import dev.funnel.core.display.Tabular;
+import dev.funnel.core.display.TextTable;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A worklist of leads as of an instant: those overdue for a first response, or those stale, the
+ * longest wait first (ties by lead id).
+ *
+ * @param kind      {@code overdue} or {@code stale}
+ * @param asOf      the instant of the report
+ * @param threshold the SLA target (overdue) or the stale threshold (stale)
+ * @param leads     the leads, longest wait first
+ */
+public record OverdueLeads(String kind, Instant asOf, Duration threshold, List<OverdueLead> leads)
+    implements Tabular {
+
+  public OverdueLeads {
+    leads = List.copyOf(leads);
+  }
+
+  /** Number of leads on the list. */
+  public int size() {
+    return leads.size();
+  }
+
+  @Override
+  public String summary() {
+    return String.format(Locale.ROOT, "%d %s leads (> %s) as of %s", leads.size(), kind,
+        threshold.toString().substring(2).toLowerCase(Locale.ROOT), asOf);
+  }
+
+  @Override
+  public TextTable table() {
+    TextTable t = TextTable.of("lead", "owner", "stage", "since", "waited h");
+    for (OverdueLead l : leads) {
+      t = t.plus(l.leadId(), l.owner(), l.stage(), l.since(), l.hours());
+    }
+    return t;
+  }
+
+  @Override
+  public String toString() {
+    return Tabular.preview(this);
+  }
+}

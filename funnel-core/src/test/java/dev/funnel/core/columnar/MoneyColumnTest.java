@@ -1,0 +1,123 @@
+package dev.funnel.core.columnar;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.longs;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class MoneyColumnTest {
+
+  private static List<BigDecimal> list(String... amounts) {
+    List<BigDecimal> out = new ArrayList<>();
+    for (String a : amounts) {
+      out.add(a == null ? null : new BigDecimal(a));
+    }
+    return out;
+  }
+
+  @Test
+  void scaleIsTheMostDecimalsAnyAmountNeeds() {
+    MoneyColumn c = MoneyColumn.of("x", list("74802.9716", "10.50", null, "3", "1E+3", "0.000"));
+    assertEquals(4, c.scale());
+    assertEquals(748029716L, c.unscaled(0));
+    assertEquals(105000L, c.unscaled(1));
+    assertFalse(c.present(2));
+    assertEquals(MoneyColumn.ABSENT, c.unscaled(2));
+    assertNull(c.value(2));
+    assertEquals(30000L, c.unscaled(3));
+    assertEquals(10_000_000L, c.unscaled(4));
+    assertEquals(0L, c.unscaled(5));
+    assertEquals(new BigDecimal("75816.4716"), c.sum());
+    assertEquals(new BigDecimal("10.5000"), c.sum(1, 3));
+    assertEquals(5, c.count(0, 6));
+    assertEquals(0, MoneyColumn.of("x", list("10.50", "2")).scale() - 1);
+    assertEquals(0, MoneyColumn.of("x", list("100", "2E+2")).scale());
+  }
+
+  @Test
+  void sumsBeyondTheLongRangeStayExact() {
+    long big = Long.MAX_VALUE - 5;
+    MoneyColumn c = MoneyColumn.of("x", list(
+        Long.toString(big), Long.toString(big), "-" + big, Long.toString(big), "-" + big, "-" + big, "7"));
+    assertEquals(BigDecimal.valueOf(7), c.sum());
+    assertEquals(new BigDecimal(Long.toString(big)).multiply(BigDecimal.valueOf(3)), c.sum(0, 2).add(c.sum(3, 4)));
+    assertThrows(IndexOutOfBoundsException.class, () -> c.sum(2, 1));
+  }
+
+  @Test
+  void theSentinelValueIsRejected() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> MoneyColumn.of("spend amount", list(Long.toString(Long.MIN_VALUE))));
+    assertTrue(e.getMessage().startsWith("spend amount -9223372036854775808"), e.getMessage());
+  }
+
+  @Test
+  void exactSumsEqualBigDecimalSumsInAnyOrder() {
+    qt().withExamples(200)
+        .forAll(longs().all(), integers().between(0, 200))
+        .checkAssert((seed, n) -> {
+          Random r = new Random(seed);
+          List<BigDecimal> amounts = new ArrayList<>();
+          for (int i = 0; i < n; i++) {
+            // large magnitudes so that partial sums leave the long range
+            amounts.add(r.nextInt(8) == 0 ? null
+                : BigDecimal.valueOf(r.nextLong() / 128, r.nextInt(3))); // fits at scale 2
+          }
+          BigDecimal expected = amounts.stream().filter(a -> a != null).reduce(BigDecimal.ZERO, BigDecimal::add);
+          MoneyColumn c = MoneyColumn.of("x", amounts);
+          assertEquals(0, expected.compareTo(c.sum()), expected + " vs " + c.sum());
+          int cut = n == 0 ? 0 : r.nextInt(n + 1);
+          assertEquals(0, c.sum(0, cut).add(c.sum(cut, n)).compareTo(expected));
+          for (int i = 0; i < n; i++) {
+            BigDecimal a = amounts.get(i);
+            assertTrue(a == null ? c.value(i) == null : a.compareTo(c.value(i)) == 0);
+          }
+        });
+  }
+
+  @Test
+  void codesUseTheNarrowestWidth() {
+    int[] codes = {-1, 0, 5, 126};
+    assertTrue(Codes.of(codes, 127).array() instanceof byte[]);
+    assertTrue(Codes.of(codes, 128).array() instanceof short[]);
+    assertTrue(Codes.of(codes, 40_000).array() instanceof int[]);
+    for (int size : new int[] {127, 128, 40_000}) {
+      Codes c = Codes.of(codes, size);
+      int[] back = new int[codes.length];
+      for (int i = 0; i < codes.length; i++) {
+        back[i] = c.get(i);
+      }
+      assertTrue(Arrays.equals(codes, back));
+      assertEquals(4, c.size());
+    }
+    int[] wide = {-1, 32766, 40_000 - 1};
+    Codes c = Codes.of(wide, 40_000);
+    assertEquals(39_999, c.get(2));
+  }
+
+  @Test
+  void dictionaryCodesFollowStringOrder() {
+    Dictionary d = Dictionary.of("channels", Arrays.asList("seo", null, "direct", "Seo", "seo", "émail"));
+    assertEquals(List.of("Seo", "direct", "seo", "émail"), d.values());
+    assertEquals(2, d.code("seo"));
+    assertEquals(Dictionary.ABSENT, d.code(null));
+    assertNull(d.value(Dictionary.ABSENT));
+    assertEquals(Dictionary.ABSENT, d.find("paid"));
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> d.code("paid"));
+    assertEquals("'paid' is not among the 4 channels", e.getMessage());
+    assertThrows(IllegalArgumentException.class, () -> d.value(4));
+    // 4-byte reference array (16 + 16) and per string 24 + pad(16 + length)
+    assertEquals(32 + 4 * 24 + 24 + 24 + 24 + 24, d.bytes());
+  }
+}

@@ -1,0 +1,362 @@
+package dev.funnel.io;
+
+import dev.funnel.core.CurrencyRates;
+import dev.funnel.core.Dataset;
+import dev.funnel.core.DatasetTable;
+import dev.funnel.core.Money;
+import dev.funnel.core.Payment;
+import dev.funnel.core.Spend;
+import dev.funnel.core.StageCatalog;
+import dev.funnel.core.quality.Rejection;
+import dev.funnel.core.quality.TableRead;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+
+/**
+ * Reads datasets in the canonical layout of spec/dataset.md: a directory with one file per table,
+ * {@code NAME.csv} or {@code NAME.ndjson}; or one table from a file or stream, row by row.
+ *
+ * <p><b>Strict</b> reading (the default) throws {@link InvalidDataException} at the first invalid
+ * row or header, naming file, line, column, field, value and reason. <b>Lenient</b> reading
+ * rejects invalid rows, counts them by reason code, keeps the first few as examples and reports a
+ * {@link TableRead} per table; it throws only {@link java.io.UncheckedIOException} (the input
+ * could not be read) and {@link IllegalArgumentException} (a directory that is not a dataset).
+ *
+ * <p>Conventions, each decided here:
+ *
+ * <ul>
+ *   <li>A header that lacks a required column (or names one twice, or has broken quoting) is
+ *       invalid: strict reading throws; lenient reading rejects every row of that table with the
+ *       header's code ({@code missing_column}, {@code duplicate_column}, {@code invalid_header}),
+ *       and the table counts as present with no rows.
+ *   <li>A zero-byte file, or one with only a header, is a present but empty table, in both modes.
+ *   <li>Lines with no characters are skipped, not rows. Unknown columns are never an error: leads
+ *       keep them as {@link dev.funnel.core.Lead#attributes()}, other tables ignore them.
+ *   <li>Currencies: without {@link CurrencyRates}, strict reading fails at the first amount whose
+ *       currency differs from the first currency read ({@code mixed_currency}); lenient reading of
+ *       a dataset keeps the majority currency of payments and spend together (ties: the
+ *       alphabetically first) and rejects rows in other currencies. Lenient reading of a single
+ *       table with {@code forEach} cannot see ahead, so it keeps the first currency read. With
+ *       rates, a currency they cannot convert is rejected ({@code unknown_currency}). Rows
+ *       without a currency take the dataset's.
+ *   <li>A second row with an already read {@code lead_id} is rejected ({@code duplicate_lead_id}).
+ *       Rows of other tables that name unknown leads are kept: the quality report counts them.
+ *   <li>Malformed UTF-8 is read as U+FFFD replacement characters.
+ * </ul>
+ *
+ * <p>Immutable and thread-safe; every read has its own state.
+ */
+public final class DatasetReader {
+
+  private final ZoneId zone;
+  private final StageCatalog catalog;
+  private final char delimiter;
+  private final boolean lenient;
+  private final CurrencyRates rates;
+  private final int examplesPerCode;
+
+  private DatasetReader(Builder b) {
+    this.zone = b.zone;
+    this.catalog = b.catalog;
+    this.delimiter = b.delimiter;
+    this.lenient = b.lenient;
+    this.rates = b.rates;
+    this.examplesPerCode = b.examplesPerCode;
+  }
+
+  /** Options: UTC, the default catalog, delimiter detected, strict, no rates, 5 examples per code. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A strict reader with the default options. */
+  public static DatasetReader strict() {
+    return builder().build();
+  }
+
+  /** A lenient reader with the default options. */
+  public static DatasetReader lenient() {
+    return builder().lenient(true).build();
+  }
+
+  /** Whether this reader rejects and counts invalid rows instead of throwing. */
+  public boolean isLenient() {
+    return lenient;
+  }
+
+  /**
+   * Reads every table file of a dataset directory.
+   *
+   * @throws IllegalArgumentException when {@code dir} is not a directory, has no table file, or
+   *     has both {@code NAME.csv} and {@code NAME.ndjson} for a table
+   * @throws InvalidDataException in strict mode, at the first invalid row
+   * @throws UncheckedIOException when a file cannot be read
+   */
+  public DatasetRead read(Path dir) {
+    if (!Files.isDirectory(dir)) {
+      throw new IllegalArgumentException("not a dataset directory: " + dir);
+    }
+    Map<DatasetTable, Path> files = new TreeMap<>();
+    for (DatasetTable t : DatasetTable.values()) {
+      Path csv = dir.resolve(t.fileName() + ".csv");
+      Path nd = dir.resolve(t.fileName() + ".ndjson");
+      boolean c = Files.isRegularFile(csv);
+      boolean j = Files.isRegularFile(nd);
+      if (c && j) {
+        throw new IllegalArgumentException(
+            "both " + csv.getFileName() + " and " + nd.getFileName() + " in " + dir + "; keep one");
+      }
+      if (c || j) {
+        files.put(t, c ? csv : nd);
+      }
+    }
+    if (files.isEmpty()) {
+      throw new IllegalArgumentException(
+          "no table files in " + dir + ": expected leads, stages, activities, touches, payments,"
+              + " spend, plan or paths, as .csv or .ndjson");
+    }
+    boolean majority = lenient && rates == null;
+    ReadContext ctx = new ReadContext(zone, catalog, rates, !majority);
+    Dataset.Builder b = Dataset.builder().zone(zone).catalog(catalog);
+    if (rates != null) {
+      b.rates(rates);
+    }
+    Map<DatasetTable, Tally> tallies = new TreeMap<>();
+    List<Kept<Payment>> payments = new ArrayList<>();
+    List<Kept<Spend>> spend = new ArrayList<>();
+    for (Map.Entry<DatasetTable, Path> e : files.entrySet()) {
+      DatasetTable t = e.getKey();
+      Path f = e.getValue();
+      b.table(t);
+      Tally tally = new Tally(t, f.getFileName().toString(), examplesPerCode);
+      tallies.put(t, tally);
+      switch (t) {
+        case LEADS: readFile(LeadCodec.INSTANCE, ctx, tally, f, (v, l, c) -> b.lead(v)); break;
+        case STAGES: readFile(StageCodec.INSTANCE, ctx, tally, f, (v, l, c) -> b.stageChange(v)); break;
+        case ACTIVITIES: readFile(ActivityCodec.INSTANCE, ctx, tally, f, (v, l, c) -> b.activity(v)); break;
+        case TOUCHES: readFile(TouchCodec.INSTANCE, ctx, tally, f, (v, l, c) -> b.touch(v)); break;
+        case PAYMENTS:
+          readFile(PaymentCodec.INSTANCE, ctx, tally, f,
+              (v, l, c) -> payments.add(new Kept<>(v, v.amount(), l, c.position(5))));
+          break;
+        case SPEND:
+          readFile(SpendCodec.INSTANCE, ctx, tally, f,
+              (v, l, c) -> spend.add(new Kept<>(v, v.amount(), l, c.position(4))));
+          break;
+        case PLAN: readFile(PlanCodec.INSTANCE, ctx, tally, f, (v, l, c) -> b.planTarget(v)); break;
+        case PATHS: readFile(PathCodec.INSTANCE, ctx, tally, f, (v, l, c) -> b.path(v)); break;
+        default: throw new AssertionError(t);
+      }
+    }
+    String keep = majority ? majorityCurrency(payments, spend) : null;
+    for (Kept<Payment> k : payments) {
+      if (admit(k, keep, tallies.get(DatasetTable.PAYMENTS))) {
+        b.payment(k.value);
+      }
+    }
+    for (Kept<Spend> k : spend) {
+      if (admit(k, keep, tallies.get(DatasetTable.SPEND))) {
+        b.spend(k.value);
+      }
+    }
+    List<TableRead> reads = new ArrayList<>();
+    for (Tally t : tallies.values()) {
+      reads.add(t.result());
+    }
+    return new DatasetRead(b.build(), reads);
+  }
+
+  /** A payment or spend row held back until the dataset's currency is known. */
+  private record Kept<T>(T value, Money amount, long line, int position) {}
+
+  private static String majorityCurrency(List<Kept<Payment>> payments, List<Kept<Spend>> spend) {
+    Map<String, Long> counts = new TreeMap<>();
+    for (Kept<Payment> k : payments) {
+      if (k.amount.hasCurrency()) {
+        counts.merge(k.amount.currency(), 1L, Long::sum);
+      }
+    }
+    for (Kept<Spend> k : spend) {
+      if (k.amount.hasCurrency()) {
+        counts.merge(k.amount.currency(), 1L, Long::sum);
+      }
+    }
+    String best = null;
+    long most = 0;
+    for (Map.Entry<String, Long> e : counts.entrySet()) {
+      if (e.getValue() > most) {
+        best = e.getKey();
+        most = e.getValue();
+      }
+    }
+    return counts.size() > 1 ? best : null;
+  }
+
+  private static boolean admit(Kept<?> k, String keep, Tally tally) {
+    if (keep == null || !k.amount.hasCurrency() || k.amount.currency().equals(keep)) {
+      return true;
+    }
+    tally.unaccept(new Rejection(tally.file, k.line, k.position, "currency", k.amount.currency(),
+        "mixed_currency", "the dataset is in " + keep + " (the majority of payments and spend);"
+            + " mixing currencies needs conversion rates (CurrencyRates)"));
+    return false;
+  }
+
+  private <T> void readFile(Codec<T> codec, ReadContext ctx, Tally tally, Path f, TableReader.Sink<T> sink) {
+    try (Reader in = reader(Files.newInputStream(f))) {
+      new TableReader<>(codec, ctx, !lenient, tally, sink).read(in, FileFormat.of(f), delimiter);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + f, e);
+    }
+  }
+
+  private static Reader reader(InputStream in) {
+    return new InputStreamReader(in, StandardCharsets.UTF_8);
+  }
+
+  /**
+   * Streams the rows of one table file to {@code sink} without keeping them; the format comes
+   * from the extension ({@link FileFormat#of(Path)}).
+   *
+   * @return what was read, accepted and rejected
+   * @throws InvalidDataException in strict mode, at the first invalid row
+   * @throws UncheckedIOException when the file cannot be read
+   */
+  public <T> TableRead forEach(Rows<T> rows, Path file, Consumer<? super T> sink) {
+    FileFormat format = FileFormat.of(file);
+    try (Reader in = reader(Files.newInputStream(file))) {
+      return forEach(rows, in, format, file.getFileName().toString(), sink);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + file, e);
+    }
+  }
+
+  /**
+   * Streams the rows of one table from UTF-8 bytes; the stream is not closed.
+   *
+   * @param name the file name used in messages
+   */
+  public <T> TableRead forEach(Rows<T> rows, InputStream in, FileFormat format, String name,
+      Consumer<? super T> sink) {
+    return forEach(rows, reader(in), format, name, sink);
+  }
+
+  /**
+   * Streams the rows of one table from text; the reader is not closed.
+   *
+   * @param name the file name used in messages
+   */
+  public <T> TableRead forEach(Rows<T> rows, Reader in, FileFormat format, String name,
+      Consumer<? super T> sink) {
+    Objects.requireNonNull(sink, "sink");
+    ReadContext ctx = new ReadContext(zone, catalog, rates, true);
+    return TableReader.read(rows.codec, ctx, !lenient, examplesPerCode, in,
+        Objects.requireNonNull(format, "format"), name, delimiter, (v, l, c) -> sink.accept(v));
+  }
+
+  /**
+   * Reads all rows of one table into a list.
+   *
+   * @return the rows in file order and what was read
+   */
+  public <T> TableRows<T> readAll(Rows<T> rows, Path file) {
+    List<T> out = new ArrayList<>();
+    TableRead r = forEach(rows, file, out::add);
+    return new TableRows<>(out, r);
+  }
+
+  @Override
+  public String toString() {
+    return "DatasetReader[" + (lenient ? "lenient" : "strict") + ", zone " + zone
+        + ", delimiter " + (delimiter == 0 ? "detected" : "'" + delimiter + "'")
+        + (rates == null ? "" : ", rates to " + rates.target()) + "]";
+  }
+
+  /** Options of a {@link DatasetReader}. */
+  public static final class Builder {
+    private ZoneId zone = ZoneOffset.UTC;
+    private StageCatalog catalog = StageCatalog.DEFAULT;
+    private char delimiter;
+    private boolean lenient;
+    private CurrencyRates rates;
+    private int examplesPerCode = 5;
+
+    private Builder() {}
+
+    /** The dataset time zone: timestamps without an offset are local time in it (default UTC). */
+    public Builder zone(ZoneId zone) {
+      this.zone = Objects.requireNonNull(zone, "zone");
+      return this;
+    }
+
+    /** The stage catalog stage names are resolved against (default {@link StageCatalog#DEFAULT}). */
+    public Builder catalog(StageCatalog catalog) {
+      this.catalog = Objects.requireNonNull(catalog, "catalog");
+      return this;
+    }
+
+    /**
+     * The CSV delimiter: {@code ','}, {@code ';'} or {@code '\t'}; by default it is detected from
+     * the header line.
+     *
+     * @throws IllegalArgumentException for other characters
+     */
+    public Builder delimiter(char delimiter) {
+      if (delimiter != ',' && delimiter != ';' && delimiter != '\t') {
+        throw new IllegalArgumentException(
+            "delimiter must be ',', ';' or tab, got '" + delimiter + "'");
+      }
+      this.delimiter = delimiter;
+      return this;
+    }
+
+    /** Detect the delimiter from each file's header line (the default). */
+    public Builder detectDelimiter() {
+      this.delimiter = 0;
+      return this;
+    }
+
+    /** Lenient (reject, count, go on) or strict (throw at the first invalid row, the default). */
+    public Builder lenient(boolean lenient) {
+      this.lenient = lenient;
+      return this;
+    }
+
+    /** Conversion rates: amounts in several currencies are converted to {@code rates.target()}. */
+    public Builder rates(CurrencyRates rates) {
+      this.rates = rates;
+      return this;
+    }
+
+    /**
+     * Rejections kept as examples per reason code and table in lenient mode (default 5).
+     *
+     * @throws IllegalArgumentException when negative
+     */
+    public Builder examplesPerCode(int n) {
+      if (n < 0) {
+        throw new IllegalArgumentException("examplesPerCode must be >= 0, got " + n);
+      }
+      this.examplesPerCode = n;
+      return this;
+    }
+
+    public DatasetReader build() {
+      return new DatasetReader(this);
+    }
+  }
+}

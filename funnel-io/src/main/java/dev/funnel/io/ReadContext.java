@@ -1,0 +1,36 @@
+package dev.funnel.io;
+
+import dev.funnel.core.CurrencyRates;
+import dev.funnel.core.StageCatalog;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * Settings and cross-row state of one read: the zone and catalog rows are decoded with, the lead
+ * ids seen so far (a second occurrence is rejected) and the currency check.
+ */
+final class ReadContext {
+  final ZoneId zone;
+  /** The zone's offset when it never changes (UTC, fixed offsets), else null. */
+  final ZoneOffset fixedOffset;
+  final StageCatalog catalog;
+  final CurrencyRates rates;
+  /** Whether a currency other than the first one seen is rejected while reading. */
+  final boolean firstCurrencyRule;
+  final Set<String> leadIds = new HashSet<>();
+  /** The last currency cell read and its checked, upper-case code (most files hold one). */
+  String lastCurrencyText;
+  String lastCurrency;
+  /** The first currency read, under the first-currency rule. */
+  String currency;
+
+  ReadContext(ZoneId zone, StageCatalog catalog, CurrencyRates rates, boolean firstCurrencyRule) {
+    this.zone = zone;
+    this.fixedOffset = zone.getRules().isFixedOffset() ? zone.getRules().getOffset(java.time.Instant.EPOCH) : null;
+    this.catalog = catalog;
+    this.rates = rates;
+    this.firstCurrencyRule = firstCurrencyRule;
+  }
+}

@@ -1,0 +1,250 @@
+package dev.funnel.io;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import dev.funnel.core.quality.Rejection;
+import dev.funnel.core.quality.TableRead;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Reads one table file row by row: header checks, row shape, decoding by the table's
+ * {@link Codec}, and the strict/lenient policy (throw at the first invalid row, or count it by
+ * reason code and go on). Every data row is counted: {@code read == accepted + rejected}.
+ */
+final class TableReader<T> {
+
+  /** Receives accepted rows with where they came from. */
+  interface Sink<T> {
+    void accept(T value, long line, RowCells cells);
+  }
+
+  private static final JsonFactory JSON = JsonFactory.builder().build();
+
+  private final Codec<T> codec;
+  private final ReadContext ctx;
+  private final boolean strict;
+  private final Tally tally;
+  private final Sink<T> sink;
+
+  TableReader(Codec<T> codec, ReadContext ctx, boolean strict, Tally tally, Sink<T> sink) {
+    this.codec = codec;
+    this.ctx = ctx;
+    this.strict = strict;
+    this.tally = tally;
+    this.sink = sink;
+  }
+
+  static <T> TableRead read(Codec<T> codec, ReadContext ctx, boolean strict, int examples,
+      Reader in, FileFormat format, String file, char delimiter, Sink<T> sink) {
+    Tally t = new Tally(codec.table, file, examples);
+    new TableReader<>(codec, ctx, strict, t, sink).read(in, format, delimiter);
+    return t.result();
+  }
+
+  void read(Reader in, FileFormat format, char delimiter) {
+    if (format == FileFormat.CSV) {
+      readCsv(in, delimiter);
+    } else {
+      readNdjson(in);
+    }
+  }
+
+  private void reject(String code, long line, int position, String field, String value, String reason) {
+    if (strict) {
+      throw new InvalidDataException(new Rejection(tally.file, line, position, field, value, code, reason));
+    }
+    Rejection example = tally.wantsExample(code)
+        ? new Rejection(tally.file, line, position, field, value, code, reason)
+        : null;
+    tally.reject(code, example);
+  }
+
+  private void row(RowCells cells, long line) {
+    T value;
+    try {
+      value = codec.decode(cells, ctx);
+    } catch (Reject r) {
+      reject(r.code, line, cells.position(r.column), r.column < 0 ? null : codec.columns[r.column],
+          r.value != null ? r.value : cells.value(r.column), r.getMessage());
+      return;
+    } catch (IllegalArgumentException | NullPointerException e) {
+      reject("invalid_value", line, 0, null, null, String.valueOf(e.getMessage()));
+      return;
+    }
+    tally.accepted++;
+    sink.accept(value, line, cells);
+  }
+
+  // ---------------------------------------------------------------- CSV
+
+  private void readCsv(Reader in, char delimiter) {
+    CsvTokenizer tok = new CsvTokenizer(in, delimiter);
+    if (!tok.next()) {
+      return;
+    }
+    int n = tok.count();
+    String[] names = new String[n];
+    for (int i = 0; i < n; i++) {
+      names[i] = CsvText.unguard(tok.fields()[i].strip()).toLowerCase(Locale.ROOT);
+    }
+    Rejection header = null;
+    if (tok.error() != CsvTokenizer.OK) {
+      header = new Rejection(tally.file, tok.line(), tok.errorField() + 1, null,
+          tok.fields()[tok.errorField()], "invalid_header", "the header row has broken quoting");
+    }
+    int[] map = new int[codec.columns.length];
+    Arrays.fill(map, -1);
+    boolean[] present = new boolean[codec.columns.length];
+    List<String> extraNames = new ArrayList<>();
+    List<Integer> extraIndex = new ArrayList<>();
+    for (int i = 0; i < n && header == null; i++) {
+      int c = codec.index(names[i]);
+      if (c >= 0) {
+        if (present[c]) {
+          header = new Rejection(tally.file, tok.line(), i + 1, names[i], names[i],
+              "duplicate_column", "the header names column " + names[i] + " twice");
+        }
+        present[c] = true;
+        map[c] = i;
+      } else if (codec.keepsExtras() && !names[i].isEmpty() && !extraNames.contains(names[i])) {
+        extraNames.add(names[i]);
+        extraIndex.add(i);
+      }
+    }
+    if (header == null) {
+      String missing = codec.missingColumn(present);
+      if (missing != null) {
+        header = new Rejection(tally.file, tok.line(), 0, missing, null, "missing_column",
+            "the header has no column " + missing + " (required); it has " + Arrays.toString(names));
+      }
+    }
+    if (header != null && strict) {
+      throw new InvalidDataException(header);
+    }
+    int[] extraIdx = extraIndex.stream().mapToInt(Integer::intValue).toArray();
+    RowCells cells = RowCells.csv(map, extraNames.toArray(new String[0]), extraIdx);
+    while (tok.next()) {
+      tally.read++;
+      long line = tok.line();
+      if (header != null) {
+        reject(header.code(), line, header.column(), header.field(), header.value(),
+            "row not read: " + header.reason());
+      } else if (tok.error() != CsvTokenizer.OK) {
+        int f = tok.errorField();
+        boolean unclosed = tok.error() == CsvTokenizer.UNCLOSED_QUOTE;
+        reject(unclosed ? "unclosed_quote" : "invalid_quote", line, f + 1, f < n ? names[f] : null,
+            tok.fields()[f],
+            unclosed
+                ? "a quoted field is never closed (or is longer than " + CsvTokenizer.MAX_QUOTED + " characters)"
+                : "a closing quote is followed by text; quotes inside a quoted field are doubled (\"\")");
+      } else if (tok.count() != n) {
+        reject("wrong_column_count", line, 0, null, null,
+            "the row has " + tok.count() + " fields, the header " + n
+                + " (delimiter '" + printable(tok.delimiter()) + "')");
+      } else {
+        cells.row(tok.fields());
+        row(cells, line);
+      }
+    }
+  }
+
+  private static String printable(char c) {
+    return c == '\t' ? "\\t" : String.valueOf(c);
+  }
+
+  // ---------------------------------------------------------------- NDJSON
+
+  private void readNdjson(Reader in) {
+    BufferedReader br = in instanceof BufferedReader b ? b : new BufferedReader(in, 1 << 16);
+    int cols = codec.columns.length;
+    String[] values = new String[cols];
+    int[] positions = new int[cols];
+    RowCells cells = RowCells.json(values, positions);
+    long line = 0;
+    try {
+      String s;
+      while ((s = br.readLine()) != null) {
+        line++;
+        if (line == 1 && s.startsWith("\uFEFF")) {
+          s = s.substring(1);
+        }
+        if (s.isBlank()) {
+          continue;
+        }
+        tally.read++;
+        Arrays.fill(values, null);
+        Arrays.fill(positions, 0);
+        Map<String, String> extras = codec.keepsExtras() ? new LinkedHashMap<>() : null;
+        Reject problem = parseObject(s, values, positions, extras);
+        if (problem != null) {
+          boolean field = problem.code.equals("unsupported_value");
+          reject(problem.code, line, 0, field ? problem.value : null, null, problem.getMessage());
+          continue;
+        }
+        cells.row(values);
+        cells.extras(extras);
+        row(cells, line);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static Reject malformed(String reason) {
+    return new Reject("malformed_json", -1, null, reason);
+  }
+
+  /** Fills the cells from one JSON object; returns null, or why the line is not one. */
+  private Reject parseObject(String s, String[] values, int[] positions, Map<String, String> extras) {
+    try (JsonParser p = JSON.createParser(s)) {
+      if (p.nextToken() != JsonToken.START_OBJECT) {
+        return malformed("each line must be one JSON object");
+      }
+      int k = 0;
+      JsonToken t;
+      while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
+        k++;
+        String name = p.currentName().strip().toLowerCase(Locale.ROOT);
+        t = p.nextToken();
+        String v;
+        if (t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY) {
+          return new Reject("unsupported_value", -1, name,
+              "field " + name + " holds a JSON object or array; expected text, a number or null");
+        } else if (t == JsonToken.VALUE_NULL) {
+          v = null;
+        } else {
+          v = p.getText();
+        }
+        int c = codec.index(name);
+        if (c >= 0) {
+          values[c] = v;
+          positions[c] = k;
+        } else if (extras != null && v != null && !v.isBlank() && !name.isEmpty()) {
+          extras.put(name, v.strip());
+        }
+      }
+      if (t != JsonToken.END_OBJECT) {
+        return malformed("each line must be one JSON object");
+      }
+      if (p.nextToken() != null) {
+        return malformed("text after the JSON object; one object per line");
+      }
+      return null;
+    } catch (JsonProcessingException e) {
+      return malformed("not valid JSON: " + e.getOriginalMessage());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

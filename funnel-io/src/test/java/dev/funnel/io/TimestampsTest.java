@@ -1,0 +1,75 @@
+package dev.funnel.io;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/** The hand-written parser against java.time as the oracle. */
+class TimestampsTest {
+
+  private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
+
+  @Test
+  void epochDayMatchesLocalDate() {
+    Random rnd = new Random(1);
+    for (int i = 0; i < 20_000; i++) {
+      LocalDate d = LocalDate.ofEpochDay(rnd.nextInt(3_000_000) - 700_000);
+      if (d.getYear() < 0 || d.getYear() > 9999) {
+        continue;
+      }
+      assertEquals(d.toEpochDay(), Timestamps.epochDay(d.getYear(), d.getMonthValue(), d.getDayOfMonth()));
+    }
+  }
+
+  @Test
+  void agreesWithJavaTimeOnRandomTimestamps() {
+    Random rnd = new Random(2);
+    for (int i = 0; i < 20_000; i++) {
+      LocalDateTime t = LocalDateTime.of(1900 + rnd.nextInt(200), 1 + rnd.nextInt(12), 1, 0, 0)
+          .plusDays(rnd.nextInt(31)).plusSeconds(rnd.nextInt(86_400)).plusNanos(rnd.nextInt(1000) * 1_000_000L);
+      int offsetMinutes = (rnd.nextInt(37) - 18) * 30;
+      ZoneOffset off = ZoneOffset.ofTotalSeconds(offsetMinutes * 60);
+      String iso = OffsetDateTime.of(t, off).toString();
+      assertEquals(OffsetDateTime.parse(iso).toInstant(), Timestamps.parse(iso, ZoneOffset.UTC, ZoneOffset.UTC), iso);
+      String local = t.toString();
+      assertEquals(t.atZone(BERLIN).toInstant(), Timestamps.parse(local, BERLIN, null), local);
+      assertEquals(t.toInstant(ZoneOffset.ofHours(3)),
+          Timestamps.parse(local, ZoneOffset.ofHours(3), ZoneOffset.ofHours(3)), local);
+    }
+  }
+
+  @Test
+  void acceptedForms() {
+    Instant t = Instant.parse("2026-03-01T09:15:00Z");
+    for (String s : List.of("2026-03-01T09:15:00Z", "2026-03-01T09:15Z", "2026-03-01 09:15:00z",
+        "2026-03-01T12:15:00+03:00", "2026-03-01T12:15:00+0300", "2026-03-01T12:15+03",
+        "2026-03-01T06:15:00.000-03:00", "2026-03-01T09:15:00")) {
+      assertEquals(t, Timestamps.parse(s, ZoneOffset.UTC, ZoneOffset.UTC), s);
+    }
+    assertEquals(Instant.parse("2026-03-01T09:15:00.123456789Z"),
+        Timestamps.parse("2026-03-01T09:15:00.123456789Z", ZoneOffset.UTC, ZoneOffset.UTC));
+    assertEquals(Instant.parse("2026-02-28T23:00:00Z"), Timestamps.parse("2026-03-01", BERLIN, null));
+    assertEquals(LocalDate.of(2026, 3, 1), Timestamps.parseDate("2026-02-28T23:30:00Z", BERLIN, null));
+  }
+
+  @Test
+  void refusedForms() {
+    for (String s : List.of("", "2026", "2026-3-01", "2026-02-29", "2026-13-01", "2026-00-10",
+        "2026-01-32", "2026-01-01T24:00", "2026-01-01T10:60", "2026-01-01T10:00:60",
+        "2026-01-01T10", "2026-01-01X10:00", "2026-01-01T10:00:00.", "2026-01-01T10:00:00+19:00",
+        "2026-01-01T10:00:00+03:0", "2026-01-01T10:00:00Zx", "01/02/2026", "2026-01-01T10:00:00.1234567890Z",
+        "-026-01-01")) {
+      assertNull(Timestamps.parse(s, ZoneOffset.UTC, ZoneOffset.UTC), s);
+    }
+    assertNull(Timestamps.parseDate("2026-02-30", ZoneOffset.UTC, ZoneOffset.UTC));
+  }
+}
