@@ -28,3 +28,7 @@ import dev.funnel.cohort.ltv.*;
 import dev.funnel.io.TableRows;
 // the column dictionary, not the obsolete java.util.Dictionary JShell imports by default
 import dev.funnel.core.columnar.Dictionary;
+// the money metrics' entry point (dev.funnel.cohort.UnitEconomics is a result of Cohorts)
+import dev.funnel.core.money.UnitEconomics;
+// attributed channel returns (dev.funnel.cohort.ChannelEconomics is a row of cohort unit economics)
+import dev.funnel.attribution.ChannelEconomics;

@@ -113,6 +113,32 @@ final class Arguments {
     return usage(command, message);
   }
 
+  /**
+   * Checks the values of the common options the command declares ({@code --format},
+   * {@code --zone}, {@code --from}/{@code --to}, {@code --as-of}, {@code --out}), so that every
+   * command refuses a malformed one the same way before doing any work.
+   *
+   * @throws UsageException on the first malformed value
+   */
+  void checkCommon() {
+    List<Option> declared = command.options();
+    if (declared.contains(Option.FORMAT) && !command.formats().isEmpty()) {
+      format();
+    }
+    if (declared.contains(Option.ZONE)) {
+      zone();
+    }
+    if (declared.contains(Option.FROM) || declared.contains(Option.TO)) {
+      window();
+    }
+    if (declared.contains(Option.AS_OF)) {
+      date(Option.AS_OF);
+    }
+    if (declared.contains(Option.OUT)) {
+      out();
+    }
+  }
+
   /** Whether {@code --help} was asked for. */
   boolean help() {
     return help;

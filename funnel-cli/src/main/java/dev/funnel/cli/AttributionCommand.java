@@ -4,11 +4,14 @@ import dev.funnel.attribution.Attribution;
 import dev.funnel.attribution.AttributionOptions;
 import dev.funnel.attribution.AttributionResult;
 import dev.funnel.attribution.ChannelCredit;
+import dev.funnel.attribution.ChannelEconomics;
+import dev.funnel.attribution.ChannelReturn;
 import dev.funnel.attribution.JourneyOptions;
 import dev.funnel.attribution.JourneySet;
 import dev.funnel.attribution.Model;
 import dev.funnel.core.DatasetTable;
 import dev.funnel.core.display.TextTable;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -44,6 +47,10 @@ final class AttributionCommand implements Command {
   static final Option PER_CHANNEL =
       new Option("per-channel", null, "linear credit per distinct channel of a journey instead of per touch");
   static final Option HALF_LIFE = new Option("half-life", "DAYS", "time-decay half-life in days (default 7)");
+  static final Option SPEND = new Option("spend", null,
+      "join the credit with the spend table: attributed revenue, ROAS, ROMI, CAC and DRR per channel");
+  static final Option MARGIN =
+      new Option("margin", "M", "with --spend: gross margin in [0, 1] for ROMI (default: revenue-based)");
 
   /** The bootstrap seed: fixed, so that the same data gives the same intervals. */
   static final long BOOTSTRAP_SEED = 1L;
@@ -76,7 +83,7 @@ final class AttributionCommand implements Command {
   @Override
   public List<Option> options() {
     return DataInput.options(true, MODEL, ORDER, CONVERSION, LOOKBACK, INPUT, CI, REPLICATES, DIRECT,
-        WEIGHTS, PER_CHANNEL, HALF_LIFE);
+        WEIGHTS, PER_CHANNEL, HALF_LIFE, SPEND, MARGIN);
   }
 
   @Override
@@ -112,7 +119,11 @@ final class AttributionCommand implements Command {
       throw args.usage("--replicates applies with --ci only");
     }
 
+    BigDecimal margin = margin(args);
     DataInput in = DataInput.read(args, session);
+    if (args.has(SPEND)) {
+      in.dataset().require(DatasetTable.SPEND, "attribution --spend");
+    }
     JourneySet js;
     if (paths) {
       in.dataset().require(DatasetTable.PATHS, "attribution --input paths");
@@ -128,6 +139,12 @@ final class AttributionCommand implements Command {
           : Attribution.attribute(js, x, options));
     }
 
+    List<ChannelEconomics> economics = new ArrayList<>();
+    if (args.has(SPEND)) {
+      for (AttributionResult r : results) {
+        economics.add(Attribution.economics(r, in.dataset().spend(), margin, false));
+      }
+    }
     if (format == Format.JSON) {
       Map<String, Object> doc;
       if (all) {
@@ -135,18 +152,29 @@ final class AttributionCommand implements Command {
         doc.put("conversions", js.conversions());
         doc.put("value", js.value());
         List<Object> list = new ArrayList<>();
-        for (AttributionResult r : results) {
-          list.add(json(r, js));
+        for (int i = 0; i < results.size(); i++) {
+          Map<String, Object> one = json(results.get(i), js);
+          if (!economics.isEmpty()) {
+            one.put("economics", json(economics.get(i)));
+          }
+          list.add(one);
         }
         doc.put("models", list);
         doc.put("unattributedConversions", js.unattributedConversions());
         doc.put("unattributedValue", js.unattributedValue());
       } else {
         doc = json(results.get(0), js);
+        if (!economics.isEmpty()) {
+          doc.put("economics", json(economics.get(0)));
+        }
       }
       session.emit(in.json(doc));
     } else {
-      session.emit(all ? sideBySide(results, js) : text(results.get(0), js));
+      StringBuilder b = new StringBuilder(all ? sideBySide(results, js) : text(results.get(0), js));
+      for (ChannelEconomics e : economics) {
+        b.append('\n').append(e.summary()).append('\n').append(e.table().render());
+      }
+      session.emit(b.toString());
     }
     return Funnel.OK;
   }
@@ -162,6 +190,50 @@ final class AttributionCommand implements Command {
       out.add(m);
     }
     return out;
+  }
+
+  private static BigDecimal margin(Arguments args) {
+    String v = args.value(MARGIN);
+    if (v == null) {
+      return null;
+    }
+    if (!args.has(SPEND)) {
+      throw args.usage("--margin applies with --spend only");
+    }
+    try {
+      BigDecimal m = new BigDecimal(v.trim());
+      if (m.signum() >= 0 && m.compareTo(BigDecimal.ONE) <= 0) {
+        return m;
+      }
+    } catch (NumberFormatException e) {
+      // the usage error below
+    }
+    throw args.usage("bad --margin '" + v + "': expected a share between 0 and 1 such as 0.3");
+  }
+
+  /** Attributed return on spend: the basis of ROMI, a row per channel and the total. */
+  static Map<String, Object> json(ChannelEconomics e) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("romiBasis", e.basis());
+    m.put("margin", e.margin());
+    List<Object> rows = new ArrayList<>();
+    e.channels().forEach(r -> rows.add(json(r)));
+    m.put("channels", rows);
+    m.put("total", json(e.total()));
+    return m;
+  }
+
+  private static Map<String, Object> json(ChannelReturn r) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("channel", r.channel());
+    m.put("spend", r.spend());
+    m.put("conversions", r.conversions());
+    m.put("revenue", r.revenue());
+    m.put("roas", r.roas());
+    m.put("romi", r.romi());
+    m.put("cac", r.cac());
+    m.put("drr", r.drr());
+    return m;
   }
 
   private static boolean paths(Arguments args) {

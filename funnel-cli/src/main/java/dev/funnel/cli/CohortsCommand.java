@@ -1,40 +1,41 @@
 package dev.funnel.cli;
 
-import dev.funnel.cohort.CohortAverage;
+import dev.funnel.cohort.CohortBasis;
+import dev.funnel.cohort.CohortMetric;
 import dev.funnel.cohort.CohortRow;
 import dev.funnel.cohort.CohortTable;
 import dev.funnel.cohort.Cohorts;
 import dev.funnel.core.Granularity;
-import dev.funnel.core.display.TextTable;
+import dev.funnel.core.Lead;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.SortedMap;
+import java.util.function.Function;
 
 /**
- * {@code funnel cohorts DATA}: the cohort table of {@link Cohorts#byFirstPayment} (spec/cli.md,
- * cohorts; issue #5): customers grouped by the calendar period of their first positive payment,
- * followed period by period. Text is a heat-map-style table of one metric (retention by default,
- * {@code --metric}), JSON the shape of spec/cli.md, CSV one row per cohort and period index.
+ * {@code funnel cohorts DATA}: the cohort table of {@link Cohorts#table} (spec/cli.md, cohorts;
+ * issue #5): customers grouped by the calendar period of their first positive payment (or, with
+ * {@code --cohort}, first touch, lead creation or SQL), followed period by period. Text is a
+ * heat-map-style table of one metric (retention by default, {@code --metric}), JSON the shape of
+ * spec/cli.md, CSV one row per cohort and period index.
  */
 final class CohortsCommand implements Command {
 
   static final Option GRANULARITY =
       new Option("granularity", "G", "cohort period: day, week, month (default) or quarter");
   static final Option BY = new Option("by", "G", "same as --granularity");
+  static final Option COHORT = new Option("cohort", "BASIS",
+      "what puts a customer in a cohort: first payment (default), first touch, lead creation or sql");
   static final Option METRIC = new Option("metric", "M",
-      "text table of retention (default), active, revenue, cumulative (revenue per customer) or churn");
-
-  /** What the text table shows per cohort and period index. */
-  enum Metric {
-    RETENTION, ACTIVE, REVENUE, CUMULATIVE, CHURN;
-
-    String label() {
-      return name().toLowerCase(Locale.ROOT);
-    }
-  }
+      "text table of retention (default), revenue or cumulative (revenue per customer)");
+  static final Option GROUP = new Option("group", "G",
+      "one table per acquisition channel or segment (of the customer's first lead; payment cohorts)");
+  static final Option CALENDAR =
+      new Option("calendar", null, "text: calendar-aligned columns instead of periods since the cohort start");
 
   @Override
   public String name() {
@@ -58,12 +59,13 @@ final class CohortsCommand implements Command {
         + "sums all their payments in that period, refunds included. Periods are calendar\n"
         + "periods in the dataset time zone; periods after the end of the data are absent.\n"
         + "The text table ends with the size-weighted average over the cohorts that reached\n"
-        + "each period.";
+        + "each period. With --cohort touch|lead|sql a cohort also counts members who never paid,\n"
+        + "so retention at period 0 is the share that paid in the cohort period.";
   }
 
   @Override
   public List<Option> options() {
-    return DataInput.options(true, GRANULARITY, BY, METRIC);
+    return DataInput.options(true, GRANULARITY, BY, COHORT, METRIC, CALENDAR, GROUP);
   }
 
   @Override
@@ -75,13 +77,29 @@ final class CohortsCommand implements Command {
   public int run(Arguments args, Session session) {
     Format format = args.format();
     Granularity g = granularity(args);
-    Metric metric = metric(args);
+    CohortMetric metric = metric(args);
+    CohortBasis basis = basis(args);
+    Function<Lead, String> group = group(args, basis);
     DataInput in = DataInput.read(args, session);
-    CohortTable t = Cohorts.byFirstPayment(in.dataset(), g);
+    if (group != null) {
+      SortedMap<String, CohortTable> tables = Cohorts.byGroup(in.dataset(), g, group);
+      switch (format) {
+        case JSON -> session.emit(in.json(json(args.value(GROUP).trim().toLowerCase(Locale.ROOT), g, tables)));
+        case CSV -> session.emit(csv(tables));
+        default -> {
+          StringBuilder b = new StringBuilder();
+          tables.forEach((k, t) -> b.append(b.length() == 0 ? "" : "\n").append(k).append(": ")
+              .append(t.summary()).append('\n').append(t.table(metric, args.has(CALENDAR)).render()));
+          session.emit(b.length() == 0 ? "No payments.\n" : b.toString());
+        }
+      }
+      return Funnel.OK;
+    }
+    CohortTable t = Cohorts.table(in.dataset(), g, basis);
     switch (format) {
       case JSON -> session.emit(in.json(json(t)));
       case CSV -> session.emit(csv(t));
-      default -> session.emit(text(t, metric));
+      default -> session.emit(t.summary() + "\n" + t.table(metric, args.has(CALENDAR)).render());
     }
     return Funnel.OK;
   }
@@ -102,23 +120,90 @@ final class CohortsCommand implements Command {
     throw args.usage("bad cohort granularity '" + v + "': use day, week, month or quarter");
   }
 
-  private static Metric metric(Arguments args) {
+  private static CohortMetric metric(Arguments args) {
     String v = args.value(METRIC);
-    if (v == null) {
-      return Metric.RETENTION;
+    try {
+      return v == null ? CohortMetric.RETENTION : CohortMetric.parse(v);
+    } catch (IllegalArgumentException e) {
+      throw args.usage("bad --metric: " + e.getMessage());
     }
-    for (Metric m : Metric.values()) {
-      if (m.label().equalsIgnoreCase(v.trim())) {
-        return m;
+  }
+
+  private static CohortBasis basis(Arguments args) {
+    String v = args.value(COHORT);
+    try {
+      return v == null ? CohortBasis.PAYMENT : CohortBasis.parse(v);
+    } catch (IllegalArgumentException e) {
+      throw args.usage("bad --cohort: " + e.getMessage());
+    }
+  }
+
+  private static Function<Lead, String> group(Arguments args, CohortBasis basis) {
+    String v = args.value(GROUP);
+    if (v == null) {
+      return null;
+    }
+    if (basis != CohortBasis.PAYMENT) {
+      throw args.usage("--group works with payment cohorts (the default --cohort) only");
+    }
+    switch (v.trim().toLowerCase(Locale.ROOT)) {
+      case "channel": return Lead::channel;
+      case "segment": return Lead::segment;
+      default: throw args.usage("bad --group '" + v + "': use channel or segment");
+    }
+  }
+
+  /** The grouped JSON: the spec's object per group under {@code "groups"}. */
+  static Map<String, Object> json(String by, Granularity g, SortedMap<String, CohortTable> tables) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("granularity", g.label());
+    m.put("basis", CohortBasis.PAYMENT.label());
+    m.put("group", by);
+    List<Object> groups = new ArrayList<>();
+    tables.forEach((k, t) -> {
+      Map<String, Object> one = new LinkedHashMap<>();
+      one.put("key", k);
+      one.putAll(json(t));
+      groups.add(one);
+    });
+    m.put("groups", groups);
+    return m;
+  }
+
+  /** The CSV of every group, with the group as the first column. */
+  static String csv(SortedMap<String, CohortTable> tables) {
+    StringBuilder b = new StringBuilder("group,");
+    boolean header = true;
+    for (Map.Entry<String, CohortTable> e : tables.entrySet()) {
+      String[] lines = csv(e.getValue()).split("\n");
+      if (header) {
+        b.append(lines[0]).append('\n');
+        header = false;
+      }
+      for (int i = 1; i < lines.length; i++) {
+        b.append(quote(e.getKey())).append(',').append(lines[i]).append('\n');
       }
     }
-    throw args.usage("bad --metric '" + v + "': use retention, active, revenue, cumulative or churn");
+    if (header) {
+      b.append(csv(new ArrayList<>()));
+    }
+    return b.toString();
+  }
+
+  /** RFC 4180 quoting when needed; a leading formula character is neutralised with a quote. */
+  private static String quote(String s) {
+    String v = !s.isEmpty() && "=+-@".indexOf(s.charAt(0)) >= 0 ? "'" + s : s;
+    if (v.contains(",") || v.contains("\"") || v.contains("\n") || v.contains("\r")) {
+      return "\"" + v.replace("\"", "\"\"") + "\"";
+    }
+    return v;
   }
 
   /** The JSON of spec/cli.md, plus churn, orders and the averages. */
   static Map<String, Object> json(CohortTable t) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("granularity", t.granularity().label());
+    m.put("basis", t.basis().label());
     m.put("zone", t.zone().getId());
     m.put("lastPeriod", t.lastPeriod() == null ? null : t.lastPeriod().label());
     List<Object> rows = new ArrayList<>();
@@ -144,58 +229,15 @@ final class CohortsCommand implements Command {
     return m;
   }
 
-  /** The summary line and a table of one metric: a row per cohort, a column per period index. */
-  static String text(CohortTable t, Metric metric) {
-    if (metric == Metric.RETENTION) {
-      return t.summary() + "\n" + t.table().render();
-    }
-    int max = t.cohorts().stream().mapToInt(CohortRow::periods).max().orElse(0);
-    String[] header = new String[max + 2];
-    header[0] = "cohort";
-    header[1] = "size";
-    for (int k = 0; k < max; k++) {
-      header[k + 2] = String.valueOf(k);
-    }
-    TextTable table = TextTable.of(header);
-    for (CohortRow r : t.cohorts()) {
-      List<?> values = values(r, metric);
-      Object[] cells = new Object[max + 2];
-      cells[0] = r.cohort().label();
-      cells[1] = r.size();
-      for (int k = 0; k < max; k++) {
-        cells[k + 2] = k < values.size() ? values.get(k) : null;
-      }
-      table = table.plus(cells);
-    }
-    if (!t.cohorts().isEmpty() && metric != Metric.ACTIVE && metric != Metric.REVENUE) {
-      Object[] cells = new Object[max + 2];
-      cells[0] = "average";
-      cells[1] = t.customers();
-      List<CohortAverage> avg = t.averages();
-      for (int k = 0; k < max; k++) {
-        CohortAverage a = avg.get(k);
-        cells[k + 2] = metric == Metric.CHURN ? a.churn() : a.cumulativeRevenuePerCustomer();
-      }
-      table = table.plus(cells);
-    }
-    return t.summary() + " (" + metric.label() + ")\n" + table.render();
-  }
-
-  private static List<?> values(CohortRow r, Metric metric) {
-    return switch (metric) {
-      case ACTIVE -> r.active();
-      case REVENUE -> r.revenue();
-      case CUMULATIVE -> r.cumulativeRevenuePerCustomer();
-      case CHURN -> r.churn();
-      default -> r.retention();
-    };
-  }
-
   /** One row per cohort and period index (labels are period names: no quoting needed). */
   static String csv(CohortTable t) {
+    return csv(t.cohorts());
+  }
+
+  private static String csv(List<CohortRow> rows) {
     StringBuilder b = new StringBuilder(
         "cohort,size,period,active,retention,churn,orders,revenue,cumulative_revenue_per_customer\n");
-    for (CohortRow r : t.cohorts()) {
+    for (CohortRow r : rows) {
       List<Double> ret = r.retention();
       List<Double> churn = r.churn();
       List<Double> cum = r.cumulativeRevenuePerCustomer();

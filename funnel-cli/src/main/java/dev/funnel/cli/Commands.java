@@ -14,6 +14,8 @@ final class Commands {
       new CohortsCommand(),
       new LtvCommand(),
       new UnitCommand(),
+      new PlanfactCommand(),
+      new SlaCommand(),
       new BridgeCommand(),
       new QualityCommand());
 

@@ -87,6 +87,7 @@ public final class Funnel {
         out.print(help(command));
         return OK;
       }
+      parsed.checkCommon();
       Session session = new Session(out, err);
       if (command.options().contains(Option.OUT) && parsed.out() != null) {
         session.redirect(parsed.out());

@@ -9,14 +9,11 @@ import dev.funnel.core.funnel.GroupFunnel;
 import dev.funnel.core.funnel.PeriodFunnel;
 import dev.funnel.core.funnel.StageCount;
 import dev.funnel.core.funnel.StageFunnel;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -124,41 +121,9 @@ final class FunnelCommand implements Command {
       if (basis != Basis.COHORT) {
         throw args.usage("--within applies to --basis cohort only");
       }
-      q = q.within(duration(args, within));
+      q = q.within(TimeOptions.duration(args, WITHIN));
     }
     return q;
-  }
-
-  /** {@code 30d}, {@code 48h}, {@code 90m}, a bare number of days, or ISO-8601 ({@code P30D}). */
-  static Duration duration(Arguments args, String v) {
-    String s = v.trim().toLowerCase(Locale.ROOT);
-    try {
-      if (s.startsWith("p")) {
-        Duration d = Duration.parse(s.toUpperCase(Locale.ROOT));
-        if (d.isNegative()) {
-          throw args.usage("--within must not be negative, got " + v);
-        }
-        return d;
-      }
-      char unit = s.isEmpty() ? 'd' : s.charAt(s.length() - 1);
-      String digits = Character.isDigit(unit) ? s : s.substring(0, s.length() - 1);
-      long n = Long.parseLong(digits);
-      if (n < 0) {
-        throw args.usage("--within must not be negative, got " + v);
-      }
-      switch (unit) {
-        case 'd': return Duration.ofDays(n);
-        case 'h': return Duration.ofHours(n);
-        case 'm': return Duration.ofMinutes(n);
-        default:
-          if (Character.isDigit(unit)) {
-            return Duration.ofDays(n);
-          }
-      }
-    } catch (NumberFormatException | DateTimeParseException | ArithmeticException e) {
-      // fall through to the usage error
-    }
-    throw args.usage("bad duration '" + v + "': use 30d, 48h, 90m or ISO-8601 such as P30D");
   }
 
   /** The JSON of spec/cli.md: basis, stages, and groups / periods when asked for. */

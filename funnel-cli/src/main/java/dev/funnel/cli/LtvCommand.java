@@ -1,7 +1,9 @@
 package dev.funnel.cli;
 
-import dev.funnel.cohort.AcquisitionEconomics;
-import dev.funnel.cohort.ChannelPayback;
+import dev.funnel.cohort.ChannelEconomics;
+import dev.funnel.cohort.CohortEconomics;
+import dev.funnel.cohort.Cohorts;
+import dev.funnel.cohort.UnitEconomics;
 import dev.funnel.cohort.ltv.BgNbdFit;
 import dev.funnel.cohort.ltv.ClvTable;
 import dev.funnel.cohort.ltv.ClvTerms;
@@ -13,6 +15,7 @@ import dev.funnel.cohort.ltv.RfmSummary;
 import dev.funnel.cohort.ltv.RfmUnit;
 import dev.funnel.core.Dataset;
 import dev.funnel.core.DatasetTable;
+import dev.funnel.core.Granularity;
 import dev.funnel.core.Payment;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -25,7 +28,7 @@ import java.util.Map;
  * {@code funnel ltv DATA}: customer lifetime value (spec/cli.md, ltv; issue #5). The RFM summary of
  * the payments up to {@code --until}, the BG/NBD purchase-count and Gamma-Gamma spend fits of
  * {@link Ltv}, the mean discounted CLV over {@code --horizon} months, and per acquisition channel
- * the historical LTV, CAC, LTV/CAC and payback of {@link AcquisitionEconomics}.
+ * the historical LTV, CAC, LTV/CAC and payback in months of {@link Cohorts#unitEconomics}.
  */
 final class LtvCommand implements Command {
 
@@ -34,7 +37,10 @@ final class LtvCommand implements Command {
   static final Option UNIT = new Option("unit", "U", "time unit of the fits: day, week (default) or month");
   static final Option HORIZON = new Option("horizon", "N", "CLV horizon in months (default 12)");
   static final Option DISCOUNT = new Option("discount", "R", "monthly discount rate of the CLV (default 0.01)");
-  static final Option MARGIN = new Option("margin", "M", "gross margin of the CLV, in (0, 1] (default 1: revenue)");
+  static final Option MARGIN =
+      new Option("margin", "M", "gross margin of CLV, LTV and payback, in (0, 1] (default 1: revenue)");
+  static final Option LTV_AT = new Option("ltv-at", "N",
+      "channels: historical LTV is the cumulative margin per customer at month N after acquisition (default 6)");
 
   @Override
   public String name() {
@@ -56,14 +62,16 @@ final class LtvCommand implements Command {
     return "Purchases are the payments, by calendar day in the dataset time zone. The RFM summary\n"
         + "follows Fader, Hardie and Lee (2005): purchases on the same day merge, x counts the\n"
         + "repeat purchase days, ages are whole days from the first purchase to --until, in\n"
-        + "--unit. Channels: a customer's channel is the channel of its first lead; LTV is its\n"
-        + "historical revenue per customer (whole dataset), CAC the channel's spend per customer,\n"
-        + "payback the months until cumulative revenue per customer covers CAC.";
+        + "--unit. Channels: a customer's channel is the channel of its first lead; LTV is the\n"
+        + "cumulative margin per customer at month --ltv-at after the first payment, pooled over\n"
+        + "the monthly cohorts that reached it; CAC is the channel's spend per new customer;\n"
+        + "payback is the month index (0 = the month of the first payment) at which cumulative\n"
+        + "margin per customer first covers CAC, null when not yet.";
   }
 
   @Override
   public List<Option> options() {
-    return DataInput.options(true, UNTIL, UNIT, HORIZON, DISCOUNT, MARGIN);
+    return DataInput.options(true, UNTIL, UNIT, HORIZON, DISCOUNT, MARGIN, LTV_AT);
   }
 
   @Override
@@ -73,7 +81,7 @@ final class LtvCommand implements Command {
 
   /** Everything the command computes. */
   record Result(LocalDate until, RfmSummary summary, BgNbdFit bgnbd, GammaGammaFit gammaGamma,
-      String gammaGammaProblem, ClvTable clv, AcquisitionEconomics channels) {}
+      String gammaGammaProblem, ClvTable clv, UnitEconomics channels) {}
 
   @Override
   public int run(Arguments args, Session session) {
@@ -83,8 +91,9 @@ final class LtvCommand implements Command {
     int horizon = (int) args.integer(HORIZON, 12, 1, 1200);
     double discount = fraction(args, DISCOUNT, 0.01, -0.99, 10);
     double margin = fraction(args, MARGIN, 1, 1e-9, 1);
+    int ltvAt = (int) args.integer(LTV_AT, 6, 0, 1200);
     DataInput in = DataInput.read(args, session);
-    Result r = compute(in.dataset(), until, unit, ClvTerms.monthly(horizon, discount, margin));
+    Result r = compute(in.dataset(), until, unit, ClvTerms.monthly(horizon, discount, margin), ltvAt);
     session.emit(format == Format.JSON ? in.json(json(r)) : text(r));
     return Funnel.OK;
   }
@@ -93,8 +102,9 @@ final class LtvCommand implements Command {
    * The fits and channel economics of a dataset.
    *
    * @param until the end of observation, or null for the day of the last payment
+   * @param ltvAt the month index at which the channels' historical LTV is read
    */
-  static Result compute(Dataset d, LocalDate until, RfmUnit unit, ClvTerms terms) {
+  static Result compute(Dataset d, LocalDate until, RfmUnit unit, ClvTerms terms, int ltvAt) {
     d.require(DatasetTable.PAYMENTS, "ltv");
     List<Purchase> purchases = new ArrayList<>(d.payments().size());
     LocalDate last = null;
@@ -122,7 +132,8 @@ final class LtvCommand implements Command {
       problem = e.getMessage();
     }
     ClvTable clv = spend == null ? null : Ltv.clv(s, counts, spend, terms);
-    return new Result(end, s, counts, spend, problem, clv, AcquisitionEconomics.of(d));
+    return new Result(end, s, counts, spend, problem, clv,
+        Cohorts.unitEconomics(d, Granularity.MONTH, terms.margin(), ltvAt));
   }
 
   private static LocalDate until(Arguments args) {
@@ -207,11 +218,32 @@ final class LtvCommand implements Command {
       m.put("clv", clv);
     }
     List<Object> channels = new ArrayList<>();
-    for (ChannelPayback c : r.channels().channels()) {
-      channels.add(channel(c));
+    for (ChannelEconomics c : r.channels().channels()) {
+      Map<String, Object> ch = new LinkedHashMap<>();
+      ch.put("channel", c.channel());
+      ch.put("ltv", c.ltv());
+      ch.put("cac", c.cac());
+      ch.put("ltvToCac", c.ltvToCac());
+      ch.put("paybackMonths", c.payback().isPresent() ? c.payback().getAsInt() : null);
+      ch.put("customers", c.customers());
+      ch.put("spend", c.spend());
+      channels.add(ch);
     }
     m.put("channels", channels);
-    m.put("total", channel(r.channels().total()));
+    m.put("ltvAtMonth", r.channels().horizon());
+    m.put("margin", r.channels().margin());
+    List<Object> cohorts = new ArrayList<>();
+    for (CohortEconomics c : r.channels().cohorts()) {
+      Map<String, Object> ch = new LinkedHashMap<>();
+      ch.put("channel", c.channel());
+      ch.put("cohort", c.cohort().label());
+      ch.put("customers", c.customers());
+      ch.put("spend", c.spend());
+      ch.put("cac", c.cac());
+      ch.put("paybackMonths", c.payback().isPresent() ? c.payback().getAsInt() : null);
+      cohorts.add(ch);
+    }
+    m.put("channelCohorts", cohorts);
     return m;
   }
 
@@ -220,19 +252,6 @@ final class LtvCommand implements Command {
     for (Estimate e : es) {
       m.put(e.name(), e.standardError());
     }
-    return m;
-  }
-
-  private static Map<String, Object> channel(ChannelPayback c) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("channel", c.channel());
-    m.put("ltv", c.ltv());
-    m.put("cac", c.cac());
-    m.put("ltvToCac", c.ltvToCac());
-    m.put("paybackMonths", c.paybackMonths());
-    m.put("customers", c.customers());
-    m.put("revenue", c.revenue());
-    m.put("spend", c.spend());
     return m;
   }
 

@@ -30,7 +30,9 @@ final class ReportCommand implements Command {
   public String details() {
     return "DATA is a dataset directory (spec/dataset.md); --demo generates the built-in demo\n"
         + "dataset in memory instead. Sections: "
-        + String.join(", ", Report.SECTIONS.stream().map(ReportSection::title).toList()) + ".";
+        + String.join(", ", Report.SECTIONS.stream().map(ReportSection::title).toList()) + ".\n"
+        + "--from/--to cut every table to the window; the rows read and rejected in the quality\n"
+        + "section still describe the whole files.";
   }
 
   @Override

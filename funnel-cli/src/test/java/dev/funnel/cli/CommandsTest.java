@@ -209,4 +209,29 @@ class CommandsTest {
     assertEquals(r.out(), again.out(), "with --as-of the report is reproducible");
     assertEquals(2, FunnelTest.run("quality", data, "--as-of", "yesterday").code());
   }
+
+  @Test
+  void malformedCommonOptionsAreRefusedBeforeAnyWork() {
+    // the directory does not exist: the format is checked before the data is looked at
+    for (Command c : Commands.ALL) {
+      java.util.function.Function<String[], FunnelTest.Run> run = extra -> {
+        java.util.List<String> a = new java.util.ArrayList<>(java.util.List.of(c.name()));
+        if (c.maxOperands() > 0) {
+          a.add(tmp.resolve("absent").toString());
+        }
+        a.addAll(java.util.List.of(extra));
+        return FunnelTest.run(a.toArray(new String[0]));
+      };
+      if (c.options().contains(Option.FORMAT) && !c.formats().isEmpty()) {
+        FunnelTest.Run r = run.apply(new String[] {"--format", "bogus"});
+        assertEquals(2, r.code(), c.name() + "\n" + r);
+        assertTrue(r.err().contains("does not support --format bogus"), c.name() + "\n" + r);
+      }
+      if (c.options().contains(Option.ZONE)) {
+        FunnelTest.Run r = run.apply(new String[] {"--zone", "Nowhere/Land"});
+        assertEquals(2, r.code(), c.name() + "\n" + r);
+        assertTrue(r.err().contains("bad --zone"), c.name() + "\n" + r);
+      }
+    }
+  }
 }

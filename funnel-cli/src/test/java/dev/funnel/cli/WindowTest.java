@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import dev.funnel.core.Activity;
 import dev.funnel.core.Dataset;
 import dev.funnel.core.DatasetTable;
-import dev.funnel.core.Granularity;
 import dev.funnel.core.Lead;
 import dev.funnel.core.Money;
 import dev.funnel.core.Payment;

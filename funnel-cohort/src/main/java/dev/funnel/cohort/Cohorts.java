@@ -3,8 +3,19 @@ package dev.funnel.cohort;
 import dev.funnel.core.Dataset;
 import dev.funnel.core.DatasetTable;
 import dev.funnel.core.Granularity;
+import dev.funnel.core.Lead;
 import dev.funnel.core.Payment;
+import dev.funnel.core.Stage;
+import dev.funnel.core.StageChange;
+import dev.funnel.core.Touch;
 import java.time.ZoneId;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
  * Cohort tables (retention, churn, orders, revenue, cumulative revenue per customer) from a
@@ -68,24 +79,24 @@ public final class Cohorts {
     switch (basis) {
       case LEAD:
         data.require(DatasetTable.LEADS, "cohorts by lead creation");
-        for (dev.funnel.core.Lead l : data.leads()) {
+        for (Lead l : data.leads()) {
           s.anchor(l.customerId(), l.createdAt());
         }
         break;
       case TOUCH:
         data.require(DatasetTable.TOUCHES, "cohorts by first touch");
-        for (dev.funnel.core.Touch t : data.touches()) {
+        for (Touch t : data.touches()) {
           s.anchor(customerOf(data, t.leadId()), t.at());
         }
         break;
       case SQL:
         data.require(DatasetTable.STAGES, "cohorts by SQL date");
-        java.util.Optional<dev.funnel.core.Stage> sql = data.catalog().find("SQL");
+        Optional<Stage> sql = data.catalog().find("SQL");
         if (sql.isEmpty()) {
           throw new IllegalArgumentException(
               "the stage catalog has no SQL stage: " + data.catalog());
         }
-        for (dev.funnel.core.StageChange c : data.stages()) {
+        for (StageChange c : data.stages()) {
           if (!c.stage().exit() && c.stage().index() >= sql.get().index()) {
             s.anchor(customerOf(data, c.leadId()), c.at());
           }
@@ -101,7 +112,7 @@ public final class Cohorts {
   }
 
   private static String customerOf(Dataset data, String leadId) {
-    dev.funnel.core.Lead l = data.lead(leadId);
+    Lead l = data.lead(leadId);
     return l == null ? leadId : l.customerId();
   }
 
@@ -156,33 +167,33 @@ public final class Cohorts {
    * @throws IllegalArgumentException when an argument is null
    * @throws IllegalStateException when the dataset has no payments table
    */
-  public static java.util.SortedMap<String, CohortTable> byGroup(
+  public static SortedMap<String, CohortTable> byGroup(
       Dataset data,
       Granularity granularity,
-      java.util.function.Function<dev.funnel.core.Lead, String> group) {
+      Function<Lead, String> group) {
     if (data == null || group == null) {
       throw new IllegalArgumentException("dataset and group function are required");
     }
     data.require(DatasetTable.PAYMENTS, "cohort tables");
-    java.util.Map<String, CohortState> states = grouped(data, granularity, group);
-    java.util.SortedMap<String, CohortTable> out = new java.util.TreeMap<>();
+    Map<String, CohortState> states = grouped(data, granularity, group);
+    SortedMap<String, CohortTable> out = new TreeMap<>();
     states.forEach((k, v) -> out.put(k, v.result()));
-    return java.util.Collections.unmodifiableSortedMap(out);
+    return Collections.unmodifiableSortedMap(out);
   }
 
   /** Payment states per group of the customer's earliest lead, all extended to the data's end. */
-  static java.util.Map<String, CohortState> grouped(
+  static Map<String, CohortState> grouped(
       Dataset data, Granularity granularity,
-      java.util.function.Function<dev.funnel.core.Lead, String> group) {
-    java.util.Map<String, dev.funnel.core.Lead> leadOf = new java.util.HashMap<>();
-    for (dev.funnel.core.Lead l : data.leads()) { // by creation time, then id: the first one wins
+      Function<Lead, String> group) {
+    Map<String, Lead> leadOf = new HashMap<>();
+    for (Lead l : data.leads()) { // by creation time, then id: the first one wins
       leadOf.putIfAbsent(l.customerId(), l);
     }
-    java.util.Map<String, CohortState> states = new java.util.TreeMap<>();
+    Map<String, CohortState> states = new TreeMap<>();
     for (Payment p : data.payments()) {
-      dev.funnel.core.Lead l = leadOf.get(p.customerId());
+      Lead l = leadOf.get(p.customerId());
       String g = l == null ? null : group.apply(l);
-      String key = g == null ? dev.funnel.core.Lead.NO_CHANNEL : g;
+      String key = g == null ? Lead.NO_CHANNEL : g;
       states.computeIfAbsent(key, k -> empty(granularity, data.zone())).add(p);
     }
     long last = Long.MIN_VALUE;

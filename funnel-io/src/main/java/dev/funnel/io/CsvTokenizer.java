@@ -60,7 +60,7 @@ final class CsvTokenizer {
    */
   CsvTokenizer(Reader in, char delimiter) {
     this.in = in;
-    fill();
+    prime();
     if (limit > 0 && buf[0] == '\uFEFF') {
       pos = 1;
     }
@@ -100,6 +100,32 @@ final class CsvTokenizer {
       return '\t';
     }
     return ',';
+  }
+
+  /** First fill: reads until the first line is complete (or the buffer is full), for detection. */
+  private void prime() {
+    fill();
+    try {
+      while (!eof && limit < buf.length && !hasLineBreak()) {
+        int n = in.read(buf, limit, buf.length - limit);
+        if (n < 0) {
+          eof = true;
+        } else {
+          limit += n;
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private boolean hasLineBreak() {
+    for (int i = 0; i < limit; i++) {
+      if (buf[i] == '\n' || buf[i] == '\r') {
+        return true;
+      }
+    }
+    return false;
   }
 
   private boolean fill() {

@@ -150,12 +150,14 @@ public final class DatasetReader {
         case ACTIVITIES: readFile(ActivityCodec.INSTANCE, ctx, tally, f, (v, l, c) -> b.activity(v)); break;
         case TOUCHES: readFile(TouchCodec.INSTANCE, ctx, tally, f, (v, l, c) -> b.touch(v)); break;
         case PAYMENTS:
-          readFile(PaymentCodec.INSTANCE, ctx, tally, f,
-              (v, l, c) -> payments.add(new Kept<>(v, v.amount(), l, c.position(5))));
+          readFile(PaymentCodec.INSTANCE, ctx, tally, f, majority
+              ? (v, l, c) -> payments.add(new Kept<>(v, v.amount(), l, c.position(5)))
+              : (v, l, c) -> b.payment(v));
           break;
         case SPEND:
-          readFile(SpendCodec.INSTANCE, ctx, tally, f,
-              (v, l, c) -> spend.add(new Kept<>(v, v.amount(), l, c.position(4))));
+          readFile(SpendCodec.INSTANCE, ctx, tally, f, majority
+              ? (v, l, c) -> spend.add(new Kept<>(v, v.amount(), l, c.position(4)))
+              : (v, l, c) -> b.spend(v));
           break;
         case PLAN: readFile(PlanCodec.INSTANCE, ctx, tally, f, (v, l, c) -> b.planTarget(v)); break;
         case PATHS: readFile(PathCodec.INSTANCE, ctx, tally, f, (v, l, c) -> b.path(v)); break;
@@ -233,6 +235,7 @@ public final class DatasetReader {
    * from the extension ({@link FileFormat#of(Path)}).
    *
    * @return what was read, accepted and rejected
+   * @throws IllegalArgumentException when the extension is neither CSV nor NDJSON
    * @throws InvalidDataException in strict mode, at the first invalid row
    * @throws UncheckedIOException when the file cannot be read
    */
@@ -276,6 +279,17 @@ public final class DatasetReader {
   public <T> TableRows<T> readAll(Rows<T> rows, Path file) {
     List<T> out = new ArrayList<>();
     TableRead r = forEach(rows, file, out::add);
+    return new TableRows<>(out, r);
+  }
+
+  /**
+   * Reads all rows of one table from text into a list; the reader is not closed.
+   *
+   * @param name the file name used in messages
+   */
+  public <T> TableRows<T> readAll(Rows<T> rows, Reader in, FileFormat format, String name) {
+    List<T> out = new ArrayList<>();
+    TableRead r = forEach(rows, in, format, name, out::add);
     return new TableRows<>(out, r);
   }
 

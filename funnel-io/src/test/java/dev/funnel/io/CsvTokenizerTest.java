@@ -70,6 +70,12 @@ class CsvTokenizerTest {
   }
 
   @Test
+  void detectionSeesTheWholeFirstLineEvenFromATrickle() {
+    assertEquals(';', new CsvTokenizer(new OneCharReader("a,b;c;d\n1;2;3\n"), (char) 0).delimiter());
+    assertEquals(List.of("1:a|b|c", "2:1|2|3"), records(new OneCharReader("a\tb\tc\n1\t2\t3"), (char) 0));
+  }
+
+  @Test
   void tinyReadsGiveTheSameRecordsAsOneBigRead() {
     Random rnd = new Random(7);
     String alphabet = "ab,\"\n\r;x ";

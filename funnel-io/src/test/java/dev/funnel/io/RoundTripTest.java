@@ -156,9 +156,7 @@ class RoundTripTest {
   }
 
   private static TableRows<Payment> readAll(String text, FileFormat f) {
-    java.util.ArrayList<Payment> out = new java.util.ArrayList<>();
-    var read = DatasetReader.strict().forEach(Rows.PAYMENTS, new java.io.StringReader(text), f, "mem", out::add);
-    return new TableRows<>(out, read);
+    return DatasetReader.strict().readAll(Rows.PAYMENTS, new java.io.StringReader(text), f, "mem");
   }
 
   @Test

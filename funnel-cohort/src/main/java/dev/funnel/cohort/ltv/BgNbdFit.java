@@ -61,7 +61,8 @@ public record BgNbdFit(
    * {@code (x, t_x, T)} (eq. 10 of the paper):
    * {@code (a+b+x-1)/(a-1) [1 - ((alpha+T)/(alpha+T+t))^(r+x) 2F1(r+x, b+x; a+b+x-1;
    * t/(alpha+T+t))] / (1 + [x>0] a/(b+x-1) ((alpha+T)/(alpha+t_x))^(r+x))}. NaN when x = 0 and
-   * {@code a + b <= 1}.
+   * {@code a + b <= 1}, and at exactly {@code a = 1} (a removable singularity of the closed form
+   * that is not evaluated).
    */
   public double expectedPurchases(double t, int x, double tx, double T) {
     requireHorizon(t);

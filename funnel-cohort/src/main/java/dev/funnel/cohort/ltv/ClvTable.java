@@ -54,8 +54,12 @@ public record ClvTable(ClvTerms terms, List<CustomerValue> customers) implements
 
   @Override
   public TextTable table() {
+    return table(Integer.MAX_VALUE);
+  }
+
+  private TextTable table(int maxRows) {
     TextTable t = TextTable.of("customer", "x", "P(alive)", "E[purchases]", "E[spend]", "CLV");
-    for (CustomerValue c : customers) {
+    for (CustomerValue c : customers.subList(0, Math.min(maxRows, customers.size()))) {
       t = t.plus(
           c.customerId(), c.x(), c.probabilityAlive(), c.expectedPurchases(), c.expectedSpend(),
           c.clv());
@@ -63,8 +67,14 @@ public record ClvTable(ClvTerms terms, List<CustomerValue> customers) implements
     return t;
   }
 
+  /**
+   * {@link Tabular#preview} without building the whole table: a summary of millions of customers
+   * prints its first rows in constant time.
+   */
   @Override
   public String toString() {
-    return Tabular.preview(this);
+    String head = summary() + "\n" + table(PREVIEW_ROWS).render();
+    int more = customers.size() - PREVIEW_ROWS;
+    return more > 0 ? head + "... " + more + " more rows; print() shows all\n" : head;
   }
 }

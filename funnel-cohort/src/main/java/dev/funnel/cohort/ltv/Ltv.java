@@ -2,7 +2,9 @@ package dev.funnel.cohort.ltv;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Customer lifetime value from purchase histories: the RFM summary, the BG/NBD and Pareto/NBD
@@ -164,21 +166,15 @@ public final class Ltv {
               + summary.unit().label() + "s");
     }
     double step = terms.periodDays() / summary.unit().days();
+    // customers with the same history get the same prediction: compute it once per history
+    Map<History, double[]> done = new HashMap<>();
     List<CustomerValue> rows = new ArrayList<>(summary.size());
     for (RfmCustomer c : summary.customers()) {
-      double dert = 0;
-      double before = 0;
-      double discount = 1;
-      for (int k = 1; k <= terms.periods(); k++) {
-        double after = purchases.expectedPurchases(k * step, c);
-        discount /= 1 + terms.discountRate();
-        dert += (after - before) * discount;
-        before = after;
-      }
+      double[] dert = done.computeIfAbsent(
+          new History(c.x(), c.tx(), c.T()), h -> dert(purchases, c, step, terms));
       double z = spend.expectedSpend(c);
       rows.add(new CustomerValue(
-          c.customerId(), c.x(), purchases.probabilityAlive(c), before, z,
-          terms.margin() * z * dert));
+          c.customerId(), c.x(), dert[2], dert[1], z, terms.margin() * z * dert[0]));
     }
     return new ClvTable(terms, rows);
   }
@@ -213,5 +209,21 @@ public final class Ltv {
         d.size(),
         f.convergence(),
         summary.unit());
+  }
+
+  private record History(int x, double tx, double T) {}
+
+  /** {discounted expected purchases, undiscounted ones over the horizon, P(alive)}. */
+  private static double[] dert(BgNbdFit purchases, RfmCustomer c, double step, ClvTerms terms) {
+    double dert = 0;
+    double before = 0;
+    double discount = 1;
+    for (int k = 1; k <= terms.periods(); k++) {
+      double after = purchases.expectedPurchases(k * step, c);
+      discount /= 1 + terms.discountRate();
+      dert += (after - before) * discount;
+      before = after;
+    }
+    return new double[] {dert, before, purchases.probabilityAlive(c)};
   }
 }

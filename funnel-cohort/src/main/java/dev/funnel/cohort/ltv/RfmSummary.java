@@ -40,15 +40,25 @@ public record RfmSummary(RfmUnit unit, List<RfmCustomer> customers) implements T
 
   @Override
   public TextTable table() {
+    return table(Integer.MAX_VALUE);
+  }
+
+  private TextTable table(int maxRows) {
     TextTable t = TextTable.of("customer", "x", "t_x", "T", "mean repeat spend");
-    for (RfmCustomer c : customers) {
+    for (RfmCustomer c : customers.subList(0, Math.min(maxRows, customers.size()))) {
       t = t.plus(c.customerId(), c.x(), c.tx(), c.T(), c.meanRepeatSpend());
     }
     return t;
   }
 
+  /**
+   * {@link Tabular#preview} without building the whole table: a summary of millions of customers
+   * prints its first rows in constant time.
+   */
   @Override
   public String toString() {
-    return Tabular.preview(this);
+    String head = summary() + "\n" + table(PREVIEW_ROWS).render();
+    int more = customers.size() - PREVIEW_ROWS;
+    return more > 0 ? head + "... " + more + " more rows; print() shows all\n" : head;
   }
 }

@@ -2,6 +2,7 @@ package dev.funnel.cohort.ltv;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -65,6 +66,21 @@ class RfmSummaryTest {
     assertEquals(
         Ltv.summarize(PURCHASES, until, RfmUnit.WEEK),
         Ltv.summarize(shuffled, until, RfmUnit.WEEK));
+  }
+
+  @Test
+  void previewEqualsTheTabularPreviewAndStaysCheapForLargeSummaries() {
+    List<RfmCustomer> cs = new ArrayList<>();
+    for (int i = 0; i < 50; i++) {
+      cs.add(new RfmCustomer("c" + i, i % 3, i % 3 == 0 ? 0 : 1.5, 2 + i, i % 3 == 0 ? 0 : 9.5));
+    }
+    RfmSummary small = new RfmSummary(RfmUnit.WEEK, cs);
+    assertEquals(dev.funnel.core.display.Tabular.preview(small), small.toString());
+    for (int i = 50; i < 300_000; i++) {
+      cs.add(new RfmCustomer("c" + i, 0, 0, 3, 0));
+    }
+    String big = new RfmSummary(RfmUnit.WEEK, cs).toString();
+    assertTrue(big.endsWith("... 299988 more rows; print() shows all\n"), big);
   }
 
   @Test

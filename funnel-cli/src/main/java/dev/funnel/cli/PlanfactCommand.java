@@ -1,0 +1,146 @@
+package dev.funnel.cli;
+
+import dev.funnel.core.Period;
+import dev.funnel.core.plan.PlanFact;
+import dev.funnel.core.plan.PlanOptions;
+import dev.funnel.core.plan.PlanReport;
+import dev.funnel.core.plan.PlanRow;
+import dev.funnel.core.plan.Tolerance;
+import dev.funnel.core.sla.BusinessCalendar;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code funnel planfact DATA --period P}: plan vs actual of {@link PlanFact} (spec/cli.md,
+ * planfact; issue #3): per planned metric the plan, the actual, the deviation, a run-rate forecast
+ * to the end of the period, quarter-to-date figures and an ok / warning / alert status.
+ */
+final class PlanfactCommand implements Command {
+
+  static final Option PERIOD =
+      new Option("period", "P", "the period: 2026-03, 2026-Q1, 2026-W10, 2026 or 2026-03-16 (required)");
+  static final Option AS_OF = new Option("as-of", "INSTANT",
+      "report as of this instant or date; run-rate forecasts the rest of the period (default: period closed)");
+  static final Option WARNING = new Option("warning", "F", "warning when the forecast is this share worse than plan (default 0.05)");
+  static final Option ALERT = new Option("alert", "F", "alert when the forecast is this share worse than plan (default 0.15)");
+
+  @Override
+  public String name() {
+    return "planfact";
+  }
+
+  @Override
+  public String summary() {
+    return "plan vs actual with run-rate forecast and alert levels";
+  }
+
+  @Override
+  public String operands() {
+    return "DATA | --demo";
+  }
+
+  @Override
+  public String details() {
+    return "Needs the plan table. The actual window is the period up to --as-of. Run-rate is the\n"
+        + "actual divided by the elapsed share of the period (calendar days, or working hours\n"
+        + "with --business-hours); ratios project as they stand. Status compares the run-rate\n"
+        + "with the plan in the metric's direction (more leads is good, a higher CPL is bad):\n"
+        + "worse by --warning or more is a warning, by --alert or more an alert.";
+  }
+
+  @Override
+  public List<Option> options() {
+    return DataInput.options(false, PERIOD, AS_OF, WARNING, ALERT, TimeOptions.BUSINESS_HOURS,
+        TimeOptions.HOLIDAYS);
+  }
+
+  @Override
+  public List<Format> formats() {
+    return List.of(Format.TEXT, Format.JSON);
+  }
+
+  @Override
+  public int run(Arguments args, Session session) {
+    Format format = args.format();
+    String p = args.value(PERIOD);
+    if (p == null) {
+      throw args.usage("--period is required, e.g. --period 2026-03");
+    }
+    Period period;
+    try {
+      period = Period.parse(p.trim());
+    } catch (IllegalArgumentException e) {
+      throw args.usage("bad --period '" + p + "': " + e.getMessage());
+    }
+    Tolerance tolerance = tolerance(args);
+    PlanOptions options = PlanOptions.defaults().tolerance(tolerance);
+    BusinessCalendar cal = TimeOptions.calendar(args, args.zone());
+    if (cal != null) {
+      options = options.businessDays(cal);
+    }
+    Instant asOf = TimeOptions.instant(args, AS_OF, args.zone());
+    if (asOf != null) {
+      options = options.asOf(asOf);
+    }
+    DataInput in = DataInput.read(args, session);
+    PlanReport r = PlanFact.compute(in.dataset(), period, options);
+    session.emit(format == Format.JSON ? in.json(json(r)) : r.summary() + "\n" + r.table().render());
+    return Funnel.OK;
+  }
+
+  private static Tolerance tolerance(Arguments args) {
+    double w = share(args, WARNING, Tolerance.DEFAULT.warning());
+    double a = share(args, ALERT, Tolerance.DEFAULT.alert());
+    if (a < w) {
+      throw args.usage("--alert (" + a + ") must be at least --warning (" + w + ")");
+    }
+    return new Tolerance(w, a);
+  }
+
+  private static double share(Arguments args, Option o, double dflt) {
+    String v = args.value(o);
+    if (v == null) {
+      return dflt;
+    }
+    try {
+      double x = Double.parseDouble(v.trim());
+      if (x >= 0 && Double.isFinite(x)) {
+        return x;
+      }
+    } catch (NumberFormatException e) {
+      // the usage error below
+    }
+    throw args.usage("bad --" + o.name() + " '" + v + "': expected a share >= 0 such as 0.1");
+  }
+
+  /** The JSON of spec/cli.md plus channel, relative deviation, quarter to date and notes. */
+  static Map<String, Object> json(PlanReport r) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("period", r.period().label());
+    m.put("asOf", r.asOf());
+    m.put("elapsed", r.elapsed());
+    m.put("quarter", r.quarter().label());
+    List<Object> rows = new ArrayList<>();
+    for (PlanRow x : r.rows()) {
+      Map<String, Object> row = new LinkedHashMap<>();
+      row.put("metric", x.metric());
+      row.put("channel", x.channel());
+      row.put("plan", x.plan());
+      row.put("actual", x.actual());
+      row.put("runRate", x.runRate());
+      row.put("deviation", x.deviation());
+      row.put("relativeDeviation", x.relativeDeviation());
+      row.put("status", x.status().label());
+      row.put("direction", x.direction() == null ? null : x.direction().label());
+      row.put("qtdPlan", x.qtdPlan());
+      row.put("qtdActual", x.qtdActual());
+      row.put("note", x.note());
+      rows.add(row);
+    }
+    m.put("rows", rows);
+    return m;
+  }
+}
