@@ -48,9 +48,15 @@ public record GammaGammaFit(
     return pp * (gamma.value() + (x == 0 ? 0 : x * zbar)) / denominator;
   }
 
-  /** {@link #expectedSpend(int, double)} for a summarised customer. */
+  /**
+   * {@link #expectedSpend(int, double)} for a summarised customer. A customer whose repeat spend
+   * is not positive (refunds outweigh purchases) carries no spend information, exactly as in the
+   * fit, and gets the population mean.
+   */
   public double expectedSpend(RfmCustomer c) {
-    return expectedSpend(c.x(), c.meanRepeatSpend());
+    return c.meanRepeatSpend() > 0
+        ? expectedSpend(c.x(), c.meanRepeatSpend())
+        : populationMeanSpend();
   }
 
   /** Mean spend per transaction across the population, {@code p gamma / (q - 1)}; NaN if q <= 1. */

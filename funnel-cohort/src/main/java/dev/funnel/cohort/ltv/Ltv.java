@@ -19,8 +19,17 @@ public final class Ltv {
   private Ltv() {}
 
   /**
-   * The RFM summary of purchases observed up to and including {@code until}, in a time unit; see
-   * {@link RfmSummarizer} for the conventions.
+   * The RFM summary (Fader, Hardie and Lee 2005) of purchases observed up to and including
+   * {@code until}, in a time unit.
+   *
+   * <p>Only purchases on or before {@code until} count; customers whose first purchase is later
+   * are left out. A customer's purchases on the same calendar day merge into one purchase
+   * occasion with their summed spend; a day counts as a purchase day when it has a non-negative
+   * row (refunds alone never make one; a refund on a purchase day is netted into its spend).
+   * {@code x} is the number of purchase days after the first, {@code t_x} and {@code T} the whole
+   * days from the first purchase day to the last one and to {@code until}, divided by the unit;
+   * the mean repeat spend averages the repeat days (the first day excluded). Customers come out
+   * in id order whatever the input order.
    *
    * @throws IllegalArgumentException when an argument is null
    */

@@ -69,6 +69,9 @@ class GammaGammaTest {
     assertEquals(p * g / (q - 1), f.populationMeanSpend(), 1e-12);
     assertTrue(Double.isFinite(LogGamma.value(q)));
     assertThrows(IllegalArgumentException.class, () -> f.expectedSpend(-1, 3));
+    // a repeat buyer whose refunds outweigh purchases is treated like the fit treats him
+    assertEquals(
+        f.populationMeanSpend(), f.expectedSpend(new RfmCustomer("r", 2, 1, 3, -4.0)), 1e-12);
   }
 
   @Test

@@ -19,7 +19,7 @@ class ParetoNbdSimulationTest {
     double beta = 12;
     SplittableRandom rnd = new SplittableRandom(1987);
     List<RfmCustomer> customers = new ArrayList<>();
-    for (int i = 0; i < 6000; i++) {
+    for (int i = 0; i < 4000; i++) {
       int days = 7 * 30 + rnd.nextInt(7 * 22); // observed 30 to 52 weeks, in whole days
       double lambda = Simulation.gamma(rnd, r, alpha) / 7; // per day
       double mu = Simulation.gamma(rnd, s, beta) / 7;

@@ -15,9 +15,11 @@ import java.util.List;
  * <p>Convention (spec/dataset.md): reaching a later stage implies every earlier one, so
  * {@code reachedAt(k)} is the earliest change into stage {@code k} or any later progression stage
  * (a suffix minimum over the lead's history; a skipped stage is reached at the time of the later
- * one). The first stage is reached at {@code created_at} (or at an earlier recorded change, if the
- * data has one). Exits do not reach anything. Reach times are therefore non-decreasing along the
- * catalog. Built in one pass over the lead's own stage changes. Immutable.
+ * one). The first stage is reached at {@code created_at} exactly (spec/cli.md: "every lead is at
+ * LEAD from its created_at"), so a change recorded before creation, a data-quality issue, can put
+ * a later stage before the first one; from the second stage on, reach times are non-decreasing
+ * along the catalog. Exits do not reach anything. Built in one pass over the lead's own stage
+ * changes. Immutable.
  */
 public final class LeadReach {
 
@@ -50,9 +52,7 @@ public final class LeadReach {
       }
       first[k] = min;
     }
-    if (first[0] == null || lead.createdAt().isBefore(first[0])) {
-      first[0] = lead.createdAt();
-    }
+    first[0] = lead.createdAt();
     return new LeadReach(lead, first);
   }
 

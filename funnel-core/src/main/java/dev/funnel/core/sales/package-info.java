@@ -12,12 +12,14 @@
  * OPPORTUNITY, i.e. during qualification; late = at or after it), the open
  * {@link dev.funnel.core.sales.Pipeline pipeline} with its weighted value (stage-to-won
  * probabilities learned from closed deals) and coverage of a plan,
- * and {@link dev.funnel.core.sales.SalesVelocity sales velocity}. The first-response SLA is in
+ * {@link dev.funnel.core.sales.SalesVelocity sales velocity} and
+ * {@link dev.funnel.core.sales.OwnerKpis per-owner KPIs}. The first-response SLA is in
  * {@link dev.funnel.core.sla}.
  *
  * <p>Stage conventions come from {@link dev.funnel.core.funnel.LeadReach}: reaching a later stage
  * implies the earlier ones. A deal's {@link dev.funnel.core.sales.Outcome outcome} is WON once it
- * reached the won stage, else LOST or RETURNED by its latest change, else OPEN. Money sums are
+ * reached the won stage, else RETURNED when its latest change is the RETURNED exit, LOST when it is
+ * any other exit, else OPEN. Money sums are
  * exact {@link java.math.BigDecimal}s; ratios are doubles, NaN when undefined. Definitions:
  * spec/metrics.md.
  */

@@ -28,7 +28,10 @@ class FunnelOracleTest {
 
   /** Reach time by definition: scan every stage row of the dataset for this lead. */
   static Instant naiveReach(Dataset d, Lead l, int k) {
-    Instant best = k == 0 ? l.createdAt() : null;
+    if (k == 0) {
+      return l.createdAt();
+    }
+    Instant best = null;
     for (StageChange c : d.stages()) {
       if (c.leadId().equals(l.id()) && !c.stage().exit() && c.stage().index() >= k
           && (best == null || c.at().isBefore(best))) {

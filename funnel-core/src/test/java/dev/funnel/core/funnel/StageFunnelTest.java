@@ -162,6 +162,24 @@ class StageFunnelTest {
   }
 
   @Test
+  void theFirstStageIsReachedAtCreationEvenWhenAChangeWasRecordedEarlier() {
+    Dataset d = Dataset.builder()
+        .lead(Lead.of("x", at("2026-02-10"), "seo"))
+        .stageChange(move("x", "MQL", "2026-01-28"))
+        .build();
+    LeadReach r = LeadReach.of(d, d.lead("x"));
+    assertEquals(at("2026-02-10"), r.reachedAt(0));
+    assertEquals(at("2026-01-28"), r.reachedAt(1));
+    FunnelReport ev = StageFunnel.compute(d, FunnelQuery.event().per(Granularity.MONTH));
+    assertEquals(List.of(0L, 1L), List.of(ev.periods().get(0).stages().get(0).count(),
+        ev.periods().get(0).stages().get(1).count()));
+    assertEquals(List.of(1L, 0L), List.of(ev.periods().get(1).stages().get(0).count(),
+        ev.periods().get(1).stages().get(1).count()));
+    FunnelReport co = StageFunnel.compute(d, FunnelQuery.cohort().within(Duration.ofDays(1)));
+    assertEquals(List.of(1L, 1L, 0L), counts(co.stages()).subList(0, 3));
+  }
+
+  @Test
   void invalidQueriesAreRejectedWithAReason() {
     assertThrows(IllegalArgumentException.class, () -> FunnelQuery.event().within(Duration.ofDays(3)));
     assertThrows(IllegalArgumentException.class,

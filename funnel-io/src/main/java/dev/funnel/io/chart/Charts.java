@@ -1,0 +1,102 @@
+package dev.funnel.io.chart;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The charts of the review pack, drawn as SVG from plain JDK values: funnel bars, a waterfall,
+ * a cohort heat map, plan-vs-actual bullets, channel bars and grouped bars.
+ *
+ * <p>Every method is deterministic (the same input gives byte-identical SVG, whatever the default
+ * locale), escapes every label, and draws undefined ({@code NaN}) values as gaps labelled
+ * {@code n/a}. Inputs are checked: null or mismatched lists fail with an
+ * {@link IllegalArgumentException} saying which.
+ */
+public final class Charts {
+
+  private Charts() {}
+
+  /**
+   * Funnel bars with conversions from count ratios: stage i's conversion is its count over stage
+   * i-1's ({@code NaN} when that count is zero).
+   */
+  public static Svg funnel(ChartOptions options, List<Bar> stages) {
+    List<Bar> s = Inputs.list(stages, "funnel stages");
+    List<Double> conversions = new ArrayList<>();
+    for (int i = 0; i < s.size(); i++) {
+      double prev = i == 0 ? Double.NaN : s.get(i - 1).value();
+      conversions.add(i == 0 || prev == 0 ? Double.NaN : s.get(i).value() / prev);
+    }
+    return FunnelChart.draw(Inputs.required(options, "chart options"), s, conversions);
+  }
+
+  /**
+   * Funnel bars with conversions computed elsewhere (e.g. on the event basis, where a skipped
+   * stage counts with the later one): {@code conversions.get(i)} is the conversion into stage i,
+   * one entry per stage, the first ignored.
+   */
+  public static Svg funnel(ChartOptions options, List<Bar> stages, List<Double> conversions) {
+    List<Bar> s = Inputs.list(stages, "funnel stages");
+    List<Double> c = Inputs.list(conversions, "funnel conversions");
+    if (c.size() != s.size()) {
+      throw new IllegalArgumentException("funnel has " + s.size() + " stages but "
+          + c.size() + " conversions (one per stage, the first ignored)");
+    }
+    return FunnelChart.draw(Inputs.required(options, "chart options"), s, c);
+  }
+
+  /**
+   * A waterfall from a base total through signed effects to the current total, e.g. a revenue
+   * bridge.
+   *
+   * @throws IllegalArgumentException when every number is defined and base plus effects differs
+   *     from current by more than 1e-6 relative
+   */
+  public static Svg waterfall(ChartOptions options, Bar base, List<Step> steps, Bar current) {
+    return WaterfallChart.draw(Inputs.required(options, "chart options"),
+        Inputs.required(base, "waterfall base"), Inputs.list(steps, "waterfall steps"),
+        Inputs.required(current, "waterfall current"));
+  }
+
+  /** A cohort heat map: one row per cohort, one column per period index from 0. */
+  public static Svg heatmap(ChartOptions options, List<HeatRow> cohorts) {
+    return HeatmapChart.draw(Inputs.required(options, "chart options"),
+        Inputs.list(cohorts, "heat-map rows"));
+  }
+
+  /** Plan-vs-actual bullets, one line per metric, each on its own scale. */
+  public static Svg bullets(ChartOptions options, List<Bullet> bullets) {
+    return BulletChart.draw(Inputs.required(options, "chart options"),
+        Inputs.list(bullets, "bullets"));
+  }
+
+  /**
+   * Channel bars: one panel per series (leads, customers, revenue, ...), each on its own scale,
+   * one bar per category in each; a single series gives a plain bar chart.
+   */
+  public static Svg channels(ChartOptions options, List<String> categories, List<Series> series) {
+    List<String> c = Inputs.list(categories, "categories");
+    return PanelChart.draw(Inputs.required(options, "chart options"), c,
+        matching(c, Inputs.list(series, "series")));
+  }
+
+  /**
+   * Grouped bars on one shared scale: per category one bar per series, e.g. channels by
+   * attribution model.
+   */
+  public static Svg grouped(ChartOptions options, List<String> categories, List<Series> series) {
+    List<String> c = Inputs.list(categories, "categories");
+    return GroupedBarChart.draw(Inputs.required(options, "chart options"), c,
+        matching(c, Inputs.list(series, "series")));
+  }
+
+  private static List<Series> matching(List<String> categories, List<Series> series) {
+    for (Series s : series) {
+      if (s.values().size() != categories.size()) {
+        throw new IllegalArgumentException("series '" + s.name() + "' has " + s.values().size()
+            + " values for " + categories.size() + " categories");
+      }
+    }
+    return series;
+  }
+}
