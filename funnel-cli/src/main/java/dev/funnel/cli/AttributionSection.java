@@ -1,5 +1,11 @@
 package dev.funnel.cli;
 
+import dev.funnel.io.html.Section;
+import dev.funnel.io.chart.Charts;
+import dev.funnel.io.chart.ChartOptions;
+import dev.funnel.io.chart.Series;
+import dev.funnel.attribution.ChannelCredit;
+import java.util.TreeSet;
 import dev.funnel.attribution.Attribution;
 import dev.funnel.attribution.AttributionOptions;
 import dev.funnel.attribution.AttributionResult;
@@ -62,5 +68,43 @@ final class AttributionSection extends ComputedSection<AttributionSection.Result
   @Override
   Map<String, Object> json(Result r, ReportInput in) {
     return AttributionCommand.json(r.journeys(), r.results(), List.of());
+  }
+
+  @Override
+  Section html(Result r, ReportInput in, Section s) {
+    TreeSet<String> names = new TreeSet<>();
+    r.results().forEach(x -> x.channels().forEach(c -> names.add(c.channel())));
+    List<String> channels = List.copyOf(names);
+    List<Series> series = new ArrayList<>();
+    List<List<String>> rows = new ArrayList<>();
+    for (String ch : channels) {
+      List<String> row = new ArrayList<>();
+      row.add(ch);
+      rows.add(row);
+    }
+    for (AttributionResult x : r.results()) {
+      List<Double> v = new ArrayList<>();
+      for (int i = 0; i < channels.size(); i++) {
+        double c = Double.NaN;
+        for (ChannelCredit cc : x.channels()) {
+          if (cc.channel().equals(channels.get(i))) {
+            c = cc.conversions();
+          }
+        }
+        v.add(c);
+        rows.get(i).add(dev.funnel.core.display.TextTable.number(c));
+      }
+      series.add(new Series(x.model().label(), v));
+    }
+    List<String> header = new ArrayList<>();
+    header.add("channel");
+    MODELS.forEach(m -> header.add(m.label()));
+    if (!channels.isEmpty()) {
+      s = s.chart(Charts.grouped(ChartOptions.titled("Conversions credited by model")
+          .valueAxis("Conversions"), channels, series));
+    }
+    return s.paragraph(r.journeys().conversions() + " conversions to WON over the whole data, value "
+            + r.journeys().value().toPlainString() + ".")
+        .table(List.of(header.toArray(new String[0])), rows);
   }
 }

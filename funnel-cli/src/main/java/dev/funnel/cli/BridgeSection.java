@@ -1,5 +1,13 @@
 package dev.funnel.cli;
 
+import dev.funnel.io.html.Section;
+import dev.funnel.io.chart.Charts;
+import dev.funnel.io.chart.ChartOptions;
+import dev.funnel.io.chart.Bar;
+import dev.funnel.io.chart.Step;
+import dev.funnel.core.bridge.BridgeResult;
+import dev.funnel.core.bridge.FactorEffect;
+import java.util.ArrayList;
 import dev.funnel.core.DatasetTable;
 import dev.funnel.core.bridge.FunnelBridge;
 import dev.funnel.core.bridge.FunnelBridgeResult;
@@ -80,5 +88,32 @@ final class BridgeSection extends ComputedSection<BridgeSection.Result> {
     m.put("compare", BridgeCommand.json(r.periods()));
     m.put("plan", r.plan() != null ? BridgeCommand.json(r.plan()) : r.planMissing());
     return m;
+  }
+
+  @Override
+  Section html(Result r, ReportInput in, Section s) {
+    s = waterfall(s, "Revenue bridge " + r.periods().baseLabel() + " -> " + r.periods().currentLabel(),
+        r.periods());
+    if (r.plan() != null) {
+      return waterfall(s, "Revenue bridge " + r.plan().baseLabel() + " -> " + r.plan().currentLabel(),
+          r.plan());
+    }
+    return s.warning(r.planMissing().containsKey("missing")
+        ? "Against the plan: not available: the dataset has no " + r.planMissing().get("missing") + " table."
+        : "Against the plan: not available: " + r.planMissing().get("unavailable"));
+  }
+
+  private static Section waterfall(Section s, String title, FunnelBridgeResult f) {
+    BridgeResult b = f.bridge();
+    List<Step> steps = new ArrayList<>();
+    for (FactorEffect e : b.effects()) {
+      steps.add(new Step(e.factor(), e.effect()));
+    }
+    s = s.chart(Charts.waterfall(ChartOptions.titled(title).valueAxis("Revenue"),
+        new Bar(f.baseLabel(), b.base()), steps, new Bar(f.currentLabel(), b.current())));
+    for (String note : f.notes()) {
+      s = s.paragraph("Note: " + note);
+    }
+    return s;
   }
 }

@@ -1,5 +1,11 @@
 package dev.funnel.cli;
 
+import dev.funnel.io.html.Section;
+import dev.funnel.io.chart.Charts;
+import dev.funnel.io.chart.ChartOptions;
+import dev.funnel.io.chart.HeatRow;
+import dev.funnel.cohort.ChannelEconomics;
+import java.util.ArrayList;
 import dev.funnel.cohort.CohortBasis;
 import dev.funnel.cohort.CohortRow;
 import dev.funnel.cohort.CohortTable;
@@ -105,5 +111,26 @@ final class CohortsSection extends ComputedSection<CohortsSection.Result> {
     m.put("retention", CohortsCommand.json(r.table()));
     m.put("ltv", LtvCommand.json(r.economics()));
     return m;
+  }
+
+  @Override
+  Section html(Result r, ReportInput in, Section s) {
+    List<HeatRow> rows = new ArrayList<>();
+    for (CohortRow c : r.table().cohorts()) {
+      rows.add(new HeatRow(c.cohort().label() + " (n=" + c.size() + ")", c.retention()));
+    }
+    s = s.paragraph(r.table().summary());
+    if (!rows.isEmpty()) {
+      s = s.chart(Charts.heatmap(ChartOptions.titled("Retention by month since the first payment"),
+          rows));
+    }
+    List<List<String>> t = new ArrayList<>();
+    for (ChannelEconomics c : r.economics().channels()) {
+      t.add(List.of(c.channel(), Long.toString(c.customers()), HtmlReport.n(c.spend()),
+          HtmlReport.n(c.cac()), HtmlReport.n(c.ltv()), HtmlReport.n(c.ltvToCac()),
+          c.payback().isPresent() ? Integer.toString(c.payback().getAsInt()) : "not yet"));
+    }
+    return s.table(r.economics().summary(),
+        List.of("channel", "customers", "spend", "CAC", "LTV", "LTV/CAC", "payback months"), t);
   }
 }

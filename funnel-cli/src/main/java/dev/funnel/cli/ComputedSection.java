@@ -29,6 +29,24 @@ abstract class ComputedSection<T> implements ReportSection {
   /** The result as a JSON tree. */
   abstract Map<String, Object> json(T result, ReportInput in);
 
+  /**
+   * The result on the HTML page: the charts, key figures and tables it adds to the section
+   * ({@link HtmlReport}).
+   */
+  abstract dev.funnel.io.html.Section html(T result, ReportInput in, dev.funnel.io.html.Section s);
+
+  /** The section on the HTML page, or a warning naming the missing table or the reason. */
+  final dev.funnel.io.html.Section html(ReportInput in, dev.funnel.io.html.Section s) {
+    Outcome<T> o = outcome(in);
+    if (o.missing() != null) {
+      return s.warning("Not available: the dataset has no " + o.missing() + " table.");
+    }
+    if (o.unavailable() != null) {
+      return s.warning("Not available: " + o.unavailable());
+    }
+    return html(o.result(), in, s);
+  }
+
   /** Either the result or why there is none. */
   private record Outcome<T>(T result, String missing, String unavailable) {}
 

@@ -1,5 +1,7 @@
 package dev.funnel.cli;
 
+import dev.funnel.io.html.Section;
+import dev.funnel.io.html.KeyFigure;
 import dev.funnel.core.DatasetTable;
 import dev.funnel.core.Period;
 import dev.funnel.core.display.TextTable;
@@ -102,5 +104,26 @@ final class DealsSection extends ComputedSection<DealsSection.Result> {
       m.put((String) kv[i], kv[i + 1]);
     }
     return m;
+  }
+
+  @Override
+  Section html(Result r, ReportInput in, Section s) {
+    Pipeline p = r.pipeline();
+    s = s.figures(List.of(
+        new KeyFigure("Won deals", Long.toString(r.won()), LeadsSection.signed(
+            LeadsSection.change(r.won(), r.wonBefore())) + " vs " + r.compare().label()),
+        new KeyFigure("Average deal", HtmlReport.n(r.deals().average())),
+        new KeyFigure("Weighted pipeline", HtmlReport.n(p.weighted()), p.deals() + " open deals, "
+            + p.value().toPlainString() + " open"),
+        new KeyFigure("Coverage of plan", HtmlReport.n(p.coverage()),
+            p.plan() == null ? "no revenue target" : "target " + p.plan().toPlainString()),
+        new KeyFigure("Sales velocity", HtmlReport.n(r.velocity().perDay()), "per day")));
+    List<List<String>> rows = new ArrayList<>();
+    for (PipelineStage st : p.stages()) {
+      rows.add(List.of(st.stage(), Long.toString(st.deals()), HtmlReport.n(st.value()),
+          HtmlReport.n(st.winProbability()), HtmlReport.n(st.weighted())));
+    }
+    return s.table("Open pipeline as of " + p.asOf(),
+        List.of("stage", "deals", "value", "win probability", "weighted"), rows);
   }
 }

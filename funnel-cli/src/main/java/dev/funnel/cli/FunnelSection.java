@@ -1,5 +1,10 @@
 package dev.funnel.cli;
 
+import dev.funnel.io.html.Section;
+import dev.funnel.io.chart.Charts;
+import dev.funnel.io.chart.ChartOptions;
+import dev.funnel.io.chart.Bar;
+import dev.funnel.core.funnel.StageCount;
 import dev.funnel.core.DatasetTable;
 import dev.funnel.core.Period;
 import dev.funnel.core.display.TextTable;
@@ -148,5 +153,39 @@ final class FunnelSection extends ComputedSection<FunnelSection.Result> {
     }
     m.put("cells", cells);
     return m;
+  }
+
+  @Override
+  Section html(Result r, ReportInput in, Section s) {
+    List<Bar> bars = new ArrayList<>();
+    List<Double> conv = new ArrayList<>();
+    for (StageCount c : r.funnel().stages()) {
+      bars.add(new Bar(c.stage(), c.count()));
+      conv.add(c.conversionFromPrevious());
+    }
+    s = s.chart(Charts.funnel(ChartOptions.titled("Funnel, " + r.period().label() + " (event basis)")
+        .valueAxis("Leads"), bars, conv));
+    ConversionMatrix m = r.matrix();
+    List<String> header = new ArrayList<>();
+    header.add("channel");
+    header.addAll(m.transitions());
+    List<List<String>> rows = new ArrayList<>();
+    int n = m.transitions().size();
+    for (int i = 0; i < m.sources().size(); i++) {
+      List<String> row = new ArrayList<>();
+      row.add(m.sources().get(i));
+      for (int k = 0; k < n; k++) {
+        MatrixCell c = m.cells().get(i * n + k);
+        row.add(percent(c.rate()) + (c.bottleneck() ? " (bottleneck)" : ""));
+      }
+      rows.add(row);
+    }
+    List<String> all = new ArrayList<>();
+    all.add("(all)");
+    m.overall().forEach(x -> all.add(percent(x)));
+    rows.add(all);
+    return s.table("Conversion by channel, leads created in " + r.period().label()
+        + " (cohort basis; bottlenecks at FDR " + HtmlReport.n(m.fdr()) + ": "
+        + m.bottlenecks().size() + ")", header, rows);
   }
 }

@@ -1,5 +1,7 @@
 package dev.funnel.cli;
 
+import dev.funnel.io.html.Section;
+import dev.funnel.io.html.KeyFigure;
 import dev.funnel.core.DatasetTable;
 import dev.funnel.core.Period;
 import dev.funnel.core.display.TextTable;
@@ -98,5 +100,23 @@ final class LeadsSection extends ComputedSection<LeadsSection.Result> {
     sq.put("compare", share(r.base(), "SQL"));
     m.put("shareToSales", sq);
     return m;
+  }
+
+  @Override
+  Section html(Result r, ReportInput in, Section s) {
+    String vs = " vs " + r.compare().label();
+    List<KeyFigure> f = new java.util.ArrayList<>();
+    for (String st : STAGES) {
+      long a = r.current().count(st);
+      long b = r.base().count(st);
+      f.add(new KeyFigure(st.equals("LEAD") ? "Leads" : st, Long.toString(a),
+          signed(change(a, b)) + vs + " (" + b + ")"));
+    }
+    f.add(new KeyFigure("Share qualified (MQL/leads)", FunnelSection.percent(share(r.current(), "MQL")),
+        FunnelSection.percent(share(r.base(), "MQL")) + " in " + r.compare().label()));
+    f.add(new KeyFigure("Share to sales (SQL/leads)", FunnelSection.percent(share(r.current(), "SQL")),
+        FunnelSection.percent(share(r.base(), "SQL")) + " in " + r.compare().label()));
+    return s.paragraph(r.period().label() + " against " + r.compare().label() + ", event basis.")
+        .figures(f);
   }
 }

@@ -1,5 +1,7 @@
 package dev.funnel.cli;
 
+import dev.funnel.io.html.Section;
+import dev.funnel.io.html.KeyFigure;
 import dev.funnel.core.DatasetTable;
 import dev.funnel.core.Period;
 import dev.funnel.core.sales.ExitReasons;
@@ -73,5 +75,18 @@ final class ReasonsSection extends ComputedSection<ReasonsSection.Result> {
     m.put("late", late);
     m.put("reasons", rows);
     return m;
+  }
+
+  @Override
+  Section html(Result r, ReportInput in, Section s) {
+    List<List<String>> rows = new ArrayList<>();
+    for (ReasonCount x : r.current().reasons()) {
+      rows.add(List.of(x.exit(), x.reason(), Long.toString(x.count()), HtmlReport.n(x.share()),
+          Long.toString(x.early()), Long.toString(x.late())));
+    }
+    s = s.figures(List.of(new KeyFigure("Exits " + r.period().label(),
+        Long.toString(r.current().exits()), r.base().exits() + " in " + r.compare().label())));
+    return rows.isEmpty() ? s : s.table("Early = before " + r.current().boundary(),
+        List.of("exit", "reason", "count", "share", "early", "late"), rows);
   }
 }

@@ -65,13 +65,20 @@ final class Report {
    * {@link ReportScope#bannerShare()}; empty otherwise, and when the share is undefined.
    */
   static String banner(ReportInput in) {
+    String m = bannerMessage(in);
+    return m == null ? "" : "WARNING: " + m + "\n";
+  }
+
+  /** The banner's message, or null when the share is at most the threshold or undefined. */
+  static String bannerMessage(ReportInput in) {
     double share = in.scope().quality(in).revenueShareWithoutSource();
     if (!(share > in.scope().bannerShare())) {
-      return "";
+      return null;
     }
-    return "WARNING: " + FunnelSection.percent(share) + " of revenue has no known source (above "
-        + FunnelSection.percent(in.scope().bannerShare()) + "): channel figures understate it\n";
+    return FunnelSection.percent(share) + " of revenue has no known source (above "
+        + FunnelSection.percent(in.scope().bannerShare()) + "): channel figures understate it";
   }
+
 
   /** The whole report as one JSON tree, a member per section. */
   static Map<String, Object> json(ReportInput in) {

@@ -52,7 +52,7 @@ final class ReportCommand implements Command {
 
   @Override
   public List<Format> formats() {
-    return List.of(Format.TEXT, Format.JSON);
+    return List.of(Format.TEXT, Format.JSON, Format.HTML);
   }
 
   @Override
@@ -75,6 +75,8 @@ final class ReportCommand implements Command {
         json.put("rejected", src.rejectedJson());
       }
       session.emit(Json.pretty(json));
+    } else if (format == Format.HTML) {
+      session.emit(HtmlReport.render(in));
     } else {
       session.emit(Report.text(in));
     }

@@ -1,5 +1,9 @@
 package dev.funnel.cli;
 
+import dev.funnel.io.html.Section;
+import dev.funnel.io.html.KeyFigure;
+import dev.funnel.core.sla.SlaStats;
+import java.util.ArrayList;
 import dev.funnel.core.DatasetTable;
 import dev.funnel.core.Period;
 import dev.funnel.core.sla.Sla;
@@ -63,5 +67,25 @@ final class SlaSection extends ComputedSection<SlaSection.Result> {
     m.put("period", r.period().label());
     m.putAll(SlaCommand.json(r.sla()));
     return m;
+  }
+
+  @Override
+  Section html(Result r, ReportInput in, Section s) {
+    SlaStats t = r.sla().total();
+    s = s.paragraph("Leads reaching MQL in " + r.period().label() + "; target "
+            + TARGET_MINUTES + " minutes.")
+        .figures(List.of(new KeyFigure("Within target", FunnelSection.percent(t.shareWithin()),
+                t.leads() + " leads"),
+            new KeyFigure("Median response", HtmlReport.n(t.medianMinutes()) + " min"),
+            new KeyFigure("p90 response", HtmlReport.n(t.p90Minutes()) + " min"),
+            new KeyFigure("Overdue now", Long.toString(r.sla().overdue().size()))));
+    List<List<String>> rows = new ArrayList<>();
+    for (SlaStats o : r.sla().owners()) {
+      rows.add(List.of(o.owner(), Long.toString(o.leads()), Long.toString(o.within()),
+          Long.toString(o.late()), Long.toString(o.overdue()), FunnelSection.percent(o.shareWithin()),
+          HtmlReport.n(o.medianMinutes()), HtmlReport.n(o.p90Minutes())));
+    }
+    return rows.isEmpty() ? s : s.table(List.of("owner", "leads", "within", "late", "overdue",
+        "share within", "median min", "p90 min"), rows);
   }
 }

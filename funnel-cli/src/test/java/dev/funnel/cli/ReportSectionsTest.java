@@ -355,4 +355,33 @@ class ReportSectionsTest {
     assertEquals(0, r.code(), r.toString());
     return r.out();
   }
+
+  @Test
+  void theHtmlPageHasEverySectionAndItsChartsWithoutScripts() throws Exception {
+    String html = HtmlReport.render(input(DEMO));
+    for (ReportSection s : Report.SECTIONS) {
+      assertTrue(html.contains(s.title()), s.title());
+    }
+    // funnel, channels, attribution, plan bullets, two waterfalls, cohort heat map
+    assertEquals(7, html.split("<svg", -1).length - 1);
+    assertFalse(html.contains("<script"));
+    assertFalse(html.contains("http://") && html.contains("src=\"http"));
+    assertEquals(html, HtmlReport.render(input(DEMO)), "deterministic");
+    Dataset d = without(DEMO, EnumSet.of(DatasetTable.SPEND, DatasetTable.PLAN, DatasetTable.TOUCHES));
+    String partial = HtmlReport.render(input(d));
+    assertTrue(partial.contains("Not available: the dataset has no spend table."), partial);
+    assertEquals(3, partial.split("<svg", -1).length - 1, "funnel, one waterfall, heat map");
+  }
+
+  @Test
+  void theCommandWritesTheHtmlPage(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp)
+      throws Exception {
+    java.nio.file.Path out = tmp.resolve("r.html");
+    FunnelTest.Run r = FunnelTest.run("report", "--demo", "--leads", "1500", "--seed", "4",
+        "--format", "html", "--out", out.toString());
+    assertEquals(0, r.code(), r.toString());
+    String html = java.nio.file.Files.readString(out);
+    assertTrue(html.startsWith("<!DOCTYPE html>") || html.startsWith("<!doctype html>"), html.substring(0, 40));
+    assertTrue(html.contains("Review pack 2026-"), html.substring(0, 400));
+  }
 }
