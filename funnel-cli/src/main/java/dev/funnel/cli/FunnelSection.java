@@ -168,7 +168,7 @@ final class FunnelSection extends ComputedSection<FunnelSection.Result> {
     ConversionMatrix m = r.matrix();
     List<String> header = new ArrayList<>();
     header.add("channel");
-    header.addAll(m.transitions());
+    m.transitions().forEach(t -> header.add(abbreviate(t)));
     List<List<String>> rows = new ArrayList<>();
     int n = m.transitions().size();
     for (int i = 0; i < m.sources().size(); i++) {
