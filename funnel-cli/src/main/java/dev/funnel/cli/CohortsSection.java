@@ -4,13 +4,13 @@ import dev.funnel.io.html.Section;
 import dev.funnel.io.chart.Charts;
 import dev.funnel.io.chart.ChartOptions;
 import dev.funnel.io.chart.HeatRow;
-import dev.funnel.cohort.ChannelEconomics;
+import dev.funnel.cohort.ChannelLtvToCac;
 import java.util.ArrayList;
 import dev.funnel.cohort.CohortBasis;
 import dev.funnel.cohort.CohortRow;
 import dev.funnel.cohort.CohortTable;
 import dev.funnel.cohort.Cohorts;
-import dev.funnel.cohort.UnitEconomics;
+import dev.funnel.cohort.LtvToCac;
 import dev.funnel.core.DatasetTable;
 import dev.funnel.core.Granularity;
 import dev.funnel.core.display.TextTable;
@@ -23,7 +23,7 @@ import java.util.Map;
  * with the share of each cohort paying in each later month (the JSON of {@code funnel cohorts},
  * {@link CohortsCommand}), and per acquisition channel the historical LTV (cumulative revenue per
  * customer at month {@value #LTV_AT} after the first payment, margin 1), CAC, LTV/CAC and payback
- * (the channel JSON of {@code funnel ltv}, {@link LtvCommand#json(UnitEconomics)}). CAC needs the
+ * (the channel JSON of {@code funnel ltv}, {@link LtvCommand#json(LtvToCac)}). CAC needs the
  * spend table; without it the CAC columns are undefined.
  */
 final class CohortsSection extends ComputedSection<CohortsSection.Result> {
@@ -32,7 +32,7 @@ final class CohortsSection extends ComputedSection<CohortsSection.Result> {
   static final int LTV_AT = 6;
 
   /** The cohort table and the channel economics. */
-  record Result(CohortTable table, UnitEconomics economics) {}
+  record Result(CohortTable table, LtvToCac economics) {}
 
   @Override
   public String key() {
@@ -52,7 +52,7 @@ final class CohortsSection extends ComputedSection<CohortsSection.Result> {
   @Override
   Result compute(ReportInput in) {
     return new Result(Cohorts.table(in.dataset(), Granularity.MONTH, CohortBasis.PAYMENT),
-        Cohorts.unitEconomics(in.dataset(), Granularity.MONTH, 1.0, LTV_AT));
+        Cohorts.ltvToCac(in.dataset(), Granularity.MONTH, 1.0, LTV_AT));
   }
 
   @Override
@@ -125,7 +125,7 @@ final class CohortsSection extends ComputedSection<CohortsSection.Result> {
           rows));
     }
     List<List<String>> t = new ArrayList<>();
-    for (ChannelEconomics c : r.economics().channels()) {
+    for (ChannelLtvToCac c : r.economics().channels()) {
       t.add(List.of(c.channel(), Long.toString(c.customers()), HtmlReport.n(c.spend()),
           HtmlReport.n(c.cac()), HtmlReport.n(c.ltv()), HtmlReport.n(c.ltvToCac()),
           c.payback().isPresent() ? Integer.toString(c.payback().getAsInt()) : "not yet"));

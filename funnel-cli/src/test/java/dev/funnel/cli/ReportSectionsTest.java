@@ -201,7 +201,7 @@ class ReportSectionsTest {
     JsonNode cohorts = j.get("cohorts").get("retention").get("cohorts");
     assertEquals(t.cohorts().size(), cohorts.size());
     assertEquals(t.cohorts().get(0).size(), cohorts.get(0).get("size").asLong());
-    var ue = Cohorts.unitEconomics(DEMO, Granularity.MONTH, 1.0, CohortsSection.LTV_AT);
+    var ue = Cohorts.ltvToCac(DEMO, Granularity.MONTH, 1.0, CohortsSection.LTV_AT);
     near(ue.channels().get(0).ltv(), j.get("cohorts").get("ltv").get("channels").get(0).get("ltv"), "LTV");
   }
 
