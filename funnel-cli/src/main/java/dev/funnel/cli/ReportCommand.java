@@ -14,11 +14,12 @@ import java.util.Map;
 final class ReportCommand implements Command {
 
   static final Option PERIOD = new Option("period", "P",
-      "the period reported: 2026-03, 2026-Q1, 2026-W10, 2026 (default: the last complete month of the data)");
-  static final Option COMPARE = new Option("compare", "P",
-      "the comparison period (default: the period before --period)");
+      "period reported: 2026-03, 2026-Q1, 2026-W10 (default: last complete month)");
+  static final Option COMPARE = new Option("compare", "P", "comparison period (default: the one before)");
   static final Option BANNER = new Option("banner", "F",
-      "text: warn at the top when more than this share of revenue has no known source (default 0.2)");
+      "warn when more than this share of revenue has no source (default 0.2)");
+  static final Option AS_OF = new Option("as-of", "DATE",
+      "report as of the end of this day (default: the end of the data)");
 
   @Override
   public String name() {
@@ -38,15 +39,15 @@ final class ReportCommand implements Command {
   @Override
   public String details() {
     return "DATA is a dataset directory (spec/dataset.md); --demo generates the built-in demo\n"
-        + "dataset in memory instead. Sections: "
-        + String.join(", ", Report.SECTIONS.stream().map(ReportSection::title).toList()) + ".\n"
+        + "dataset in memory instead. Sections:\n"
+        + wrap(String.join(", ", Report.SECTIONS.stream().map(ReportSection::title).toList()) + ".")
         + "--from/--to cut every table to the window; the rows read and rejected in the quality\n"
         + "section still describe the whole files. --as-of defaults to the end of the data.";
   }
 
   @Override
   public List<Option> options() {
-    return List.of(PERIOD, COMPARE, BANNER, Option.FORMAT, Option.ZONE, Option.FROM, Option.TO, Option.OUT, Option.AS_OF, Option.LENIENT,
+    return List.of(PERIOD, COMPARE, BANNER, Option.FORMAT, Option.ZONE, Option.FROM, Option.TO, Option.OUT, AS_OF, Option.LENIENT,
         DatasetSource.DELIMITER, DatasetSource.DEMO, DatasetSource.SEED, DatasetSource.LEADS);
   }
 
@@ -65,7 +66,7 @@ final class ReportCommand implements Command {
     DatasetSource src = DatasetSource.of(args);
     Dataset d = window.slice(src.dataset());
     Instant end = ReportScope.endOfData(src.dataset());
-    Instant asOf = args.has(Option.AS_OF) || end == null ? args.asOf(d.zone()) : end;
+    Instant asOf = asOf(args, d.zone(), end);
     ReportInput in = new ReportInput(src.label(), d, src.reads(), window, asOf,
         ReportScope.of(d, asOf, period, compare, banner));
     src.summarize(session.err());
@@ -81,6 +82,37 @@ final class ReportCommand implements Command {
       session.emit(Report.text(in));
     }
     return Funnel.OK;
+  }
+
+  /** {@code --as-of DATE}: the end of that day in the zone; else the end of the data, else now. */
+  private static Instant asOf(Arguments args, java.time.ZoneId zone, Instant end) {
+    String v = args.value(AS_OF);
+    if (v == null) {
+      return end == null ? Instant.now() : end;
+    }
+    try {
+      return java.time.LocalDate.parse(v.trim()).plusDays(1).atStartOfDay(zone).toInstant().minusNanos(1);
+    } catch (java.time.format.DateTimeParseException e) {
+      throw args.usage("bad --as-of '" + v + "': expected a date such as 2026-03-01");
+    }
+  }
+
+  /** Words wrapped at 90 columns, each line ending with a newline. */
+  private static String wrap(String text) {
+    StringBuilder b = new StringBuilder();
+    int col = 0;
+    for (String w : text.split(" ")) {
+      if (col > 0 && col + 1 + w.length() > 90) {
+        b.append('\n');
+        col = 0;
+      } else if (col > 0) {
+        b.append(' ');
+        col++;
+      }
+      b.append(w);
+      col += w.length();
+    }
+    return b.append('\n').toString();
   }
 
   private static Period period(Arguments args, Option o) {

@@ -16,7 +16,6 @@ import dev.funnel.core.funnel.StageFunnel;
 import dev.funnel.core.quality.QualityReport;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -27,9 +26,9 @@ import java.util.function.Supplier;
  * funnel of each period, the quality check, each section's result), so that the text and JSON of
  * a section, and sections drawing on the same result, do not compute it twice.
  *
- * <p>The default period is the last complete calendar month of the data: the month of the latest
- * timed row when that row falls on the month's last day, else the month before (in the dataset
- * time zone). The default comparison is the period before, of the same granularity.
+ * <p>The default period is the last complete calendar month of the data as of the report instant:
+ * the month of the latest timed row (or of the report instant, when earlier) when that day is the
+ * month's last day, else the month before (in the dataset time zone). The default comparison is the period before, of the same granularity.
  */
 final class ReportScope {
 
@@ -63,7 +62,7 @@ final class ReportScope {
     if (!(bannerShare >= 0 && bannerShare <= 1)) {
       throw new IllegalArgumentException("the banner share must be in [0, 1], got " + bannerShare);
     }
-    Period p = period != null ? period : lastCompleteMonth(d);
+    Period p = period != null ? period : lastCompleteMonth(d, asOf);
     Period c = compare != null ? compare : p.previous();
     return new ReportScope(d, asOf, p, c, bannerShare);
   }
@@ -111,15 +110,20 @@ final class ReportScope {
     return a == null || b.isAfter(a) ? b : a;
   }
 
-  /** The last complete month of the data; the month before today (UTC) for a dataset without rows. */
-  static Period lastCompleteMonth(Dataset d) {
-    ZoneId z = d.zone();
+  /**
+   * The last complete month of the data as of an instant: the month of the earlier of the latest
+   * timed row and {@code asOf} when that day is the month's last day, else the month before.
+   */
+  static Period lastCompleteMonth(Dataset d, Instant asOf) {
     Instant end = endOfData(d);
-    LocalDate day = end == null ? LocalDate.now(java.time.ZoneOffset.UTC).withDayOfMonth(1).minusDays(1)
-        : LocalDate.ofInstant(end, z);
+    if (end == null || asOf.isBefore(end)) {
+      end = asOf;
+    }
+    LocalDate day = LocalDate.ofInstant(end, d.zone());
     Period month = Period.of(Granularity.MONTH, day);
     return day.equals(month.endInclusive()) ? month : month.previous();
   }
+
 
   /**
    * A result computed once per report under {@code key}; later calls return the same object.

@@ -93,10 +93,14 @@ class ReportSectionsTest {
     // data ending mid-March: February is the last complete month
     Dataset d = Dataset.builder().zone(ZoneOffset.UTC)
         .lead(Lead.of("a", Instant.parse("2026-03-15T10:00:00Z"), "seo")).build();
-    assertEquals(Period.parse("2026-02"), ReportScope.lastCompleteMonth(d));
+    Instant later = Instant.parse("2026-12-01T00:00:00Z");
+    assertEquals(Period.parse("2026-02"), ReportScope.lastCompleteMonth(d, later));
+    // as of an earlier day, the month before that day
+    assertEquals(Period.parse("2026-01"),
+        ReportScope.lastCompleteMonth(d, Instant.parse("2026-02-10T00:00:00Z")));
     Dataset e = Dataset.builder().zone(ZoneOffset.UTC)
         .lead(Lead.of("a", Instant.parse("2026-03-31T10:00:00Z"), "seo")).build();
-    assertEquals(Period.parse("2026-03"), ReportScope.lastCompleteMonth(e));
+    assertEquals(Period.parse("2026-03"), ReportScope.lastCompleteMonth(e, later));
   }
 
   @Test
