@@ -80,9 +80,19 @@ final class Report {
   }
 
 
-  /** The whole report as one JSON tree, a member per section. */
+  /**
+   * The whole report as one JSON tree: {@code "report"} (period, comparison period, as-of instant,
+   * banner threshold and the banner's message or null), then a member per section.
+   */
   static Map<String, Object> json(ReportInput in) {
     Map<String, Object> m = new LinkedHashMap<>();
+    Map<String, Object> scope = new LinkedHashMap<>();
+    scope.put("period", in.scope().period().label());
+    scope.put("compare", in.scope().compare().label());
+    scope.put("asOf", in.asOf().toString());
+    scope.put("bannerShare", in.scope().bannerShare());
+    scope.put("warning", bannerMessage(in));
+    m.put("report", scope);
     for (ReportSection s : SECTIONS) {
       m.put(s.key(), s.json(in));
     }

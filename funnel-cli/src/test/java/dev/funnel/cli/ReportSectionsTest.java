@@ -296,6 +296,9 @@ class ReportSectionsTest {
         .build();
     String text = Report.text(input(d));
     assertTrue(text.startsWith("WARNING: 100.0% of revenue has no known source"), text);
+    JsonNode scope = JACKSON.readTree(Json.write(Report.json(input(d)))).get("report");
+    assertTrue(scope.get("warning").asText().startsWith("100.0% of revenue"), scope.toString());
+    assertEquals("2026-03", scope.get("period").asText());
     ReportInput quiet = new ReportInput("t", d, List.of(), Window.ALL, ReportScope.endOfData(d),
         ReportScope.of(d, ReportScope.endOfData(d), null, null, 1.0));
     assertTrue(Report.text(quiet).startsWith("Dataset\n"), Report.text(quiet));
@@ -311,6 +314,8 @@ class ReportSectionsTest {
         ReportScope.of(DEMO, END, p, c, ReportScope.DEFAULT_BANNER_SHARE));
     JsonNode j = json(in);
     assertEquals("2026-Q2", j.get("leads").get("period").asText());
+    assertEquals("2025-Q4", j.get("report").get("compare").asText());
+    assertTrue(j.get("report").get("warning").isNull());
     assertEquals("2025-Q4", j.get("leads").get("compare").asText());
     FunnelReport q2 = StageFunnel.compute(DEMO,
         FunnelQuery.event().between(p.startInstant(DEMO.zone()), p.endInstant(DEMO.zone())));
