@@ -287,7 +287,7 @@ class ReportSectionsTest {
   }
 
   @Test
-  void aLargeShareOfRevenueWithoutSourceOpensTheTextWithABanner() {
+  void aLargeShareOfRevenueWithoutSourceOpensTheTextWithABanner() throws Exception {
     // 100 of 100 USD from a lead without a channel: the whole revenue has no source
     Dataset d = Dataset.builder().zone(ZoneOffset.UTC)
         .lead(Lead.of("a", Instant.parse("2026-03-01T10:00:00Z"), null))
