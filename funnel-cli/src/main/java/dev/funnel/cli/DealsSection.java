@@ -4,7 +4,6 @@ import dev.funnel.io.html.Section;
 import dev.funnel.io.html.KeyFigure;
 import dev.funnel.core.DatasetTable;
 import dev.funnel.core.Period;
-import dev.funnel.core.display.TextTable;
 import dev.funnel.core.sales.DealSize;
 import dev.funnel.core.sales.Pipeline;
 import dev.funnel.core.sales.PipelineStage;
