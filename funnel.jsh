@@ -25,12 +25,6 @@ import dev.funnel.io.html.*;
 import dev.funnel.attribution.*;
 import dev.funnel.cohort.*;
 import dev.funnel.cohort.ltv.*;
-// simple names two imported packages share, resolved to the one meant here:
-// the reader's TableRows (dev.funnel.core.quality has one too)
-import dev.funnel.io.TableRows;
+// a simple name two imported packages share, resolved to the one meant here:
 // the column dictionary, not the obsolete java.util.Dictionary JShell imports by default
 import dev.funnel.core.columnar.Dictionary;
-// the money metrics' entry point (dev.funnel.cohort.UnitEconomics is a result of Cohorts)
-import dev.funnel.core.money.UnitEconomics;
-// attributed channel returns (dev.funnel.cohort.ChannelEconomics is a row of cohort unit economics)
-import dev.funnel.attribution.ChannelEconomics;

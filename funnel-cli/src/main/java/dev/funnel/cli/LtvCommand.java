@@ -1,9 +1,9 @@
 package dev.funnel.cli;
 
-import dev.funnel.cohort.ChannelEconomics;
-import dev.funnel.cohort.CohortEconomics;
+import dev.funnel.cohort.ChannelLtvToCac;
+import dev.funnel.cohort.CohortLtvToCac;
 import dev.funnel.cohort.Cohorts;
-import dev.funnel.cohort.UnitEconomics;
+import dev.funnel.cohort.LtvToCac;
 import dev.funnel.cohort.ltv.BgNbdFit;
 import dev.funnel.cohort.ltv.ClvTable;
 import dev.funnel.cohort.ltv.ClvTerms;
@@ -28,7 +28,7 @@ import java.util.Map;
  * {@code funnel ltv DATA}: customer lifetime value (spec/cli.md, ltv; issue #5). The RFM summary of
  * the payments up to {@code --until}, the BG/NBD purchase-count and Gamma-Gamma spend fits of
  * {@link Ltv}, the mean discounted CLV over {@code --horizon} months, and per acquisition channel
- * the historical LTV, CAC, LTV/CAC and payback in months of {@link Cohorts#unitEconomics}.
+ * the historical LTV, CAC, LTV/CAC and payback in months of {@link Cohorts#ltvToCac}.
  */
 final class LtvCommand implements Command {
 
@@ -81,7 +81,7 @@ final class LtvCommand implements Command {
 
   /** Everything the command computes. */
   record Result(LocalDate until, RfmSummary summary, BgNbdFit bgnbd, GammaGammaFit gammaGamma,
-      String gammaGammaProblem, ClvTable clv, UnitEconomics channels) {}
+      String gammaGammaProblem, ClvTable clv, LtvToCac channels) {}
 
   @Override
   public int run(Arguments args, Session session) {
@@ -133,7 +133,7 @@ final class LtvCommand implements Command {
     }
     ClvTable clv = spend == null ? null : Ltv.clv(s, counts, spend, terms);
     return new Result(end, s, counts, spend, problem, clv,
-        Cohorts.unitEconomics(d, Granularity.MONTH, terms.margin(), ltvAt));
+        Cohorts.ltvToCac(d, Granularity.MONTH, terms.margin(), ltvAt));
   }
 
   private static LocalDate until(Arguments args) {
@@ -218,7 +218,7 @@ final class LtvCommand implements Command {
       m.put("clv", clv);
     }
     List<Object> channels = new ArrayList<>();
-    for (ChannelEconomics c : r.channels().channels()) {
+    for (ChannelLtvToCac c : r.channels().channels()) {
       Map<String, Object> ch = new LinkedHashMap<>();
       ch.put("channel", c.channel());
       ch.put("ltv", c.ltv());
@@ -233,7 +233,7 @@ final class LtvCommand implements Command {
     m.put("ltvAtMonth", r.channels().horizon());
     m.put("margin", r.channels().margin());
     List<Object> cohorts = new ArrayList<>();
-    for (CohortEconomics c : r.channels().cohorts()) {
+    for (CohortLtvToCac c : r.channels().cohorts()) {
       Map<String, Object> ch = new LinkedHashMap<>();
       ch.put("channel", c.channel());
       ch.put("cohort", c.cohort().label());

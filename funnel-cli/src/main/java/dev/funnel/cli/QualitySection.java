@@ -4,7 +4,7 @@ import dev.funnel.core.Money;
 import dev.funnel.core.quality.DataQuality;
 import dev.funnel.core.quality.Issue;
 import dev.funnel.core.quality.QualityReport;
-import dev.funnel.core.quality.TableRows;
+import dev.funnel.core.quality.RowCounts;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,8 +45,8 @@ final class QualitySection implements ReportSection {
   public Map<String, Object> json(ReportInput in) {
     QualityReport q = check(in);
     Map<String, Object> rows = new LinkedHashMap<>();
-    for (Map.Entry<String, TableRows> e : q.rows().entrySet()) {
-      TableRows r = e.getValue();
+    for (Map.Entry<String, RowCounts> e : q.rows().entrySet()) {
+      RowCounts r = e.getValue();
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("read", r.read());
       m.put("accepted", r.accepted());

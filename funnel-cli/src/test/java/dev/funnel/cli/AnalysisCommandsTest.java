@@ -13,7 +13,7 @@ import dev.funnel.attribution.ChannelCredit;
 import dev.funnel.attribution.JourneyOptions;
 import dev.funnel.attribution.JourneySet;
 import dev.funnel.attribution.Model;
-import dev.funnel.cohort.ChannelEconomics;
+import dev.funnel.cohort.ChannelLtvToCac;
 import dev.funnel.cohort.CohortBasis;
 import dev.funnel.cohort.CohortRow;
 import dev.funnel.cohort.CohortTable;
@@ -463,12 +463,12 @@ class AnalysisCommandsTest {
     same(g.p().value(), j.get("gammaGamma").get("p"), "p");
     same(g.q().value(), j.get("gammaGamma").get("q"), "q");
     same(g.gamma().value(), j.get("gammaGamma").get("gamma"), "gamma");
-    dev.funnel.cohort.UnitEconomics e = Cohorts.unitEconomics(ltvData, Granularity.MONTH, 1, 6);
+    dev.funnel.cohort.LtvToCac e = Cohorts.ltvToCac(ltvData, Granularity.MONTH, 1, 6);
     assertEquals(e.channels().size(), j.get("channels").size());
     assertEquals(List.of("paid_search", "seo"),
-        e.channels().stream().map(ChannelEconomics::channel).toList());
+        e.channels().stream().map(ChannelLtvToCac::channel).toList());
     for (int i = 0; i < e.channels().size(); i++) {
-      ChannelEconomics c = e.channels().get(i);
+      ChannelLtvToCac c = e.channels().get(i);
       JsonNode n = j.get("channels").get(i);
       assertEquals(c.channel(), n.get("channel").asText());
       for (String f : List.of("ltv", "cac", "ltvToCac", "paybackMonths")) {

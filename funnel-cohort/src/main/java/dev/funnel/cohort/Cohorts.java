@@ -152,9 +152,9 @@ public final class Cohorts {
    *     non-finite margin
    * @throws IllegalStateException when the dataset has no payments table
    */
-  public static UnitEconomics unitEconomics(
+  public static LtvToCac ltvToCac(
       Dataset data, Granularity granularity, double margin, int horizon) {
-    return UnitEconomicsCalculation.of(data, granularity, margin, horizon);
+    return LtvToCacCalculation.of(data, granularity, margin, horizon);
   }
 
   /**

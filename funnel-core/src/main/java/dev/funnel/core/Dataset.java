@@ -316,7 +316,7 @@ public final class Dataset {
   @Override
   public String toString() {
     StringBuilder b = new StringBuilder("Dataset: ");
-    b.append(leads.size()).append(" leads, zone ").append(zone).append(", currency ").append(currency);
+    b.append(leads.size()).append(" leads, zone ").append(zone.equals(ZoneOffset.UTC) ? "UTC" : zone.getId()).append(", currency ").append(currency);
     b.append('\n');
     for (DatasetTable t : tables) {
       b.append(String.format("  %-10s %,12d rows%n", t.fileName(), size(t)));

@@ -104,18 +104,18 @@ public final class DataQuality {
     return new QualityReport(asOf, rows(dataset, tableReads), f.issues(), dataset.currency(), revenue[0], revenue[1]);
   }
 
-  private static Map<String, TableRows> rows(Dataset d, List<TableRead> reads) {
-    Map<DatasetTable, TableRows> byTable = new EnumMap<>(DatasetTable.class);
+  private static Map<String, RowCounts> rows(Dataset d, List<TableRead> reads) {
+    Map<DatasetTable, RowCounts> byTable = new EnumMap<>(DatasetTable.class);
     for (TableRead r : reads) {
       if (r == null) {
         throw new IllegalArgumentException("the list of table reads contains null");
       }
-      byTable.merge(r.table(), new TableRows(r.read(), r.accepted(), r.rejected()), TableRows::plus);
+      byTable.merge(r.table(), new RowCounts(r.read(), r.accepted(), r.rejected()), RowCounts::plus);
     }
     for (DatasetTable t : d.tables()) {
-      byTable.putIfAbsent(t, new TableRows(d.size(t), d.size(t), 0));
+      byTable.putIfAbsent(t, new RowCounts(d.size(t), d.size(t), 0));
     }
-    Map<String, TableRows> out = new LinkedHashMap<>();
+    Map<String, RowCounts> out = new LinkedHashMap<>();
     byTable.forEach((t, r) -> out.put(t.fileName(), r));
     return out;
   }

@@ -30,7 +30,7 @@ import java.util.Optional;
  */
 public record QualityReport(
     Instant asOf,
-    Map<String, TableRows> rows,
+    Map<String, RowCounts> rows,
     List<Issue> issues,
     String currency,
     BigDecimal revenue,
@@ -82,8 +82,8 @@ public record QualityReport(
   @Override
   public TextTable table() {
     TextTable t = TextTable.of("item", "count", "detail");
-    for (Map.Entry<String, TableRows> e : rows.entrySet()) {
-      TableRows r = e.getValue();
+    for (Map.Entry<String, RowCounts> e : rows.entrySet()) {
+      RowCounts r = e.getValue();
       t = t.plus("rows " + e.getKey(), r.accepted(), "read " + r.read() + ", rejected " + r.rejected());
     }
     for (Issue i : issues) {

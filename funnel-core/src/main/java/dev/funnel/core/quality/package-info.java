@@ -6,7 +6,7 @@
  * <p>{@link dev.funnel.core.quality.DataQuality#check(dev.funnel.core.Dataset, java.util.List,
  * java.time.Instant)} turns a dataset and its reads into a {@link
  * dev.funnel.core.quality.QualityReport}: rows read, accepted and rejected per table ({@link
- * dev.funnel.core.quality.TableRows}), each problem as an {@link dev.funnel.core.quality.Issue}
+ * dev.funnel.core.quality.RowCounts}), each problem as an {@link dev.funnel.core.quality.Issue}
  * with a stable code, a count and examples (duplicate leads, leads without source or campaign,
  * unknown stages, stages out of order or skipped, rows of unknown leads, payments without a lead,
  * spend without leads, future timestamps, every other rejection reason), and the share of revenue

@@ -57,8 +57,8 @@ class DataQualityTest {
         .build();
     QualityReport q = DataQuality.check(d, FAR);
     assertTrue(q.clean(), q.toString());
-    assertEquals(Map.of("leads", new TableRows(2, 2, 0), "stages", new TableRows(2, 2, 0),
-        "payments", new TableRows(1, 1, 0)), q.rows());
+    assertEquals(Map.of("leads", new RowCounts(2, 2, 0), "stages", new RowCounts(2, 2, 0),
+        "payments", new RowCounts(1, 1, 0)), q.rows());
     assertEquals(List.of("leads", "stages", "payments"), List.copyOf(q.rows().keySet()));
     assertEquals(0.0, q.revenueShareWithoutSource());
   }
@@ -244,9 +244,9 @@ class DataQualityTest {
     assertEquals(2, q.count("rejected:unparsable_time"));
     assertEquals(List.of(dup1.describe(), dup2.describe()), q.issue(Issue.DUPLICATE_LEAD).orElseThrow().examples());
     assertEquals(List.of(time.describe(), time2.describe()), q.issue("rejected:unparsable_time").orElseThrow().examples());
-    assertEquals(new TableRows(10, 7, 3), q.rows().get("leads"));
-    assertEquals(new TableRows(5, 3, 2), q.rows().get("stages"));
-    long rejectedRows = q.rows().values().stream().mapToLong(TableRows::rejected).sum();
+    assertEquals(new RowCounts(10, 7, 3), q.rows().get("leads"));
+    assertEquals(new RowCounts(5, 3, 2), q.rows().get("stages"));
+    long rejectedRows = q.rows().values().stream().mapToLong(RowCounts::rejected).sum();
     assertEquals(rejectedRows, q.issues().stream().mapToLong(Issue::count).sum(), "every rejected row is an issue");
   }
 
@@ -257,13 +257,13 @@ class DataQualityTest {
         .path(new JourneyPath(List.of("email"), 1, BigDecimal.TEN, 2))
         .build();
     QualityReport q = DataQuality.check(d, FAR);
-    assertEquals(Map.of("paths", new TableRows(2, 2, 0)), q.rows());
+    assertEquals(Map.of("paths", new RowCounts(2, 2, 0)), q.rows());
     assertTrue(q.clean());
     assertTrue(Double.isNaN(q.revenueShareWithoutSource()));
     List<TableRead> reads = List.of(new TableRead(DatasetTable.PATHS, "paths.csv", 3, 2,
         Map.of("wrong_column_count", 1L), List.of()));
     QualityReport read = DataQuality.check(d, reads, FAR);
-    assertEquals(Map.of("paths", new TableRows(3, 2, 1)), read.rows());
+    assertEquals(Map.of("paths", new RowCounts(3, 2, 1)), read.rows());
     assertEquals(1, read.count("rejected:wrong_column_count"));
     assertEquals(List.of(), read.issues().get(0).examples());
   }
@@ -341,6 +341,6 @@ class DataQualityTest {
     assertThrows(IllegalArgumentException.class, () -> DataQuality.check(null, FAR));
     assertTrue(DataQuality.check(d, null, FAR).clean());
     assertThrows(IllegalArgumentException.class, () -> new Issue("x", 0, List.of()));
-    assertThrows(IllegalArgumentException.class, () -> new TableRows(3, 1, 1));
+    assertThrows(IllegalArgumentException.class, () -> new RowCounts(3, 1, 1));
   }
 }

@@ -16,7 +16,7 @@ import java.util.OptionalInt;
  * @param payback   periods until the pooled cumulative margin per customer first reaches CAC;
  *                  empty when it has not yet
  */
-public record ChannelEconomics(
+public record ChannelLtvToCac(
     String channel,
     long customers,
     BigDecimal spend,

@@ -19,7 +19,7 @@ import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 
 /** A hand-computed unit-economics example. */
-class UnitEconomicsTest {
+class LtvToCacTest {
 
   static Lead lead(String id, String created, String channel, String customer) {
     return new Lead(id, Instant.parse(created), channel, null, null, null, customer, null);
@@ -45,13 +45,13 @@ class UnitEconomicsTest {
 
   @Test
   void handComputed() {
-    UnitEconomics u = Cohorts.unitEconomics(data(), Granularity.MONTH, 0.5, 1);
+    LtvToCac u = Cohorts.ltvToCac(data(), Granularity.MONTH, 0.5, 1);
     assertEquals(
         List.of("(none)", "ads", "seo"),
-        u.channels().stream().map(ChannelEconomics::channel).toList());
-    ChannelEconomics none = u.channels().get(0);
-    ChannelEconomics ads = u.channels().get(1);
-    ChannelEconomics seo = u.channels().get(2);
+        u.channels().stream().map(ChannelLtvToCac::channel).toList());
+    ChannelLtvToCac none = u.channels().get(0);
+    ChannelLtvToCac ads = u.channels().get(1);
+    ChannelLtvToCac seo = u.channels().get(2);
 
     assertEquals(2, ads.customers());
     assertEquals(0, new BigDecimal("400").compareTo(ads.spend()));
@@ -69,7 +69,7 @@ class UnitEconomicsTest {
     assertTrue(Double.isNaN(none.ltvToCac()));
     assertEquals(OptionalInt.of(0), none.payback());
 
-    List<CohortEconomics> adsCohorts =
+    List<CohortLtvToCac> adsCohorts =
         u.cohorts().stream().filter(c -> c.channel().equals("ads")).toList();
     assertEquals(2, adsCohorts.size());
     assertEquals(Period.parse("2026-01"), adsCohorts.get(0).cohort());
@@ -97,9 +97,9 @@ class UnitEconomicsTest {
   void badArguments() {
     assertThrows(
         IllegalArgumentException.class,
-        () -> Cohorts.unitEconomics(data(), Granularity.MONTH, 0.5, -1));
+        () -> Cohorts.ltvToCac(data(), Granularity.MONTH, 0.5, -1));
     assertThrows(
         IllegalArgumentException.class,
-        () -> Cohorts.unitEconomics(data(), Granularity.MONTH, Double.NaN, 1));
+        () -> Cohorts.ltvToCac(data(), Granularity.MONTH, Double.NaN, 1));
   }
 }

@@ -9,9 +9,9 @@ package dev.funnel.core.quality;
  * @param accepted rows in the dataset
  * @param rejected rows refused ({@code read - accepted})
  */
-public record TableRows(long read, long accepted, long rejected) {
+public record RowCounts(long read, long accepted, long rejected) {
 
-  public TableRows {
+  public RowCounts {
     if (read < 0 || accepted < 0 || rejected < 0 || read != accepted + rejected) {
       throw new IllegalArgumentException(
           "rows must satisfy read = accepted + rejected >= 0, got read " + read + ", accepted "
@@ -19,7 +19,7 @@ public record TableRows(long read, long accepted, long rejected) {
     }
   }
 
-  TableRows plus(TableRows o) {
-    return new TableRows(read + o.read, accepted + o.accepted, rejected + o.rejected);
+  RowCounts plus(RowCounts o) {
+    return new RowCounts(read + o.read, accepted + o.accepted, rejected + o.rejected);
   }
 }

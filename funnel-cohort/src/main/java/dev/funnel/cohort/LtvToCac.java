@@ -7,7 +7,7 @@ import java.util.List;
 
 /**
  * CAC, LTV, LTV/CAC and payback per acquisition channel and per channel cohort (spec/metrics.md,
- * "Cohorts and LTV"; see {@link Cohorts#unitEconomics} for the conventions).
+ * "Cohorts and LTV"; see {@link Cohorts#ltvToCac} for the conventions).
  *
  * @param granularity the period of cohorts, spend and payback (month gives payback in months)
  * @param margin      share of revenue counted as margin
@@ -15,15 +15,15 @@ import java.util.List;
  * @param channels    per channel, in channel order
  * @param cohorts     per channel and cohort, in channel then period order
  */
-public record UnitEconomics(
+public record LtvToCac(
     Granularity granularity,
     double margin,
     int horizon,
-    List<ChannelEconomics> channels,
-    List<CohortEconomics> cohorts)
+    List<ChannelLtvToCac> channels,
+    List<CohortLtvToCac> cohorts)
     implements Tabular {
 
-  public UnitEconomics {
+  public LtvToCac {
     channels = List.copyOf(channels);
     cohorts = List.copyOf(cohorts);
   }
@@ -37,7 +37,7 @@ public record UnitEconomics(
   @Override
   public TextTable table() {
     TextTable t = TextTable.of("channel", "customers", "spend", "CAC", "LTV", "LTV/CAC", "payback");
-    for (ChannelEconomics c : channels) {
+    for (ChannelLtvToCac c : channels) {
       t = t.plus(
           c.channel(), c.customers(), c.spend(), c.cac(), c.ltv(), c.ltvToCac(),
           c.payback().isPresent() ? String.valueOf(c.payback().getAsInt()) : "not yet");

@@ -16,7 +16,7 @@ import java.util.OptionalInt;
  *                  customer first reaches CAC (0 = within the acquisition period); empty when it
  *                  has not yet (within the data) — "not yet" is an answer, not a number
  */
-public record CohortEconomics(
+public record CohortLtvToCac(
     String channel,
     Period cohort,
     long customers,

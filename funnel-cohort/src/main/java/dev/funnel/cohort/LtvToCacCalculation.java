@@ -14,12 +14,12 @@ import java.util.OptionalInt;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
-/** Computes {@link UnitEconomics}; conventions in {@link Cohorts#unitEconomics}. */
-final class UnitEconomicsCalculation {
+/** Computes {@link LtvToCac}; conventions in {@link Cohorts#ltvToCac}. */
+final class LtvToCacCalculation {
 
-  private UnitEconomicsCalculation() {}
+  private LtvToCacCalculation() {}
 
-  static UnitEconomics of(Dataset data, Granularity g, double margin, int horizon) {
+  static LtvToCac of(Dataset data, Granularity g, double margin, int horizon) {
     if (data == null) {
       throw new IllegalArgumentException("dataset must not be null");
     }
@@ -41,8 +41,8 @@ final class UnitEconomicsCalculation {
     }
     TreeSet<String> channels = new TreeSet<>(byChannel.keySet());
     channels.addAll(spend.keySet());
-    List<ChannelEconomics> rows = new ArrayList<>();
-    List<CohortEconomics> cohortRows = new ArrayList<>();
+    List<ChannelLtvToCac> rows = new ArrayList<>();
+    List<CohortLtvToCac> cohortRows = new ArrayList<>();
     for (String channel : channels) {
       CohortState state = byChannel.get(channel);
       CohortTable table = state == null ? Cohorts.empty(g, data.zone()).result() : state.result();
@@ -56,7 +56,7 @@ final class UnitEconomicsCalculation {
         double cac = r.size() == 0 ? Double.NaN : s.doubleValue() / r.size();
         List<Double> curve = r.cumulativeRevenuePerCustomer();
         cohortRows.add(
-            new CohortEconomics(channel, r.cohort(), r.size(), s, cac, payback(curve, margin, cac)));
+            new CohortLtvToCac(channel, r.cohort(), r.size(), s, cac, payback(curve, margin, cac)));
       }
       long customers = table.customers();
       double cac = customers == 0 ? Double.NaN : totalSpend.doubleValue() / customers;
@@ -68,10 +68,10 @@ final class UnitEconomicsCalculation {
       double ltv = table.historicalLtv(horizon, margin);
       double ratio = cac > 0 ? ltv / cac : Double.NaN;
       rows.add(
-          new ChannelEconomics(
+          new ChannelLtvToCac(
               channel, customers, totalSpend, cac, ltv, ratio, payback(pooled, margin, cac)));
     }
-    return new UnitEconomics(g, margin, horizon, rows, cohortRows);
+    return new LtvToCac(g, margin, horizon, rows, cohortRows);
   }
 
   private static OptionalInt payback(List<Double> cumulativePerCustomer, double margin, double cac) {
