@@ -149,20 +149,7 @@ final class AttributionCommand implements Command {
     if (format == Format.JSON) {
       Map<String, Object> doc;
       if (all) {
-        doc = new LinkedHashMap<>();
-        doc.put("conversions", js.conversions());
-        doc.put("value", js.value());
-        List<Object> list = new ArrayList<>();
-        for (int i = 0; i < results.size(); i++) {
-          Map<String, Object> one = json(results.get(i), js);
-          if (!economics.isEmpty()) {
-            one.put("economics", json(economics.get(i)));
-          }
-          list.add(one);
-        }
-        doc.put("models", list);
-        doc.put("unattributedConversions", js.unattributedConversions());
-        doc.put("unattributedValue", js.unattributedValue());
+        doc = json(js, results, economics);
       } else {
         doc = json(results.get(0), js);
         if (!economics.isEmpty()) {
@@ -210,6 +197,30 @@ final class AttributionCommand implements Command {
       // the usage error below
     }
     throw args.usage("bad --margin '" + v + "': expected a share between 0 and 1 such as 0.3");
+  }
+
+  /**
+   * The JSON of {@code --model all}: the journeys' conversions and value, one object per model
+   * (with its economics when {@code economics} is not empty, one per result), and what stayed
+   * unattributed.
+   */
+  static Map<String, Object> json(JourneySet js, List<AttributionResult> results,
+      List<ChannelEconomics> economics) {
+    Map<String, Object> doc = new LinkedHashMap<>();
+    doc.put("conversions", js.conversions());
+    doc.put("value", js.value());
+    List<Object> list = new ArrayList<>();
+    for (int i = 0; i < results.size(); i++) {
+      Map<String, Object> one = json(results.get(i), js);
+      if (!economics.isEmpty()) {
+        one.put("economics", json(economics.get(i)));
+      }
+      list.add(one);
+    }
+    doc.put("models", list);
+    doc.put("unattributedConversions", js.unattributedConversions());
+    doc.put("unattributedValue", js.unattributedValue());
+    return doc;
   }
 
   /** Attributed return on spend: the basis of ROMI, a row per channel and the total. */

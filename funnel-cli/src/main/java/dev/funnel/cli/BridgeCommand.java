@@ -269,7 +269,7 @@ final class BridgeCommand implements Command {
     };
   }
 
-  private static String text(FunnelBridgeResult r) {
+  static String text(FunnelBridgeResult r) {
     StringBuilder b = new StringBuilder(r.summary()).append('\n').append(r.table().render());
     for (String n : r.notes()) {
       b.append(b.charAt(b.length() - 1) == '\n' ? "" : "\n").append("note: ").append(n).append('\n');

@@ -217,8 +217,18 @@ final class LtvCommand implements Command {
       clv.put("total", r.clv().total());
       m.put("clv", clv);
     }
+    m.putAll(json(r.channels()));
+    return m;
+  }
+
+  /**
+   * The channel economics of {@link Cohorts#ltvToCac}: per channel LTV, CAC, LTV/CAC and
+   * payback, the month LTV is read at, the margin, and per channel and cohort CAC and payback.
+   */
+  static Map<String, Object> json(LtvToCac u) {
+    Map<String, Object> m = new LinkedHashMap<>();
     List<Object> channels = new ArrayList<>();
-    for (ChannelLtvToCac c : r.channels().channels()) {
+    for (ChannelLtvToCac c : u.channels()) {
       Map<String, Object> ch = new LinkedHashMap<>();
       ch.put("channel", c.channel());
       ch.put("ltv", c.ltv());
@@ -230,10 +240,10 @@ final class LtvCommand implements Command {
       channels.add(ch);
     }
     m.put("channels", channels);
-    m.put("ltvAtMonth", r.channels().horizon());
-    m.put("margin", r.channels().margin());
+    m.put("ltvAtMonth", u.horizon());
+    m.put("margin", u.margin());
     List<Object> cohorts = new ArrayList<>();
-    for (CohortLtvToCac c : r.channels().cohorts()) {
+    for (CohortLtvToCac c : u.cohorts()) {
       Map<String, Object> ch = new LinkedHashMap<>();
       ch.put("channel", c.channel());
       ch.put("cohort", c.cohort().label());

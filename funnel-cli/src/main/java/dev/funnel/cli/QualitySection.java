@@ -33,7 +33,7 @@ final class QualitySection implements ReportSection {
 
   @Override
   public String text(ReportInput in) {
-    QualityReport q = check(in);
+    QualityReport q = in.scope().quality(in);
     return q.summary() + "\n" + q.table().render();
   }
 
@@ -43,7 +43,7 @@ final class QualitySection implements ReportSection {
    */
   @Override
   public Map<String, Object> json(ReportInput in) {
-    QualityReport q = check(in);
+    QualityReport q = in.scope().quality(in);
     Map<String, Object> rows = new LinkedHashMap<>();
     for (Map.Entry<String, RowCounts> e : q.rows().entrySet()) {
       RowCounts r = e.getValue();

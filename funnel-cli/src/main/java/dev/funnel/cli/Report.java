@@ -13,27 +13,86 @@ final class Report {
   /** The sections, in report order. */
   static final List<ReportSection> SECTIONS = List.of(
       new SummarySection(),
+      new LeadsSection(),
+      new FunnelSection(),
+      new DealsSection(),
+      new ChannelsSection(),
+      new AttributionSection(),
+      new ReasonsSection(),
+      new SlaSection(),
+      new PlanSection(),
+      new BridgeSection(),
+      new CohortsSection(),
       new QualitySection());
 
   private Report() {}
 
-  /** The whole report as text. */
+  /**
+   * The whole report as text, opening with a warning banner when the share of revenue without a
+   * known source exceeds the scope's threshold ({@link #banner}).
+   */
   static String text(ReportInput in) {
-    StringBuilder b = new StringBuilder();
+    StringBuilder b = new StringBuilder(banner(in));
     for (ReportSection s : SECTIONS) {
       if (b.length() > 0) {
         b.append('\n');
       }
       b.append(s.title()).append('\n').append("=".repeat(s.title().length())).append('\n');
-      String body = s.text(in);
+      String body = fit(s.text(in));
       b.append(body.endsWith("\n") ? body : body + "\n");
     }
     return b.toString();
   }
 
-  /** The whole report as one JSON tree, a member per section. */
+  /** The width of the text report: a 100-column terminal. */
+  static final int WIDTH = 100;
+
+  /**
+   * The text with every line of more than {@link #WIDTH} columns cut to fit, ending in
+   * {@code ...}; only free-text last columns (e.g. an issue's example) are that long.
+   */
+  static String fit(String text) {
+    List<String> out = new java.util.ArrayList<>();
+    for (String line : text.split("\n", -1)) {
+      out.add(line.length() <= WIDTH ? line : line.substring(0, WIDTH - 3) + "...");
+    }
+    return String.join("\n", out);
+  }
+
+  /**
+   * The warning line (and a blank line) when the share of revenue without a known source
+   * ({@link dev.funnel.core.quality.QualityReport#revenueShareWithoutSource()}) is above
+   * {@link ReportScope#bannerShare()}; empty otherwise, and when the share is undefined.
+   */
+  static String banner(ReportInput in) {
+    String m = bannerMessage(in);
+    return m == null ? "" : "WARNING: " + m + "\n";
+  }
+
+  /** The banner's message, or null when the share is at most the threshold or undefined. */
+  static String bannerMessage(ReportInput in) {
+    double share = in.scope().quality(in).revenueShareWithoutSource();
+    if (!(share > in.scope().bannerShare())) {
+      return null;
+    }
+    return FunnelSection.percent(share) + " of revenue has no known source (above "
+        + FunnelSection.percent(in.scope().bannerShare()) + "): channel figures understate it";
+  }
+
+
+  /**
+   * The whole report as one JSON tree: {@code "report"} (period, comparison period, as-of instant,
+   * banner threshold and the banner's message or null), then a member per section.
+   */
   static Map<String, Object> json(ReportInput in) {
     Map<String, Object> m = new LinkedHashMap<>();
+    Map<String, Object> scope = new LinkedHashMap<>();
+    scope.put("period", in.scope().period().label());
+    scope.put("compare", in.scope().compare().label());
+    scope.put("asOf", in.asOf().toString());
+    scope.put("bannerShare", in.scope().bannerShare());
+    scope.put("warning", bannerMessage(in));
+    m.put("report", scope);
     for (ReportSection s : SECTIONS) {
       m.put(s.key(), s.json(in));
     }

@@ -1,0 +1,90 @@
+package dev.funnel.cli;
+
+import dev.funnel.io.html.Section;
+import dev.funnel.io.chart.Charts;
+import dev.funnel.io.chart.ChartOptions;
+import dev.funnel.io.chart.Series;
+import dev.funnel.core.money.UnitRow;
+import java.util.ArrayList;
+import dev.funnel.core.DatasetTable;
+import dev.funnel.core.Period;
+import dev.funnel.core.money.UnitEconomics;
+import dev.funnel.core.money.UnitReport;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Channel effectiveness lead -> deal -> revenue of the period: per channel the spend, leads, new
+ * customers and revenue with CPL, CAC, ROMI (revenue-based) and DRR, from {@link UnitEconomics}
+ * over the period's local days (the numbers and JSON of {@code funnel unit}, {@link UnitCommand}).
+ */
+final class ChannelsSection extends ComputedSection<ChannelsSection.Result> {
+
+  /** The period and its unit economics. */
+  record Result(Period period, UnitReport unit) {}
+
+  @Override
+  public String key() {
+    return "channels";
+  }
+
+  @Override
+  public String title() {
+    return "Channel effectiveness";
+  }
+
+  @Override
+  List<DatasetTable> tables() {
+    return List.of(DatasetTable.LEADS, DatasetTable.PAYMENTS, DatasetTable.SPEND);
+  }
+
+  @Override
+  Result compute(ReportInput in) {
+    Period p = in.scope().period();
+    return new Result(p, UnitEconomics.compute(in.dataset(), p.start(), p.endExclusive(), null,
+        UnitEconomics.NON_MARKETING));
+  }
+
+  @Override
+  String text(Result r, ReportInput in) {
+    return r.period().label() + "\n" + UnitCommand.text(r.unit(), false);
+  }
+
+  @Override
+  Map<String, Object> json(Result r, ReportInput in) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("period", r.period().label());
+    m.putAll(UnitCommand.json(r.unit()));
+    return m;
+  }
+
+  @Override
+  Section html(Result r, ReportInput in, Section s) {
+    List<String> names = new ArrayList<>();
+    List<Double> leads = new ArrayList<>();
+    List<Double> customers = new ArrayList<>();
+    List<Double> revenue = new ArrayList<>();
+    List<List<String>> rows = new ArrayList<>();
+    List<UnitRow> all = new ArrayList<>(r.unit().channels());
+    for (UnitRow x : r.unit().channels()) {
+      names.add(x.channel());
+      leads.add((double) x.leads());
+      customers.add((double) x.customers());
+      revenue.add(x.revenue().doubleValue());
+    }
+    all.add(r.unit().total());
+    for (UnitRow x : all) {
+      rows.add(List.of(x.channel(), HtmlReport.n(x.spend()), Long.toString(x.leads()),
+          Long.toString(x.customers()), HtmlReport.n(x.revenue()), HtmlReport.n(x.cpl()),
+          HtmlReport.n(x.cac()), HtmlReport.n(x.romi()), HtmlReport.n(x.drr())));
+    }
+    if (!names.isEmpty()) {
+      s = s.chart(Charts.channels(ChartOptions.titled("Channels, " + r.period().label()), names,
+          List.of(new Series("leads", leads), new Series("new customers", customers),
+              new Series("revenue", revenue))));
+    }
+    return s.table(r.unit().summary(),
+        List.of("channel", "spend", "leads", "customers", "revenue", "CPL", "CAC", "ROMI", "DRR"), rows);
+  }
+}

@@ -1,0 +1,136 @@
+package dev.funnel.cli;
+
+import dev.funnel.io.html.Section;
+import dev.funnel.io.chart.Charts;
+import dev.funnel.io.chart.ChartOptions;
+import dev.funnel.io.chart.HeatRow;
+import dev.funnel.cohort.ChannelLtvToCac;
+import java.util.ArrayList;
+import dev.funnel.cohort.CohortBasis;
+import dev.funnel.cohort.CohortRow;
+import dev.funnel.cohort.CohortTable;
+import dev.funnel.cohort.Cohorts;
+import dev.funnel.cohort.LtvToCac;
+import dev.funnel.core.DatasetTable;
+import dev.funnel.core.Granularity;
+import dev.funnel.core.display.TextTable;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Cohort retention and LTV/CAC ({@link Cohorts}): the monthly cohorts by first positive payment
+ * with the share of each cohort paying in each later month (the JSON of {@code funnel cohorts},
+ * {@link CohortsCommand}), and per acquisition channel the historical LTV (cumulative revenue per
+ * customer at month {@value #LTV_AT} after the first payment, margin 1), CAC, LTV/CAC and payback
+ * (the channel JSON of {@code funnel ltv}, {@link LtvCommand#json(LtvToCac)}). CAC needs the
+ * spend table; without it the CAC columns are undefined.
+ */
+final class CohortsSection extends ComputedSection<CohortsSection.Result> {
+
+  /** The month after the first payment at which LTV is read (the default of {@code funnel ltv}). */
+  static final int LTV_AT = 6;
+
+  /** The cohort table and the channel economics. */
+  record Result(CohortTable table, LtvToCac economics) {}
+
+  @Override
+  public String key() {
+    return "cohorts";
+  }
+
+  @Override
+  public String title() {
+    return "Cohorts and LTV/CAC";
+  }
+
+  @Override
+  List<DatasetTable> tables() {
+    return List.of(DatasetTable.PAYMENTS);
+  }
+
+  @Override
+  Result compute(ReportInput in) {
+    return new Result(Cohorts.table(in.dataset(), Granularity.MONTH, CohortBasis.PAYMENT),
+        Cohorts.ltvToCac(in.dataset(), Granularity.MONTH, 1.0, LTV_AT));
+  }
+
+  @Override
+  String text(Result r, ReportInput in) {
+    return r.table().summary() + "\n" + retention(r.table())
+        + "\n" + r.economics().summary() + "\n" + r.economics().table().render();
+  }
+
+  /**
+   * Retention as whole percentages, a row per cohort and a column per month since its start (at
+   * most {@value #COLUMNS}, so that the grid fits 100 columns), then the size-weighted average.
+   */
+  static String retention(CohortTable t) {
+    int periods = 0;
+    for (CohortRow r : t.cohorts()) {
+      periods = Math.max(periods, r.periods());
+    }
+    int shown = Math.min(periods, COLUMNS);
+    String[] cols = new String[shown + 2];
+    cols[0] = "cohort";
+    cols[1] = "size";
+    for (int k = 0; k < shown; k++) {
+      cols[k + 2] = "m" + k;
+    }
+    TextTable grid = TextTable.of(cols);
+    for (CohortRow r : t.cohorts()) {
+      Object[] row = new Object[shown + 2];
+      row[0] = r.cohort().label();
+      row[1] = r.size();
+      for (int k = 0; k < shown; k++) {
+        row[k + 2] = k < r.periods() ? whole(r.retention().get(k)) : "";
+      }
+      grid = grid.plus(row);
+    }
+    Object[] avg = new Object[shown + 2];
+    avg[0] = "average";
+    avg[1] = t.customers();
+    for (int k = 0; k < shown; k++) {
+      avg[k + 2] = k < t.averages().size() ? whole(t.averages().get(k).retention()) : "";
+    }
+    String note = periods > shown ? "retention, first " + shown + " of " + periods + " months\n"
+        : "retention by month since the first payment\n";
+    return note + grid.plus(avg).render();
+  }
+
+  /** The number of month columns of the text grid. */
+  static final int COLUMNS = 13;
+
+  private static String whole(double share) {
+    return Double.isFinite(share) ? Math.round(100 * share) + "%" : "-";
+  }
+
+  @Override
+  Map<String, Object> json(Result r, ReportInput in) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("retention", CohortsCommand.json(r.table()));
+    m.put("ltv", LtvCommand.json(r.economics()));
+    return m;
+  }
+
+  @Override
+  Section html(Result r, ReportInput in, Section s) {
+    List<HeatRow> rows = new ArrayList<>();
+    for (CohortRow c : r.table().cohorts()) {
+      rows.add(new HeatRow(c.cohort().label() + " (n=" + c.size() + ")", c.retention()));
+    }
+    s = s.paragraph(r.table().summary());
+    if (!rows.isEmpty()) {
+      s = s.chart(Charts.heatmap(ChartOptions.titled("Retention by month since the first payment"),
+          rows));
+    }
+    List<List<String>> t = new ArrayList<>();
+    for (ChannelLtvToCac c : r.economics().channels()) {
+      t.add(List.of(c.channel(), Long.toString(c.customers()), HtmlReport.n(c.spend()),
+          HtmlReport.n(c.cac()), HtmlReport.n(c.ltv()), HtmlReport.n(c.ltvToCac()),
+          c.payback().isPresent() ? Integer.toString(c.payback().getAsInt()) : "not yet"));
+    }
+    return s.table(r.economics().summary(),
+        List.of("channel", "customers", "spend", "CAC", "LTV", "LTV/CAC", "payback months"), t);
+  }
+}

@@ -1,0 +1,129 @@
+package dev.funnel.cli;
+
+import dev.funnel.io.html.Section;
+import dev.funnel.io.html.KeyFigure;
+import dev.funnel.core.DatasetTable;
+import dev.funnel.core.Period;
+import dev.funnel.core.display.TextTable;
+import dev.funnel.core.sales.DealSize;
+import dev.funnel.core.sales.Pipeline;
+import dev.funnel.core.sales.PipelineStage;
+import dev.funnel.core.sales.Sales;
+import dev.funnel.core.sales.SalesVelocity;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * New deals and forecast revenue ({@link Sales}, spec/metrics.md): deals won in the period and in
+ * the comparison period (event basis: the period the lead reached WON), the average won deal of
+ * the period, the open pipeline as of the report instant with its probability-weighted value and
+ * its coverage of the period's all-channel revenue target (NaN, JSON null, without a plan), and the
+ * sales velocity as of the report instant.
+ */
+final class DealsSection extends ComputedSection<DealsSection.Result> {
+
+  /** Everything the section shows. */
+  record Result(Period period, long won, Period compare, long wonBefore, DealSize deals,
+      Pipeline pipeline, SalesVelocity velocity) {}
+
+  @Override
+  public String key() {
+    return "deals";
+  }
+
+  @Override
+  public String title() {
+    return "New deals and forecast revenue";
+  }
+
+  @Override
+  List<DatasetTable> tables() {
+    return List.of(DatasetTable.LEADS, DatasetTable.STAGES, DatasetTable.PAYMENTS);
+  }
+
+  @Override
+  Result compute(ReportInput in) {
+    ReportScope s = in.scope();
+    Period p = s.period();
+    String won = in.dataset().catalog().won().name();
+    return new Result(p, s.eventFunnel(p).count(won), s.compare(), s.eventFunnel(s.compare()).count(won),
+        Sales.dealSize(in.dataset(), s.from(p), s.to(p)),
+        Sales.pipelineAgainstPlan(in.dataset(), s.asOf(), p),
+        Sales.velocity(in.dataset(), s.asOf()));
+  }
+
+  @Override
+  String text(Result r, ReportInput in) {
+    StringBuilder b = new StringBuilder();
+    b.append(String.format(java.util.Locale.ROOT, "won deals: %d in %s, %d in %s (change %s)%n",
+        r.won(), r.period().label(), r.wonBefore(), r.compare().label(),
+        LeadsSection.signed(LeadsSection.change(r.won(), r.wonBefore()))));
+    b.append(r.deals().summary()).append(" in ").append(r.period().label()).append('\n');
+    Pipeline p = r.pipeline();
+    b.append('\n').append(p.summary()).append('\n');
+    b.append("plan (revenue target of ").append(r.period().label()).append("): ")
+        .append(p.plan() == null ? "none" : p.plan().toPlainString()).append('\n');
+    b.append(p.table().render());
+    b.append('\n').append(r.velocity().summary()).append('\n').append(r.velocity().table().render());
+    return b.toString();
+  }
+
+  @Override
+  Map<String, Object> json(Result r, ReportInput in) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("period", r.period().label());
+    m.put("compare", r.compare().label());
+    m.put("won", r.won());
+    m.put("wonCompare", r.wonBefore());
+    m.put("wonChange", LeadsSection.change(r.won(), r.wonBefore()));
+    DealSize d = r.deals();
+    m.put("dealSize", jsonOf("won", d.won(), "valued", d.valued(), "total", d.total(),
+        "average", d.average()));
+    Pipeline p = r.pipeline();
+    Map<String, Object> pm = jsonOf("asOf", p.asOf(), "deals", p.deals(), "unvalued", p.unvalued(),
+        "value", p.value(), "weighted", p.weighted(), "plan", p.plan(), "coverage", p.coverage());
+    List<Object> stages = new ArrayList<>();
+    for (PipelineStage st : p.stages()) {
+      stages.add(jsonOf("stage", st.stage(), "deals", st.deals(), "value", st.value(),
+          "winProbability", st.winProbability(), "weighted", st.weighted()));
+    }
+    pm.put("stages", stages);
+    m.put("pipeline", pm);
+    SalesVelocity v = r.velocity();
+    m.put("velocity", jsonOf("opportunities", v.opportunities(), "winRate", v.winRate(),
+        "averageDeal", v.averageDeal(), "cycleDays", v.cycleDays(), "perDay", v.perDay()));
+    return m;
+  }
+
+  /** An ordered JSON object of name-value pairs (values may be null). */
+  static Map<String, Object> jsonOf(Object... kv) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    for (int i = 0; i + 1 < kv.length; i += 2) {
+      m.put((String) kv[i], kv[i + 1]);
+    }
+    return m;
+  }
+
+  @Override
+  Section html(Result r, ReportInput in, Section s) {
+    Pipeline p = r.pipeline();
+    s = s.figures(List.of(
+        new KeyFigure("Won deals", Long.toString(r.won()), LeadsSection.signed(
+            LeadsSection.change(r.won(), r.wonBefore())) + " vs " + r.compare().label()),
+        new KeyFigure("Average deal", HtmlReport.n(r.deals().average())),
+        new KeyFigure("Weighted pipeline", HtmlReport.n(p.weighted()), p.deals() + " open deals, "
+            + p.value().toPlainString() + " open"),
+        new KeyFigure("Coverage of plan", HtmlReport.n(p.coverage()),
+            p.plan() == null ? "no revenue target" : "target " + p.plan().toPlainString()),
+        new KeyFigure("Sales velocity", HtmlReport.n(r.velocity().perDay()), "per day")));
+    List<List<String>> rows = new ArrayList<>();
+    for (PipelineStage st : p.stages()) {
+      rows.add(List.of(st.stage(), Long.toString(st.deals()), HtmlReport.n(st.value()),
+          HtmlReport.n(st.winProbability()), HtmlReport.n(st.weighted())));
+    }
+    return s.table("Open pipeline as of " + p.asOf(),
+        List.of("stage", "deals", "value", "win probability", "weighted"), rows);
+  }
+}

@@ -1,0 +1,191 @@
+package dev.funnel.cli;
+
+import dev.funnel.io.html.Section;
+import dev.funnel.io.chart.Charts;
+import dev.funnel.io.chart.ChartOptions;
+import dev.funnel.io.chart.Bar;
+import dev.funnel.core.funnel.StageCount;
+import dev.funnel.core.DatasetTable;
+import dev.funnel.core.Period;
+import dev.funnel.core.display.TextTable;
+import dev.funnel.core.funnel.ConversionMatrix;
+import dev.funnel.core.funnel.Dimension;
+import dev.funnel.core.funnel.FunnelQuery;
+import dev.funnel.core.funnel.FunnelReport;
+import dev.funnel.core.funnel.MatrixCell;
+import dev.funnel.core.funnel.StageFunnel;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The stage funnel of the period and its conversions: the event-basis {@link StageFunnel} (the
+ * JSON of {@code funnel funnel}, {@link FunnelCommand#json}), and the conversion matrix by channel
+ * ({@link ConversionMatrix}) of the leads created in the period (cohort basis, so each cell is a
+ * share) with its bottleneck flags at a false discovery rate of {@value #FDR}.
+ */
+final class FunnelSection extends ComputedSection<FunnelSection.Result> {
+
+  /** The false discovery rate of the bottleneck flags (spec/metrics.md, "Conversion matrix"). */
+  static final double FDR = 0.05;
+
+  /** The period's funnel and the matrix by channel. */
+  record Result(Period period, FunnelReport funnel, ConversionMatrix matrix) {}
+
+  @Override
+  public String key() {
+    return "funnel";
+  }
+
+  @Override
+  public String title() {
+    return "Stage funnel and conversions";
+  }
+
+  @Override
+  List<DatasetTable> tables() {
+    return List.of(DatasetTable.LEADS, DatasetTable.STAGES);
+  }
+
+  @Override
+  Result compute(ReportInput in) {
+    ReportScope s = in.scope();
+    Period p = s.period();
+    ConversionMatrix m = StageFunnel.matrix(in.dataset(),
+        FunnelQuery.cohort().between(s.from(p), s.to(p)).by(Dimension.CHANNEL), FDR);
+    return new Result(p, s.eventFunnel(p), m);
+  }
+
+  @Override
+  String text(Result r, ReportInput in) {
+    StringBuilder b = new StringBuilder();
+    b.append(r.period().label()).append(": ").append(r.funnel().summary()).append('\n');
+    TextTable stages = TextTable.of("stage", "count", "from previous", "from first");
+    for (var x : r.funnel().stages()) {
+      stages = stages.plus(x.stage(), x.count(), x.conversionFromPrevious(), x.conversionFromFirst());
+    }
+    b.append(stages.render());
+    ConversionMatrix m = r.matrix();
+    b.append('\n').append("Conversion by channel, leads created in ").append(r.period().label())
+        .append(" (cohort basis; ! = bottleneck at FDR ").append(TextTable.number(m.fdr())).append(")\n");
+    List<String> cols = new ArrayList<>();
+    cols.add("channel");
+    for (String tr : m.transitions()) {
+      cols.add(abbreviate(tr));
+    }
+    TextTable grid = TextTable.of(cols.toArray(new String[0]));
+    int n = m.transitions().size();
+    for (int i = 0; i < m.sources().size(); i++) {
+      Object[] row = new Object[n + 1];
+      row[0] = m.sources().get(i);
+      for (int k = 0; k < n; k++) {
+        MatrixCell c = m.cells().get(i * n + k);
+        row[k + 1] = percent(c.rate()) + (c.bottleneck() ? "!" : "");
+      }
+      grid = grid.plus(row);
+    }
+    Object[] all = new Object[n + 1];
+    all[0] = "(all)";
+    for (int k = 0; k < n; k++) {
+      all[k + 1] = percent(m.overall().get(k));
+    }
+    b.append(grid.plus(all).render());
+    List<MatrixCell> flagged = m.bottlenecks();
+    b.append(flagged.isEmpty() ? "no bottlenecks\n" : "bottlenecks: " + flagged.size() + "\n");
+    for (MatrixCell c : flagged) {
+      b.append(String.format(Locale.ROOT, "  %s %s->%s: %s against %s overall (%d of %d)%n",
+          c.source(), c.from(), c.to(), percent(c.rate()),
+          percent(m.overall().get(m.transitions().indexOf(c.from() + "->" + c.to()))),
+          c.converted(), c.entered()));
+    }
+    return b.toString();
+  }
+
+  /** {@code OPPORTUNITY->PROPOSAL} as {@code OPP>PRO}: the grid fits 100 columns. */
+  static String abbreviate(String transition) {
+    String[] p = transition.split("->");
+    return p.length == 2 ? shortName(p[0]) + ">" + shortName(p[1]) : transition;
+  }
+
+  private static String shortName(String stage) {
+    return stage.length() <= 4 ? stage : stage.substring(0, 3);
+  }
+
+  /** A share as a percentage with one decimal, {@code -} when undefined. */
+  static String percent(double share) {
+    return Double.isFinite(share) ? String.format(Locale.ROOT, "%.1f%%", 100 * share) : "-";
+  }
+
+  @Override
+  Map<String, Object> json(Result r, ReportInput in) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("period", r.period().label());
+    m.put("funnel", FunnelCommand.json(r.funnel()));
+    m.put("matrix", matrix(r.matrix()));
+    return m;
+  }
+
+  /** The matrix: its columns, overall rates and every cell with its bottleneck flag. */
+  static Map<String, Object> matrix(ConversionMatrix x) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("basis", x.basis().label());
+    m.put("by", "channel");
+    m.put("fdr", x.fdr());
+    m.put("transitions", x.transitions());
+    m.put("overall", x.overall());
+    List<Object> cells = new ArrayList<>();
+    for (MatrixCell c : x.cells()) {
+      Map<String, Object> cm = new LinkedHashMap<>();
+      cm.put("source", c.source());
+      cm.put("from", c.from());
+      cm.put("to", c.to());
+      cm.put("entered", c.entered());
+      cm.put("converted", c.converted());
+      cm.put("rate", c.rate());
+      cm.put("shrunkRate", c.shrunkRate());
+      cm.put("index", c.index());
+      cm.put("shrunkIndex", c.shrunkIndex());
+      cm.put("adjustedPValue", c.adjustedPValue());
+      cm.put("bottleneck", c.bottleneck());
+      cells.add(cm);
+    }
+    m.put("cells", cells);
+    return m;
+  }
+
+  @Override
+  Section html(Result r, ReportInput in, Section s) {
+    List<Bar> bars = new ArrayList<>();
+    List<Double> conv = new ArrayList<>();
+    for (StageCount c : r.funnel().stages()) {
+      bars.add(new Bar(c.stage(), c.count()));
+      conv.add(c.conversionFromPrevious());
+    }
+    s = s.chart(Charts.funnel(ChartOptions.titled("Funnel, " + r.period().label() + " (event basis)")
+        .valueAxis("Leads"), bars, conv));
+    ConversionMatrix m = r.matrix();
+    List<String> header = new ArrayList<>();
+    header.add("channel");
+    m.transitions().forEach(t -> header.add(abbreviate(t)));
+    List<List<String>> rows = new ArrayList<>();
+    int n = m.transitions().size();
+    for (int i = 0; i < m.sources().size(); i++) {
+      List<String> row = new ArrayList<>();
+      row.add(m.sources().get(i));
+      for (int k = 0; k < n; k++) {
+        MatrixCell c = m.cells().get(i * n + k);
+        row.add(percent(c.rate()) + (c.bottleneck() ? " (bottleneck)" : ""));
+      }
+      rows.add(row);
+    }
+    List<String> all = new ArrayList<>();
+    all.add("(all)");
+    m.overall().forEach(x -> all.add(percent(x)));
+    rows.add(all);
+    return s.table("Conversion by channel, leads created in " + r.period().label()
+        + " (cohort basis; bottlenecks at FDR " + HtmlReport.n(m.fdr()) + ": "
+        + m.bottlenecks().size() + ")", header, rows);
+  }
+}

@@ -1,0 +1,122 @@
+package dev.funnel.cli;
+
+import dev.funnel.io.html.Section;
+import dev.funnel.io.html.KeyFigure;
+import dev.funnel.core.DatasetTable;
+import dev.funnel.core.Period;
+import dev.funnel.core.display.TextTable;
+import dev.funnel.core.funnel.FunnelReport;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Leads and their dynamics: leads, MQL and SQL of the period against the comparison period, on the
+ * event basis of {@link dev.funnel.core.funnel.StageFunnel} (a stage counts in the period its lead
+ * first reached it, in the dataset zone), the change {@code (current - compare) / compare} (NaN,
+ * JSON null, when the comparison is 0), the share qualified {@code MQL / leads} and the share handed
+ * to sales {@code SQL / leads} (spec/metrics.md; event-basis ratios of one period, not cohort
+ * shares).
+ */
+final class LeadsSection extends ComputedSection<LeadsSection.Result> {
+
+  /** The funnels of the two periods. */
+  record Result(Period period, FunnelReport current, Period compare, FunnelReport base) {}
+
+  static final List<String> STAGES = List.of("LEAD", "MQL", "SQL");
+
+  @Override
+  public String key() {
+    return "leads";
+  }
+
+  @Override
+  public String title() {
+    return "Leads and dynamics";
+  }
+
+  @Override
+  List<DatasetTable> tables() {
+    return List.of(DatasetTable.LEADS, DatasetTable.STAGES);
+  }
+
+  @Override
+  Result compute(ReportInput in) {
+    ReportScope s = in.scope();
+    return new Result(s.period(), s.eventFunnel(s.period()), s.compare(), s.eventFunnel(s.compare()));
+  }
+
+  /** {@code (current - base) / base}; NaN when base is 0. */
+  static double change(double current, double base) {
+    return base == 0 ? Double.NaN : (current - base) / base;
+  }
+
+  /** A change as a signed percentage, {@code -} when undefined. */
+  static String signed(double change) {
+    String p = FunnelSection.percent(change);
+    return change > 0 ? "+" + p : p;
+  }
+
+  private static double share(FunnelReport r, String stage) {
+    long leads = r.count("LEAD");
+    return leads == 0 ? Double.NaN : (double) r.count(stage) / leads;
+  }
+
+  @Override
+  String text(Result r, ReportInput in) {
+    TextTable t = TextTable.of("", r.period().label(), r.compare().label(), "change");
+    for (String st : STAGES) {
+      long a = r.current().count(st);
+      long b = r.base().count(st);
+      t = t.plus(st.equals("LEAD") ? "leads" : st, a, b, signed(change(a, b)));
+    }
+    t = t.plus("share qualified (MQL/leads)", FunnelSection.percent(share(r.current(), "MQL")),
+        FunnelSection.percent(share(r.base(), "MQL")), null);
+    t = t.plus("share to sales (SQL/leads)", FunnelSection.percent(share(r.current(), "SQL")),
+        FunnelSection.percent(share(r.base(), "SQL")), null);
+    return r.period().label() + " against " + r.compare().label() + " (event basis)\n" + t.render();
+  }
+
+  @Override
+  Map<String, Object> json(Result r, ReportInput in) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("period", r.period().label());
+    m.put("compare", r.compare().label());
+    for (String st : STAGES) {
+      long a = r.current().count(st);
+      long b = r.base().count(st);
+      Map<String, Object> x = new LinkedHashMap<>();
+      x.put("period", a);
+      x.put("compare", b);
+      x.put("change", change(a, b));
+      m.put(st.equals("LEAD") ? "leads" : st.toLowerCase(java.util.Locale.ROOT), x);
+    }
+    Map<String, Object> q = new LinkedHashMap<>();
+    q.put("period", share(r.current(), "MQL"));
+    q.put("compare", share(r.base(), "MQL"));
+    m.put("shareQualified", q);
+    Map<String, Object> sq = new LinkedHashMap<>();
+    sq.put("period", share(r.current(), "SQL"));
+    sq.put("compare", share(r.base(), "SQL"));
+    m.put("shareToSales", sq);
+    return m;
+  }
+
+  @Override
+  Section html(Result r, ReportInput in, Section s) {
+    String vs = " vs " + r.compare().label();
+    List<KeyFigure> f = new java.util.ArrayList<>();
+    for (String st : STAGES) {
+      long a = r.current().count(st);
+      long b = r.base().count(st);
+      f.add(new KeyFigure(st.equals("LEAD") ? "Leads" : st, Long.toString(a),
+          signed(change(a, b)) + vs + " (" + b + ")"));
+    }
+    f.add(new KeyFigure("Share qualified (MQL/leads)", FunnelSection.percent(share(r.current(), "MQL")),
+        FunnelSection.percent(share(r.base(), "MQL")) + " in " + r.compare().label()));
+    f.add(new KeyFigure("Share to sales (SQL/leads)", FunnelSection.percent(share(r.current(), "SQL")),
+        FunnelSection.percent(share(r.base(), "SQL")) + " in " + r.compare().label()));
+    return s.paragraph(r.period().label() + " against " + r.compare().label() + ", event basis.")
+        .figures(f);
+  }
+}
