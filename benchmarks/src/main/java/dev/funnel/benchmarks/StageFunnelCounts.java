@@ -48,7 +48,7 @@ import org.openjdk.jmh.infra.Blackhole;
 /**
  * Event-basis stage counts per month and channel (spec/metrics.md, "Counting conventions": a lead
  * counts for a stage in the month it first reached that stage or any later one) on the demo
- * dataset of {@code rows} leads ({@link DemoData}, seed 42, UTC, about six stage changes a lead).
+ * dataset of {@code rows} leads ({@link DemoData}, seed 42, UTC).
  *
  * <ul>
  *   <li>{@code funnel}: {@link StageFunnel#compute} with an event query per month by channel, over
