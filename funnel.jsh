@@ -20,6 +20,8 @@ import dev.funnel.core.bridge.*;
 import dev.funnel.core.stats.*;
 import dev.funnel.core.columnar.*;
 import dev.funnel.io.*;
+import dev.funnel.io.chart.*;
+import dev.funnel.io.html.*;
 import dev.funnel.attribution.*;
 import dev.funnel.cohort.*;
 import dev.funnel.cohort.ltv.*;

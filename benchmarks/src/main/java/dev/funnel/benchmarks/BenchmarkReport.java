@@ -22,7 +22,10 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * Runs the benchmarks and writes the results with every score stated as a ratio to the peer and
  * to the memory-bandwidth baseline of the same run.
  *
- * <p>Usage: {@code java -jar benchmarks/target/benchmarks.jar [rows] [include-regex]}; writes
+ * <p>Usage: {@code java -jar benchmarks/target/benchmarks.jar [rows] [include-regex]}. {@code rows}
+ * (digits, or several comma-separated) overrides every class's {@code @Param rows}; without it each
+ * class runs at its own default size (its javadoc says what {@code rows} counts there). A first
+ * argument that is not a number is taken as the include regex. Writes
  * {@code benchmarks/results/latest.json} (JMH's JSON) and {@code benchmarks/results/latest.md}
  * (the ratio table kept in README). Each benchmark class has one method named {@code funnel}, its
  * peers, and {@code memoryBaseline}; ratios are taken within a class and a parameter set.
@@ -32,14 +35,15 @@ public final class BenchmarkReport {
   private BenchmarkReport() {}
 
   public static void main(String[] args) throws RunnerException, IOException {
-    String rows = args.length > 0 ? args[0] : "10000000";
-    String include = args.length > 1 ? args[1] : "dev\\.funnel\\.benchmarks\\..*";
+    boolean sized = args.length > 0 && args[0].matches("\\d+(,\\d+)*");
+    String rows = sized ? args[0] : null;
+    int next = sized ? 1 : 0;
+    String include = args.length > next ? args[next] : "dev\\.funnel\\.benchmarks\\..*";
     Path out = Path.of(System.getProperty("funnel.bench.results", "benchmarks/results"));
     Files.createDirectories(out);
     ChainedOptionsBuilder opts =
         new OptionsBuilder()
             .include(include)
-            .param("rows", rows)
             .forks(1)
             .warmupIterations(2)
             .warmupTime(TimeValue.seconds(1))
@@ -48,6 +52,9 @@ public final class BenchmarkReport {
             .jvmArgsAppend("-Xmx8g")
             .resultFormat(ResultFormatType.JSON)
             .result(out.resolve("latest.json").toString());
+    if (rows != null) {
+      opts.param("rows", rows.split(","));
+    }
     Collection<RunResult> results = new Runner(opts.build()).run();
     String table = ratios(results, rows);
     Files.writeString(out.resolve("latest.md"), table, StandardCharsets.UTF_8);
@@ -81,7 +88,8 @@ public final class BenchmarkReport {
             base == null ? "-" : String.format(Locale.ROOT, "%.1f", s[0] / base[0])));
       }
     }
-    b.append("\nrows = ").append(rows).append("; ratios are times (lower is faster); ")
+    b.append("\nrows = ").append(rows == null ? "each class's default (shown per benchmark)" : rows)
+        .append("; ratios are times (lower is faster); ")
         .append(Runtime.getRuntime().availableProcessors()).append(" cores, ")
         .append(System.getProperty("java.vm.name")).append(' ')
         .append(System.getProperty("java.version")).append('\n');

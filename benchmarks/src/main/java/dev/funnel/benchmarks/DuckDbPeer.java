@@ -7,6 +7,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import org.duckdb.DuckDBConnection;
 
 /**
  * DuckDB in the same JVM (in-memory database through its JDBC driver): the peer every funnel
@@ -47,6 +48,11 @@ final class DuckDbPeer implements AutoCloseable {
         return t;
       }
     }
+  }
+
+  /** The DuckDB connection itself, for appenders and queries of a benchmark's own tables. */
+  DuckDBConnection connection() throws SQLException {
+    return connection.unwrap(DuckDBConnection.class);
   }
 
   @Override
