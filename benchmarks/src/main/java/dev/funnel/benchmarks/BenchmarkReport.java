@@ -82,10 +82,10 @@ public final class BenchmarkReport {
       List<String> methods = new ArrayList<>(e.getValue().keySet());
       for (String m : methods) {
         double[] s = e.getValue().get(m);
-        b.append(String.format(Locale.ROOT, "| %s | %s | %.1f | %.1f | %s | %s |%n",
-            e.getKey(), m, s[0], s[1],
-            funnel == null ? "-" : String.format(Locale.ROOT, "%.2f", s[0] / funnel[0]),
-            base == null ? "-" : String.format(Locale.ROOT, "%.1f", s[0] / base[0])));
+        b.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s |%n",
+            e.getKey(), m, figure(s[0]), figure(s[1]),
+            funnel == null ? "-" : figure(s[0] / funnel[0]),
+            base == null ? "-" : figure(s[0] / base[0])));
       }
     }
     b.append("\nrows = ").append(rows == null ? "each class's default (shown per benchmark)" : rows)
@@ -94,6 +94,15 @@ public final class BenchmarkReport {
         .append(System.getProperty("java.vm.name")).append(' ')
         .append(System.getProperty("java.version")).append('\n');
     return b.toString();
+  }
+
+  /** Three significant digits, at least one decimal: small baselines do not print as 0.0. */
+  static String figure(double v) {
+    if (!Double.isFinite(v) || v == 0) {
+      return String.format(Locale.ROOT, "%.1f", v);
+    }
+    int decimals = Math.max(1, 2 - (int) Math.floor(Math.log10(Math.abs(v))));
+    return String.format(Locale.ROOT, "%." + decimals + "f", v);
   }
 
   private static String paramsOf(RunResult r) {
