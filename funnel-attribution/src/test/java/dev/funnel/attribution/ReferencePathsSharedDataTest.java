@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
  * {@code PathData}): published totals, the sum invariant for every model, and first/last touch
  * against a direct count over the file's lines.
  */
-class ChannelAttributionPathsSharedDataTest {
+class ReferencePathsSharedDataTest {
 
   static List<JourneyPath> rows;
   static List<String[]> lines;
