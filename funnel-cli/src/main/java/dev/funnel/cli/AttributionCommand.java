@@ -78,7 +78,9 @@ final class AttributionCommand implements Command {
         + "that markov and shapley use. Credits of every model sum to the conversions and value.\n"
         + "--model all prints every model the journeys allow, one column per model (JSON:\n"
         + "{\"models\": [...]}, one object per model). --from/--to cut the rows first (touches\n"
-        + "and stage changes by their time), so journeys keep only the touches inside the window.";
+        + "and stage changes by their time), so journeys keep only the touches inside the window.\n"
+        + "--format svg draws the conversions credited per channel (a standalone SVG document):\n"
+        + "grouped bars, one colour per model, with --model all; bars of the one model otherwise.";
   }
 
   @Override
@@ -89,7 +91,7 @@ final class AttributionCommand implements Command {
 
   @Override
   public List<Format> formats() {
-    return List.of(Format.TEXT, Format.JSON);
+    return List.of(Format.TEXT, Format.JSON, Format.SVG);
   }
 
   @Override
@@ -120,6 +122,9 @@ final class AttributionCommand implements Command {
       throw args.usage("--replicates applies with --ci only");
     }
 
+    if (format == Format.SVG && args.has(SPEND)) {
+      throw args.usage("--format svg draws the credited conversions: not with --spend");
+    }
     BigDecimal margin = margin(args);
     DataInput in = DataInput.read(args, session);
     if (args.has(SPEND)) {
@@ -146,7 +151,13 @@ final class AttributionCommand implements Command {
         economics.add(Attribution.economics(r, in.dataset().spend(), margin, false));
       }
     }
-    if (format == Format.JSON) {
+    if (format == Format.SVG) {
+      if (ResultCharts.creditedChannels(results).isEmpty()) {
+        throw new IllegalStateException("no credited channels: nothing to draw");
+      }
+      session.emit(ResultCharts.credited(all ? "Conversions credited by model"
+          : "Conversions credited, " + results.get(0).model().label(), results).document());
+    } else if (format == Format.JSON) {
       Map<String, Object> doc;
       if (all) {
         doc = json(js, results, economics);

@@ -1,11 +1,7 @@
 package dev.funnel.cli;
 
 import dev.funnel.io.html.Section;
-import dev.funnel.io.chart.Charts;
-import dev.funnel.io.chart.ChartOptions;
 import dev.funnel.io.chart.Series;
-import dev.funnel.attribution.ChannelCredit;
-import java.util.TreeSet;
 import dev.funnel.attribution.Attribution;
 import dev.funnel.attribution.AttributionOptions;
 import dev.funnel.attribution.AttributionResult;
@@ -72,36 +68,23 @@ final class AttributionSection extends ComputedSection<AttributionSection.Result
 
   @Override
   Section html(Result r, ReportInput in, Section s) {
-    TreeSet<String> names = new TreeSet<>();
-    r.results().forEach(x -> x.channels().forEach(c -> names.add(c.channel())));
-    List<String> channels = List.copyOf(names);
-    List<Series> series = new ArrayList<>();
+    List<String> channels = ResultCharts.creditedChannels(r.results());
     List<List<String>> rows = new ArrayList<>();
     for (String ch : channels) {
       List<String> row = new ArrayList<>();
       row.add(ch);
       rows.add(row);
     }
-    for (AttributionResult x : r.results()) {
-      List<Double> v = new ArrayList<>();
+    for (Series x : ResultCharts.credits(channels, r.results())) {
       for (int i = 0; i < channels.size(); i++) {
-        double c = Double.NaN;
-        for (ChannelCredit cc : x.channels()) {
-          if (cc.channel().equals(channels.get(i))) {
-            c = cc.conversions();
-          }
-        }
-        v.add(c);
-        rows.get(i).add(dev.funnel.core.display.TextTable.number(c));
+        rows.get(i).add(dev.funnel.core.display.TextTable.number(x.values().get(i)));
       }
-      series.add(new Series(x.model().label(), v));
     }
     List<String> header = new ArrayList<>();
     header.add("channel");
     MODELS.forEach(m -> header.add(m.label()));
     if (!channels.isEmpty()) {
-      s = s.chart(Charts.grouped(ChartOptions.titled("Conversions credited by model")
-          .valueAxis("Conversions"), channels, series));
+      s = s.chart(ResultCharts.credited("Conversions credited by model", r.results()));
     }
     return s.paragraph(r.journeys().conversions() + " conversions to WON over the whole data, value "
             + r.journeys().value().toPlainString() + ".")

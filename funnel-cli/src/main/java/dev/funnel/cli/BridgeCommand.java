@@ -78,7 +78,8 @@ final class BridgeCommand implements Command {
         + "funnel bridge --factors FILE.csv [--method ...] [--order f1,f2,...]\n\n"
         + "Revenue = leads x lead->mql x mql->sql x win rate x average deal on event-basis\n"
         + "counts; the effects add up exactly to the change in revenue. --base plan takes the\n"
-        + "plan targets (leads, mql, sql, won, revenue) of the current period as the base.";
+        + "plan targets (leads, mql, sql, won, revenue) of the current period as the base.\n"
+        + "--format svg draws the waterfall (a standalone SVG document).";
   }
 
   @Override
@@ -89,7 +90,7 @@ final class BridgeCommand implements Command {
 
   @Override
   public List<Format> formats() {
-    return List.of(Format.TEXT, Format.JSON);
+    return List.of(Format.TEXT, Format.JSON, Format.SVG);
   }
 
   @Override
@@ -109,7 +110,11 @@ final class BridgeCommand implements Command {
       FactorTable table = factors(args.path(FACTORS, args.value(FACTORS)));
       checkOrder(args, table.factors());
       BridgeResult r = engine.decompose(table);
-      out = format == Format.JSON ? Json.pretty(json(r)) : r.summary() + "\n" + r.table().render();
+      out = switch (format) {
+        case JSON -> Json.pretty(json(r));
+        case SVG -> ResultCharts.waterfall("Bridge", r, "base", "current", "Value").document();
+        default -> r.summary() + "\n" + r.table().render();
+      };
     } else {
       String data = args.operand("DATA");
       if (!args.has(BASE) || !args.has(CURRENT)) {
@@ -155,7 +160,10 @@ final class BridgeCommand implements Command {
               session.err().println("  " + t.file() + ": " + n + " " + code));
         }
       }
-      if (format == Format.JSON) {
+      if (format == Format.SVG) {
+        out = ResultCharts.waterfall("Revenue bridge " + r.baseLabel() + " -> " + r.currentLabel(),
+            r.bridge(), r.baseLabel(), r.currentLabel(), "Revenue").document();
+      } else if (format == Format.JSON) {
         Map<String, Object> m = json(r);
         if (lenient) {
           m.put("rejected", Json.readReport(read.tables()).get("rejected"));

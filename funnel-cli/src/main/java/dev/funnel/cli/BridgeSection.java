@@ -1,13 +1,6 @@
 package dev.funnel.cli;
 
 import dev.funnel.io.html.Section;
-import dev.funnel.io.chart.Charts;
-import dev.funnel.io.chart.ChartOptions;
-import dev.funnel.io.chart.Bar;
-import dev.funnel.io.chart.Step;
-import dev.funnel.core.bridge.BridgeResult;
-import dev.funnel.core.bridge.FactorEffect;
-import java.util.ArrayList;
 import dev.funnel.core.DatasetTable;
 import dev.funnel.core.bridge.FunnelBridge;
 import dev.funnel.core.bridge.FunnelBridgeResult;
@@ -104,13 +97,7 @@ final class BridgeSection extends ComputedSection<BridgeSection.Result> {
   }
 
   private static Section waterfall(Section s, String title, FunnelBridgeResult f) {
-    BridgeResult b = f.bridge();
-    List<Step> steps = new ArrayList<>();
-    for (FactorEffect e : b.effects()) {
-      steps.add(new Step(e.factor(), e.effect()));
-    }
-    s = s.chart(Charts.waterfall(ChartOptions.titled(title).valueAxis("Revenue"),
-        new Bar(f.baseLabel(), b.base()), steps, new Bar(f.currentLabel(), b.current())));
+    s = s.chart(ResultCharts.waterfall(title, f.bridge(), f.baseLabel(), f.currentLabel(), "Revenue"));
     for (String note : f.notes()) {
       s = s.paragraph("Note: " + note);
     }

@@ -1,9 +1,6 @@
 package dev.funnel.cli;
 
 import dev.funnel.io.html.Section;
-import dev.funnel.io.chart.Charts;
-import dev.funnel.io.chart.ChartOptions;
-import dev.funnel.io.chart.Series;
 import dev.funnel.core.money.UnitRow;
 import java.util.ArrayList;
 import dev.funnel.core.DatasetTable;
@@ -61,28 +58,16 @@ final class ChannelsSection extends ComputedSection<ChannelsSection.Result> {
 
   @Override
   Section html(Result r, ReportInput in, Section s) {
-    List<String> names = new ArrayList<>();
-    List<Double> leads = new ArrayList<>();
-    List<Double> customers = new ArrayList<>();
-    List<Double> revenue = new ArrayList<>();
     List<List<String>> rows = new ArrayList<>();
     List<UnitRow> all = new ArrayList<>(r.unit().channels());
-    for (UnitRow x : r.unit().channels()) {
-      names.add(x.channel());
-      leads.add((double) x.leads());
-      customers.add((double) x.customers());
-      revenue.add(x.revenue().doubleValue());
-    }
     all.add(r.unit().total());
     for (UnitRow x : all) {
       rows.add(List.of(x.channel(), HtmlReport.n(x.spend()), Long.toString(x.leads()),
           Long.toString(x.customers()), HtmlReport.n(x.revenue()), HtmlReport.n(x.cpl()),
           HtmlReport.n(x.cac()), HtmlReport.n(x.romi()), HtmlReport.n(x.drr())));
     }
-    if (!names.isEmpty()) {
-      s = s.chart(Charts.channels(ChartOptions.titled("Channels, " + r.period().label()), names,
-          List.of(new Series("leads", leads), new Series("new customers", customers),
-              new Series("revenue", revenue))));
+    if (!r.unit().channels().isEmpty()) {
+      s = s.chart(ResultCharts.channels("Channels, " + r.period().label(), r.unit()));
     }
     return s.table(r.unit().summary(),
         List.of("channel", "spend", "leads", "customers", "revenue", "CPL", "CAC", "ROMI", "DRR"), rows);

@@ -60,7 +60,9 @@ final class CohortsCommand implements Command {
         + "periods in the dataset time zone; periods after the end of the data are absent.\n"
         + "The text table ends with the size-weighted average over the cohorts that reached\n"
         + "each period. With --cohort touch|lead|sql a cohort also counts members who never paid,\n"
-        + "so retention at period 0 is the share that paid in the cohort period.";
+        + "so retention at period 0 is the share that paid in the cohort period.\n"
+        + "--format svg draws the retention heat map (a standalone SVG document); it draws one\n"
+        + "table of retention, so it refuses --group and --metric other than retention.";
   }
 
   @Override
@@ -70,7 +72,7 @@ final class CohortsCommand implements Command {
 
   @Override
   public List<Format> formats() {
-    return List.of(Format.TEXT, Format.JSON, Format.CSV);
+    return List.of(Format.TEXT, Format.JSON, Format.CSV, Format.SVG);
   }
 
   @Override
@@ -80,6 +82,10 @@ final class CohortsCommand implements Command {
     CohortMetric metric = metric(args);
     CohortBasis basis = basis(args);
     Function<Lead, String> group = group(args, basis);
+    if (format == Format.SVG && (group != null || metric != CohortMetric.RETENTION)) {
+      throw args.usage("--format svg draws one retention heat map: not with "
+          + (group != null ? "--group" : "--metric " + args.value(METRIC)));
+    }
     DataInput in = DataInput.read(args, session);
     if (group != null) {
       SortedMap<String, CohortTable> tables = Cohorts.byGroup(in.dataset(), g, group);
@@ -99,6 +105,13 @@ final class CohortsCommand implements Command {
     switch (format) {
       case JSON -> session.emit(in.json(json(t)));
       case CSV -> session.emit(csv(t));
+      case SVG -> {
+        if (t.cohorts().isEmpty()) {
+          throw new IllegalStateException("no cohorts: nothing to draw");
+        }
+        session.emit(ResultCharts.retention("Retention by " + g.label() + " since the cohort start", t)
+            .document());
+      }
       default -> session.emit(t.summary() + "\n" + t.table(metric, args.has(CALENDAR)).render());
     }
     return Funnel.OK;

@@ -1,9 +1,6 @@
 package dev.funnel.cli;
 
 import dev.funnel.io.html.Section;
-import dev.funnel.io.chart.Charts;
-import dev.funnel.io.chart.ChartOptions;
-import dev.funnel.io.chart.HeatRow;
 import dev.funnel.cohort.ChannelLtvToCac;
 import java.util.ArrayList;
 import dev.funnel.cohort.CohortBasis;
@@ -115,14 +112,9 @@ final class CohortsSection extends ComputedSection<CohortsSection.Result> {
 
   @Override
   Section html(Result r, ReportInput in, Section s) {
-    List<HeatRow> rows = new ArrayList<>();
-    for (CohortRow c : r.table().cohorts()) {
-      rows.add(new HeatRow(c.cohort().label() + " (n=" + c.size() + ")", c.retention()));
-    }
     s = s.paragraph(r.table().summary());
-    if (!rows.isEmpty()) {
-      s = s.chart(Charts.heatmap(ChartOptions.titled("Retention by month since the first payment"),
-          rows));
+    if (!r.table().cohorts().isEmpty()) {
+      s = s.chart(ResultCharts.retention("Retention by month since the first payment", r.table()));
     }
     List<List<String>> t = new ArrayList<>();
     for (ChannelLtvToCac c : r.economics().channels()) {

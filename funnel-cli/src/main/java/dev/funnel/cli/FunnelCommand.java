@@ -53,7 +53,9 @@ final class FunnelCommand implements Command {
         + "ones. Event basis: a period's count for a stage is the distinct leads that first\n"
         + "reached it inside the period. Cohort basis: leads created in the period and how many\n"
         + "of them reached each stage (counts never increase along the stages).\n"
-        + "--from/--to bound the reach time (event) or the creation time (cohort).";
+        + "--from/--to bound the reach time (event) or the creation time (cohort).\n"
+        + "--format svg draws the funnel bars of the whole window (a standalone SVG document);\n"
+        + "it draws one funnel, so it refuses --period and --by.";
   }
 
   @Override
@@ -63,20 +65,27 @@ final class FunnelCommand implements Command {
 
   @Override
   public List<Format> formats() {
-    return List.of(Format.TEXT, Format.JSON);
+    return List.of(Format.TEXT, Format.JSON, Format.SVG);
   }
 
   @Override
   public int run(Arguments args, Session session) {
     Format format = args.format();
     FunnelQuery q = query(args);
+    if (format == Format.SVG && (args.has(PERIOD) || args.has(BY))) {
+      throw args.usage("--format svg draws the one funnel of the window: not with --period or --by");
+    }
     DataInput in = DataInput.read(args, session, false);
     ZoneId zone = in.dataset().zone();
     Window w = in.window();
     Instant from = w.from() == null ? null : w.from().atStartOfDay(zone).toInstant();
     Instant to = w.to() == null ? null : w.to().atStartOfDay(zone).toInstant();
     FunnelReport r = StageFunnel.compute(in.dataset(), q.between(from, to));
-    session.emit(format == Format.JSON ? in.json(json(r)) : r.summary() + "\n" + r.table().render());
+    if (format == Format.SVG) {
+      session.emit(ResultCharts.funnel("Funnel (" + r.basis().label() + " basis)", r.stages()).document());
+    } else {
+      session.emit(format == Format.JSON ? in.json(json(r)) : r.summary() + "\n" + r.table().render());
+    }
     return Funnel.OK;
   }
 

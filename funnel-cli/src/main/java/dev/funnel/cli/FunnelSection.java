@@ -1,10 +1,6 @@
 package dev.funnel.cli;
 
 import dev.funnel.io.html.Section;
-import dev.funnel.io.chart.Charts;
-import dev.funnel.io.chart.ChartOptions;
-import dev.funnel.io.chart.Bar;
-import dev.funnel.core.funnel.StageCount;
 import dev.funnel.core.DatasetTable;
 import dev.funnel.core.Period;
 import dev.funnel.core.display.TextTable;
@@ -157,14 +153,8 @@ final class FunnelSection extends ComputedSection<FunnelSection.Result> {
 
   @Override
   Section html(Result r, ReportInput in, Section s) {
-    List<Bar> bars = new ArrayList<>();
-    List<Double> conv = new ArrayList<>();
-    for (StageCount c : r.funnel().stages()) {
-      bars.add(new Bar(c.stage(), c.count()));
-      conv.add(c.conversionFromPrevious());
-    }
-    s = s.chart(Charts.funnel(ChartOptions.titled("Funnel, " + r.period().label() + " (event basis)")
-        .valueAxis("Leads"), bars, conv));
+    s = s.chart(ResultCharts.funnel("Funnel, " + r.period().label() + " (event basis)",
+        r.funnel().stages()));
     ConversionMatrix m = r.matrix();
     List<String> header = new ArrayList<>();
     header.add("channel");

@@ -1,9 +1,6 @@
 package dev.funnel.cli;
 
 import dev.funnel.io.html.Section;
-import dev.funnel.io.chart.Charts;
-import dev.funnel.io.chart.ChartOptions;
-import dev.funnel.io.chart.Bullet;
 import java.util.ArrayList;
 import dev.funnel.core.DatasetTable;
 import dev.funnel.core.plan.PlanFact;
@@ -66,23 +63,14 @@ final class PlanSection extends ComputedSection<PlanReport> {
 
   @Override
   Section html(PlanReport r, ReportInput in, Section s) {
-    List<Bullet> bullets = new ArrayList<>();
     List<List<String>> rows = new ArrayList<>();
     for (PlanRow x : r.rows()) {
-      String name = x.metric() + (x.channel() == null ? "" : ", " + x.channel());
-      Bullet.Status st = switch (x.status().label()) {
-        case "ok" -> Bullet.Status.OK;
-        case "warning" -> Bullet.Status.WARNING;
-        case "alert" -> Bullet.Status.ALERT;
-        default -> Bullet.Status.UNKNOWN;
-      };
-      bullets.add(new Bullet(name, x.plan(), x.actual(), x.runRate(), st));
-      rows.add(List.of(name, HtmlReport.n(x.plan()), HtmlReport.n(x.actual()), HtmlReport.n(x.runRate()),
+      rows.add(List.of(ResultCharts.planName(x), HtmlReport.n(x.plan()), HtmlReport.n(x.actual()), HtmlReport.n(x.runRate()),
           FunnelSection.percent(x.relativeDeviation()), x.status().label()));
     }
     s = s.paragraph(r.summary());
-    if (!bullets.isEmpty()) {
-      s = s.chart(Charts.bullets(ChartOptions.titled("Plan vs actual, " + r.period().label()), bullets));
+    if (!r.rows().isEmpty()) {
+      s = s.chart(ResultCharts.bullets("Plan vs actual, " + r.period().label(), r));
     }
     return s.table(List.of("metric", "plan", "actual", "run-rate", "deviation", "status"), rows);
   }

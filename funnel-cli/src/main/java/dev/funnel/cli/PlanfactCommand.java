@@ -59,7 +59,7 @@ final class PlanfactCommand implements Command {
 
   @Override
   public List<Format> formats() {
-    return List.of(Format.TEXT, Format.JSON);
+    return List.of(Format.TEXT, Format.JSON, Format.SVG);
   }
 
   @Override
@@ -87,7 +87,14 @@ final class PlanfactCommand implements Command {
     }
     DataInput in = DataInput.read(args, session);
     PlanReport r = PlanFact.compute(in.dataset(), period, options);
-    session.emit(format == Format.JSON ? in.json(json(r)) : r.summary() + "\n" + r.table().render());
+    if (format == Format.SVG) {
+      if (r.rows().isEmpty()) {
+        throw new IllegalStateException("no plan targets for " + period.label() + ": nothing to draw");
+      }
+      session.emit(ResultCharts.bullets("Plan vs actual, " + period.label(), r).document());
+    } else {
+      session.emit(format == Format.JSON ? in.json(json(r)) : r.summary() + "\n" + r.table().render());
+    }
     return Funnel.OK;
   }
 

@@ -56,7 +56,7 @@ final class UnitCommand implements Command {
 
   @Override
   public List<Format> formats() {
-    return List.of(Format.TEXT, Format.JSON);
+    return List.of(Format.TEXT, Format.JSON, Format.SVG);
   }
 
   @Override
@@ -67,7 +67,14 @@ final class UnitCommand implements Command {
     DataInput in = DataInput.read(args, session, false);
     UnitReport r = UnitEconomics.compute(in.dataset(), in.window().from(), in.window().to(), margin,
         nonMarketing);
-    session.emit(format == Format.JSON ? in.json(json(r)) : text(r, args.has(CAMPAIGNS)));
+    if (format == Format.SVG) {
+      if (r.channels().isEmpty()) {
+        throw new IllegalStateException("no channels: nothing to draw");
+      }
+      session.emit(ResultCharts.channels("Channels", r).document());
+    } else {
+      session.emit(format == Format.JSON ? in.json(json(r)) : text(r, args.has(CAMPAIGNS)));
+    }
     return Funnel.OK;
   }
 

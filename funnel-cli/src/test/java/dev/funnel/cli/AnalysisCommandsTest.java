@@ -625,7 +625,7 @@ class AnalysisCommandsTest {
       FunnelTest.Run bad = usage(c, "--frobnicate");
       assertEquals(2, bad.code(), bad.toString());
       assertTrue(bad.err().contains("--frobnicate"), bad.err());
-      FunnelTest.Run badFormat = usage(c, "--format", "svg");
+      FunnelTest.Run badFormat = usage(c, "--format", "html");
       assertEquals(2, badFormat.code(), badFormat.toString());
       FunnelTest.Run missing = FunnelTest.run(c, tmp.resolve("nowhere").toString());
       assertEquals(2, missing.code(), missing.toString());

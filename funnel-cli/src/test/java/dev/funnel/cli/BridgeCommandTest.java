@@ -190,7 +190,7 @@ class BridgeCommandTest {
         new String[] {"bridge", "--factors", f, "--method", "chain", "--order", "a,b"},
         new String[] {"bridge", "--factors", f, "--method", "chain", "--order", "a,b,x"},
         new String[] {"bridge", "--factors", f, "--base", "2026-01"},
-        new String[] {"bridge", "--factors", f, "--format", "svg"},
+        new String[] {"bridge", "--factors", f, "--format", "html"},
         new String[] {"bridge", dir.toString(), "--base", "2026-01"},
         new String[] {"bridge", dir.toString(), "--base", "January", "--current", "2026-02"},
         new String[] {"bridge", dir.toString(), "--base", "2026-01", "--current", "2026-02",
