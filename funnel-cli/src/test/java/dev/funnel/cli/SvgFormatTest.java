@@ -177,6 +177,16 @@ class SvgFormatTest {
   }
 
   @Test
+  void nothingToDrawFailsAndSaysSo() {
+    PlanReport r = PlanFact.compute(data, Period.parse("2020-01"), PlanOptions.defaults());
+    assertEquals(0, r.rows().size(), "the demo plans no month of 2020");
+    FunnelTest.Run run = FunnelTest.run("planfact", dir.toString(), "--period", "2020-01", "--format", "svg");
+    assertEquals(1, run.code(), run.toString());
+    assertEquals("", run.out());
+    assertTrue(run.err().contains("nothing to draw"), run.err());
+  }
+
+  @Test
   void outWritesTheSameDocument() throws Exception {
     Path file = tmp.resolve("funnel.svg");
     FunnelTest.Run r = FunnelTest.run("funnel", dir.toString(), "--format", "svg", "--out", file.toString());
