@@ -50,10 +50,10 @@ final class MaximumLikelihood {
   private MaximumLikelihood() {}
 
   /** Newton iterations allowed per start: CDNOW needs about 10; more means trouble. */
-  static final int MAX_ITERATIONS = 60;
+  static final int MAX_ITERATIONS = 40;
 
   /** Objective evaluations allowed to the BOBYQA fallback (value only, no gradient). */
-  static final int MAX_FALLBACK_EVALUATIONS = 1500;
+  static final int MAX_FALLBACK_EVALUATIONS = 400;
 
   /** {@link #fit(NewtonAscent.Objective, List, Predicate, double)} with no boundary. */
   static Fit fit(NewtonAscent.Objective logLikelihood, List<double[]> starts) {

@@ -106,13 +106,13 @@ final class NewtonAscent {
       }
       double mu = d == null ? 1e-6 * (1 + maxAbsDiagonal(negH)) : 0.0;
       boolean moved = false;
-      for (int attempt = 0; attempt < 60 && !moved; attempt++) {
+      for (int attempt = 0; attempt < 20 && !moved; attempt++) {
         if (mu > 0) {
           d = solvePositive(negH, g, mu);
         }
         if (d != null) {
           double scale = Math.min(1.0, MAX_STEP / maxAbs(d));
-          for (int halving = 0; halving < 40; halving++) {
+          for (int halving = 0; halving < 30; halving++) {
             double[] y = new double[n];
             for (int i = 0; i < n; i++) {
               y[i] = x[i] + scale * d[i];
