@@ -192,6 +192,7 @@ final class LtvCommand implements Command {
     bg.put("logLikelihood", b.logLikelihood());
     bg.put("standardErrors", errors(b.r(), b.alpha(), b.a(), b.b()));
     bg.put("converged", b.convergence().converged());
+    bg.put("boundary", b.boundary());
     m.put("bgnbd", bg);
     Map<String, Object> gg = new LinkedHashMap<>();
     GammaGammaFit g = r.gammaGamma();

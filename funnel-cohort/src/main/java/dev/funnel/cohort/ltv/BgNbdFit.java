@@ -21,6 +21,12 @@ import dev.funnel.core.display.TextTable;
  * @param triples       distinct {@code (x, t_x, T)} triples the customers compress to
  * @param convergence   how the optimiser ended
  * @param unit          the time unit
+ * @param boundary      null for an interior maximum; otherwise why the maximum lies on the
+ *                      boundary of the parameter space, {@link #NO_DROPOUT}: then {@code a = 0},
+ *                      {@code b = +infinity} stand for the limit (any {@code a/(a+b) -> 0} gives it,
+ *                      so neither is identified and their standard errors are NaN), {@code r},
+ *                      {@code alpha}, the log-likelihood and the convergence are those of the NBD
+ *                      limit model, and the predictions are the NBD's
  */
 public record BgNbdFit(
     Estimate r,
@@ -31,16 +37,39 @@ public record BgNbdFit(
     long customers,
     int triples,
     Convergence convergence,
-    RfmUnit unit)
+    RfmUnit unit,
+    String boundary)
     implements Tabular {
+
+  /**
+   * The boundary where the maximum lies when the data show no dropout: the mean dropout probability
+   * {@code a/(a+b)} tends to 0, and as the dropout probability {@code p -> 0} the BG/NBD reduces
+   * to the NBD model (Fader, Hardie and Lee 2005, section 3).
+   */
+  public static final String NO_DROPOUT = "no dropout (a/(a+b) -> 0): BG/NBD reduces to NBD";
+
+  /** An interior fit ({@code boundary} null). */
+  public BgNbdFit(Estimate r, Estimate alpha, Estimate a, Estimate b, double logLikelihood,
+      long customers, int triples, Convergence convergence, RfmUnit unit) {
+    this(r, alpha, a, b, logLikelihood, customers, triples, convergence, unit, null);
+  }
+
+  /** Whether the maximum is on the no-dropout boundary (see {@link #boundary()}). */
+  public boolean atBoundary() {
+    return boundary != null;
+  }
 
   /**
    * Expected repeat purchases of a randomly chosen new customer in {@code (0, t]} (eq. 9 of the
    * paper): {@code (a+b-1)/(a-1) [1 - (alpha/(alpha+t))^r 2F1(r, b; a+b-1; t/(alpha+t))]}.
-   * NaN when {@code a + b <= 1} (the series for 2F1 needs a positive third parameter).
+   * NaN when {@code a + b <= 1} (the series for 2F1 needs a positive third parameter). At the
+   * no-dropout boundary the NBD limit {@code r t / alpha}.
    */
   public double expectedPurchases(double t) {
     requireHorizon(t);
+    if (atBoundary()) {
+      return r.value() * t / alpha.value();
+    }
     double rr = r.value();
     double al = alpha.value();
     double aa = a.value();
@@ -62,13 +91,17 @@ public record BgNbdFit(
    * {@code (a+b+x-1)/(a-1) [1 - ((alpha+T)/(alpha+T+t))^(r+x) 2F1(r+x, b+x; a+b+x-1;
    * t/(alpha+T+t))] / (1 + [x>0] a/(b+x-1) ((alpha+T)/(alpha+t_x))^(r+x))}. NaN when x = 0 and
    * {@code a + b <= 1}, and at exactly {@code a = 1} (a removable singularity of the closed form
-   * that is not evaluated).
+   * that is not evaluated). At the no-dropout boundary the NBD limit {@code (r+x) t / (alpha+T)}
+   * (the mean of the Gamma(r+x, alpha+T) posterior rate times t).
    */
   public double expectedPurchases(double t, int x, double tx, double T) {
     requireHorizon(t);
     requireHistory(x, tx, T);
     if (t == 0) {
       return 0;
+    }
+    if (atBoundary()) {
+      return (r.value() + x) * t / (alpha.value() + T);
     }
     double rr = r.value();
     double al = alpha.value();
@@ -92,11 +125,12 @@ public record BgNbdFit(
   /**
    * Probability that a customer with history {@code (x, t_x, T)} is still alive at {@code T}
    * (Fader, Hardie and Lee 2008, "Computing P(alive) using the BG/NBD model", which corrects the
-   * 2005 expression for x = 0): {@code 1 / (1 + [x>0] a/(b+x-1) ((alpha+T)/(alpha+t_x))^(r+x))}.
+   * 2005 expression for x = 0): {@code 1 / (1 + [x>0] a/(b+x-1) ((alpha+T)/(alpha+t_x))^(r+x))};
+   * 1 at the no-dropout boundary.
    */
   public double probabilityAlive(int x, double tx, double T) {
     requireHistory(x, tx, T);
-    if (x == 0) {
+    if (x == 0 || atBoundary()) {
       return 1.0;
     }
     double rr = r.value();
@@ -130,9 +164,10 @@ public record BgNbdFit(
   public String summary() {
     return String.format(
         java.util.Locale.ROOT,
-        "BG/NBD: %d customers, logL %.1f, %s",
+        "BG/NBD: %d customers, logL %.1f, %s%s",
         customers,
         logLikelihood,
+        atBoundary() ? "no dropout, NBD limit " : "",
         convergence.converged() ? "converged" : "NOT converged");
   }
 

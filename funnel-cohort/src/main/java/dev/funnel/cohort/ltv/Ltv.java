@@ -45,20 +45,47 @@ public final class Ltv {
    * {@code alpha} matching the mean purchase rate ({@code r / alpha = sum x / sum T}); then two
    * points spread around it. If none converges, Hipparchus BOBYQA continues from the best.
    *
+   * <p>No dropout: when customers keep buying (subscriptions renewing every month), the likelihood
+   * increases toward the boundary {@code a/(a+b) -> 0}, where the BG/NBD becomes the NBD (Fader,
+   * Hardie and Lee 2005, section 3: as the dropout probability {@code p -> 0} the model reduces to
+   * the NBD). The NBD limit is therefore fitted first in its own parameters {@code (r, alpha)}
+   * ({@link NbdLikelihood}); a Newton run stops as soon as the mean dropout probability falls below
+   * {@code 1e-8}, and when no start finds a point better than the NBD limit by more than
+   * {@code 1e-6 (1 + |logL|)} the result is the limit, flagged {@link BgNbdFit#NO_DROPOUT}. The
+   * work is capped by iteration and evaluation counts ({@link MaximumLikelihood}).
+   *
    * @throws IllegalArgumentException when the summary is empty
    */
   public static BgNbdFit bgNbd(RfmSummary summary) {
     Triples d = Triples.of(summary);
-    double rate = d.totalX() > 0 ? d.totalX() / d.totalT() : 1 / Math.max(d.totalT(), 1e-9);
-    if (!(rate > 0) || !Double.isFinite(rate)) {
-      rate = 1;
-    }
-    double lnAlpha = Math.log(1 / rate);
+    double lnAlpha = Math.log(1 / meanRate(d));
+    MaximumLikelihood.Fit limit = nbdLimit(d, lnAlpha);
     List<double[]> starts = new ArrayList<>();
     starts.add(new double[] {0, lnAlpha, 0, 0});
     starts.add(new double[] {Math.log(0.3), lnAlpha + Math.log(0.3), Math.log(0.5), Math.log(2)});
     starts.add(new double[] {Math.log(3), lnAlpha + Math.log(3), Math.log(2), Math.log(5)});
-    MaximumLikelihood.Fit f = MaximumLikelihood.fit(new BgNbdLikelihood(d), starts);
+    // ln E[p] = ln a - ln(a + b) below ln 1e-8: the BG/NBD equals its NBD limit to rounding
+    // (or a + b below 1e-6: p all-or-nothing, a boundary with no limit model here; the run then
+    // stops there unconverged rather than follow it forever)
+    java.util.function.Predicate<double[]> noDropout =
+        th -> th[2] - logSum(th[2], th[3]) < LN_NO_DROPOUT || logSum(th[2], th[3]) < LN_TINY;
+    MaximumLikelihood.Fit f =
+        MaximumLikelihood.fit(new BgNbdLikelihood(d), starts, noDropout, limit.logLikelihood());
+    if (f.atBoundary()) {
+      Convergence c = limit.convergence();
+      return new BgNbdFit(
+          limit.estimate(0, "r"),
+          limit.estimate(1, "alpha"),
+          new Estimate("a", 0, Double.NaN),
+          new Estimate("b", Double.POSITIVE_INFINITY, Double.NaN),
+          limit.logLikelihood(),
+          d.customers,
+          d.size(),
+          new Convergence(c.converged(), c.iterations(), c.starts() + f.convergence().starts(),
+              c.decrement(), c.method() + " (NBD limit)"),
+          summary.unit(),
+          BgNbdFit.NO_DROPOUT);
+    }
     return new BgNbdFit(
         f.estimate(0, "r"),
         f.estimate(1, "alpha"),
@@ -69,6 +96,40 @@ public final class Ltv {
         d.size(),
         f.convergence(),
         summary.unit());
+  }
+
+  /** ln of the mean dropout probability (BG/NBD) or rate (Pareto/NBD) treated as no dropout. */
+  private static final double LN_NO_DROPOUT = Math.log(1e-8);
+
+  /** ln of {@code a + b} below which Beta(a, b) is a two-point law on {0, 1} to rounding. */
+  private static final double LN_TINY = Math.log(1e-6);
+
+  /** {@code sum x / sum T}, or a positive stand-in when there are no repeat purchases. */
+  private static double meanRate(Triples d) {
+    double rate = d.totalX() > 0 ? d.totalX() / d.totalT() : 1 / Math.max(d.totalT(), 1e-9);
+    return rate > 0 && Double.isFinite(rate) ? rate : 1;
+  }
+
+  private static double maxAge(Triples d) {
+    double m = 0;
+    for (double t : d.tValues) {
+      m = Math.max(m, t);
+    }
+    return m;
+  }
+
+  /** The NBD limit (no dropout) fitted in {@code (ln r, ln alpha)}. */
+  private static MaximumLikelihood.Fit nbdLimit(Triples d, double lnAlpha) {
+    List<double[]> starts = new ArrayList<>();
+    starts.add(new double[] {0, lnAlpha});
+    starts.add(new double[] {Math.log(0.3), lnAlpha + Math.log(0.3)});
+    starts.add(new double[] {Math.log(3), lnAlpha + Math.log(3)});
+    return MaximumLikelihood.fit(new NbdLikelihood(d), starts);
+  }
+
+  private static double logSum(double u, double v) {
+    double hi = Math.max(u, v);
+    return hi + Math.log1p(Math.exp(Math.min(u, v) - hi));
   }
 
   /**
@@ -195,19 +256,49 @@ public final class Ltv {
    * matching the mean purchase rate and {@code beta} the mean observation length, then two points
    * spread around it.
    *
+   * <p>No dropout: as the mean dropout rate {@code s/beta -> 0} lifetimes never end and the
+   * Pareto/NBD becomes the NBD (Schmittlein, Morrison and Colombo 1987: the model is the NBD with
+   * an exponential lifetime; at {@code s -> 0} the likelihood's second term vanishes). Handled as in
+   * {@link #bgNbd(RfmSummary)}: the NBD limit is fitted first, a Newton run stops once
+   * {@code s/beta < 1e-8}, and when nothing beats the limit the result is the limit, flagged
+   * {@link ParetoNbdFit#NO_DROPOUT}.
+   *
    * @throws IllegalArgumentException when the summary is empty
    */
   public static ParetoNbdFit paretoNbd(RfmSummary summary) {
     Triples d = Triples.of(summary);
-    double rate = d.totalX() > 0 ? d.totalX() / d.totalT() : 1 / Math.max(d.totalT(), 1e-9);
     double meanT = d.totalT() / d.customers;
-    double lnAlpha = Math.log(1 / rate);
+    double lnAlpha = Math.log(1 / meanRate(d));
     double lnBeta = Math.log(Math.max(meanT, 1e-9));
+    MaximumLikelihood.Fit limit = nbdLimit(d, lnAlpha);
     List<double[]> starts = new ArrayList<>();
     starts.add(new double[] {0, lnAlpha, 0, lnBeta});
     starts.add(new double[] {Math.log(0.5), lnAlpha + Math.log(0.5), Math.log(0.5), lnBeta});
     starts.add(new double[] {Math.log(2), lnAlpha + Math.log(2), Math.log(2), lnBeta + 1});
-    MaximumLikelihood.Fit f = MaximumLikelihood.fit(new ParetoNbdLikelihood(d), starts);
+    // ln E[mu] = ln s - ln beta below ln 1e-8 per time unit: no dropout to rounding
+    // or beta beyond 30 (1 + max T): lifetimes far longer than the data can tell apart (and the
+    // 2F1 series argument so close to 1 that its cost, about 40 beta / min(alpha, beta) terms,
+    // explodes)
+    double lnBetaMax = Math.log(30 * (1 + maxAge(d)));
+    java.util.function.Predicate<double[]> noDropout =
+        th -> th[2] - th[3] < LN_NO_DROPOUT || th[3] > lnBetaMax;
+    MaximumLikelihood.Fit f = MaximumLikelihood.fit(
+        new ParetoNbdLikelihood(d), starts, noDropout, limit.logLikelihood());
+    if (f.atBoundary()) {
+      Convergence c = limit.convergence();
+      return new ParetoNbdFit(
+          limit.estimate(0, "r"),
+          limit.estimate(1, "alpha"),
+          new Estimate("s", 0, Double.NaN),
+          new Estimate("beta", Double.POSITIVE_INFINITY, Double.NaN),
+          limit.logLikelihood(),
+          d.customers,
+          d.size(),
+          new Convergence(c.converged(), c.iterations(), c.starts() + f.convergence().starts(),
+              c.decrement(), c.method() + " (NBD limit)"),
+          summary.unit(),
+          ParetoNbdFit.NO_DROPOUT);
+    }
     return new ParetoNbdFit(
         f.estimate(0, "r"),
         f.estimate(1, "alpha"),

@@ -45,6 +45,7 @@ final class NewtonAscent {
    * @param converged  whether the Newton decrement criterion was met at a negative definite Hessian
    * @param iterations Newton iterations used
    * @param decrement  the final Newton decrement (NaN when the Hessian was not negative definite)
+   * @param stopped    whether the run was stopped by the caller's boundary test
    */
   record Result(
       double[] x,
@@ -53,7 +54,14 @@ final class NewtonAscent {
       double[] hessian,
       boolean converged,
       int iterations,
-      double decrement) {}
+      double decrement,
+      boolean stopped) {
+
+    Result(double[] x, double value, double[] gradient, double[] hessian, boolean converged,
+        int iterations, double decrement) {
+      this(x, value, gradient, hessian, converged, iterations, decrement, false);
+    }
+  }
 
   static final double TOLERANCE = 1e-13;
   static final int MAX_ITERATIONS = 200;
@@ -61,8 +69,20 @@ final class NewtonAscent {
 
   private NewtonAscent() {}
 
-  /** Maximises {@code f} from {@code start}. */
+  /** Maximises {@code f} from {@code start} with at most {@link #MAX_ITERATIONS} iterations. */
   static Result maximise(Objective f, double[] start) {
+    return maximise(f, start, MAX_ITERATIONS, x -> false);
+  }
+
+  /**
+   * Maximises {@code f} from {@code start} with at most {@code maxIterations} Newton iterations,
+   * stopping early (not converged) as soon as an accepted point satisfies {@code stop}: the
+   * caller's test that the search is running off to a boundary of the parameter space where no
+   * interior maximum is to be found.
+   */
+  static Result maximise(
+      Objective f, double[] start, int maxIterations,
+      java.util.function.Predicate<double[]> stop) {
     int n = start.length;
     double[] x = start.clone();
     double[] g = new double[n];
@@ -73,7 +93,7 @@ final class NewtonAscent {
     double[] h = hessian(f, x, g);
     int it = 0;
     double decrement = Double.NaN;
-    while (it < MAX_ITERATIONS) {
+    while (it < maxIterations) {
       // Newton direction with the smallest damping mu that makes -H + mu I positive definite
       double[] negH = new double[n * n];
       for (int i = 0; i < n * n; i++) {
@@ -86,13 +106,13 @@ final class NewtonAscent {
       }
       double mu = d == null ? 1e-6 * (1 + maxAbsDiagonal(negH)) : 0.0;
       boolean moved = false;
-      for (int attempt = 0; attempt < 60 && !moved; attempt++) {
+      for (int attempt = 0; attempt < 20 && !moved; attempt++) {
         if (mu > 0) {
           d = solvePositive(negH, g, mu);
         }
         if (d != null) {
           double scale = Math.min(1.0, MAX_STEP / maxAbs(d));
-          for (int halving = 0; halving < 40; halving++) {
+          for (int halving = 0; halving < 30; halving++) {
             double[] y = new double[n];
             for (int i = 0; i < n; i++) {
               y[i] = x[i] + scale * d[i];
@@ -114,6 +134,11 @@ final class NewtonAscent {
         }
       }
       it++;
+      if (moved && stop.test(x)) {
+        double[] none = new double[n * n];
+        java.util.Arrays.fill(none, Double.NaN); // no Hessian taken at a point given up on
+        return new Result(x, fx, g, none, false, it, Double.NaN, true);
+      }
       h = hessian(f, x, g);
       if (!moved) {
         // no ascent direction found: a (numerically) stationary point or a boundary

@@ -21,6 +21,11 @@ import dev.funnel.core.display.TextTable;
  * @param triples       distinct {@code (x, t_x, T)} triples the customers compress to
  * @param convergence   how the optimiser ended
  * @param unit          the time unit
+ * @param boundary      null for an interior maximum; otherwise {@link #NO_DROPOUT}: then
+ *                      {@code s = 0}, {@code beta = +infinity} stand for the limit
+ *                      {@code s/beta -> 0} (neither identified, standard errors NaN), and
+ *                      {@code r}, {@code alpha}, the log-likelihood, the convergence and the
+ *                      predictions are those of the NBD limit model
  */
 public record ParetoNbdFit(
     Estimate r,
@@ -31,16 +36,37 @@ public record ParetoNbdFit(
     long customers,
     int triples,
     Convergence convergence,
-    RfmUnit unit)
+    RfmUnit unit,
+    String boundary)
     implements Tabular {
+
+  /**
+   * The boundary where the maximum lies when the data show no dropout: the mean dropout rate
+   * {@code s/beta} tends to 0, lifetimes never end and the Pareto/NBD reduces to the NBD.
+   */
+  public static final String NO_DROPOUT = "no dropout (s/beta -> 0): Pareto/NBD reduces to NBD";
+
+  /** An interior fit ({@code boundary} null). */
+  public ParetoNbdFit(Estimate r, Estimate alpha, Estimate s, Estimate beta, double logLikelihood,
+      long customers, int triples, Convergence convergence, RfmUnit unit) {
+    this(r, alpha, s, beta, logLikelihood, customers, triples, convergence, unit, null);
+  }
+
+  /** Whether the maximum is on the no-dropout boundary (see {@link #boundary()}). */
+  public boolean atBoundary() {
+    return boundary != null;
+  }
 
   /**
    * Probability that a customer with history {@code (x, t_x, T)} is alive at {@code T}:
    * {@code 1 / (1 + s/(r+s+x) (alpha+T)^(r+x) (beta+T)^s A0)} with {@code A0} as in the
-   * likelihood (see {@link ParetoNbdLikelihood}).
+   * likelihood (see {@link ParetoNbdLikelihood}); 1 at the no-dropout boundary.
    */
   public double probabilityAlive(int x, double tx, double T) {
     BgNbdFit.requireHistory(x, tx, T);
+    if (atBoundary()) {
+      return 1.0;
+    }
     double rr = r.value();
     double al = alpha.value();
     double ss = s.value();
@@ -74,11 +100,16 @@ public record ParetoNbdFit(
    * Expected purchases in the next {@code t} time units of a customer with history
    * {@code (x, t_x, T)}: {@code (r+x)(beta+T) / ((alpha+T)(s-1)) [1 - ((beta+T)/(beta+T+t))^(s-1)]
    * P(alive)} (for {@code s = 1} the limit
-   * {@code (r+x)(beta+T)/(alpha+T) ln((beta+T+t)/(beta+T))}).
+   * {@code (r+x)(beta+T)/(alpha+T) ln((beta+T+t)/(beta+T))}). At the no-dropout boundary the
+   * NBD limit {@code (r+x) t / (alpha+T)}.
    */
   public double expectedPurchases(double t, int x, double tx, double T) {
     if (!(t >= 0) || Double.isInfinite(t)) {
       throw new IllegalArgumentException("horizon must be finite and >= 0, got " + t);
+    }
+    if (atBoundary()) {
+      BgNbdFit.requireHistory(x, tx, T);
+      return (r.value() + x) * t / (alpha.value() + T);
     }
     double rr = r.value();
     double al = alpha.value();
@@ -101,9 +132,10 @@ public record ParetoNbdFit(
   public String summary() {
     return String.format(
         java.util.Locale.ROOT,
-        "Pareto/NBD: %d customers, logL %.1f, %s",
+        "Pareto/NBD: %d customers, logL %.1f, %s%s",
         customers,
         logLikelihood,
+        atBoundary() ? "no dropout, NBD limit " : "",
         convergence.converged() ? "converged" : "NOT converged");
   }
 

@@ -17,6 +17,9 @@ import org.apache.commons.numbers.gamma.LogGamma;
  * the series of {@link Hypergeometric} converges. Everything is evaluated in log space: the
  * difference in A0 as {@code u + ln(1 - e^(v-u))} and the bracket by log-sum-exp.
  *
+ * <p>Evaluated only where {@code alpha} and {@code beta} are within a factor {@link #MIN_RATIO}
+ * of each other (NaN elsewhere).
+ *
  * <p>The gradient is by central differences of the log-likelihood (step {@code 1e-5} in each
  * log-parameter): the analytic derivative of 2F1 in its parameters has no closed form worth its
  * cost here, and with four parameters the differences cost eight evaluations.
@@ -24,6 +27,15 @@ import org.apache.commons.numbers.gamma.LogGamma;
 final class ParetoNbdLikelihood implements NewtonAscent.Objective {
 
   private static final double STEP = 1e-5;
+
+  /**
+   * Smallest {@code min(alpha, beta) / max(alpha, beta)} evaluated: below it the 2F1 argument
+   * {@code k/(m+t_x)} is within 1e-3 of 1 and the series needs tens of thousands of terms per
+   * customer or more, so such points are treated as outside the domain (NaN; the optimiser steps
+   * back). Alpha and beta a thousandfold apart mean purchase and dropout time scales the data
+   * cannot both resolve.
+   */
+  static final double MIN_RATIO = 1e-3;
   private final Triples d;
 
   ParetoNbdLikelihood(Triples d) {
@@ -56,6 +68,9 @@ final class ParetoNbdLikelihood implements NewtonAscent.Objective {
     double s = Math.exp(theta[2]);
     double beta = Math.exp(theta[3]);
     if (!(r > 0 && alpha > 0 && s > 0 && beta > 0) || !Double.isFinite(r + alpha + s + beta)) {
+      return Double.NaN;
+    }
+    if (Math.min(alpha, beta) < MIN_RATIO * Math.max(alpha, beta)) {
       return Double.NaN;
     }
     int m = d.xs.length;

@@ -19,6 +19,12 @@
  * optimum was not reached; standard errors come from the Hessian at the optimum. On the CDNOW
  * sample the fits reproduce the published parameters (tests {@code *SharedDataTest}).
  *
+ * <p>Boundaries: when customers never drop out (subscriptions that keep renewing) the maximum of
+ * the BG/NBD or Pareto/NBD likelihood lies at "no dropout", where both models become the NBD
+ * (Fader, Hardie and Lee 2005, section 3). The fits compare against that limit, fitted in its own
+ * two parameters, and return it flagged ({@code BgNbdFit.boundary()}) instead of chasing
+ * {@code b -> infinity}. All searches are capped by iteration and evaluation counts.
+ *
  * <p>Time: ages are whole calendar days divided by the unit ({@link dev.funnel.cohort.ltv.RfmUnit},
  * default week); a fitted {@code alpha} or {@code beta} is per unit, so horizons passed to the
  * predictions are in the same unit.
