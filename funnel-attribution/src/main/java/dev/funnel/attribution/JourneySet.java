@@ -61,6 +61,9 @@ public final class JourneySet {
   private final long totalConv;
   private final long totalNulls;
   private final BigDecimal totalValue;
+  /** The distinct paths, repeats collapsed / kept: built on first use (benign race, same content). */
+  private volatile UniquePaths collapsedPaths;
+  private volatile UniquePaths keptPaths;
 
   private JourneySet(List<Entry> given, boolean sortByPath, boolean timed, boolean marked,
       long unattributed, BigDecimal unattributedValue) {
@@ -407,6 +410,20 @@ public final class JourneySet {
       pc.add(channelsOf(j), conv[j], value[j], nulls[j]);
     }
     return pc;
+  }
+
+  /** The distinct paths of the entries (repeats collapsed unless kept), built once and cached. */
+  UniquePaths uniquePaths(boolean keepRepeats) {
+    UniquePaths u = keepRepeats ? keptPaths : collapsedPaths;
+    if (u == null) {
+      u = UniquePaths.of(paths, keepRepeats);
+      if (keepRepeats) {
+        keptPaths = u;
+      } else {
+        collapsedPaths = u;
+      }
+    }
+    return u;
   }
 
   /** The lead id of entry j, or its path text for a path row. */

@@ -1,6 +1,8 @@
 package dev.funnel.attribution;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * Builds the order-k chain of a journey set straight from its channel indices, for speed: a state
@@ -8,18 +10,47 @@ import java.util.Arrays;
  * position, left-aligned and zero-padded, so numeric order is the tuple order of
  * {@link TransitionCounts} and both routes hand the solver identical arrays. When the code would
  * not fit in a long it falls back to {@link TransitionCounts}.
+ *
+ * <p>The chain is built from the set's distinct paths ({@link UniquePaths}) with their summed
+ * weights, not journey by journey: the transition counts are integer sums, so both give the same
+ * counts exactly and the solver the same arrays (tested against the per-journey route).
  */
 final class MarkovChain {
   private MarkovChain() {}
 
+  /** The removal effects of the chain of {@code js} under the weights {@code w}. */
   static RemovalEffects removalEffects(JourneySet js, Weights w, int order, boolean keepRepeats) {
-    int channels = js.channels.length;
+    UniquePaths u = js.uniquePaths(keepRepeats);
+    long[] conv = new long[u.paths.length];
+    long[] nulls = new long[u.paths.length];
+    for (int j = 0; j < u.of.length; j++) {
+      int g = u.of[j];
+      conv[g] = Math.addExact(conv[g], w.conv()[j]);
+      nulls[g] = Math.addExact(nulls[g], w.nulls()[j]);
+    }
+    return removalEffects(js.channels, u.paths, conv, nulls, order, keepRepeats);
+  }
+
+  /**
+   * The removal effects of the chain of weighted paths: path i walked {@code conv[i] + nulls[i]}
+   * times, ending {@code conv[i]} times in conversion and {@code nulls[i]} times in null. The paths
+   * may be single journeys or distinct paths with summed weights.
+   *
+   * @param channelNames the channel names, sorted; paths hold indices into it
+   */
+  static RemovalEffects removalEffects(String[] channelNames, int[][] paths, long[] pathConv,
+      long[] pathNulls, int order, boolean keepRepeats) {
+    int channels = channelNames.length;
     long base = channels + 1L;
     if (order * (Math.log(base) / Math.log(2)) > 62) {
       TransitionCounts tc = TransitionCounts.empty(order, keepRepeats);
-      for (int j = 0; j < js.size(); j++) {
-        if (w.conv()[j] + w.nulls()[j] > 0) {
-          tc.add(js.channelsOf(j), w.conv()[j], w.nulls()[j]);
+      for (int j = 0; j < paths.length; j++) {
+        if (pathConv[j] + pathNulls[j] > 0) {
+          List<String> names = new ArrayList<>(paths[j].length);
+          for (int c : paths[j]) {
+            names.add(channelNames[c]);
+          }
+          tc.add(names, pathConv[j], pathNulls[j]);
         }
       }
       return tc.removalEffects();
@@ -37,14 +68,14 @@ final class MarkovChain {
     long[] conv = new long[16];
     long[] nulls = new long[16];
     int[] steps = new int[16];
-    for (int j = 0; j < js.size(); j++) {
-      long c = w.conv()[j];
-      long nl = w.nulls()[j];
+    for (int j = 0; j < paths.length; j++) {
+      long c = pathConv[j];
+      long nl = pathNulls[j];
       long weight = c + nl;
       if (weight == 0) {
         continue;
       }
-      int[] p = js.paths[j];
+      int[] p = paths[j];
       if (steps.length < p.length) {
         steps = new int[p.length];
       }
@@ -136,6 +167,6 @@ final class MarkovChain {
         counts[r][i] = edges.get(((long) old << 32) | order0[t], 0);
       }
     }
-    return MarkovSolver.solve(js.channels, stateChannels, to, counts, cv, nu);
+    return MarkovSolver.solve(channelNames, stateChannels, to, counts, cv, nu);
   }
 }
