@@ -14,7 +14,7 @@ class BgNbdSharedDataTest {
 
   @Test
   void reproducesThePublishedCdnowFit() throws Exception {
-    RfmSummary s = CdnowFiles.summary();
+    RfmSummary s = ReferenceSampleFiles.summary();
     assertEquals(2357, s.size());
     BgNbdFit f = Ltv.bgNbd(s);
     assertTrue(f.convergence().converged(), f.convergence().toString());

@@ -17,7 +17,7 @@ class GammaGammaSharedDataTest {
 
   @Test
   void reproducesThePublishedCdnowFit() throws Exception {
-    GammaGammaFit f = Ltv.gammaGamma(CdnowFiles.summary());
+    GammaGammaFit f = Ltv.gammaGamma(ReferenceSampleFiles.summary());
     assertTrue(f.convergence().converged(), f.convergence().toString());
     assertEquals(946, f.customers());
     assertEquals(2357 - 946, f.excluded());

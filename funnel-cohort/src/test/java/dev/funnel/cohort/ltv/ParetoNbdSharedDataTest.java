@@ -16,7 +16,7 @@ class ParetoNbdSharedDataTest {
 
   @Test
   void reproducesThePublishedCdnowFitFromTransactions() throws Exception {
-    RfmSummary s = Ltv.summarize(CdnowFiles.transactions(), LocalDate.of(1997, 9, 30), RfmUnit.WEEK);
+    RfmSummary s = Ltv.summarize(ReferenceSampleFiles.transactions(), LocalDate.of(1997, 9, 30), RfmUnit.WEEK);
     ParetoNbdFit f = Ltv.paretoNbd(s);
     assertTrue(f.convergence().converged(), f.convergence().toString());
     assertEquals(0.553, f.r().value(), 0.0005);
@@ -38,7 +38,7 @@ class ParetoNbdSharedDataTest {
    */
   @Test
   void reproducesThePublishedCdnowFitFromTheRoundedSummary() throws Exception {
-    ParetoNbdFit f = Ltv.paretoNbd(CdnowFiles.summary());
+    ParetoNbdFit f = Ltv.paretoNbd(ReferenceSampleFiles.summary());
     assertTrue(f.convergence().converged(), f.convergence().toString());
     assertEquals(0.553, f.r().value(), 0.0005);
     assertEquals(10.578, f.alpha().value(), 0.0005);

@@ -18,8 +18,8 @@ class RfmSharedDataTest {
 
   @Test
   void summaryFromTransactionsMatchesThePublishedSummary() throws Exception {
-    RfmSummary published = CdnowFiles.summary();
-    RfmSummary built = Ltv.summarize(CdnowFiles.transactions(), UNTIL, RfmUnit.WEEK);
+    RfmSummary published = ReferenceSampleFiles.summary();
+    RfmSummary built = Ltv.summarize(ReferenceSampleFiles.transactions(), UNTIL, RfmUnit.WEEK);
     assertEquals(published.size(), built.size());
     Map<String, RfmCustomer> byId =
         built.customers().stream()
@@ -35,7 +35,7 @@ class RfmSharedDataTest {
 
   @Test
   void fitsOnTheBuiltSummaryReproduceThePublishedParameters() throws Exception {
-    RfmSummary built = Ltv.summarize(CdnowFiles.transactions(), UNTIL, RfmUnit.WEEK);
+    RfmSummary built = Ltv.summarize(ReferenceSampleFiles.transactions(), UNTIL, RfmUnit.WEEK);
     BgNbdFit bg = Ltv.bgNbd(built);
     assertEquals(0.243, bg.r().value(), 0.0005);
     assertEquals(4.414, bg.alpha().value(), 0.0005);

@@ -14,9 +14,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Reads the CDNOW sample from the shared data directory, skipping the test when it is absent. */
-final class CdnowFiles {
+final class ReferenceSampleFiles {
 
-  private CdnowFiles() {}
+  private ReferenceSampleFiles() {}
 
   static Path file(String name) {
     String shared = System.getProperty("funnel.shared");
