@@ -140,6 +140,27 @@ public final class FunnelTally {
     return lastPeriod;
   }
 
+  /**
+   * Adds {@code n} counts, one per progression stage, starting at {@code counts[offset]}, to the
+   * cell of a group key and period (null without a granularity); a block of zeros adds no cell,
+   * as {@link #add(LeadReach)} never creates one. For routes that count leads by other means
+   * (the columnar route); {@code add} mutates this tally.
+   */
+  void addCell(List<String> key, Period period, int[] counts, int offset) {
+    int n = catalog.progression().size();
+    boolean any = false;
+    for (int k = 0; k < n; k++) {
+      any |= counts[offset + k] != 0;
+    }
+    if (!any) {
+      return;
+    }
+    long[] c = counts(new Cell(List.copyOf(key), period));
+    for (int k = 0; k < n; k++) {
+      c[k] += counts[offset + k];
+    }
+  }
+
   private long[] counts(Cell c) {
     return cells.computeIfAbsent(c, x -> new long[catalog.progression().size()]);
   }

@@ -3,6 +3,7 @@ package dev.funnel.core.funnel;
 import dev.funnel.core.Dataset;
 import dev.funnel.core.DatasetTable;
 import dev.funnel.core.Lead;
+import dev.funnel.core.columnar.Columns;
 
 /**
  * The entry point of the stage funnel (spec/metrics.md, "Funnel and sales metrics"; JSON of
@@ -29,6 +30,21 @@ public final class StageFunnel {
    */
   public static FunnelReport compute(Dataset d, FunnelQuery query) {
     return tally(d, query).result();
+  }
+
+  /**
+   * The same report as {@link #compute(Dataset, FunnelQuery)} for the dataset the columns were
+   * built from ({@link Columns#of(Dataset)}), counted over the columnar form: one pass over the
+   * leads' contiguous stage rows into a flat array of counters, no objects per lead.
+   *
+   * <p>Supported: the event basis, no breakdown or {@code by channel}, any granularity or none,
+   * any window whose bounds are whole milliseconds (the columnar times are epoch milliseconds).
+   *
+   * @throws IllegalArgumentException for any other query, naming what is supported
+   * @throws IllegalStateException when the columns have no leads or stages table
+   */
+  public static FunnelReport compute(Columns c, FunnelQuery query) {
+    return ColumnarEventFunnel.tally(c, query).result();
   }
 
   /**
