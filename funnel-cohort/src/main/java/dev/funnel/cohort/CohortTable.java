@@ -48,19 +48,6 @@ public record CohortTable(
     cohorts = List.copyOf(cohorts);
   }
 
-  /**
-   * {@link #customersOutside()} under its payment-basis name: on the payment basis, the customers
-   * with payments but no positive one. Kept for callers written before other bases existed.
-   */
-  public long customersWithoutPurchase() {
-    return customersOutside;
-  }
-
-  /** {@link #revenueOutside()} under its payment-basis name (see {@link #customersWithoutPurchase()}). */
-  public BigDecimal revenueWithoutPurchase() {
-    return revenueOutside;
-  }
-
   /** Customers in all cohorts. */
   public long customers() {
     long n = 0;
