@@ -12,9 +12,6 @@ import dev.funnel.core.bridge.FunnelBridgeResult;
 import dev.funnel.core.bridge.Method;
 import dev.funnel.core.funnel.Dimension;
 import dev.funnel.core.quality.Rejection;
-import dev.funnel.core.quality.TableRead;
-import dev.funnel.io.DatasetRead;
-import dev.funnel.io.DatasetReader;
 import dev.funnel.io.InvalidDataException;
 import dev.funnel.io.Json;
 import java.io.IOException;
@@ -84,8 +81,7 @@ final class BridgeCommand implements Command {
 
   @Override
   public List<Option> options() {
-    return List.of(BASE, CURRENT, METHOD, BY, EXISTING, VELOCITY, FACTORS, ORDER, Option.FORMAT,
-        Option.ZONE, Option.LENIENT, Option.OUT);
+    return DataInput.options(false, BASE, CURRENT, METHOD, BY, EXISTING, VELOCITY, FACTORS, ORDER);
   }
 
   @Override
@@ -116,7 +112,6 @@ final class BridgeCommand implements Command {
         default -> r.summary() + "\n" + r.table().render();
       };
     } else {
-      String data = args.operand("DATA");
       if (!args.has(BASE) || !args.has(CURRENT)) {
         throw args.usage("a dataset bridge needs --base and --current (or --factors FILE)");
       }
@@ -141,34 +136,15 @@ final class BridgeCommand implements Command {
         throw args.usage("--order applies to --factors; a dataset bridge's chain order is the"
             + " funnel order");
       }
-      Path dir = Path.of(data);
-      if (!Files.isDirectory(dir)) {
-        throw args.usage(Files.exists(dir) ? "DATA must be a dataset directory, '" + data
-            + "' is a file" : "no such dataset directory '" + data + "'");
-      }
-      boolean lenient = args.has(Option.LENIENT);
-      DatasetRead read = DatasetReader.builder().zone(args.zone()).lenient(lenient).build()
-          .read(dir);
-      Dataset d = read.dataset();
+      DataInput in = DataInput.read(args, session, false);
+      Dataset d = in.dataset();
       FunnelBridgeResult r = plan ? b.build().planVsActual(d, current)
           : b.build().periods(d, base, current);
-      if (lenient && read.rejected() > 0) {
-        session.err().println("funnel: skipped " + read.rejected() + " invalid row"
-            + (read.rejected() == 1 ? "" : "s") + " (--lenient):");
-        for (TableRead t : read.tables()) {
-          t.rejectedByCode().forEach((code, n) ->
-              session.err().println("  " + t.file() + ": " + n + " " + code));
-        }
-      }
       if (format == Format.SVG) {
         out = ResultCharts.waterfall("Revenue bridge " + r.baseLabel() + " -> " + r.currentLabel(),
             r.bridge(), r.baseLabel(), r.currentLabel(), "Revenue").document();
       } else if (format == Format.JSON) {
-        Map<String, Object> m = json(r);
-        if (lenient) {
-          m.put("rejected", Json.readReport(read.tables()).get("rejected"));
-        }
-        out = Json.pretty(m);
+        out = in.json(json(r));
       } else {
         out = text(r);
       }
