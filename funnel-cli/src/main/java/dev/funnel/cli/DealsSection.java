@@ -122,7 +122,7 @@ final class DealsSection extends ComputedSection<DealsSection.Result> {
       rows.add(List.of(st.stage(), Long.toString(st.deals()), HtmlReport.n(st.value()),
           HtmlReport.n(st.winProbability()), HtmlReport.n(st.weighted())));
     }
-    return s.table("Open pipeline as of " + p.asOf(),
+    return s.table("Open pipeline as of " + in.scope().asOfLabel(),
         List.of("stage", "deals", "value", "win probability", "weighted"), rows);
   }
 }

@@ -27,7 +27,7 @@ final class HtmlReport {
     ReportScope s = in.scope();
     HtmlPage page = HtmlPage.titled("Review pack " + s.period().label())
         .subtitle(s.period().label() + " against " + s.compare().label() + "; " + in.source()
-            + "; as of " + in.asOf());
+            + "; as of " + s.asOfLabel());
     String warning = Report.bannerMessage(in);
     if (warning != null) {
       page = page.warning(warning);

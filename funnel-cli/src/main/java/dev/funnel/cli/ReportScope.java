@@ -173,4 +173,15 @@ final class ReportScope {
   Instant asOf() {
     return asOf;
   }
+
+  /**
+   * The as-of instant for people: {@code end of 2026-10-31} when it is the last instant of a local
+   * day in the dataset zone (the default, and what {@code --as-of DATE} gives), else the instant.
+   */
+  String asOfLabel() {
+    java.time.ZonedDateTime next = asOf.plusNanos(1).atZone(dataset.zone());
+    return next.toLocalTime().equals(java.time.LocalTime.MIDNIGHT)
+        ? "end of " + next.toLocalDate().minusDays(1)
+        : asOf.toString();
+  }
 }
