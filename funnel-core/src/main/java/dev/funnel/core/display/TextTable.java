@@ -2,6 +2,7 @@ package dev.funnel.core.display;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 
@@ -18,17 +19,25 @@ public final class TextTable {
 
   private final List<String> header;
   private final boolean[] numeric;
-  private final List<String[]> rows;
+  /**
+   * Rows, shared with the tables this one was built from and those built from it: a table sees
+   * the first {@code count} rows; {@link #plusAll} appends in place when this table is the latest
+   * one on the store and copies otherwise, so adding rows one by one stays linear. Every access
+   * holds the store's lock.
+   */
+  private final List<String[]> store;
+  private final int count;
 
-  private TextTable(List<String> header, boolean[] numeric, List<String[]> rows) {
+  private TextTable(List<String> header, boolean[] numeric, List<String[]> store, int count) {
     this.header = header;
     this.numeric = numeric;
-    this.rows = rows;
+    this.store = store;
+    this.count = count;
   }
 
   /** A table with these column names and no rows. */
   public static TextTable of(String... columns) {
-    return new TextTable(List.of(columns), new boolean[columns.length], List.of());
+    return new TextTable(List.of(columns), new boolean[columns.length], new ArrayList<>(), 0);
   }
 
   /**
@@ -37,36 +46,17 @@ public final class TextTable {
    * @throws IllegalArgumentException when the number of cells differs from the header's
    */
   public TextTable plus(Object... cells) {
-    if (cells.length != header.size()) {
-      throw new IllegalArgumentException(
-          "row has " + cells.length + " cells, the table has " + header.size() + " columns");
-    }
-    String[] text = new String[cells.length];
-    boolean[] num = Arrays.copyOf(numeric, numeric.length);
-    for (int i = 0; i < cells.length; i++) {
-      Object c = cells[i];
-      if (c instanceof Number n) {
-        num[i] = true;
-        text[i] = c instanceof Double || c instanceof Float ? number(n.doubleValue()) : format(n);
-      } else {
-        text[i] = c == null ? "-" : c.toString();
-      }
-    }
-    List<String[]> r = new ArrayList<>(rows);
-    r.add(text);
-    return new TextTable(header, num, List.copyOf(r));
+    return plusAll(Collections.singletonList(cells));
   }
 
   /**
-   * This table plus many rows at once (one copy instead of one per row: large results build their
-   * table in linear time).
+   * This table plus many rows.
    *
    * @throws IllegalArgumentException when a row's number of cells differs from the header's
    */
   public TextTable plusAll(List<Object[]> cellRows) {
     boolean[] num = Arrays.copyOf(numeric, numeric.length);
-    List<String[]> r = new ArrayList<>(rows.size() + cellRows.size());
-    r.addAll(rows);
+    List<String[]> added = new ArrayList<>(cellRows.size());
     for (Object[] cells : cellRows) {
       if (cells.length != header.size()) {
         throw new IllegalArgumentException(
@@ -82,9 +72,24 @@ public final class TextTable {
           text[i] = c == null ? "-" : c.toString();
         }
       }
-      r.add(text);
+      added.add(text);
     }
-    return new TextTable(header, num, List.copyOf(r));
+    synchronized (store) {
+      if (store.size() == count) {
+        store.addAll(added);
+        return new TextTable(header, num, store, store.size());
+      }
+      List<String[]> copy = new ArrayList<>(count + added.size());
+      copy.addAll(store.subList(0, count));
+      copy.addAll(added);
+      return new TextTable(header, num, copy, copy.size());
+    }
+  }
+
+  private String[] row(int i) {
+    synchronized (store) {
+      return store.get(i);
+    }
   }
 
   private static String format(Number n) {
@@ -115,7 +120,7 @@ public final class TextTable {
 
   /** Number of rows. */
   public int size() {
-    return rows.size();
+    return count;
   }
 
   /** The whole table. */
@@ -127,13 +132,13 @@ public final class TextTable {
   public String render(int maxRows) {
     int cols = header.size();
     int[] w = new int[cols];
-    int shown = Math.min(maxRows, rows.size());
+    int shown = Math.min(maxRows, count);
     for (int i = 0; i < cols; i++) {
       w[i] = header.get(i).length();
     }
     for (int r = 0; r < shown; r++) {
       for (int i = 0; i < cols; i++) {
-        w[i] = Math.max(w[i], rows.get(r)[i].length());
+        w[i] = Math.max(w[i], row(r)[i].length());
       }
     }
     StringBuilder b = new StringBuilder();
@@ -143,10 +148,10 @@ public final class TextTable {
     }
     b.append('\n');
     for (int r = 0; r < shown; r++) {
-      line(b, rows.get(r), w);
+      line(b, row(r), w);
     }
-    if (shown < rows.size()) {
-      b.append("... ").append(rows.size() - shown).append(" more rows; print() shows all\n");
+    if (shown < count) {
+      b.append("... ").append(count - shown).append(" more rows; print() shows all\n");
     }
     return b.toString();
   }
