@@ -27,11 +27,25 @@ class JShellIT {
         "--class-path", Processes.jar().toAbsolutePath().toString(), script().toString()), dir, lines + "\n/exit\n");
   }
 
-  /** The README's JShell lines (notes/cli.md): the demo dataset and its stage funnel. */
-  static final String README_LINES = String.join("\n",
-      "var data = DemoData.builder().seed(42).leads(2_000).build().dataset();",
-      "var funnel = StageFunnel.compute(data, FunnelQuery.event());",
-      "funnel.print();");
+  /**
+   * The README's JShell lines, as written there: the first {@code java} code block after the
+   * "## JShell" heading of README.md (the demo dataset and its stage funnel).
+   */
+  static final String README_LINES = readmeLines();
+
+  static String readmeLines() {
+    try {
+      List<String> lines = Files.readAllLines(Path.of(System.getProperty("funnel.readme", "../README.md")));
+      int at = lines.indexOf("## JShell");
+      assertTrue(at >= 0, "README.md has no '## JShell' section");
+      int open = lines.subList(at, lines.size()).indexOf("```java") + at;
+      int close = lines.subList(open + 1, lines.size()).indexOf("```") + open + 1;
+      assertTrue(open > at && close > open + 1, "README.md's JShell section has no java block");
+      return String.join("\n", lines.subList(open + 1, close));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
 
   /**
    * One JShell session (a JShell start is two JVMs, so one run checks everything): funnel.jsh
