@@ -8,6 +8,7 @@ import dev.funnel.core.Payment;
 import dev.funnel.core.Stage;
 import dev.funnel.core.StageChange;
 import dev.funnel.core.Touch;
+import dev.funnel.core.columnar.Columns;
 import java.time.ZoneId;
 import java.util.Collections;
 import java.util.HashMap;
@@ -43,6 +44,36 @@ public final class Cohorts {
       s.add(p);
     }
     return s.result();
+  }
+
+  /**
+   * The same cohort table as {@link #byFirstPayment(Dataset, Granularity)} for the dataset the
+   * columns were built from, computed in one pass over the columnar payments (flat counters, long
+   * sums). Revenue values are exact sums at the payment column's scale ({@code
+   * columns.payments().amount().scale()}); numerically equal to the object route's, whose scale
+   * follows the amounts as written, so the two tables are equal records once trailing zeros are
+   * stripped from every revenue value.
+   *
+   * @throws IllegalArgumentException when the columns or the granularity are null, or for a basis
+   *     other than the first positive payment
+   * @throws IllegalStateException when the columns have no payments table
+   */
+  public static CohortTable byFirstPayment(Columns columns, Granularity granularity) {
+    return ColumnarCohorts.byFirstPayment(columns, granularity);
+  }
+
+  /**
+   * The columnar cohort table on a basis; only {@link CohortBasis#PAYMENT} has a columnar route.
+   *
+   * @throws IllegalArgumentException for another basis or a null argument
+   */
+  public static CohortTable table(Columns columns, Granularity granularity, CohortBasis basis) {
+    if (basis != CohortBasis.PAYMENT) {
+      throw new IllegalArgumentException(
+          "the columnar cohort table supports only the payment basis (first positive payment), got "
+              + basis + "; use table(Dataset, Granularity, CohortBasis) for other bases");
+    }
+    return byFirstPayment(columns, granularity);
   }
 
   /** An empty mergeable state, to feed payments in parts (see {@link CohortState}). */
