@@ -10,37 +10,17 @@ import java.util.Map;
  * <p>{@link #from(int)} and {@link #to(int)} give a lead's rows {@code [from, to)} in O(1). Times
  * are epoch milliseconds. Immutable and thread-safe.
  */
-public final class ActivityColumns {
+public final class ActivityColumns extends LeadRows {
 
-  private final int[] lead;
-  private final long[] at;
   private final Codes type;
   private final Codes owner;
   private final Codes outcome;
-  private final int[] offsets;
 
   ActivityColumns(int[] lead, long[] at, Codes type, Codes owner, Codes outcome, int[] offsets) {
-    this.lead = lead;
-    this.at = at;
+    super(lead, at, offsets);
     this.type = type;
     this.owner = owner;
     this.outcome = outcome;
-    this.offsets = offsets;
-  }
-
-  /** Number of activities. */
-  public int size() {
-    return lead.length;
-  }
-
-  /** The lead index of the row. */
-  public int lead(int row) {
-    return lead[row];
-  }
-
-  /** When it happened, epoch milliseconds. */
-  public long at(int row) {
-    return at[row];
   }
 
   /** Activity type code ({@link Columns#activityTypes()}). */
@@ -58,24 +38,12 @@ public final class ActivityColumns {
     return outcome.get(row);
   }
 
-  /** First row of the lead. */
-  public int from(int lead) {
-    return offsets[lead];
-  }
-
-  /** One past the last row of the lead. */
-  public int to(int lead) {
-    return offsets[lead + 1];
-  }
-
   Map<String, Object> arrays() {
     Map<String, Object> m = new LinkedHashMap<>();
-    m.put("lead", lead);
-    m.put("at", at);
+    putLeadArrays(m);
     m.put("type", type.array());
     m.put("owner", owner.array());
     m.put("outcome", outcome.array());
-    m.put("offsets", offsets);
     return m;
   }
 }

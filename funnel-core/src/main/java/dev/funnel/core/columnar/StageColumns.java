@@ -12,46 +12,26 @@ import java.util.Map;
  * dev.funnel.core.StageCatalog#get(int)}), so stage order is funnel order. Times are epoch
  * milliseconds. Immutable and thread-safe.
  */
-public final class StageColumns {
+public final class StageColumns extends LeadRows {
 
-  private final int[] lead;
   private final byte[] stage;
-  private final long[] at;
   private final MoneyColumn amount;
   private final Codes reason;
   private final Codes owner;
-  private final int[] offsets;
 
   StageColumns(
       int[] lead, byte[] stage, long[] at, MoneyColumn amount, Codes reason, Codes owner,
       int[] offsets) {
-    this.lead = lead;
+    super(lead, at, offsets);
     this.stage = stage;
-    this.at = at;
     this.amount = amount;
     this.reason = reason;
     this.owner = owner;
-    this.offsets = offsets;
-  }
-
-  /** Number of stage changes. */
-  public int size() {
-    return lead.length;
-  }
-
-  /** The lead index of the row. */
-  public int lead(int row) {
-    return lead[row];
   }
 
   /** The catalog index of the stage entered. */
   public int stage(int row) {
     return stage[row];
-  }
-
-  /** When the lead entered the stage, epoch milliseconds. */
-  public long at(int row) {
-    return at[row];
   }
 
   /** Deal values known at the stage (absent where the row has none). */
@@ -69,25 +49,13 @@ public final class StageColumns {
     return owner.get(row);
   }
 
-  /** First row of the lead. */
-  public int from(int lead) {
-    return offsets[lead];
-  }
-
-  /** One past the last row of the lead ({@code from == to} when it has none). */
-  public int to(int lead) {
-    return offsets[lead + 1];
-  }
-
   Map<String, Object> arrays() {
     Map<String, Object> m = new LinkedHashMap<>();
-    m.put("lead", lead);
+    putLeadArrays(m);
     m.put("stage", stage);
-    m.put("at", at);
     m.put("amount", amount.array());
     m.put("reason", reason.array());
     m.put("owner", owner.array());
-    m.put("offsets", offsets);
     return m;
   }
 }

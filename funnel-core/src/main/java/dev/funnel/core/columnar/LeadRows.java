@@ -1,0 +1,53 @@
+package dev.funnel.core.columnar;
+
+import java.util.Map;
+
+/**
+ * Rows grouped by lead and sorted by time within a lead: the shared part of the stage, touch and
+ * activity columns. {@link #from(int)} and {@link #to(int)} give a lead's rows {@code [from, to)}
+ * in O(1) ({@code from == to} when it has none). Times are epoch milliseconds. Immutable.
+ */
+public abstract class LeadRows {
+
+  private final int[] lead;
+  private final long[] at;
+  private final int[] offsets;
+
+  LeadRows(int[] lead, long[] at, int[] offsets) {
+    this.lead = lead;
+    this.at = at;
+    this.offsets = offsets;
+  }
+
+  /** Number of rows. */
+  public int size() {
+    return lead.length;
+  }
+
+  /** The lead index of the row. */
+  public int lead(int row) {
+    return lead[row];
+  }
+
+  /** When the row's event happened, epoch milliseconds. */
+  public long at(int row) {
+    return at[row];
+  }
+
+  /** First row of the lead. */
+  public int from(int lead) {
+    return offsets[lead];
+  }
+
+  /** One past the last row of the lead ({@code from == to} when it has none). */
+  public int to(int lead) {
+    return offsets[lead + 1];
+  }
+
+  /** Puts the shared arrays under their names, for the footprint report. */
+  void putLeadArrays(Map<String, Object> m) {
+    m.put("lead", lead);
+    m.put("at", at);
+    m.put("offsets", offsets);
+  }
+}
