@@ -72,7 +72,6 @@ public final class Ltv {
     MaximumLikelihood.Fit f =
         MaximumLikelihood.fit(new BgNbdLikelihood(d), starts, noDropout, limit.logLikelihood());
     if (f.atBoundary()) {
-      Convergence c = limit.convergence();
       return new BgNbdFit(
           limit.estimate(0, "r"),
           limit.estimate(1, "alpha"),
@@ -81,8 +80,7 @@ public final class Ltv {
           limit.logLikelihood(),
           d.customers,
           d.size(),
-          new Convergence(c.converged(), c.iterations(), c.starts() + f.convergence().starts(),
-              c.decrement(), c.method() + " (NBD limit)"),
+          nbdLimitConvergence(limit, f),
           summary.unit(),
           BgNbdFit.NO_DROPOUT);
     }
@@ -285,7 +283,6 @@ public final class Ltv {
     MaximumLikelihood.Fit f = MaximumLikelihood.fit(
         new ParetoNbdLikelihood(d), starts, noDropout, limit.logLikelihood());
     if (f.atBoundary()) {
-      Convergence c = limit.convergence();
       return new ParetoNbdFit(
           limit.estimate(0, "r"),
           limit.estimate(1, "alpha"),
@@ -294,8 +291,7 @@ public final class Ltv {
           limit.logLikelihood(),
           d.customers,
           d.size(),
-          new Convergence(c.converged(), c.iterations(), c.starts() + f.convergence().starts(),
-              c.decrement(), c.method() + " (NBD limit)"),
+          nbdLimitConvergence(limit, f),
           summary.unit(),
           ParetoNbdFit.NO_DROPOUT);
     }
@@ -325,5 +321,16 @@ public final class Ltv {
       before = after;
     }
     return new double[] {dert, before, purchases.probabilityAlive(c)};
+  }
+
+  /**
+   * The convergence of a fit that ended on the no-dropout boundary: the NBD limit's own, with the
+   * starts of the abandoned interior search counted too.
+   */
+  private static Convergence nbdLimitConvergence(
+      MaximumLikelihood.Fit limit, MaximumLikelihood.Fit interior) {
+    Convergence c = limit.convergence();
+    return new Convergence(c.converged(), c.iterations(),
+        c.starts() + interior.convergence().starts(), c.decrement(), c.method() + " (NBD limit)");
   }
 }
