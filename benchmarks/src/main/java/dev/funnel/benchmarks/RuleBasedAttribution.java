@@ -105,6 +105,7 @@ public class RuleBasedAttribution {
       touches += r.channels().length;
     }
     baseline = new MemoryBaseline(12 * touches + 16L * rows);
+    System.out.printf("%n%,d journeys, %,d touches%n", rows, touches);
     if (method.equals("memoryBaseline")) {
       return;
     }
