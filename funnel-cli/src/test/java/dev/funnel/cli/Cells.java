@@ -67,6 +67,16 @@ final class Cells {
    * also fails when the tables are empty (a comparison of nothing proves nothing).
    */
   static void assertSame(String what, Cells library, Cells sql, double relTolerance) {
+    assertSame(what, library, sql, relTolerance, 0);
+  }
+
+  /**
+   * As {@link #assertSame(String, Cells, Cells, double)}, doubles also equal when they differ by
+   * at most {@code absTolerance} (for quantities such as 1 - p / q whose relative error grows as
+   * they approach 0).
+   */
+  static void assertSame(String what, Cells library, Cells sql, double relTolerance,
+      double absTolerance) {
     if (library.cells.isEmpty() && sql.cells.isEmpty()) {
       fail(what + ": both tables are empty, nothing was compared");
     }
@@ -74,12 +84,22 @@ final class Cells {
     keys.addAll(sql.cells.keySet());
     int differing = 0;
     String first = null;
+    double worst = 0;
+    String worstKey = "";
     for (String k : keys) {
       boolean inLib = library.cells.containsKey(k);
       boolean inSql = sql.cells.containsKey(k);
       Object a = library.cells.get(k);
       Object b = sql.cells.get(k);
-      if (!inLib || !inSql || !same(a, b, relTolerance)) {
+      if (inLib && inSql && a instanceof Double x && b instanceof Number y && !undefined(a)
+          && !undefined(b) && x != y.doubleValue()) {
+        double rel = Math.abs(x - y.doubleValue()) / Math.max(Math.abs(x), Math.abs(y.doubleValue()));
+        if (rel > worst) {
+          worst = rel;
+          worstKey = " at [" + k + "]";
+        }
+      }
+      if (!inLib || !inSql || !same(a, b, relTolerance, absTolerance)) {
         differing++;
         if (first == null) {
           first = "[" + k + "] library=" + (inLib ? show(a) : "(absent)") + " sql="
@@ -91,9 +111,12 @@ final class Cells {
       fail(what + ": " + differing + " of " + keys.size() + " cells differ; first differing cell "
           + first);
     }
+    // the report of a passing check: how many cells, and how close the floating-point ones were
+    System.out.printf(java.util.Locale.ROOT, "[crosscheck] %s: %d cells equal, max relative difference"
+        + " of doubles %.3g%s%n", what, keys.size(), worst, worstKey);
   }
 
-  private static boolean same(Object a, Object b, double tol) {
+  private static boolean same(Object a, Object b, double tol, double abs) {
     if (undefined(a) || undefined(b)) {
       return undefined(a) && undefined(b);
     }
@@ -112,7 +135,7 @@ final class Cells {
       return true;
     }
     double scale = Math.max(Math.abs(x), Math.abs(y));
-    return Math.abs(x - y) <= tol * Math.max(scale, 1e-300);
+    return Math.abs(x - y) <= Math.max(tol * scale, abs);
   }
 
   private static boolean undefined(Object v) {
