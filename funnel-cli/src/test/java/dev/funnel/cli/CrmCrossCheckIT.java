@@ -217,6 +217,18 @@ class CrmCrossCheckIT {
     assertEquals(ds.spend().size(), ((Number) d.value("SELECT count(*) FROM spend")).intValue());
     assertEquals(3L, d.value("SELECT count(DISTINCT currency) FROM " + csv.formatted(
         Duck.literal(dir.resolve("payments.csv")))), "payments in three currencies");
+    Object[] size = d.rows("""
+        SELECT (SELECT count(*) FROM leads), (SELECT count(*) FROM stages),
+          (SELECT count(*) FROM touches), (SELECT count(*) FROM payments),
+          (SELECT count(*) FROM payments WHERE amount < 0), (SELECT count(*) FROM spend),
+          (SELECT count(DISTINCT channel) FROM leads), (SELECT count(DISTINCT campaign) FROM leads),
+          (SELECT count(DISTINCT owner) FROM leads),
+          (SELECT count(*) - count(DISTINCT customer_id) FROM leads),
+          (SELECT count(*) FROM leads WHERE channel = '(none)')
+        """).get(0);
+    System.out.printf("[crosscheck] dataset: %s leads, %s stage changes, %s touches, %s payments"
+        + " (%s refunds), %s spend rows; %s lead channels (with (none)), %s campaigns, %s owners;"
+        + " %s repeat leads of a customer, %s leads without channel%n", size);
     // reach (spec/cli.md, spec/dataset.md): every lead is at LEAD from created_at; stage k is
     // reached at the earliest change into k or any later progression stage; exits reach nothing;
     // only leads of the leads table count
