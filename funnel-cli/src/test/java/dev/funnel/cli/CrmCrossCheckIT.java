@@ -68,12 +68,13 @@ import org.junit.jupiter.api.io.TempDir;
  * <p>The dataset: {@link DemoData} (seed {@value #SEED}, {@value #LEADS} leads, 13 months, zone
  * {@code Europe/Berlin} so that months and days are local and cross two DST changes, the default
  * deliberate defects: leads without channel or campaign, swapped stage times, payments of unknown
- * customers, spend of a channel without leads), made more like a real CRM export here in two
+ * customers, spend of a channel without leads), made more like a real CRM export here in three
  * ways the generator does not do: every 40th lead that never paid is a repeat lead of a paying
  * customer (so a customer's channel is the channel of its first lead, which is sometimes not the
- * lead that paid), and a quarter of the payments and of the spend rows are written in EUR or GBP
- * (read back with conversion rates). Written with {@link DatasetWriter}, read back with
- * {@link DatasetReader} as a user does.
+ * lead that paid); a quarter of the payments and some spend rows are written in EUR or GBP (read
+ * back with conversion rates); a quarter of the leads have date-only stage changes and touches
+ * (equal timestamps, changes dated before creation). Written with {@link DatasetWriter}, read
+ * back with {@link DatasetReader} as a user does.
  */
 class CrmCrossCheckIT {
 
