@@ -95,7 +95,7 @@ class CrmCrossCheckIT {
     ZoneId zone = ZoneId.of(ZONE);
     Dataset gen = DemoData.builder().seed(SEED).leads(LEADS).zone(zone).build().dataset();
     Path dir = tmp.resolve("crm");
-    DatasetWriter.write(withRepeatLeads(gen), dir, FileFormat.CSV);
+    DatasetWriter.write(asCrmExport(gen), dir, FileFormat.CSV);
     DatasetWriter.write(Rows.PAYMENTS, foreignPayments(gen.payments()), dir.resolve("payments.csv"),
         FileFormat.CSV);
     DatasetWriter.write(Rows.SPEND, foreignSpend(gen.spend()), dir.resolve("spend.csv"), FileFormat.CSV);
@@ -116,8 +116,12 @@ class CrmCrossCheckIT {
     }
   }
 
-  /** Every 40th lead without a customer of its own becomes a repeat lead of a paying customer. */
-  static Dataset withRepeatLeads(Dataset gen) {
+  /**
+   * The generated dataset as a CRM export looks: every 40th lead without a customer of its own
+   * becomes a repeat lead of a paying customer, and the {@link #legacy} leads' stage changes and
+   * touches are date-only.
+   */
+  static Dataset asCrmExport(Dataset gen) {
     List<String> customers = new ArrayList<>(new TreeSet<>(gen.payingCustomers()));
     Dataset.Builder b = Dataset.builder().zone(gen.zone()).currency("USD");
     for (DatasetTable t : gen.tables()) {
@@ -163,7 +167,7 @@ class CrmCrossCheckIT {
     return Math.floorMod(leadId.hashCode(), 4) == 0;
   }
 
-  /** Payments of every 4th customer (by its number) in EUR, of the next one in GBP, cents rounded. */
+  /** Payments of an eighth of the customers (by a hash of the id) in EUR, another eighth in GBP, cents rounded. */
   static List<Payment> foreignPayments(List<Payment> usd) {
     List<Payment> out = new ArrayList<>();
     for (Payment p : usd) {
