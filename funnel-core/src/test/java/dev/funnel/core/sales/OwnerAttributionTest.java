@@ -49,7 +49,8 @@ class OwnerAttributionTest {
   }
 
   /**
-   * L1 (owner alex): sam works and qualifies it, alex wins it (1000, paid 6 days after SQL).
+   * L1 (owner alex): sam works and qualifies it, alex wins it (1000, paid 6 days after SQL); a
+ * later second WON row by ops does not move the credit from who closed it.
    * L2 (owner ava): sue works and qualifies it, ava loses it.
    * L3 (owner sam): MQL only, one unreached call by sam.
    * L4 (owner sue): a reached call by sam before MQL, an owner-less call after it, sam moves it to
@@ -69,6 +70,7 @@ class OwnerAttributionTest {
         move("L1", "SAL", "2026-03-03T10:00", "alex"),
         act("L1", "2026-03-03T12:00", "meeting", "alex", "held"),
         new StageChange("L1", C.stage("WON"), t("2026-03-06T10:00"), null, new BigDecimal("1000"), "alex"),
+        move("L1", "WON", "2026-03-07T10:00", "ops"), // a later re-save by someone else
         new Payment(null, "L1", null, t("2026-03-08T10:00"), Money.of("1000"), null),
         move("L2", "MQL", "2026-03-02T09:00", "sue"),
         act("L2", "2026-03-02T13:00", "email", "sue", null),
