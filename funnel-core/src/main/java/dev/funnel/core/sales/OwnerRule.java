@@ -17,10 +17,13 @@ public enum OwnerRule {
    * By role, from the people who actually did the work; the default.
    *
    * <p>SDR side (a lead whose MQL hand-off is in the window): the owner of the lead's first
-   * activity at or after its MQL time (and at or before the as-of instant) that names an owner:
-   * the person whose reaction the reaction time measures; else the owner of the stage change that
-   * made the lead reach SQL (who qualified it, when it did); else {@code leads.owner}; else
-   * {@code (none)}.
+   * activity that names an owner, at or after its MQL time and at or before its SQL hand-off (or
+   * the as-of instant while it has not reached SQL); else the owner of the stage change that made
+   * the lead reach SQL (who qualified it, when it did); else {@code leads.owner}; else
+   * {@code (none)}. The SQL hand-off closes the SDR's part (spec/metrics.md: "SDRs own first
+   * reaction and SQL"), so an AE's meeting after the hand-off never takes the SDR's credit, even
+   * when no SDR activity was logged before it; the reaction time itself stays the lead's (to its
+   * first activity of any owner, as in the first-response SLA).
    *
    * <p>AE side (a lead whose SQL hand-off is in the window): the owner of the change that closed
    * the deal: the first change into WON for a won deal, the exit for a lost (or returned) one;

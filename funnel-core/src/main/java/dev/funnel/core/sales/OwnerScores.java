@@ -43,8 +43,8 @@ final class OwnerScores {
   }
 
   /**
-   * SDR side by role: {@code firstOwner} (the owner of the first owner-naming activity at or after
-   * MQL), else the owner of the change that made the lead reach SQL, else the lead's owner.
+   * SDR side by role: {@code firstOwner} (the owner of the first owner-naming activity from MQL
+   * to the SQL hand-off, see {@link #firstAfter}), else the owner of the change that made the lead reach SQL, else the lead's owner.
    *
    * @param sqlAt when the lead reached SQL as of the as-of instant, or null
    */
@@ -87,10 +87,13 @@ final class OwnerScores {
     return leadOwner(h.lead);
   }
 
-  /** The first activity at or after {@code since} and at or before {@code asOf}, or null. */
-  static Activity firstAfter(List<Activity> acts, Instant since, Instant asOf, boolean withOwner) {
+  /**
+   * The first activity at or after {@code since} and at or before {@code until} (inclusive), that
+   * names an owner when {@code withOwner}; null when none.
+   */
+  static Activity firstAfter(List<Activity> acts, Instant since, Instant until, boolean withOwner) {
     for (Activity a : acts) { // time order
-      if (a.at().isAfter(asOf)) {
+      if (a.at().isAfter(until)) {
         return null;
       }
       if (!a.at().isBefore(since) && (!withOwner || a.owner() != null)) {

@@ -89,7 +89,7 @@ public final class OwnerTally {
       if (rule == OwnerRule.LEAD_OWNER) {
         owner = OwnerScores.leadOwner(l);
       } else {
-        Activity named = OwnerScores.firstAfter(acts, tm, asOf, true);
+        Activity named = OwnerScores.firstAfter(acts, tm, ts == null ? asOf : ts, true);
         owner = OwnerScores.sdr(h, sql, ts, named == null ? null : named.owner());
       }
       Cell o = cell(owner);

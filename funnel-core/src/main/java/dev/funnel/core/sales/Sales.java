@@ -108,7 +108,7 @@ public final class Sales {
 
   /**
    * Per-owner KPIs of the hand-offs in the window, as of an instant, credited by role
-   * ({@link OwnerRule#ROLE}, the default: SDR side to who worked the lead after MQL, AE side to who
+   * ({@link OwnerRule#ROLE}, the default: SDR side to who worked the lead from MQL to SQL, AE side to who
    * closed it); see {@link OwnerKpis}. Needs the leads and stages tables; activities and payments
    * are used when present.
    */

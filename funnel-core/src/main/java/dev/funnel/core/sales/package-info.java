@@ -18,7 +18,7 @@
  *
  * <p>Per-owner KPIs credit each lead by an {@link dev.funnel.core.sales.OwnerRule}: by role (the
  * default) the SDR-side figures (MQLs, reach, MQL to SQL, reaction) go to whoever worked the lead
- * after its MQL hand-off and the AE-side figures (SQLs, win rate, cycle, average deal) to whoever
+ * between its MQL and SQL hand-offs (or qualified it) and the AE-side figures (SQLs, win rate, cycle, average deal) to whoever
  * closed or holds the deal, read from the owners of activities and stage changes; by lead owner
  * everything goes to {@code leads.owner}.
  *

@@ -55,8 +55,9 @@ class OwnerAttributionTest {
    * L3 (owner sam): MQL only, one unreached call by sam.
    * L4 (owner sue): a reached call by sam before MQL, an owner-less call after it, sam moves it to
    * SQL, alex takes it to SAL; open, censored in the cycle.
-   * L5 (no owner): no activity, sue moves it to SQL, ava to SAL, an owner-less WON (3000, paid 8
-   * days after SQL).
+   * L5 (no owner): no activity before SQL, sue moves it to SQL, ava to SAL and meets them (the
+   * lead's first activity, 74h after MQL, but after the SQL hand-off), an owner-less WON (3000,
+   * paid 8 days after SQL).
    * L6 (owner sam): an owner-less MQL, nothing else.
    * L7 (no owner): straight to SQL (MQL implied) with no owner, returned to marketing by alex.
    */
@@ -88,6 +89,7 @@ class OwnerAttributionTest {
         move("L5", "MQL", "2026-03-05T10:00", "sue"),
         move("L5", "SQL", "2026-03-07T10:00", "sue"),
         move("L5", "SAL", "2026-03-08T10:00", "ava"),
+        act("L5", "2026-03-08T12:00", "meeting", "ava", "held"),
         new StageChange("L5", C.stage("WON"), t("2026-03-12T10:00"), null, new BigDecimal("3000"), null),
         new Payment(null, "L5", null, t("2026-03-15T10:00"), Money.of("3000"), null),
         move("L6", "MQL", "2026-03-06T10:00", null),
@@ -122,8 +124,9 @@ class OwnerAttributionTest {
     //       named after MQL so the SQL mover sam; reached by the earlier call; to SQL), L6 (nothing
     //       after MQL, no SQL: lead owner sam; censored at 326h)
     //       -> 4 MQLs, 2 to SQL, reach 2/4, KM {1, 2, 2, 326+}: S(1)=3/4, S(2)=1/4 -> median 2
-    //  sue: L2 (sue's email +4h, reached by the later call), L5 (no activity: SQL mover sue,
-    //       censored at 350h) -> 2 MQLs, both to SQL, reach 1/2, KM {4, 350+}: S(4)=1/2 -> 4
+    //  sue: L2 (sue's email +4h, reached by the later call), L5 (no activity up to SQL: the SQL
+    //       mover sue, not ava whose meeting after SQL is its first activity, +74h)
+    //       -> 2 MQLs, both to SQL, reach 1/2, KM {4, 74}: S(4)=1/2 -> 4
     //  (none): L7 (no activity, owner-less SQL, no lead owner; censored at 278h)
     // AE side, SQL reached by L1, L2, L4, L5, L7:
     //  alex: L1 (WON by alex, cycle 6d), L4 (open, latest change SAL by alex, censored 14.67d),
@@ -146,11 +149,11 @@ class OwnerAttributionTest {
   void byLeadOwnerEverythingGoesToTheLeadsOwnerColumn() {
     // alex: L1 both sides; ava: L2 both sides; sam: L3, L6 (KM {1, 326+}: S(1)=1/2 -> 1);
     // sue: L4 both sides (open: win rate and cycle undefined); (none): L5 and L7 both sides
-    // (KM {350+, 278+} has no median; L5 won 3000 after 8 days, L7 returned).
+    // (KM {74, 278+}: S(74)=1/2 -> 74; L5 won 3000 after 8 days, L7 returned).
     OwnerKpis k = Sales.owners(D, AS_OF, null, null, OwnerRule.LEAD_OWNER);
     assertEquals(OwnerRule.LEAD_OWNER, k.rule());
     assertEquals(List.of(
-        new OwnerKpi("(none)", 2, 2, 0.0, 1.0, NAN, 2, 1, 0, 1.0, 8.0, 3000.0),
+        new OwnerKpi("(none)", 2, 2, 0.0, 1.0, 74.0, 2, 1, 0, 1.0, 8.0, 3000.0),
         new OwnerKpi("alex", 1, 1, 1.0, 1.0, 2.0, 1, 1, 0, 1.0, 6.0, 1000.0),
         new OwnerKpi("ava", 1, 1, 1.0, 1.0, 4.0, 1, 0, 1, 0.0, NAN, NAN),
         new OwnerKpi("sam", 2, 0, 0.0, 0.0, 1.0, 0, 0, 0, NAN, NAN, NAN),
@@ -165,7 +168,7 @@ class OwnerAttributionTest {
         new OwnerKpi("alex", 0, 0, NAN, NAN, NAN, 1, 0, 0, NAN, NAN, NAN),
         new OwnerKpi("ava", 0, 0, NAN, NAN, NAN, 2, 1, 1, 0.5, 8.0, 3000.0),
         new OwnerKpi("sam", 2, 1, 0.5, 0.5, 2.0, 0, 0, 0, NAN, NAN, NAN),
-        new OwnerKpi("sue", 1, 1, 0.0, 1.0, NAN, 0, 0, 0, NAN, NAN, NAN)), k.owners());
+        new OwnerKpi("sue", 1, 1, 0.0, 1.0, 74.0, 0, 0, 0, NAN, NAN, NAN)), k.owners());
   }
 
   @Test
