@@ -428,6 +428,9 @@ public final class CohortState {
       throw r.malformed(e.getMessage());
     }
     s.lastOrdinal = r.readLong();
+    if (s.lastOrdinal != Long.MIN_VALUE) {
+      checkOrdinal(r, s.granularity, s.lastOrdinal, "last period");
+    }
     int a = r.readSize("anchor count");
     if (a > 0 && s.basis == CohortBasis.PAYMENT) {
       throw r.malformed("a payment-basis state has " + a + " anchors");
@@ -439,7 +442,7 @@ public final class CohortState {
         throw r.malformed("anchor ids are not sorted and distinct at '" + id + "'");
       }
       previous = id;
-      long ordinal = r.readLong();
+      long ordinal = checkOrdinal(r, s.granularity, r.readLong(), "anchor period");
       if (ordinal > s.lastOrdinal) {
         throw r.malformed("anchor of '" + id + "' is after the last period");
       }
@@ -460,7 +463,7 @@ public final class CohortState {
       TreeMap<Long, Cell> cells = new TreeMap<>();
       long last = Long.MIN_VALUE;
       for (int j = 0; j < k; j++) {
-        long ordinal = r.readLong();
+        long ordinal = checkOrdinal(r, s.granularity, r.readLong(), "payment period");
         if (j > 0 && ordinal <= last) {
           throw r.malformed("periods of '" + id + "' are not ascending");
         }
@@ -482,6 +485,18 @@ public final class CohortState {
     }
     r.end();
     return s;
+  }
+
+  /** The ordinal when it is the ordinal of a calendar period of the granularity. */
+  private static long checkOrdinal(StateBytes.Reader r, Granularity g, long ordinal, String field) {
+    try {
+      if (PeriodOrdinal.of(g, PeriodOrdinal.period(g, ordinal).start()) == ordinal) {
+        return ordinal;
+      }
+    } catch (java.time.DateTimeException e) {
+      // out of the calendar's range: reported below
+    }
+    throw r.malformed(field + " ordinal " + ordinal + " is not a " + g.label() + " of the calendar");
   }
 
   /** Equal when granularity, zone, basis, anchors, payments and the last period are equal. */
