@@ -82,7 +82,7 @@ public final class ReviewJob {
     } catch (IllegalArgumentException | IllegalStateException e) {
       err.println("funnel: " + e.getMessage());
       return 3;
-    } catch (RuntimeException e) {
+    } catch (Exception e) { // a SparkException (checked in Java's eyes) wraps a task's failure
       Throwable cause = e;
       while (cause.getCause() != null && !(cause instanceof IllegalArgumentException)) {
         cause = cause.getCause();

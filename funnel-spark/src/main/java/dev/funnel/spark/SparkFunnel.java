@@ -37,6 +37,7 @@ import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
+import org.apache.spark.storage.StorageLevel;
 import scala.Tuple2;
 
 /**
@@ -136,6 +137,22 @@ public final class SparkFunnel {
     Map<DatasetTable, Dataset<Row>> m = new EnumMap<>(DatasetTable.class);
     tables.forEach((t, df) -> m.put(t, df.repartition(n)));
     return new SparkFunnel(spark, m, setup.zone(), setup.catalog());
+  }
+
+  /**
+   * The same tables kept in memory (spilling to disk) once computed, so the aggregations after the
+   * first do not read and spread the files again; release with {@link #unpersist()}.
+   */
+  public SparkFunnel cache() {
+    Map<DatasetTable, Dataset<Row>> m = new EnumMap<>(DatasetTable.class);
+    tables.forEach((t, df) -> m.put(t, df.persist(StorageLevel.MEMORY_AND_DISK())));
+    return new SparkFunnel(spark, m, setup.zone(), setup.catalog());
+  }
+
+  /** Drops cached tables ({@link #cache()}); returns this. */
+  public SparkFunnel unpersist() {
+    tables.values().forEach(Dataset::unpersist);
+    return this;
   }
 
   /** The tables present. */
@@ -247,37 +264,79 @@ public final class SparkFunnel {
         .flatMapGroups(step, TAGGED);
   }
 
+  /** Path counts and Markov transition counts of the journeys, from one grouping by lead. */
+  public record Journeys(PathCounts paths, TransitionCounts transitions) {}
+
+  /**
+   * The merged states of one grouping by lead: a funnel tally per query (none when the list is
+   * empty) and, when {@code journeys} is not null, the journeys' path and transition counts.
+   */
+  public record LeadStates(List<FunnelTally> funnels, Journeys journeys) {}
+
+  /**
+   * Funnels and journeys from one pass over the rows grouped by lead: see {@link #funnels} and
+   * {@link #journeys}; cheaper than calling both.
+   *
+   * @param queries     funnel queries (may be empty)
+   * @param journeys    journey options, or null for no attribution statistics
+   * @param order       Markov order of the transition counts
+   * @param keepRepeats whether consecutive repeats of a channel are Markov steps
+   * @throws IllegalArgumentException for paid-revenue journey values, an invalid order, or
+   *     neither queries nor journeys
+   * @throws IllegalStateException without the tables an aggregation needs
+   */
+  public LeadStates byLead(List<FunnelQuery> queries, JourneyOptions journeys, int order,
+      boolean keepRepeats) {
+    List<FunnelQuery> qs = queries == null ? List.of() : List.copyOf(queries);
+    if (qs.isEmpty() && journeys == null) {
+      throw new IllegalArgumentException("ask for at least one funnel query or journeys");
+    }
+    if (journeys != null && journeys.paidRevenueWithinDays() != null) {
+      throw new IllegalArgumentException("journeys valued by paid revenue are not supported on Spark;"
+          + " use the stage amount (the default) or the single-JVM JourneySet.fromDataset");
+    }
+    TransitionCounts.empty(order, keepRepeats);
+    List<StateAggregator> aggs = new ArrayList<>();
+    List<StateKind> kinds = new ArrayList<>();
+    for (FunnelQuery q : qs) {
+      aggs.add(StateAggregator.funnel(setup.catalog(), setup.zone(), q));
+      kinds.add(StateKind.FUNNEL);
+    }
+    if (journeys != null) {
+      aggs.add(StateAggregator.paths());
+      kinds.add(StateKind.PATHS);
+      aggs.add(StateAggregator.transitions(order, keepRepeats));
+      kinds.add(StateKind.TRANSITIONS);
+    }
+    List<byte[]> merged = merge(leadGroups(qs, journeys, order, keepRepeats,
+        qs.isEmpty() ? "attribution" : "the stage funnel"), aggs, kinds);
+    List<FunnelTally> funnels = new ArrayList<>();
+    for (int i = 0; i < qs.size(); i++) {
+      funnels.add(FunnelTally.fromBytes(merged.get(i)));
+    }
+    Journeys j = journeys == null ? null : new Journeys(
+        PathCounts.fromBytes(merged.get(qs.size())), TransitionCounts.fromBytes(merged.get(qs.size() + 1)));
+    return new LeadStates(List.copyOf(funnels), j);
+  }
+
   /**
    * The merged funnel tally of every lead for each query, in query order: equal to
    * {@code StageFunnel.tally(dataset, query)} of the same rows.
    *
+   * @throws IllegalArgumentException without a query
    * @throws IllegalStateException without the leads or stages table
    */
   public List<FunnelTally> funnels(List<FunnelQuery> queries) {
     if (queries == null || queries.isEmpty()) {
       throw new IllegalArgumentException("at least one funnel query is required");
     }
-    List<StateAggregator> aggs = new ArrayList<>();
-    List<StateKind> kinds = new ArrayList<>();
-    for (FunnelQuery q : queries) {
-      aggs.add(StateAggregator.funnel(setup.catalog(), setup.zone(), q));
-      kinds.add(StateKind.FUNNEL);
-    }
-    List<byte[]> merged = merge(leadGroups(queries, null, 1, false, "the stage funnel"), aggs, kinds);
-    List<FunnelTally> out = new ArrayList<>();
-    for (byte[] b : merged) {
-      out.add(FunnelTally.fromBytes(b));
-    }
-    return out;
+    return byLead(queries, null, 1, false).funnels();
   }
 
   /** The merged funnel tally of one query ({@link #funnels}). */
   public FunnelTally funnel(FunnelQuery query) {
     return funnels(List.of(query)).get(0);
   }
-
-  /** Path counts and Markov transition counts of the journeys, from one grouping by lead. */
-  public record Journeys(PathCounts paths, TransitionCounts transitions) {}
 
   /**
    * The path counts and order-k transition counts of every lead's journey: equal to
@@ -290,16 +349,8 @@ public final class SparkFunnel {
    * @throws IllegalStateException without the touches table
    */
   public Journeys journeys(JourneyOptions options, int order, boolean keepRepeats) {
-    JourneyOptions o = options == null ? JourneyOptions.DEFAULTS : options;
-    if (o.paidRevenueWithinDays() != null) {
-      throw new IllegalArgumentException("journeys valued by paid revenue are not supported on Spark;"
-          + " use the stage amount (the default) or the single-JVM JourneySet.fromDataset");
-    }
-    TransitionCounts.empty(order, keepRepeats);
-    List<byte[]> merged = merge(leadGroups(List.of(), o, order, keepRepeats, "attribution"),
-        List.of(StateAggregator.paths(), StateAggregator.transitions(order, keepRepeats)),
-        List.of(StateKind.PATHS, StateKind.TRANSITIONS));
-    return new Journeys(PathCounts.fromBytes(merged.get(0)), TransitionCounts.fromBytes(merged.get(1)));
+    return byLead(List.of(), options == null ? JourneyOptions.DEFAULTS : options, order, keepRepeats)
+        .journeys();
   }
 
   /** The journeys' path counts with the default options ({@link #journeys}). */
@@ -347,18 +398,18 @@ public final class SparkFunnel {
     Set<String> nm = nonMarketing == null ? UnitEconomics.NON_MARKETING : nonMarketing;
     table(DatasetTable.LEADS, "unit economics");
     byte[] zero = UnitTally.empty().toBytes();
-    Dataset<Tuple2<Integer, byte[]>> parts = longForm(DatasetTable.LEADS, LongForm.Key.NONE)
-        .mapPartitions(new RowFold(setup, RowFold.Action.UNIT_LEAD, zero, from, to), TAGGED);
+    // every lead is in exactly one customer group (customer_id defaults to the lead id), where
+    // it is counted when created in the window; paying customers add customers and revenue there
+    Dataset<Row> rows = longForm(DatasetTable.LEADS, LongForm.Key.CUSTOMER);
+    if (tables.containsKey(DatasetTable.PAYMENTS)) {
+      rows = rows.union(longForm(DatasetTable.PAYMENTS, LongForm.Key.CUSTOMER));
+    }
+    Dataset<Tuple2<Integer, byte[]>> parts = rows
+        .groupByKey((MapFunction<Row, String>) r -> r.getString(0), Encoders.STRING())
+        .flatMapGroups(new CustomerStep(setup, from, to, nm), TAGGED);
     if (tables.containsKey(DatasetTable.SPEND)) {
       parts = parts.union(longForm(DatasetTable.SPEND, LongForm.Key.NONE)
           .mapPartitions(new RowFold(setup, RowFold.Action.UNIT_SPEND, zero, from, to), TAGGED));
-    }
-    if (tables.containsKey(DatasetTable.PAYMENTS)) {
-      Dataset<Row> rows = longForm(DatasetTable.LEADS, LongForm.Key.CUSTOMER)
-          .union(longForm(DatasetTable.PAYMENTS, LongForm.Key.CUSTOMER));
-      parts = parts.union(rows
-          .groupByKey((MapFunction<Row, String>) r -> r.getString(0), Encoders.STRING())
-          .flatMapGroups(new CustomerStep(setup, from, to, nm), TAGGED));
     }
     byte[] merged = merge(parts, List.of(StateAggregator.unitEconomics()), List.of(StateKind.UNIT)).get(0);
     return UnitTally.fromBytes(merged);
