@@ -17,9 +17,9 @@ import scala.Tuple2;
 
 /**
  * The per-customer step of unit economics, applied to the leads and payments of one customer after
- * grouping by customer id: {@link UnitEconomics#addLead} for each of its leads and
- * {@link UnitEconomics#addCustomer} for its payments, the functions the single-JVM
- * {@code UnitEconomics.tally} calls; emits a one-customer {@link UnitTally}.
+ * grouping by customer id: {@link UnitEconomics#addCustomer}, the function the single-JVM
+ * {@code UnitEconomics.tally} calls per paying customer; emits a one-customer {@link UnitTally}
+ * (nothing for a customer without payments: its leads are counted by a per-row fold).
  */
 final class CustomerStep implements FlatMapGroupsFunction<String, Row, Tuple2<Integer, byte[]>> {
   private static final long serialVersionUID = 1L;
@@ -53,15 +53,12 @@ final class CustomerStep implements FlatMapGroupsFunction<String, Row, Tuple2<In
           throw new IllegalStateException("unexpected table " + LongForm.table(r) + " in a customer group");
       }
     }
-    LocalDate f = from == null ? null : LocalDate.parse(from);
-    LocalDate t = to == null ? null : LocalDate.parse(to);
-    UnitTally u = UnitTally.empty();
-    for (Lead l : leads) {
-      UnitEconomics.addLead(u, l, setup.zone(), f, t);
+    if (payments.isEmpty()) {
+      return List.<Tuple2<Integer, byte[]>>of().iterator();
     }
-    if (!payments.isEmpty()) {
-      UnitEconomics.addCustomer(u, leads, payments, setup.zone(), f, t, new HashSet<>(nonMarketing));
-    }
+    UnitTally u = UnitEconomics.addCustomer(UnitTally.empty(), leads, payments, setup.zone(),
+        from == null ? null : LocalDate.parse(from), to == null ? null : LocalDate.parse(to),
+        new HashSet<>(nonMarketing));
     return List.of(new Tuple2<>(0, u.toBytes())).iterator();
   }
 }

@@ -14,7 +14,7 @@ import scala.Tuple2;
 
 /**
  * Folds the rows of one partition that need no grouping into one partial state (tag 0): payments
- * and lead anchors into a {@link CohortState}, spend into a {@link UnitTally},
+ * and lead anchors into a {@link CohortState}, leads created and spend into a {@link UnitTally},
  * with the library's own per-row steps.
  */
 final class RowFold implements MapPartitionsFunction<Row, Tuple2<Integer, byte[]>> {
@@ -24,6 +24,7 @@ final class RowFold implements MapPartitionsFunction<Row, Tuple2<Integer, byte[]
   enum Action {
     COHORT_PAYMENT,
     COHORT_LEAD_ANCHOR,
+    UNIT_LEAD,
     UNIT_SPEND
   }
 
@@ -62,10 +63,16 @@ final class RowFold implements MapPartitionsFunction<Row, Tuple2<Integer, byte[]
         out = s.toBytes();
         break;
       }
+      case UNIT_LEAD:
       case UNIT_SPEND: {
         UnitTally u = UnitTally.fromBytes(zero);
         while (rows.hasNext()) {
-          UnitEconomics.addSpend(u, setup.decode(Rows.SPEND, rows.next()), f, t);
+          Row r = rows.next();
+          if (action == Action.UNIT_LEAD) {
+            UnitEconomics.addLead(u, setup.decode(Rows.LEADS, r), setup.zone(), f, t);
+          } else {
+            UnitEconomics.addSpend(u, setup.decode(Rows.SPEND, r), f, t);
+          }
         }
         out = u.toBytes();
         break;

@@ -398,18 +398,19 @@ public final class SparkFunnel {
     Set<String> nm = nonMarketing == null ? UnitEconomics.NON_MARKETING : nonMarketing;
     table(DatasetTable.LEADS, "unit economics");
     byte[] zero = UnitTally.empty().toBytes();
-    // every lead is in exactly one customer group (customer_id defaults to the lead id), where
-    // it is counted when created in the window; paying customers add customers and revenue there
-    Dataset<Row> rows = longForm(DatasetTable.LEADS, LongForm.Key.CUSTOMER);
-    if (tables.containsKey(DatasetTable.PAYMENTS)) {
-      rows = rows.union(longForm(DatasetTable.PAYMENTS, LongForm.Key.CUSTOMER));
-    }
-    Dataset<Tuple2<Integer, byte[]>> parts = rows
-        .groupByKey((MapFunction<Row, String>) r -> r.getString(0), Encoders.STRING())
-        .flatMapGroups(new CustomerStep(setup, from, to, nm), TAGGED);
+    Dataset<Tuple2<Integer, byte[]>> parts = longForm(DatasetTable.LEADS, LongForm.Key.NONE)
+        .mapPartitions(new RowFold(setup, RowFold.Action.UNIT_LEAD, zero, from, to), TAGGED);
     if (tables.containsKey(DatasetTable.SPEND)) {
       parts = parts.union(longForm(DatasetTable.SPEND, LongForm.Key.NONE)
           .mapPartitions(new RowFold(setup, RowFold.Action.UNIT_SPEND, zero, from, to), TAGGED));
+    }
+    if (tables.containsKey(DatasetTable.PAYMENTS)) {
+      // leads and payments by customer: the first lead gives the channel of the customer's money
+      Dataset<Row> rows = longForm(DatasetTable.LEADS, LongForm.Key.CUSTOMER)
+          .union(longForm(DatasetTable.PAYMENTS, LongForm.Key.CUSTOMER));
+      parts = parts.union(rows
+          .groupByKey((MapFunction<Row, String>) r -> r.getString(0), Encoders.STRING())
+          .flatMapGroups(new CustomerStep(setup, from, to, nm), TAGGED));
     }
     byte[] merged = merge(parts, List.of(StateAggregator.unitEconomics()), List.of(StateKind.UNIT)).get(0);
     return UnitTally.fromBytes(merged);

@@ -25,8 +25,8 @@ enum StateKind {
     }
 
     @Override
-    Object mergeInto(Object acc, byte[] b) {
-      return ((FunnelTally) acc).merge(FunnelTally.fromBytes(b));
+    Object merge(Object a, Object b) {
+      return ((FunnelTally) a).merge((FunnelTally) b);
     }
 
     @Override
@@ -47,8 +47,8 @@ enum StateKind {
     }
 
     @Override
-    Object mergeInto(Object acc, byte[] b) {
-      return ((PathCounts) acc).merge(PathCounts.fromBytes(b));
+    Object merge(Object a, Object b) {
+      return ((PathCounts) a).merge((PathCounts) b);
     }
 
     @Override
@@ -69,8 +69,8 @@ enum StateKind {
     }
 
     @Override
-    Object mergeInto(Object acc, byte[] b) {
-      return ((TransitionCounts) acc).merge(TransitionCounts.fromBytes(b));
+    Object merge(Object a, Object b) {
+      return ((TransitionCounts) a).merge((TransitionCounts) b);
     }
 
     @Override
@@ -91,8 +91,8 @@ enum StateKind {
     }
 
     @Override
-    Object mergeInto(Object acc, byte[] b) {
-      return ((CohortState) acc).merge(CohortState.fromBytes(b));
+    Object merge(Object a, Object b) {
+      return ((CohortState) a).merge((CohortState) b);
     }
 
     @Override
@@ -113,8 +113,8 @@ enum StateKind {
     }
 
     @Override
-    Object mergeInto(Object acc, byte[] b) {
-      return ((UnitTally) acc).merge(UnitTally.fromBytes(b));
+    Object merge(Object a, Object b) {
+      return ((UnitTally) a).merge((UnitTally) b);
     }
 
     @Override
@@ -129,8 +129,8 @@ enum StateKind {
   /** The state of a byte form. */
   abstract Object read(byte[] b);
 
-  /** The merge of a state and a byte form (may reuse {@code acc}). */
-  abstract Object mergeInto(Object acc, byte[] b);
+  /** The merge of two states (may reuse {@code a}; {@code b} is not used afterwards). */
+  abstract Object merge(Object a, Object b);
 
   /** The byte form of a state. */
   abstract byte[] write(Object state);

@@ -70,9 +70,8 @@ class SparkFunnelTest {
 
   @AfterAll
   static void tearDown() {
-    if (spark != null) {
+    if (onSpark != null) {
       onSpark.unpersist();
-      spark.stop();
     }
   }
 
