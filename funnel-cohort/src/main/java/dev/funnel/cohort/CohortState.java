@@ -370,9 +370,9 @@ public final class CohortState {
 
   /**
    * The stable byte form (layout of {@link dev.funnel.core.StateBytes}, version 1), so equal
-   * states give equal bytes. Period ordinals are those of {@code PeriodOrdinal} (months since
-   * 0000-01 for months, epoch days for days, and so on: a fixed count of periods of the
-   * granularity).
+   * states give equal bytes. A period is its ordinal: the epoch day for days, floor((epoch day +
+   * 3) / 7) for ISO weeks, 12 x year + month - 1 for months, 4 x year + quarter - 1 for quarters,
+   * the year for years (consecutive periods have consecutive ordinals).
    *
    * <pre>
    * byte    version (1)
