@@ -7,6 +7,7 @@ import dev.funnel.core.JourneyPath;
 import dev.funnel.core.Lead;
 import dev.funnel.core.Payment;
 import dev.funnel.core.Stage;
+import dev.funnel.core.StageCatalog;
 import dev.funnel.core.StageChange;
 import dev.funnel.core.Touch;
 import java.math.BigDecimal;
@@ -253,60 +254,130 @@ public final class JourneySet {
         leadIds.add(l.id());
       }
     }
-    Duration lookback = o.lookback();
     List<Entry> entries = new ArrayList<>();
     long unattributed = 0;
     BigDecimal unattributedValue = BigDecimal.ZERO;
     for (String id : leadIds) {
-      List<Touch> touches = byLead.getOrDefault(id, List.of());
-      StageChange hit = firstReaching(ds.stagesOf(id), conversion);
       Lead created = ds.lead(id);
-      if (conversion.equals(ds.catalog().first()) && created != null
-          && (hit == null || created.createdAt().isBefore(hit.at()))) {
-        // every lead is at the first stage from its creation (spec/dataset.md)
-        hit = StageChange.of(id, conversion, created.createdAt());
-      }
-      if (hit == null && touches.isEmpty()) {
+      List<Payment> paid = o.paidRevenueWithinDays() == null
+          ? List.of()
+          : ds.paymentsOf(created == null ? id : created.customerId());
+      Cut cut = cut(id, created, byLead.getOrDefault(id, List.of()), ds.stagesOf(id), paid,
+          ds.catalog(), conversion, opportunity, o);
+      if (cut == null) {
         continue;
       }
-      Instant end = hit != null ? hit.at() : touches.get(touches.size() - 1).at();
-      Instant start = end.minus(lookback);
-      List<Touch> in = new ArrayList<>();
-      for (Touch t : touches) {
-        if (!t.at().isBefore(start) && !t.at().isAfter(end)) {
-          in.add(t);
-        }
-      }
-      BigDecimal value = BigDecimal.ZERO;
-      if (hit != null) {
-        value = o.paidRevenueWithinDays() == null
-            ? (hit.amount() == null ? BigDecimal.ZERO : hit.amount())
-            : paidRevenue(ds, id, hit.at(), o.paidRevenueWithinDays());
-      }
-      if (in.isEmpty()) {
-        if (hit != null) {
+      if (cut.in().isEmpty()) {
+        if (cut.converted()) {
           unattributed++;
-          unattributedValue = unattributedValue.add(value);
+          unattributedValue = unattributedValue.add(cut.value());
         }
         continue;
       }
-      int leadMark = created == null ? -1 : lastAtOrBefore(in, created.createdAt());
-      int oppMark = -1;
-      if (opportunity.isPresent()) {
-        StageChange opp = firstReaching(ds.stagesOf(id), opportunity.get());
-        if (opp != null) {
-          oppMark = lastAtOrBefore(in, opp.at());
-        }
-      }
-      List<String> ch = new ArrayList<>(in.size());
-      for (Touch t : in) {
-        ch.add(o.byCampaign() ? JourneyOptions.campaignKey(t.channel(), t.campaign()) : t.channel());
-      }
-      entries.add(new Entry(id, ch, ages(in, end), leadMark, oppMark,
-          hit != null ? 1 : 0, hit != null ? 0 : 1, value));
+      entries.add(new Entry(id, cut.channels(), ages(cut.in(), cut.end()), cut.leadMark(),
+          cut.oppMark(), cut.converted() ? 1 : 0, cut.converted() ? 0 : 1, cut.value()));
     }
     // entries are already in lead-id order (a sorted set of ids)
     return new JourneySet(entries, false, true, true, unattributed, unattributedValue);
+  }
+
+  /**
+   * One lead's journey as cut by {@link #fromDataset}: the touches in its window (in order), the
+   * window end, whether it converted and its value, the W-shaped markers and the credit keys.
+   */
+  record Cut(List<Touch> in, Instant end, boolean converted, BigDecimal value, int leadMark,
+      int oppMark, List<String> channels) {}
+
+  /**
+   * The per-lead step of {@link #fromDataset}: the lead's touches and stage changes must be in the
+   * dataset's order ({@link Dataset#touchOrder()}, {@link Dataset#stageOrder()}); {@code payments}
+   * are the customer's (only read with the paid-revenue option). Null when the lead neither
+   * converts nor has touches.
+   */
+  static Cut cut(String id, Lead created, List<Touch> touches, List<StageChange> changes,
+      List<Payment> payments, StageCatalog catalog, Stage conversion, Optional<Stage> opportunity,
+      JourneyOptions o) {
+    StageChange hit = firstReaching(changes, conversion);
+    if (conversion.equals(catalog.first()) && created != null
+        && (hit == null || created.createdAt().isBefore(hit.at()))) {
+      // every lead is at the first stage from its creation (spec/dataset.md)
+      hit = StageChange.of(id, conversion, created.createdAt());
+    }
+    if (hit == null && touches.isEmpty()) {
+      return null;
+    }
+    Instant end = hit != null ? hit.at() : touches.get(touches.size() - 1).at();
+    Instant start = end.minus(o.lookback());
+    List<Touch> in = new ArrayList<>();
+    for (Touch t : touches) {
+      if (!t.at().isBefore(start) && !t.at().isAfter(end)) {
+        in.add(t);
+      }
+    }
+    BigDecimal value = BigDecimal.ZERO;
+    if (hit != null) {
+      value = o.paidRevenueWithinDays() == null
+          ? (hit.amount() == null ? BigDecimal.ZERO : hit.amount())
+          : paidRevenue(payments, id, hit.at(), o.paidRevenueWithinDays());
+    }
+    if (in.isEmpty()) {
+      return new Cut(in, end, hit != null, value, -1, -1, List.of());
+    }
+    int leadMark = created == null ? -1 : lastAtOrBefore(in, created.createdAt());
+    int oppMark = -1;
+    if (opportunity.isPresent()) {
+      StageChange opp = firstReaching(changes, opportunity.get());
+      if (opp != null) {
+        oppMark = lastAtOrBefore(in, opp.at());
+      }
+    }
+    List<String> ch = new ArrayList<>(in.size());
+    for (Touch t : in) {
+      ch.add(o.byCampaign() ? JourneyOptions.campaignKey(t.channel(), t.campaign()) : t.channel());
+    }
+    return new Cut(in, end, hit != null, value, leadMark, oppMark, ch);
+  }
+
+  /**
+   * One lead's journey as a row of the {@code paths} table: the per-lead step of
+   * {@link #fromDataset}, shared with routes that group a dataset's rows by lead (Spark), so a
+   * {@link PathCounts} or {@link TransitionCounts} summed over these rows equals the one of
+   * {@code fromDataset(ds, options).pathCounts()}. The conventions are those of the class.
+   *
+   * @param leadId   the lead
+   * @param lead     the lead's row of the leads table, or null when it has none
+   * @param touches  the lead's touches, any order (put in {@link Dataset#touchOrder()})
+   * @param changes  the lead's stage changes, any order (put in {@link Dataset#stageOrder()})
+   * @param payments the payments of the lead's customer, any order; read only when the options
+   *                 take the value from paid revenue
+   * @param catalog  the dataset's stage catalog
+   * @param options  how journeys are cut; null for the defaults
+   * @return a path with one conversion and its value, or one null journey; null when the lead has
+   *     no journey (no conversion and no touches) or a conversion with no touch in its window
+   *     (an unattributed conversion, left out of path counts as in {@link #fromDataset})
+   * @throws IllegalArgumentException when the conversion or opportunity stage is not in the catalog
+   */
+  public static JourneyPath pathOf(String leadId, Lead lead, List<Touch> touches,
+      List<StageChange> changes, List<Payment> payments, StageCatalog catalog,
+      JourneyOptions options) {
+    JourneyOptions o = options == null ? JourneyOptions.DEFAULTS : options;
+    Stage conversion = o.conversionStage() == null
+        ? catalog.won()
+        : catalog.stage(o.conversionStage());
+    Optional<Stage> opportunity = o.opportunityStage() == null
+        ? catalog.find("OPPORTUNITY")
+        : Optional.of(catalog.stage(o.opportunityStage()));
+    List<Touch> ts = new ArrayList<>(touches);
+    ts.sort(Dataset.touchOrder());
+    List<StageChange> cs = new ArrayList<>(changes);
+    cs.sort(Dataset.stageOrder());
+    Cut cut = cut(leadId, lead, ts, cs, payments, catalog, conversion, opportunity, o);
+    if (cut == null || cut.in().isEmpty()) {
+      return null;
+    }
+    return cut.converted()
+        ? new JourneyPath(cut.channels(), 1, cut.value(), 0)
+        : new JourneyPath(cut.channels(), 0, BigDecimal.ZERO, 1);
   }
 
   /** The first change into {@code target}, or (for a progression target) into any later progression stage. */
@@ -333,12 +404,10 @@ public final class JourneySet {
     return found;
   }
 
-  private static BigDecimal paidRevenue(Dataset ds, String leadId, Instant from, int days) {
-    Lead lead = ds.lead(leadId);
-    String customer = lead == null ? leadId : lead.customerId();
+  private static BigDecimal paidRevenue(List<Payment> payments, String leadId, Instant from, int days) {
     Instant to = from.plus(Duration.ofDays(days));
     BigDecimal sum = BigDecimal.ZERO;
-    for (Payment p : ds.paymentsOf(customer)) {
+    for (Payment p : payments) {
       boolean ours = p.leadId() == null || p.leadId().equals(leadId);
       if (ours && !p.paidAt().isBefore(from) && !p.paidAt().isAfter(to)) {
         sum = sum.add(p.amount().amount());

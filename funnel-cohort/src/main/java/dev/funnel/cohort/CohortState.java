@@ -3,6 +3,7 @@ package dev.funnel.cohort;
 import dev.funnel.core.Granularity;
 import dev.funnel.core.Payment;
 import dev.funnel.core.Period;
+import dev.funnel.core.StateBytes;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -358,5 +359,160 @@ public final class CohortState {
               counts[3][k]));
     }
     return new RecurringRevenueBridge(granularity, out);
+  }
+
+  // ---- stable byte form (additive: toBytes, fromBytes, equals, hashCode) ----
+
+  /** Version of the byte form of {@link #toBytes()}. */
+  static final byte VERSION = 1;
+
+  private static final String WHAT = "cohort state";
+
+  /**
+   * The stable byte form (layout of {@link dev.funnel.core.StateBytes}, version 1), so equal
+   * states give equal bytes. A period is its ordinal: the epoch day for days, floor((epoch day +
+   * 3) / 7) for ISO weeks, 12 x year + month - 1 for months, 4 x year + quarter - 1 for quarters,
+   * the year for years (consecutive periods have consecutive ordinals).
+   *
+   * <pre>
+   * byte    version (1)
+   * string  granularity (DAY ... YEAR)
+   * string  zone id
+   * string  basis (PAYMENT, TOUCH, LEAD, SQL)
+   * long    ordinal of the last period seen (Long.MIN_VALUE when none)
+   * int a                  anchors, sorted by customer id
+   *   string, long         customer id, ordinal of its cohort period
+   * int c                  customers with payments, sorted by id
+   *   string               customer id
+   *   int k                periods with payments, ascending
+   *     long               period ordinal
+   *     long, long         payments, positive payments (orders)
+   *     decimal            sum of amounts, refunds included
+   * </pre>
+   */
+  public byte[] toBytes() {
+    StateBytes.Writer w = new StateBytes.Writer(VERSION);
+    w.writeString(granularity.name()).writeString(zone.getId()).writeString(basis.name());
+    w.writeLong(lastOrdinal);
+    TreeMap<String, Long> a = new TreeMap<>(anchors);
+    w.writeInt(a.size());
+    a.forEach((id, ordinal) -> w.writeString(id).writeLong(ordinal));
+    TreeMap<String, TreeMap<Long, Cell>> c = new TreeMap<>(customers);
+    w.writeInt(c.size());
+    for (Map.Entry<String, TreeMap<Long, Cell>> e : c.entrySet()) {
+      w.writeString(e.getKey()).writeInt(e.getValue().size());
+      for (Map.Entry<Long, Cell> ce : e.getValue().entrySet()) {
+        Cell cell = ce.getValue();
+        w.writeLong(ce.getKey()).writeLong(cell.payments).writeLong(cell.orders)
+            .writeDecimal(cell.revenue);
+      }
+    }
+    return w.toByteArray();
+  }
+
+  /**
+   * Reads the byte form of {@link #toBytes()}.
+   *
+   * @throws IllegalArgumentException on null, empty, truncated or trailing bytes, another version,
+   *     an unknown granularity, zone or basis, anchors on the payment basis, repeated or unsorted
+   *     ids or periods, negative counts, more orders than payments, a period with no payments or a
+   *     period after the last one
+   */
+  public static CohortState fromBytes(byte[] data) {
+    StateBytes.Reader r = new StateBytes.Reader(data, WHAT, VERSION);
+    CohortState s;
+    try {
+      s = new CohortState(Granularity.valueOf(r.readString("granularity")),
+          ZoneId.of(r.readString("zone")), CohortBasis.valueOf(r.readString("basis")));
+    } catch (java.time.DateTimeException | IllegalArgumentException e) {
+      throw r.malformed(e.getMessage());
+    }
+    s.lastOrdinal = r.readLong();
+    if (s.lastOrdinal != Long.MIN_VALUE) {
+      checkOrdinal(r, s.granularity, s.lastOrdinal, "last period");
+    }
+    int a = r.readSize("anchor count");
+    if (a > 0 && s.basis == CohortBasis.PAYMENT) {
+      throw r.malformed("a payment-basis state has " + a + " anchors");
+    }
+    String previous = null;
+    for (int i = 0; i < a; i++) {
+      String id = r.readString("customer id");
+      if (previous != null && previous.compareTo(id) >= 0) {
+        throw r.malformed("anchor ids are not sorted and distinct at '" + id + "'");
+      }
+      previous = id;
+      long ordinal = checkOrdinal(r, s.granularity, r.readLong(), "anchor period");
+      if (ordinal > s.lastOrdinal) {
+        throw r.malformed("anchor of '" + id + "' is after the last period");
+      }
+      s.anchors.put(id, ordinal);
+    }
+    int c = r.readSize("customer count");
+    previous = null;
+    for (int i = 0; i < c; i++) {
+      String id = r.readString("customer id");
+      if (previous != null && previous.compareTo(id) >= 0) {
+        throw r.malformed("customer ids are not sorted and distinct at '" + id + "'");
+      }
+      previous = id;
+      int k = r.readSize("period count");
+      if (k == 0) {
+        throw r.malformed("customer '" + id + "' has no periods");
+      }
+      TreeMap<Long, Cell> cells = new TreeMap<>();
+      long last = Long.MIN_VALUE;
+      for (int j = 0; j < k; j++) {
+        long ordinal = checkOrdinal(r, s.granularity, r.readLong(), "payment period");
+        if (j > 0 && ordinal <= last) {
+          throw r.malformed("periods of '" + id + "' are not ascending");
+        }
+        if (ordinal > s.lastOrdinal) {
+          throw r.malformed("a payment of '" + id + "' is after the last period");
+        }
+        last = ordinal;
+        Cell cell = new Cell();
+        cell.payments = r.readCount("payments");
+        cell.orders = r.readCount("orders");
+        if (cell.payments == 0 || cell.orders > cell.payments) {
+          throw r.malformed("period of '" + id + "' has " + cell.payments + " payments and "
+              + cell.orders + " orders");
+        }
+        cell.revenue = r.readDecimal("revenue");
+        cells.put(ordinal, cell);
+      }
+      s.customers.put(id, cells);
+    }
+    r.end();
+    return s;
+  }
+
+  /** The ordinal when it is the ordinal of a calendar period of the granularity. */
+  private static long checkOrdinal(StateBytes.Reader r, Granularity g, long ordinal, String field) {
+    try {
+      if (PeriodOrdinal.of(g, PeriodOrdinal.period(g, ordinal).start()) == ordinal) {
+        return ordinal;
+      }
+    } catch (java.time.DateTimeException e) {
+      // out of the calendar's range: reported below
+    }
+    throw r.malformed(field + " ordinal " + ordinal + " is not a " + g.label() + " of the calendar");
+  }
+
+  /** Equal when granularity, zone, basis, anchors, payments and the last period are equal. */
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof CohortState c && java.util.Arrays.equals(c.toBytes(), toBytes());
+  }
+
+  @Override
+  public int hashCode() {
+    return java.util.Arrays.hashCode(toBytes());
+  }
+
+  @Override
+  public String toString() {
+    return "CohortState[" + granularity.label() + ", " + basis.label() + ", "
+        + customers.size() + " paying customers, " + anchors.size() + " anchors]";
   }
 }

@@ -184,6 +184,29 @@ public final class Dataset {
           .thenComparing(JourneyPath::value, NUMS)
           .thenComparing(p -> String.join("\u0000", p.channels()));
 
+  /**
+   * The canonical order of {@link #leads()}: creation time, then id. For routes that hold a
+   * lead's or customer's rows outside a dataset (a Spark group) and must see them in the same order.
+   */
+  public static Comparator<Lead> leadOrder() {
+    return LEAD_ORDER;
+  }
+
+  /** The canonical order of {@link #stages()}: lead, time, stage index, then the other fields. */
+  public static Comparator<StageChange> stageOrder() {
+    return STAGE_ORDER;
+  }
+
+  /** The canonical order of {@link #touches()}: lead, time, channel, then the other fields. */
+  public static Comparator<Touch> touchOrder() {
+    return TOUCH_ORDER;
+  }
+
+  /** The canonical order of {@link #payments()}: customer, time, amount, then the other fields. */
+  public static Comparator<Payment> paymentOrder() {
+    return PAYMENT_ORDER;
+  }
+
   /** A new builder: UTC, the default catalog, no tables. */
   public static Builder builder() {
     return new Builder();

@@ -4,6 +4,9 @@ import dev.funnel.core.Lead;
 import dev.funnel.core.Period;
 import dev.funnel.core.Stage;
 import dev.funnel.core.StageCatalog;
+import dev.funnel.core.StateBytes;
+import dev.funnel.core.Granularity;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -245,5 +248,208 @@ public final class FunnelTally {
     for (int k = 0; k < v.length; k++) {
       acc[k] += v[k];
     }
+  }
+
+  // ---- stable byte form (additive: toBytes, fromBytes, equals, hashCode) ----
+
+  /** Version of the byte form of {@link #toBytes()}. */
+  static final byte VERSION = 1;
+
+  private static final String WHAT = "funnel tally";
+
+  private static final Comparator<Cell> CELL_ORDER = Comparator.<Cell, List<String>>comparing(
+      Cell::key, KEY_ORDER).thenComparing(Cell::period, Comparator.nullsFirst(Comparator.naturalOrder()));
+
+  /**
+   * The stable byte form (layout of {@link dev.funnel.core.StateBytes}, version 1), so equal
+   * tallies give equal bytes:
+   *
+   * <pre>
+   * byte    version (1)
+   * int n, n x string          progression stage names, in catalog order
+   * int m, m x string          exit stage names
+   * string                     zone id
+   * string                     basis (EVENT or COHORT)
+   * optional (long s, int ns)  window start (epoch second, nano), then the same for the end
+   * optional string            granularity (DAY ... YEAR)
+   * int d, d x string          breakdown dimensions (CHANNEL, CAMPAIGN, SEGMENT, OWNER)
+   * optional (long s, int ns)  cohort horizon (seconds, nanos)
+   * int c                      cells, sorted by group key then period
+   *   int k, k x string        group key (k = d)
+   *   optional (string, long)  period: granularity and epoch day of its start
+   *   n x long                 count per progression stage
+   * </pre>
+   */
+  public byte[] toBytes() {
+    StateBytes.Writer w = new StateBytes.Writer(VERSION);
+    w.writeInt(catalog.progression().size());
+    for (Stage s : catalog.progression()) {
+      w.writeString(s.name());
+    }
+    w.writeInt(catalog.exits().size());
+    for (Stage s : catalog.exits()) {
+      w.writeString(s.name());
+    }
+    w.writeString(zone.getId());
+    w.writeString(query.basis().name());
+    writeInstant(w, query.from());
+    writeInstant(w, query.to());
+    w.writeOptionalString(query.granularity() == null ? null : query.granularity().name());
+    w.writeInt(query.by().size());
+    for (Dimension d : query.by()) {
+      w.writeString(d.name());
+    }
+    if (query.within() == null) {
+      w.writeByte(0);
+    } else {
+      w.writeByte(1).writeLong(query.within().getSeconds()).writeInt(query.within().getNano());
+    }
+    List<Cell> sorted = new ArrayList<>(cells.keySet());
+    sorted.sort(CELL_ORDER);
+    w.writeInt(sorted.size());
+    for (Cell c : sorted) {
+      w.writeInt(c.key().size());
+      for (String k : c.key()) {
+        w.writeString(k);
+      }
+      if (c.period() == null) {
+        w.writeByte(0);
+      } else {
+        w.writeByte(1).writeString(c.period().granularity().name())
+            .writeLong(c.period().start().toEpochDay());
+      }
+      for (long v : cells.get(c)) {
+        w.writeLong(v);
+      }
+    }
+    return w.toByteArray();
+  }
+
+  private static void writeInstant(StateBytes.Writer w, Instant t) {
+    if (t == null) {
+      w.writeByte(0);
+    } else {
+      w.writeByte(1).writeLong(t.getEpochSecond()).writeInt(t.getNano());
+    }
+  }
+
+  /**
+   * Reads the byte form of {@link #toBytes()}: catalog, zone, query and cells.
+   *
+   * @throws IllegalArgumentException on null, empty, truncated or trailing bytes, another version,
+   *     an invalid catalog, zone or query, a cell that does not fit the query (key size, period
+   *     granularity), a repeated cell, a negative count or a cell without counts
+   */
+  public static FunnelTally fromBytes(byte[] data) {
+    StateBytes.Reader r = new StateBytes.Reader(data, WHAT, VERSION);
+    try {
+      int n = r.readSize("stage count");
+      List<String> progression = new ArrayList<>(n);
+      for (int i = 0; i < n; i++) {
+        progression.add(r.readString("stage name"));
+      }
+      int m = r.readSize("exit count");
+      List<String> exits = new ArrayList<>(m);
+      for (int i = 0; i < m; i++) {
+        exits.add(r.readString("exit name"));
+      }
+      StageCatalog catalog = StageCatalog.of(progression, exits);
+      ZoneId zone = ZoneId.of(r.readString("zone"));
+      Basis basis = Basis.valueOf(r.readString("basis"));
+      Instant from = readInstant(r, "window start");
+      Instant to = readInstant(r, "window end");
+      String g = r.readOptionalString("granularity");
+      Granularity granularity = g == null ? null : Granularity.valueOf(g);
+      int d = r.readSize("dimension count");
+      List<Dimension> by = new ArrayList<>(d);
+      for (int i = 0; i < d; i++) {
+        by.add(Dimension.valueOf(r.readString("dimension")));
+      }
+      Duration within = null;
+      if (r.readFlag("horizon")) {
+        within = Duration.ofSeconds(r.readLong(), readNano(r, "horizon"));
+      }
+      FunnelQuery query = new FunnelQuery(basis, from, to, granularity, by, within);
+      Map<Cell, long[]> cells = new HashMap<>();
+      int c = r.readSize("cell count");
+      for (int i = 0; i < c; i++) {
+        int k = r.readSize("key size");
+        if (k != by.size()) {
+          throw r.malformed("cell key has " + k + " parts, the query breaks down by " + by.size());
+        }
+        List<String> key = new ArrayList<>(k);
+        for (int j = 0; j < k; j++) {
+          key.add(r.readString("key"));
+        }
+        Period period = null;
+        if (r.readFlag("period")) {
+          Granularity pg = Granularity.valueOf(r.readString("period granularity"));
+          long day = r.readLong();
+          period = Period.of(pg, java.time.LocalDate.ofEpochDay(day));
+          if (period.start().toEpochDay() != day) {
+            throw r.malformed("day " + day + " does not start a " + pg.label() + " period");
+          }
+          if (pg != granularity) {
+            throw r.malformed("cell period " + period + " does not have the query granularity");
+          }
+        } else if (granularity != null) {
+          throw r.malformed("cell has no period but the query counts per " + granularity.label());
+        }
+        long[] v = new long[n];
+        boolean any = false;
+        for (int s = 0; s < n; s++) {
+          v[s] = r.readCount("stage count");
+          any |= v[s] != 0;
+        }
+        if (!any) {
+          throw r.malformed("a cell has no counts");
+        }
+        if (cells.put(new Cell(List.copyOf(key), period), v) != null) {
+          throw r.malformed("cell " + key + " " + period + " appears twice");
+        }
+      }
+      r.end();
+      return new FunnelTally(catalog, zone, query, cells);
+    } catch (java.time.DateTimeException e) {
+      throw r.malformed("invalid zone, instant or date (" + e.getMessage() + ")");
+    } catch (ArithmeticException e) {
+      throw r.malformed("a value is out of range (" + e.getMessage() + ")");
+    } catch (IllegalArgumentException e) {
+      if (e.getMessage() != null && e.getMessage().startsWith(WHAT)) {
+        throw e;
+      }
+      throw r.malformed(e.getMessage());
+    }
+  }
+
+  private static Instant readInstant(StateBytes.Reader r, String field) {
+    if (!r.readFlag(field)) {
+      return null;
+    }
+    return Instant.ofEpochSecond(r.readLong(), readNano(r, field));
+  }
+
+  private static int readNano(StateBytes.Reader r, String field) {
+    int nano = r.readInt();
+    if (nano < 0 || nano > 999_999_999) {
+      throw r.malformed(field + " nanoseconds " + nano + " are out of range");
+    }
+    return nano;
+  }
+
+  /** Equal when catalog, zone, query and every cell's counts are equal (the byte forms match). */
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof FunnelTally t && java.util.Arrays.equals(t.toBytes(), toBytes());
+  }
+
+  @Override
+  public int hashCode() {
+    return java.util.Arrays.hashCode(toBytes());
+  }
+
+  @Override
+  public String toString() {
+    return "FunnelTally[" + query.basis() + ", " + cells.size() + " cells]";
   }
 }

@@ -8,7 +8,9 @@ import dev.funnel.core.Spend;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -70,32 +72,81 @@ public final class UnitEconomics {
     Map<String, Lead> firstLead = new HashMap<>();
     for (Lead l : d.leads()) { // creation order, then id
       firstLead.putIfAbsent(l.customerId(), l);
-      if (in(LocalDate.ofInstant(l.createdAt(), zone), from, to)) {
-        t.addLead(l.channel(), l.campaign());
-      }
+      addLead(t, l, zone, from, to);
     }
     for (Spend s : d.spend()) {
-      if (in(s.date(), from, to)) {
-        t.addSpend(s.channel(), s.campaign(), s.amount().amount());
-      }
+      addSpend(t, s, from, to);
     }
     for (String customer : d.payingCustomers()) {
-      Lead first = firstLead.get(customer);
-      String channel = first == null ? Lead.NO_CHANNEL : first.channel();
-      String campaign = first == null ? null : first.campaign();
-      boolean marketing = first != null && first.hasChannel() && !nonMarketing.contains(channel);
-      boolean firstPaid = false;
-      for (Payment p : d.paymentsOf(customer)) { // time order
-        LocalDate day = LocalDate.ofInstant(p.paidAt(), zone);
-        if (!firstPaid && p.amount().signum() > 0) {
-          firstPaid = true;
-          if (in(day, from, to)) {
-            t.addCustomer(channel, campaign);
-          }
-        }
+      addPayments(t, firstLead.get(customer), d.paymentsOf(customer), zone, from, to, nonMarketing);
+    }
+    return t;
+  }
+
+  /**
+   * The per-lead step of {@link #tally}: counts the lead when it was created in the window
+   * {@code [from, to)} (calendar days in the zone; a null bound is open). Shared with routes that
+   * see one lead at a time (Spark).
+   *
+   * @return the tally
+   */
+  public static UnitTally addLead(UnitTally t, Lead lead, ZoneId zone, LocalDate from, LocalDate to) {
+    if (in(LocalDate.ofInstant(lead.createdAt(), zone), from, to)) {
+      t.addLead(lead.channel(), lead.campaign());
+    }
+    return t;
+  }
+
+  /** The per-row step of {@link #tally} for spend: adds it when its day is in the window. */
+  public static UnitTally addSpend(UnitTally t, Spend s, LocalDate from, LocalDate to) {
+    if (in(s.date(), from, to)) {
+      t.addSpend(s.channel(), s.campaign(), s.amount().amount());
+    }
+    return t;
+  }
+
+  /**
+   * The per-customer step of {@link #tally}, shared with routes that group rows by customer
+   * (Spark): the customer's first lead ({@link Dataset#leadOrder()}: creation, then id) gives the
+   * channel and campaign ({@code (none)} without a lead) and whether the customer is
+   * marketing-sourced; the first positive payment ({@link Dataset#paymentOrder()}) is the new
+   * customer, counted when its day is in the window; every payment in the window adds revenue.
+   *
+   * @param customerLeads    the leads with this customer id, any order (may be empty)
+   * @param customerPayments the payments of this customer, any order
+   * @return the tally
+   */
+  public static UnitTally addCustomer(UnitTally t, List<Lead> customerLeads,
+      List<Payment> customerPayments, ZoneId zone, LocalDate from, LocalDate to,
+      Set<String> nonMarketing) {
+    Lead first = null;
+    for (Lead l : customerLeads) {
+      if (first == null || Dataset.leadOrder().compare(l, first) < 0) {
+        first = l;
+      }
+    }
+    List<Payment> sorted = new ArrayList<>(customerPayments);
+    sorted.sort(Dataset.paymentOrder());
+    return addPayments(t, first, sorted, zone, from, to, nonMarketing);
+  }
+
+  /** One customer's payments in time order, credited to its first lead's channel and campaign. */
+  private static UnitTally addPayments(UnitTally t, Lead first, List<Payment> payments, ZoneId zone,
+      LocalDate from, LocalDate to, Set<String> nonMarketing) {
+    String channel = first == null ? Lead.NO_CHANNEL : first.channel();
+    String campaign = first == null ? null : first.campaign();
+    boolean marketing = first != null && first.hasChannel() && !nonMarketing.contains(channel);
+    boolean firstPaid = false;
+    for (Payment p : payments) { // time order
+      LocalDate day = LocalDate.ofInstant(p.paidAt(), zone);
+      if (!firstPaid && p.amount().signum() > 0) {
+        firstPaid = true;
         if (in(day, from, to)) {
-          t.addRevenue(channel, campaign, p.amount().amount(), marketing);
+          t.addCustomer(channel, campaign);
         }
+      }
+      if (in(day, from, to)) {
+        t.addRevenue(channel, campaign, p.amount().amount(), marketing);
       }
     }
     return t;

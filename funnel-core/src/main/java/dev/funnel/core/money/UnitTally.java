@@ -1,5 +1,6 @@
 package dev.funnel.core.money;
 
+import dev.funnel.core.StateBytes;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.ArrayList;
@@ -145,5 +146,89 @@ public final class UnitTally {
 
   static double ratio(BigDecimal num, BigDecimal den) {
     return den.signum() == 0 ? Double.NaN : num.divide(den, MathContext.DECIMAL64).doubleValue();
+  }
+
+  // ---- stable byte form (additive: toBytes, fromBytes, equals, hashCode) ----
+
+  /** Version of the byte form of {@link #toBytes()}. */
+  static final byte VERSION = 1;
+
+  private static final String WHAT = "unit tally";
+
+  /**
+   * The stable byte form (layout of {@link dev.funnel.core.StateBytes}, version 1), so equal
+   * tallies give equal bytes:
+   *
+   * <pre>
+   * byte    version (1)
+   * int n                  keys, sorted by channel then campaign (absent campaign first)
+   *   string               channel
+   *   optional string      campaign
+   *   decimal              spend
+   *   long, long           leads, new customers
+   *   decimal, decimal     revenue, marketing-sourced revenue
+   * </pre>
+   */
+  public byte[] toBytes() {
+    TreeMap<Key, Acc> sorted = new TreeMap<>(ORDER);
+    sorted.putAll(cells);
+    StateBytes.Writer w = new StateBytes.Writer(VERSION);
+    w.writeInt(sorted.size());
+    for (Map.Entry<Key, Acc> e : sorted.entrySet()) {
+      Acc a = e.getValue();
+      w.writeString(e.getKey().channel()).writeOptionalString(e.getKey().campaign())
+          .writeDecimal(a.spend).writeLong(a.leads).writeLong(a.customers)
+          .writeDecimal(a.revenue).writeDecimal(a.marketingRevenue);
+    }
+    return w.toByteArray();
+  }
+
+  /**
+   * Reads the byte form of {@link #toBytes()}.
+   *
+   * @throws IllegalArgumentException on null, empty, truncated or trailing bytes, another version,
+   *     a blank channel, a repeated key, negative spend or negative counts
+   */
+  public static UnitTally fromBytes(byte[] data) {
+    StateBytes.Reader r = new StateBytes.Reader(data, WHAT, VERSION);
+    Map<Key, Acc> cells = new HashMap<>();
+    int n = r.readSize("key count");
+    for (int i = 0; i < n; i++) {
+      String channel = r.readString("channel");
+      if (channel.isBlank()) {
+        throw r.malformed("a key has a blank channel");
+      }
+      Key key = new Key(channel, r.readOptionalString("campaign"));
+      Acc a = new Acc();
+      a.spend = r.readDecimal("spend");
+      if (a.spend.signum() < 0) {
+        throw r.malformed("spend of " + channel + " is negative (" + a.spend + ")");
+      }
+      a.leads = r.readCount("leads");
+      a.customers = r.readCount("customers");
+      a.revenue = r.readDecimal("revenue");
+      a.marketingRevenue = r.readDecimal("marketing revenue");
+      if (cells.put(key, a) != null) {
+        throw r.malformed("key " + channel + " / " + key.campaign() + " appears twice");
+      }
+    }
+    r.end();
+    return new UnitTally(cells);
+  }
+
+  /** Equal when every key's totals are equal, scale included (the byte forms match). */
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof UnitTally t && java.util.Arrays.equals(t.toBytes(), toBytes());
+  }
+
+  @Override
+  public int hashCode() {
+    return java.util.Arrays.hashCode(toBytes());
+  }
+
+  @Override
+  public String toString() {
+    return "UnitTally[" + cells.size() + " channel/campaign keys]";
   }
 }

@@ -1,0 +1,100 @@
+package dev.funnel.spark;
+
+import dev.funnel.attribution.PathCounts;
+import dev.funnel.attribution.TransitionCounts;
+import dev.funnel.cohort.CohortBasis;
+import dev.funnel.cohort.Cohorts;
+import dev.funnel.core.Granularity;
+import dev.funnel.core.StageCatalog;
+import dev.funnel.core.funnel.FunnelQuery;
+import dev.funnel.core.funnel.FunnelTally;
+import dev.funnel.core.money.UnitTally;
+import java.time.ZoneId;
+import org.apache.spark.sql.Encoder;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.expressions.Aggregator;
+
+/**
+ * A typed Spark {@link Aggregator} over one of the library's mergeable partial states, with the
+ * state's stable, versioned byte form as input, buffer and output ({@link Encoders#BINARY()}; no
+ * Kryo, no Java serialization of library objects): {@code zero} is the empty state's bytes,
+ * {@code reduce} and {@code merge} are the library's merge, {@code finish} returns the merged
+ * bytes for the driver to read ({@code FunnelTally.fromBytes(...).result()} and so on).
+ *
+ * <pre>{@code
+ * Dataset<byte[]> partials = ...;   // one partial state per lead, customer or partition
+ * byte[] merged = partials.select(StateAggregator.paths().toColumn()).first();
+ * JourneySet js = JourneySet.fromCounts(PathCounts.fromBytes(merged));
+ * }</pre>
+ *
+ * <p>Each input row is a whole partial state, so feed it few, fat partials (one per partition:
+ * {@link SparkFunnel} folds per partition first); each {@code reduce} reads and writes the buffer.
+ */
+public final class StateAggregator extends Aggregator<byte[], byte[], byte[]> {
+  private static final long serialVersionUID = 1L;
+
+  private final StateKind kind;
+  private final byte[] zero;
+
+  StateAggregator(StateKind kind, byte[] zero) {
+    this.kind = kind;
+    this.zero = zero.clone();
+  }
+
+  /** Merges {@link FunnelTally} bytes of this catalog, zone and query. */
+  public static StateAggregator funnel(StageCatalog catalog, ZoneId zone, FunnelQuery query) {
+    return new StateAggregator(StateKind.FUNNEL, FunnelTally.empty(catalog, zone, query).toBytes());
+  }
+
+  /** Merges {@link PathCounts} bytes. */
+  public static StateAggregator paths() {
+    return new StateAggregator(StateKind.PATHS, PathCounts.empty().toBytes());
+  }
+
+  /** Merges {@link TransitionCounts} bytes of an order-k chain. */
+  public static StateAggregator transitions(int order, boolean keepRepeats) {
+    return new StateAggregator(StateKind.TRANSITIONS,
+        TransitionCounts.empty(order, keepRepeats).toBytes());
+  }
+
+  /** Merges {@link dev.funnel.cohort.CohortState} bytes of this granularity, zone and basis. */
+  public static StateAggregator cohorts(Granularity granularity, ZoneId zone, CohortBasis basis) {
+    return new StateAggregator(StateKind.COHORT, Cohorts.empty(granularity, zone, basis).toBytes());
+  }
+
+  /** Merges {@link UnitTally} bytes. */
+  public static StateAggregator unitEconomics() {
+    return new StateAggregator(StateKind.UNIT, UnitTally.empty().toBytes());
+  }
+
+  /** The empty state's bytes. */
+  @Override
+  public byte[] zero() {
+    return zero.clone();
+  }
+
+  @Override
+  public byte[] reduce(byte[] buffer, byte[] partial) {
+    return kind.merge(buffer, partial);
+  }
+
+  @Override
+  public byte[] merge(byte[] b1, byte[] b2) {
+    return kind.merge(b1, b2);
+  }
+
+  @Override
+  public byte[] finish(byte[] reduction) {
+    return reduction;
+  }
+
+  @Override
+  public Encoder<byte[]> bufferEncoder() {
+    return Encoders.BINARY();
+  }
+
+  @Override
+  public Encoder<byte[]> outputEncoder() {
+    return Encoders.BINARY();
+  }
+}
