@@ -45,14 +45,24 @@ public final class Ltv {
    * {@code alpha} matching the mean purchase rate ({@code r / alpha = sum x / sum T}); then two
    * points spread around it. If none converges, Hipparchus BOBYQA continues from the best.
    *
-   * <p>No dropout: when customers keep buying (subscriptions renewing every month), the likelihood
-   * increases toward the boundary {@code a/(a+b) -> 0}, where the BG/NBD becomes the NBD (Fader,
-   * Hardie and Lee 2005, section 3: as the dropout probability {@code p -> 0} the model reduces to
-   * the NBD). The NBD limit is therefore fitted first in its own parameters {@code (r, alpha)}
-   * ({@link NbdLikelihood}); a Newton run stops as soon as the mean dropout probability falls below
-   * {@code 1e-8}, and when no start finds a point better than the NBD limit by more than
-   * {@code 1e-6 (1 + |logL|)} the result is the limit, flagged {@link BgNbdFit#NO_DROPOUT}. The
-   * work is capped by iteration and evaluation counts ({@link MaximumLikelihood}).
+   * <p>Boundaries. The likelihood's supremum can lie on the boundary of the parameter space, where
+   * the BG/NBD tends to a simpler model with fewer parameters; a search chasing it would never
+   * converge, so the two limits are fitted first in their own parameters and compared:
+   * <ul>
+   *   <li>No dropout (customers keep buying, e.g. subscriptions renewing every month): as the mean
+   *       dropout probability {@code a/(a+b) -> 0} the BG/NBD becomes the NBD (Fader, Hardie and Lee
+   *       2005, section 3), fitted in {@code (r, alpha)} ({@link NbdLikelihood}); flagged
+   *       {@link BgNbdFit#NO_DROPOUT}.
+   *   <li>All-or-nothing dropout (subscribers who never leave next to one-off buyers who paid a
+   *       second time and stopped): as {@code a, b -> 0} with {@code a/(a+b) -> pi}, each customer's
+   *       p is 1 with probability pi and 0 otherwise, fitted in {@code (r, alpha, pi)}
+   *       ({@link AllOrNothingLikelihood}); flagged {@link BgNbdFit#ALL_OR_NOTHING}. At
+   *       {@code pi -> 0} it is the NBD, so it is kept only when it beats the NBD.
+   * </ul>
+   * A Newton run stops as soon as {@code a/(a+b) < 1e-8} or {@code a + b < 1e-6}; when no start
+   * finds a point better than the best limit by more than {@code 1e-6 (1 + |logL|)} the result is
+   * that limit, with its own convergence. The work is capped by iteration and evaluation counts
+   * ({@link MaximumLikelihood}).
    *
    * @throws IllegalArgumentException when the summary is empty
    */
@@ -60,17 +70,40 @@ public final class Ltv {
     Triples d = Triples.of(summary);
     double lnAlpha = Math.log(1 / meanRate(d));
     MaximumLikelihood.Fit limit = nbdLimit(d, lnAlpha);
+    MaximumLikelihood.Fit twoPoint = allOrNothingLimit(d, limit);
+    double tol = 1e-6 * (1 + Math.abs(limit.logLikelihood()));
+    boolean twoPointBetter =
+        twoPoint != null && twoPoint.logLikelihood() > limit.logLikelihood() + tol;
     List<double[]> starts = new ArrayList<>();
     starts.add(new double[] {0, lnAlpha, 0, 0});
     starts.add(new double[] {Math.log(0.3), lnAlpha + Math.log(0.3), Math.log(0.5), Math.log(2)});
     starts.add(new double[] {Math.log(3), lnAlpha + Math.log(3), Math.log(2), Math.log(5)});
-    // ln E[p] = ln a - ln(a + b) below ln 1e-8: the BG/NBD equals its NBD limit to rounding
-    // (or a + b below 1e-6: p all-or-nothing, a boundary with no limit model here; the run then
-    // stops there unconverged rather than follow it forever)
-    java.util.function.Predicate<double[]> noDropout =
+    // ln E[p] = ln a - ln(a + b) below ln 1e-8: the BG/NBD equals its NBD limit to rounding;
+    // a + b below 1e-6: Beta(a, b) is the two-point law of the all-or-nothing limit to rounding
+    java.util.function.Predicate<double[]> onBoundary =
         th -> th[2] - logSum(th[2], th[3]) < LN_NO_DROPOUT || logSum(th[2], th[3]) < LN_TINY;
+    double boundaryValue =
+        twoPointBetter ? twoPoint.logLikelihood() : limit.logLikelihood();
     MaximumLikelihood.Fit f =
-        MaximumLikelihood.fit(new BgNbdLikelihood(d), starts, noDropout, limit.logLikelihood());
+        MaximumLikelihood.fit(new BgNbdLikelihood(d), starts, onBoundary, boundaryValue);
+    if (f.atBoundary() && twoPointBetter) {
+      boolean all = twoPoint.logParameters().length == 2; // pi = 1: every repeat buyer drops out
+      double pi = all ? 1.0 : AllOrNothingLikelihood.pi(twoPoint.logParameters()[2]);
+      double[] cov = twoPoint.covariance();
+      double se = all || cov == null ? Double.NaN : pi * (1 - pi) * Math.sqrt(cov[2 * 3 + 2]);
+      return new BgNbdFit(
+          twoPoint.estimate(0, "r"),
+          twoPoint.estimate(1, "alpha"),
+          new Estimate("a", 0, Double.NaN),
+          new Estimate("b", 0, Double.NaN),
+          twoPoint.logLikelihood(),
+          d.customers,
+          d.size(),
+          limitConvergence(twoPoint, f, "all-or-nothing limit"),
+          summary.unit(),
+          BgNbdFit.ALL_OR_NOTHING,
+          new Estimate("pi", pi, se));
+    }
     if (f.atBoundary()) {
       return new BgNbdFit(
           limit.estimate(0, "r"),
@@ -80,20 +113,67 @@ public final class Ltv {
           limit.logLikelihood(),
           d.customers,
           d.size(),
-          nbdLimitConvergence(limit, f),
+          limitConvergence(limit, f, "NBD limit"),
           summary.unit(),
-          BgNbdFit.NO_DROPOUT);
+          BgNbdFit.NO_DROPOUT,
+          new Estimate("pi", 0, Double.NaN));
     }
+    Estimate a = f.estimate(2, "a");
+    Estimate b = f.estimate(3, "b");
+    double pi = a.value() / (a.value() + b.value());
+    double[] cov = f.covariance();
+    // delta method in (ln a, ln b): d pi / d ln a = pi (1 - pi) = -d pi / d ln b
+    double se = cov == null ? Double.NaN
+        : pi * (1 - pi) * Math.sqrt(Math.max(0, cov[2 * 4 + 2] + cov[3 * 4 + 3] - 2 * cov[2 * 4 + 3]));
     return new BgNbdFit(
         f.estimate(0, "r"),
         f.estimate(1, "alpha"),
-        f.estimate(2, "a"),
-        f.estimate(3, "b"),
+        a,
+        b,
         f.logLikelihood(),
         d.customers,
         d.size(),
         f.convergence(),
-        summary.unit());
+        summary.unit(),
+        null,
+        new Estimate("pi", pi, se));
+  }
+
+  /**
+   * The all-or-nothing limit of the BG/NBD ({@link AllOrNothingLikelihood}) fitted in
+   * {@code (ln r, ln alpha, logit pi)} from the NBD limit's {@code (r, alpha)}; or, when no
+   * customer has two repeat purchases and the fit runs to {@code pi -> 1}, the model at
+   * {@code pi = 1} fitted in {@code (ln r, ln alpha)} (a fit with two log-parameters). Null when it
+   * is no better than the NBD limit (its {@code pi -> 0} end).
+   */
+  private static MaximumLikelihood.Fit allOrNothingLimit(Triples d, MaximumLikelihood.Fit nbd) {
+    AllOrNothingLikelihood l = new AllOrNothingLikelihood(d);
+    double[] th = nbd.logParameters();
+    boolean twice = d.xs[d.xs.length - 1] >= 2;
+    double bound = nbd.logLikelihood();
+    MaximumLikelihood.Fit allDrop = null;
+    if (!twice) {
+      List<double[]> s2 = new ArrayList<>();
+      s2.add(new double[] {th[0], th[1]});
+      s2.add(new double[] {0, th[1] - th[0]});
+      allDrop = MaximumLikelihood.fit(l, s2);
+      if (allDrop.logLikelihood() > bound) {
+        bound = allDrop.logLikelihood();
+      }
+    }
+    List<double[]> starts = new ArrayList<>();
+    starts.add(new double[] {th[0], th[1], 0});
+    starts.add(new double[] {th[0], th[1], Math.log(0.1 / 0.9)});
+    starts.add(new double[] {th[0], th[1], Math.log(0.9 / 0.1)});
+    // logit pi below ln 1e-8: the NBD to rounding; above -ln 1e-8 (only possible when nobody
+    // repeats twice): the pi = 1 model to rounding
+    java.util.function.Predicate<double[]> atEnd =
+        t -> t[2] < LN_NO_DROPOUT || (!twice && t[2] > -LN_NO_DROPOUT);
+    MaximumLikelihood.Fit f = MaximumLikelihood.fit(l, starts, atEnd, bound);
+    if (!f.atBoundary()) {
+      return f;
+    }
+    return allDrop != null && allDrop.logLikelihood() > nbd.logLikelihood() ? allDrop : null;
   }
 
   /** ln of the mean dropout probability (BG/NBD) or rate (Pareto/NBD) treated as no dropout. */
@@ -291,7 +371,7 @@ public final class Ltv {
           limit.logLikelihood(),
           d.customers,
           d.size(),
-          nbdLimitConvergence(limit, f),
+          limitConvergence(limit, f, "NBD limit"),
           summary.unit(),
           ParetoNbdFit.NO_DROPOUT);
     }
@@ -324,13 +404,14 @@ public final class Ltv {
   }
 
   /**
-   * The convergence of a fit that ended on the no-dropout boundary: the NBD limit's own, with the
-   * starts of the abandoned interior search counted too.
+   * The convergence of a fit that ended on a boundary: the limit model's own, with the starts of
+   * the abandoned interior search counted too.
    */
-  private static Convergence nbdLimitConvergence(
-      MaximumLikelihood.Fit limit, MaximumLikelihood.Fit interior) {
+  private static Convergence limitConvergence(
+      MaximumLikelihood.Fit limit, MaximumLikelihood.Fit interior, String label) {
     Convergence c = limit.convergence();
     return new Convergence(c.converged(), c.iterations(),
-        c.starts() + interior.convergence().starts(), c.decrement(), c.method() + " (NBD limit)");
+        c.starts() + interior.convergence().starts(), c.decrement(),
+        c.method() + " (" + label + ")");
   }
 }
