@@ -59,19 +59,33 @@ public record GammaGammaFit(
         : populationMeanSpend();
   }
 
-  /** Mean spend per transaction across the population, {@code p gamma / (q - 1)}; NaN if q <= 1. */
+  /**
+   * Mean spend per transaction across the population, {@code p gamma / (q - 1)}; NaN if
+   * {@code q <= 1}, where the customers' mean spends {@code p / nu} have an infinite mean (the
+   * Gamma(q, gamma) law of nu puts too much weight near 0).
+   */
   public double populationMeanSpend() {
     return expectedSpend(0, 0);
+  }
+
+  /**
+   * Whether the population mean spend is finite ({@code q > 1}). When it is not, the expected
+   * spend of a customer without repeat spend does not exist either, while a repeat buyer's
+   * ({@code p (gamma + x zbar) / (p x + q - 1)}) does whenever {@code p x + q > 1}.
+   */
+  public boolean hasFiniteMeanSpend() {
+    return q.value() > 1;
   }
 
   @Override
   public String summary() {
     return String.format(
         java.util.Locale.ROOT,
-        "Gamma-Gamma: %d customers, logL %.1f, %s",
+        "Gamma-Gamma: %d customers, logL %.1f, %s%s",
         customers,
         logLikelihood,
-        convergence.converged() ? "converged" : "NOT converged");
+        convergence.converged() ? "converged" : "NOT converged",
+        hasFiniteMeanSpend() ? "" : ", q <= 1: mean spend infinite");
   }
 
   @Override

@@ -301,30 +301,73 @@ public final class Ltv {
   /**
    * Discounted CLV per customer of the summary (see {@link ClvTable} for the formula): BG/NBD
    * expected purchases per future period, Gamma-Gamma expected spend, margin and discounting from
-   * the terms.
+   * the terms. A customer whose expected spend does not exist (Gamma-Gamma {@code q <= 1} and no
+   * repeat spend) gets NaN.
    *
    * @throws IllegalArgumentException when the fits were made in a different time unit than the
    *     summary's
    */
   public static ClvTable clv(RfmSummary summary, BgNbdFit purchases, GammaGammaFit spend,
       ClvTerms terms) {
+    return clv(summary, purchases, spend, terms, Double.NaN);
+  }
+
+  /**
+   * {@link #clv(RfmSummary, BgNbdFit, GammaGammaFit, ClvTerms)}, except that customers whose
+   * Gamma-Gamma expected spend does not exist get {@code fallbackSpend} per purchase instead: an
+   * assumption of the caller (for instance {@link #observedMeanSpend(RfmSummary)}), not a model
+   * result, recorded in the table ({@link ClvTable#fallbackSpend()},
+   * {@link ClvTable#fallbackCustomers()}). NaN means no fallback.
+   *
+   * @throws IllegalArgumentException when the fits were made in a different time unit than the
+   *     summary's, or the fallback is infinite or negative
+   */
+  public static ClvTable clv(RfmSummary summary, BgNbdFit purchases, GammaGammaFit spend,
+      ClvTerms terms, double fallbackSpend) {
     if (purchases.unit() != summary.unit()) {
       throw new IllegalArgumentException(
           "the BG/NBD fit is in " + purchases.unit().label() + "s, the summary in "
               + summary.unit().label() + "s");
     }
+    if (!Double.isNaN(fallbackSpend) && !(fallbackSpend >= 0 && fallbackSpend < Double.POSITIVE_INFINITY)) {
+      throw new IllegalArgumentException(
+          "the fallback spend must be finite and >= 0 (or NaN for none), got " + fallbackSpend);
+    }
     double step = terms.periodDays() / summary.unit().days();
     // customers with the same history get the same prediction: compute it once per history
     Map<History, double[]> done = new HashMap<>();
     List<CustomerValue> rows = new ArrayList<>(summary.size());
+    long fallbacks = 0;
     for (RfmCustomer c : summary.customers()) {
       double[] dert = done.computeIfAbsent(
           new History(c.x(), c.tx(), c.T()), h -> dert(purchases, c, step, terms));
       double z = spend.expectedSpend(c);
+      if (Double.isNaN(z) && !Double.isNaN(fallbackSpend)) {
+        z = fallbackSpend;
+        fallbacks++;
+      }
       rows.add(new CustomerValue(
           c.customerId(), c.x(), dert[2], dert[1], z, terms.margin() * z * dert[0]));
     }
-    return new ClvTable(terms, rows);
+    return new ClvTable(terms, rows, fallbacks > 0 ? fallbackSpend : Double.NaN, fallbacks);
+  }
+
+  /**
+   * The observed mean spend per repeat purchase: total repeat spend over repeat purchases, summed
+   * over the customers the Gamma-Gamma fit uses (at least one repeat purchase, positive mean repeat
+   * spend), {@code sum x zbar / sum x}. An empirical stand-in for the population mean spend when the
+   * fitted one is infinite; NaN when no customer qualifies.
+   */
+  public static double observedMeanSpend(RfmSummary summary) {
+    double spend = 0;
+    double count = 0;
+    for (RfmCustomer c : summary.customers()) {
+      if (c.x() > 0 && c.meanRepeatSpend() > 0) {
+        spend += c.x() * c.meanRepeatSpend();
+        count += c.x();
+      }
+    }
+    return count > 0 ? spend / count : Double.NaN;
   }
 
   /**
