@@ -157,26 +157,24 @@ final class DropoutIntegral {
      * Integrates from {@code from} (the maximum, or an end) towards {@code to} in panels, each at
      * most {@link #MAX_WIDTH} long near the turn (farther away the integrand is analytic in a wider
      * strip and the width may grow with the distance) and spanning a drop of at most
-     * {@link #MAX_DROP} (the slope is steepest at the far end of a panel, by concavity); stops
+     * {@link #MAX_DROP} (the width halved until it does); stops
      * where the integrand is {@link #CUT} below its maximum.
      */
     void march(double from, double to, int direction) {
       double a = from;
       double left = Math.abs(to - from);
       while (left > 0) {
-        if (logIntegrand(a) < ref - CUT) {
+        double here = logIntegrand(a);
+        if (here < ref - CUT) {
           return; // concave: everything beyond is smaller still
         }
         double limit = Double.isNaN(turn)
             ? Double.POSITIVE_INFINITY
             : Math.max(MAX_WIDTH, 0.5 * Math.abs(a - turn));
         double w = Math.min(left, limit);
-        for (int i = 0; i < 8; i++) {
-          double steep = Math.abs(slope(a + direction * w));
-          if (steep * w <= MAX_DROP) {
-            break;
-          }
-          w = MAX_DROP / steep;
+        // the integrand is monotone on each side of its maximum: halve until the drop is small
+        while (here - logIntegrand(a + direction * w) > MAX_DROP) {
+          w *= 0.5;
         }
         panel(direction > 0 ? a : a - w, w);
         a += direction * w;
