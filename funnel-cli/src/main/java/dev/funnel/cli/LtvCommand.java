@@ -234,8 +234,10 @@ final class LtvCommand implements Command {
     gg.put("q", g == null ? null : g.q().value());
     gg.put("gamma", g == null ? null : g.gamma().value());
     if (g != null) {
+      gg.put("theta", g.theta().value());
+      gg.put("boundary", g.boundary());
       gg.put("logLikelihood", g.logLikelihood());
-      gg.put("standardErrors", errors(g.p(), g.q(), g.gamma()));
+      gg.put("standardErrors", errors(g.p(), g.q(), g.gamma(), g.theta()));
       gg.put("customers", g.customers());
       gg.put("excluded", g.excluded());
       gg.put("converged", g.convergence().converged());
@@ -315,13 +317,18 @@ final class LtvCommand implements Command {
     GammaGammaFit g = r.gammaGamma();
     long without = r.summary().size() - g.customers();
     String q = TextTable.number(g.q().value());
-    String head = "q = " + q + " <= 1: customers' mean spends vary so widely that their population\n"
-        + "mean spend is infinite. Repeat buyers' expected spend p (gamma + x zbar) / (p x + q - 1)\n"
-        + "is finite, but the " + without + " customers without repeat spend have none, nor a CLV.";
+    String repeat = g.atBoundary()
+        ? "Repeat buyers' expected spend is their own constant spend zbar; "
+        : "Repeat buyers' expected spend p (gamma + x zbar) / (p x + q - 1) is finite; ";
+    String head = "q = " + q + " <= 1: customers' spends vary so widely that their population mean"
+        + " is infinite.\n" + repeat + "the " + without + " customers\nwithout repeat spend have no"
+        + " finite expected spend, hence no CLV.";
     return r.observedFallback()
-        ? head + "\nThey are valued at the observed mean spend per repeat purchase instead."
-        : head + "\n--spend-fallback observed values them at the observed mean spend per repeat\n"
-            + "purchase (" + TextTable.number(Ltv.observedMeanSpend(r.summary())) + ") instead.";
+        ? head + "\nThey are valued at the observed mean spend per repeat purchase ("
+            + TextTable.number(Ltv.observedMeanSpend(r.summary())) + ") instead\n(--spend-fallback"
+            + " observed: an assumption, not a model result)."
+        : head + "\n--spend-fallback observed values them at the observed mean spend per repeat"
+            + " purchase\n(" + TextTable.number(Ltv.observedMeanSpend(r.summary())) + ") instead.";
   }
 
   static String text(Result r) {
@@ -336,6 +343,9 @@ final class LtvCommand implements Command {
     b.append('\n');
     if (r.gammaGamma() != null) {
       b.append(r.gammaGamma().summary()).append('\n').append(r.gammaGamma().table().render());
+      if (r.gammaGamma().atBoundary()) {
+        b.append("Limit model: ").append(r.gammaGamma().boundary()).append('\n');
+      }
       if (!r.gammaGamma().hasFiniteMeanSpend()) {
         b.append(spendNote(r)).append('\n');
       }

@@ -219,6 +219,14 @@ public final class Ltv {
    * {@code gamma} matching the mean spend ({@code p gamma / (q - 1)} = mean zbar), then two more
    * spread around it.
    *
+   * <p>Constant spend: when customers' spends do not vary from purchase to purchase (fixed-price
+   * subscriptions) the likelihood increases toward {@code p -> infinity}, where the model becomes
+   * "each customer's spend is constant, the spends are {@code InvGamma(q, theta)}" with
+   * {@code theta = p gamma} ({@link ConstantSpendLikelihood}). That limit is fitted first in
+   * {@code (q, theta)}; a Newton run stops once {@code p > 1e8}, and when no start finds a point
+   * better than the limit by more than {@code 1e-6 (1 + |logL|)} the result is the limit, flagged
+   * {@link GammaGammaFit#CONSTANT_SPEND}.
+   *
    * @throws IllegalArgumentException when no customer has a repeat purchase with positive spend
    */
   public static GammaGammaFit gammaGamma(RfmSummary summary) {
@@ -282,20 +290,58 @@ public final class Ltv {
       sumZ += w[i] * z[i];
     }
     double lnMean = Math.log(sumZ / total);
+    // the constant-spend limit (p -> infinity) in (ln q, ln theta), from q = 2, theta = mean zbar
+    List<double[]> limitStarts = new ArrayList<>();
+    limitStarts.add(new double[] {Math.log(2), lnMean});
+    limitStarts.add(new double[] {Math.log(0.5), lnMean - 1});
+    limitStarts.add(new double[] {Math.log(5), lnMean + 1});
+    MaximumLikelihood.Fit limit =
+        MaximumLikelihood.fit(new ConstantSpendLikelihood(z, w), limitStarts);
     List<double[]> starts = new ArrayList<>();
     starts.add(new double[] {0, Math.log(2), lnMean});
     starts.add(new double[] {Math.log(5), Math.log(4), lnMean + Math.log(0.6)});
     starts.add(new double[] {Math.log(0.5), Math.log(1.5), lnMean});
-    MaximumLikelihood.Fit f = MaximumLikelihood.fit(new GammaGammaLikelihood(x, z, w), starts);
+    // p above 1e8: spends vary by 1e-4 of their mean, the constant-spend limit to rounding
+    java.util.function.Predicate<double[]> constant = th -> th[0] > LN_CONSTANT_SPEND;
+    double tol = 1e-6 * (1 + Math.abs(limit.logLikelihood()));
+    MaximumLikelihood.Fit f = MaximumLikelihood.fit(
+        new GammaGammaLikelihood(x, z, w), starts, constant, limit.logLikelihood());
+    if (f.atBoundary() || !(f.logLikelihood() > limit.logLikelihood() + tol)) {
+      // no interior point beats the limit: the supremum is at p -> infinity
+      Estimate q = limit.estimate(0, "q");
+      Estimate theta = limit.estimate(1, "theta");
+      return new GammaGammaFit(
+          new Estimate("p", Double.POSITIVE_INFINITY, Double.NaN),
+          q,
+          new Estimate("gamma", 0, Double.NaN),
+          limit.logLikelihood(),
+          (long) total,
+          excluded,
+          limitConvergence(limit, f, "constant-spend limit"),
+          GammaGammaFit.CONSTANT_SPEND,
+          theta);
+    }
+    Estimate p = f.estimate(0, "p");
+    Estimate gamma = f.estimate(2, "gamma");
+    double[] cov = f.covariance();
+    // delta method in (ln p, ln gamma): theta = p gamma, se = theta sqrt(var + var + 2 cov)
+    double th = p.value() * gamma.value();
+    double se = cov == null ? Double.NaN
+        : th * Math.sqrt(Math.max(0, cov[0] + cov[2 * 3 + 2] + 2 * cov[2]));
     return new GammaGammaFit(
-        f.estimate(0, "p"),
+        p,
         f.estimate(1, "q"),
-        f.estimate(2, "gamma"),
+        gamma,
         f.logLikelihood(),
         (long) total,
         excluded,
-        f.convergence());
+        f.convergence(),
+        null,
+        new Estimate("theta", th, se));
   }
+
+  /** ln of the Gamma-Gamma p beyond which spends are constant per customer to rounding. */
+  private static final double LN_CONSTANT_SPEND = Math.log(1e8);
 
 
   /**
