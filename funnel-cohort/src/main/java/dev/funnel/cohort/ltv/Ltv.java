@@ -443,9 +443,8 @@ public final class Ltv {
     starts.add(new double[] {Math.log(0.5), lnAlpha + Math.log(0.5), Math.log(0.5), lnBeta});
     starts.add(new double[] {Math.log(2), lnAlpha + Math.log(2), Math.log(2), lnBeta + 1});
     // ln E[mu] = ln s - ln beta below ln 1e-8 per time unit: no dropout to rounding
-    // or beta beyond 30 (1 + max T): lifetimes far longer than the data can tell apart (and the
-    // 2F1 series argument so close to 1 that its cost, about 40 beta / min(alpha, beta) terms,
-    // explodes)
+    // or beta beyond 30 (1 + max T): the run is heading for s, beta -> infinity, which the data
+    // cannot tell from no dropout unless it beats the NBD limit (then it is reported unconverged)
     double lnBetaMax = Math.log(30 * (1 + maxAge(d)));
     java.util.function.Predicate<double[]> noDropout =
         th -> th[2] - th[3] < LN_NO_DROPOUT || th[3] > lnBetaMax;
