@@ -23,11 +23,16 @@ import org.apache.commons.numbers.gamma.LogGamma;
 final class ConstantSpendLikelihood implements NewtonAscent.Objective {
 
   private final double[] zbar;
+  private final double[] lnZ;
   private final double[] weight;
 
   ConstantSpendLikelihood(double[] zbar, double[] weight) {
     this.zbar = zbar;
     this.weight = weight;
+    this.lnZ = new double[zbar.length];
+    for (int i = 0; i < zbar.length; i++) {
+      lnZ[i] = Math.log(zbar[i]);
+    }
   }
 
   @Override
@@ -45,10 +50,9 @@ final class ConstantSpendLikelihood implements NewtonAscent.Objective {
     double gt = 0;
     for (int i = 0; i < zbar.length; i++) {
       double w = weight[i];
-      double lnZ = Math.log(zbar[i]);
-      ll += w * (q * lnTh - lgQ - (q + 1) * lnZ - th / zbar[i]);
+      ll += w * (q * lnTh - lgQ - (q + 1) * lnZ[i] - th / zbar[i]);
       if (gradient != null) {
-        gq += w * (lnTh - psiQ - lnZ);
+        gq += w * (lnTh - psiQ - lnZ[i]);
         gt += w * (q / th - 1 / zbar[i]);
       }
     }
