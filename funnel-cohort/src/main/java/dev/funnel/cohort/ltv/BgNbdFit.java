@@ -115,7 +115,8 @@ public record BgNbdFit(
   /**
    * Expected repeat purchases of a randomly chosen new customer in {@code (0, t]} (eq. 9 of the
    * paper): {@code (a+b-1)/(a-1) [1 - (alpha/(alpha+t))^r 2F1(r, b; a+b-1; t/(alpha+t))]}.
-   * NaN when {@code a + b <= 1} (the series for 2F1 needs a positive third parameter). At a
+   * When {@code a + b <= 1} the 2F1's third parameter is not positive and the same expression is
+   * evaluated in the form of {@link #newCustomer}. At a
    * boundary the limit model's {@code (1-pi) r t / alpha + pi [1 - (alpha/(alpha+t))^r]}: a
    * {@code p = 0} customer buys at rate lambda for ever, a {@code p = 1} customer makes at most
    * one repeat purchase, with probability {@code 1 - E[e^(-lambda t)]} (the NBD's
@@ -137,7 +138,7 @@ public record BgNbdFit(
       return 0;
     }
     if (aa + bb <= 1) {
-      return Double.NaN;
+      return newCustomer(rr, al, aa, bb, t);
     }
     double ln =
         rr * Math.log(al / (al + t)) + Hypergeometric.log2F1(rr, bb, aa + bb - 1, t / (al + t));
@@ -148,9 +149,10 @@ public record BgNbdFit(
    * Expected repeat purchases in the next {@code t} time units of a customer with history
    * {@code (x, t_x, T)} (eq. 10 of the paper):
    * {@code (a+b+x-1)/(a-1) [1 - ((alpha+T)/(alpha+T+t))^(r+x) 2F1(r+x, b+x; a+b+x-1;
-   * t/(alpha+T+t))] / (1 + [x>0] a/(b+x-1) ((alpha+T)/(alpha+t_x))^(r+x))}. NaN when x = 0 and
-   * {@code a + b <= 1}, and at exactly {@code a = 1} (a removable singularity of the closed form
-   * that is not evaluated). At a boundary the limit model's: {@code (r+x) t / (alpha+T)} (the
+   * t/(alpha+T+t))] / (1 + [x>0] a/(b+x-1) ((alpha+T)/(alpha+t_x))^(r+x))}; for x = 0 and
+   * {@code a + b <= 1} in the form of {@link #newCustomer} (a customer without repeat purchases is
+   * a new customer at T with rate posterior Gamma(r, alpha+T)). NaN at exactly {@code a = 1} (a
+   * removable singularity of the closed form that is not evaluated). At a boundary the limit model's: {@code (r+x) t / (alpha+T)} (the
    * mean of the Gamma(r+x, alpha+T) posterior rate times t) for a customer who is alive and has
    * {@code p = 0}, times P(alive) when {@code x >= 1} (an alive repeat buyer has {@code p = 0});
    * for {@code x = 0}, where the history says nothing about p, the mixture
@@ -178,12 +180,27 @@ public record BgNbdFit(
     double bb = b.value();
     double c = aa + bb + x - 1;
     if (c <= 0) {
-      return Double.NaN;
+      return newCustomer(rr, al + T, aa, bb, t); // x = 0: P(alive) = 1
     }
     double ln =
         (rr + x) * Math.log((al + T) / (al + T + t))
             + Hypergeometric.log2F1(rr + x, bb + x, c, t / (al + T + t));
     return c / (aa - 1) * -Math.expm1(ln) * probabilityAlive(x, tx, T);
+  }
+
+  /**
+   * Eq. 9 with rate scale {@code A} when {@code c = a + b - 1 <= 0}. Writing
+   * {@code 2F1(r, b; c; z) = 1 + (r b z / c) S} with
+   * {@code S = sum_j (r+1)_j (b+1)_j / ((a+b)_j (j+1)!) z^j} (all parameters positive) turns
+   * {@code c/(a-1) [1 - (1-z)^r 2F1(r, b; c; z)]} into
+   * {@code [c (1 - (1-z)^r) - (1-z)^r r b z S] / (a-1)}, which has no division by c and holds for
+   * every {@code c > -1}, i.e. all {@code a, b > 0}; {@code z = t/(A+t)}.
+   */
+  private static double newCustomer(double r, double scale, double a, double b, double t) {
+    double z = t / (scale + t);
+    double lnKeep = r * Math.log(scale / (scale + t)); // ln (1-z)^r
+    double s = Math.exp(lnKeep + Math.log(r * b * z) + Hypergeometric.log3F2OneTwo(r + 1, b + 1, a + b, z));
+    return ((a + b - 1) * -Math.expm1(lnKeep) - s) / (a - 1);
   }
 
   /** {@link #expectedPurchases(double, int, double, double)} for a summarised customer. */
