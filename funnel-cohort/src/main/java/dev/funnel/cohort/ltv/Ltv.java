@@ -179,6 +179,9 @@ public final class Ltv {
   /** ln of the mean dropout probability (BG/NBD) or rate (Pareto/NBD) treated as no dropout. */
   private static final double LN_NO_DROPOUT = Math.log(1e-8);
 
+  /** ln of the Pareto/NBD r beyond which the purchase rates are homogeneous to 0.1%. */
+  private static final double LN_HOMOGENEOUS = Math.log(1e6);
+
   /** ln of {@code a + b} below which Beta(a, b) is a two-point law on {0, 1} to rounding. */
   private static final double LN_TINY = Math.log(1e-6);
 
@@ -430,6 +433,12 @@ public final class Ltv {
    * {@code s/beta < 1e-8}, and when nothing beats the limit the result is the limit, flagged
    * {@link ParetoNbdFit#NO_DROPOUT}.
    *
+   * <p>Homogeneous purchase rates: when every customer buys at the same rate (monthly subscriptions)
+   * the likelihood increases toward {@code r, alpha -> infinity} with {@code r/alpha} fixed, where
+   * the Gamma mixing of the rates degenerates. That limit is not fitted here: a Newton run stops
+   * once {@code r > 1e6} (rates equal to 0.1%), and a fit whose best point is there is reported
+   * not converged, with the point reached.
+   *
    * @throws IllegalArgumentException when the summary is empty
    */
   public static ParetoNbdFit paretoNbd(RfmSummary summary) {
@@ -446,8 +455,10 @@ public final class Ltv {
     // or beta beyond 30 (1 + max T): the run is heading for s, beta -> infinity, which the data
     // cannot tell from no dropout unless it beats the NBD limit (then it is reported unconverged)
     double lnBetaMax = Math.log(30 * (1 + maxAge(d)));
+    // or r beyond 1e6: purchase rates equal to 0.1% (coefficient of variation 1/sqrt(r)), the
+    // Poisson-purchase boundary, which is not fitted here: such a run ends unconverged
     java.util.function.Predicate<double[]> noDropout =
-        th -> th[2] - th[3] < LN_NO_DROPOUT || th[3] > lnBetaMax;
+        th -> th[2] - th[3] < LN_NO_DROPOUT || th[3] > lnBetaMax || th[0] > LN_HOMOGENEOUS;
     MaximumLikelihood.Fit f = MaximumLikelihood.fit(
         new ParetoNbdLikelihood(d), starts, noDropout, limit.logLikelihood());
     if (f.atBoundary()) {
