@@ -1,17 +1,22 @@
 package dev.funnel.benchmarks;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collection;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.openjdk.jmh.results.RunResult;
-import org.openjdk.jmh.results.format.ResultFormatType;
+import java.util.Set;
+import java.util.TreeMap;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
@@ -22,25 +27,40 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * Runs the benchmarks and writes the results with every score stated as a ratio to the peer and
  * to the memory-bandwidth baseline of the same run.
  *
- * <p>Usage: {@code java -jar benchmarks/target/benchmarks.jar [rows] [include-regex]}. {@code rows}
- * (digits, or several comma-separated) overrides every class's {@code @Param rows}; without it each
- * class runs at its own default size (its javadoc says what {@code rows} counts there). A first
- * argument that is not a number is taken as the include regex. Writes
- * {@code benchmarks/results/latest.json} (JMH's JSON) and {@code benchmarks/results/latest.md}
- * (the ratio table kept in README). Each benchmark class has one method named {@code funnel}, its
- * peers, and {@code memoryBaseline}; ratios are taken within a class and a parameter set.
+ * <p>Usage: {@code java -jar benchmarks/target/benchmarks.jar [rows] [include-regex] [name=v1,v2
+ * ...]}. {@code rows} (digits, or several comma-separated) overrides every class's {@code @Param
+ * rows}; without it each class runs at its own default size (its javadoc says what {@code rows}
+ * counts there). A first argument that is not a number is taken as the include regex; an argument
+ * {@code name=values} overrides another {@code @Param} (for example {@code changesPerLead=10}).
+ *
+ * <p>Writes {@code benchmarks/results/latest.json} (JMH's JSON) and
+ * {@code benchmarks/results/latest.md} (the ratio table kept in README). A run replaces the
+ * entries of the benchmarks it ran (same method and parameters) and keeps the others from earlier
+ * runs, so classes can be run one at a time; the table is made from the merged JSON. Each benchmark
+ * class has one method named {@code funnel}, its peers, and {@code memoryBaseline}; ratios are
+ * taken within a class and a parameter set, so they always compare scores of the same run.
  */
 public final class BenchmarkReport {
 
   private BenchmarkReport() {}
 
   public static void main(String[] args) throws RunnerException, IOException {
-    boolean sized = args.length > 0 && args[0].matches("\\d+(,\\d+)*");
-    String rows = sized ? args[0] : null;
-    int next = sized ? 1 : 0;
-    String include = args.length > next ? args[next] : "dev\\.funnel\\.benchmarks\\..*";
+    String rows = null;
+    String include = "dev\\.funnel\\.benchmarks\\..*";
+    Map<String, String[]> params = new LinkedHashMap<>();
+    for (int i = 0; i < args.length; i++) {
+      if (i == 0 && args[i].matches("\\d+(,\\d+)*")) {
+        rows = args[i];
+      } else if (args[i].matches("[A-Za-z_]\\w*=.+")) {
+        int eq = args[i].indexOf('=');
+        params.put(args[i].substring(0, eq), args[i].substring(eq + 1).split(","));
+      } else {
+        include = args[i];
+      }
+    }
     Path out = Path.of(System.getProperty("funnel.bench.results", "benchmarks/results"));
     Files.createDirectories(out);
+    Path run = Files.createTempFile("funnel-jmh", ".json");
     ChainedOptionsBuilder opts =
         new OptionsBuilder()
             .include(include)
@@ -50,28 +70,59 @@ public final class BenchmarkReport {
             .measurementIterations(5)
             .measurementTime(TimeValue.seconds(1))
             .jvmArgsAppend("-Xmx8g")
-            .resultFormat(ResultFormatType.JSON)
-            .result(out.resolve("latest.json").toString());
+            .resultFormat(org.openjdk.jmh.results.format.ResultFormatType.JSON)
+            .result(run.toString());
     if (rows != null) {
       opts.param("rows", rows.split(","));
     }
-    Collection<RunResult> results = new Runner(opts.build()).run();
-    String table = ratios(results, rows);
+    params.forEach(opts::param);
+    new Runner(opts.build()).run();
+    ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    Path latest = out.resolve("latest.json");
+    ArrayNode merged = merge(Files.exists(latest) ? (ArrayNode) json.readTree(latest.toFile()) : null,
+        (ArrayNode) json.readTree(run.toFile()), json);
+    json.writeValue(latest.toFile(), merged);
+    Files.delete(run);
+    String table = ratios(merged);
     Files.writeString(out.resolve("latest.md"), table, StandardCharsets.UTF_8);
     System.out.print(table);
   }
 
-  /** A markdown table: per benchmark class, each method's time and its ratios. */
-  static String ratios(Collection<RunResult> results, String rows) {
-    Map<String, Map<String, double[]>> byClass = new LinkedHashMap<>();
-    for (RunResult r : results) {
-      String label = r.getParams().getBenchmark();
+  /** The earlier entries not run again (by method and parameters), then this run's entries. */
+  static ArrayNode merge(ArrayNode earlier, ArrayNode now, ObjectMapper json) {
+    Set<String> ran = new LinkedHashSet<>();
+    for (JsonNode n : now) {
+      ran.add(key(n));
+    }
+    ArrayNode out = json.createArrayNode();
+    if (earlier != null) {
+      for (JsonNode n : earlier) {
+        if (!ran.contains(key(n))) {
+          out.add(n);
+        }
+      }
+    }
+    now.forEach(out::add);
+    return out;
+  }
+
+  private static String key(JsonNode n) {
+    return n.path("benchmark").asText() + paramsOf(n);
+  }
+
+  /** A markdown table: per benchmark class and parameter set, each method's time and its ratios. */
+  static String ratios(ArrayNode results) {
+    Map<String, Map<String, double[]>> byClass = new TreeMap<>();
+    String vm = "";
+    for (JsonNode r : results) {
+      String label = r.path("benchmark").asText();
       int dot = label.lastIndexOf('.');
       String cls = label.substring(label.lastIndexOf('.', dot - 1) + 1, dot);
       String method = label.substring(dot + 1);
-      String key = cls + paramsOf(r);
-      byClass.computeIfAbsent(key, k -> new LinkedHashMap<>())
-          .put(method, new double[] {r.getPrimaryResult().getScore(), r.getPrimaryResult().getScoreError()});
+      byClass.computeIfAbsent(cls + paramsOf(r), k -> new TreeMap<>())
+          .put(method, new double[] {r.path("primaryMetric").path("score").asDouble(),
+              r.path("primaryMetric").path("scoreError").asDouble()});
+      vm = r.path("vmName").asText() + ' ' + r.path("jdkVersion").asText();
     }
     StringBuilder b = new StringBuilder();
     b.append("| benchmark | method | ms/op | ± | × funnel | × memory baseline |\n");
@@ -88,11 +139,10 @@ public final class BenchmarkReport {
             base == null ? "-" : figure(s[0] / base[0])));
       }
     }
-    b.append("\nrows = ").append(rows == null ? "each class's default (shown per benchmark)" : rows)
-        .append("; ratios are times (lower is faster); ")
-        .append(Runtime.getRuntime().availableProcessors()).append(" cores, ")
-        .append(System.getProperty("java.vm.name")).append(' ')
-        .append(System.getProperty("java.version")).append('\n');
+    b.append("\nParameters per benchmark in its label; ratios are times within one class and")
+        .append(" parameter set (lower is faster); ")
+        .append(Runtime.getRuntime().availableProcessors()).append(" cores (shared), ")
+        .append(vm).append('\n');
     return b.toString();
   }
 
@@ -105,11 +155,15 @@ public final class BenchmarkReport {
     return String.format(Locale.ROOT, "%." + decimals + "f", v);
   }
 
-  private static String paramsOf(RunResult r) {
-    StringBuilder b = new StringBuilder();
-    for (String k : r.getParams().getParamsKeys()) {
-      b.append(b.length() == 0 ? " (" : ", ").append(k).append('=').append(r.getParams().getParam(k));
+  /** {@code " (a=1, b=2)"} in key order, or empty. */
+  private static String paramsOf(JsonNode r) {
+    TreeMap<String, String> p = new TreeMap<>();
+    for (Iterator<Map.Entry<String, JsonNode>> it = r.path("params").fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> e = it.next();
+      p.put(e.getKey(), e.getValue().asText());
     }
+    StringBuilder b = new StringBuilder();
+    p.forEach((k, v) -> b.append(b.length() == 0 ? " (" : ", ").append(k).append('=').append(v));
     return b.length() == 0 ? "" : b.append(')').toString();
   }
 }

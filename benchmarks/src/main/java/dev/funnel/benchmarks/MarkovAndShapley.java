@@ -25,14 +25,17 @@ import org.openjdk.jmh.annotations.State;
 
 /**
  * The exact data-driven models at issue #4's sizes (targets: exact Markov order 1 over 200
- * channels, 1 million journeys, under 2 s single-threaded; exact Shapley over 12 channels, 1
- * million journeys, under 2 s). {@code rows} journeys from the generator of
+ * channels, 1 million journeys, under 2 s single-threaded; exact Markov order 3 over 20 channels,
+ * 1 million journeys, under 10 s; exact Shapley over 12 channels, 1 million journeys, under
+ * 2 s). {@code rows} journeys from the generator of
  * {@link RuleBasedAttribution} (1 to 9 touches, uniform channels, seed 42), once over 200
- * channels and once over 12; each set is built with {@link JourneySet#fromPaths} in setup.
+ * channels, once over 20 and once over 12; each set is built with {@link JourneySet#fromPaths} in setup.
  *
  * <ul>
  *   <li>{@code markov200}: {@link Attribution#attribute} with {@link Model#MARKOV}, order 1,
  *       repeats collapsed (exact removal effects: a linear solve per removed channel);
+ *   <li>{@code markov3}: {@link Model#MARKOV}, order 3 over 20 channels (states are the last
+ *       three channels, up to 20^3 of them), repeats collapsed;
  *   <li>{@code shapley12}: {@link Model#SHAPLEY}, default worth (conversions of journeys whose
  *       channel set is a subset of the coalition), exact over all 2^12 coalitions;
  *   <li>{@code memoryBaseline}: summing as many bytes as the larger input holds (4 bytes per
@@ -63,9 +66,12 @@ public class MarkovAndShapley {
   private static final double TOLERANCE = 1e-9;
   private static final AttributionOptions ORDER_ONE =
       AttributionOptions.builder().markovOrder(1).keepRepeats(false).build();
+  private static final AttributionOptions ORDER_THREE =
+      AttributionOptions.builder().markovOrder(3).keepRepeats(false).build();
   private static final AttributionOptions SHAPLEY = AttributionOptions.DEFAULTS;
 
   private JourneySet journeys200;
+  private JourneySet journeys20;
   private JourneySet journeys12;
   private MemoryBaseline baseline;
 
@@ -80,6 +86,7 @@ public class MarkovAndShapley {
     baseline = new MemoryBaseline(4 * touches + 16L * rows);
     journeys200 = JourneySet.fromPaths(paths200);
     journeys12 = JourneySet.fromPaths(paths12);
+    journeys20 = JourneySet.fromPaths(RuleBasedAttribution.journeys(rows, 20, 42));
 
     AttributionResult markov = markov200();
     RuleBasedAttribution.sumsToConversions(markov);
@@ -90,6 +97,15 @@ public class MarkovAndShapley {
     for (ChannelCredit c : markov.channels()) {
       if (!(c.conversions() >= 0)) {
         throw new IllegalStateException("Markov credit of " + c.channel() + " is "
+            + c.conversions());
+      }
+    }
+
+    AttributionResult third = markov3();
+    RuleBasedAttribution.sumsToConversions(third);
+    for (ChannelCredit c : third.channels()) {
+      if (!(c.conversions() >= 0)) {
+        throw new IllegalStateException("order-3 Markov credit of " + c.channel() + " is "
             + c.conversions());
       }
     }
@@ -125,6 +141,12 @@ public class MarkovAndShapley {
   @Benchmark
   public AttributionResult markov200() {
     return Attribution.attribute(journeys200, Model.MARKOV, ORDER_ONE);
+  }
+
+  /** Exact Markov order 3, 20 channels. */
+  @Benchmark
+  public AttributionResult markov3() {
+    return Attribution.attribute(journeys20, Model.MARKOV, ORDER_THREE);
   }
 
   /** Exact Shapley, 12 channels. */

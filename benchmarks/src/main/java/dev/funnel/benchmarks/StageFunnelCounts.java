@@ -4,6 +4,7 @@ import dev.funnel.core.Dataset;
 import dev.funnel.core.Granularity;
 import dev.funnel.core.Lead;
 import dev.funnel.core.Stage;
+import dev.funnel.core.StageCatalog;
 import dev.funnel.core.StageChange;
 import dev.funnel.core.columnar.Columns;
 import dev.funnel.core.columnar.Footprint;
@@ -27,6 +28,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -43,12 +45,15 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.infra.BenchmarkParams;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
  * Event-basis stage counts per month and channel (spec/metrics.md, "Counting conventions": a lead
- * counts for a stage in the month it first reached that stage or any later one) on the demo
- * dataset of {@code rows} leads ({@link DemoData}, seed 42, UTC).
+ * counts for a stage in the month it first reached that stage or any later one) over {@code rows}
+ * leads: with {@code changesPerLead = 0} the demo dataset ({@link DemoData}, seed 42, UTC; about
+ * 1.7 stage changes per lead), otherwise {@link #denseHistories} (issue #3: 1M leads with
+ * {@code changesPerLead = 10} are exactly 10M stage changes).
  *
  * <ul>
  *   <li>{@code funnel}: {@link StageFunnel#compute} with an event query per month by channel, over
@@ -65,17 +70,22 @@ import org.openjdk.jmh.infra.Blackhole;
  *       tables ({@link Columns#footprint()}).
  * </ul>
  *
- * <p>The setup checks that all of them give the same count for every (channel, month, stage) before
- * anything is timed.
+ * <p>Each fork's setup checks, before anything is timed, that its method gives the same count for
+ * every (channel, month, stage) as the columnar route, and the columnar route's fork checks it
+ * against the object route.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 public class StageFunnelCounts {
 
-  /** Number of demo leads. */
+  /** Number of leads. */
   @Param("100000")
   public long rows;
+
+  /** 0: the demo dataset's own histories; n > 0: {@link #denseHistories} with n changes per lead. */
+  @Param("0")
+  public int changesPerLead;
 
   private static final FunnelQuery QUERY =
       FunnelQuery.event().per(Granularity.MONTH).by(Dimension.CHANNEL);
@@ -103,34 +113,114 @@ public class StageFunnelCounts {
 
   private Dataset dataset;
   private Columns columns;
-  private DuckDbPeer duckOne;
-  private DuckDbPeer duckAll;
+  private DuckDbPeer duck;
   private MemoryBaseline baseline;
 
   @Setup(Level.Trial)
-  public void setUp() throws SQLException {
-    dataset = DemoData.builder().leads(rows).build().dataset();
+  public void setUp(BenchmarkParams params) throws SQLException {
+    String method = params.getBenchmark().substring(params.getBenchmark().lastIndexOf('.') + 1);
+    dataset = changesPerLead == 0
+        ? DemoData.builder().leads(rows).build().dataset()
+        : denseHistories(Math.toIntExact(rows), changesPerLead, 42);
     if (!dataset.zone().equals(ZoneOffset.UTC)) {
       throw new IllegalStateException("the SQL peer counts UTC months; the demo zone is " + dataset.zone());
     }
     columns = Columns.of(dataset);
     Footprint f = columns.footprint();
     baseline = new MemoryBaseline(f.table("leads").bytes() + f.table("stages").bytes());
-    duckOne = new DuckDbPeer(1);
-    duckAll = new DuckDbPeer(Runtime.getRuntime().availableProcessors());
-    load(duckOne.connection());
-    load(duckAll.connection());
-    Map<Cell, Long> ours = cells(StageFunnel.compute(dataset, QUERY));
-    check("duckdb (1 thread)", ours, query(duckOne));
-    check("duckdb (all threads)", ours, query(duckAll));
-    check("streams", ours, streamCounts());
-    check("funnel columnar", ours, cells(StageFunnel.compute(columns, QUERY)));
+    System.out.printf("%n%,d leads, %,d stage changes; columnar leads + stages %,d bytes%n",
+        dataset.leads().size(), dataset.stages().size(), f.table("leads").bytes() + f.table("stages").bytes());
+    if (method.equals("memoryBaseline")) {
+      return;
+    }
+    // every fork checks its own method against the columnar route; the columnar route's fork
+    // checks it against the object route
+    Map<Cell, Long> ours = cells(StageFunnel.compute(columns, QUERY));
+    switch (method) {
+      case "funnel", "funnelColumnar" -> check("funnel (objects)", ours, cells(StageFunnel.compute(dataset, QUERY)));
+      case "streams" -> check("streams", ours, streamCounts());
+      case "duckdbOneThread", "duckdbAllThreads" -> {
+        duck = new DuckDbPeer(method.equals("duckdbOneThread") ? 1 : Runtime.getRuntime().availableProcessors());
+        load(duck.connection());
+        check("duckdb", ours, query(duck));
+      }
+      default -> throw new IllegalStateException("no check for " + method);
+    }
+  }
+
+  /**
+   * {@code leads} leads over 12 channels created uniformly over 13 months from 2025-10-01 (UTC),
+   * each with a dense, realistic stage history in the default catalog: lead 2k gets {@code n} changes
+   * (n uniform in 2..2m-2 for m = {@code perLead}) and lead 2k+1 gets {@code 2m - n}, so the total is
+   * exactly {@code leads * m} (for an even count of leads). Each change is, from the current stage:
+   * mostly the next stage, sometimes a skip of 2 or 3 stages, a step back (re-entry into an earlier
+   * stage), or an exit (LOST or RETURNED); after an exit the lead comes back into a progression
+   * stage; after WON it re-enters earlier (a new deal). Changes are 1 minute to 6 days apart, so
+   * leads cross months. {@link SplittableRandom} with the seed.
+   */
+  static Dataset denseHistories(int leads, int perLead, long seed) {
+    if (perLead < 2) {
+      throw new IllegalArgumentException("dense histories need at least 2 changes per lead, got " + perLead);
+    }
+    SplittableRandom random = new SplittableRandom(seed);
+    StageCatalog catalog = StageCatalog.DEFAULT;
+    List<Stage> progression = catalog.progression();
+    Stage lost = catalog.stage("LOST");
+    Stage returned = catalog.stage("RETURNED");
+    int won = progression.size() - 1;
+    String[] channels = new String[12];
+    for (int c = 0; c < channels.length; c++) {
+      channels[c] = "ch" + (char) ('a' + c);
+    }
+    Instant start = Instant.parse("2025-10-01T00:00:00Z");
+    long span = 395L * 86_400;
+    Dataset.Builder b = Dataset.builder().zone(ZoneOffset.UTC).catalog(catalog);
+    int previous = 0;
+    for (int l = 0; l < leads; l++) {
+      String id = String.format("L%07d", l);
+      Instant created = start.plusSeconds(random.nextLong(span));
+      b.lead(Lead.of(id, created, channels[random.nextInt(channels.length)]));
+      int n = (l & 1) == 0 ? 2 + random.nextInt(2 * perLead - 3) : 2 * perLead - previous;
+      previous = n;
+      long t = 0;
+      int at = 0; // progression index, -1 after an exit
+      for (int k = 0; k < n; k++) {
+        t += 60 + random.nextLong(6L * 86_400);
+        Stage next;
+        double u = random.nextDouble();
+        if (at < 0) {
+          at = random.nextInt(won); // back from LOST / RETURNED into a progression stage
+          next = progression.get(at);
+        } else if (at == won) {
+          at = 1 + random.nextInt(won - 1); // a new deal: re-entry earlier in the funnel
+          next = progression.get(at);
+        } else if (u < 0.08) {
+          at = -1;
+          next = lost;
+        } else if (u < 0.12) {
+          at = -1;
+          next = returned;
+        } else if (u < 0.20 && at > 0) {
+          at = random.nextInt(at); // step back
+          next = progression.get(at);
+        } else if (u < 0.30) {
+          at = Math.min(won, at + 2 + random.nextInt(2)); // skip
+          next = progression.get(at);
+        } else {
+          at++;
+          next = progression.get(at);
+        }
+        b.stageChange(StageChange.of(id, next, created.plusSeconds(t)));
+      }
+    }
+    return b.build();
   }
 
   @TearDown(Level.Trial)
   public void tearDown() throws SQLException {
-    duckOne.close();
-    duckAll.close();
+    if (duck != null) {
+      duck.close();
+    }
   }
 
   /** funnel: the stage funnel of the in-memory dataset, one thread. */
@@ -148,13 +238,13 @@ public class StageFunnelCounts {
   /** DuckDB, one worker thread, tables already loaded. */
   @Benchmark
   public void duckdbOneThread(Blackhole bh) throws SQLException {
-    bh.consume(query(duckOne));
+    bh.consume(query(duck));
   }
 
   /** DuckDB, all cores, tables already loaded. */
   @Benchmark
   public void duckdbAllThreads(Blackhole bh) throws SQLException {
-    bh.consume(query(duckAll));
+    bh.consume(query(duck));
   }
 
   /** Plain Java streams over the object rows. */

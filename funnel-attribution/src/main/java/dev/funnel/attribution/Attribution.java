@@ -38,6 +38,11 @@ public final class Attribution {
   /**
    * The credit of a model.
    *
+   * <p>Rule-based models run over the journey set's columnar form (channel codes with per-journey
+   * offsets, primitive conversions and values, built on the first call and kept with the set),
+   * one pass over the journeys that carry weight; the credit is the same, bit for bit, as the
+   * per-journey weights of each model summed in the set's order.
+   *
    * @throws IllegalArgumentException when the model needs what the journeys do not carry
    *     (W-shaped markers, time-decay timestamps)
    */
@@ -45,7 +50,9 @@ public final class Attribution {
     Objects.requireNonNull(js, "journeys");
     Objects.requireNonNull(model, "model");
     AttributionOptions o = options == null ? AttributionOptions.DEFAULTS : options;
-    CreditEngine.Credits c = CreditEngine.compute(js, Weights.of(js), model, o);
+    CreditEngine.Credits c = model.ruleBased()
+        ? RuleCredit.compute(js, model, o)
+        : CreditEngine.compute(js, Weights.of(js), model, o);
     return result(js, model, c, null, Double.NaN, 0);
   }
 
@@ -189,7 +196,7 @@ public final class Attribution {
 
   private static AttributionResult result(JourneySet js, Model model, CreditEngine.Credits c,
       double[][] bounds, double level, int replicates) {
-    long[][] influence = CreditEngine.influence(js);
+    long[][] influence = js.influence();
     List<ChannelCredit> rows = new ArrayList<>();
     for (int i = 0; i < js.channels.length; i++) {
       double se = c.se() == null ? Double.NaN : c.se()[i];

@@ -64,6 +64,9 @@ public final class JourneySet {
   /** The distinct paths, repeats collapsed / kept: built on first use (benign race, same content). */
   private volatile UniquePaths collapsedPaths;
   private volatile UniquePaths keptPaths;
+  /** The columnar form and the assisted / last-touch counts: built on first use (benign race, same content). */
+  private volatile CompactJourneys compact;
+  private volatile long[][] influence;
 
   private JourneySet(List<Entry> given, boolean sortByPath, boolean timed, boolean marked,
       long unattributed, BigDecimal unattributedValue) {
@@ -424,6 +427,26 @@ public final class JourneySet {
       }
     }
     return u;
+  }
+
+  /** The columnar form the rule-based models run on, built once and cached. */
+  CompactJourneys compact() {
+    CompactJourneys c = compact;
+    if (c == null) {
+      c = CompactJourneys.of(this);
+      compact = c;
+    }
+    return c;
+  }
+
+  /** Assisted and last-touch conversions per channel ({@link CreditEngine#influence}), built once and cached. */
+  long[][] influence() {
+    long[][] i = influence;
+    if (i == null) {
+      i = CreditEngine.influence(this);
+      influence = i;
+    }
+    return i;
   }
 
   /** The lead id of entry j, or its path text for a path row. */

@@ -78,7 +78,7 @@ final class RuleWeights {
    * U-shape: first and last touch get their shares, the middle touches split the rest equally;
    * one touch gets everything; two touches split first:last (50/50 with the default 40/40).
    */
-  private static void position(AttributionOptions o, double[] w) {
+  static void position(AttributionOptions o, double[] w) {
     int n = w.length;
     if (n == 1) {
       w[0] = 1;

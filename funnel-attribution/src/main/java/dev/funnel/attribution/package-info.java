@@ -29,6 +29,11 @@
  * journey, {@link dev.funnel.attribution.Attribution#economics} joins the credit with spend (ROAS,
  * ROMI, CAC).
  *
+ * <p>Rule-based models run over a columnar form of the journey set (channel codes with per-journey
+ * offsets, primitive conversions, values and touch ages), built on the first call and kept with
+ * the set: one tight pass per model over the journeys that carry weight, with exactly the credit
+ * of the per-journey weights.
+ *
  * <p>The sufficient statistics, {@link dev.funnel.attribution.PathCounts} (every path-based model)
  * and {@link dev.funnel.attribution.TransitionCounts} (Markov), are mergeable partial states with a
  * stable byte form, so partitions can be attributed separately and combined.

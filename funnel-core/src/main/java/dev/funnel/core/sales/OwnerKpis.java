@@ -4,39 +4,53 @@ import dev.funnel.core.display.Tabular;
 import dev.funnel.core.display.TextTable;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Per-owner KPIs as of an instant: SDR side (MQLs, reach rate, MQL to SQL, reaction time) and AE
- * side (SQLs, win rate, cycle, average deal).
+ * side (SQLs, win rate, cycle, average deal), each lead credited by an {@link OwnerRule}.
  *
- * <p>The owner is the lead's {@code owner}. SDR figures are over leads whose MQL hand-off is in the
- * window, AE figures over leads whose SQL hand-off is; both see nothing after {@code asOf}.
- * Reaction time and cycle are Kaplan-Meier medians: leads without an activity (or payment) yet
- * are censored at {@code asOf}; lost or returned deals without a payment are left out of the
- * cycle, as in {@link SalesCycle}. Ratios are NaN when their denominator is 0; reach rate and
- * reaction time are NaN without an activities table, the cycle without a payments table.
+ * <p>SDR figures are over leads whose MQL hand-off is in the window, AE figures over leads whose
+ * SQL hand-off is; both see nothing after {@code asOf}. Under {@link OwnerRule#ROLE} a lead's SDR
+ * side and AE side may be credited to different people; under {@link OwnerRule#LEAD_OWNER} both go
+ * to {@code leads.owner}. Either way every counted lead lands on exactly one owner per side, so the
+ * MQL, SQL, won and lost counts summed over owners are the totals of the funnel and of
+ * {@link Sales#winRate}. Reaction time and cycle are Kaplan-Meier medians: leads without an
+ * activity (or payment) yet are censored at {@code asOf}; lost or returned deals without a payment
+ * are left out of the cycle, as in {@link SalesCycle}. Ratios are NaN when their denominator is 0;
+ * reach rate and reaction time are NaN without an activities table, the cycle without a payments
+ * table.
  *
  * @param asOf   the observation instant
- * @param owners one row per owner, by name
+ * @param rule   how leads were credited to owners
+ * @param owners one row per owner with at least one MQL or SQL, by name
  */
-public record OwnerKpis(Instant asOf, List<OwnerKpi> owners) implements Tabular {
+public record OwnerKpis(Instant asOf, OwnerRule rule, List<OwnerKpi> owners) implements Tabular {
 
   public OwnerKpis {
+    Objects.requireNonNull(asOf, "asOf");
+    Objects.requireNonNull(rule, "rule");
     owners = List.copyOf(owners);
+  }
+
+  /** The row of one owner, if it has one. */
+  public java.util.Optional<OwnerKpi> owner(String name) {
+    return owners.stream().filter(k -> k.owner().equals(name)).findFirst();
   }
 
   @Override
   public String summary() {
-    return "Owner KPIs as of " + asOf + ": " + owners.size() + " owners";
+    return "Owner KPIs " + rule.label() + " as of " + asOf + ": " + owners.size() + " owners";
   }
 
   @Override
   public TextTable table() {
-    TextTable t = TextTable.of("owner", "MQLs", "reach rate", "MQL->SQL", "reaction h", "SQLs",
-        "win rate", "cycle days", "average deal");
+    TextTable t = TextTable.of("owner", "MQLs", "to SQL", "reach rate", "MQL->SQL", "reaction h",
+        "SQLs", "won", "lost", "win rate", "cycle days", "average deal");
     for (OwnerKpi k : owners) {
-      t = t.plus(k.owner(), k.mqls(), k.reachRate(), k.mqlToSql(), k.reactionMedianHours(),
-          k.sqls(), k.winRate(), k.cycleMedianDays(), k.averageDeal());
+      t = t.plus(k.owner(), k.mqls(), k.qualified(), k.reachRate(), k.mqlToSql(),
+          k.reactionMedianHours(), k.sqls(), k.won(), k.lost(), k.winRate(), k.cycleMedianDays(),
+          k.averageDeal());
     }
     return t;
   }

@@ -107,10 +107,29 @@ public final class Sales {
 
 
   /**
-   * Per-owner KPIs of the hand-offs in the window, as of an instant; see {@link OwnerKpis}.
-   * Needs the leads table; activities and payments are used when present.
+   * Per-owner KPIs of the hand-offs in the window, as of an instant, credited by role
+   * ({@link OwnerRule#ROLE}, the default: SDR side to who worked the lead from MQL to SQL, AE side to who
+   * closed it); see {@link OwnerKpis}. Needs the leads and stages tables; activities and payments
+   * are used when present.
    */
   public static OwnerKpis owners(Dataset d, Instant asOf, Instant from, Instant to) {
-    return OwnerScores.owners(d, asOf, from, to);
+    return owners(d, asOf, from, to, OwnerRule.ROLE);
+  }
+
+  /**
+   * Per-owner KPIs as {@link #owners(Dataset, Instant, Instant, Instant)}, credited by the given
+   * rule ({@link OwnerRule#LEAD_OWNER} for everything to {@code leads.owner}).
+   */
+  public static OwnerKpis owners(Dataset d, Instant asOf, Instant from, Instant to, OwnerRule rule) {
+    return OwnerScores.owners(d, asOf, from, to, rule);
+  }
+
+  /**
+   * The mergeable state behind {@link #owners(Dataset, Instant, Instant, Instant, OwnerRule)}, for
+   * combining datasets that split the leads.
+   */
+  public static OwnerTally ownerTally(
+      Dataset d, Instant asOf, Instant from, Instant to, OwnerRule rule) {
+    return OwnerScores.tally(d, asOf, from, to, rule);
   }
 }

@@ -16,6 +16,12 @@
  * {@link dev.funnel.core.sales.OwnerKpis per-owner KPIs}. The first-response SLA is in
  * {@link dev.funnel.core.sla}.
  *
+ * <p>Per-owner KPIs credit each lead by an {@link dev.funnel.core.sales.OwnerRule}: by role (the
+ * default) the SDR-side figures (MQLs, reach, MQL to SQL, reaction) go to whoever worked the lead
+ * between its MQL and SQL hand-offs (or qualified it) and the AE-side figures (SQLs, win rate, cycle, average deal) to whoever
+ * closed or holds the deal, read from the owners of activities and stage changes; by lead owner
+ * everything goes to {@code leads.owner}.
+ *
  * <p>Stage conventions come from {@link dev.funnel.core.funnel.LeadReach}: reaching a later stage
  * implies the earlier ones. A deal's {@link dev.funnel.core.sales.Outcome outcome} is WON once it
  * reached the won stage, else RETURNED when its latest change is the RETURNED exit, LOST when it is

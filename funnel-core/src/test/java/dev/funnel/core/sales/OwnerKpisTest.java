@@ -51,10 +51,13 @@ class OwnerKpisTest {
         .activity(new Activity("s4", t("2026-03-03T11:00"), "call", "bob", "reached"))
         .payment(new Payment(null, "s1", null, t("2026-03-07T10:00"), Money.of("1000"), null))
         .build();
-    OwnerKpis k = Sales.owners(d, t("2026-03-10T10:00"), null, null);
-    assertEquals(List.of(
-        new OwnerKpi("ann", 2, 0.5, 0.5, 2.0, 1, 1.0, 5.0, 1000.0),
-        new OwnerKpi("bob", 2, 0.5, 1.0, 1.0, 2, 0.0, Double.NaN, Double.NaN)), k.owners());
+    OwnerKpis k = Sales.owners(d, t("2026-03-10T10:00"), null, null, OwnerRule.LEAD_OWNER);
+    List<OwnerKpi> expected = List.of(
+        new OwnerKpi("ann", 2, 1, 0.5, 0.5, 2.0, 1, 1, 0, 1.0, 5.0, 1000.0),
+        new OwnerKpi("bob", 2, 2, 0.5, 1.0, 1.0, 2, 0, 1, 0.0, Double.NaN, Double.NaN));
+    assertEquals(expected, k.owners());
+    // the activities name the lead owners and no stage change names anyone: by role agrees
+    assertEquals(expected, Sales.owners(d, t("2026-03-10T10:00"), null, null).owners());
     Dataset bare = Dataset.builder().lead(lead("s1", "ann"))
         .stageChange(move("s1", "MQL", "2026-03-01T10:00")).build();
     OwnerKpi only = Sales.owners(bare, t("2026-03-10T10:00"), null, null).owners().get(0);
