@@ -17,6 +17,7 @@ import dev.funnel.core.Dataset;
 import dev.funnel.core.DatasetTable;
 import dev.funnel.core.Granularity;
 import dev.funnel.core.Payment;
+import dev.funnel.core.display.TextTable;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -41,6 +42,9 @@ final class LtvCommand implements Command {
       new Option("margin", "M", "gross margin of CLV, LTV and payback, in (0, 1] (default 1: revenue)");
   static final Option LTV_AT = new Option("ltv-at", "N",
       "channels: historical LTV is the cumulative margin per customer at month N after acquisition (default 6)");
+  static final Option SPEND_FALLBACK = new Option("spend-fallback", "F",
+      "none (default) or observed: when the Gamma-Gamma mean spend is infinite (q <= 1), value customers"
+          + " without repeat spend at the observed mean spend per repeat purchase (an assumption)");
 
   @Override
   public String name() {
@@ -71,7 +75,7 @@ final class LtvCommand implements Command {
 
   @Override
   public List<Option> options() {
-    return DataInput.options(true, UNTIL, UNIT, HORIZON, DISCOUNT, MARGIN, LTV_AT);
+    return DataInput.options(true, UNTIL, UNIT, HORIZON, DISCOUNT, MARGIN, LTV_AT, SPEND_FALLBACK);
   }
 
   @Override
@@ -79,9 +83,14 @@ final class LtvCommand implements Command {
     return List.of(Format.TEXT, Format.JSON);
   }
 
-  /** Everything the command computes. */
+  /**
+   * Everything the command computes.
+   *
+   * @param observedFallback whether customers without a finite expected spend were valued at the
+   *                         observed mean spend per repeat purchase ({@code --spend-fallback observed})
+   */
   record Result(LocalDate until, RfmSummary summary, BgNbdFit bgnbd, GammaGammaFit gammaGamma,
-      String gammaGammaProblem, ClvTable clv, LtvToCac channels) {}
+      String gammaGammaProblem, ClvTable clv, LtvToCac channels, boolean observedFallback) {}
 
   @Override
   public int run(Arguments args, Session session) {
@@ -92,8 +101,10 @@ final class LtvCommand implements Command {
     double discount = fraction(args, DISCOUNT, 0.01, -0.99, 10);
     double margin = fraction(args, MARGIN, 1, 1e-9, 1);
     int ltvAt = (int) args.integer(LTV_AT, 6, 0, 1200);
+    boolean observed = spendFallback(args);
     DataInput in = DataInput.read(args, session);
-    Result r = compute(in.dataset(), until, unit, ClvTerms.monthly(horizon, discount, margin), ltvAt);
+    Result r = compute(
+        in.dataset(), until, unit, ClvTerms.monthly(horizon, discount, margin), ltvAt, observed);
     session.emit(format == Format.JSON ? in.json(json(r)) : text(r));
     return Funnel.OK;
   }
@@ -105,6 +116,16 @@ final class LtvCommand implements Command {
    * @param ltvAt the month index at which the channels' historical LTV is read
    */
   static Result compute(Dataset d, LocalDate until, RfmUnit unit, ClvTerms terms, int ltvAt) {
+    return compute(d, until, unit, terms, ltvAt, false);
+  }
+
+  /**
+   * {@link #compute(Dataset, LocalDate, RfmUnit, ClvTerms, int)}; with {@code observedFallback}
+   * customers whose Gamma-Gamma expected spend is infinite get the observed mean spend per repeat
+   * purchase ({@link Ltv#observedMeanSpend(RfmSummary)}) in the CLV.
+   */
+  static Result compute(Dataset d, LocalDate until, RfmUnit unit, ClvTerms terms, int ltvAt,
+      boolean observedFallback) {
     d.require(DatasetTable.PAYMENTS, "ltv");
     List<Purchase> purchases = new ArrayList<>(d.payments().size());
     LocalDate last = null;
@@ -131,9 +152,21 @@ final class LtvCommand implements Command {
     } catch (IllegalArgumentException e) {
       problem = e.getMessage();
     }
-    ClvTable clv = spend == null ? null : Ltv.clv(s, counts, spend, terms);
+    ClvTable clv = spend == null ? null
+        : Ltv.clv(s, counts, spend, terms, observedFallback ? Ltv.observedMeanSpend(s) : Double.NaN);
     return new Result(end, s, counts, spend, problem, clv,
-        Cohorts.ltvToCac(d, Granularity.MONTH, terms.margin(), ltvAt));
+        Cohorts.ltvToCac(d, Granularity.MONTH, terms.margin(), ltvAt), observedFallback);
+  }
+
+  private static boolean spendFallback(Arguments args) {
+    String v = args.value(SPEND_FALLBACK);
+    if (v == null || v.trim().equals("none")) {
+      return false;
+    }
+    if (v.trim().equals("observed")) {
+      return true;
+    }
+    throw args.usage("bad --spend-fallback '" + v + "': use none or observed");
   }
 
   private static LocalDate until(Arguments args) {
@@ -189,8 +222,9 @@ final class LtvCommand implements Command {
     bg.put("alpha", b.alpha().value());
     bg.put("a", b.a().value());
     bg.put("b", b.b().value());
+    bg.put("pi", b.pi().value());
     bg.put("logLikelihood", b.logLikelihood());
-    bg.put("standardErrors", errors(b.r(), b.alpha(), b.a(), b.b()));
+    bg.put("standardErrors", errors(b.r(), b.alpha(), b.a(), b.b(), b.pi()));
     bg.put("converged", b.convergence().converged());
     bg.put("boundary", b.boundary());
     m.put("bgnbd", bg);
@@ -200,11 +234,17 @@ final class LtvCommand implements Command {
     gg.put("q", g == null ? null : g.q().value());
     gg.put("gamma", g == null ? null : g.gamma().value());
     if (g != null) {
+      gg.put("theta", g.theta().value());
+      gg.put("boundary", g.boundary());
       gg.put("logLikelihood", g.logLikelihood());
-      gg.put("standardErrors", errors(g.p(), g.q(), g.gamma()));
+      gg.put("standardErrors", errors(g.p(), g.q(), g.gamma(), g.theta()));
       gg.put("customers", g.customers());
       gg.put("excluded", g.excluded());
       gg.put("converged", g.convergence().converged());
+      gg.put("populationMeanSpend", g.populationMeanSpend());
+      if (!g.hasFiniteMeanSpend()) {
+        gg.put("note", spendNote(r));
+      }
     } else {
       gg.put("problem", r.gammaGammaProblem());
     }
@@ -216,6 +256,12 @@ final class LtvCommand implements Command {
       clv.put("margin", r.clv().terms().margin());
       clv.put("mean", r.clv().mean());
       clv.put("total", r.clv().total());
+      clv.put("definedCustomers", r.clv().definedCustomers());
+      clv.put("definedMean", r.clv().definedMean());
+      clv.put("definedTotal", r.clv().definedTotal());
+      clv.put("spendFallback", r.observedFallback() ? "observed" : "none");
+      clv.put("fallbackSpend", r.clv().fallbackSpend());
+      clv.put("fallbackCustomers", r.clv().fallbackCustomers());
       m.put("clv", clv);
     }
     m.putAll(json(r.channels()));
@@ -266,15 +312,60 @@ final class LtvCommand implements Command {
     return m;
   }
 
+  /** Why the expected spend of customers without repeat spend is undefined, and what to do. */
+  static String spendNote(Result r) {
+    GammaGammaFit g = r.gammaGamma();
+    long without = r.summary().size() - g.customers();
+    String q = TextTable.number(g.q().value());
+    String repeat = g.atBoundary()
+        ? "Repeat buyers' expected spend is their own constant spend zbar; "
+        : "Repeat buyers' expected spend p (gamma + x zbar) / (p x + q - 1) is finite; ";
+    String head = "q = " + q + " <= 1: customers' spends vary so widely that their population mean"
+        + " is infinite.\n" + repeat + "the " + without + " customers\nwithout repeat spend have no"
+        + " finite expected spend, hence no CLV.";
+    return r.observedFallback()
+        ? head + "\nThey are valued at the observed mean spend per repeat purchase ("
+            + TextTable.number(Ltv.observedMeanSpend(r.summary())) + ") instead\n(--spend-fallback"
+            + " observed: an assumption, not a model result)."
+        : head + "\n--spend-fallback observed values them at the observed mean spend per repeat"
+            + " purchase\n(" + TextTable.number(Ltv.observedMeanSpend(r.summary())) + ") instead.";
+  }
+
   static String text(Result r) {
     StringBuilder b = new StringBuilder();
     b.append(r.summary().size()).append(" customers (").append(r.summary().repeatCustomers())
         .append(" repeat), observed to ").append(r.until()).append(", time unit ")
         .append(r.summary().unit().label()).append("\n\n");
-    b.append(r.bgnbd().summary()).append('\n').append(r.bgnbd().table().render()).append('\n');
+    b.append(r.bgnbd().summary()).append('\n').append(r.bgnbd().table().render());
+    if (r.bgnbd().atBoundary()) {
+      b.append("Limit model: ").append(r.bgnbd().boundary()).append('\n');
+    }
+    b.append('\n');
     if (r.gammaGamma() != null) {
-      b.append(r.gammaGamma().summary()).append('\n').append(r.gammaGamma().table().render()).append('\n');
-      b.append(r.clv().summary()).append("\n\n");
+      b.append(r.gammaGamma().summary()).append('\n').append(r.gammaGamma().table().render());
+      if (r.gammaGamma().atBoundary()) {
+        b.append("Limit model: ").append(r.gammaGamma().boundary()).append('\n');
+      }
+      if (!r.gammaGamma().hasFiniteMeanSpend()) {
+        b.append(spendNote(r)).append('\n');
+      }
+      b.append('\n');
+      ClvTable c = r.clv();
+      b.append(c.summary()).append('\n');
+      if (c.definedCustomers() < c.customers().size()) {
+        b.append("  total over those ").append(TextTable.number(c.definedTotal()))
+            .append("; the other ").append(c.customers().size() - c.definedCustomers())
+            .append(" have no finite expected spend (see above)\n");
+      } else {
+        b.append("  total ").append(TextTable.number(c.total())).append('\n');
+      }
+      if (c.fallbackCustomers() > 0) {
+        b.append("  of which ").append(c.fallbackCustomers())
+            .append(" valued at the observed mean spend per repeat purchase, ")
+            .append(TextTable.number(c.fallbackSpend()))
+            .append(" (--spend-fallback observed: an assumption, not a model result)\n");
+      }
+      b.append('\n');
     } else {
       b.append("Gamma-Gamma: not fitted: ").append(r.gammaGammaProblem()).append("\n\n");
     }

@@ -487,6 +487,41 @@ class AnalysisCommandsTest {
     assertEquals(2, usage("ltv", "--unit", "fortnight").code());
   }
 
+  /**
+   * The demo's subscribers and one-off buyers put BG/NBD and Gamma-Gamma on their limits, and the
+   * fitted spend distribution has no finite mean (q <= 1): the command says so, leaves the CLV of
+   * customers without repeat spend undefined, and values them only when asked to.
+   */
+  @Test
+  void ltvOnTheDemoExplainsLimitsAndUndefinedSpend() throws IOException {
+    FunnelTest.Run text = FunnelTest.run("ltv", "--demo", "--leads", "2000");
+    assertEquals(0, text.code(), text.toString());
+    assertTrue(text.out().contains(BgNbdFit.ALL_OR_NOTHING), text.out());
+    assertTrue(text.out().contains(GammaGammaFit.CONSTANT_SPEND), text.out());
+    assertTrue(text.out().contains("no finite expected spend"), text.out());
+    assertFalse(text.out().contains("NOT converged"), text.out());
+    FunnelTest.Run run = FunnelTest.run("ltv", "--demo", "--leads", "2000", "--format", "json");
+    JsonNode j = JACKSON.readTree(run.out());
+    assertTrue(j.get("bgnbd").get("converged").asBoolean());
+    assertEquals(BgNbdFit.ALL_OR_NOTHING, j.get("bgnbd").get("boundary").asText());
+    assertTrue(j.get("gammaGamma").get("populationMeanSpend").isNull());
+    JsonNode clv = j.get("clv");
+    long customers = j.get("customers").asLong();
+    long fitted = j.get("gammaGamma").get("customers").asLong();
+    assertTrue(clv.get("mean").isNull() && clv.get("total").isNull(), clv.toString());
+    assertEquals(fitted, clv.get("definedCustomers").asLong()); // the repeat buyers with spend
+    assertEquals(0, clv.get("fallbackCustomers").asLong());
+    JsonNode fb = JACKSON.readTree(FunnelTest.run("ltv", "--demo", "--leads", "2000", "--format",
+        "json", "--spend-fallback", "observed").out()).get("clv");
+    assertEquals(customers - fitted, fb.get("fallbackCustomers").asLong());
+    assertEquals(customers, fb.get("definedCustomers").asLong());
+    assertEquals("observed", fb.get("spendFallback").asText());
+    // the others now add value at the observed mean spend, sum x zbar / sum x over repeat buyers
+    assertTrue(fb.get("total").asDouble() > clv.get("definedTotal").asDouble());
+    assertTrue(fb.get("fallbackSpend").asDouble() > 0);
+    assertEquals(2, usage("ltv", "--spend-fallback", "guess").code());
+  }
+
   // ---- unit
 
   @Test

@@ -22,11 +22,19 @@ import dev.funnel.core.display.TextTable;
  * @param convergence   how the optimiser ended
  * @param unit          the time unit
  * @param boundary      null for an interior maximum; otherwise why the maximum lies on the
- *                      boundary of the parameter space, {@link #NO_DROPOUT}: then {@code a = 0},
- *                      {@code b = +infinity} stand for the limit (any {@code a/(a+b) -> 0} gives it,
- *                      so neither is identified and their standard errors are NaN), {@code r},
- *                      {@code alpha}, the log-likelihood and the convergence are those of the NBD
- *                      limit model, and the predictions are the NBD's
+ *                      boundary of the parameter space, and the fit is that of the limit model
+ *                      there (its {@code r}, {@code alpha}, log-likelihood, convergence and
+ *                      predictions):
+ *                      {@link #NO_DROPOUT}: {@code a = 0}, {@code b = +infinity} stand for the
+ *                      limit (any {@code a/(a+b) -> 0} gives it, so neither is identified and their
+ *                      standard errors are NaN), {@code pi = 0}, the model is the NBD;
+ *                      {@link #ALL_OR_NOTHING}: {@code a = b = 0} stand for {@code a, b -> 0} with
+ *                      {@code a/(a+b) -> pi} (only the ratio is identified), every customer's
+ *                      {@code p} is 0 or 1 and {@code pi} is the fitted share with {@code p = 1}
+ * @param pi            the mean dropout probability {@code E[p] = a/(a+b)}, with its delta-method
+ *                      standard error (NaN when not computed); 0 at the no-dropout boundary, the
+ *                      share of customers who drop out after their first repeat purchase at the
+ *                      all-or-nothing boundary
  */
 public record BgNbdFit(
     Estimate r,
@@ -38,7 +46,8 @@ public record BgNbdFit(
     int triples,
     Convergence convergence,
     RfmUnit unit,
-    String boundary)
+    String boundary,
+    Estimate pi)
     implements Tabular {
 
   /**
@@ -48,27 +57,78 @@ public record BgNbdFit(
    */
   public static final String NO_DROPOUT = "no dropout (a/(a+b) -> 0): BG/NBD reduces to NBD";
 
-  /** An interior fit ({@code boundary} null). */
+  /**
+   * The boundary where the maximum lies when customers either never drop out or drop out right
+   * after their first repeat purchase (subscribers next to one-off buyers who paid twice): as
+   * {@code a, b -> 0} with {@code a/(a+b) -> pi}, Beta(a, b) tends to the two-point law
+   * {@code P(p = 1) = pi}, {@code P(p = 0) = 1 - pi} (see {@link AllOrNothingLikelihood}).
+   */
+  public static final String ALL_OR_NOTHING =
+      "all-or-nothing dropout (a, b -> 0, a/(a+b) -> pi): each customer's p is 0 or 1";
+
+  /** An interior fit ({@code boundary} null), {@code pi = a/(a+b)} without a standard error. */
   public BgNbdFit(Estimate r, Estimate alpha, Estimate a, Estimate b, double logLikelihood,
       long customers, int triples, Convergence convergence, RfmUnit unit) {
     this(r, alpha, a, b, logLikelihood, customers, triples, convergence, unit, null);
   }
 
-  /** Whether the maximum is on the no-dropout boundary (see {@link #boundary()}). */
+  /**
+   * A fit with {@code pi} derived from {@code a} and {@code b} (0 at the no-dropout boundary),
+   * without a standard error.
+   */
+  public BgNbdFit(Estimate r, Estimate alpha, Estimate a, Estimate b, double logLikelihood,
+      long customers, int triples, Convergence convergence, RfmUnit unit, String boundary) {
+    this(r, alpha, a, b, logLikelihood, customers, triples, convergence, unit, boundary,
+        new Estimate("pi", NO_DROPOUT.equals(boundary) ? 0.0
+            : a.value() / (a.value() + b.value()), Double.NaN));
+  }
+
+  /** Validates the boundary and that {@code pi} is given when the boundary needs it. */
+  public BgNbdFit {
+    if (boundary != null && !NO_DROPOUT.equals(boundary) && !ALL_OR_NOTHING.equals(boundary)) {
+      throw new IllegalArgumentException("unknown BG/NBD boundary: " + boundary);
+    }
+    if (pi == null) {
+      throw new IllegalArgumentException("pi (the mean dropout probability) must be given");
+    }
+    if (ALL_OR_NOTHING.equals(boundary) && !(pi.value() >= 0 && pi.value() <= 1)) {
+      throw new IllegalArgumentException("the all-or-nothing limit needs pi in [0, 1], got " + pi);
+    }
+  }
+
+  /**
+   * Whether the maximum is on a boundary of the parameter space (see {@link #boundary()}); the
+   * fit is then the limit model's.
+   */
   public boolean atBoundary() {
     return boundary != null;
   }
 
   /**
+   * The share of customers who drop out after their first repeat purchase in the limit models: 0
+   * for {@link #NO_DROPOUT}, {@code pi} for {@link #ALL_OR_NOTHING}.
+   */
+  private double limitPi() {
+    return NO_DROPOUT.equals(boundary) ? 0.0 : pi.value();
+  }
+
+  /**
    * Expected repeat purchases of a randomly chosen new customer in {@code (0, t]} (eq. 9 of the
    * paper): {@code (a+b-1)/(a-1) [1 - (alpha/(alpha+t))^r 2F1(r, b; a+b-1; t/(alpha+t))]}.
-   * NaN when {@code a + b <= 1} (the series for 2F1 needs a positive third parameter). At the
-   * no-dropout boundary the NBD limit {@code r t / alpha}.
+   * When {@code a + b <= 1} the 2F1's third parameter is not positive and the same expression is
+   * evaluated in the form of {@link #newCustomer}. At a
+   * boundary the limit model's {@code (1-pi) r t / alpha + pi [1 - (alpha/(alpha+t))^r]}: a
+   * {@code p = 0} customer buys at rate lambda for ever, a {@code p = 1} customer makes at most
+   * one repeat purchase, with probability {@code 1 - E[e^(-lambda t)]} (the NBD's
+   * {@code r t / alpha} at the no-dropout boundary, where {@code pi = 0}).
    */
   public double expectedPurchases(double t) {
     requireHorizon(t);
     if (atBoundary()) {
-      return r.value() * t / alpha.value();
+      double pp = limitPi();
+      double rr = r.value();
+      double al = alpha.value();
+      return (1 - pp) * rr * t / al + pp * -Math.expm1(rr * Math.log(al / (al + t)));
     }
     double rr = r.value();
     double al = alpha.value();
@@ -78,7 +138,7 @@ public record BgNbdFit(
       return 0;
     }
     if (aa + bb <= 1) {
-      return Double.NaN;
+      return newCustomer(rr, al, aa, bb, t);
     }
     double ln =
         rr * Math.log(al / (al + t)) + Hypergeometric.log2F1(rr, bb, aa + bb - 1, t / (al + t));
@@ -89,10 +149,15 @@ public record BgNbdFit(
    * Expected repeat purchases in the next {@code t} time units of a customer with history
    * {@code (x, t_x, T)} (eq. 10 of the paper):
    * {@code (a+b+x-1)/(a-1) [1 - ((alpha+T)/(alpha+T+t))^(r+x) 2F1(r+x, b+x; a+b+x-1;
-   * t/(alpha+T+t))] / (1 + [x>0] a/(b+x-1) ((alpha+T)/(alpha+t_x))^(r+x))}. NaN when x = 0 and
-   * {@code a + b <= 1}, and at exactly {@code a = 1} (a removable singularity of the closed form
-   * that is not evaluated). At the no-dropout boundary the NBD limit {@code (r+x) t / (alpha+T)}
-   * (the mean of the Gamma(r+x, alpha+T) posterior rate times t).
+   * t/(alpha+T+t))] / (1 + [x>0] a/(b+x-1) ((alpha+T)/(alpha+t_x))^(r+x))}; for x = 0 and
+   * {@code a + b <= 1} in the form of {@link #newCustomer} (a customer without repeat purchases is
+   * a new customer at T with rate posterior Gamma(r, alpha+T)). NaN at exactly {@code a = 1} (a
+   * removable singularity of the closed form that is not evaluated). At a boundary the limit model's: {@code (r+x) t / (alpha+T)} (the
+   * mean of the Gamma(r+x, alpha+T) posterior rate times t) for a customer who is alive and has
+   * {@code p = 0}, times P(alive) when {@code x >= 1} (an alive repeat buyer has {@code p = 0});
+   * for {@code x = 0}, where the history says nothing about p, the mixture
+   * {@code (1-pi) r t / (alpha+T) + pi [1 - ((alpha+T)/(alpha+T+t))^r]} (a {@code p = 1} customer
+   * makes one more purchase at most, then drops out).
    */
   public double expectedPurchases(double t, int x, double tx, double T) {
     requireHorizon(t);
@@ -101,7 +166,13 @@ public record BgNbdFit(
       return 0;
     }
     if (atBoundary()) {
-      return (r.value() + x) * t / (alpha.value() + T);
+      double rr = r.value();
+      double at = alpha.value() + T;
+      if (x == 0) {
+        double pp = limitPi();
+        return (1 - pp) * rr * t / at + pp * -Math.expm1(rr * Math.log(at / (at + t)));
+      }
+      return (rr + x) * t / at * probabilityAlive(x, tx, T);
     }
     double rr = r.value();
     double al = alpha.value();
@@ -109,12 +180,27 @@ public record BgNbdFit(
     double bb = b.value();
     double c = aa + bb + x - 1;
     if (c <= 0) {
-      return Double.NaN;
+      return newCustomer(rr, al + T, aa, bb, t); // x = 0: P(alive) = 1
     }
     double ln =
         (rr + x) * Math.log((al + T) / (al + T + t))
             + Hypergeometric.log2F1(rr + x, bb + x, c, t / (al + T + t));
     return c / (aa - 1) * -Math.expm1(ln) * probabilityAlive(x, tx, T);
+  }
+
+  /**
+   * Eq. 9 with rate scale {@code A} when {@code c = a + b - 1 <= 0}. Writing
+   * {@code 2F1(r, b; c; z) = 1 + (r b z / c) S} with
+   * {@code S = sum_j (r+1)_j (b+1)_j / ((a+b)_j (j+1)!) z^j} (all parameters positive) turns
+   * {@code c/(a-1) [1 - (1-z)^r 2F1(r, b; c; z)]} into
+   * {@code [c (1 - (1-z)^r) - (1-z)^r r b z S] / (a-1)}, which has no division by c and holds for
+   * every {@code c > -1}, i.e. all {@code a, b > 0}; {@code z = t/(A+t)}.
+   */
+  private static double newCustomer(double r, double scale, double a, double b, double t) {
+    double z = t / (scale + t);
+    double lnKeep = r * Math.log(scale / (scale + t)); // ln (1-z)^r
+    double s = Math.exp(lnKeep + Math.log(r * b * z) + Hypergeometric.log3F2OneTwo(r + 1, b + 1, a + b, z));
+    return ((a + b - 1) * -Math.expm1(lnKeep) - s) / (a - 1);
   }
 
   /** {@link #expectedPurchases(double, int, double, double)} for a summarised customer. */
@@ -126,18 +212,24 @@ public record BgNbdFit(
    * Probability that a customer with history {@code (x, t_x, T)} is still alive at {@code T}
    * (Fader, Hardie and Lee 2008, "Computing P(alive) using the BG/NBD model", which corrects the
    * 2005 expression for x = 0): {@code 1 / (1 + [x>0] a/(b+x-1) ((alpha+T)/(alpha+t_x))^(r+x))};
-   * 1 at the no-dropout boundary.
+   * 1 at the no-dropout boundary. At the all-or-nothing boundary the limit of the same expression,
+   * the posterior probability of {@code p = 0}: for {@code x = 1}
+   * {@code 1 / (1 + pi/(1-pi) ((alpha+T)/(alpha+t_x))^(r+1))}, and 1 for {@code x = 0} (nobody
+   * drops out before a repeat purchase) and for {@code x >= 2} (only {@code p = 0} customers repeat
+   * twice).
    */
   public double probabilityAlive(int x, double tx, double T) {
     requireHistory(x, tx, T);
-    if (x == 0 || atBoundary()) {
+    if (x == 0 || NO_DROPOUT.equals(boundary) || (atBoundary() && x >= 2)) {
       return 1.0;
     }
     double rr = r.value();
     double al = alpha.value();
-    double s =
-        Math.log(a.value()) - Math.log(b.value() + x - 1)
-            + (rr + x) * (Math.log(al + T) - Math.log(al + tx));
+    // ln of the odds of having dropped out: ln a/(b+x-1), or ln pi/(1-pi) in the limit
+    double lnOdds = atBoundary()
+        ? Math.log(pi.value()) - Math.log1p(-pi.value())
+        : Math.log(a.value()) - Math.log(b.value() + (x - 1));
+    double s = lnOdds + (rr + x) * (Math.log(al + T) - Math.log(al + tx));
     return s > 0 ? Math.exp(-s) / (1 + Math.exp(-s)) : 1 / (1 + Math.exp(s));
   }
 
@@ -167,14 +259,15 @@ public record BgNbdFit(
         "BG/NBD: %d customers, logL %.1f, %s%s",
         customers,
         logLikelihood,
-        atBoundary() ? "no dropout, NBD limit " : "",
+        NO_DROPOUT.equals(boundary) ? "no dropout, NBD limit "
+            : atBoundary() ? "all-or-nothing dropout limit " : "",
         convergence.converged() ? "converged" : "NOT converged");
   }
 
   @Override
   public TextTable table() {
     TextTable t = TextTable.of("parameter", "estimate", "std error", "95% low", "95% high");
-    for (Estimate e : new Estimate[] {r, alpha, a, b}) {
+    for (Estimate e : new Estimate[] {r, alpha, a, b, pi}) {
       t = t.plus(e.name(), e.value(), e.standardError(), e.lower95(), e.upper95());
     }
     return t;

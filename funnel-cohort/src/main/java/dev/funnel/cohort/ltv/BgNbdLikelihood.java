@@ -65,7 +65,7 @@ final class BgNbdLikelihood implements NewtonAscent.Objective {
     double[] invATx = grad ? inverses(alpha, d.txValues) : null;
     double[] lnBX = new double[m];
     for (int k = 0; k < m; k++) {
-      lnBX[k] = d.xs[k] > 0 ? Math.log(b + d.xs[k] - 1) : 0;
+      lnBX[k] = d.xs[k] > 0 ? Math.log(b + (d.xs[k] - 1)) : 0;
     }
     double lnAlpha = theta[1];
     double lnA = theta[2];

@@ -18,13 +18,32 @@ import java.util.Locale;
  * future purchases only, not past revenue). Spend is taken independent of purchase counts, as both
  * models assume.
  *
- * @param terms     horizon, period, discount rate and margin
- * @param customers one row per customer, in the summary's order
+ * <p>Undefined values: when the Gamma-Gamma {@code q <= 1} the population mean spend
+ * {@code p gamma / (q - 1)} is infinite, so a customer without repeat spend (whose expected spend is
+ * that population mean) has no finite expected spend and no CLV (NaN), while repeat buyers' posterior
+ * means {@code p (gamma + x zbar) / (p x + q - 1)} stay finite. {@link #total()} and {@link #mean()}
+ * are then NaN, and {@link #definedTotal()} and {@link #definedMean()} cover the customers whose CLV
+ * is defined. Only when the caller supplies a fallback spend
+ * ({@link Ltv#clv(RfmSummary, BgNbdFit, GammaGammaFit, ClvTerms, double)}) do those customers get a
+ * CLV, recorded here as {@code fallbackSpend} and {@code fallbackCustomers}.
+ *
+ * @param terms             horizon, period, discount rate and margin
+ * @param customers         one row per customer, in the summary's order
+ * @param fallbackSpend     the spend per purchase the caller supplied for customers without a finite
+ *                          model expected spend; NaN when none was supplied
+ * @param fallbackCustomers customers whose expected spend is that fallback (0 when none)
  */
-public record ClvTable(ClvTerms terms, List<CustomerValue> customers) implements Tabular {
+public record ClvTable(
+    ClvTerms terms, List<CustomerValue> customers, double fallbackSpend, long fallbackCustomers)
+    implements Tabular {
 
   public ClvTable {
     customers = List.copyOf(customers);
+  }
+
+  /** A table without a fallback spend. */
+  public ClvTable(ClvTerms terms, List<CustomerValue> customers) {
+    this(terms, customers, Double.NaN, 0);
   }
 
   /** Sum of the customers' CLV (NaN when any is undefined). */
@@ -36,20 +55,58 @@ public record ClvTable(ClvTerms terms, List<CustomerValue> customers) implements
     return s;
   }
 
-  /** Mean CLV per customer; NaN for no customers. */
+  /** Mean CLV per customer; NaN for no customers or when any is undefined. */
   public double mean() {
     return customers.isEmpty() ? Double.NaN : total() / customers.size();
   }
 
+  /** Customers whose CLV is defined (finite). */
+  public long definedCustomers() {
+    long n = 0;
+    for (CustomerValue c : customers) {
+      if (Double.isFinite(c.clv())) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  /** Sum of the CLV over the customers whose CLV is defined. */
+  public double definedTotal() {
+    double s = 0;
+    for (CustomerValue c : customers) {
+      if (Double.isFinite(c.clv())) {
+        s += c.clv();
+      }
+    }
+    return s;
+  }
+
+  /** Mean CLV over the customers whose CLV is defined; NaN when none is. */
+  public double definedMean() {
+    long n = definedCustomers();
+    return n == 0 ? Double.NaN : definedTotal() / n;
+  }
+
   @Override
   public String summary() {
+    long defined = definedCustomers();
+    if (defined == customers.size()) {
+      return String.format(
+          Locale.ROOT,
+          "CLV: %d customers, mean %s over %d periods at %s%%",
+          customers.size(),
+          TextTable.number(mean()),
+          terms.periods(),
+          TextTable.number(100 * terms.discountRate()));
+    }
     return String.format(
         Locale.ROOT,
-        "CLV: %d customers, mean %s over %d periods at %s%%",
+        "CLV: defined for %d of %d customers, their mean %s over %d periods",
+        defined,
         customers.size(),
-        TextTable.number(mean()),
-        terms.periods(),
-        TextTable.number(100 * terms.discountRate()));
+        TextTable.number(definedMean()),
+        terms.periods());
   }
 
   @Override

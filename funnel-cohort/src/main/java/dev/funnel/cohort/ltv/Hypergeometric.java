@@ -37,6 +37,30 @@ final class Hypergeometric {
     if (!(z >= 0) || !(z < 1)) {
       throw new IllegalArgumentException("2F1 series needs 0 <= z < 1, got z = " + z);
     }
+    return logSeries(a, b, c, 1, z);
+  }
+
+  /**
+   * {@code ln sum_j (a)_j (b)_j / ((c)_j (2)_j) z^j}, i.e. {@code ln 3F2(a, b, 1; c, 2; z)}: the
+   * series of {@code (2F1(a-1, b-1; c-1; z) - 1) c-1 / ((a-1)(b-1) z)}, which stays defined when the
+   * third parameter {@code c - 1} of that 2F1 is zero or negative (the BG/NBD's {@code a + b - 1}
+   * for a new customer). Same method and stopping rule as {@link #log2F1}.
+   *
+   * @throws IllegalArgumentException when a parameter is not positive or z is outside [0, 1)
+   */
+  static double log3F2OneTwo(double a, double b, double c, double z) {
+    if (!(a > 0) || !(b > 0) || !(c > 0)) {
+      throw new IllegalArgumentException(
+          "3F2 needs a, b, c > 0, got a = " + a + ", b = " + b + ", c = " + c);
+    }
+    if (!(z >= 0) || !(z < 1)) {
+      throw new IllegalArgumentException("3F2 series needs 0 <= z < 1, got z = " + z);
+    }
+    return logSeries(a, b, c, 2, z);
+  }
+
+  /** {@code ln sum_j (a)_j (b)_j / ((c)_j (d)_j) z^j} for {@code d} 1 or 2, z in [0, 1). */
+  private static double logSeries(double a, double b, double c, double d, double z) {
     if (z == 0) {
       return 0.0;
     }
@@ -46,19 +70,19 @@ final class Hypergeometric {
     double term = 1.0;
     double sum = 1.0;
     for (int j = 0; j < MAX_TERMS; j++) {
-      term *= (a + j) * (b + j) / ((c + j) * (j + 1.0)) * z;
+      term *= (a + j) * (b + j) / ((c + j) * (j + d)) * z;
       sum += term;
       if (sum > 1e200) {
         offset += Math.log(sum);
         term /= sum;
         sum = 1.0;
       }
-      // Rigorous tail bound: for k > j the term ratio is z * (a+k)/(c+k) * (b+k)/(k+1), and each
+      // Rigorous tail bound: for k > j the term ratio is z * (a+k)/(c+k) * (b+k)/(k+d), and each
       // of the two fractions moves monotonically towards 1 as k grows, so every later ratio is at
-      // most r = z * max(1, (a+j+1)/(c+j+1)) * max(1, (b+j+1)/(j+2)); when r < 1 the tail after
+      // most r = z * max(1, (a+j+1)/(c+j+1)) * max(1, (b+j+1)/(j+1+d)); when r < 1 the tail after
       // this term is at most term * r / (1 - r).
       double r =
-          z * Math.max(1.0, (a + j + 1) / (c + j + 1)) * Math.max(1.0, (b + j + 1) / (j + 2.0));
+          z * Math.max(1.0, (a + j + 1) / (c + j + 1)) * Math.max(1.0, (b + j + 1) / (j + 1 + d));
       if (r < 1 && term * r / (1 - r) < 1e-17 * sum) {
         return offset + Math.log(sum);
       }

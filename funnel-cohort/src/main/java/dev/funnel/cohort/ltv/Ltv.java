@@ -45,14 +45,24 @@ public final class Ltv {
    * {@code alpha} matching the mean purchase rate ({@code r / alpha = sum x / sum T}); then two
    * points spread around it. If none converges, Hipparchus BOBYQA continues from the best.
    *
-   * <p>No dropout: when customers keep buying (subscriptions renewing every month), the likelihood
-   * increases toward the boundary {@code a/(a+b) -> 0}, where the BG/NBD becomes the NBD (Fader,
-   * Hardie and Lee 2005, section 3: as the dropout probability {@code p -> 0} the model reduces to
-   * the NBD). The NBD limit is therefore fitted first in its own parameters {@code (r, alpha)}
-   * ({@link NbdLikelihood}); a Newton run stops as soon as the mean dropout probability falls below
-   * {@code 1e-8}, and when no start finds a point better than the NBD limit by more than
-   * {@code 1e-6 (1 + |logL|)} the result is the limit, flagged {@link BgNbdFit#NO_DROPOUT}. The
-   * work is capped by iteration and evaluation counts ({@link MaximumLikelihood}).
+   * <p>Boundaries. The likelihood's supremum can lie on the boundary of the parameter space, where
+   * the BG/NBD tends to a simpler model with fewer parameters; a search chasing it would never
+   * converge, so the two limits are fitted first in their own parameters and compared:
+   * <ul>
+   *   <li>No dropout (customers keep buying, e.g. subscriptions renewing every month): as the mean
+   *       dropout probability {@code a/(a+b) -> 0} the BG/NBD becomes the NBD (Fader, Hardie and Lee
+   *       2005, section 3), fitted in {@code (r, alpha)} ({@link NbdLikelihood}); flagged
+   *       {@link BgNbdFit#NO_DROPOUT}.
+   *   <li>All-or-nothing dropout (subscribers who never leave next to one-off buyers who paid a
+   *       second time and stopped): as {@code a, b -> 0} with {@code a/(a+b) -> pi}, each customer's
+   *       p is 1 with probability pi and 0 otherwise, fitted in {@code (r, alpha, pi)}
+   *       ({@link AllOrNothingLikelihood}); flagged {@link BgNbdFit#ALL_OR_NOTHING}. At
+   *       {@code pi -> 0} it is the NBD, so it is kept only when it beats the NBD.
+   * </ul>
+   * A Newton run stops as soon as {@code a/(a+b) < 1e-8} or {@code a + b < 1e-6}; when no start
+   * finds a point better than the best limit by more than {@code 1e-6 (1 + |logL|)} the result is
+   * that limit, with its own convergence. The work is capped by iteration and evaluation counts
+   * ({@link MaximumLikelihood}).
    *
    * @throws IllegalArgumentException when the summary is empty
    */
@@ -60,17 +70,40 @@ public final class Ltv {
     Triples d = Triples.of(summary);
     double lnAlpha = Math.log(1 / meanRate(d));
     MaximumLikelihood.Fit limit = nbdLimit(d, lnAlpha);
+    MaximumLikelihood.Fit twoPoint = allOrNothingLimit(d, limit);
+    double tol = 1e-6 * (1 + Math.abs(limit.logLikelihood()));
+    boolean twoPointBetter =
+        twoPoint != null && twoPoint.logLikelihood() > limit.logLikelihood() + tol;
     List<double[]> starts = new ArrayList<>();
     starts.add(new double[] {0, lnAlpha, 0, 0});
     starts.add(new double[] {Math.log(0.3), lnAlpha + Math.log(0.3), Math.log(0.5), Math.log(2)});
     starts.add(new double[] {Math.log(3), lnAlpha + Math.log(3), Math.log(2), Math.log(5)});
-    // ln E[p] = ln a - ln(a + b) below ln 1e-8: the BG/NBD equals its NBD limit to rounding
-    // (or a + b below 1e-6: p all-or-nothing, a boundary with no limit model here; the run then
-    // stops there unconverged rather than follow it forever)
-    java.util.function.Predicate<double[]> noDropout =
+    // ln E[p] = ln a - ln(a + b) below ln 1e-8: the BG/NBD equals its NBD limit to rounding;
+    // a + b below 1e-6: Beta(a, b) is the two-point law of the all-or-nothing limit to rounding
+    java.util.function.Predicate<double[]> onBoundary =
         th -> th[2] - logSum(th[2], th[3]) < LN_NO_DROPOUT || logSum(th[2], th[3]) < LN_TINY;
+    double boundaryValue =
+        twoPointBetter ? twoPoint.logLikelihood() : limit.logLikelihood();
     MaximumLikelihood.Fit f =
-        MaximumLikelihood.fit(new BgNbdLikelihood(d), starts, noDropout, limit.logLikelihood());
+        MaximumLikelihood.fit(new BgNbdLikelihood(d), starts, onBoundary, boundaryValue);
+    if (f.atBoundary() && twoPointBetter) {
+      boolean all = twoPoint.logParameters().length == 2; // pi = 1: every repeat buyer drops out
+      double pi = all ? 1.0 : AllOrNothingLikelihood.pi(twoPoint.logParameters()[2]);
+      double[] cov = twoPoint.covariance();
+      double se = all || cov == null ? Double.NaN : pi * (1 - pi) * Math.sqrt(cov[2 * 3 + 2]);
+      return new BgNbdFit(
+          twoPoint.estimate(0, "r"),
+          twoPoint.estimate(1, "alpha"),
+          new Estimate("a", 0, Double.NaN),
+          new Estimate("b", 0, Double.NaN),
+          twoPoint.logLikelihood(),
+          d.customers,
+          d.size(),
+          limitConvergence(twoPoint, f, "all-or-nothing limit"),
+          summary.unit(),
+          BgNbdFit.ALL_OR_NOTHING,
+          new Estimate("pi", pi, se));
+    }
     if (f.atBoundary()) {
       return new BgNbdFit(
           limit.estimate(0, "r"),
@@ -80,24 +113,74 @@ public final class Ltv {
           limit.logLikelihood(),
           d.customers,
           d.size(),
-          nbdLimitConvergence(limit, f),
+          limitConvergence(limit, f, "NBD limit"),
           summary.unit(),
-          BgNbdFit.NO_DROPOUT);
+          BgNbdFit.NO_DROPOUT,
+          new Estimate("pi", 0, Double.NaN));
     }
+    Estimate a = f.estimate(2, "a");
+    Estimate b = f.estimate(3, "b");
+    double pi = a.value() / (a.value() + b.value());
+    double[] cov = f.covariance();
+    // delta method in (ln a, ln b): d pi / d ln a = pi (1 - pi) = -d pi / d ln b
+    double se = cov == null ? Double.NaN
+        : pi * (1 - pi) * Math.sqrt(Math.max(0, cov[2 * 4 + 2] + cov[3 * 4 + 3] - 2 * cov[2 * 4 + 3]));
     return new BgNbdFit(
         f.estimate(0, "r"),
         f.estimate(1, "alpha"),
-        f.estimate(2, "a"),
-        f.estimate(3, "b"),
+        a,
+        b,
         f.logLikelihood(),
         d.customers,
         d.size(),
         f.convergence(),
-        summary.unit());
+        summary.unit(),
+        null,
+        new Estimate("pi", pi, se));
+  }
+
+  /**
+   * The all-or-nothing limit of the BG/NBD ({@link AllOrNothingLikelihood}) fitted in
+   * {@code (ln r, ln alpha, logit pi)} from the NBD limit's {@code (r, alpha)}; or, when no
+   * customer has two repeat purchases and the fit runs to {@code pi -> 1}, the model at
+   * {@code pi = 1} fitted in {@code (ln r, ln alpha)} (a fit with two log-parameters). Null when it
+   * is no better than the NBD limit (its {@code pi -> 0} end).
+   */
+  private static MaximumLikelihood.Fit allOrNothingLimit(Triples d, MaximumLikelihood.Fit nbd) {
+    AllOrNothingLikelihood l = new AllOrNothingLikelihood(d);
+    double[] th = nbd.logParameters();
+    boolean twice = d.xs[d.xs.length - 1] >= 2;
+    double bound = nbd.logLikelihood();
+    MaximumLikelihood.Fit allDrop = null;
+    if (!twice) {
+      List<double[]> s2 = new ArrayList<>();
+      s2.add(new double[] {th[0], th[1]});
+      s2.add(new double[] {0, th[1] - th[0]});
+      allDrop = MaximumLikelihood.fit(l, s2);
+      if (allDrop.logLikelihood() > bound) {
+        bound = allDrop.logLikelihood();
+      }
+    }
+    List<double[]> starts = new ArrayList<>();
+    starts.add(new double[] {th[0], th[1], 0});
+    starts.add(new double[] {th[0], th[1], Math.log(0.1 / 0.9)});
+    starts.add(new double[] {th[0], th[1], Math.log(0.9 / 0.1)});
+    // logit pi below ln 1e-8: the NBD to rounding; above -ln 1e-8 (only possible when nobody
+    // repeats twice): the pi = 1 model to rounding
+    java.util.function.Predicate<double[]> atEnd =
+        t -> t[2] < LN_NO_DROPOUT || (!twice && t[2] > -LN_NO_DROPOUT);
+    MaximumLikelihood.Fit f = MaximumLikelihood.fit(l, starts, atEnd, bound);
+    if (!f.atBoundary()) {
+      return f;
+    }
+    return allDrop != null && allDrop.logLikelihood() > nbd.logLikelihood() ? allDrop : null;
   }
 
   /** ln of the mean dropout probability (BG/NBD) or rate (Pareto/NBD) treated as no dropout. */
   private static final double LN_NO_DROPOUT = Math.log(1e-8);
+
+  /** ln of the Pareto/NBD r beyond which the purchase rates are homogeneous to 0.1%. */
+  private static final double LN_HOMOGENEOUS = Math.log(1e6);
 
   /** ln of {@code a + b} below which Beta(a, b) is a two-point law on {0, 1} to rounding. */
   private static final double LN_TINY = Math.log(1e-6);
@@ -138,6 +221,14 @@ public final class Ltv {
    * <p>Starting points, tried in order until one converges: {@code p = 1, q = 2} with
    * {@code gamma} matching the mean spend ({@code p gamma / (q - 1)} = mean zbar), then two more
    * spread around it.
+   *
+   * <p>Constant spend: when customers' spends do not vary from purchase to purchase (fixed-price
+   * subscriptions) the likelihood increases toward {@code p -> infinity}, where the model becomes
+   * "each customer's spend is constant, the spends are {@code InvGamma(q, theta)}" with
+   * {@code theta = p gamma} ({@link ConstantSpendLikelihood}). That limit is fitted first in
+   * {@code (q, theta)}; a Newton run stops once {@code p > 1e8}, and when no start finds a point
+   * better than the limit by more than {@code 1e-6 (1 + |logL|)} the result is the limit, flagged
+   * {@link GammaGammaFit#CONSTANT_SPEND}.
    *
    * @throws IllegalArgumentException when no customer has a repeat purchase with positive spend
    */
@@ -202,49 +293,130 @@ public final class Ltv {
       sumZ += w[i] * z[i];
     }
     double lnMean = Math.log(sumZ / total);
+    // the constant-spend limit (p -> infinity) in (ln q, ln theta), from q = 2, theta = mean zbar
+    List<double[]> limitStarts = new ArrayList<>();
+    limitStarts.add(new double[] {Math.log(2), lnMean});
+    limitStarts.add(new double[] {Math.log(0.5), lnMean - 1});
+    limitStarts.add(new double[] {Math.log(5), lnMean + 1});
+    MaximumLikelihood.Fit limit =
+        MaximumLikelihood.fit(new ConstantSpendLikelihood(z, w), limitStarts);
     List<double[]> starts = new ArrayList<>();
     starts.add(new double[] {0, Math.log(2), lnMean});
     starts.add(new double[] {Math.log(5), Math.log(4), lnMean + Math.log(0.6)});
     starts.add(new double[] {Math.log(0.5), Math.log(1.5), lnMean});
-    MaximumLikelihood.Fit f = MaximumLikelihood.fit(new GammaGammaLikelihood(x, z, w), starts);
+    // p above 1e8: spends vary by 1e-4 of their mean, the constant-spend limit to rounding
+    java.util.function.Predicate<double[]> constant = th -> th[0] > LN_CONSTANT_SPEND;
+    double tol = 1e-6 * (1 + Math.abs(limit.logLikelihood()));
+    MaximumLikelihood.Fit f = MaximumLikelihood.fit(
+        new GammaGammaLikelihood(x, z, w), starts, constant, limit.logLikelihood());
+    if (f.atBoundary() || !(f.logLikelihood() > limit.logLikelihood() + tol)) {
+      // no interior point beats the limit: the supremum is at p -> infinity
+      Estimate q = limit.estimate(0, "q");
+      Estimate theta = limit.estimate(1, "theta");
+      return new GammaGammaFit(
+          new Estimate("p", Double.POSITIVE_INFINITY, Double.NaN),
+          q,
+          new Estimate("gamma", 0, Double.NaN),
+          limit.logLikelihood(),
+          (long) total,
+          excluded,
+          limitConvergence(limit, f, "constant-spend limit"),
+          GammaGammaFit.CONSTANT_SPEND,
+          theta);
+    }
+    Estimate p = f.estimate(0, "p");
+    Estimate gamma = f.estimate(2, "gamma");
+    double[] cov = f.covariance();
+    // delta method in (ln p, ln gamma): theta = p gamma, se = theta sqrt(var + var + 2 cov)
+    double th = p.value() * gamma.value();
+    double se = cov == null ? Double.NaN
+        : th * Math.sqrt(Math.max(0, cov[0] + cov[2 * 3 + 2] + 2 * cov[2]));
     return new GammaGammaFit(
-        f.estimate(0, "p"),
+        p,
         f.estimate(1, "q"),
-        f.estimate(2, "gamma"),
+        gamma,
         f.logLikelihood(),
         (long) total,
         excluded,
-        f.convergence());
+        f.convergence(),
+        null,
+        new Estimate("theta", th, se));
   }
+
+  /** ln of the Gamma-Gamma p beyond which spends are constant per customer to rounding. */
+  private static final double LN_CONSTANT_SPEND = Math.log(1e8);
 
 
   /**
    * Discounted CLV per customer of the summary (see {@link ClvTable} for the formula): BG/NBD
    * expected purchases per future period, Gamma-Gamma expected spend, margin and discounting from
-   * the terms.
+   * the terms. A customer whose expected spend does not exist (Gamma-Gamma {@code q <= 1} and no
+   * repeat spend) gets NaN.
    *
    * @throws IllegalArgumentException when the fits were made in a different time unit than the
    *     summary's
    */
   public static ClvTable clv(RfmSummary summary, BgNbdFit purchases, GammaGammaFit spend,
       ClvTerms terms) {
+    return clv(summary, purchases, spend, terms, Double.NaN);
+  }
+
+  /**
+   * {@link #clv(RfmSummary, BgNbdFit, GammaGammaFit, ClvTerms)}, except that customers whose
+   * Gamma-Gamma expected spend does not exist get {@code fallbackSpend} per purchase instead: an
+   * assumption of the caller (for instance {@link #observedMeanSpend(RfmSummary)}), not a model
+   * result, recorded in the table ({@link ClvTable#fallbackSpend()},
+   * {@link ClvTable#fallbackCustomers()}). NaN means no fallback.
+   *
+   * @throws IllegalArgumentException when the fits were made in a different time unit than the
+   *     summary's, or the fallback is infinite or negative
+   */
+  public static ClvTable clv(RfmSummary summary, BgNbdFit purchases, GammaGammaFit spend,
+      ClvTerms terms, double fallbackSpend) {
     if (purchases.unit() != summary.unit()) {
       throw new IllegalArgumentException(
           "the BG/NBD fit is in " + purchases.unit().label() + "s, the summary in "
               + summary.unit().label() + "s");
     }
+    if (!Double.isNaN(fallbackSpend) && !(fallbackSpend >= 0 && fallbackSpend < Double.POSITIVE_INFINITY)) {
+      throw new IllegalArgumentException(
+          "the fallback spend must be finite and >= 0 (or NaN for none), got " + fallbackSpend);
+    }
     double step = terms.periodDays() / summary.unit().days();
     // customers with the same history get the same prediction: compute it once per history
     Map<History, double[]> done = new HashMap<>();
     List<CustomerValue> rows = new ArrayList<>(summary.size());
+    long fallbacks = 0;
     for (RfmCustomer c : summary.customers()) {
       double[] dert = done.computeIfAbsent(
           new History(c.x(), c.tx(), c.T()), h -> dert(purchases, c, step, terms));
       double z = spend.expectedSpend(c);
+      if (Double.isNaN(z) && !Double.isNaN(fallbackSpend)) {
+        z = fallbackSpend;
+        fallbacks++;
+      }
       rows.add(new CustomerValue(
           c.customerId(), c.x(), dert[2], dert[1], z, terms.margin() * z * dert[0]));
     }
-    return new ClvTable(terms, rows);
+    return new ClvTable(terms, rows, fallbacks > 0 ? fallbackSpend : Double.NaN, fallbacks);
+  }
+
+  /**
+   * The observed mean spend per repeat purchase: total repeat spend over repeat purchases, summed
+   * over the customers the Gamma-Gamma fit uses (at least one repeat purchase, positive mean repeat
+   * spend), {@code sum x zbar / sum x}. An empirical stand-in for the population mean spend when the
+   * fitted one is infinite; NaN when no customer qualifies.
+   */
+  public static double observedMeanSpend(RfmSummary summary) {
+    double spend = 0;
+    double count = 0;
+    for (RfmCustomer c : summary.customers()) {
+      if (c.x() > 0 && c.meanRepeatSpend() > 0) {
+        spend += c.x() * c.meanRepeatSpend();
+        count += c.x();
+      }
+    }
+    return count > 0 ? spend / count : Double.NaN;
   }
 
   /**
@@ -261,6 +433,12 @@ public final class Ltv {
    * {@code s/beta < 1e-8}, and when nothing beats the limit the result is the limit, flagged
    * {@link ParetoNbdFit#NO_DROPOUT}.
    *
+   * <p>Homogeneous purchase rates: when every customer buys at the same rate (monthly subscriptions)
+   * the likelihood increases toward {@code r, alpha -> infinity} with {@code r/alpha} fixed, where
+   * the Gamma mixing of the rates degenerates. That limit is not fitted here: a Newton run stops
+   * once {@code r > 1e6} (rates equal to 0.1%), and a fit whose best point is there is reported
+   * not converged, with the point reached.
+   *
    * @throws IllegalArgumentException when the summary is empty
    */
   public static ParetoNbdFit paretoNbd(RfmSummary summary) {
@@ -274,12 +452,13 @@ public final class Ltv {
     starts.add(new double[] {Math.log(0.5), lnAlpha + Math.log(0.5), Math.log(0.5), lnBeta});
     starts.add(new double[] {Math.log(2), lnAlpha + Math.log(2), Math.log(2), lnBeta + 1});
     // ln E[mu] = ln s - ln beta below ln 1e-8 per time unit: no dropout to rounding
-    // or beta beyond 30 (1 + max T): lifetimes far longer than the data can tell apart (and the
-    // 2F1 series argument so close to 1 that its cost, about 40 beta / min(alpha, beta) terms,
-    // explodes)
+    // or beta beyond 30 (1 + max T): the run is heading for s, beta -> infinity, which the data
+    // cannot tell from no dropout unless it beats the NBD limit (then it is reported unconverged)
     double lnBetaMax = Math.log(30 * (1 + maxAge(d)));
+    // or r beyond 1e6: purchase rates equal to 0.1% (coefficient of variation 1/sqrt(r)), the
+    // Poisson-purchase boundary, which is not fitted here: such a run ends unconverged
     java.util.function.Predicate<double[]> noDropout =
-        th -> th[2] - th[3] < LN_NO_DROPOUT || th[3] > lnBetaMax;
+        th -> th[2] - th[3] < LN_NO_DROPOUT || th[3] > lnBetaMax || th[0] > LN_HOMOGENEOUS;
     MaximumLikelihood.Fit f = MaximumLikelihood.fit(
         new ParetoNbdLikelihood(d), starts, noDropout, limit.logLikelihood());
     if (f.atBoundary()) {
@@ -291,7 +470,7 @@ public final class Ltv {
           limit.logLikelihood(),
           d.customers,
           d.size(),
-          nbdLimitConvergence(limit, f),
+          limitConvergence(limit, f, "NBD limit"),
           summary.unit(),
           ParetoNbdFit.NO_DROPOUT);
     }
@@ -324,13 +503,14 @@ public final class Ltv {
   }
 
   /**
-   * The convergence of a fit that ended on the no-dropout boundary: the NBD limit's own, with the
-   * starts of the abandoned interior search counted too.
+   * The convergence of a fit that ended on a boundary: the limit model's own, with the starts of
+   * the abandoned interior search counted too.
    */
-  private static Convergence nbdLimitConvergence(
-      MaximumLikelihood.Fit limit, MaximumLikelihood.Fit interior) {
+  private static Convergence limitConvergence(
+      MaximumLikelihood.Fit limit, MaximumLikelihood.Fit interior, String label) {
     Convergence c = limit.convergence();
     return new Convergence(c.converged(), c.iterations(),
-        c.starts() + interior.convergence().starts(), c.decrement(), c.method() + " (NBD limit)");
+        c.starts() + interior.convergence().starts(), c.decrement(),
+        c.method() + " (" + label + ")");
   }
 }

@@ -72,18 +72,10 @@ public record ParetoNbdFit(
     double ss = s.value();
     double be = beta.value();
     double rsx = rr + ss + x;
-    boolean alphaLarger = al >= be;
-    double big = Math.max(al, be);
-    double diff = Math.abs(al - be);
-    double b2 = alphaLarger ? ss + 1 : rr + x;
-    double u =
-        Hypergeometric.log2F1(rsx, b2, rsx + 1, diff / (big + tx)) - rsx * Math.log(big + tx);
-    double v =
-        Hypergeometric.log2F1(rsx, b2, rsx + 1, diff / (big + T)) - rsx * Math.log(big + T);
-    if (!(v < u)) {
+    double lnA0 = ParetoNbdLikelihood.lnA0(rr, al, ss, be, x, tx, T);
+    if (lnA0 == Double.NEGATIVE_INFINITY) {
       return 1.0; // t_x = T: no time has passed since the last purchase
     }
-    double lnA0 = u + Math.log(-Math.expm1(v - u));
     double lnRatio =
         Math.log(ss / rsx) + (rr + x) * Math.log(al + T) + ss * Math.log(be + T) + lnA0;
     return lnRatio > 0

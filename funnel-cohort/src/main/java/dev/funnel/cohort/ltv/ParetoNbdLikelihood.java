@@ -1,5 +1,6 @@
 package dev.funnel.cohort.ltv;
 
+import org.apache.commons.numbers.gamma.Digamma;
 import org.apache.commons.numbers.gamma.LogGamma;
 
 /**
@@ -17,25 +18,18 @@ import org.apache.commons.numbers.gamma.LogGamma;
  * the series of {@link Hypergeometric} converges. Everything is evaluated in log space: the
  * difference in A0 as {@code u + ln(1 - e^(v-u))} and the bracket by log-sum-exp.
  *
- * <p>Evaluated only where {@code alpha} and {@code beta} are within a factor {@link #MIN_RATIO}
- * of each other (NaN elsewhere).
+ * <p>When alpha and beta are far apart the 2F1 arguments near 1 and the series slows down; there
+ * A0 is computed from the integral it is the closed form of ({@link #lnA0}).
  *
- * <p>The gradient is by central differences of the log-likelihood (step {@code 1e-5} in each
- * log-parameter): the analytic derivative of 2F1 in its parameters has no closed form worth its
- * cost here, and with four parameters the differences cost eight evaluations.
+ * <p>The gradient is analytic: with {@code A0 = (r+s+x) J}, J the integral of
+ * {@link DropoutIntegral}, the second bracket term is {@code s J}, and J's derivatives in the
+ * parameters are integrals of the same integrand, computed by the same quadrature (the derivative
+ * of 2F1 in its parameters has no closed form). One evaluation then gives value and gradient, where
+ * central differences needed nine, and the Newton Hessian takes forward differences of an exact
+ * gradient.
  */
 final class ParetoNbdLikelihood implements NewtonAscent.Objective {
 
-  private static final double STEP = 1e-5;
-
-  /**
-   * Smallest {@code min(alpha, beta) / max(alpha, beta)} evaluated: below it the 2F1 argument
-   * {@code k/(m+t_x)} is within 1e-3 of 1 and the series needs tens of thousands of terms per
-   * customer or more, so such points are treated as outside the domain (NaN; the optimiser steps
-   * back). Alpha and beta a thousandfold apart mean purchase and dropout time scales the data
-   * cannot both resolve.
-   */
-  static final double MIN_RATIO = 1e-3;
   private final Triples d;
 
   ParetoNbdLikelihood(Triples d) {
@@ -43,23 +37,94 @@ final class ParetoNbdLikelihood implements NewtonAscent.Objective {
   }
 
   @Override
-  public boolean exactGradient() {
-    return false;
+  public double value(double[] theta, double[] gradient) {
+    return gradient == null ? logLikelihood(theta) : withGradient(theta, gradient);
   }
 
-  @Override
-  public double value(double[] theta, double[] gradient) {
-    double f = logLikelihood(theta);
-    if (gradient != null) {
-      for (int i = 0; i < theta.length; i++) {
-        double[] up = theta.clone();
-        double[] down = theta.clone();
-        up[i] += STEP;
-        down[i] -= STEP;
-        gradient[i] = (logLikelihood(up) - logLikelihood(down)) / (2 * STEP);
-      }
+  /**
+   * The log-likelihood and its gradient in the log-parameters: per customer
+   * {@code ln Gamma(r+x) - ln Gamma(r) + r ln alpha + s ln beta + logsumexp(ln F, ln s + ln J)} with
+   * {@code ln F = -(r+x) ln(alpha+T) - s ln(beta+T)}; its derivatives mix those of the two terms
+   * by their shares of the sum.
+   */
+  private double withGradient(double[] theta, double[] gradient) {
+    double r = Math.exp(theta[0]);
+    double alpha = Math.exp(theta[1]);
+    double s = Math.exp(theta[2]);
+    double beta = Math.exp(theta[3]);
+    if (!(r > 0 && alpha > 0 && s > 0 && beta > 0) || !Double.isFinite(r + alpha + s + beta)) {
+      return Double.NaN;
     }
-    return f;
+    int m = d.xs.length;
+    double lgR = LogGamma.value(r);
+    double psiR = Digamma.value(r);
+    double[] lnConst = new double[m];
+    double[] dConst = new double[m];
+    for (int k = 0; k < m; k++) {
+      lnConst[k] = LogGamma.value(r + d.xs[k]) - lgR;
+      dConst[k] = Digamma.value(r + d.xs[k]) - psiR;
+    }
+    double lnAlpha = theta[1];
+    double lnBeta = theta[3];
+    double lnS = theta[2];
+    double[] dj = new double[4];
+    double ll = 0;
+    double gr = 0;
+    double ga = 0;
+    double gs = 0;
+    double gb = 0;
+    for (int i = 0; i < d.x.length; i++) {
+      int x = d.x[i];
+      double T = d.T[i];
+      double w = d.weight[i];
+      double lnAT = Math.log(alpha + T);
+      double lnBT = Math.log(beta + T);
+      double lnFirst = -(r + x) * lnAT - s * lnBT;
+      double lnJ = DropoutIntegral.log(r, alpha, s, beta, x, d.tx[i], T, dj);
+      double lnSecond = lnS + lnJ;
+      double hi = Math.max(lnFirst, lnSecond);
+      double e1 = Math.exp(lnFirst - hi);
+      double e2 = Math.exp(lnSecond - hi);
+      double p1 = e1 / (e1 + e2);
+      double p2 = e2 / (e1 + e2);
+      ll += w * (lnConst[d.xIndex[i]] + r * lnAlpha + s * lnBeta + hi + Math.log(e1 + e2));
+      gr += w * (dConst[d.xIndex[i]] + lnAlpha - p1 * lnAT + p2 * dj[0]);
+      ga += w * (r / alpha - p1 * (r + x) / (alpha + T) + p2 * dj[1]);
+      gs += w * (lnBeta - p1 * lnBT + p2 * (1 / s + dj[2]));
+      gb += w * (s / beta - p1 * s / (beta + T) + p2 * dj[3]);
+    }
+    gradient[0] = gr * r;
+    gradient[1] = ga * alpha;
+    gradient[2] = gs * s;
+    gradient[3] = gb * beta;
+    return ll;
+  }
+
+  /**
+   * Largest 2F1 argument evaluated by the series (about 400 terms); above it {@code A0} comes from
+   * {@link DropoutIntegral}, whose cost does not grow as the argument nears 1.
+   */
+  static final double SERIES_LIMIT = 0.9;
+
+  /**
+   * {@code ln A0} of the class comment: by the two 2F1 series when both arguments are at most
+   * {@link #SERIES_LIMIT}, else as {@code ln(r+s+x) + ln J} with J the integral that A0 is the
+   * closed form of ({@link DropoutIntegral}). -infinity when {@code t_x = T}.
+   */
+  static double lnA0(double r, double alpha, double s, double beta, int x, double tx, double T) {
+    double rsx = r + s + x;
+    double big = Math.max(alpha, beta);
+    double diff = Math.abs(alpha - beta);
+    double zTx = diff / (big + tx);
+    if (zTx > SERIES_LIMIT) {
+      return Math.log(rsx) + DropoutIntegral.log(r, alpha, s, beta, x, tx, T);
+    }
+    double b2 = alpha >= beta ? s + 1 : r + x;
+    double u =
+        Hypergeometric.log2F1(rsx, b2, rsx + 1, zTx) - rsx * Math.log(big + tx);
+    double v =
+        Hypergeometric.log2F1(rsx, b2, rsx + 1, diff / (big + T)) - rsx * Math.log(big + T);
+    return v < u ? u + Math.log(-Math.expm1(v - u)) : Double.NEGATIVE_INFINITY;
   }
 
   double logLikelihood(double[] theta) {
@@ -70,9 +135,6 @@ final class ParetoNbdLikelihood implements NewtonAscent.Objective {
     if (!(r > 0 && alpha > 0 && s > 0 && beta > 0) || !Double.isFinite(r + alpha + s + beta)) {
       return Double.NaN;
     }
-    if (Math.min(alpha, beta) < MIN_RATIO * Math.max(alpha, beta)) {
-      return Double.NaN;
-    }
     int m = d.xs.length;
     double[] lnConst = new double[m];
     double lgR = LogGamma.value(r);
@@ -80,22 +142,14 @@ final class ParetoNbdLikelihood implements NewtonAscent.Objective {
       lnConst[k] = LogGamma.value(r + d.xs[k]) - lgR;
     }
     double head = r * theta[1] + s * theta[3];
-    boolean alphaLarger = alpha >= beta;
-    double big = Math.max(alpha, beta);
-    double diff = Math.abs(alpha - beta);
     double ll = 0;
     for (int i = 0; i < d.x.length; i++) {
       int x = d.x[i];
       double tx = d.tx[i];
       double T = d.T[i];
       double rsx = r + s + x;
-      double b2 = alphaLarger ? s + 1 : r + x;
       double lnFirst = -(r + x) * Math.log(alpha + T) - s * Math.log(beta + T);
-      double u =
-          Hypergeometric.log2F1(rsx, b2, rsx + 1, diff / (big + tx)) - rsx * Math.log(big + tx);
-      double v =
-          Hypergeometric.log2F1(rsx, b2, rsx + 1, diff / (big + T)) - rsx * Math.log(big + T);
-      double lnA0 = v < u ? u + Math.log(-Math.expm1(v - u)) : Double.NEGATIVE_INFINITY;
+      double lnA0 = lnA0(r, alpha, s, beta, x, tx, T);
       double lnSecond = Math.log(s / rsx) + lnA0;
       double hi = Math.max(lnFirst, lnSecond);
       double lse = hi + Math.log(Math.exp(lnFirst - hi) + Math.exp(lnSecond - hi));

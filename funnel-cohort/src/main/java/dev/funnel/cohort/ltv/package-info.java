@@ -19,11 +19,28 @@
  * optimum was not reached; standard errors come from the Hessian at the optimum. On the CDNOW
  * sample the fits reproduce the published parameters (tests {@code *SharedDataTest}).
  *
- * <p>Boundaries: when customers never drop out (subscriptions that keep renewing) the maximum of
- * the BG/NBD or Pareto/NBD likelihood lies at "no dropout", where both models become the NBD
- * (Fader, Hardie and Lee 2005, section 3). The fits compare against that limit, fitted in its own
- * two parameters, and return it flagged ({@code BgNbdFit.boundary()}) instead of chasing
- * {@code b -> infinity}. All searches are capped by iteration and evaluation counts.
+ * <p>Boundaries: a likelihood's supremum can lie on the edge of the parameter space, where the
+ * model tends to a simpler one; a search chasing it never converges, so each such limit is fitted
+ * in its own parameters, compared, and returned flagged ({@code boundary()}) with its own
+ * convergence:
+ * <ul>
+ *   <li>no dropout (subscriptions that keep renewing): BG/NBD and Pareto/NBD become the NBD (Fader,
+ *       Hardie and Lee 2005, section 3);
+ *   <li>all-or-nothing dropout (subscribers who stay next to one-off buyers who paid twice): the
+ *       BG/NBD's Beta(a, b) with {@code a, b -> 0} becomes "p is 1 with probability pi, else 0"
+ *       ({@code BgNbdFit.ALL_OR_NOTHING}; dropout still happens only after a repeat purchase);
+ *   <li>constant spend (fixed prices): the Gamma-Gamma's {@code p -> infinity} with
+ *       {@code p gamma -> theta} becomes "each customer's spend is constant, the spends are
+ *       InvGamma(q, theta)" ({@code GammaGammaFit.CONSTANT_SPEND}).
+ * </ul>
+ * Predictions are defined for the limit models too (the limits of the closed forms). All searches
+ * are capped by iteration and evaluation counts.
+ *
+ * <p>Undefined spend: when the Gamma-Gamma {@code q <= 1} the population mean spend is infinite;
+ * repeat buyers' expected spend stays finite but that of customers without repeat spend does not,
+ * so their CLV is NaN ({@code ClvTable.definedMean()} covers the rest) unless the caller passes an
+ * explicit fallback spend ({@code Ltv.clv(..., fallbackSpend)}, e.g.
+ * {@code Ltv.observedMeanSpend(summary)}).
  *
  * <p>Time: ages are whole calendar days divided by the unit ({@link dev.funnel.cohort.ltv.RfmUnit},
  * default week); a fitted {@code alpha} or {@code beta} is per unit, so horizons passed to the

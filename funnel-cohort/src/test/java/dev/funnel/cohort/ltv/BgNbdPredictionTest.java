@@ -89,6 +89,48 @@ class BgNbdPredictionTest {
     }
   }
 
+  /**
+   * {@code a + b < 1}, where eq. 9's 2F1 has a negative third parameter: the rewritten form against
+   * quadrature over p (split at 1/2, substituting {@code p = u^(1/a)} below and
+   * {@code 1 - p = v^(1/b)} above, so both endpoint singularities of the Beta density vanish), for a
+   * new customer and for one without repeat purchases; and continuity across {@code a + b = 1}.
+   */
+  @Test
+  void newCustomersWithSmallShapesMatchQuadrature() {
+    double a = 0.4;
+    double b = 0.35;
+    BgNbdFit f = fit(R, ALPHA, a, b);
+    for (double scale : new double[] {ALPHA, ALPHA + 38.86}) {
+      for (double t : new double[] {1, 39, 78}) {
+        DoubleUnaryOperator g = p -> (1 - Math.pow(scale / (scale + p * t), R)) / p;
+        int n = 200_000;
+        double lower = 0;
+        double upperLimit = Math.pow(0.5, a);
+        for (int i = 0; i < n; i++) {
+          double u = (i + 0.5) / n * upperLimit;
+          double p = Math.pow(u, 1 / a);
+          lower += g.applyAsDouble(p) * Math.pow(1 - p, b - 1) / a;
+        }
+        lower *= upperLimit / n;
+        double upper = 0;
+        double vLimit = Math.pow(0.5, b);
+        for (int i = 0; i < n; i++) {
+          double v = (i + 0.5) / n * vLimit;
+          double p = 1 - Math.pow(v, 1 / b);
+          upper += g.applyAsDouble(p) * Math.pow(p, a - 1) / b;
+        }
+        upper *= vLimit / n;
+        double expected = (lower + upper) / Math.exp(LogBeta.value(a, b));
+        double got = scale == ALPHA ? f.expectedPurchases(t) : f.expectedPurchases(t, 0, 0, 38.86);
+        assertEquals(expected, got, 1e-6 * (1 + expected), "t = " + t + ", scale " + scale);
+      }
+    }
+    BgNbdFit below = fit(R, ALPHA, 0.5, 0.5 - 1e-9);
+    BgNbdFit above = fit(R, ALPHA, 0.5, 0.5 + 1e-9);
+    assertEquals(above.expectedPurchases(26), below.expectedPurchases(26), 1e-7);
+    assertEquals(above.expectedPurchases(26, 0, 0, 30), below.expectedPurchases(26, 0, 0, 30), 1e-7);
+  }
+
   @Test
   void invalidHistoriesAreRejected() {
     BgNbdFit f = fit(R, ALPHA, A, B);
