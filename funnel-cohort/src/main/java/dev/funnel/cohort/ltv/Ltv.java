@@ -434,10 +434,15 @@ public final class Ltv {
    * {@link ParetoNbdFit#NO_DROPOUT}.
    *
    * <p>Homogeneous purchase rates: when every customer buys at the same rate (monthly subscriptions)
-   * the likelihood increases toward {@code r, alpha -> infinity} with {@code r/alpha} fixed, where
-   * the Gamma mixing of the rates degenerates. That limit is not fitted here: a Newton run stops
-   * once {@code r > 1e6} (rates equal to 0.1%), and a fit whose best point is there is reported
-   * not converged, with the point reached.
+   * the likelihood increases toward {@code r, alpha -> infinity} with {@code r/alpha -> lambda},
+   * where Gamma(r, alpha) degenerates to a point mass: purchases are Poisson at rate lambda for
+   * everyone and dropout rates stay Gamma(s, beta). That limit is fitted first in
+   * {@code (lambda, s, beta)} ({@link HomogeneousRateLikelihood}); a Newton run stops once
+   * {@code r > 1e6} (rates equal to 0.1%), and when nothing beats the better of the two limits the
+   * result is that limit, flagged {@link ParetoNbdFit#HOMOGENEOUS_RATE} or
+   * {@link ParetoNbdFit#NO_DROPOUT}. A homogeneous-rate fit that does not converge itself (it ran to
+   * a boundary of its own) is not used, and a run stopped at {@code r > 1e6} is then reported not
+   * converged, with the point reached.
    *
    * @throws IllegalArgumentException when the summary is empty
    */
@@ -459,8 +464,28 @@ public final class Ltv {
     // Poisson-purchase boundary, which is not fitted here: such a run ends unconverged
     java.util.function.Predicate<double[]> noDropout =
         th -> th[2] - th[3] < LN_NO_DROPOUT || th[3] > lnBetaMax || th[0] > LN_HOMOGENEOUS;
+    MaximumLikelihood.Fit homogeneous = homogeneousRateLimit(d, lnAlpha, lnBeta, lnBetaMax);
+    double tol = 1e-6 * (1 + Math.abs(limit.logLikelihood()));
+    boolean homogeneousBetter =
+        homogeneous != null && homogeneous.logLikelihood() > limit.logLikelihood() + tol;
+    double boundaryValue =
+        homogeneousBetter ? homogeneous.logLikelihood() : limit.logLikelihood();
     MaximumLikelihood.Fit f = MaximumLikelihood.fit(
-        new ParetoNbdLikelihood(d), starts, noDropout, limit.logLikelihood());
+        new ParetoNbdLikelihood(d), starts, noDropout, boundaryValue);
+    if (f.atBoundary() && homogeneousBetter) {
+      return new ParetoNbdFit(
+          new Estimate("r", Double.POSITIVE_INFINITY, Double.NaN),
+          new Estimate("alpha", Double.POSITIVE_INFINITY, Double.NaN),
+          homogeneous.estimate(1, "s"),
+          homogeneous.estimate(2, "beta"),
+          homogeneous.logLikelihood(),
+          d.customers,
+          d.size(),
+          limitConvergence(homogeneous, f, "homogeneous-rate limit"),
+          summary.unit(),
+          ParetoNbdFit.HOMOGENEOUS_RATE,
+          homogeneous.estimate(0, "lambda"));
+    }
     if (f.atBoundary()) {
       return new ParetoNbdFit(
           limit.estimate(0, "r"),
@@ -474,6 +499,11 @@ public final class Ltv {
           summary.unit(),
           ParetoNbdFit.NO_DROPOUT);
     }
+    double[] cov = f.covariance();
+    double lambda = Math.exp(f.logParameters()[0] - f.logParameters()[1]);
+    // delta method in (ln r, ln alpha): d lambda / d ln r = lambda = -d lambda / d ln alpha
+    double se = cov == null ? Double.NaN
+        : lambda * Math.sqrt(Math.max(0, cov[0] + cov[1 * 4 + 1] - 2 * cov[1]));
     return new ParetoNbdFit(
         f.estimate(0, "r"),
         f.estimate(1, "alpha"),
@@ -483,7 +513,28 @@ public final class Ltv {
         d.customers,
         d.size(),
         f.convergence(),
-        summary.unit());
+        summary.unit(),
+        null,
+        new Estimate("lambda", lambda, se));
+  }
+
+  /**
+   * The homogeneous-rate limit of the Pareto/NBD ({@link HomogeneousRateLikelihood}) fitted in
+   * {@code (ln lambda, ln s, ln beta)}, from {@code lambda} at the mean purchase rate; null when it
+   * does not converge (its own runs stop at {@code s/beta < 1e-8}, no dropout, or at
+   * {@code ln beta > lnBetaMax}, homogeneous dropout rates: boundaries of the limit not fitted).
+   */
+  private static MaximumLikelihood.Fit homogeneousRateLimit(
+      Triples d, double lnAlpha, double lnBeta, double lnBetaMax) {
+    List<double[]> starts = new ArrayList<>();
+    starts.add(new double[] {-lnAlpha, 0, lnBeta});
+    starts.add(new double[] {-lnAlpha, Math.log(0.3), lnBeta - 2});
+    starts.add(new double[] {-lnAlpha, Math.log(0.05), lnBeta - 6});
+    java.util.function.Predicate<double[]> edge =
+        th -> th[1] - th[2] < LN_NO_DROPOUT || th[2] > lnBetaMax;
+    MaximumLikelihood.Fit f =
+        MaximumLikelihood.fit(new HomogeneousRateLikelihood(d), starts, edge, Double.NaN);
+    return f.convergence().converged() ? f : null;
   }
 
   private record History(int x, double tx, double T) {}

@@ -29,6 +29,9 @@
  *   <li>all-or-nothing dropout (subscribers who stay next to one-off buyers who paid twice): the
  *       BG/NBD's Beta(a, b) with {@code a, b -> 0} becomes "p is 1 with probability pi, else 0"
  *       ({@code BgNbdFit.ALL_OR_NOTHING}; dropout still happens only after a repeat purchase);
+ *   <li>homogeneous purchase rates (everyone buying monthly): the Pareto/NBD's Gamma(r, alpha) with
+ *       {@code r, alpha -> infinity}, {@code r/alpha -> lambda} becomes "everyone buys at Poisson
+ *       rate lambda", dropout rates still Gamma(s, beta) ({@code ParetoNbdFit.HOMOGENEOUS_RATE});
  *   <li>constant spend (fixed prices): the Gamma-Gamma's {@code p -> infinity} with
  *       {@code p gamma -> theta} becomes "each customer's spend is constant, the spends are
  *       InvGamma(q, theta)" ({@code GammaGammaFit.CONSTANT_SPEND}).
