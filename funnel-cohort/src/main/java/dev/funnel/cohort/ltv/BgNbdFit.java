@@ -140,6 +140,9 @@ public record BgNbdFit(
     if (aa + bb <= 1) {
       return newCustomer(rr, al, aa, bb, t);
     }
+    if (Math.abs(aa - 1) < UNIT_A) {
+      return bb * unitA(rr, bb, t / (al + t));
+    }
     double ln =
         rr * Math.log(al / (al + t)) + Hypergeometric.log2F1(rr, bb, aa + bb - 1, t / (al + t));
     return (aa + bb - 1) / (aa - 1) * -Math.expm1(ln);
@@ -151,8 +154,8 @@ public record BgNbdFit(
    * {@code (a+b+x-1)/(a-1) [1 - ((alpha+T)/(alpha+T+t))^(r+x) 2F1(r+x, b+x; a+b+x-1;
    * t/(alpha+T+t))] / (1 + [x>0] a/(b+x-1) ((alpha+T)/(alpha+t_x))^(r+x))}; for x = 0 and
    * {@code a + b <= 1} in the form of {@link #newCustomer} (a customer without repeat purchases is
-   * a new customer at T with rate posterior Gamma(r, alpha+T)). NaN at exactly {@code a = 1} (a
-   * removable singularity of the closed form that is not evaluated). At a boundary the limit model's: {@code (r+x) t / (alpha+T)} (the
+   * a new customer at T with rate posterior Gamma(r, alpha+T)). Near {@code a = 1}, a removable
+   * singularity of the closed form, its limit {@link #unitA} is used. At a boundary the limit model's: {@code (r+x) t / (alpha+T)} (the
    * mean of the Gamma(r+x, alpha+T) posterior rate times t) for a customer who is alive and has
    * {@code p = 0}, times P(alive) when {@code x >= 1} (an alive repeat buyer has {@code p = 0});
    * for {@code x = 0}, where the history says nothing about p, the mixture
@@ -182,10 +185,44 @@ public record BgNbdFit(
     if (c <= 0) {
       return newCustomer(rr, al + T, aa, bb, t); // x = 0: P(alive) = 1
     }
+    if (Math.abs(aa - 1) < UNIT_A) {
+      return (bb + x) * unitA(rr + x, bb + x, t / (al + T + t)) * probabilityAlive(x, tx, T);
+    }
     double ln =
         (rr + x) * Math.log((al + T) / (al + T + t))
             + Hypergeometric.log2F1(rr + x, bb + x, c, t / (al + T + t));
     return c / (aa - 1) * -Math.expm1(ln) * probabilityAlive(x, tx, T);
+  }
+
+  /** Below this distance of {@code a} from 1 the closed forms use their limit {@link #unitA}. */
+  static final double UNIT_A = 1e-7;
+
+  /**
+   * The limit at {@code a -> 1} of {@code [1 - (1-z)^R 2F1(R, B; B + a - 1; z)] / (a-1)}, where
+   * numerator and denominator of eq. 9 and eq. 10 both vanish (at {@code a = 1} the 2F1 is
+   * {@code (1-z)^-R}). Differentiating the series in its third parameter at {@code c = B} gives
+   * {@code sum_j (R)_j z^j / j! H_j} with {@code H_j = sum_{k<j} 1/(B+k)}, so the limit is
+   * {@code E[H_J]} for {@code J ~ NegativeBinomial(R, z)} (pmf {@code (R)_j z^j (1-z)^R / j!}),
+   * summed in log space from j = 0 past the mode until the terms no longer change the sum. Used
+   * for {@code |a - 1| < 1e-7}, where the closed form loses digits to cancellation; the error of
+   * using the limit there is O(|a - 1|) relative.
+   */
+  static double unitA(double bigR, double bigB, double z) {
+    double lp = bigR * Math.log1p(-z); // log pmf at j = 0
+    double lz = Math.log(z);
+    double mode = Math.max(0, (bigR - 1) * z / (1 - z));
+    double h = 0;
+    double sum = 0;
+    for (int j = 0; j < 50_000_000; j++) {
+      double term = Math.exp(lp) * h;
+      sum += term;
+      if (j > mode && term <= 1e-17 * sum && h > 0) {
+        return sum;
+      }
+      h += 1 / (bigB + j);
+      lp += Math.log(bigR + j) + lz - Math.log(j + 1);
+    }
+    return sum;
   }
 
   /**

@@ -138,4 +138,32 @@ class BgNbdPredictionTest {
     assertThrows(IllegalArgumentException.class, () -> f.expectedPurchases(-1));
     assertThrows(IllegalArgumentException.class, () -> f.probabilityAlive(0, 1, 4));
   }
+
+  /**
+   * At {@code a = 1} both closed forms are 0/0; the limit used there must equal the mean of the
+   * closed forms at {@code a = 1 -+ h} (a symmetric difference, error O(h^2)), and stay
+   * continuous with the closed form just outside the switch-over.
+   */
+  @Test
+  void expectationsAtUnitAEqualTheLimitOfTheClosedForm() {
+    double h = 1e-3;
+    for (double[] p : new double[][] {{R, ALPHA, B}, {2.0, 10.0, 0.4}, {0.5, 1.0, 7.0}}) {
+      BgNbdFit at = fit(p[0], p[1], 1.0, p[2]);
+      BgNbdFit below = fit(p[0], p[1], 1 - h, p[2]);
+      BgNbdFit above = fit(p[0], p[1], 1 + h, p[2]);
+      BgNbdFit near = fit(p[0], p[1], 1 + 2 * BgNbdFit.UNIT_A, p[2]);
+      for (double t : new double[] {1, 39, 500}) {
+        double mid = (below.expectedPurchases(t) + above.expectedPurchases(t)) / 2;
+        double v = at.expectedPurchases(t);
+        assertEquals(mid, v, 1e-5 * mid, "new customer, t = " + t);
+        assertEquals(near.expectedPurchases(t), v, 1e-5 * v, "continuity, t = " + t);
+        for (int x : new int[] {0, 1, 5}) {
+          double tx = x == 0 ? 0 : 20;
+          double m = (below.expectedPurchases(t, x, tx, 39) + above.expectedPurchases(t, x, tx, 39)) / 2;
+          double c = at.expectedPurchases(t, x, tx, 39);
+          assertEquals(m, c, 1e-5 * m, "x = " + x + ", t = " + t);
+        }
+      }
+    }
+  }
 }
