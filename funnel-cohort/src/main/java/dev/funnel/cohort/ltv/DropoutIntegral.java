@@ -29,8 +29,9 @@ import org.hipparchus.analysis.integration.gauss.GaussIntegratorFactory;
  */
 final class DropoutIntegral {
 
-  private static final double[] NODES;
-  private static final double[] WEIGHTS;
+  /** 20-point Gauss-Legendre rule on [-1, 1] (Hipparchus), shared by the quadratures here. */
+  static final double[] NODES;
+  static final double[] WEIGHTS;
 
   static {
     GaussIntegrator g = new GaussIntegratorFactory().legendre(20, -1, 1);

@@ -1,8 +1,5 @@
 package dev.funnel.cohort.ltv;
 
-import org.hipparchus.analysis.integration.gauss.GaussIntegrator;
-import org.hipparchus.analysis.integration.gauss.GaussIntegratorFactory;
-
 /**
  * The log-likelihood of the Pareto/NBD's homogeneous-rate limit, as a function of
  * {@code (ln lambda, ln s, ln beta)}, with its analytic gradient.
@@ -33,19 +30,6 @@ import org.hipparchus.analysis.integration.gauss.GaussIntegratorFactory;
  * {@code d ln K/d beta = -(s+1) <1/(beta+tau)>}, averages weighted by the integrand.
  */
 final class HomogeneousRateLikelihood implements NewtonAscent.Objective {
-
-  private static final double[] NODES;
-  private static final double[] WEIGHTS;
-
-  static {
-    GaussIntegrator g = new GaussIntegratorFactory().legendre(20, -1, 1);
-    NODES = new double[g.getNumberOfPoints()];
-    WEIGHTS = new double[g.getNumberOfPoints()];
-    for (int i = 0; i < NODES.length; i++) {
-      NODES[i] = g.getPoint(i);
-      WEIGHTS[i] = g.getWeight(i);
-    }
-  }
 
   private final Triples d;
 
@@ -146,10 +130,10 @@ final class HomogeneousRateLikelihood implements NewtonAscent.Objective {
         w *= 0.5;
       }
       double centre = a + 0.5 * w;
-      for (int k = 0; k < NODES.length; k++) {
-        double u = centre + 0.5 * w * NODES[k];
+      for (int k = 0; k < DropoutIntegral.NODES.length; k++) {
+        double u = centre + 0.5 * w * DropoutIntegral.NODES[k];
         double em1 = Math.expm1(u);
-        double v = 0.5 * w * WEIGHTS[k] * Math.exp(-s * u - lambda * b0 * em1);
+        double v = 0.5 * w * DropoutIntegral.WEIGHTS[k] * Math.exp(-s * u - lambda * b0 * em1);
         s0 += v;
         if (gradient != null) {
           st += v * (tx + b0 * em1);
