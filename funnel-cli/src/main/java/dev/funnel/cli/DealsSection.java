@@ -8,6 +8,7 @@ import dev.funnel.core.sales.DealSize;
 import dev.funnel.core.sales.Pipeline;
 import dev.funnel.core.sales.PipelineStage;
 import dev.funnel.core.sales.Sales;
+import dev.funnel.core.sales.SalesForecast;
 import dev.funnel.core.sales.SalesVelocity;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -47,10 +48,9 @@ final class DealsSection extends ComputedSection<DealsSection.Result> {
     ReportScope s = in.scope();
     Period p = s.period();
     String won = in.dataset().catalog().won().name();
+    SalesForecast f = Sales.forecast(in.dataset(), s.asOf(), p);
     return new Result(p, s.eventFunnel(p).count(won), s.compare(), s.eventFunnel(s.compare()).count(won),
-        Sales.dealSize(in.dataset(), s.from(p), s.to(p)),
-        Sales.pipelineAgainstPlan(in.dataset(), s.asOf(), p),
-        Sales.velocity(in.dataset(), s.asOf()));
+        Sales.dealSize(in.dataset(), s.from(p), s.to(p)), f.pipeline(), f.velocity());
   }
 
   @Override

@@ -6,8 +6,10 @@ import dev.funnel.core.Lead;
 import dev.funnel.core.Payment;
 import dev.funnel.core.Spend;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
@@ -70,7 +72,7 @@ public final class UnitEconomics {
     Map<String, Lead> firstLead = new HashMap<>();
     for (Lead l : d.leads()) { // creation order, then id
       firstLead.putIfAbsent(l.customerId(), l);
-      if (in(LocalDate.ofInstant(l.createdAt(), zone), from, to)) {
+      if (in(day(l.createdAt(), zone), from, to)) {
         t.addLead(l.channel(), l.campaign());
       }
     }
@@ -86,7 +88,7 @@ public final class UnitEconomics {
       boolean marketing = first != null && first.hasChannel() && !nonMarketing.contains(channel);
       boolean firstPaid = false;
       for (Payment p : d.paymentsOf(customer)) { // time order
-        LocalDate day = LocalDate.ofInstant(p.paidAt(), zone);
+        LocalDate day = day(p.paidAt(), zone);
         if (!firstPaid && p.amount().signum() > 0) {
           firstPaid = true;
           if (in(day, from, to)) {
@@ -99,6 +101,13 @@ public final class UnitEconomics {
       }
     }
     return t;
+  }
+
+  /** The local day of the instant, as LocalDate.ofInstant; a fixed offset needs no zone rules. */
+  private static LocalDate day(Instant at, ZoneId zone) {
+    return zone instanceof ZoneOffset o
+        ? LocalDate.ofEpochDay(Math.floorDiv(at.getEpochSecond() + o.getTotalSeconds(), 86_400L))
+        : LocalDate.ofInstant(at, zone);
   }
 
   private static boolean in(LocalDate day, LocalDate from, LocalDate to) {

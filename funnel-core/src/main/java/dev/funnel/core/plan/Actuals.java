@@ -52,10 +52,11 @@ final class Actuals {
     Map<String, String> customerChannel = new HashMap<>();
     for (Lead l : d.leads()) {
       customerChannel.putIfAbsent(l.customerId(), l.channel());
-      LeadReach r = LeadReach.of(d, l);
+      List<StageChange> changes = d.stagesOf(l.id());
+      LeadReach r = LeadReach.of(l, changes, d.catalog());
       Instant wonAt = r.reachedAt(won);
       Instant lostAt = null;
-      for (StageChange c : d.stagesOf(l.id())) {
+      for (StageChange c : changes) {
         if (c.stage().exit() && !c.stage().equals(returned)) {
           lostAt = c.at();
           break;

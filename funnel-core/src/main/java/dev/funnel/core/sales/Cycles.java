@@ -9,6 +9,7 @@ import dev.funnel.core.Payment;
 import dev.funnel.core.Stage;
 import dev.funnel.core.StageCatalog;
 import dev.funnel.core.StageChange;
+import dev.funnel.core.funnel.LeadReach;
 import dev.funnel.core.stats.KaplanMeier;
 import dev.funnel.core.stats.SurvivalCurve;
 import java.time.Instant;
@@ -26,7 +27,9 @@ final class Cycles {
     DealHistory.requireAsOf(asOf, "the sales cycle");
     Stage start = progression(d.catalog(), fromStage);
     CycleCount count = new CycleCount(start, asOf, from, to);
-    for (Lead l : d.leads()) {
+    // a lead reaches the start stage at its creation or at a progression change
+    List<Lead> leads = from == null && to == null ? d.leads() : LeadReach.candidates(d, from, to);
+    for (Lead l : leads) {
       count.add(d, DealHistory.of(d, l, asOf));
     }
     return count.result();

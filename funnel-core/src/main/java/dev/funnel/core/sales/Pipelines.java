@@ -103,7 +103,8 @@ final class Pipelines {
   }
 
   /**
-   * Velocity from one pass over the leads: each lead's history as of {@code asOf} feeds the
+   * Pipeline (with coverage of {@code plan}, null for none) and velocity from one pass over the
+   * leads: each lead's history as of {@code asOf} feeds the
    * pipeline (OPPORTUNITY to the stage before WON), the win rate from OPPORTUNITY (no window), the
    * average deal of deals won before {@code asOf} and the SQL-to-payment cycle, the same figures as
    * {@link Sales#pipeline(Dataset, Instant, BigDecimal)}, {@link Sales#winRate(Dataset, String,
@@ -111,7 +112,7 @@ final class Pipelines {
    * {@code to = asOf} (a deal first won before {@code asOf} has the same history cut at
    * {@code asOf} as uncut) and {@link Sales#cycle(Dataset, Instant)}.
    */
-  static SalesVelocity velocity(Dataset d, Instant asOf) {
+  static SalesForecast forecast(Dataset d, Instant asOf, BigDecimal plan) {
     d.require(DatasetTable.LEADS, "sales velocity");
     d.require(DatasetTable.STAGES, "sales velocity");
     d.require(DatasetTable.PAYMENTS, "sales velocity");
@@ -134,7 +135,7 @@ final class Pipelines {
       sizes.add(h);
       cycles.add(d, h);
     }
-    Pipeline p = pipeline.result(asOf, null);
+    Pipeline p = pipeline.result(asOf, plan);
     WinRate w = wins.result();
     DealSize size = sizes.result();
     SalesCycle cyc = cycles.result();
@@ -142,6 +143,7 @@ final class Pipelines {
     if (cyc.medianDays() == 0 || Double.isNaN(v)) {
       v = Double.NaN;
     }
-    return new SalesVelocity(p.deals(), w.byCount(), size.average(), cyc.medianDays(), v);
+    return new SalesForecast(p,
+        new SalesVelocity(p.deals(), w.byCount(), size.average(), cyc.medianDays(), v));
   }
 }

@@ -6,9 +6,11 @@ import dev.funnel.core.Dataset;
 import dev.funnel.core.DatasetTable;
 import dev.funnel.core.Lead;
 import dev.funnel.core.Stage;
+import dev.funnel.core.funnel.LeadReach;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.time.Instant;
+import java.util.List;
 
 /** Win rate and average deal size over the leads of a dataset. */
 final class WinRates {
@@ -19,7 +21,9 @@ final class WinRates {
     d.require(DatasetTable.STAGES, "win rate");
     Stage base = progression(d.catalog(), baseStage);
     WinRateTally t = WinRateTally.empty(base.name());
-    for (Lead l : d.leads()) {
+    // a lead reaches the base stage at its creation or at a progression change
+    List<Lead> leads = from == null && to == null ? d.leads() : LeadReach.candidates(d, from, to);
+    for (Lead l : leads) {
       add(t, DealHistory.of(d, l, asOf), base, from, to);
     }
     return t.result();
@@ -36,7 +40,9 @@ final class WinRates {
     d.require(DatasetTable.LEADS, "average deal size");
     d.require(DatasetTable.STAGES, "average deal size");
     DealSizeCount count = new DealSizeCount(d.catalog().won(), from, to);
-    for (Lead l : d.leads()) {
+    // a deal won in the window entered the won stage by a change in it: only those leads can count
+    List<Lead> leads = from == null && to == null ? d.leads() : LeadReach.candidates(d, from, to);
+    for (Lead l : leads) {
       count.add(DealHistory.of(d, l, null));
     }
     return count.result();
