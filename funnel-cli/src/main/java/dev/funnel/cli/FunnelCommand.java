@@ -169,9 +169,14 @@ final class FunnelCommand implements Command {
 
   /** The matrix's title line: the leads it covers. */
   private static String matrixHeader(FunnelQuery q, Window w, String by) {
+    String within = "";
+    if (q.within() != null) {
+      java.time.Duration d = q.within();
+      within = ", stages reached within " + (d.toSeconds() % 86_400 == 0 ? d.toDays() + "d"
+          : d.toString().substring(2).toLowerCase(Locale.ROOT));
+    }
     return "Conversion matrix by " + by + ", leads created " + (w.bounded() ? "in " + w.label() : "at any time")
-        + (q.within() == null ? "" : ", stages reached within " + q.within().toString().substring(2).toLowerCase(Locale.ROOT))
-        + " (cohort basis; ! = bottleneck at FDR " + TextTable.number(FDR) + ")\n";
+        + " (cohort basis)" + within + "\n! = bottleneck at FDR " + TextTable.number(FDR) + "\n";
   }
 
   /**

@@ -85,7 +85,7 @@ final class ReportCommand implements Command {
   }
 
   /** {@code --as-of DATE}: the end of that day in the zone; else the end of the data, else now. */
-  private static Instant asOf(Arguments args, java.time.ZoneId zone, Instant end) {
+  static Instant asOf(Arguments args, java.time.ZoneId zone, Instant end) {
     String v = args.value(AS_OF);
     if (v == null) {
       return end == null ? Instant.now() : end;

@@ -1,8 +1,11 @@
 package dev.funnel.core.sales;
 
+import dev.funnel.core.display.InstantLabel;
 import dev.funnel.core.display.Tabular;
 import dev.funnel.core.display.TextTable;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 
 /**
@@ -25,9 +28,15 @@ public record OwnerKpis(Instant asOf, List<OwnerKpi> owners) implements Tabular 
     owners = List.copyOf(owners);
   }
 
+  /** The one-line summary with the as-of instant in UTC ({@link #summary(ZoneId)}). */
   @Override
   public String summary() {
-    return "Owner KPIs as of " + asOf + ": " + owners.size() + " owners";
+    return summary(ZoneOffset.UTC);
+  }
+
+  /** The one-line summary with the as-of instant for people in the zone ({@link InstantLabel}). */
+  public String summary(ZoneId zone) {
+    return "Owner KPIs as of " + InstantLabel.of(asOf, zone) + ": " + owners.size() + " owners";
   }
 
   @Override
