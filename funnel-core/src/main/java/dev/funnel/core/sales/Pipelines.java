@@ -8,11 +8,14 @@ import dev.funnel.core.DatasetTable;
 import dev.funnel.core.Lead;
 import dev.funnel.core.Stage;
 import dev.funnel.core.StageCatalog;
+import dev.funnel.core.StageChange;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /** The open pipeline, its weighted value and sales velocity. */
 final class Pipelines {
@@ -127,8 +130,23 @@ final class Pipelines {
     PipelineCount pipeline = new PipelineCount(c, opportunity, beforeWon);
     WinRateTally wins = WinRateTally.empty(opportunity.name());
     WinRates.DealSizeCount sizes = new WinRates.DealSizeCount(c.won(), null, asOf);
-    Cycles.CycleCount cycles = new Cycles.CycleCount(progression(c, "SQL"), asOf, null, null);
+    Stage sql = progression(c, "SQL");
+    Cycles.CycleCount cycles = new Cycles.CycleCount(sql, asOf, null, null);
+    // Every figure here is about leads that reached SQL or OPPORTUNITY (a closed deal counts for
+    // the probabilities of the stages it reached, and only OPPORTUNITY on are shown): a lead
+    // without a progression change at the earlier of the two or later adds nothing, so only the
+    // others are visited.
+    int from = Math.min(sql.index(), opportunity.index());
+    Set<String> reachedFrom = new HashSet<>();
+    for (StageChange s : d.stages()) {
+      if (!s.stage().exit() && s.stage().index() >= from) {
+        reachedFrom.add(s.leadId());
+      }
+    }
     for (Lead l : d.leads()) {
+      if (from > 0 && !reachedFrom.contains(l.id())) {
+        continue;
+      }
       DealHistory h = DealHistory.of(d, l, asOf);
       pipeline.add(h);
       WinRates.add(wins, h, opportunity, null, null);
