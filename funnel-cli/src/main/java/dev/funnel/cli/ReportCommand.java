@@ -115,7 +115,8 @@ final class ReportCommand implements Command {
     return b.append('\n').toString();
   }
 
-  private static Period period(Arguments args, Option o) {
+  /** The period of option {@code o}, null when absent; a usage error when malformed. */
+  static Period period(Arguments args, Option o) {
     String v = args.value(o);
     if (v == null) {
       return null;

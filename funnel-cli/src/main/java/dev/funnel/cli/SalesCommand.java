@@ -78,7 +78,7 @@ final class SalesCommand implements Command {
   @Override
   public int run(Arguments args, Session session) {
     Format format = args.format();
-    Period period = period(args);
+    Period period = ReportCommand.period(args, PERIOD);
     DataInput in = DataInput.read(args, session, false);
     Dataset d = in.dataset();
     Instant asOf = ReportCommand.asOf(args, d.zone(), ReportScope.endOfData(d));
@@ -94,18 +94,7 @@ final class SalesCommand implements Command {
     return Funnel.OK;
   }
 
-  private static Period period(Arguments args) {
-    String v = args.value(PERIOD);
-    if (v == null) {
-      return null;
-    }
-    try {
-      return Period.parse(v.trim());
-    } catch (RuntimeException e) {
-      throw args.usage("bad --period '" + v + "': expected a period such as 2026-03, 2026-Q1 or 2026-W10");
-    }
-  }
-
+  /** The command's text: every figure's summary line and table. */
   static String text(Result r, Period period) {
     StringBuilder b = new StringBuilder();
     b.append("Sales as of ").append(InstantLabel.of(r.asOf(), r.zone()));
