@@ -1,5 +1,6 @@
 package dev.funnel.cli;
 
+import dev.funnel.core.Dataset;
 import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -28,12 +29,30 @@ final class Arguments {
   private final Map<Option, String> values;
   private final List<String> operands;
   private final boolean help;
+  /** A dataset given in memory instead of DATA or --demo ({@link Funnel#run(String[], Dataset, java.io.PrintStream, java.io.PrintStream, boolean)}), or null. */
+  private final Dataset dataset;
 
   private Arguments(Command command, Map<Option, String> values, List<String> operands, boolean help) {
+    this(command, values, operands, help, null);
+  }
+
+  private Arguments(Command command, Map<Option, String> values, List<String> operands, boolean help,
+      Dataset dataset) {
     this.command = command;
     this.values = Collections.unmodifiableMap(values);
     this.operands = List.copyOf(operands);
     this.help = help;
+    this.dataset = dataset;
+  }
+
+  /** These arguments with a dataset given in memory in place of DATA or --demo. */
+  Arguments withDataset(Dataset d) {
+    return new Arguments(command, new LinkedHashMap<>(values), operands, help, d);
+  }
+
+  /** The dataset given in memory, or null when the command reads DATA or generates the demo. */
+  Dataset dataset() {
+    return dataset;
   }
 
   /**

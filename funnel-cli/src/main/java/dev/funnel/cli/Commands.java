@@ -14,6 +14,7 @@ final class Commands {
       new CohortsCommand(),
       new LtvCommand(),
       new UnitCommand(),
+      new SalesCommand(),
       new PlanfactCommand(),
       new SlaCommand(),
       new BridgeCommand(),

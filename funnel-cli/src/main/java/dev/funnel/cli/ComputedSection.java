@@ -47,6 +47,11 @@ abstract class ComputedSection<T> implements ReportSection {
     return html(o.result(), in, s);
   }
 
+  /** Computes the result (or why there is none) into the report's memo, so rendering finds it. */
+  final void prepare(ReportInput in) {
+    outcome(in);
+  }
+
   /** Either the result or why there is none. */
   private record Outcome<T>(T result, String missing, String unavailable) {}
 

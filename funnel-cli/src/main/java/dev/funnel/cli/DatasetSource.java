@@ -47,6 +47,9 @@ record DatasetSource(String label, Dataset dataset, List<TableRead> reads, boole
    * @throws dev.funnel.io.InvalidDataException in strict mode, at the first invalid row
    */
   static DatasetSource read(Arguments args, boolean lenient) {
+    if (args.dataset() != null) {
+      return inMemory(args);
+    }
     String data = args.operand("DATA");
     Path dir = Path.of(data);
     if (!Files.isDirectory(dir)) {
@@ -61,6 +64,18 @@ record DatasetSource(String label, Dataset dataset, List<TableRead> reads, boole
     }
     DatasetRead r = b.build().read(dir);
     return new DatasetSource(data, r.dataset(), r.tables(), lenient);
+  }
+
+  /**
+   * The dataset given in memory ({@link Arguments#dataset()}); DATA, --demo and the demo options
+   * are then usage errors.
+   */
+  private static DatasetSource inMemory(Arguments args) {
+    if (!args.operands().isEmpty() || args.has(DEMO) || args.has(SEED) || args.has(LEADS)) {
+      throw args.usage("the dataset is given in memory: no DATA, --demo, --seed or --leads");
+    }
+    Dataset d = args.dataset();
+    return new DatasetSource("dataset in memory (" + d.leads().size() + " leads)", d, List.of(), false);
   }
 
   private static char delimiter(Arguments args, String d) {
@@ -86,6 +101,9 @@ record DatasetSource(String label, Dataset dataset, List<TableRead> reads, boole
    * @throws UsageException on DATA together with --demo, neither, or demo options without --demo
    */
   static DatasetSource of(Arguments args) {
+    if (args.dataset() != null) {
+      return inMemory(args);
+    }
     if (args.has(DEMO)) {
       if (!args.operands().isEmpty()) {
         throw args.usage("give DATA or --demo, not both");

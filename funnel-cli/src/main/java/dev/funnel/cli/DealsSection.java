@@ -8,6 +8,7 @@ import dev.funnel.core.sales.DealSize;
 import dev.funnel.core.sales.Pipeline;
 import dev.funnel.core.sales.PipelineStage;
 import dev.funnel.core.sales.Sales;
+import dev.funnel.core.sales.SalesForecast;
 import dev.funnel.core.sales.SalesVelocity;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -47,10 +48,9 @@ final class DealsSection extends ComputedSection<DealsSection.Result> {
     ReportScope s = in.scope();
     Period p = s.period();
     String won = in.dataset().catalog().won().name();
+    SalesForecast f = Sales.forecast(in.dataset(), s.asOf(), p);
     return new Result(p, s.eventFunnel(p).count(won), s.compare(), s.eventFunnel(s.compare()).count(won),
-        Sales.dealSize(in.dataset(), s.from(p), s.to(p)),
-        Sales.pipelineAgainstPlan(in.dataset(), s.asOf(), p),
-        Sales.velocity(in.dataset(), s.asOf()));
+        Sales.dealSize(in.dataset(), s.from(p), s.to(p)), f.pipeline(), f.velocity());
   }
 
   @Override
@@ -77,22 +77,9 @@ final class DealsSection extends ComputedSection<DealsSection.Result> {
     m.put("won", r.won());
     m.put("wonCompare", r.wonBefore());
     m.put("wonChange", LeadsSection.change(r.won(), r.wonBefore()));
-    DealSize d = r.deals();
-    m.put("dealSize", jsonOf("won", d.won(), "valued", d.valued(), "total", d.total(),
-        "average", d.average()));
-    Pipeline p = r.pipeline();
-    Map<String, Object> pm = jsonOf("asOf", p.asOf(), "deals", p.deals(), "unvalued", p.unvalued(),
-        "value", p.value(), "weighted", p.weighted(), "plan", p.plan(), "coverage", p.coverage());
-    List<Object> stages = new ArrayList<>();
-    for (PipelineStage st : p.stages()) {
-      stages.add(jsonOf("stage", st.stage(), "deals", st.deals(), "value", st.value(),
-          "winProbability", st.winProbability(), "weighted", st.weighted()));
-    }
-    pm.put("stages", stages);
-    m.put("pipeline", pm);
-    SalesVelocity v = r.velocity();
-    m.put("velocity", jsonOf("opportunities", v.opportunities(), "winRate", v.winRate(),
-        "averageDeal", v.averageDeal(), "cycleDays", v.cycleDays(), "perDay", v.perDay()));
+    m.put("dealSize", SalesCommand.json(r.deals()));
+    m.put("pipeline", SalesCommand.json(r.pipeline()));
+    m.put("velocity", SalesCommand.json(r.velocity()));
     return m;
   }
 

@@ -1,5 +1,6 @@
 package dev.funnel.cli;
 
+import dev.funnel.core.Dataset;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.IOException;
@@ -55,6 +56,25 @@ public final class Funnel {
    * @return the exit code
    */
   public static int run(String[] args, PrintStream out, PrintStream err, boolean debug) {
+    return runWith(args, null, out, err, debug);
+  }
+
+  /**
+   * Runs a command over a dataset already in memory, in place of the DATA operand or
+   * {@code --demo} (which are then usage errors): for a program that built or read the dataset
+   * itself, and for timing a command without reading files.
+   * {@code run(new String[] {"report", "--format", "json"}, dataset, out, err, false)}.
+   *
+   * @param dataset the dataset the command reads
+   * @param debug   print stack traces of unexpected failures
+   * @return the exit code
+   */
+  public static int run(String[] args, Dataset dataset, PrintStream out, PrintStream err, boolean debug) {
+    java.util.Objects.requireNonNull(dataset, "dataset");
+    return runWith(args, dataset, out, err, debug);
+  }
+
+  private static int runWith(String[] args, Dataset dataset, PrintStream out, PrintStream err, boolean debug) {
     List<String> all = Arrays.asList(args);
     String name = all.isEmpty() ? null : all.get(0);
     try {
@@ -83,6 +103,9 @@ public final class Funnel {
       }
       Command command = Commands.find(name);
       Arguments parsed = Arguments.parse(command, all.subList(1, all.size()));
+      if (dataset != null) {
+        parsed = parsed.withDataset(dataset);
+      }
       if (parsed.help()) {
         out.print(help(command));
         return OK;

@@ -1,11 +1,14 @@
 package dev.funnel.cli;
 
 import dev.funnel.core.Granularity;
+import dev.funnel.core.display.TextTable;
 import dev.funnel.core.funnel.Basis;
+import dev.funnel.core.funnel.ConversionMatrix;
 import dev.funnel.core.funnel.Dimension;
 import dev.funnel.core.funnel.FunnelQuery;
 import dev.funnel.core.funnel.FunnelReport;
 import dev.funnel.core.funnel.GroupFunnel;
+import dev.funnel.core.funnel.MatrixCell;
 import dev.funnel.core.funnel.PeriodFunnel;
 import dev.funnel.core.funnel.StageCount;
 import dev.funnel.core.funnel.StageFunnel;
@@ -14,6 +17,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -29,6 +33,10 @@ final class FunnelCommand implements Command {
       "event (by hand-off date, default) or cohort (leads created in the window and how far they got)");
   static final Option PERIOD = new Option("period", "G", "count per day, week, month, quarter or year");
   static final Option BY = new Option("by", "D[,D2]", "break down by channel, campaign, segment or owner (one or two)");
+  static final Option MATRIX = new Option("matrix", null,
+      "conversion matrix: each stage-to-stage rate per --by group (default channel), cohort basis, bottlenecks flagged");
+  /** The false discovery rate of the matrix's bottleneck flags. */
+  static final double FDR = 0.05;
   static final Option WITHIN = new Option("within", "DURATION",
       "cohort basis: count a stage only when reached within this long of creation (30d, 48h, P30D)");
 
@@ -55,12 +63,16 @@ final class FunnelCommand implements Command {
         + "of them reached each stage (counts never increase along the stages).\n"
         + "--from/--to bound the reach time (event) or the creation time (cohort).\n"
         + "--format svg draws the funnel bars of the whole window (a standalone SVG document);\n"
-        + "it draws one funnel, so it refuses --period and --by.";
+        + "it draws one funnel, so it refuses --period and --by.\n"
+        + "--matrix: the conversion matrix of the leads created in the window (cohort basis) by\n"
+        + "the --by groups: each group's rate for every pair of consecutive stages against the\n"
+        + "overall rate; '!' flags a bottleneck, a cell significantly below the rest (two-proportion\n"
+        + "test, Benjamini-Hochberg at FDR 0.05, empirical-Bayes shrunk rates and indexes in JSON).";
   }
 
   @Override
   public List<Option> options() {
-    return DataInput.options(true, BASIS, PERIOD, BY, WITHIN);
+    return DataInput.options(true, BASIS, PERIOD, BY, WITHIN, MATRIX);
   }
 
   @Override
@@ -72,6 +84,20 @@ final class FunnelCommand implements Command {
   public int run(Arguments args, Session session) {
     Format format = args.format();
     FunnelQuery q = query(args);
+    if (args.has(MATRIX)) {
+      if (format == Format.SVG) {
+        throw args.usage("--matrix has text and json formats only");
+      }
+      if (args.has(PERIOD)) {
+        throw args.usage("--matrix covers the whole window: not with --period");
+      }
+      if (q.basis() != Basis.COHORT) {
+        throw args.usage("--matrix is on the cohort basis (shares of the leads that entered a stage)");
+      }
+      if (q.by().isEmpty()) {
+        q = q.by(Dimension.CHANNEL);
+      }
+    }
     if (format == Format.SVG && (args.has(PERIOD) || args.has(BY))) {
       throw args.usage("--format svg draws the one funnel of the window: not with --period or --by");
     }
@@ -80,6 +106,12 @@ final class FunnelCommand implements Command {
     Window w = in.window();
     Instant from = w.from() == null ? null : w.from().atStartOfDay(zone).toInstant();
     Instant to = w.to() == null ? null : w.to().atStartOfDay(zone).toInstant();
+    if (args.has(MATRIX)) {
+      ConversionMatrix m = StageFunnel.matrix(in.dataset(), q.between(from, to), FDR);
+      String by = q.by().stream().map(Dimension::label).collect(java.util.stream.Collectors.joining(","));
+      session.emit(format == Format.JSON ? in.json(matrixJson(m, by)) : matrixHeader(q, w, by) + matrixText(m, by));
+      return Funnel.OK;
+    }
     FunnelReport r = StageFunnel.compute(in.dataset(), q.between(from, to));
     if (format == Format.SVG) {
       session.emit(ResultCharts.funnel("Funnel (" + r.basis().label() + " basis)", r.stages()).document());
@@ -91,7 +123,7 @@ final class FunnelCommand implements Command {
 
   /** The query of the options, without the window (which needs the dataset's zone). */
   static FunnelQuery query(Arguments args) {
-    Basis basis = Basis.EVENT;
+    Basis basis = args.has(MATRIX) ? Basis.COHORT : Basis.EVENT; // the matrix is of shares
     String b = args.value(BASIS);
     if (b != null) {
       try {
@@ -133,6 +165,88 @@ final class FunnelCommand implements Command {
       q = q.within(TimeOptions.duration(args, WITHIN));
     }
     return q;
+  }
+
+  /** The matrix's title line: the leads it covers. */
+  private static String matrixHeader(FunnelQuery q, Window w, String by) {
+    String within = "";
+    if (q.within() != null) {
+      java.time.Duration d = q.within();
+      within = ", stages reached within " + (d.toSeconds() % 86_400 == 0 ? d.toDays() + "d"
+          : d.toString().substring(2).toLowerCase(Locale.ROOT));
+    }
+    return "Conversion matrix by " + by + ", leads created " + (w.bounded() ? "in " + w.label() : "at any time")
+        + " (cohort basis)" + within + "\n! = bottleneck at FDR " + TextTable.number(FDR) + "\n";
+  }
+
+  /**
+   * The matrix as a text grid, a row per group and a column per transition ({@code !} marks a
+   * bottleneck), the overall row, then each bottleneck against the overall rate; the command's and
+   * the report's.
+   */
+  static String matrixText(ConversionMatrix m, String by) {
+    List<String> cols = new ArrayList<>();
+    cols.add(by);
+    for (String tr : m.transitions()) {
+      cols.add(FunnelSection.abbreviate(tr));
+    }
+    TextTable grid = TextTable.of(cols.toArray(new String[0]));
+    int n = m.transitions().size();
+    for (int i = 0; i < m.sources().size(); i++) {
+      Object[] row = new Object[n + 1];
+      row[0] = m.sources().get(i);
+      for (int k = 0; k < n; k++) {
+        MatrixCell c = m.cells().get(i * n + k);
+        row[k + 1] = FunnelSection.percent(c.rate()) + (c.bottleneck() ? "!" : "");
+      }
+      grid = grid.plus(row);
+    }
+    Object[] all = new Object[n + 1];
+    all[0] = "(all)";
+    for (int k = 0; k < n; k++) {
+      all[k + 1] = FunnelSection.percent(m.overall().get(k));
+    }
+    StringBuilder b = new StringBuilder(grid.plus(all).render());
+    List<MatrixCell> flagged = m.bottlenecks();
+    b.append(flagged.isEmpty() ? "no bottlenecks\n" : "bottlenecks: " + flagged.size() + "\n");
+    for (MatrixCell c : flagged) {
+      b.append(String.format(Locale.ROOT, "  %s %s->%s: %s against %s overall (%d of %d)%n",
+          c.source(), c.from(), c.to(), FunnelSection.percent(c.rate()),
+          FunnelSection.percent(m.overall().get(m.transitions().indexOf(c.from() + "->" + c.to()))),
+          c.converted(), c.entered()));
+    }
+    return b.toString();
+  }
+
+  /**
+   * The matrix as JSON: basis, breakdown, FDR, its columns, overall rates and every cell with its
+   * shrunk rate, index, adjusted p-value and bottleneck flag; the command's and the report's.
+   */
+  static Map<String, Object> matrixJson(ConversionMatrix x, String by) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("basis", x.basis().label());
+    m.put("by", by);
+    m.put("fdr", x.fdr());
+    m.put("transitions", x.transitions());
+    m.put("overall", x.overall());
+    List<Object> cells = new ArrayList<>();
+    for (MatrixCell c : x.cells()) {
+      Map<String, Object> cm = new LinkedHashMap<>();
+      cm.put("source", c.source());
+      cm.put("from", c.from());
+      cm.put("to", c.to());
+      cm.put("entered", c.entered());
+      cm.put("converted", c.converted());
+      cm.put("rate", c.rate());
+      cm.put("shrunkRate", c.shrunkRate());
+      cm.put("index", c.index());
+      cm.put("shrunkIndex", c.shrunkIndex());
+      cm.put("adjustedPValue", c.adjustedPValue());
+      cm.put("bottleneck", c.bottleneck());
+      cells.add(cm);
+    }
+    m.put("cells", cells);
+    return m;
   }
 
   /** The JSON of spec/cli.md: basis, stages, and groups / periods when asked for. */

@@ -66,36 +66,7 @@ final class FunnelSection extends ComputedSection<FunnelSection.Result> {
     ConversionMatrix m = r.matrix();
     b.append('\n').append("Conversion by channel, leads created in ").append(r.period().label())
         .append(" (cohort basis; ! = bottleneck at FDR ").append(TextTable.number(m.fdr())).append(")\n");
-    List<String> cols = new ArrayList<>();
-    cols.add("channel");
-    for (String tr : m.transitions()) {
-      cols.add(abbreviate(tr));
-    }
-    TextTable grid = TextTable.of(cols.toArray(new String[0]));
-    int n = m.transitions().size();
-    for (int i = 0; i < m.sources().size(); i++) {
-      Object[] row = new Object[n + 1];
-      row[0] = m.sources().get(i);
-      for (int k = 0; k < n; k++) {
-        MatrixCell c = m.cells().get(i * n + k);
-        row[k + 1] = percent(c.rate()) + (c.bottleneck() ? "!" : "");
-      }
-      grid = grid.plus(row);
-    }
-    Object[] all = new Object[n + 1];
-    all[0] = "(all)";
-    for (int k = 0; k < n; k++) {
-      all[k + 1] = percent(m.overall().get(k));
-    }
-    b.append(grid.plus(all).render());
-    List<MatrixCell> flagged = m.bottlenecks();
-    b.append(flagged.isEmpty() ? "no bottlenecks\n" : "bottlenecks: " + flagged.size() + "\n");
-    for (MatrixCell c : flagged) {
-      b.append(String.format(Locale.ROOT, "  %s %s->%s: %s against %s overall (%d of %d)%n",
-          c.source(), c.from(), c.to(), percent(c.rate()),
-          percent(m.overall().get(m.transitions().indexOf(c.from() + "->" + c.to()))),
-          c.converted(), c.entered()));
-    }
+    b.append(FunnelCommand.matrixText(m, "channel"));
     return b.toString();
   }
 
@@ -119,35 +90,7 @@ final class FunnelSection extends ComputedSection<FunnelSection.Result> {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("period", r.period().label());
     m.put("funnel", FunnelCommand.json(r.funnel()));
-    m.put("matrix", matrix(r.matrix()));
-    return m;
-  }
-
-  /** The matrix: its columns, overall rates and every cell with its bottleneck flag. */
-  static Map<String, Object> matrix(ConversionMatrix x) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("basis", x.basis().label());
-    m.put("by", "channel");
-    m.put("fdr", x.fdr());
-    m.put("transitions", x.transitions());
-    m.put("overall", x.overall());
-    List<Object> cells = new ArrayList<>();
-    for (MatrixCell c : x.cells()) {
-      Map<String, Object> cm = new LinkedHashMap<>();
-      cm.put("source", c.source());
-      cm.put("from", c.from());
-      cm.put("to", c.to());
-      cm.put("entered", c.entered());
-      cm.put("converted", c.converted());
-      cm.put("rate", c.rate());
-      cm.put("shrunkRate", c.shrunkRate());
-      cm.put("index", c.index());
-      cm.put("shrunkIndex", c.shrunkIndex());
-      cm.put("adjustedPValue", c.adjustedPValue());
-      cm.put("bottleneck", c.bottleneck());
-      cells.add(cm);
-    }
-    m.put("cells", cells);
+    m.put("matrix", FunnelCommand.matrixJson(r.matrix(), "channel"));
     return m;
   }
 

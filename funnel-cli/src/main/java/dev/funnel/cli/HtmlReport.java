@@ -24,6 +24,7 @@ final class HtmlReport {
 
   /** The page as HTML. */
   static String render(ReportInput in) {
+    Report.prepare(in);
     ReportScope s = in.scope();
     HtmlPage page = HtmlPage.titled("Review pack " + s.period().label())
         .subtitle(s.period().label() + " against " + s.compare().label() + "; " + in.source()
@@ -50,7 +51,7 @@ final class HtmlReport {
 
   private static Section dataset(ReportInput in, Section s) {
     Dataset d = in.dataset();
-    SummarySection.Span span = SummarySection.span(d);
+    SummarySection.Span span = in.scope().span();
     List<List<String>> rows = new ArrayList<>();
     for (DatasetTable t : d.tables()) {
       rows.add(List.of(t.fileName(), Long.toString(d.size(t))));

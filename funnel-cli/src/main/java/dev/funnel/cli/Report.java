@@ -32,6 +32,7 @@ final class Report {
    * known source exceeds the scope's threshold ({@link #banner}).
    */
   static String text(ReportInput in) {
+    prepare(in);
     StringBuilder b = new StringBuilder(banner(in));
     for (ReportSection s : SECTIONS) {
       if (b.length() > 0) {
@@ -42,6 +43,52 @@ final class Report {
       b.append(body.endsWith("\n") ? body : body + "\n");
     }
     return b.toString();
+  }
+
+  /**
+   * Computes what the sections show, in parallel on up to one thread per processor: the quality
+   * check, the dataset's span and each computed section's result go into the report's memo
+   * ({@link ReportScope#shared}), where rendering, in order on the calling thread, finds them.
+   * The sections are independent and read only the immutable dataset, so the output is the same
+   * as when each is computed on demand; a failure is rethrown when its section renders. With one
+   * processor nothing is computed ahead.
+   */
+  static void prepare(ReportInput in) {
+    List<Runnable> jobs = new java.util.ArrayList<>();
+    jobs.add(() -> in.scope().quality(in));
+    jobs.add(() -> in.scope().span());
+    for (ReportSection s : SECTIONS) {
+      if (s instanceof ComputedSection<?> c) {
+        jobs.add(() -> c.prepare(in));
+      }
+    }
+    int threads = Math.min(Runtime.getRuntime().availableProcessors(), jobs.size());
+    if (threads <= 1) {
+      return;
+    }
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(
+        threads, r -> {
+          Thread t = new Thread(r, "funnel-report");
+          t.setDaemon(true);
+          return t;
+        });
+    try {
+      List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
+      for (Runnable job : jobs) {
+        done.add(pool.submit(job));
+      }
+      for (java.util.concurrent.Future<?> f : done) {
+        try {
+          f.get();
+        } catch (java.util.concurrent.ExecutionException e) {
+          // memoized by ReportScope.shared: rethrown when the section renders
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   /** The width of the text report: a 100-column terminal. */
@@ -85,6 +132,7 @@ final class Report {
    * banner threshold and the banner's message or null), then a member per section.
    */
   static Map<String, Object> json(ReportInput in) {
+    prepare(in);
     Map<String, Object> m = new LinkedHashMap<>();
     Map<String, Object> scope = new LinkedHashMap<>();
     scope.put("period", in.scope().period().label());

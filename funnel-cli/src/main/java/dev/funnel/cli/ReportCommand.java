@@ -85,7 +85,7 @@ final class ReportCommand implements Command {
   }
 
   /** {@code --as-of DATE}: the end of that day in the zone; else the end of the data, else now. */
-  private static Instant asOf(Arguments args, java.time.ZoneId zone, Instant end) {
+  static Instant asOf(Arguments args, java.time.ZoneId zone, Instant end) {
     String v = args.value(AS_OF);
     if (v == null) {
       return end == null ? Instant.now() : end;
@@ -115,7 +115,8 @@ final class ReportCommand implements Command {
     return b.append('\n').toString();
   }
 
-  private static Period period(Arguments args, Option o) {
+  /** The period of option {@code o}, null when absent; a usage error when malformed. */
+  static Period period(Arguments args, Option o) {
     String v = args.value(o);
     if (v == null) {
       return null;

@@ -16,8 +16,9 @@ import dev.funnel.core.funnel.StageFunnel;
 import dev.funnel.core.quality.QualityReport;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.HashMap;
-import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.function.Supplier;
 
 /**
@@ -40,7 +41,7 @@ final class ReportScope {
   private final Period period;
   private final Period compare;
   private final double bannerShare;
-  private final Map<String, Object> memo = new HashMap<>();
+  private final ConcurrentHashMap<String, FutureTask<Object>> memo = new ConcurrentHashMap<>();
 
   private ReportScope(Dataset dataset, Instant asOf, Period period, Period compare, double bannerShare) {
     this.dataset = dataset;
@@ -126,17 +127,33 @@ final class ReportScope {
 
 
   /**
-   * A result computed once per report under {@code key}; later calls return the same object.
-   * Not reentrant for the same key.
+   * A result computed once per report under {@code key}; later calls, from any thread, return the
+   * same object (a call while another thread computes it waits for that result). A failure is
+   * memoized too: every call for the key rethrows it. Not reentrant for the same key.
    */
   @SuppressWarnings("unchecked")
-  synchronized <T> T shared(String key, Supplier<T> compute) {
-    Object v = memo.get(key);
-    if (v == null && !memo.containsKey(key)) {
-      v = compute.get();
-      memo.put(key, v);
+  <T> T shared(String key, Supplier<T> compute) {
+    FutureTask<Object> task = new FutureTask<>(compute::get);
+    FutureTask<Object> prior = memo.putIfAbsent(key, task);
+    if (prior == null) {
+      task.run();
+      prior = task;
     }
-    return (T) v;
+    try {
+      return (T) prior.get();
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof RuntimeException r) {
+        throw r;
+      }
+      if (cause instanceof Error err) {
+        throw err;
+      }
+      throw new IllegalStateException(cause);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting for " + key, e);
+    }
   }
 
   /** The first table of {@code tables} the dataset lacks, by file name; null when it has them all. */
@@ -153,6 +170,11 @@ final class ReportScope {
   FunnelReport eventFunnel(Period p) {
     return shared("event funnel " + p.label(), () -> StageFunnel.compute(dataset,
         FunnelQuery.event().between(p.startInstant(dataset.zone()), p.endInstant(dataset.zone()))));
+  }
+
+  /** The first and last event day of the dataset ({@link SummarySection#span}), found once per report. */
+  SummarySection.Span span() {
+    return shared("span", () -> SummarySection.span(dataset));
   }
 
   /** The data-quality check of the report, computed once. */
@@ -176,12 +198,10 @@ final class ReportScope {
 
   /**
    * The as-of instant for people: {@code end of 2026-10-31} when it is the last instant of a local
-   * day in the dataset zone (the default, and what {@code --as-of DATE} gives), else the instant.
+   * day in the dataset zone (the default, and what {@code --as-of DATE} gives), else the instant to
+   * the second in the zone ({@link dev.funnel.core.display.InstantLabel}).
    */
   String asOfLabel() {
-    java.time.ZonedDateTime next = asOf.plusNanos(1).atZone(dataset.zone());
-    return next.toLocalTime().equals(java.time.LocalTime.MIDNIGHT)
-        ? "end of " + next.toLocalDate().minusDays(1)
-        : asOf.toString();
+    return dev.funnel.core.display.InstantLabel.of(asOf, dataset.zone());
   }
 }

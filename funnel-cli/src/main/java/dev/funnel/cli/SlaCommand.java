@@ -100,7 +100,7 @@ final class SlaCommand implements Command {
     q = q.between(w.from() == null ? null : w.from().atStartOfDay(d.zone()).toInstant(),
         w.to() == null ? null : w.to().atStartOfDay(d.zone()).toInstant());
     SlaReport r = Sla.compute(d, q);
-    session.emit(format == Format.JSON ? in.json(json(r)) : text(r, list));
+    session.emit(format == Format.JSON ? in.json(json(r)) : text(r, list, d.zone()));
     return Funnel.OK;
   }
 
@@ -172,10 +172,11 @@ final class SlaCommand implements Command {
     return out;
   }
 
-  static String text(SlaReport r, int list) {
+  /** The report as text; the worklists' as-of instant is shown in the dataset zone. */
+  static String text(SlaReport r, int list, java.time.ZoneId zone) {
     StringBuilder b = new StringBuilder(r.summary()).append('\n').append(r.table().render());
     for (OverdueLeads l : List.of(r.overdue(), r.stale())) {
-      b.append('\n').append(l.summary()).append('\n');
+      b.append('\n').append(l.summary(zone)).append('\n');
       if (l.size() > 0 && list > 0) {
         b.append(l.table().render(list).replace("; print() shows all", "; --list N shows more"));
       }

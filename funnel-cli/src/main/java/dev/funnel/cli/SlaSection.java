@@ -58,7 +58,7 @@ final class SlaSection extends ComputedSection<SlaSection.Result> {
   @Override
   String text(Result r, ReportInput in) {
     return "leads reaching MQL in " + r.period().label() + "\n"
-        + SlaCommand.text(r.sla(), LIST).replace("; --list N shows more", "");
+        + SlaCommand.text(r.sla(), LIST, in.dataset().zone()).replace("; --list N shows more", "");
   }
 
   @Override

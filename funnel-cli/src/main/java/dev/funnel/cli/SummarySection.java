@@ -36,7 +36,12 @@ final class SummarySection implements ReportSection {
   /** First and last event day, or nulls when the dataset has no timed rows. */
   record Span(LocalDate first, LocalDate last) {}
 
-  /** The days of the earliest and latest timed row, in the dataset time zone. */
+  /**
+   * The days of the earliest and latest timed row, in the dataset time zone. In a zone with a
+   * fixed offset the local date never decreases with the instant, so the earliest and latest
+   * instants are found first and converted once; in a zone with transitions (where a clock set back
+   * at midnight can put a later instant on an earlier day) every row is converted.
+   */
   static Span span(Dataset d) {
     ZoneId z = d.zone();
     LocalDate[] mm = new LocalDate[2];
@@ -48,13 +53,31 @@ final class SummarySection implements ReportSection {
         mm[1] = day;
       }
     };
-    java.util.function.Consumer<Instant> seeAt = at -> see.accept(LocalDate.ofInstant(at, z));
-    d.leads().stream().map(Lead::createdAt).forEach(seeAt);
-    d.stages().stream().map(StageChange::at).forEach(seeAt);
-    d.activities().stream().map(Activity::at).forEach(seeAt);
-    d.touches().stream().map(Touch::at).forEach(seeAt);
-    d.payments().stream().map(Payment::paidAt).forEach(seeAt);
-    d.spend().stream().map(Spend::date).forEach(see);
+    java.util.function.Consumer<Instant> seeAt;
+    Instant[] range = new Instant[2];
+    boolean fixed = z.getRules().isFixedOffset();
+    if (fixed) {
+      seeAt = at -> {
+        if (range[0] == null || at.isBefore(range[0])) {
+          range[0] = at;
+        }
+        if (range[1] == null || at.isAfter(range[1])) {
+          range[1] = at;
+        }
+      };
+    } else {
+      seeAt = at -> see.accept(LocalDate.ofInstant(at, z));
+    }
+    d.leads().forEach(l -> seeAt.accept(l.createdAt()));
+    d.stages().forEach(c -> seeAt.accept(c.at()));
+    d.activities().forEach(a -> seeAt.accept(a.at()));
+    d.touches().forEach(t -> seeAt.accept(t.at()));
+    d.payments().forEach(p -> seeAt.accept(p.paidAt()));
+    if (fixed && range[0] != null) {
+      see.accept(LocalDate.ofInstant(range[0], z));
+      see.accept(LocalDate.ofInstant(range[1], z));
+    }
+    d.spend().forEach(sp -> see.accept(sp.date()));
     return new Span(mm[0], mm[1]);
   }
 
@@ -70,7 +93,7 @@ final class SummarySection implements ReportSection {
   @Override
   public String text(ReportInput in) {
     Dataset d = in.dataset();
-    Span s = span(d);
+    Span s = in.scope().span();
     StringBuilder b = new StringBuilder();
     b.append("source:   ").append(in.source()).append('\n');
     b.append("zone:     ").append(zone(d)).append('\n');
@@ -89,7 +112,7 @@ final class SummarySection implements ReportSection {
   @Override
   public Object json(ReportInput in) {
     Dataset d = in.dataset();
-    Span s = span(d);
+    Span s = in.scope().span();
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("source", in.source());
     m.put("zone", zone(d));

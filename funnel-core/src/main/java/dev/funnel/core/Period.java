@@ -4,7 +4,7 @@ import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.ZonedDateTime;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.time.temporal.IsoFields;
 import java.time.temporal.TemporalAdjusters;
@@ -147,7 +147,11 @@ public record Period(Granularity granularity, LocalDate start) implements Compar
 
   /** Whether the instant falls in the period in the zone (half-open). */
   public boolean contains(Instant at, ZoneId zone) {
-    return contains(ZonedDateTime.ofInstant(at, zone).toLocalDate());
+    // the local day as LocalDate.ofInstant gives it; a fixed offset needs no zone rules
+    long day = zone instanceof ZoneOffset o
+        ? Math.floorDiv(at.getEpochSecond() + o.getTotalSeconds(), 86_400L)
+        : LocalDate.ofInstant(at, zone).toEpochDay();
+    return day >= start.toEpochDay() && day < endExclusive().toEpochDay();
   }
 
   /** Number of calendar days in the period. */

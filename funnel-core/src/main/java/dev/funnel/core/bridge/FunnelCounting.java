@@ -22,8 +22,10 @@ import java.util.TreeMap;
 
 /**
  * The event-basis counts of a dataset per segment and period, the input of {@link FunnelFactors}
- * (conventions in {@link FunnelBridge}). Lead reach times and each customer's first positive
- * payment are computed once and reused for every period counted.
+ * (conventions in {@link FunnelBridge}). Each customer's first positive payment is found once and
+ * reused for every period counted; the reach times of a period are computed for the leads that can
+ * reach a stage in it ({@link LeadReach#candidates}, over the period widened by a day on each side
+ * so that the local-date test of {@link Period#contains(Instant, ZoneId)} decides in any zone).
  */
 final class FunnelCounting {
 
@@ -35,7 +37,6 @@ final class FunnelCounting {
   private final List<String> names;
   private final Dimension by;
   private final boolean split;
-  private final List<LeadReach> reach = new ArrayList<>();
   private final Map<String, Lead> leadOfCustomer = new HashMap<>();
   private final Map<String, Instant> firstPositive = new HashMap<>();
   private final Map<String, String> customerSegment = new HashMap<>();
@@ -53,9 +54,10 @@ final class FunnelCounting {
     this.names = List.copyOf(n);
     this.by = by;
     this.split = split;
-    for (Lead l : d.leads()) { // creation order: the first lead of a customer wins
-      reach.add(LeadReach.of(d, l));
-      leadOfCustomer.putIfAbsent(l.customerId(), l);
+    if (by != null) { // a payment's segment may need the customer's first lead
+      for (Lead l : d.leads()) { // creation order: the first lead of a customer wins
+        leadOfCustomer.putIfAbsent(l.customerId(), l);
+      }
     }
     for (Payment p : d.payments()) { // customer, then time order
       if (p.amount().signum() > 0) {
@@ -77,7 +79,10 @@ final class FunnelCounting {
       reached.put("", new double[stages.size()]);
     }
     int won = stages.size() - 1;
-    for (LeadReach r : reach) {
+    Instant wideFrom = p.startInstant(zone).minus(Duration.ofDays(1));
+    Instant wideTo = p.endInstant(zone).plus(Duration.ofDays(1));
+    for (Lead l : LeadReach.candidates(d, wideFrom, wideTo)) {
+      LeadReach r = LeadReach.of(d, l);
       for (int j = 0; j < stages.size(); j++) {
         Instant t = r.reachedAt(stages.get(j));
         if (t != null && p.contains(t, zone)) {

@@ -6,8 +6,11 @@ import dev.funnel.core.Stage;
 import dev.funnel.core.StageChange;
 import dev.funnel.core.StageCatalog;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * When one lead first reached each progression stage of the catalog.
@@ -59,6 +62,33 @@ public final class LeadReach {
   /** The reach times of a lead of the dataset, from {@link Dataset#stagesOf(String)}. */
   public static LeadReach of(Dataset d, Lead lead) {
     return of(lead, d.stagesOf(lead.id()), d.catalog());
+  }
+
+  /**
+   * The leads of the dataset that can reach a progression stage inside {@code [from, to)} (null
+   * bounds are open), in the dataset's lead order: those created in the window and those with a
+   * progression change in it. Every reach time is the creation time or the time of a progression
+   * change, so no other lead has a reach time in the window; one pass over the stage changes
+   * instead of one lookup of each lead's history.
+   */
+  public static List<Lead> candidates(Dataset d, Instant from, Instant to) {
+    Set<String> changed = new HashSet<>();
+    for (StageChange s : d.stages()) {
+      if (!s.stage().exit() && inWindow(s.at(), from, to)) {
+        changed.add(s.leadId());
+      }
+    }
+    List<Lead> out = new ArrayList<>();
+    for (Lead l : d.leads()) {
+      if (inWindow(l.createdAt(), from, to) || changed.contains(l.id())) {
+        out.add(l);
+      }
+    }
+    return out;
+  }
+
+  private static boolean inWindow(Instant t, Instant from, Instant to) {
+    return (from == null || !t.isBefore(from)) && (to == null || t.isBefore(to));
   }
 
   /** The lead. */

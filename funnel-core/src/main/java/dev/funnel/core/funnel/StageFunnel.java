@@ -66,8 +66,24 @@ public final class StageFunnel {
     d.require(DatasetTable.LEADS, "the stage funnel");
     d.require(DatasetTable.STAGES, "the stage funnel");
     FunnelTally t = FunnelTally.empty(d.catalog(), d.zone(), query);
-    for (Lead l : d.leads()) {
-      t.add(LeadReach.of(d, l));
+    if (query.from() == null && query.to() == null) {
+      for (Lead l : d.leads()) {
+        t.add(LeadReach.of(d, l));
+      }
+      return t;
+    }
+    // On the cohort basis only leads created in the window can count; on the event basis only the
+    // candidates (LeadReach.candidates): the others would add nothing.
+    if (query.basis() == Basis.EVENT) {
+      for (Lead l : LeadReach.candidates(d, query.from(), query.to())) {
+        t.add(LeadReach.of(d, l));
+      }
+    } else {
+      for (Lead l : d.leads()) {
+        if (query.inWindow(l.createdAt())) {
+          t.add(LeadReach.of(d, l));
+        }
+      }
     }
     return t;
   }

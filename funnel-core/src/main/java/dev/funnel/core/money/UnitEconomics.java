@@ -6,9 +6,11 @@ import dev.funnel.core.Lead;
 import dev.funnel.core.Payment;
 import dev.funnel.core.Spend;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -91,7 +93,7 @@ public final class UnitEconomics {
    * @return the tally
    */
   public static UnitTally addLead(UnitTally t, Lead lead, ZoneId zone, LocalDate from, LocalDate to) {
-    if (in(LocalDate.ofInstant(lead.createdAt(), zone), from, to)) {
+    if (in(day(lead.createdAt(), zone), from, to)) {
       t.addLead(lead.channel(), lead.campaign());
     }
     return t;
@@ -138,7 +140,7 @@ public final class UnitEconomics {
     boolean marketing = first != null && first.hasChannel() && !nonMarketing.contains(channel);
     boolean firstPaid = false;
     for (Payment p : payments) { // time order
-      LocalDate day = LocalDate.ofInstant(p.paidAt(), zone);
+      LocalDate day = day(p.paidAt(), zone);
       if (!firstPaid && p.amount().signum() > 0) {
         firstPaid = true;
         if (in(day, from, to)) {
@@ -150,6 +152,13 @@ public final class UnitEconomics {
       }
     }
     return t;
+  }
+
+  /** The local day of the instant, as LocalDate.ofInstant; a fixed offset needs no zone rules. */
+  private static LocalDate day(Instant at, ZoneId zone) {
+    return zone instanceof ZoneOffset o
+        ? LocalDate.ofEpochDay(Math.floorDiv(at.getEpochSecond() + o.getTotalSeconds(), 86_400L))
+        : LocalDate.ofInstant(at, zone);
   }
 
   private static boolean in(LocalDate day, LocalDate from, LocalDate to) {

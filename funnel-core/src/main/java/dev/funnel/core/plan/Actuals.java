@@ -41,8 +41,33 @@ final class Actuals {
   private final List<Flow> firstPurchases = new ArrayList<>();
   private final Map<List<Object>, Base> cache = new HashMap<>();
 
+  /** Where the windows asked about lie, null bounds open: leads with nothing in it are left out. */
+  private final Instant spanFrom;
+  private final Instant spanTo;
+
   Actuals(Dataset d) {
+    this(d, null, null);
+  }
+
+  /**
+   * The actuals for windows inside {@code [from, to)} (null bounds are open). A lead counts in a
+   * window by its creation, its reach of MQL, SQL or WON (a progression change) or its loss (an
+   * exit change), so a lead created outside the span and without a stage change in it is left
+   * out: it would add nothing to any window inside.
+   */
+  Actuals(Dataset d, Instant from, Instant to) {
     this.d = d;
+    this.spanFrom = from;
+    this.spanTo = to;
+    java.util.Set<String> changed = new java.util.HashSet<>();
+    boolean all = from == null && to == null;
+    if (!all) {
+      for (StageChange c : d.stages()) {
+        if (in(c.at(), from, to) == 1) {
+          changed.add(c.leadId());
+        }
+      }
+    }
     Optional<Stage> mqlStage = progression(d, "MQL");
     Optional<Stage> sqlStage = progression(d, "SQL");
     this.hasMql = mqlStage.isPresent();
@@ -52,10 +77,14 @@ final class Actuals {
     Map<String, String> customerChannel = new HashMap<>();
     for (Lead l : d.leads()) {
       customerChannel.putIfAbsent(l.customerId(), l.channel());
-      LeadReach r = LeadReach.of(d, l);
+      if (!all && in(l.createdAt(), from, to) == 0 && !changed.contains(l.id())) {
+        continue;
+      }
+      List<StageChange> changes = d.stagesOf(l.id());
+      LeadReach r = LeadReach.of(l, changes, d.catalog());
       Instant wonAt = r.reachedAt(won);
       Instant lostAt = null;
-      for (StageChange c : d.stagesOf(l.id())) {
+      for (StageChange c : changes) {
         if (c.stage().exit() && !c.stage().equals(returned)) {
           lostAt = c.at();
           break;
@@ -121,6 +150,10 @@ final class Actuals {
 
   /** The quantities of {@code [from, to)} for one channel (null: all channels). */
   Base base(Instant from, Instant to, String channel) {
+    if ((spanFrom != null && from.isBefore(spanFrom)) || (spanTo != null && to.isAfter(spanTo))) {
+      throw new IllegalStateException("window [" + from + ", " + to + ") outside the actuals' span ["
+          + spanFrom + ", " + spanTo + ")");
+    }
     return cache.computeIfAbsent(List.of(from, to, channel == null ? "" : "=" + channel),
         k -> count(from, to, channel));
   }
@@ -166,7 +199,7 @@ final class Actuals {
   }
 
   private static int in(Instant t, Instant from, Instant to) {
-    return t != null && !t.isBefore(from) && t.isBefore(to) ? 1 : 0;
+    return t != null && (from == null || !t.isBefore(from)) && (to == null || t.isBefore(to)) ? 1 : 0;
   }
 
   @Override

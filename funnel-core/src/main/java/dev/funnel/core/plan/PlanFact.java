@@ -84,7 +84,8 @@ public final class PlanFact {
     }
 
     PlanTable plan = new PlanTable(d.plan());
-    Actuals actuals = new Actuals(d);
+    // every window asked below is [ps, r) or [qs, qtdTo)
+    Actuals actuals = new Actuals(d, ps.isBefore(qs) ? ps : qs, r.isAfter(qtdTo) ? r : qtdTo);
     List<PlanRow> rows = new ArrayList<>();
     for (PlanTable.Key k : plan.keysOverlapping(period.start(), period.endExclusive())) {
       Optional<PlanMetric> known = PlanMetric.find(k.metric());

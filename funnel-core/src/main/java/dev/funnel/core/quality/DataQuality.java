@@ -96,11 +96,12 @@ public final class DataQuality {
       }
       StageHistory.check(dataset, lead, stages.subList(i, j), f);
     }
+    Map<String, Lead> byCustomer = leadsByCustomer(dataset);
     if (dataset.has(DatasetTable.LEADS)) {
-      links(dataset, f);
+      links(dataset, byCustomer, f);
     }
     future(dataset, asOf, f);
-    BigDecimal[] revenue = revenue(dataset);
+    BigDecimal[] revenue = revenue(dataset, byCustomer);
     return new QualityReport(asOf, rows(dataset, tableReads), f.issues(), dataset.currency(), revenue[0], revenue[1]);
   }
 
@@ -157,23 +158,23 @@ public final class DataQuality {
     }
   }
 
-  private static void links(Dataset d, Findings f) {
+  private static void links(Dataset d, Map<String, Lead> byCustomer, Findings f) {
+    KnownLead known = new KnownLead(d);
     for (StageChange s : d.stages()) {
-      if (d.lead(s.leadId()) == null) {
+      if (!known.test(s.leadId())) {
         f.add(Issue.STAGE_FOR_UNKNOWN_LEAD, () -> s.leadId() + ": " + s.stage() + " at " + s.at());
       }
     }
     for (Touch t : d.touches()) {
-      if (d.lead(t.leadId()) == null) {
+      if (!known.test(t.leadId())) {
         f.add(Issue.TOUCH_FOR_UNKNOWN_LEAD, () -> t.leadId() + ": " + t.channel() + " at " + t.at());
       }
     }
     for (Activity a : d.activities()) {
-      if (d.lead(a.leadId()) == null) {
+      if (!known.test(a.leadId())) {
         f.add(Issue.ACTIVITY_FOR_UNKNOWN_LEAD, () -> a.leadId() + ": " + a.type() + " at " + a.at());
       }
     }
-    Map<String, Lead> byCustomer = leadsByCustomer(d);
     for (Payment p : d.payments()) {
       if (leadOf(d, byCustomer, p) == null) {
         f.add(Issue.PAYMENT_WITHOUT_LEAD, () -> describe(p));
@@ -197,6 +198,28 @@ public final class DataQuality {
       BigDecimal sum = total;
       f.add(Issue.SPEND_WITHOUT_LEADS, () -> e.getKey() + ": " + e.getValue().size() + " rows, "
           + sum.toPlainString() + " " + d.currency());
+    }
+  }
+
+  /**
+   * Whether a lead id is in the leads table, remembering the last answer: the stage, touch and
+   * activity tables are sorted by lead id, so consecutive rows mostly ask about the same lead.
+   */
+  private static final class KnownLead {
+    private final Dataset d;
+    private String last;
+    private boolean known;
+
+    KnownLead(Dataset d) {
+      this.d = d;
+    }
+
+    boolean test(String leadId) {
+      if (!leadId.equals(last)) {
+        last = leadId;
+        known = d.lead(leadId) != null;
+      }
+      return known;
     }
   }
 
@@ -261,8 +284,7 @@ public final class DataQuality {
   }
 
   /** {total net revenue, the part without source}; see the class description. */
-  private static BigDecimal[] revenue(Dataset d) {
-    Map<String, Lead> byCustomer = leadsByCustomer(d);
+  private static BigDecimal[] revenue(Dataset d, Map<String, Lead> byCustomer) {
     BigDecimal total = BigDecimal.ZERO;
     BigDecimal unknown = BigDecimal.ZERO;
     for (Payment p : d.payments()) {

@@ -4,9 +4,6 @@ import dev.funnel.core.Dataset;
 import dev.funnel.core.Stage;
 import dev.funnel.core.StageChange;
 import java.util.List;
-import java.util.Set;
-import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
  * Checks one lead's stage history against the catalog order (spec/dataset.md: a lead that enters
@@ -56,17 +53,18 @@ final class StageHistory {
       }
       i = j;
     }
-    Set<Integer> recorded = new TreeSet<>();
-    TreeMap<Integer, StageChange> firstEntry = new TreeMap<>();
+    // the first change into each progression stage, by stage index (ascending: the order of the
+    // findings); a stage is recorded when it has one
+    StageChange[] firstEntry = new StageChange[d.catalog().size()];
     for (StageChange c : changes) {
-      if (c.stage().progression()) {
-        recorded.add(c.stage().index());
-        firstEntry.putIfAbsent(c.stage().index(), c);
+      if (c.stage().progression() && firstEntry[c.stage().index()] == null) {
+        firstEntry[c.stage().index()] = c;
       }
     }
-    for (StageChange c : firstEntry.values()) {
-      int previous = c.stage().index() - 1;
-      if (previous > first && !recorded.contains(previous)) {
+    for (int k = 0; k < firstEntry.length; k++) {
+      StageChange c = firstEntry[k];
+      int previous = k - 1;
+      if (c != null && previous > first && firstEntry[previous] == null) {
         Stage missing = d.catalog().get(previous);
         f.add(Issue.STAGE_SKIPPED, () -> leadId + ": " + c.stage() + " at " + c.at() + " without " + missing);
       }

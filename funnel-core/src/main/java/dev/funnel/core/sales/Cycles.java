@@ -9,6 +9,7 @@ import dev.funnel.core.Payment;
 import dev.funnel.core.Stage;
 import dev.funnel.core.StageCatalog;
 import dev.funnel.core.StageChange;
+import dev.funnel.core.funnel.LeadReach;
 import dev.funnel.core.stats.KaplanMeier;
 import dev.funnel.core.stats.SurvivalCurve;
 import java.time.Instant;
@@ -25,17 +26,43 @@ final class Cycles {
     d.require(DatasetTable.PAYMENTS, "the sales cycle");
     DealHistory.requireAsOf(asOf, "the sales cycle");
     Stage start = progression(d.catalog(), fromStage);
-    KaplanMeier km = KaplanMeier.empty();
-    long paid = 0;
-    long censored = 0;
-    long excluded = 0;
-    for (Lead l : d.leads()) {
-      DealHistory h = DealHistory.of(d, l, asOf);
+    CycleCount count = new CycleCount(start, asOf, from, to);
+    // a lead reaches the start stage at its creation or at a progression change
+    List<Lead> leads = from == null && to == null ? d.leads() : LeadReach.candidates(d, from, to);
+    for (Lead l : leads) {
+      count.add(d, DealHistory.of(d, l, asOf));
+    }
+    return count.result();
+  }
+
+  /**
+   * Cycle durations fed one deal at a time (its history cut at {@code asOf}): paid deals are
+   * events, open and won-but-unpaid ones are censored at {@code asOf}, lost and returned ones
+   * without a payment are excluded.
+   */
+  static final class CycleCount {
+    private final Stage start;
+    private final Instant asOf;
+    private final Instant from;
+    private final Instant to;
+    private final KaplanMeier km = KaplanMeier.empty();
+    private long paid;
+    private long censored;
+    private long excluded;
+
+    CycleCount(Stage start, Instant asOf, Instant from, Instant to) {
+      this.start = start;
+      this.asOf = asOf;
+      this.from = from;
+      this.to = to;
+    }
+
+    void add(Dataset d, DealHistory h) {
       Instant t0 = h.reach.reachedAt(start);
       if (t0 == null || !DealHistory.inWindow(t0, from, to)) {
-        continue;
+        return;
       }
-      Payment p = DealHistory.firstPayment(d, l, t0, asOf);
+      Payment p = DealHistory.firstPayment(d, h.lead, t0, asOf);
       if (p != null) {
         km.add(DealHistory.days(t0, p.paidAt()), true);
         paid++;
@@ -46,9 +73,12 @@ final class Cycles {
         excluded++;
       }
     }
-    SurvivalCurve c = km.result();
-    return new SalesCycle(start.name(), asOf, paid, censored, excluded, c.median(),
-        c.percentile(0.75), c.percentile(0.9), c);
+
+    SalesCycle result() {
+      SurvivalCurve c = km.result();
+      return new SalesCycle(start.name(), asOf, paid, censored, excluded, c.median(),
+          c.percentile(0.75), c.percentile(0.9), c);
+    }
   }
 
   static TimeInStages timeInStages(Dataset d, Instant asOf) {

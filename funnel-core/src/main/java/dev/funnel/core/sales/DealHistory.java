@@ -47,10 +47,13 @@ final class DealHistory {
   static DealHistory of(Dataset d, Lead lead, Instant asOf) {
     StageCatalog c = d.catalog();
     List<StageChange> all = d.stagesOf(lead.id());
-    List<StageChange> kept = new ArrayList<>(all.size());
-    for (StageChange s : all) {
-      if (asOf == null || !s.at().isAfter(asOf)) {
-        kept.add(s);
+    List<StageChange> kept = all; // time order: cut only when the latest change is after asOf
+    if (asOf != null && !all.isEmpty() && all.get(all.size() - 1).at().isAfter(asOf)) {
+      kept = new ArrayList<>(all.size());
+      for (StageChange s : all) {
+        if (!s.at().isAfter(asOf)) {
+          kept.add(s);
+        }
       }
     }
     Instant[] entered = new Instant[c.progression().size()];

@@ -4,7 +4,6 @@ import static dev.funnel.core.sales.DealHistory.progression;
 
 import dev.funnel.core.Dataset;
 import dev.funnel.core.DatasetTable;
-import dev.funnel.core.Lead;
 import dev.funnel.core.Stage;
 import dev.funnel.core.StageChange;
 import java.time.Instant;
@@ -24,23 +23,28 @@ final class Exits {
     Map<String, Map<String, long[]>> byExit = new TreeMap<>();
     Map<String, Long> perExit = new TreeMap<>();
     long total = 0;
-    for (Lead l : d.leads()) {
-      int furthest = 0;
-      for (StageChange s : d.stagesOf(l.id())) {
-        if (!s.stage().exit()) {
-          furthest = Math.max(furthest, s.stage().index());
-          continue;
-        }
-        if (!DealHistory.inWindow(s.at(), from, to)) {
-          continue;
-        }
-        String reason = s.reason() == null ? "(none)" : s.reason();
-        long[] c = byExit.computeIfAbsent(s.stage().name(), x -> new TreeMap<>())
-            .computeIfAbsent(reason, x -> new long[2]);
-        c[furthest < boundary.index() ? 0 : 1]++;
-        perExit.merge(s.stage().name(), 1L, Long::sum);
-        total++;
+    // one sequential pass: the stage changes are sorted by lead, then time (the order of
+    // Dataset.stagesOf), so each lead's furthest progression stage so far is a running maximum
+    String lead = null;
+    int furthest = 0;
+    for (StageChange s : d.stages()) {
+      if (!s.leadId().equals(lead)) {
+        lead = s.leadId();
+        furthest = 0;
       }
+      if (!s.stage().exit()) {
+        furthest = Math.max(furthest, s.stage().index());
+        continue;
+      }
+      if (!DealHistory.inWindow(s.at(), from, to) || d.lead(lead) == null) {
+        continue; // outside the window, or a lead the leads table does not have
+      }
+      String reason = s.reason() == null ? "(none)" : s.reason();
+      long[] c = byExit.computeIfAbsent(s.stage().name(), x -> new TreeMap<>())
+          .computeIfAbsent(reason, x -> new long[2]);
+      c[furthest < boundary.index() ? 0 : 1]++;
+      perExit.merge(s.stage().name(), 1L, Long::sum);
+      total++;
     }
     List<ReasonCount> rows = new ArrayList<>();
     for (Map.Entry<String, Map<String, long[]>> e : byExit.entrySet()) {

@@ -1,8 +1,11 @@
 package dev.funnel.core.sales;
 
+import dev.funnel.core.display.InstantLabel;
 import dev.funnel.core.display.Tabular;
 import dev.funnel.core.display.TextTable;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Objects;
 
@@ -38,17 +41,25 @@ public record OwnerKpis(Instant asOf, OwnerRule rule, List<OwnerKpi> owners) imp
     return owners.stream().filter(k -> k.owner().equals(name)).findFirst();
   }
 
+  /** The one-line summary with the as-of instant in UTC ({@link #summary(ZoneId)}). */
   @Override
   public String summary() {
-    return "Owner KPIs " + rule.label() + " as of " + asOf + ": " + owners.size() + " owners";
+    return summary(ZoneOffset.UTC);
+  }
+
+  /** The one-line summary with the as-of instant for people in the zone ({@link InstantLabel}). */
+  public String summary(ZoneId zone) {
+    return "Owner KPIs " + rule.label() + " as of " + InstantLabel.of(asOf, zone) + ": "
+        + owners.size() + " owners";
   }
 
   @Override
   public TextTable table() {
-    TextTable t = TextTable.of("owner", "MQLs", "to SQL", "reach rate", "MQL->SQL", "reaction h",
-        "SQLs", "won", "lost", "win rate", "cycle days", "average deal");
+    // fits a 100-column terminal with short owner names; MQLs qualified are in OwnerKpi and JSON
+    TextTable t = TextTable.of("owner", "MQLs", "reach rate", "MQL->SQL", "reaction h",
+        "SQLs", "won", "lost", "win rate", "cycle days", "avg deal");
     for (OwnerKpi k : owners) {
-      t = t.plus(k.owner(), k.mqls(), k.qualified(), k.reachRate(), k.mqlToSql(),
+      t = t.plus(k.owner(), k.mqls(), k.reachRate(), k.mqlToSql(),
           k.reactionMedianHours(), k.sqls(), k.won(), k.lost(), k.winRate(), k.cycleMedianDays(),
           k.averageDeal());
     }

@@ -8,11 +8,14 @@ import dev.funnel.core.DatasetTable;
 import dev.funnel.core.Lead;
 import dev.funnel.core.Stage;
 import dev.funnel.core.StageCatalog;
+import dev.funnel.core.StageChange;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /** The open pipeline, its weighted value and sales velocity. */
 final class Pipelines {
@@ -30,15 +33,41 @@ final class Pipelines {
       throw new IllegalArgumentException(
           "pipeline stages must run forward and stop before " + c.won() + ": " + first + ".." + last);
     }
-    int n = c.progression().size();
-    long[] closedWon = new long[n];
-    long[] closed = new long[n];
-    long[] deals = new long[n];
-    BigDecimal[] value = new BigDecimal[n];
-    java.util.Arrays.fill(value, BigDecimal.ZERO);
-    long unvalued = 0;
+    PipelineCount count = new PipelineCount(c, first, last);
     for (Lead l : d.leads()) {
-      DealHistory h = DealHistory.of(d, l, asOf);
+      count.add(DealHistory.of(d, l, asOf));
+    }
+    return count.result(asOf, plan);
+  }
+
+  /**
+   * The pipeline's counters fed one deal at a time: closed deals (won or lost) per furthest stage
+   * reached, for the stage-to-won probabilities learned from history, and open deals and their
+   * values per current stage between {@code first} and {@code last}.
+   */
+  static final class PipelineCount {
+    private final StageCatalog c;
+    private final Stage first;
+    private final Stage last;
+    private final long[] closedWon;
+    private final long[] closed;
+    private final long[] deals;
+    private final BigDecimal[] value;
+    private long unvalued;
+
+    PipelineCount(StageCatalog c, Stage first, Stage last) {
+      this.c = c;
+      this.first = first;
+      this.last = last;
+      int n = c.progression().size();
+      closedWon = new long[n];
+      closed = new long[n];
+      deals = new long[n];
+      value = new BigDecimal[n];
+      java.util.Arrays.fill(value, BigDecimal.ZERO);
+    }
+
+    void add(DealHistory h) {
       if (h.outcome == Outcome.WON || h.outcome == Outcome.LOST) {
         for (int k = 0; k <= h.reach.furthest(); k++) {
           closed[k]++;
@@ -56,32 +85,83 @@ final class Pipelines {
         }
       }
     }
-    List<PipelineStage> rows = new ArrayList<>();
-    long allDeals = 0;
-    BigDecimal allValue = BigDecimal.ZERO;
-    double weighted = 0;
-    for (int k = first.index(); k <= last.index(); k++) {
-      double p = ratio(closedWon[k], closed[k]);
-      double w = Double.isNaN(p) ? 0 : value[k].doubleValue() * p;
-      rows.add(new PipelineStage(c.progression().get(k).name(), deals[k], value[k], p, w));
-      allDeals += deals[k];
-      allValue = allValue.add(value[k]);
-      weighted += w;
+
+    Pipeline result(Instant asOf, BigDecimal plan) {
+      List<PipelineStage> rows = new ArrayList<>();
+      long allDeals = 0;
+      BigDecimal allValue = BigDecimal.ZERO;
+      double weighted = 0;
+      for (int k = first.index(); k <= last.index(); k++) {
+        double p = ratio(closedWon[k], closed[k]);
+        double w = Double.isNaN(p) ? 0 : value[k].doubleValue() * p;
+        rows.add(new PipelineStage(c.progression().get(k).name(), deals[k], value[k], p, w));
+        allDeals += deals[k];
+        allValue = allValue.add(value[k]);
+        weighted += w;
+      }
+      double coverage = plan == null || plan.signum() <= 0 ? Double.NaN
+          : allValue.divide(plan, MathContext.DECIMAL64).doubleValue();
+      return new Pipeline(asOf, allDeals, unvalued, allValue, weighted, plan, coverage, rows);
     }
-    double coverage = plan == null || plan.signum() <= 0 ? Double.NaN
-        : allValue.divide(plan, MathContext.DECIMAL64).doubleValue();
-    return new Pipeline(asOf, allDeals, unvalued, allValue, weighted, plan, coverage, rows);
   }
 
-  static SalesVelocity velocity(Dataset d, Instant asOf) {
-    Pipeline p = Sales.pipeline(d, asOf, null);
-    WinRate w = Sales.winRate(d, "OPPORTUNITY", null, null, asOf);
-    DealSize size = Sales.dealSize(d, null, asOf);
-    SalesCycle cyc = Sales.cycle(d, asOf);
+  /**
+   * Pipeline (with coverage of {@code plan}, null for none) and velocity from one pass over the
+   * leads: each lead's history as of {@code asOf} feeds the
+   * pipeline (OPPORTUNITY to the stage before WON), the win rate from OPPORTUNITY (no window), the
+   * average deal of deals won before {@code asOf} and the SQL-to-payment cycle, the same figures as
+   * {@link Sales#pipeline(Dataset, Instant, BigDecimal)}, {@link Sales#winRate(Dataset, String,
+   * Instant, Instant, Instant)}, {@link Sales#dealSize(Dataset, Instant, Instant)} with
+   * {@code to = asOf} (a deal first won before {@code asOf} has the same history cut at
+   * {@code asOf} as uncut) and {@link Sales#cycle(Dataset, Instant)}.
+   */
+  static SalesForecast forecast(Dataset d, Instant asOf, BigDecimal plan) {
+    d.require(DatasetTable.LEADS, "sales velocity");
+    d.require(DatasetTable.STAGES, "sales velocity");
+    d.require(DatasetTable.PAYMENTS, "sales velocity");
+    DealHistory.requireAsOf(asOf, "sales velocity");
+    StageCatalog c = d.catalog();
+    Stage opportunity = progression(c, "OPPORTUNITY");
+    Stage beforeWon = c.progression().get(c.progression().size() - 2);
+    if (opportunity.index() > beforeWon.index()) {
+      throw new IllegalArgumentException(
+          "pipeline stages must run forward and stop before " + c.won() + ": " + opportunity + ".." + beforeWon);
+    }
+    PipelineCount pipeline = new PipelineCount(c, opportunity, beforeWon);
+    WinRateTally wins = WinRateTally.empty(opportunity.name());
+    WinRates.DealSizeCount sizes = new WinRates.DealSizeCount(c.won(), null, asOf);
+    Stage sql = progression(c, "SQL");
+    Cycles.CycleCount cycles = new Cycles.CycleCount(sql, asOf, null, null);
+    // Every figure here is about leads that reached SQL or OPPORTUNITY (a closed deal counts for
+    // the probabilities of the stages it reached, and only OPPORTUNITY on are shown): a lead
+    // without a progression change at the earlier of the two or later adds nothing, so only the
+    // others are visited.
+    int from = Math.min(sql.index(), opportunity.index());
+    Set<String> reachedFrom = new HashSet<>();
+    for (StageChange s : d.stages()) {
+      if (!s.stage().exit() && s.stage().index() >= from) {
+        reachedFrom.add(s.leadId());
+      }
+    }
+    for (Lead l : d.leads()) {
+      if (from > 0 && !reachedFrom.contains(l.id())) {
+        continue;
+      }
+      DealHistory h = DealHistory.of(d, l, asOf);
+      pipeline.add(h);
+      WinRates.add(wins, h, opportunity, null, null);
+      sizes.add(h);
+      cycles.add(d, h);
+    }
+    Pipeline p = pipeline.result(asOf, plan);
+    WinRate w = wins.result();
+    DealSize size = sizes.result();
+    SalesCycle cyc = cycles.result();
     double v = p.deals() * w.byCount() * size.average() / cyc.medianDays();
     if (cyc.medianDays() == 0 || Double.isNaN(v)) {
       v = Double.NaN;
     }
-    return new SalesVelocity(p.deals(), w.byCount(), size.average(), cyc.medianDays(), v);
+    return new SalesForecast(p,
+        new SalesVelocity(p.deals(), w.byCount(), size.average(), cyc.medianDays(), v));
   }
 }

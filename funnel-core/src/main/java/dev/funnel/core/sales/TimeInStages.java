@@ -1,8 +1,11 @@
 package dev.funnel.core.sales;
 
+import dev.funnel.core.display.InstantLabel;
 import dev.funnel.core.display.Tabular;
 import dev.funnel.core.display.TextTable;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 
 /**
@@ -22,9 +25,15 @@ public record TimeInStages(Instant asOf, List<StageTime> stages) implements Tabu
     stages = List.copyOf(stages);
   }
 
+  /** The one-line summary with the as-of instant in UTC ({@link #summary(ZoneId)}). */
   @Override
   public String summary() {
-    return "Time in stage as of " + asOf + " (days, Kaplan-Meier)";
+    return summary(ZoneOffset.UTC);
+  }
+
+  /** The one-line summary with the as-of instant for people in the zone ({@link InstantLabel}). */
+  public String summary(ZoneId zone) {
+    return "Time in stage as of " + InstantLabel.of(asOf, zone) + " (days, Kaplan-Meier)";
   }
 
   @Override

@@ -6,9 +6,11 @@ import dev.funnel.core.Dataset;
 import dev.funnel.core.DatasetTable;
 import dev.funnel.core.Lead;
 import dev.funnel.core.Stage;
+import dev.funnel.core.funnel.LeadReach;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.time.Instant;
+import java.util.List;
 
 /** Win rate and average deal size over the leads of a dataset. */
 final class WinRates {
@@ -19,26 +21,51 @@ final class WinRates {
     d.require(DatasetTable.STAGES, "win rate");
     Stage base = progression(d.catalog(), baseStage);
     WinRateTally t = WinRateTally.empty(base.name());
-    for (Lead l : d.leads()) {
-      DealHistory h = DealHistory.of(d, l, asOf);
-      if (DealHistory.inWindow(h.reach.reachedAt(base), from, to)) {
-        t.add(h.outcome, h.outcome == Outcome.WON ? h.wonAmount : h.amount);
-      }
+    // a lead reaches the base stage at its creation or at a progression change
+    List<Lead> leads = from == null && to == null ? d.leads() : LeadReach.candidates(d, from, to);
+    for (Lead l : leads) {
+      add(t, DealHistory.of(d, l, asOf), base, from, to);
     }
     return t.result();
+  }
+
+  /** Adds the deal to the tally when it reached the base stage in the window. */
+  static void add(WinRateTally t, DealHistory h, Stage base, Instant from, Instant to) {
+    if (DealHistory.inWindow(h.reach.reachedAt(base), from, to)) {
+      t.add(h.outcome, h.outcome == Outcome.WON ? h.wonAmount : h.amount);
+    }
   }
 
   static DealSize dealSize(Dataset d, Instant from, Instant to) {
     d.require(DatasetTable.LEADS, "average deal size");
     d.require(DatasetTable.STAGES, "average deal size");
-    Stage won = d.catalog().won();
-    long count = 0;
-    long valued = 0;
-    BigDecimal total = BigDecimal.ZERO;
-    for (Lead l : d.leads()) {
-      DealHistory h = DealHistory.of(d, l, null);
+    DealSizeCount count = new DealSizeCount(d.catalog().won(), from, to);
+    // a deal won in the window entered the won stage by a change in it: only those leads can count
+    List<Lead> leads = from == null && to == null ? d.leads() : LeadReach.candidates(d, from, to);
+    for (Lead l : leads) {
+      count.add(DealHistory.of(d, l, null));
+    }
+    return count.result();
+  }
+
+  /** Deals first won in the window, fed one deal at a time; exact value sum. */
+  static final class DealSizeCount {
+    private final Stage won;
+    private final Instant from;
+    private final Instant to;
+    private long count;
+    private long valued;
+    private BigDecimal total = BigDecimal.ZERO;
+
+    DealSizeCount(Stage won, Instant from, Instant to) {
+      this.won = won;
+      this.from = from;
+      this.to = to;
+    }
+
+    void add(DealHistory h) {
       if (h.outcome != Outcome.WON || !DealHistory.inWindow(h.entered[won.index()], from, to)) {
-        continue;
+        return;
       }
       count++;
       if (h.wonAmount != null) {
@@ -46,8 +73,11 @@ final class WinRates {
         total = total.add(h.wonAmount);
       }
     }
-    return new DealSize(count, valued, total,
-        valued == 0 ? Double.NaN
-            : total.divide(BigDecimal.valueOf(valued), MathContext.DECIMAL64).doubleValue());
+
+    DealSize result() {
+      return new DealSize(count, valued, total,
+          valued == 0 ? Double.NaN
+              : total.divide(BigDecimal.valueOf(valued), MathContext.DECIMAL64).doubleValue());
+    }
   }
 }

@@ -12,7 +12,8 @@
  * OPPORTUNITY, i.e. during qualification; late = at or after it), the open
  * {@link dev.funnel.core.sales.Pipeline pipeline} with its weighted value (stage-to-won
  * probabilities learned from closed deals) and coverage of a plan,
- * {@link dev.funnel.core.sales.SalesVelocity sales velocity} and
+ * {@link dev.funnel.core.sales.SalesVelocity sales velocity} (both at once, in one pass, as a
+ * {@link dev.funnel.core.sales.SalesForecast forecast}) and
  * {@link dev.funnel.core.sales.OwnerKpis per-owner KPIs}. The first-response SLA is in
  * {@link dev.funnel.core.sla}.
  *

@@ -1,9 +1,12 @@
 package dev.funnel.core.sla;
 
+import dev.funnel.core.display.InstantLabel;
 import dev.funnel.core.display.Tabular;
 import dev.funnel.core.display.TextTable;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 
@@ -28,10 +31,19 @@ public record OverdueLeads(String kind, Instant asOf, Duration threshold, List<O
     return leads.size();
   }
 
+  /** The one-line summary with the as-of instant in UTC ({@link #summary(ZoneId)}). */
   @Override
   public String summary() {
+    return summary(ZoneOffset.UTC);
+  }
+
+  /**
+   * The one-line summary with the as-of instant for people in the dataset zone
+   * ({@link InstantLabel}: {@code as of end of 2026-10-31}, or the time to the second).
+   */
+  public String summary(ZoneId zone) {
     return String.format(Locale.ROOT, "%d %s leads (> %s) as of %s", leads.size(), kind,
-        threshold.toString().substring(2).toLowerCase(Locale.ROOT), asOf);
+        threshold.toString().substring(2).toLowerCase(Locale.ROOT), InstantLabel.of(asOf, zone));
   }
 
   @Override

@@ -57,7 +57,7 @@ public final class Sla {
     SlaTally tally = SlaTally.empty();
     List<OverdueLead> overdue = new ArrayList<>();
     List<OverdueLead> stale = new ArrayList<>();
-    for (Lead lead : d.leads()) {
+    for (Lead lead : counted(d, q)) {
       FirstResponse r = response(d, lead, stage, q);
       if (r == null) {
         continue;
@@ -92,7 +92,7 @@ public final class Sla {
   public static List<FirstResponse> responses(Dataset d, SlaQuery q) {
     Stage stage = stage(d, q);
     List<FirstResponse> out = new ArrayList<>();
-    for (Lead lead : d.leads()) {
+    for (Lead lead : counted(d, q)) {
       FirstResponse r = response(d, lead, stage, q);
       if (r != null) {
         out.add(r);
@@ -117,6 +117,15 @@ public final class Sla {
           "the SLA clock starts at a progression stage, not at the exit " + s.name());
     }
     return s;
+  }
+
+  /**
+   * The leads that can be counted: with a window, only those that can reach a stage in it
+   * ({@link LeadReach#candidates}), since a counted lead reached the clock's stage in the window;
+   * else every lead. In the dataset's lead order.
+   */
+  private static List<Lead> counted(Dataset d, SlaQuery q) {
+    return q.from() == null && q.to() == null ? d.leads() : LeadReach.candidates(d, q.from(), q.to());
   }
 
   static FirstResponse response(Dataset d, Lead lead, Stage stage, SlaQuery q) {
