@@ -62,9 +62,9 @@ final class ChannelsSection extends ComputedSection<ChannelsSection.Result> {
     List<UnitRow> all = new ArrayList<>(r.unit().channels());
     all.add(r.unit().total());
     for (UnitRow x : all) {
-      rows.add(List.of(x.channel(), HtmlReport.n(x.spend()), Long.toString(x.leads()),
-          Long.toString(x.customers()), HtmlReport.n(x.revenue()), HtmlReport.n(x.cpl()),
-          HtmlReport.n(x.cac()), HtmlReport.n(x.romi()), HtmlReport.n(x.drr())));
+      rows.add(List.of(x.channel(), HtmlReport.figure(x.spend()), Long.toString(x.leads()),
+          Long.toString(x.customers()), HtmlReport.figure(x.revenue()), HtmlReport.figure(x.cpl()),
+          HtmlReport.figure(x.cac()), HtmlReport.n(x.romi()), HtmlReport.n(x.drr())));
     }
     if (!r.unit().channels().isEmpty()) {
       s = s.chart(ResultCharts.channels("Channels, " + r.period().label(), r.unit()));

@@ -118,8 +118,8 @@ final class CohortsSection extends ComputedSection<CohortsSection.Result> {
     }
     List<List<String>> t = new ArrayList<>();
     for (ChannelLtvToCac c : r.economics().channels()) {
-      t.add(List.of(c.channel(), Long.toString(c.customers()), HtmlReport.n(c.spend()),
-          HtmlReport.n(c.cac()), HtmlReport.n(c.ltv()), HtmlReport.n(c.ltvToCac()),
+      t.add(List.of(c.channel(), Long.toString(c.customers()), HtmlReport.figure(c.spend()),
+          HtmlReport.figure(c.cac()), HtmlReport.figure(c.ltv()), HtmlReport.n(c.ltvToCac()),
           c.payback().isPresent() ? Integer.toString(c.payback().getAsInt()) : "not yet"));
     }
     return s.table(r.economics().summary(),

@@ -98,16 +98,16 @@ final class DealsSection extends ComputedSection<DealsSection.Result> {
     s = s.figures(List.of(
         new KeyFigure("Won deals", Long.toString(r.won()), LeadsSection.signed(
             LeadsSection.change(r.won(), r.wonBefore())) + " vs " + r.compare().label()),
-        new KeyFigure("Average deal", HtmlReport.n(r.deals().average())),
-        new KeyFigure("Weighted pipeline", HtmlReport.n(p.weighted()), p.deals() + " open deals, "
-            + p.value().toPlainString() + " open"),
-        new KeyFigure("Coverage of plan", HtmlReport.n(p.coverage()),
-            p.plan() == null ? "no revenue target" : "target " + p.plan().toPlainString()),
-        new KeyFigure("Sales velocity", HtmlReport.n(r.velocity().perDay()), "per day")));
+        new KeyFigure("Average deal", HtmlReport.figure(r.deals().average())),
+        new KeyFigure("Weighted pipeline", HtmlReport.figure(p.weighted()), p.deals()
+            + " open deals, " + HtmlReport.figure(p.value()) + " open"),
+        new KeyFigure("Coverage of plan", HtmlReport.times(p.coverage()),
+            p.plan() == null ? "no revenue target" : "target " + HtmlReport.figure(p.plan())),
+        new KeyFigure("Sales velocity", HtmlReport.figure(r.velocity().perDay()), "per day")));
     List<List<String>> rows = new ArrayList<>();
     for (PipelineStage st : p.stages()) {
-      rows.add(List.of(st.stage(), Long.toString(st.deals()), HtmlReport.n(st.value()),
-          HtmlReport.n(st.winProbability()), HtmlReport.n(st.weighted())));
+      rows.add(List.of(st.stage(), Long.toString(st.deals()), HtmlReport.figure(st.value()),
+          HtmlReport.n(st.winProbability()), HtmlReport.figure(st.weighted())));
     }
     return s.table("Open pipeline as of " + in.scope().asOfLabel(),
         List.of("stage", "deals", "value", "win probability", "weighted"), rows);

@@ -65,7 +65,7 @@ final class PlanSection extends ComputedSection<PlanReport> {
   Section html(PlanReport r, ReportInput in, Section s) {
     List<List<String>> rows = new ArrayList<>();
     for (PlanRow x : r.rows()) {
-      rows.add(List.of(ResultCharts.planName(x), HtmlReport.n(x.plan()), HtmlReport.n(x.actual()), HtmlReport.n(x.runRate()),
+      rows.add(List.of(ResultCharts.planName(x), HtmlReport.figure(x.plan()), HtmlReport.figure(x.actual()), HtmlReport.figure(x.runRate()),
           FunnelSection.percent(x.relativeDeviation()), x.status().label()));
     }
     s = s.paragraph(r.summary());

@@ -76,8 +76,8 @@ final class SlaSection extends ComputedSection<SlaSection.Result> {
             + TARGET_MINUTES + " minutes.")
         .figures(List.of(new KeyFigure("Within target", FunnelSection.percent(t.shareWithin()),
                 t.leads() + " leads"),
-            new KeyFigure("Median response", HtmlReport.n(t.medianMinutes()) + " min"),
-            new KeyFigure("p90 response", HtmlReport.n(t.p90Minutes()) + " min"),
+            new KeyFigure("Median response", HtmlReport.minutes(t.medianMinutes())),
+            new KeyFigure("p90 response", HtmlReport.minutes(t.p90Minutes())),
             new KeyFigure("Overdue now", Long.toString(r.sla().overdue().size()))));
     List<List<String>> rows = new ArrayList<>();
     for (SlaStats o : r.sla().owners()) {
