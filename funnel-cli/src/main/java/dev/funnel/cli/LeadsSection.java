@@ -17,11 +17,19 @@ import java.util.Map;
  * JSON null, when the comparison is 0), the share qualified {@code MQL / leads} and the share handed
  * to sales {@code SQL / leads} (spec/metrics.md; event-basis ratios of one period, not cohort
  * shares).
+ *
+ * <p>The trend: the same counts and shares for each of the last {@link #TREND_PERIODS} periods of
+ * the report's granularity up to and including the reported one, from one event-basis funnel over
+ * their union counted per period ({@link LeadTrend}); a period without events counts zero.
  */
 final class LeadsSection extends ComputedSection<LeadsSection.Result> {
 
-  /** The funnels of the two periods. */
-  record Result(Period period, FunnelReport current, Period compare, FunnelReport base) {}
+  /** How many periods the trend shows, ending with the reported one. */
+  static final int TREND_PERIODS = 6;
+
+  /** The funnels of the two periods and the trend up to the reported period. */
+  record Result(Period period, FunnelReport current, Period compare, FunnelReport base,
+      List<LeadTrend> trend) {}
 
   static final List<String> STAGES = List.of("LEAD", "MQL", "SQL");
 
@@ -43,7 +51,8 @@ final class LeadsSection extends ComputedSection<LeadsSection.Result> {
   @Override
   Result compute(ReportInput in) {
     ReportScope s = in.scope();
-    return new Result(s.period(), s.eventFunnel(s.period()), s.compare(), s.eventFunnel(s.compare()));
+    return new Result(s.period(), s.eventFunnel(s.period()), s.compare(), s.eventFunnel(s.compare()),
+        LeadTrend.of(in.dataset(), s.period(), TREND_PERIODS));
   }
 
   /** {@code (current - base) / base}; NaN when base is 0. */
@@ -74,7 +83,19 @@ final class LeadsSection extends ComputedSection<LeadsSection.Result> {
         FunnelSection.percent(share(r.base(), "MQL")), null);
     t = t.plus("share to sales (SQL/leads)", FunnelSection.percent(share(r.current(), "SQL")),
         FunnelSection.percent(share(r.base(), "SQL")), null);
-    return r.period().label() + " against " + r.compare().label() + " (event basis)\n" + t.render();
+    return r.period().label() + " against " + r.compare().label() + " (event basis)\n" + t.render()
+        + "\nTrend, last " + r.trend().size() + " " + r.period().granularity().label()
+        + "s (event basis)\n" + trendTable(r.trend()).render();
+  }
+
+  /** The trend as a table: a row per period, oldest first. */
+  static TextTable trendTable(List<LeadTrend> trend) {
+    TextTable t = TextTable.of("period", "leads", "MQL", "SQL", "MQL/leads", "SQL/leads");
+    for (LeadTrend x : trend) {
+      t = t.plus(x.period().label(), x.leads(), x.mql(), x.sql(),
+          FunnelSection.percent(x.shareQualified()), FunnelSection.percent(x.shareToSales()));
+    }
+    return t;
   }
 
   @Override
@@ -99,6 +120,18 @@ final class LeadsSection extends ComputedSection<LeadsSection.Result> {
     sq.put("period", share(r.current(), "SQL"));
     sq.put("compare", share(r.base(), "SQL"));
     m.put("shareToSales", sq);
+    List<Map<String, Object>> trend = new java.util.ArrayList<>();
+    for (LeadTrend x : r.trend()) {
+      Map<String, Object> row = new LinkedHashMap<>();
+      row.put("period", x.period().label());
+      row.put("leads", x.leads());
+      row.put("mql", x.mql());
+      row.put("sql", x.sql());
+      row.put("shareQualified", x.shareQualified());
+      row.put("shareToSales", x.shareToSales());
+      trend.add(row);
+    }
+    m.put("trend", trend);
     return m;
   }
 
@@ -116,7 +149,10 @@ final class LeadsSection extends ComputedSection<LeadsSection.Result> {
         FunnelSection.percent(share(r.base(), "MQL")) + " in " + r.compare().label()));
     f.add(new KeyFigure("Share to sales (SQL/leads)", FunnelSection.percent(share(r.current(), "SQL")),
         FunnelSection.percent(share(r.base(), "SQL")) + " in " + r.compare().label()));
+    List<LeadTrend> t = r.trend();
     return s.paragraph(r.period().label() + " against " + r.compare().label() + ", event basis.")
-        .figures(f);
+        .figures(f)
+        .chart(ResultCharts.leadTrend("Leads, MQL and SQL, " + t.get(0).period().label() + " to "
+            + t.get(t.size() - 1).period().label(), t));
   }
 }

@@ -140,4 +140,23 @@ final class ResultCharts {
     return Charts.grouped(ChartOptions.titled(title).valueAxis("Conversions"), channels,
         credits(channels, results));
   }
+
+  /**
+   * The leads trend as grouped bars on one scale: per period a bar each for leads, MQL and SQL
+   * (event basis, {@link LeadTrend}).
+   */
+  static Svg leadTrend(String title, List<LeadTrend> trend) {
+    List<String> periods = new ArrayList<>();
+    List<Double> leads = new ArrayList<>();
+    List<Double> mql = new ArrayList<>();
+    List<Double> sql = new ArrayList<>();
+    for (LeadTrend t : trend) {
+      periods.add(t.period().label());
+      leads.add((double) t.leads());
+      mql.add((double) t.mql());
+      sql.add((double) t.sql());
+    }
+    return Charts.grouped(ChartOptions.titled(title).valueAxis("Leads"), periods,
+        List.of(new Series("leads", leads), new Series("MQL", mql), new Series("SQL", sql)));
+  }
 }

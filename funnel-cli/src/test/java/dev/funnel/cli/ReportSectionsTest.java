@@ -224,6 +224,80 @@ class ReportSectionsTest {
   }
 
   @Test
+  void theLeadsTrendEndsWithThePeriodAndSumsToTheFunnelOverItsWindow() throws Exception {
+    ReportInput in = input(DEMO);
+    Period p = in.scope().period();
+    JsonNode leads = json(in).get("leads");
+    JsonNode trend = leads.get("trend");
+    assertEquals(LeadsSection.TREND_PERIODS, trend.size());
+    // the last row is the reported period, with the section's own current counts
+    JsonNode last = trend.get(trend.size() - 1);
+    assertEquals(p.label(), last.get("period").asText());
+    assertEquals(leads.get("leads").get("period").asLong(), last.get("leads").asLong());
+    assertEquals(leads.get("mql").get("period").asLong(), last.get("mql").asLong());
+    assertEquals(leads.get("sql").get("period").asLong(), last.get("sql").asLong());
+    near(leads.get("shareQualified").get("period").asDouble(), last.get("shareQualified"), "MQL/leads");
+    near(leads.get("shareToSales").get("period").asDouble(), last.get("shareToSales"), "SQL/leads");
+    // consecutive periods of the report's granularity, oldest first
+    for (int i = 0; i < trend.size(); i++) {
+      assertEquals(p.plus(i - trend.size() + 1).label(), trend.get(i).get("period").asText());
+      for (String k : List.of("period", "leads", "mql", "sql", "shareQualified", "shareToSales")) {
+        assertTrue(trend.get(i).has(k), k);
+      }
+    }
+    // the sum over the periods is the event funnel over their union, counted without periods
+    Period first = p.plus(1 - LeadsSection.TREND_PERIODS);
+    FunnelReport whole = StageFunnel.compute(DEMO, FunnelQuery.event()
+        .between(first.startInstant(DEMO.zone()), p.endInstant(DEMO.zone())));
+    long l = 0;
+    long mql = 0;
+    long sql = 0;
+    for (JsonNode x : trend) {
+      l += x.get("leads").asLong();
+      mql += x.get("mql").asLong();
+      sql += x.get("sql").asLong();
+    }
+    assertTrue(l > 0, "the demo has leads in the trend window");
+    assertEquals(whole.count("LEAD"), l);
+    assertEquals(whole.count("MQL"), mql);
+    assertEquals(whole.count("SQL"), sql);
+    // the text shows the same rows
+    String text = new LeadsSection().text(in);
+    assertTrue(text.contains("Trend, last 6 months (event basis)"), text);
+    assertTrue(text.contains(first.label()), text);
+  }
+
+  @Test
+  void theLeadsTrendCountsEmptyPeriodsAsZeroAndFollowsTheGranularity() {
+    // one lead created in week 2026-W10 reaching MQL in W11 and SQL in W12 (skipping nothing)
+    Dataset d = Dataset.builder().zone(ZoneOffset.UTC)
+        .lead(Lead.of("a", Instant.parse("2026-03-03T10:00:00Z"), "seo"))
+        .stageChange(dev.funnel.core.StageChange.of("a",
+            dev.funnel.core.StageCatalog.DEFAULT.stage("MQL"), Instant.parse("2026-03-10T10:00:00Z")))
+        .stageChange(dev.funnel.core.StageChange.of("a",
+            dev.funnel.core.StageCatalog.DEFAULT.stage("SQL"), Instant.parse("2026-03-17T10:00:00Z")))
+        .build();
+    List<LeadTrend> t = LeadTrend.of(d, Period.parse("2026-W13"), 6);
+    assertEquals(List.of(
+        new LeadTrend(Period.parse("2026-W08"), 0, 0, 0),
+        new LeadTrend(Period.parse("2026-W09"), 0, 0, 0),
+        new LeadTrend(Period.parse("2026-W10"), 1, 0, 0),
+        new LeadTrend(Period.parse("2026-W11"), 0, 1, 0),
+        new LeadTrend(Period.parse("2026-W12"), 0, 0, 1),
+        new LeadTrend(Period.parse("2026-W13"), 0, 0, 0)), t);
+    assertTrue(Double.isNaN(t.get(0).shareQualified()), "no leads: undefined share");
+    // a quarter: everything falls in 2026-Q1
+    List<LeadTrend> q = LeadTrend.of(d, Period.parse("2026-Q2"), 2);
+    assertEquals(List.of(new LeadTrend(Period.parse("2026-Q1"), 1, 1, 1),
+        new LeadTrend(Period.parse("2026-Q2"), 0, 0, 0)), q);
+    assertEquals(1.0, q.get(0).shareToSales());
+    String table = LeadsSection.trendTable(t).render();
+    for (String line : table.split("\n")) {
+      assertTrue(line.length() <= 100, line);
+    }
+  }
+
+  @Test
   void textFitsOneHundredColumnsAndNamesEverySection() {
     String text = Report.text(input(DEMO));
     for (String line : text.split("\n")) {
@@ -371,15 +445,16 @@ class ReportSectionsTest {
     for (ReportSection s : Report.SECTIONS) {
       assertTrue(html.contains(s.title()), s.title());
     }
-    // funnel, channels, attribution, plan bullets, two waterfalls, cohort heat map
-    assertEquals(7, html.split("<svg", -1).length - 1);
+    // leads trend, funnel, channels, attribution, plan bullets, two waterfalls, cohort heat map
+    assertEquals(8, html.split("<svg", -1).length - 1);
     assertFalse(html.contains("<script"));
     assertFalse(html.contains("http://") && html.contains("src=\"http"));
     assertEquals(html, HtmlReport.render(input(DEMO)), "deterministic");
     Dataset d = without(DEMO, EnumSet.of(DatasetTable.SPEND, DatasetTable.PLAN, DatasetTable.TOUCHES));
     String partial = HtmlReport.render(input(d));
     assertTrue(partial.contains("Not available: the dataset has no spend table."), partial);
-    assertEquals(3, partial.split("<svg", -1).length - 1, "funnel, one waterfall, heat map");
+    assertEquals(4, partial.split("<svg", -1).length - 1,
+        "leads trend, funnel, one waterfall, heat map");
   }
 
   @Test
