@@ -31,6 +31,7 @@ import dev.funnel.core.plan.PlanReport;
 import dev.funnel.io.DatasetReader;
 import dev.funnel.io.DatasetWriter;
 import dev.funnel.io.FileFormat;
+import dev.funnel.io.chart.Svg;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -174,6 +175,29 @@ class SvgFormatTest {
     AttributionResult linear = Attribution.attribute(js, Model.LINEAR, AttributionOptions.DEFAULTS);
     Document one = svg("attribution", "--model", "linear");
     assertEquals(linear.channels().size(), marks(one, "bar", "gap").size());
+  }
+
+  @Test
+  void theLeadsTrendDrawsABarPerPeriodAndStageOnOneScale() throws Exception {
+    Period last = ReportScope.lastCompleteMonth(data, ReportScope.endOfData(data));
+    List<LeadTrend> t = LeadTrend.of(data, last, 6);
+    Svg svg = ResultCharts.leadTrend("Leads trend", t);
+    Document d = parse(svg.document());
+    List<Element> bars = marks(d, "bar");
+    assertEquals(3 * t.size(), marks(d, "bar", "gap").size());
+    // every count is defined, so every mark is a bar; lengths share one scale (grouped by period)
+    assertEquals(3 * t.size(), bars.size());
+    List<Long> counts = new ArrayList<>();
+    t.forEach(x -> counts.addAll(List.of(x.leads(), x.mql(), x.sql())));
+    double unit = Double.parseDouble(bars.get(0).getAttribute("width")) / counts.get(0);
+    for (int i = 0; i < bars.size(); i++) {
+      assertEquals(counts.get(i) * unit, Double.parseDouble(bars.get(i).getAttribute("width")),
+          0.05 + 1e-6 * counts.get(i) * unit, "bar " + i);
+    }
+    for (LeadTrend x : t) {
+      assertTrue(svg.markup().contains(">" + x.period().label() + "<"), x.period().label());
+    }
+    assertEquals(svg.markup(), ResultCharts.leadTrend("Leads trend", t).markup(), "deterministic");
   }
 
   @Test
