@@ -10,6 +10,7 @@ import dev.funnel.cohort.ltv.ClvTerms;
 import dev.funnel.cohort.ltv.Estimate;
 import dev.funnel.cohort.ltv.GammaGammaFit;
 import dev.funnel.cohort.ltv.Ltv;
+import dev.funnel.cohort.ltv.ParetoNbdFit;
 import dev.funnel.cohort.ltv.Purchase;
 import dev.funnel.cohort.ltv.RfmSummary;
 import dev.funnel.cohort.ltv.RfmUnit;
@@ -27,9 +28,11 @@ import java.util.Map;
 
 /**
  * {@code funnel ltv DATA}: customer lifetime value (spec/cli.md, ltv; issue #5). The RFM summary of
- * the payments up to {@code --until}, the BG/NBD purchase-count and Gamma-Gamma spend fits of
- * {@link Ltv}, the mean discounted CLV over {@code --horizon} months, and per acquisition channel
- * the historical LTV, CAC, LTV/CAC and payback in months of {@link Cohorts#ltvToCac}.
+ * the payments up to {@code --until}, the purchase-count fit of {@link Ltv} ({@code --model}:
+ * BG/NBD of Fader, Hardie and Lee 2005 by default, or Pareto/NBD of Schmittlein, Morrison and
+ * Colombo 1987) and its Gamma-Gamma spend fit, the mean discounted CLV over {@code --horizon}
+ * months, and per acquisition channel the historical LTV, CAC, LTV/CAC and payback in months of
+ * {@link Cohorts#ltvToCac}.
  */
 final class LtvCommand implements Command {
 
@@ -46,6 +49,23 @@ final class LtvCommand implements Command {
       "none (default) or observed: when the Gamma-Gamma mean spend is infinite (q <= 1), value customers"
           + " without repeat spend at the observed mean spend per repeat purchase (an assumption)");
 
+  static final Option MODEL = new Option("model", "M",
+      "purchase-count model: bgnbd (default, BG/NBD) or pareto (Pareto/NBD)");
+
+  /** The purchase-count model of {@code --model}. */
+  enum PurchaseModel {
+    /** BG/NBD (Fader, Hardie and Lee 2005), {@link Ltv#bgNbd}. */
+    BGNBD("bgnbd"),
+    /** Pareto/NBD (Schmittlein, Morrison and Colombo 1987), {@link Ltv#paretoNbd}. */
+    PARETO("pareto");
+
+    final String label;
+
+    PurchaseModel(String label) {
+      this.label = label;
+    }
+  }
+
   @Override
   public String name() {
     return "ltv";
@@ -53,7 +73,7 @@ final class LtvCommand implements Command {
 
   @Override
   public String summary() {
-    return "LTV: BG/NBD and Gamma-Gamma fits, CLV, and LTV, CAC, LTV/CAC, payback by channel";
+    return "LTV: BG/NBD (or Pareto/NBD) and Gamma-Gamma fits, CLV, LTV, CAC, LTV/CAC, payback";
   }
 
   @Override
@@ -70,12 +90,17 @@ final class LtvCommand implements Command {
         + "cumulative margin per customer at month --ltv-at after the first payment, pooled over\n"
         + "the monthly cohorts that reached it; CAC is the channel's spend per new customer;\n"
         + "payback is the month index (0 = the month of the first payment) at which cumulative\n"
-        + "margin per customer first covers CAC, null when not yet.";
+        + "margin per customer first covers CAC, null when not yet.\n"
+        + "--model pareto fits the Pareto/NBD (Schmittlein, Morrison and Colombo 1987) instead of\n"
+        + "BG/NBD; it then gives the CLV's expected purchases and P(alive). JSON: \"model\":\n"
+        + "\"pareto\" and a \"paretoNbd\" member (r, alpha, s, beta, lambda, ...) in place of\n"
+        + "\"bgnbd\"; r and alpha are null at the homogeneous-rate limit, lambda the common rate.";
   }
 
   @Override
   public List<Option> options() {
-    return DataInput.options(true, UNTIL, UNIT, HORIZON, DISCOUNT, MARGIN, LTV_AT, SPEND_FALLBACK);
+    return DataInput.options(true, UNTIL, UNIT, MODEL, HORIZON, DISCOUNT, MARGIN, LTV_AT,
+        SPEND_FALLBACK);
   }
 
   @Override
@@ -86,11 +111,14 @@ final class LtvCommand implements Command {
   /**
    * Everything the command computes.
    *
+   * @param bgnbd            the BG/NBD fit; null with {@code --model pareto}
    * @param observedFallback whether customers without a finite expected spend were valued at the
    *                         observed mean spend per repeat purchase ({@code --spend-fallback observed})
+   * @param paretoNbd        the Pareto/NBD fit with {@code --model pareto}; null otherwise
    */
   record Result(LocalDate until, RfmSummary summary, BgNbdFit bgnbd, GammaGammaFit gammaGamma,
-      String gammaGammaProblem, ClvTable clv, LtvToCac channels, boolean observedFallback) {}
+      String gammaGammaProblem, ClvTable clv, LtvToCac channels, boolean observedFallback,
+      ParetoNbdFit paretoNbd) {}
 
   @Override
   public int run(Arguments args, Session session) {
@@ -102,9 +130,10 @@ final class LtvCommand implements Command {
     double margin = fraction(args, MARGIN, 1, 1e-9, 1);
     int ltvAt = (int) args.integer(LTV_AT, 6, 0, 1200);
     boolean observed = spendFallback(args);
+    PurchaseModel model = model(args);
     DataInput in = DataInput.read(args, session);
-    Result r = compute(
-        in.dataset(), until, unit, ClvTerms.monthly(horizon, discount, margin), ltvAt, observed);
+    Result r = compute(in.dataset(), until, unit, ClvTerms.monthly(horizon, discount, margin), ltvAt,
+        observed, model);
     session.emit(format == Format.JSON ? in.json(json(r)) : text(r));
     return Funnel.OK;
   }
@@ -126,6 +155,16 @@ final class LtvCommand implements Command {
    */
   static Result compute(Dataset d, LocalDate until, RfmUnit unit, ClvTerms terms, int ltvAt,
       boolean observedFallback) {
+    return compute(d, until, unit, terms, ltvAt, observedFallback, PurchaseModel.BGNBD);
+  }
+
+  /**
+   * {@link #compute(Dataset, LocalDate, RfmUnit, ClvTerms, int, boolean)} with the purchase-count
+   * model chosen: BG/NBD ({@link Ltv#bgNbd}) or Pareto/NBD ({@link Ltv#paretoNbd}), which then
+   * drives the CLV's expected purchases and probability alive.
+   */
+  static Result compute(Dataset d, LocalDate until, RfmUnit unit, ClvTerms terms, int ltvAt,
+      boolean observedFallback, PurchaseModel model) {
     d.require(DatasetTable.PAYMENTS, "ltv");
     List<Purchase> purchases = new ArrayList<>(d.payments().size());
     LocalDate last = null;
@@ -144,7 +183,8 @@ final class LtvCommand implements Command {
     if (s.size() == 0) {
       throw new IllegalArgumentException("no customer made a purchase on or before " + end);
     }
-    BgNbdFit counts = Ltv.bgNbd(s);
+    BgNbdFit counts = model == PurchaseModel.BGNBD ? Ltv.bgNbd(s) : null;
+    ParetoNbdFit pareto = model == PurchaseModel.PARETO ? Ltv.paretoNbd(s) : null;
     GammaGammaFit spend = null;
     String problem = null;
     try {
@@ -152,10 +192,12 @@ final class LtvCommand implements Command {
     } catch (IllegalArgumentException e) {
       problem = e.getMessage();
     }
+    double fallback = observedFallback ? Ltv.observedMeanSpend(s) : Double.NaN;
     ClvTable clv = spend == null ? null
-        : Ltv.clv(s, counts, spend, terms, observedFallback ? Ltv.observedMeanSpend(s) : Double.NaN);
+        : counts != null ? Ltv.clv(s, counts, spend, terms, fallback)
+        : Ltv.clv(s, pareto, spend, terms, fallback);
     return new Result(end, s, counts, spend, problem, clv,
-        Cohorts.ltvToCac(d, Granularity.MONTH, terms.margin(), ltvAt), observedFallback);
+        Cohorts.ltvToCac(d, Granularity.MONTH, terms.margin(), ltvAt), observedFallback, pareto);
   }
 
   private static boolean spendFallback(Arguments args) {
@@ -167,6 +209,19 @@ final class LtvCommand implements Command {
       return true;
     }
     throw args.usage("bad --spend-fallback '" + v + "': use none or observed");
+  }
+
+  private static PurchaseModel model(Arguments args) {
+    String v = args.value(MODEL);
+    if (v == null) {
+      return PurchaseModel.BGNBD;
+    }
+    for (PurchaseModel m : PurchaseModel.values()) {
+      if (m.label.equals(v.trim().toLowerCase(java.util.Locale.ROOT))) {
+        return m;
+      }
+    }
+    throw args.usage("bad --model '" + v + "': use bgnbd or pareto");
   }
 
   private static LocalDate until(Arguments args) {
@@ -216,18 +271,12 @@ final class LtvCommand implements Command {
     m.put("until", r.until());
     m.put("unit", r.summary().unit().label());
     m.put("repeatCustomers", r.summary().repeatCustomers());
-    BgNbdFit b = r.bgnbd();
-    Map<String, Object> bg = new LinkedHashMap<>();
-    bg.put("r", b.r().value());
-    bg.put("alpha", b.alpha().value());
-    bg.put("a", b.a().value());
-    bg.put("b", b.b().value());
-    bg.put("pi", b.pi().value());
-    bg.put("logLikelihood", b.logLikelihood());
-    bg.put("standardErrors", errors(b.r(), b.alpha(), b.a(), b.b(), b.pi()));
-    bg.put("converged", b.convergence().converged());
-    bg.put("boundary", b.boundary());
-    m.put("bgnbd", bg);
+    if (r.paretoNbd() != null) {
+      m.put("model", PurchaseModel.PARETO.label);
+      m.put("paretoNbd", json(r.paretoNbd()));
+    } else {
+      m.put("bgnbd", json(r.bgnbd()));
+    }
     Map<String, Object> gg = new LinkedHashMap<>();
     GammaGammaFit g = r.gammaGamma();
     gg.put("p", g == null ? null : g.p().value());
@@ -265,6 +314,40 @@ final class LtvCommand implements Command {
       m.put("clv", clv);
     }
     m.putAll(json(r.channels()));
+    return m;
+  }
+
+  /** The BG/NBD member: parameters, log-likelihood, standard errors, convergence, boundary. */
+  private static Map<String, Object> json(BgNbdFit b) {
+    Map<String, Object> bg = new LinkedHashMap<>();
+    bg.put("r", b.r().value());
+    bg.put("alpha", b.alpha().value());
+    bg.put("a", b.a().value());
+    bg.put("b", b.b().value());
+    bg.put("pi", b.pi().value());
+    bg.put("logLikelihood", b.logLikelihood());
+    bg.put("standardErrors", errors(b.r(), b.alpha(), b.a(), b.b(), b.pi()));
+    bg.put("converged", b.convergence().converged());
+    bg.put("boundary", b.boundary());
+    return bg;
+  }
+
+  /**
+   * The Pareto/NBD member, in the BG/NBD member's shape: r, alpha, s, beta, the mean purchase rate
+   * lambda (r/alpha; the common rate at the homogeneous-rate limit, where r and alpha are infinite,
+   * JSON null), log-likelihood, standard errors, convergence, boundary.
+   */
+  private static Map<String, Object> json(ParetoNbdFit p) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("r", p.r().value());
+    m.put("alpha", p.alpha().value());
+    m.put("s", p.s().value());
+    m.put("beta", p.beta().value());
+    m.put("lambda", p.lambda().value());
+    m.put("logLikelihood", p.logLikelihood());
+    m.put("standardErrors", errors(p.r(), p.alpha(), p.s(), p.beta(), p.lambda()));
+    m.put("converged", p.convergence().converged());
+    m.put("boundary", p.boundary());
     return m;
   }
 
@@ -336,9 +419,16 @@ final class LtvCommand implements Command {
     b.append(r.summary().size()).append(" customers (").append(r.summary().repeatCustomers())
         .append(" repeat), observed to ").append(r.until()).append(", time unit ")
         .append(r.summary().unit().label()).append("\n\n");
-    b.append(r.bgnbd().summary()).append('\n').append(r.bgnbd().table().render());
-    if (r.bgnbd().atBoundary()) {
-      b.append("Limit model: ").append(r.bgnbd().boundary()).append('\n');
+    if (r.paretoNbd() != null) {
+      b.append(r.paretoNbd().summary()).append('\n').append(r.paretoNbd().table().render());
+      if (r.paretoNbd().atBoundary()) {
+        b.append("Limit model: ").append(r.paretoNbd().boundary()).append('\n');
+      }
+    } else {
+      b.append(r.bgnbd().summary()).append('\n').append(r.bgnbd().table().render());
+      if (r.bgnbd().atBoundary()) {
+        b.append("Limit model: ").append(r.bgnbd().boundary()).append('\n');
+      }
     }
     b.append('\n');
     if (r.gammaGamma() != null) {

@@ -19,6 +19,10 @@ import dev.funnel.cohort.CohortRow;
 import dev.funnel.cohort.CohortTable;
 import dev.funnel.cohort.Cohorts;
 import dev.funnel.cohort.ltv.BgNbdFit;
+import dev.funnel.cohort.ltv.ClvTable;
+import dev.funnel.cohort.ltv.Ltv;
+import dev.funnel.cohort.ltv.ParetoNbdFit;
+import dev.funnel.cohort.ltv.RfmSummary;
 import dev.funnel.cohort.ltv.ClvTerms;
 import dev.funnel.cohort.ltv.GammaGammaFit;
 import dev.funnel.cohort.ltv.RfmUnit;
@@ -520,6 +524,80 @@ class AnalysisCommandsTest {
     assertTrue(fb.get("total").asDouble() > clv.get("definedTotal").asDouble());
     assertTrue(fb.get("fallbackSpend").asDouble() > 0);
     assertEquals(2, usage("ltv", "--spend-fallback", "guess").code());
+  }
+
+  /**
+   * {@code --model pareto}: the Pareto/NBD fit of the same RFM summary drives the CLV; the spend
+   * fit and the channels do not depend on the purchase model, and the default is BG/NBD with the
+   * output unchanged.
+   */
+  @Test
+  void ltvWithParetoNbdEqualsTheLibrary() throws IOException {
+    String[] base = {"ltv", ltvDir.toString(), "--until", "2025-12-31", "--format", "json"};
+    FunnelTest.Run bg = FunnelTest.run(base);
+    assertEquals(0, bg.code(), bg.toString());
+    FunnelTest.Run explicit = FunnelTest.run(concat(base, "--model", "bgnbd"));
+    assertEquals(bg.out(), explicit.out(), "bgnbd is the default");
+    JsonNode jb = JACKSON.readTree(bg.out());
+    assertFalse(jb.has("model") || jb.has("paretoNbd"), "the BG/NBD output is unchanged");
+
+    FunnelTest.Run run = FunnelTest.run(concat(base, "--model", "pareto"));
+    assertEquals(0, run.code(), run.toString());
+    JsonNode j = JACKSON.readTree(run.out());
+    assertEquals("pareto", j.get("model").asText());
+    assertFalse(j.has("bgnbd"));
+    // independent route: the library's summary, Pareto/NBD fit and CLV, called directly
+    RfmSummary s = LtvCommand.compute(ltvData, LocalDate.parse("2025-12-31"), RfmUnit.WEEK,
+        ClvTerms.monthly(12, 0.01, 1), 6).summary();
+    ParetoNbdFit p = Ltv.paretoNbd(s);
+    assertTrue(p.convergence().converged(), p.toString());
+    JsonNode pj = j.get("paretoNbd");
+    same(p.r().value(), pj.get("r"), "r");
+    same(p.alpha().value(), pj.get("alpha"), "alpha");
+    same(p.s().value(), pj.get("s"), "s");
+    same(p.beta().value(), pj.get("beta"), "beta");
+    same(p.lambda().value(), pj.get("lambda"), "lambda");
+    same(p.logLikelihood(), pj.get("logLikelihood"), "logLikelihood");
+    for (String k : List.of("r", "alpha", "s", "beta", "lambda")) {
+      assertTrue(pj.get("standardErrors").has(k), k);
+    }
+    assertTrue(pj.get("converged").asBoolean());
+    ClvTable clv = Ltv.clv(s, p, Ltv.gammaGamma(s), ClvTerms.monthly(12, 0.01, 1), Double.NaN);
+    same(clv.mean(), j.get("clv").get("mean"), "clv mean");
+    same(clv.total(), j.get("clv").get("total"), "clv total");
+    // the purchase model changes the CLV, not the spend fit, the customers or the channels
+    assertEquals(jb.get("customers"), j.get("customers"));
+    assertEquals(jb.get("gammaGamma"), j.get("gammaGamma"));
+    assertEquals(jb.get("channels"), j.get("channels"));
+    assertEquals(jb.get("channelCohorts"), j.get("channelCohorts"));
+
+    FunnelTest.Run text = FunnelTest.run("ltv", ltvDir.toString(), "--until", "2025-12-31",
+        "--model", "pareto");
+    assertEquals(0, text.code(), text.toString());
+    assertTrue(text.out().contains(p.summary()), text.out());
+    assertFalse(text.out().contains("BG/NBD:"), text.out());
+    assertEquals(2, usage("ltv", "--model", "weibull").code());
+  }
+
+  /** The demo's subscribers put the Pareto/NBD at its homogeneous-rate limit: r, alpha null. */
+  @Test
+  void ltvWithParetoNbdOnTheDemoReportsTheHomogeneousRateLimit() throws IOException {
+    FunnelTest.Run text = FunnelTest.run("ltv", "--demo", "--leads", "2000", "--model", "pareto");
+    assertEquals(0, text.code(), text.toString());
+    assertTrue(text.out().contains("Limit model: " + ParetoNbdFit.HOMOGENEOUS_RATE), text.out());
+    JsonNode j = JACKSON.readTree(FunnelTest.run("ltv", "--demo", "--leads", "2000", "--model",
+        "pareto", "--format", "json").out());
+    JsonNode p = j.get("paretoNbd");
+    assertEquals(ParetoNbdFit.HOMOGENEOUS_RATE, p.get("boundary").asText());
+    assertTrue(p.get("r").isNull() && p.get("alpha").isNull(), p.toString());
+    assertTrue(p.get("lambda").asDouble() > 0, p.toString());
+    assertTrue(p.get("converged").asBoolean());
+  }
+
+  private static String[] concat(String[] a, String... b) {
+    List<String> out = new ArrayList<>(List.of(a));
+    out.addAll(List.of(b));
+    return out.toArray(new String[0]);
   }
 
   // ---- unit

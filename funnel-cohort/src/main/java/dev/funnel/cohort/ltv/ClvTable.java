@@ -6,14 +6,15 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Discounted customer lifetime value per customer, from a BG/NBD purchase model and a Gamma-Gamma
- * spend model fitted to the same customers.
+ * Discounted customer lifetime value per customer, from a BG/NBD (or Pareto/NBD) purchase model
+ * and a Gamma-Gamma spend model fitted to the same customers.
  *
  * <p>Fader, Hardie and Lee (2005, "RFM and CLV", Journal of Marketing Research 42(4)) write the
  * expected residual value as {@code margin x E[spend] x DERT}, DERT being the discounted expected
  * residual transactions. Here DERT is the discrete sum over future periods with end-of-period
  * discounting: {@code DERT = sum_{k=1..K} (E[Y(k d)] - E[Y((k-1) d)]) / (1 + i)^k}, with
- * {@code E[Y(t)]} the BG/NBD conditional expectation (FHL 2005, eq. 10), {@code d} the period
+ * {@code E[Y(t)]} the BG/NBD conditional expectation (FHL 2005, eq. 10; with
+ * {@link Ltv#clv(RfmSummary, ParetoNbdFit, GammaGammaFit, ClvTerms, double)} the Pareto/NBD one), {@code d} the period
  * length in the model's time unit and {@code i} the per-period rate (so a customer's CLV counts
  * future purchases only, not past revenue). Spend is taken independent of purchase counts, as both
  * models assume.

@@ -5,8 +5,9 @@ package dev.funnel.cohort.ltv;
  *
  * @param customerId         the customer
  * @param x                  repeat purchases so far
- * @param probabilityAlive   BG/NBD probability of being alive at the end of observation
- * @param expectedPurchases  BG/NBD expected purchases over the whole CLV horizon
+ * @param probabilityAlive   the purchase model's (BG/NBD or Pareto/NBD) probability of being
+ *                           alive at the end of observation
+ * @param expectedPurchases  the purchase model's expected purchases over the whole CLV horizon
  * @param expectedSpend      Gamma-Gamma expected spend per purchase
  * @param clv                discounted margin over the horizon (see {@link ClvTable})
  */

@@ -373,9 +373,36 @@ public final class Ltv {
    */
   public static ClvTable clv(RfmSummary summary, BgNbdFit purchases, GammaGammaFit spend,
       ClvTerms terms, double fallbackSpend) {
+    return clv(summary, new PurchaseModel("BG/NBD", purchases.unit(), purchases::expectedPurchases,
+        purchases::probabilityAlive), spend, terms, fallbackSpend);
+  }
+
+  /**
+   * {@link #clv(RfmSummary, BgNbdFit, GammaGammaFit, ClvTerms, double)} with the Pareto/NBD as
+   * the purchase model: the same discrete DERT sum ({@link ClvTable}) over the Pareto/NBD
+   * conditional expectation {@link ParetoNbdFit#expectedPurchases(double, RfmCustomer)}
+   * (Schmittlein, Morrison and Colombo 1987; Fader and Hardie 2005 note), and its
+   * {@link ParetoNbdFit#probabilityAlive(RfmCustomer)}; at a boundary, those of the limit model.
+   *
+   * @throws IllegalArgumentException when the fits were made in a different time unit than the
+   *     summary's, or the fallback is infinite or negative
+   */
+  public static ClvTable clv(RfmSummary summary, ParetoNbdFit purchases, GammaGammaFit spend,
+      ClvTerms terms, double fallbackSpend) {
+    return clv(summary, new PurchaseModel("Pareto/NBD", purchases.unit(),
+        purchases::expectedPurchases, purchases::probabilityAlive), spend, terms, fallbackSpend);
+  }
+
+  /** What the CLV needs of a purchase-count model: its unit and two per-customer predictions. */
+  private record PurchaseModel(String name, RfmUnit unit,
+      java.util.function.ToDoubleBiFunction<Double, RfmCustomer> expected,
+      java.util.function.ToDoubleFunction<RfmCustomer> alive) {}
+
+  private static ClvTable clv(RfmSummary summary, PurchaseModel purchases, GammaGammaFit spend,
+      ClvTerms terms, double fallbackSpend) {
     if (purchases.unit() != summary.unit()) {
       throw new IllegalArgumentException(
-          "the BG/NBD fit is in " + purchases.unit().label() + "s, the summary in "
+          "the " + purchases.name() + " fit is in " + purchases.unit().label() + "s, the summary in "
               + summary.unit().label() + "s");
     }
     if (!Double.isNaN(fallbackSpend) && !(fallbackSpend >= 0 && fallbackSpend < Double.POSITIVE_INFINITY)) {
@@ -540,17 +567,18 @@ public final class Ltv {
   private record History(int x, double tx, double T) {}
 
   /** {discounted expected purchases, undiscounted ones over the horizon, P(alive)}. */
-  private static double[] dert(BgNbdFit purchases, RfmCustomer c, double step, ClvTerms terms) {
+  private static double[] dert(PurchaseModel purchases, RfmCustomer c, double step,
+      ClvTerms terms) {
     double dert = 0;
     double before = 0;
     double discount = 1;
     for (int k = 1; k <= terms.periods(); k++) {
-      double after = purchases.expectedPurchases(k * step, c);
+      double after = purchases.expected().applyAsDouble(k * step, c);
       discount /= 1 + terms.discountRate();
       dert += (after - before) * discount;
       before = after;
     }
-    return new double[] {dert, before, purchases.probabilityAlive(c)};
+    return new double[] {dert, before, purchases.alive().applyAsDouble(c)};
   }
 
   /**

@@ -58,4 +58,27 @@ class ClvTest {
         IllegalArgumentException.class, () -> Ltv.clv(days, BG, GG, ClvTerms.monthly(1, 0, 1)));
     assertThrows(IllegalArgumentException.class, () -> ClvTerms.monthly(0, 0, 1));
   }
+
+  @Test
+  void paretoNbdPurchasesGiveTheSameTelescopingSum() {
+    ParetoNbdFit pnbd = new ParetoNbdFit(new Estimate("r", 0.55, 0), new Estimate("alpha", 10.58, 0),
+        new Estimate("s", 0.61, 0), new Estimate("beta", 11.67, 0), 0, 3, 3,
+        new Convergence(true, 0, 0, 0, "given"), RfmUnit.WEEK);
+    ClvTable t = Ltv.clv(SUMMARY, pnbd, GG, ClvTerms.monthly(12, 0.0, 0.3), Double.NaN);
+    double horizonWeeks = 365.25 / 7;
+    for (int i = 0; i < 3; i++) {
+      RfmCustomer c = SUMMARY.customers().get(i);
+      double expected = 0.3 * GG.expectedSpend(c) * pnbd.expectedPurchases(horizonWeeks, c);
+      assertTrue(expected > 0, "customer " + i);
+      assertEquals(expected, t.customers().get(i).clv(), 1e-9 * expected);
+      assertEquals(pnbd.probabilityAlive(c), t.customers().get(i).probabilityAlive(), 1e-15);
+    }
+    ClvTable one = Ltv.clv(SUMMARY, pnbd, GG, new ClvTerms(1, 7, 0.05, 1), Double.NaN);
+    RfmCustomer c = SUMMARY.customers().get(0);
+    assertEquals(GG.expectedSpend(c) * pnbd.expectedPurchases(1, c) / 1.05,
+        one.customers().get(0).clv(), 1e-12);
+    RfmSummary days = new RfmSummary(RfmUnit.DAY, SUMMARY.customers());
+    assertThrows(IllegalArgumentException.class,
+        () -> Ltv.clv(days, pnbd, GG, ClvTerms.monthly(1, 0, 1), Double.NaN));
+  }
 }
