@@ -8,7 +8,7 @@ import java.util.Locale;
 
 /**
  * A small immutable text table for JShell, terminals and logs: a header, rows of cells, numbers
- * right-aligned and text left-aligned.
+ * (and shares formatted as {@code 12.5%}) right-aligned and text left-aligned.
  *
  * <p>Cells are formatted once, when the row is added: {@code null} prints as {@code -}, doubles
  * with {@link #number(double)} ({@code NaN} and infinities as {@code -}), everything else with
@@ -70,6 +70,7 @@ public final class TextTable {
           text[i] = c instanceof Double || c instanceof Float ? number(n.doubleValue()) : format(n);
         } else {
           text[i] = c == null ? "-" : c.toString();
+          num[i] |= c instanceof String t && PERCENT.matcher(t).matches();
         }
       }
       added.add(text);
@@ -91,6 +92,10 @@ public final class TextTable {
       return store.get(i);
     }
   }
+
+  /** A share already formatted as text ({@code 51.8%}, {@code +3.6%}) aligns like a number. */
+  private static final java.util.regex.Pattern PERCENT =
+      java.util.regex.Pattern.compile("[-+]?[0-9]+(\\.[0-9]+)?%");
 
   private static String format(Number n) {
     if (n instanceof java.math.BigDecimal d) {
