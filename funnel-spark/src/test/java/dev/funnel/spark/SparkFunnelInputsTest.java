@@ -116,7 +116,7 @@ class SparkFunnelInputsTest {
     assertThrows(IllegalStateException.class, () -> leadsOnly.funnel(FunnelQuery.event()));
     assertThrows(IllegalArgumentException.class, () -> leadsOnly.byLead(
         List.of(), JourneyOptions.DEFAULTS.withPaidRevenueWithinDays(30), 1, false));
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(IllegalStateException.class,
         () -> leadsOnly.cohorts(Granularity.MONTH, CohortBasis.TOUCH));
     assertThrows(IllegalStateException.class,
         () -> leadsOnly.cohorts(Granularity.MONTH, CohortBasis.PAYMENT));
