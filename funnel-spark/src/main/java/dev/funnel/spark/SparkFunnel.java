@@ -63,8 +63,9 @@ import scala.Tuple2;
  * <p>Differences from the single-JVM reader: duplicate lead ids are found within a lead's group
  * (the same check, distributed); mixed currencies are found with a distinct over the currency
  * columns (unless {@link #withRates} converts them); journeys valued by paid revenue
- * ({@code JourneyOptions.paidRevenueWithinDays}) are not supported here (they need payments joined
- * by customer) and are rejected. Immutable; each method
+ * ({@code JourneyOptions.paidRevenueWithinDays}) group the rows by customer (touches and stage
+ * changes re-keyed by a join with the leads), since a journey's value needs its customer's
+ * payments. Immutable; each method
  * runs Spark jobs.
  */
 public final class SparkFunnel {
@@ -285,6 +286,39 @@ public final class SparkFunnel {
         .flatMapGroups(step, TAGGED);
   }
 
+  /**
+   * Journeys valued by paid revenue: the touches and stage changes re-keyed by their lead's
+   * customer (a join with the leads' lead-to-customer map; a lead missing from the leads table is
+   * its own customer), grouped with the customers' leads and payments by customer id, where
+   * {@link CustomerJourneyStep} cuts each lead's journey with its customer's payments.
+   */
+  private Dataset<Tuple2<Integer, byte[]>> customerJourneys(JourneyOptions journeys, int pathsTag,
+      int order, boolean keepRepeats) {
+    Dataset<Row> events = longForm(DatasetTable.TOUCHES, LongForm.Key.LEAD);
+    if (tables.containsKey(DatasetTable.STAGES)) {
+      events = events.union(longForm(DatasetTable.STAGES, LongForm.Key.LEAD));
+    }
+    Dataset<Row> rows = events;
+    if (tables.containsKey(DatasetTable.LEADS)) {
+      Dataset<Row> leads = longForm(DatasetTable.LEADS, LongForm.Key.CUSTOMER);
+      Dataset<Row> customers = leads.map(new CustomerJourneyStep.LeadCustomer(setup),
+          CustomerJourneyStep.LEAD_CUSTOMER);
+      List<Row> twice = customers.groupBy("lead_id").count().where("count > 1").limit(1).collectAsList();
+      if (!twice.isEmpty()) {
+        throw new IllegalArgumentException("leads: duplicate lead_id '" + twice.get(0).getString(0) + "'");
+      }
+      Dataset<Row> joined = events.join(customers,
+              events.col("key").equalTo(customers.col("lead_id")), "left")
+          .select(functions.coalesce(customers.col("customer_id"), events.col("key")).as("key"),
+              events.col("table"), events.col("cells"));
+      rows = leads.union(joined);
+    }
+    rows = rows.union(longForm(DatasetTable.PAYMENTS, LongForm.Key.CUSTOMER));
+    return rows.groupByKey((MapFunction<Row, String>) r -> r.getString(0), Encoders.STRING())
+        .flatMapGroups(new CustomerJourneyStep(setup, pathsTag, journeys,
+            TransitionCounts.empty(order, keepRepeats).toBytes()), TAGGED);
+  }
+
   /** Path counts and Markov transition counts of the journeys, from one grouping by lead. */
   public record Journeys(PathCounts paths, TransitionCounts transitions) {}
 
@@ -302,9 +336,9 @@ public final class SparkFunnel {
    * @param journeys    journey options, or null for no attribution statistics
    * @param order       Markov order of the transition counts
    * @param keepRepeats whether consecutive repeats of a channel are Markov steps
-   * @throws IllegalArgumentException for paid-revenue journey values, an invalid order, or
-   *     neither queries nor journeys
-   * @throws IllegalStateException without the tables an aggregation needs
+   * @throws IllegalArgumentException for an invalid order, or neither queries nor journeys
+   * @throws IllegalStateException without the tables an aggregation needs (with paid-revenue
+   *     journey values: touches and payments)
    */
   public LeadStates byLead(List<FunnelQuery> queries, JourneyOptions journeys, int order,
       boolean keepRepeats) {
@@ -312,9 +346,10 @@ public final class SparkFunnel {
     if (qs.isEmpty() && journeys == null) {
       throw new IllegalArgumentException("ask for at least one funnel query or journeys");
     }
-    if (journeys != null && journeys.paidRevenueWithinDays() != null) {
-      throw new IllegalArgumentException("journeys valued by paid revenue are not supported on Spark;"
-          + " use the stage amount (the default) or the single-JVM JourneySet.fromDataset");
+    boolean paid = journeys != null && journeys.paidRevenueWithinDays() != null;
+    if (paid) {
+      table(DatasetTable.TOUCHES, "attribution");
+      table(DatasetTable.PAYMENTS, "attribution with paid revenue as value");
     }
     TransitionCounts.empty(order, keepRepeats);
     List<StateAggregator> aggs = new ArrayList<>();
@@ -329,8 +364,17 @@ public final class SparkFunnel {
       aggs.add(StateAggregator.transitions(order, keepRepeats));
       kinds.add(StateKind.TRANSITIONS);
     }
-    List<byte[]> merged = merge(leadGroups(qs, journeys, order, keepRepeats,
-        qs.isEmpty() ? "attribution" : "the stage funnel"), aggs, kinds);
+    Dataset<Tuple2<Integer, byte[]>> parts;
+    if (!paid) {
+      parts = leadGroups(qs, journeys, order, keepRepeats,
+          qs.isEmpty() ? "attribution" : "the stage funnel");
+    } else {
+      parts = customerJourneys(journeys, qs.size(), order, keepRepeats);
+      if (!qs.isEmpty()) {
+        parts = leadGroups(qs, null, order, keepRepeats, "the stage funnel").union(parts);
+      }
+    }
+    List<byte[]> merged = merge(parts, aggs, kinds);
     List<FunnelTally> funnels = new ArrayList<>();
     for (int i = 0; i < qs.size(); i++) {
       funnels.add(FunnelTally.fromBytes(merged.get(i)));
@@ -365,9 +409,11 @@ public final class SparkFunnel {
    * its paths. Finish on the driver with {@code JourneySet.fromCounts(paths)} and any path model,
    * or {@code transitions.removalEffects()}.
    *
-   * @param options journey options; null for the defaults; paid-revenue value is not supported
-   * @throws IllegalArgumentException for paid-revenue journey values or an invalid order
-   * @throws IllegalStateException without the touches table
+   * @param options journey options; null for the defaults. With
+   *     {@code paidRevenueWithinDays}, the rows are grouped by customer instead (each lead's
+   *     journey is cut with its customer's payments, {@code JourneySet.pathOf})
+   * @throws IllegalArgumentException for an invalid order
+   * @throws IllegalStateException without the touches table (or payments, for paid revenue)
    */
   public Journeys journeys(JourneyOptions options, int order, boolean keepRepeats) {
     return byLead(List.of(), options == null ? JourneyOptions.DEFAULTS : options, order, keepRepeats)

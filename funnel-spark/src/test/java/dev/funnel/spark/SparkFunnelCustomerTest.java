@@ -4,6 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.funnel.attribution.JourneyOptions;
+import dev.funnel.attribution.JourneySet;
+import dev.funnel.attribution.PathCounts;
+import dev.funnel.attribution.TransitionCounts;
 import dev.funnel.cohort.CohortBasis;
 import dev.funnel.cohort.CohortState;
 import dev.funnel.cohort.CohortTable;
@@ -11,11 +15,15 @@ import dev.funnel.cohort.Cohorts;
 import dev.funnel.core.CurrencyRates;
 import dev.funnel.core.Dataset;
 import dev.funnel.core.Granularity;
+import dev.funnel.core.JourneyPath;
 import dev.funnel.core.Lead;
 import dev.funnel.core.Money;
 import dev.funnel.core.Payment;
 import dev.funnel.core.Spend;
 import dev.funnel.core.demo.DemoData;
+import dev.funnel.core.funnel.Dimension;
+import dev.funnel.core.funnel.FunnelQuery;
+import dev.funnel.core.funnel.StageFunnel;
 import dev.funnel.core.money.UnitEconomics;
 import dev.funnel.core.money.UnitTally;
 import dev.funnel.io.DatasetReader;
@@ -183,5 +191,29 @@ class SparkFunnelCustomerTest {
     }
     assertEquals(Cohorts.table(jvm, Granularity.WEEK, CohortBasis.TOUCH),
         onSpark.cohorts(Granularity.WEEK, CohortBasis.TOUCH).result());
+  }
+
+  static BigDecimal value(PathCounts c) {
+    return c.paths().stream().map(JourneyPath::value).reduce(BigDecimal.ZERO, BigDecimal::add);
+  }
+
+  @Test
+  void journeysValuedByPaidRevenueJoinEachLeadToItsCustomersPayments() {
+    JourneyOptions paid = JourneyOptions.DEFAULTS.withPaidRevenueWithinDays(30);
+    FunnelQuery q = FunnelQuery.event().per(Granularity.MONTH).by(Dimension.CHANNEL);
+    SparkFunnel.LeadStates s = onSpark.byLead(List.of(q), paid, 2, false);
+    assertEquals(StageFunnel.tally(jvm, q), s.funnels().get(0));
+    JourneySet js = JourneySet.fromDataset(jvm, paid);
+    assertEquals(js.pathCounts(), s.journeys().paths());
+    TransitionCounts expected = TransitionCounts.empty(2, false);
+    for (JourneyPath p : js.paths()) {
+      expected.add(p.channels(), p.conversions(), p.nulls());
+    }
+    assertEquals(expected, s.journeys().transitions());
+    assertEquals(js.pathCounts(), onSpark.pathCounts(paid), "journeys alone, without funnels");
+    // the value is the paid revenue, not the stage amount: the two routes differ on this data
+    BigDecimal byPayments = value(s.journeys().paths());
+    assertTrue(byPayments.signum() > 0, "paid revenue " + byPayments);
+    assertTrue(byPayments.compareTo(value(JourneySet.fromDataset(jvm, JourneyOptions.DEFAULTS).pathCounts())) != 0);
   }
 }

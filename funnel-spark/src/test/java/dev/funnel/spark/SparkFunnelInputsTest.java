@@ -114,7 +114,7 @@ class SparkFunnelInputsTest {
     SparkFunnel leadsOnly = SparkFunnel.of(spark,
         Map.of(DatasetTable.LEADS, frame(LEADS, LEAD_ROWS)), ZONE, CATALOG);
     assertThrows(IllegalStateException.class, () -> leadsOnly.funnel(FunnelQuery.event()));
-    assertThrows(IllegalArgumentException.class, () -> leadsOnly.byLead(
+    assertThrows(IllegalStateException.class, () -> leadsOnly.byLead(
         List.of(), JourneyOptions.DEFAULTS.withPaidRevenueWithinDays(30), 1, false));
     assertThrows(IllegalStateException.class,
         () -> leadsOnly.cohorts(Granularity.MONTH, CohortBasis.TOUCH));
