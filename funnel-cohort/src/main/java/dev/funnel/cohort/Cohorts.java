@@ -6,12 +6,14 @@ import dev.funnel.core.Granularity;
 import dev.funnel.core.Lead;
 import dev.funnel.core.Payment;
 import dev.funnel.core.Stage;
+import dev.funnel.core.StageCatalog;
 import dev.funnel.core.StageChange;
 import dev.funnel.core.Touch;
 import dev.funnel.core.columnar.Columns;
 import java.time.ZoneId;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
@@ -111,26 +113,20 @@ public final class Cohorts {
       case LEAD:
         data.require(DatasetTable.LEADS, "cohorts by lead creation");
         for (Lead l : data.leads()) {
-          s.anchor(l.customerId(), l.createdAt());
+          anchorLead(s, l.id(), l, List.of(), List.of(), data.catalog());
         }
         break;
       case TOUCH:
         data.require(DatasetTable.TOUCHES, "cohorts by first touch");
         for (Touch t : data.touches()) {
-          s.anchor(customerOf(data, t.leadId()), t.at());
+          anchorLead(s, t.leadId(), data.lead(t.leadId()), List.of(t), List.of(), data.catalog());
         }
         break;
       case SQL:
         data.require(DatasetTable.STAGES, "cohorts by SQL date");
-        Optional<Stage> sql = data.catalog().find("SQL");
-        if (sql.isEmpty()) {
-          throw new IllegalArgumentException(
-              "the stage catalog has no SQL stage: " + data.catalog());
-        }
+        sqlStage(data.catalog());
         for (StageChange c : data.stages()) {
-          if (!c.stage().exit() && c.stage().index() >= sql.get().index()) {
-            s.anchor(customerOf(data, c.leadId()), c.at());
-          }
+          anchorLead(s, c.leadId(), data.lead(c.leadId()), List.of(), List.of(c), data.catalog());
         }
         break;
       default:
@@ -142,9 +138,70 @@ public final class Cohorts {
     return s.result();
   }
 
-  private static String customerOf(Dataset data, String leadId) {
-    Lead l = data.lead(leadId);
-    return l == null ? leadId : l.customerId();
+  /**
+   * The per-lead step of cohorts on an anchor basis: adds to {@code state} the anchor events that
+   * one lead's rows give on the state's basis (lead basis: the lead's creation; touch basis: each
+   * touch; SQL basis: each stage change to SQL or a later non-exit stage), all for the lead's
+   * customer (its {@code customer_id}; the lead id itself when the lead is not in the leads
+   * table). {@link #table(Dataset, Granularity, CohortBasis)} calls it row by row, a distributed
+   * route once per lead after grouping its rows; anchors keep the earliest event per customer, so
+   * both give the same state.
+   *
+   * @param state   an anchor-basis state ({@link #empty(Granularity, ZoneId, CohortBasis)})
+   * @param leadId  the lead id the touches and stage changes belong to
+   * @param lead    the lead, or null when the leads table has no such lead
+   * @param touches the lead's touches (read on the touch basis)
+   * @param changes the lead's stage changes (read on the SQL basis)
+   * @param catalog the stage catalog (the SQL stage's position)
+   * @return the state
+   * @throws IllegalArgumentException for the payment basis, a null state, lead id or catalog, or
+   *     (SQL basis, with stage changes) a catalog without an SQL stage
+   */
+  public static CohortState anchorLead(CohortState state, String leadId, Lead lead,
+      List<Touch> touches, List<StageChange> changes, StageCatalog catalog) {
+    if (state == null || leadId == null || catalog == null) {
+      throw new IllegalArgumentException("state, lead id and catalog are required");
+    }
+    String customer = lead == null ? leadId : lead.customerId();
+    switch (state.basis()) {
+      case LEAD:
+        if (lead != null) {
+          state.anchor(lead.customerId(), lead.createdAt());
+        }
+        break;
+      case TOUCH:
+        for (Touch t : touches) {
+          state.anchor(customer, t.at());
+        }
+        break;
+      case SQL:
+        if (!changes.isEmpty()) {
+          Stage sql = sqlStage(catalog);
+          for (StageChange c : changes) {
+            if (!c.stage().exit() && c.stage().index() >= sql.index()) {
+              state.anchor(customer, c.at());
+            }
+          }
+        }
+        break;
+      default:
+        throw new IllegalArgumentException(
+            "cohorts by first payment take no anchors; use the touch, lead or sql basis");
+    }
+    return state;
+  }
+
+  /**
+   * The SQL stage of the catalog, which anchors cohorts on the SQL basis.
+   *
+   * @throws IllegalArgumentException when the catalog has no SQL stage
+   */
+  public static Stage sqlStage(StageCatalog catalog) {
+    Optional<Stage> sql = catalog.find("SQL");
+    if (sql.isEmpty()) {
+      throw new IllegalArgumentException("the stage catalog has no SQL stage: " + catalog);
+    }
+    return sql.get();
   }
 
   /**

@@ -116,4 +116,56 @@ class CohortBasisTest {
     assertThrows(IllegalArgumentException.class, () -> CohortBasis.parse("visit"));
     assertEquals(CohortBasis.SQL, CohortBasis.parse("Sql"));
   }
+
+  /** The per-lead step over each lead's rows at once gives the state the table builds row by row. */
+  @Test
+  void anchorLeadPerLeadGroupEqualsTheTable() {
+    Dataset d = data();
+    for (CohortBasis basis : List.of(CohortBasis.LEAD, CohortBasis.TOUCH, CohortBasis.SQL)) {
+      CohortState s = Cohorts.empty(Granularity.MONTH, d.zone(), basis);
+      for (Lead l : d.leads()) {
+        Cohorts.anchorLead(s, l.id(), l, d.touchesOf(l.id()), d.stagesOf(l.id()), d.catalog());
+      }
+      d.payments().forEach(s::add);
+      assertEquals(Cohorts.table(d, Granularity.MONTH, basis), s.result(), basis.label());
+    }
+  }
+
+  @Test
+  void anchorLeadAnchorsTheLeadsCustomerAtItsEarliestEvent() {
+    ZoneId utc = ZoneId.of("UTC");
+    StageCatalog cat = StageCatalog.DEFAULT;
+    Lead l = lead("l9", "2026-03-01T00:00:00Z", "A");
+    List<Touch> touches = List.of(
+        Touch.of("l9", Instant.parse("2026-02-10T00:00:00Z"), "ads"),
+        Touch.of("l9", Instant.parse("2026-01-31T23:00:00Z"), "seo"));
+    CohortState byTouch = Cohorts.anchorLead(Cohorts.empty(Granularity.MONTH, utc, CohortBasis.TOUCH),
+        "l9", l, touches, List.of(), cat);
+    assertEquals(Cohorts.empty(Granularity.MONTH, utc, CohortBasis.TOUCH)
+        .anchor("A", Instant.parse("2026-01-15T00:00:00Z"))
+        .anchor("A", Instant.parse("2026-02-01T00:00:00Z")), byTouch,
+        "customer A in January; the February touch extends the last period only");
+    // a lead missing from the leads table is its own customer
+    assertEquals(Cohorts.empty(Granularity.MONTH, utc, CohortBasis.TOUCH)
+            .anchor("l9", Instant.parse("2026-01-31T23:00:00Z"))
+            .anchor("l9", Instant.parse("2026-02-28T00:00:00Z")),
+        Cohorts.anchorLead(Cohorts.empty(Granularity.MONTH, utc, CohortBasis.TOUCH), "l9", null,
+            touches, List.of(), cat));
+    // SQL basis: an exit and an earlier stage do not anchor; SQL and later stages do
+    List<StageChange> changes = List.of(
+        StageChange.of("l9", cat.stage("MQL"), Instant.parse("2026-01-05T00:00:00Z")),
+        StageChange.of("l9", cat.stage("LOST"), Instant.parse("2026-02-05T00:00:00Z")),
+        StageChange.of("l9", cat.stage("WON"), Instant.parse("2026-04-05T00:00:00Z")));
+    assertEquals(Cohorts.empty(Granularity.MONTH, utc, CohortBasis.SQL)
+            .anchor("A", Instant.parse("2026-04-01T00:00:00Z")),
+        Cohorts.anchorLead(Cohorts.empty(Granularity.MONTH, utc, CohortBasis.SQL), "l9", l,
+            List.of(), changes, cat));
+    assertThrows(IllegalArgumentException.class, () -> Cohorts.anchorLead(
+        Cohorts.empty(Granularity.MONTH, utc), "l9", l, touches, List.of(), cat));
+    StageCatalog noSql = StageCatalog.of(List.of("NEW", "WON"), List.of("LOST"));
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Cohorts.anchorLead(
+        Cohorts.empty(Granularity.MONTH, utc, CohortBasis.SQL), "l9", l, List.of(),
+        List.of(StageChange.of("l9", noSql.stage("WON"), Instant.parse("2026-04-05T00:00:00Z"))), noSql));
+    assertEquals("the stage catalog has no SQL stage: " + noSql, e.getMessage());
+  }
 }

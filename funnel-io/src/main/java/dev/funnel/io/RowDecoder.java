@@ -1,5 +1,6 @@
 package dev.funnel.io;
 
+import dev.funnel.core.CurrencyRates;
 import dev.funnel.core.StageCatalog;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -46,6 +47,20 @@ public final class RowDecoder<T> {
    */
   public static <T> RowDecoder<T> of(Rows<T> rows, List<String> header, ZoneId zone,
       StageCatalog catalog) {
+    return of(rows, header, zone, catalog, null);
+  }
+
+  /**
+   * A decoder with {@link DatasetReader}'s currency rule under conversion rates: with rates, an
+   * amount in a currency they cannot convert is rejected ({@code unknown_currency}) and several
+   * currencies may mix; without (null), a currency other than the first one seen is rejected.
+   * Amounts keep their own currency; the caller converts them ({@link CurrencyRates#convert}),
+   * as {@code Dataset.Builder.rates} does.
+   *
+   * @throws IllegalArgumentException when a required column is missing or a column is named twice
+   */
+  public static <T> RowDecoder<T> of(Rows<T> rows, List<String> header, ZoneId zone,
+      StageCatalog catalog, CurrencyRates rates) {
     if (rows == null || header == null || zone == null || catalog == null) {
       throw new IllegalArgumentException("rows, header, zone and catalog are required");
     }
@@ -81,7 +96,7 @@ public final class RowDecoder<T> {
     }
     RowCells cells = RowCells.csv(map, extraNames.toArray(new String[0]),
         extraIndex.stream().mapToInt(Integer::intValue).toArray());
-    return new RowDecoder<>(codec, names, cells, new ReadContext(zone, catalog, null, true));
+    return new RowDecoder<>(codec, names, cells, new ReadContext(zone, catalog, rates, rates == null));
   }
 
   /**

@@ -6,6 +6,7 @@ import dev.funnel.attribution.TransitionCounts;
 import dev.funnel.cohort.CohortBasis;
 import dev.funnel.cohort.CohortState;
 import dev.funnel.cohort.Cohorts;
+import dev.funnel.core.CurrencyRates;
 import dev.funnel.core.DatasetTable;
 import dev.funnel.core.Granularity;
 import dev.funnel.core.Money;
@@ -61,8 +62,10 @@ import scala.Tuple2;
  *
  * <p>Differences from the single-JVM reader: duplicate lead ids are found within a lead's group
  * (the same check, distributed); mixed currencies are found with a distinct over the currency
- * columns; journeys valued by paid revenue ({@code JourneyOptions.paidRevenueWithinDays}) are not
- * supported here (they need payments joined by customer) and are rejected. Immutable; each method
+ * columns (unless {@link #withRates} converts them); journeys valued by paid revenue
+ * ({@code JourneyOptions.paidRevenueWithinDays}) group the rows by customer (touches and stage
+ * changes re-keyed by a join with the leads), since a journey's value needs its customer's
+ * payments. Immutable; each method
  * runs Spark jobs.
  */
 public final class SparkFunnel {
@@ -72,12 +75,12 @@ public final class SparkFunnel {
   private final Setup setup;
 
   private SparkFunnel(SparkSession spark, Map<DatasetTable, Dataset<Row>> tables, ZoneId zone,
-      StageCatalog catalog) {
+      StageCatalog catalog, CurrencyRates rates) {
     this.spark = spark;
     this.tables = Collections.unmodifiableMap(new EnumMap<>(tables));
     Map<DatasetTable, List<String>> headers = new EnumMap<>(DatasetTable.class);
     tables.forEach((t, df) -> headers.put(t, LongForm.header(df)));
-    this.setup = new Setup(zone, catalog, headers);
+    this.setup = new Setup(zone, catalog, headers, rates);
   }
 
   /** The CSV tables of a dataset directory, timestamps without offset in UTC, default catalog. */
@@ -125,7 +128,7 @@ public final class SparkFunnel {
     if (spark == null || tables == null || zone == null || catalog == null) {
       throw new IllegalArgumentException("spark, tables, zone and catalog are required");
     }
-    SparkFunnel f = new SparkFunnel(spark, tables, zone, catalog);
+    SparkFunnel f = new SparkFunnel(spark, tables, zone, catalog, null);
     for (DatasetTable t : tables.keySet()) {
       dev.funnel.io.RowDecoder.of(dev.funnel.io.Rows.of(t), f.setup.header(t), zone, catalog);
     }
@@ -136,7 +139,7 @@ public final class SparkFunnel {
   public SparkFunnel repartition(int n) {
     Map<DatasetTable, Dataset<Row>> m = new EnumMap<>(DatasetTable.class);
     tables.forEach((t, df) -> m.put(t, df.repartition(n)));
-    return new SparkFunnel(spark, m, setup.zone(), setup.catalog());
+    return new SparkFunnel(spark, m, setup.zone(), setup.catalog(), setup.rates());
   }
 
   /**
@@ -146,13 +149,28 @@ public final class SparkFunnel {
   public SparkFunnel cache() {
     Map<DatasetTable, Dataset<Row>> m = new EnumMap<>(DatasetTable.class);
     tables.forEach((t, df) -> m.put(t, df.persist(StorageLevel.MEMORY_AND_DISK())));
-    return new SparkFunnel(spark, m, setup.zone(), setup.catalog());
+    return new SparkFunnel(spark, m, setup.zone(), setup.catalog(), setup.rates());
   }
 
   /** Drops cached tables ({@link #cache()}); returns this. */
   public SparkFunnel unpersist() {
     tables.values().forEach(Dataset::unpersist);
     return this;
+  }
+
+  /**
+   * The same tables with amounts in several currencies converted to {@code rates.target()}, as
+   * {@code DatasetReader.builder().rates(rates)} reads them: an amount in a currency the rates
+   * cannot convert fails the job ({@code unknown_currency}); an amount without a currency is taken
+   * to be in the target. Null removes the rates (then mixing currencies is an error again).
+   */
+  public SparkFunnel withRates(CurrencyRates rates) {
+    return new SparkFunnel(spark, tables, setup.zone(), setup.catalog(), rates);
+  }
+
+  /** The conversion rates ({@link #withRates}), or null without. */
+  public CurrencyRates rates() {
+    return setup.rates();
   }
 
   /** The tables present. */
@@ -183,11 +201,15 @@ public final class SparkFunnel {
   }
 
   /**
-   * The currency of the payments and spend ({@link Money#UNSPECIFIED} when no row names one).
+   * The currency of the payments and spend: the rates' target with {@link #withRates rates}, else
+   * the one currency rows name ({@link Money#UNSPECIFIED} when no row names one).
    *
-   * @throws IllegalArgumentException when rows name more than one currency
+   * @throws IllegalArgumentException without rates, when rows name more than one currency
    */
   public String currency() {
+    if (setup.rates() != null) {
+      return setup.rates().target();
+    }
     TreeSet<String> seen = new TreeSet<>();
     for (DatasetTable t : List.of(DatasetTable.PAYMENTS, DatasetTable.SPEND)) {
       Dataset<Row> df = tables.get(t);
@@ -264,6 +286,39 @@ public final class SparkFunnel {
         .flatMapGroups(step, TAGGED);
   }
 
+  /**
+   * Journeys valued by paid revenue: the touches and stage changes re-keyed by their lead's
+   * customer (a join with the leads' lead-to-customer map; a lead missing from the leads table is
+   * its own customer), grouped with the customers' leads and payments by customer id, where
+   * {@link CustomerJourneyStep} cuts each lead's journey with its customer's payments.
+   */
+  private Dataset<Tuple2<Integer, byte[]>> customerJourneys(JourneyOptions journeys, int pathsTag,
+      int order, boolean keepRepeats) {
+    Dataset<Row> events = longForm(DatasetTable.TOUCHES, LongForm.Key.LEAD);
+    if (tables.containsKey(DatasetTable.STAGES)) {
+      events = events.union(longForm(DatasetTable.STAGES, LongForm.Key.LEAD));
+    }
+    Dataset<Row> rows = events;
+    if (tables.containsKey(DatasetTable.LEADS)) {
+      Dataset<Row> leads = longForm(DatasetTable.LEADS, LongForm.Key.CUSTOMER);
+      Dataset<Row> customers = leads.map(new CustomerJourneyStep.LeadCustomer(setup),
+          CustomerJourneyStep.LEAD_CUSTOMER);
+      List<Row> twice = customers.groupBy("lead_id").count().where("count > 1").limit(1).collectAsList();
+      if (!twice.isEmpty()) {
+        throw new IllegalArgumentException("leads: duplicate lead_id '" + twice.get(0).getString(0) + "'");
+      }
+      Dataset<Row> joined = events.join(customers,
+              events.col("key").equalTo(customers.col("lead_id")), "left")
+          .select(functions.coalesce(customers.col("customer_id"), events.col("key")).as("key"),
+              events.col("table"), events.col("cells"));
+      rows = leads.union(joined);
+    }
+    rows = rows.union(longForm(DatasetTable.PAYMENTS, LongForm.Key.CUSTOMER));
+    return rows.groupByKey((MapFunction<Row, String>) r -> r.getString(0), Encoders.STRING())
+        .flatMapGroups(new CustomerJourneyStep(setup, pathsTag, journeys,
+            TransitionCounts.empty(order, keepRepeats).toBytes()), TAGGED);
+  }
+
   /** Path counts and Markov transition counts of the journeys, from one grouping by lead. */
   public record Journeys(PathCounts paths, TransitionCounts transitions) {}
 
@@ -281,9 +336,9 @@ public final class SparkFunnel {
    * @param journeys    journey options, or null for no attribution statistics
    * @param order       Markov order of the transition counts
    * @param keepRepeats whether consecutive repeats of a channel are Markov steps
-   * @throws IllegalArgumentException for paid-revenue journey values, an invalid order, or
-   *     neither queries nor journeys
-   * @throws IllegalStateException without the tables an aggregation needs
+   * @throws IllegalArgumentException for an invalid order, or neither queries nor journeys
+   * @throws IllegalStateException without the tables an aggregation needs (with paid-revenue
+   *     journey values: touches and payments)
    */
   public LeadStates byLead(List<FunnelQuery> queries, JourneyOptions journeys, int order,
       boolean keepRepeats) {
@@ -291,9 +346,10 @@ public final class SparkFunnel {
     if (qs.isEmpty() && journeys == null) {
       throw new IllegalArgumentException("ask for at least one funnel query or journeys");
     }
-    if (journeys != null && journeys.paidRevenueWithinDays() != null) {
-      throw new IllegalArgumentException("journeys valued by paid revenue are not supported on Spark;"
-          + " use the stage amount (the default) or the single-JVM JourneySet.fromDataset");
+    boolean paid = journeys != null && journeys.paidRevenueWithinDays() != null;
+    if (paid) {
+      table(DatasetTable.TOUCHES, "attribution");
+      table(DatasetTable.PAYMENTS, "attribution with paid revenue as value");
     }
     TransitionCounts.empty(order, keepRepeats);
     List<StateAggregator> aggs = new ArrayList<>();
@@ -308,8 +364,17 @@ public final class SparkFunnel {
       aggs.add(StateAggregator.transitions(order, keepRepeats));
       kinds.add(StateKind.TRANSITIONS);
     }
-    List<byte[]> merged = merge(leadGroups(qs, journeys, order, keepRepeats,
-        qs.isEmpty() ? "attribution" : "the stage funnel"), aggs, kinds);
+    Dataset<Tuple2<Integer, byte[]>> parts;
+    if (!paid) {
+      parts = leadGroups(qs, journeys, order, keepRepeats,
+          qs.isEmpty() ? "attribution" : "the stage funnel");
+    } else {
+      parts = customerJourneys(journeys, qs.size(), order, keepRepeats);
+      if (!qs.isEmpty()) {
+        parts = leadGroups(qs, null, order, keepRepeats, "the stage funnel").union(parts);
+      }
+    }
+    List<byte[]> merged = merge(parts, aggs, kinds);
     List<FunnelTally> funnels = new ArrayList<>();
     for (int i = 0; i < qs.size(); i++) {
       funnels.add(FunnelTally.fromBytes(merged.get(i)));
@@ -344,9 +409,11 @@ public final class SparkFunnel {
    * its paths. Finish on the driver with {@code JourneySet.fromCounts(paths)} and any path model,
    * or {@code transitions.removalEffects()}.
    *
-   * @param options journey options; null for the defaults; paid-revenue value is not supported
-   * @throws IllegalArgumentException for paid-revenue journey values or an invalid order
-   * @throws IllegalStateException without the touches table
+   * @param options journey options; null for the defaults. With
+   *     {@code paidRevenueWithinDays}, the rows are grouped by customer instead (each lead's
+   *     journey is cut with its customer's payments, {@code JourneySet.pathOf})
+   * @throws IllegalArgumentException for an invalid order
+   * @throws IllegalStateException without the touches table (or payments, for paid revenue)
    */
   public Journeys journeys(JourneyOptions options, int order, boolean keepRepeats) {
     return byLead(List.of(), options == null ? JourneyOptions.DEFAULTS : options, order, keepRepeats)
@@ -359,25 +426,51 @@ public final class SparkFunnel {
   }
 
   /**
-   * The merged cohort state of the payments (and, on the lead basis, the leads' creation as
-   * anchors): equal to the state {@code Cohorts.table(dataset, granularity, basis)} builds.
+   * The merged cohort state of the payments and, on an anchor basis, the customers' anchor events:
+   * equal to the state {@code Cohorts.table(dataset, granularity, basis)} builds. Lead basis: each
+   * lead's creation (a per-row fold). Touch and SQL basis: the leads, touches or stage changes
+   * grouped by lead id, where {@code Cohorts.anchorLead} (the single-JVM step) finds each lead's
+   * customer and anchors it at the lead's first touch or SQL-or-later stage change.
    *
-   * @throws IllegalArgumentException for the touch or SQL basis (not supported here)
-   * @throws IllegalStateException without the payments (or leads) table
+   * @throws IllegalArgumentException for a null argument, or on the SQL basis a catalog without
+   *     an SQL stage
+   * @throws IllegalStateException without the payments table or the table the basis needs
+   *     (leads, touches, stages)
    */
   public CohortState cohorts(Granularity granularity, CohortBasis basis) {
-    if (basis != CohortBasis.PAYMENT && basis != CohortBasis.LEAD) {
-      throw new IllegalArgumentException("Spark cohorts support the payment and lead bases, got "
-          + basis.label());
+    if (granularity == null || basis == null) {
+      throw new IllegalArgumentException("granularity and cohort basis are required");
     }
     table(DatasetTable.PAYMENTS, "cohort tables");
     byte[] zero = Cohorts.empty(granularity, setup.zone(), basis).toBytes();
     Dataset<Tuple2<Integer, byte[]>> parts = longForm(DatasetTable.PAYMENTS, LongForm.Key.NONE)
         .mapPartitions(new RowFold(setup, RowFold.Action.COHORT_PAYMENT, zero, null, null), TAGGED);
-    if (basis == CohortBasis.LEAD) {
-      table(DatasetTable.LEADS, "cohorts by lead creation");
-      parts = parts.union(longForm(DatasetTable.LEADS, LongForm.Key.NONE)
-          .mapPartitions(new RowFold(setup, RowFold.Action.COHORT_LEAD_ANCHOR, zero, null, null), TAGGED));
+    switch (basis) {
+      case PAYMENT:
+        break;
+      case LEAD:
+        table(DatasetTable.LEADS, "cohorts by lead creation");
+        parts = parts.union(longForm(DatasetTable.LEADS, LongForm.Key.NONE)
+            .mapPartitions(new RowFold(setup, RowFold.Action.COHORT_LEAD_ANCHOR, zero, null, null), TAGGED));
+        break;
+      case TOUCH:
+      case SQL: {
+        DatasetTable events = basis == CohortBasis.TOUCH ? DatasetTable.TOUCHES : DatasetTable.STAGES;
+        table(events, basis == CohortBasis.TOUCH ? "cohorts by first touch" : "cohorts by SQL date");
+        if (basis == CohortBasis.SQL) {
+          Cohorts.sqlStage(setup.catalog());
+        }
+        Dataset<Row> rows = longForm(events, LongForm.Key.LEAD);
+        if (tables.containsKey(DatasetTable.LEADS)) {
+          rows = longForm(DatasetTable.LEADS, LongForm.Key.LEAD).union(rows);
+        }
+        parts = parts.union(rows
+            .groupByKey((MapFunction<Row, String>) r -> r.getString(0), Encoders.STRING())
+            .flatMapGroups(new AnchorStep(setup, zero), TAGGED));
+        break;
+      }
+      default:
+        throw new AssertionError(basis);
     }
     byte[] merged = merge(parts, List.of(StateAggregator.cohorts(granularity, setup.zone(), basis)),
         List.of(StateKind.COHORT)).get(0);

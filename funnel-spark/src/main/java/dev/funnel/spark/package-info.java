@@ -8,7 +8,8 @@
  * state of an aggregation: {@code funnels} ({@code FunnelTally}), {@code journeys}
  * ({@code PathCounts} and {@code TransitionCounts}), {@code cohorts} ({@code CohortState}),
  * {@code unitEconomics} ({@code UnitTally}). Finish on the driver: {@code result()}, or any
- * attribution model over {@code JourneySet.fromCounts(paths)}.
+ * attribution model over {@code JourneySet.fromCounts(paths)}. A dataset that mixes currencies
+ * needs {@code withRates(CurrencyRates)}, as the single-JVM reader does.
  *
  * <p>The pieces: rows are decoded with funnel-io's rules; rows are grouped by lead or customer
  * ({@code groupByKey}, {@code flatMapGroups}) and the library's own per-lead step runs on each

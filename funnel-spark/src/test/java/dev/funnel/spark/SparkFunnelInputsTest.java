@@ -6,10 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.funnel.attribution.JourneyOptions;
 import dev.funnel.attribution.JourneySet;
+import dev.funnel.attribution.PathCounts;
 import dev.funnel.cohort.CohortBasis;
+import dev.funnel.cohort.CohortTable;
+import dev.funnel.cohort.Cohorts;
 import dev.funnel.core.Dataset;
 import dev.funnel.core.DatasetTable;
 import dev.funnel.core.Granularity;
+import dev.funnel.core.Period;
 import dev.funnel.core.StageCatalog;
 import dev.funnel.core.funnel.Dimension;
 import dev.funnel.core.funnel.FunnelQuery;
@@ -114,11 +118,49 @@ class SparkFunnelInputsTest {
     SparkFunnel leadsOnly = SparkFunnel.of(spark,
         Map.of(DatasetTable.LEADS, frame(LEADS, LEAD_ROWS)), ZONE, CATALOG);
     assertThrows(IllegalStateException.class, () -> leadsOnly.funnel(FunnelQuery.event()));
-    assertThrows(IllegalArgumentException.class, () -> leadsOnly.byLead(
+    assertThrows(IllegalStateException.class, () -> leadsOnly.byLead(
         List.of(), JourneyOptions.DEFAULTS.withPaidRevenueWithinDays(30), 1, false));
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(IllegalStateException.class,
         () -> leadsOnly.cohorts(Granularity.MONTH, CohortBasis.TOUCH));
     assertThrows(IllegalStateException.class,
         () -> leadsOnly.cohorts(Granularity.MONTH, CohortBasis.PAYMENT));
+  }
+
+  /**
+   * Two leads of one customer and a lead missing from the leads table (its own customer), by hand:
+   * C1's first touch is b's (January), its SQL date a's won date (March); z's touch and won date
+   * are in February; a's journey is worth C1's payment for a within 30 days of winning, z's the
+   * payment without a lead.
+   */
+  @Test
+  void customersJoinedOnSparkAsOnTheSingleJvm() throws IOException {
+    Path d = dir.resolve("joins");
+    Files.createDirectories(d);
+    Files.writeString(d.resolve("leads.csv"), "lead_id,created_at,channel,customer_id\n"
+        + "a,2026-02-10T00:00:00Z,ads,C1\nb,2026-03-01T00:00:00Z,seo,C1\n");
+    Files.writeString(d.resolve("touches.csv"), "lead_id,at,channel\n"
+        + "a,2026-03-05T00:00:00Z,ads\nb,2026-01-20T00:00:00Z,seo\nz,2026-02-15T00:00:00Z,email\n");
+    Files.writeString(d.resolve("stages.csv"), "lead_id,stage,at\n"
+        + "a,WON,2026-03-08T00:00:00Z\nz,WON,2026-02-20T00:00:00Z\n");
+    Files.writeString(d.resolve("payments.csv"), "customer_id,lead_id,paid_at,amount\n"
+        + "C1,a,2026-03-10T00:00:00Z,100\nC1,a,2026-05-10T00:00:00Z,7\nz,,2026-03-01T00:00:00Z,50\n");
+    Dataset jvm = DatasetReader.strict().read(d).dataset();
+    SparkFunnel f = SparkFunnel.read(spark, d.toString()).repartition(2);
+
+    CohortTable touch = f.cohorts(Granularity.MONTH, CohortBasis.TOUCH).result();
+    assertEquals(Cohorts.table(jvm, Granularity.MONTH, CohortBasis.TOUCH), touch);
+    assertEquals(List.of(Period.parse("2026-01"), Period.parse("2026-02")),
+        touch.cohorts().stream().map(r -> r.cohort()).toList(), "C1 in January, z in February");
+    CohortTable sql = f.cohorts(Granularity.MONTH, CohortBasis.SQL).result();
+    assertEquals(Cohorts.table(jvm, Granularity.MONTH, CohortBasis.SQL), sql);
+    assertEquals(List.of(Period.parse("2026-02"), Period.parse("2026-03")),
+        sql.cohorts().stream().map(r -> r.cohort()).toList(), "z in February, C1 in March");
+
+    JourneyOptions paid = JourneyOptions.DEFAULTS.withPaidRevenueWithinDays(30);
+    PathCounts paths = f.pathCounts(paid);
+    assertEquals(JourneySet.fromDataset(jvm, paid).pathCounts(), paths);
+    assertEquals(List.of("ads:1:100", "email:1:50", "seo:0:0"), paths.paths().stream()
+        .map(p -> p.pathText() + ":" + p.conversions() + ":" + p.value().stripTrailingZeros().toPlainString())
+        .sorted().toList());
   }
 }
