@@ -5,8 +5,6 @@ import dev.funnel.cohort.Cohorts;
 import dev.funnel.core.Lead;
 import dev.funnel.core.StageChange;
 import dev.funnel.core.Touch;
-import dev.funnel.io.Rows;
-import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import org.apache.spark.api.java.function.FlatMapGroupsFunction;
@@ -33,28 +31,10 @@ final class AnchorStep implements FlatMapGroupsFunction<String, Row, Tuple2<Inte
 
   @Override
   public Iterator<Tuple2<Integer, byte[]>> call(String leadId, Iterator<Row> rows) {
-    Lead lead = null;
-    List<Touch> touches = new ArrayList<>();
-    List<StageChange> changes = new ArrayList<>();
-    while (rows.hasNext()) {
-      Row r = rows.next();
-      switch (LongForm.table(r)) {
-        case LEADS:
-          if (lead != null) {
-            throw new IllegalArgumentException("leads: duplicate lead_id '" + leadId + "'");
-          }
-          lead = setup.decode(Rows.LEADS, r);
-          break;
-        case TOUCHES:
-          touches.add(setup.decode(Rows.TOUCHES, r));
-          break;
-        case STAGES:
-          changes.add(setup.decode(Rows.STAGES, r));
-          break;
-        default:
-          throw new IllegalStateException("unexpected table " + LongForm.table(r) + " in a lead group");
-      }
-    }
+    LeadGroup g = LeadGroup.of(leadId, rows, setup);
+    Lead lead = g.lead();
+    List<StageChange> changes = g.changes();
+    List<Touch> touches = g.touches();
     if (touches.isEmpty() && changes.isEmpty()) {
       return List.<Tuple2<Integer, byte[]>>of().iterator();
     }

@@ -10,7 +10,6 @@ import dev.funnel.core.StageChange;
 import dev.funnel.core.Touch;
 import dev.funnel.core.funnel.FunnelTally;
 import dev.funnel.core.funnel.LeadReach;
-import dev.funnel.io.Rows;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -52,28 +51,10 @@ final class LeadStep implements FlatMapGroupsFunction<String, Row, Tuple2<Intege
 
   @Override
   public Iterator<Tuple2<Integer, byte[]>> call(String leadId, Iterator<Row> rows) {
-    Lead lead = null;
-    List<StageChange> changes = new ArrayList<>();
-    List<Touch> touches = new ArrayList<>();
-    while (rows.hasNext()) {
-      Row r = rows.next();
-      switch (LongForm.table(r)) {
-        case LEADS:
-          if (lead != null) {
-            throw new IllegalArgumentException("leads: duplicate lead_id '" + leadId + "'");
-          }
-          lead = setup.decode(Rows.LEADS, r);
-          break;
-        case STAGES:
-          changes.add(setup.decode(Rows.STAGES, r));
-          break;
-        case TOUCHES:
-          touches.add(setup.decode(Rows.TOUCHES, r));
-          break;
-        default:
-          throw new IllegalStateException("unexpected table " + LongForm.table(r) + " in a lead group");
-      }
-    }
+    LeadGroup g = LeadGroup.of(leadId, rows, setup);
+    Lead lead = g.lead();
+    List<StageChange> changes = g.changes();
+    List<Touch> touches = g.touches();
     List<Tuple2<Integer, byte[]>> out = new ArrayList<>(funnels.size() + 2);
     if (lead != null && !funnels.isEmpty()) {
       LeadReach reach = LeadReach.of(lead, changes, setup.catalog());
