@@ -53,7 +53,7 @@ import org.junit.jupiter.api.Test;
  * 1 - P(conversion without c) / P(conversion), removing c sends every transition into c to null
  * (Anderl et al. 2016, "Mapping the customer journey"); credit = total x effect / sum of effects.
  */
-class ChannelAttributionPathsSharedDataIT {
+class PathsFileSharedDataIT {
 
   static List<JourneyPath> rows;
   static JourneySet js;
