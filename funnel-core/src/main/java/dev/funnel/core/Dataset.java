@@ -1,121 +1,77 @@
 package dev.funnel.core;
 
+import dev.funnel.core.columnar.Columns;
+import dev.funnel.core.columnar.ColumnsBuilder;
+import dev.funnel.core.columnar.Dictionary;
+import dev.funnel.core.columnar.LeadColumns;
+import dev.funnel.core.columnar.PaymentColumns;
+import dev.funnel.core.columnar.SpendColumns;
+import dev.funnel.core.columnar.StageColumns;
+import dev.funnel.core.columnar.TouchColumns;
+import dev.funnel.core.columnar.ActivityColumns;
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumSet;
-import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
+import java.util.RandomAccess;
 import java.util.Set;
-import java.util.TreeSet;
+import java.util.function.IntFunction;
 
 /**
- * The tables of one funnel dataset together, with the indexes calculators need.
+ * The tables of one funnel dataset together, held in one columnar form.
  *
- * <p>Built once with {@link #builder()}; immutable and safe to share across threads afterwards.
- * Every table is held in a canonical order (by key, then time, then every other field), so the
- * same rows in any input order give the same dataset and the same results. Money is in one
- * currency: rows without a currency take the dataset's; two different currencies are an error
- * unless {@link Builder#rates(CurrencyRates)} converts them.
+ * <p>Built once with {@link #builder()} (or by a reader, which appends rows straight into the
+ * columns); immutable and safe to share across threads afterwards. The rows live in
+ * {@link #columns()}: dictionary-coded text, epoch-millisecond times and exact money as scaled
+ * longs, each table in a canonical order (by key, then time, then every other field), so the same
+ * rows in any input order give the same dataset and the same results. The record lists
+ * ({@link #leads()}, {@link #stages()}, ...) are views over the columns: each element is made when
+ * it is read, equal to the row that was given. Money is in one currency: rows without a currency
+ * take the dataset's; two different currencies are an error unless
+ * {@link Builder#rates(CurrencyRates)} converts them.
  *
- * <p>Every table is optional; {@link #require(DatasetTable)} fails with a message naming a table
- * that a calculation needs and the dataset does not have.
+ * <p>Every table is optional; {@link #require(DatasetTable, String)} fails with a message naming a
+ * table that a calculation needs and the dataset does not have.
  */
 public final class Dataset {
 
+  private final Columns columns;
   private final ZoneId zone;
   private final StageCatalog catalog;
   private final String currency;
   private final Set<DatasetTable> tables;
+  private final List<PlanTarget> plan;
+  private final List<JourneyPath> paths;
   private final List<Lead> leads;
   private final List<StageChange> stages;
   private final List<Activity> activities;
   private final List<Touch> touches;
   private final List<Payment> payments;
   private final List<Spend> spend;
-  private final List<PlanTarget> plan;
-  private final List<JourneyPath> paths;
-  private final Map<String, Lead> leadById;
-  private final Map<String, List<StageChange>> stagesByLead;
-  private final Map<String, List<Touch>> touchesByLead;
-  private final Map<String, List<Activity>> activitiesByLead;
-  private final Map<String, List<Payment>> paymentsByCustomer;
 
   private Dataset(Builder b) {
     this.zone = b.zone;
     this.catalog = b.catalog;
-    this.tables = Collections.unmodifiableSet(EnumSet.copyOf(b.tablesOrNone()));
-    this.leads = sorted(b.leads, LEAD_ORDER);
-    Map<String, Lead> byId = new HashMap<>(leads.size() * 2);
-    for (Lead l : leads) {
-      if (byId.put(l.id(), l) != null) {
-        throw new IllegalArgumentException("duplicate lead_id '" + l.id() + "' in leads");
-      }
-    }
-    this.leadById = Collections.unmodifiableMap(byId);
-    this.currency = commonCurrency(b);
-    this.stages = sorted(b.stages, STAGE_ORDER);
-    this.activities = sorted(b.activities, ACTIVITY_ORDER);
-    this.touches = sorted(b.touches, TOUCH_ORDER);
-    List<Payment> pay = new ArrayList<>(b.payments.size());
-    for (Payment p : b.payments) {
-      pay.add(new Payment(p.paymentId(), p.customerId(), p.leadId(), p.paidAt(), toCurrency(b, p.amount()), p.product()));
-    }
-    this.payments = sorted(pay, PAYMENT_ORDER);
-    List<Spend> sp = new ArrayList<>(b.spend.size());
-    for (Spend s : b.spend) {
-      sp.add(new Spend(s.date(), s.channel(), s.campaign(), toCurrency(b, s.amount())));
-    }
-    this.spend = sorted(sp, SPEND_ORDER);
+    this.columns = b.columns.build(b.zone, b.catalog, b.currency, b.rates, b.tables);
+    this.currency = columns.currency();
+    this.tables = columns.tables();
     this.plan = sorted(b.plan, PLAN_ORDER);
     this.paths = sorted(b.paths, PATH_ORDER);
-    this.stagesByLead = group(stages, StageChange::leadId);
-    this.touchesByLead = group(touches, Touch::leadId);
-    this.activitiesByLead = group(activities, Activity::leadId);
-    this.paymentsByCustomer = group(payments, Payment::customerId);
-  }
-
-  private Money toCurrency(Builder b, Money m) {
-    if (b.rates != null) {
-      return b.rates.convert(m);
-    }
-    return m.hasCurrency() || currency.equals(Money.UNSPECIFIED) ? m : new Money(m.amount(), currency);
-  }
-
-  private static String commonCurrency(Builder b) {
-    if (b.rates != null) {
-      for (Payment p : b.payments) {
-        b.rates.convert(p.amount());
-      }
-      for (Spend s : b.spend) {
-        b.rates.convert(s.amount());
-      }
-      return b.rates.target();
-    }
-    Set<String> seen = new TreeSet<>();
-    if (b.currency != null && !Money.UNSPECIFIED.equals(b.currency)) {
-      seen.add(b.currency);
-    }
-    for (Payment p : b.payments) {
-      if (p.amount().hasCurrency()) {
-        seen.add(p.amount().currency());
-      }
-    }
-    for (Spend s : b.spend) {
-      if (s.amount().hasCurrency()) {
-        seen.add(s.amount().currency());
-      }
-    }
-    if (seen.size() > 1) {
-      throw new IllegalArgumentException(
-          "the dataset mixes currencies " + seen + "; supply conversion rates (CurrencyRates)");
-    }
-    return seen.isEmpty() ? Money.UNSPECIFIED : seen.iterator().next();
+    LeadColumns lc = columns.leads();
+    this.leads = view(lc.withRow(), i -> lead(lc.byCreated(i)));
+    this.stages = view(columns.stages().size(), this::stageAt);
+    this.activities = view(columns.activities().size(), this::activityAt);
+    this.touches = view(columns.touches().size(), this::touchAt);
+    this.payments = view(columns.payments().size(), this::paymentAt);
+    this.spend = view(columns.spend().size(), this::spendAt);
   }
 
   private static <T> List<T> sorted(List<T> in, Comparator<? super T> order) {
@@ -124,13 +80,74 @@ public final class Dataset {
     return Collections.unmodifiableList(copy);
   }
 
-  private static <T> Map<String, List<T>> group(List<T> rows, java.util.function.Function<T, String> key) {
-    Map<String, List<T>> m = new HashMap<>();
-    for (T r : rows) {
-      m.computeIfAbsent(key.apply(r), k -> new ArrayList<>()).add(r);
+  /** An immutable list whose element {@code i} is made from row {@code from + i} when read. */
+  private static <T> List<T> view(int size, IntFunction<T> row) {
+    return new RowView<>(0, size, row);
+  }
+
+  private static final class RowView<T> extends AbstractList<T> implements RandomAccess {
+    private final int from;
+    private final int size;
+    private final IntFunction<T> row;
+
+    RowView(int from, int to, IntFunction<T> row) {
+      this.from = from;
+      this.size = to - from;
+      this.row = row;
     }
-    m.replaceAll((k, v) -> Collections.unmodifiableList(v));
-    return Collections.unmodifiableMap(m);
+
+    @Override
+    public T get(int i) {
+      Objects.checkIndex(i, size);
+      return row.apply(from + i);
+    }
+
+    @Override
+    public int size() {
+      return size;
+    }
+  }
+
+  private Lead lead(int index) {
+    LeadColumns lc = columns.leads();
+    return new Lead(lc.id(index), lc.created(index), columns.channels().value(lc.channel(index)),
+        columns.campaigns().value(lc.campaign(index)), columns.segments().value(lc.segment(index)),
+        columns.owners().value(lc.owner(index)), columns.customers().value(lc.customer(index)),
+        lc.attributes(index));
+  }
+
+  private StageChange stageAt(int r) {
+    StageColumns s = columns.stages();
+    return new StageChange(columns.leadIds().value(s.lead(r)), catalog.get(s.stage(r)),
+        s.instant(r), columns.reasons().value(s.reason(r)), s.amount().value(r),
+        columns.owners().value(s.owner(r)));
+  }
+
+  private Activity activityAt(int r) {
+    ActivityColumns a = columns.activities();
+    return new Activity(columns.leadIds().value(a.lead(r)), a.instant(r),
+        columns.activityTypes().value(a.type(r)), columns.owners().value(a.owner(r)),
+        columns.outcomes().value(a.outcome(r)));
+  }
+
+  private Touch touchAt(int r) {
+    TouchColumns t = columns.touches();
+    return new Touch(columns.leadIds().value(t.lead(r)), t.instant(r),
+        columns.channels().value(t.channel(r)), columns.campaigns().value(t.campaign(r)),
+        t.kind(r), t.cost().value(r));
+  }
+
+  private Payment paymentAt(int r) {
+    PaymentColumns p = columns.payments();
+    return new Payment(p.paymentId(r), columns.customers().value(p.customer(r)),
+        columns.leadIds().value(p.lead(r)), p.instant(r), new Money(p.amount().value(r), currency),
+        columns.products().value(p.product(r)));
+  }
+
+  private Spend spendAt(int r) {
+    SpendColumns s = columns.spend();
+    return new Spend(LocalDate.ofEpochDay(s.day(r)), columns.channels().value(s.channel(r)),
+        columns.campaigns().value(s.campaign(r)), new Money(s.amount().value(r), currency));
   }
 
   private static final Comparator<String> NULLS = Comparator.nullsFirst(Comparator.naturalOrder());
@@ -293,32 +310,57 @@ public final class Dataset {
 
   /** The lead with this id, or null. */
   public Lead lead(String id) {
-    return leadById.get(id);
+    int i = columns.leadIds().find(id);
+    return i < 0 || !columns.leads().hasRow(i) ? null : lead(i);
   }
 
   /** The lead's stage changes in time order (empty when none). */
   public List<StageChange> stagesOf(String leadId) {
-    return stagesByLead.getOrDefault(leadId, List.of());
+    int i = columns.leadIds().find(leadId);
+    StageColumns s = columns.stages();
+    return i < 0 ? List.of() : new RowView<>(s.from(i), s.to(i), this::stageAt);
   }
 
   /** The lead's touches in time order (empty when none). */
   public List<Touch> touchesOf(String leadId) {
-    return touchesByLead.getOrDefault(leadId, List.of());
+    int i = columns.leadIds().find(leadId);
+    TouchColumns t = columns.touches();
+    return i < 0 ? List.of() : new RowView<>(t.from(i), t.to(i), this::touchAt);
   }
 
   /** The lead's activities in time order (empty when none). */
   public List<Activity> activitiesOf(String leadId) {
-    return activitiesByLead.getOrDefault(leadId, List.of());
+    int i = columns.leadIds().find(leadId);
+    ActivityColumns a = columns.activities();
+    return i < 0 ? List.of() : new RowView<>(a.from(i), a.to(i), this::activityAt);
   }
 
   /** The customer's payments in time order (empty when none). */
   public List<Payment> paymentsOf(String customerId) {
-    return paymentsByCustomer.getOrDefault(customerId, List.of());
+    int c = columns.customers().find(customerId);
+    PaymentColumns p = columns.payments();
+    return c < 0 ? List.of() : new RowView<>(p.from(c), p.to(c), this::paymentAt);
   }
 
   /** Customer ids that have payments, in sorted order. */
   public Set<String> payingCustomers() {
-    return Collections.unmodifiableSet(new TreeSet<>(paymentsByCustomer.keySet()));
+    PaymentColumns p = columns.payments();
+    Dictionary cust = columns.customers();
+    Set<String> out = new LinkedHashSet<>();
+    for (int c = 0; c < cust.size(); c++) {
+      if (p.to(c) > p.from(c)) {
+        out.add(cust.value(c));
+      }
+    }
+    return Collections.unmodifiableSet(out);
+  }
+
+  /**
+   * The dataset's columnar form: what every calculator reads. Immutable; the same instance on
+   * every call.
+   */
+  public Columns columns() {
+    return columns;
   }
 
   /** Row count of a table. */
@@ -347,27 +389,22 @@ public final class Dataset {
     return b.toString();
   }
 
-  /** Collects the tables of a dataset; not thread-safe; {@link #build()} validates and freezes. */
+  /**
+   * Collects the tables of a dataset, appending each row straight into columns (the record is not
+   * kept); not thread-safe; {@link #build()} validates and freezes.
+   */
   public static final class Builder {
     private ZoneId zone = ZoneOffset.UTC;
     private StageCatalog catalog = StageCatalog.DEFAULT;
     private String currency;
     private CurrencyRates rates;
     private final EnumSet<DatasetTable> tables = EnumSet.noneOf(DatasetTable.class);
-    private final List<Lead> leads = new ArrayList<>();
-    private final List<StageChange> stages = new ArrayList<>();
-    private final List<Activity> activities = new ArrayList<>();
-    private final List<Touch> touches = new ArrayList<>();
-    private final List<Payment> payments = new ArrayList<>();
-    private final List<Spend> spend = new ArrayList<>();
+    private final ColumnsBuilder columns = new ColumnsBuilder();
     private final List<PlanTarget> plan = new ArrayList<>();
     private final List<JourneyPath> paths = new ArrayList<>();
+    private boolean built;
 
     private Builder() {}
-
-    private EnumSet<DatasetTable> tablesOrNone() {
-      return tables.isEmpty() ? EnumSet.noneOf(DatasetTable.class) : tables;
-    }
 
     /** The dataset time zone (default UTC). */
     public Builder zone(ZoneId zone) {
@@ -375,7 +412,9 @@ public final class Dataset {
       return this;
     }
 
-    /** The stage catalog (default {@link StageCatalog#DEFAULT}). */
+    /**
+     * The stage catalog (default {@link StageCatalog#DEFAULT}); set it before adding stage changes.
+     */
     public Builder catalog(StageCatalog catalog) {
       this.catalog = Objects.requireNonNull(catalog, "catalog");
       return this;
@@ -399,43 +438,53 @@ public final class Dataset {
       return this;
     }
 
+    /**
+     * Adds a lead.
+     *
+     * @throws IllegalArgumentException when a lead with the same id was added before
+     */
     public Builder lead(Lead l) {
       tables.add(DatasetTable.LEADS);
-      leads.add(Objects.requireNonNull(l));
+      columns.lead(Objects.requireNonNull(l));
       return this;
     }
 
+    /**
+     * Adds a stage change.
+     *
+     * @throws IllegalArgumentException when its stage is not in the catalog
+     */
     public Builder stageChange(StageChange s) {
       tables.add(DatasetTable.STAGES);
       if (!catalog.all().contains(s.stage())) {
         throw new IllegalArgumentException(
             "stage " + s.stage() + " of lead " + s.leadId() + " is not in the catalog " + catalog);
       }
-      stages.add(s);
+      columns.stage(s);
       return this;
     }
 
     public Builder activity(Activity a) {
       tables.add(DatasetTable.ACTIVITIES);
-      activities.add(Objects.requireNonNull(a));
+      columns.activity(Objects.requireNonNull(a));
       return this;
     }
 
     public Builder touch(Touch t) {
       tables.add(DatasetTable.TOUCHES);
-      touches.add(Objects.requireNonNull(t));
+      columns.touch(Objects.requireNonNull(t));
       return this;
     }
 
     public Builder payment(Payment p) {
       tables.add(DatasetTable.PAYMENTS);
-      payments.add(Objects.requireNonNull(p));
+      columns.payment(Objects.requireNonNull(p));
       return this;
     }
 
     public Builder spend(Spend s) {
       tables.add(DatasetTable.SPEND);
-      spend.add(Objects.requireNonNull(s));
+      columns.spend(Objects.requireNonNull(s));
       return this;
     }
 
@@ -462,11 +511,17 @@ public final class Dataset {
     }
 
     /**
-     * Validates and freezes the dataset.
+     * Validates and freezes the dataset; a builder builds once.
      *
-     * @throws IllegalArgumentException on a duplicate lead id or mixed currencies without rates
+     * @throws IllegalArgumentException on mixed currencies without rates, or a currency the rates
+     *     cannot convert
+     * @throws IllegalStateException when called a second time
      */
     public Dataset build() {
+      if (built) {
+        throw new IllegalStateException("this builder has already built its dataset");
+      }
+      built = true;
       return new Dataset(this);
     }
   }

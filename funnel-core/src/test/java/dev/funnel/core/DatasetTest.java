@@ -188,8 +188,9 @@ class DatasetTest {
 
   @Test
   void duplicateLeadIdsAreRejected() {
-    Dataset.Builder b = Dataset.builder().lead(Lead.of("a", T0, "seo")).lead(Lead.of(" a ", T0.plusSeconds(1), "ppc"));
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, b::build);
+    Dataset.Builder b = Dataset.builder().lead(Lead.of("a", T0, "seo"));
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> b.lead(Lead.of(" a ", T0.plusSeconds(1), "ppc")));
     assertEquals("duplicate lead_id 'a' in leads", e.getMessage());
   }
 

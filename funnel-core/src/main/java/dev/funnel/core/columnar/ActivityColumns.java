@@ -16,7 +16,7 @@ public final class ActivityColumns extends LeadRows {
   private final Codes owner;
   private final Codes outcome;
 
-  ActivityColumns(int[] lead, long[] at, Codes type, Codes owner, Codes outcome, int[] offsets) {
+  ActivityColumns(int[] lead, Times at, Codes type, Codes owner, Codes outcome, int[] offsets) {
     super(lead, at, offsets);
     this.type = type;
     this.owner = owner;

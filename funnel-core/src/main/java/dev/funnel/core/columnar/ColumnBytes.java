@@ -27,6 +27,10 @@ final class ColumnBytes {
     if (array instanceof byte[] a) {
       return array(a.length, 1);
     }
+    if (array instanceof java.math.BigDecimal[] a) {
+      // reference + BigDecimal object (40) + its BigInteger (~40 for a small magnitude)
+      return array(a.length, 4) + 80L * a.length;
+    }
     throw new IllegalArgumentException("not a primitive column: " + array.getClass());
   }
 }

@@ -40,6 +40,11 @@ public final class Dictionary {
     return new Dictionary(name, sorted);
   }
 
+  /** A dictionary over values already distinct and in sorted order (not copied). */
+  static Dictionary sorted(String name, String[] sortedDistinct) {
+    return new Dictionary(name, sortedDistinct);
+  }
+
   /** What the dictionary encodes ({@code channels}, {@code owners}, ...). */
   public String name() {
     return name;

@@ -20,6 +20,7 @@ public final class LeadColumns {
   public static final long NO_TIME = Long.MIN_VALUE;
 
   private final Dictionary ids;
+  private final Times created;
   private final long[] createdAt;
   private final Codes channel;
   private final Codes campaign;
@@ -27,12 +28,15 @@ public final class LeadColumns {
   private final Codes owner;
   private final int[] customer;
   private final int[] byCreated;
+  private final Map<String, String>[] attributes;
 
   LeadColumns(
-      Dictionary ids, long[] createdAt, Codes channel, Codes campaign, Codes segment, Codes owner,
-      int[] customer, int[] byCreated) {
+      Dictionary ids, Times created, Codes channel, Codes campaign, Codes segment, Codes owner,
+      int[] customer, int[] byCreated, Map<String, String>[] attributes) {
     this.ids = ids;
-    this.createdAt = createdAt;
+    this.created = created;
+    this.createdAt = created.millisArray();
+    this.attributes = attributes;
     this.channel = channel;
     this.campaign = campaign;
     this.segment = segment;
@@ -64,6 +68,17 @@ public final class LeadColumns {
   /** Creation time in epoch milliseconds, {@link #NO_TIME} without a row. */
   public long createdAt(int lead) {
     return createdAt[lead];
+  }
+
+  /** Creation time exactly (with any sub-millisecond part); null without a row. */
+  public java.time.Instant created(int lead) {
+    return hasRow(lead) ? created.instant(lead) : null;
+  }
+
+  /** The unknown columns of the lead's source row by name (empty when none). */
+  public Map<String, String> attributes(int lead) {
+    Map<String, String> a = attributes == null ? null : attributes[lead];
+    return a == null ? Map.of() : a;
   }
 
   /** Channel code ({@link Columns#channels()}); {@code (none)} is a value of its own. */
@@ -106,7 +121,11 @@ public final class LeadColumns {
 
   Map<String, Object> arrays() {
     Map<String, Object> m = new LinkedHashMap<>();
-    m.put("created_at", createdAt);
+    Object[] t = created.arrays();
+    m.put("created_at", t[0]);
+    if (t.length > 1) {
+      m.put("created_at_sub_ms", t[1]);
+    }
     m.put("channel", channel.array());
     m.put("campaign", campaign.array());
     m.put("segment", segment.array());

@@ -10,12 +10,14 @@ import java.util.Map;
 public abstract class LeadRows {
 
   private final int[] lead;
+  private final Times times;
   private final long[] at;
   private final int[] offsets;
 
-  LeadRows(int[] lead, long[] at, int[] offsets) {
+  LeadRows(int[] lead, Times times, int[] offsets) {
     this.lead = lead;
-    this.at = at;
+    this.times = times;
+    this.at = times.millisArray();
     this.offsets = offsets;
   }
 
@@ -34,6 +36,11 @@ public abstract class LeadRows {
     return at[row];
   }
 
+  /** When the row's event happened, exactly (with any sub-millisecond part). */
+  public java.time.Instant instant(int row) {
+    return times.instant(row);
+  }
+
   /** First row of the lead. */
   public int from(int lead) {
     return offsets[lead];
@@ -47,7 +54,11 @@ public abstract class LeadRows {
   /** Puts the shared arrays under their names, for the footprint report. */
   void putLeadArrays(Map<String, Object> m) {
     m.put("lead", lead);
-    m.put("at", at);
+    Object[] t = times.arrays();
+    m.put("at", t[0]);
+    if (t.length > 1) {
+      m.put("at_sub_ms", t[1]);
+    }
     m.put("offsets", offsets);
   }
 }

@@ -2,7 +2,9 @@ package dev.funnel.core.columnar;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * A column of exact decimal amounts stored as scaled {@code long}s: the amount of a row is
@@ -10,60 +12,63 @@ import java.util.List;
  *
  * <p>The scale is the largest number of decimals any amount of the column needs (trailing zeros
  * ignored, so {@code 10.50} needs one and {@code 74802.9716} four; never below 0), so every amount
- * is stored exactly. An absent amount (an optional column left empty) is the sentinel {@link
- * #ABSENT}, a value no amount is allowed to take. Sums ({@link #sum(int, int)}) are exact: long
- * additions with overflow detection, continued in {@link BigInteger} when a sum leaves the long
- * range (spec/dataset.md, "Money": sums must be exact). Immutable and thread-safe.
+ * is stored exactly; {@link #value(int)} gives each amount back with the scale it was given
+ * ({@code 10.50} stays {@code 10.50}), kept in one byte per row only when the column mixes scales.
+ * An absent amount (an optional column left empty) is the sentinel {@link #ABSENT}.
+ *
+ * <p>When some amount does not fit a {@code long} at the column's scale (more than about 18
+ * significant digits, or a negative scale), the column keeps exact {@link BigDecimal}s instead:
+ * {@link #scaled()} is then false and {@link #unscaled(int)} is unavailable, while
+ * {@link #value(int)} and the sums stay exact. Sums are exact either way: long additions with
+ * overflow detection, continued in {@link BigInteger} when a sum leaves the long range
+ * (docs/columnar.md, "Money"). Immutable and thread-safe.
  */
 public final class MoneyColumn {
 
   /** The stored value of an absent amount. */
   public static final long ABSENT = Long.MIN_VALUE;
 
+  private final int size;
   private final long[] unscaled;
   private final int scale;
+  private final byte[] rowScale;
+  private final int uniformScale;
+  private final BigDecimal[] exact;
 
-  private MoneyColumn(long[] unscaled, int scale) {
+  private MoneyColumn(int size, long[] unscaled, int scale, byte[] rowScale, int uniformScale,
+      BigDecimal[] exact) {
+    this.size = size;
     this.unscaled = unscaled;
     this.scale = scale;
+    this.rowScale = rowScale;
+    this.uniformScale = uniformScale;
+    this.exact = exact;
   }
 
   /**
-   * Encodes amounts (null = absent) at the largest scale they need.
+   * Encodes amounts (null = absent) in the given order.
    *
    * @param what the table and column, for messages ({@code "payments amount"})
-   * @throws IllegalArgumentException when an amount does not fit a long at that scale
    */
   static MoneyColumn of(String what, List<BigDecimal> amounts) {
-    int scale = 0;
+    Builder b = new Builder();
     for (BigDecimal a : amounts) {
-      if (a != null && a.signum() != 0) {
-        scale = Math.max(scale, a.stripTrailingZeros().scale());
-      }
+      b.add(a);
     }
-    long[] u = new long[amounts.size()];
-    for (int i = 0; i < u.length; i++) {
-      BigDecimal a = amounts.get(i);
-      u[i] = a == null ? ABSENT : encode(what, a, scale);
-    }
-    return new MoneyColumn(u, scale);
-  }
-
-  private static long encode(String what, BigDecimal a, int scale) {
-    BigInteger v = a.setScale(scale).unscaledValue();
-    if (v.bitLength() > 63 || v.longValue() == ABSENT) {
-      throw new IllegalArgumentException(
-          what + " " + a.toPlainString() + " does not fit the columnar form: at scale " + scale
-              + " (the most decimals any amount of the column has) its unscaled value "
-              + v + " exceeds a 64-bit integer (|value| < 2^63); reduce the decimals or the"
-              + " magnitude of the amounts");
-    }
-    return v.longValue();
+    return b.build(null);
   }
 
   /** Number of rows. */
   public int size() {
-    return unscaled.length;
+    return size;
+  }
+
+  /**
+   * Whether the amounts are stored as scaled longs ({@link #unscaled(int)} and {@link #scale()}
+   * apply); false for a column that needed exact {@link BigDecimal}s.
+   */
+  public boolean scaled() {
+    return exact == null;
   }
 
   /** Decimals of the stored amounts: {@code amount = unscaled / 10^scale}. */
@@ -73,23 +78,48 @@ public final class MoneyColumn {
 
   /** Whether the row has an amount. */
   public boolean present(int row) {
-    return unscaled[row] != ABSENT;
+    return exact == null ? unscaled[row] != ABSENT : exact[row] != null;
   }
 
-  /** The scaled amount of the row, {@link #ABSENT} when it has none. */
+  /**
+   * The scaled amount of the row, {@link #ABSENT} when it has none.
+   *
+   * @throws IllegalStateException when the column is not {@link #scaled()}
+   */
   public long unscaled(int row) {
+    if (exact != null) {
+      throw new IllegalStateException(
+          "this money column holds amounts beyond a scaled long; use value(row) or sum()");
+    }
     return unscaled[row];
   }
 
-  /** The exact amount of the row, null when it has none. */
-  public BigDecimal value(int row) {
+  /** The sign of the row's amount (0 when absent). */
+  public int signum(int row) {
+    if (exact != null) {
+      return exact[row] == null ? 0 : exact[row].signum();
+    }
     long u = unscaled[row];
-    return u == ABSENT ? null : BigDecimal.valueOf(u, scale);
+    return u == ABSENT ? 0 : Long.signum(u);
+  }
+
+  /** The exact amount of the row with the scale it was given, null when it has none. */
+  public BigDecimal value(int row) {
+    if (exact != null) {
+      return exact[row];
+    }
+    long u = unscaled[row];
+    if (u == ABSENT) {
+      return null;
+    }
+    int s = rowScale == null ? uniformScale : rowScale[row];
+    BigDecimal v = BigDecimal.valueOf(u, scale);
+    return s == scale ? v : v.setScale(s);
   }
 
   /** The exact sum of all present amounts (0 at the column scale when there are none). */
   public BigDecimal sum() {
-    return sum(0, unscaled.length);
+    return sum(0, size);
   }
 
   /**
@@ -98,7 +128,16 @@ public final class MoneyColumn {
    * @throws IndexOutOfBoundsException for a range outside the column
    */
   public BigDecimal sum(int from, int to) {
-    java.util.Objects.checkFromToIndex(from, to, unscaled.length);
+    Objects.checkFromToIndex(from, to, size);
+    if (exact != null) {
+      BigDecimal s = BigDecimal.valueOf(0, Math.max(scale, 0));
+      for (int i = from; i < to; i++) {
+        if (exact[i] != null) {
+          s = s.add(exact[i]);
+        }
+      }
+      return s;
+    }
     long acc = 0;
     BigInteger big = null;
     for (int i = from; i < to; i++) {
@@ -120,17 +159,197 @@ public final class MoneyColumn {
 
   /** Number of rows with an amount in {@code [from, to)}. */
   public int count(int from, int to) {
-    java.util.Objects.checkFromToIndex(from, to, unscaled.length);
+    Objects.checkFromToIndex(from, to, size);
     int n = 0;
     for (int i = from; i < to; i++) {
-      if (unscaled[i] != ABSENT) {
+      if (present(i)) {
         n++;
       }
     }
     return n;
   }
 
-  long[] array() {
-    return unscaled;
+  /** Whether rows were given with different scales (then one byte per row keeps each scale). */
+  boolean mixedScales() {
+    return rowScale != null;
+  }
+
+  /** Puts the column's backing arrays under {@code name}, for the footprint report. */
+  static void putArrays(java.util.Map<String, Object> m, String name, MoneyColumn c) {
+    if (c.exact != null) {
+      m.put(name, c.exact);
+      return;
+    }
+    m.put(name, c.unscaled);
+    if (c.rowScale != null) {
+      m.put(name + "_scale", c.rowScale);
+    }
+  }
+
+  /**
+   * Collects amounts row by row while a dataset is built; each row is kept as its own unscaled
+   * long and scale (or as a {@link BigDecimal} when it does not fit), and {@link #build(int[])}
+   * lays them out at one scale in a given row order. Not thread-safe.
+   */
+  static final class Builder {
+    private long[] own = new long[16];
+    private byte[] ownScale = new byte[16];
+    private BigDecimal[] odd; // rows whose own form does not fit; sparse, null elsewhere
+    private int size;
+
+    int size() {
+      return size;
+    }
+
+    void add(BigDecimal a) {
+      if (size == own.length) {
+        int cap = Math.max(16, size + (size >> 1));
+        own = Arrays.copyOf(own, cap);
+        ownScale = Arrays.copyOf(ownScale, cap);
+        if (odd != null) {
+          odd = Arrays.copyOf(odd, cap);
+        }
+      }
+      set(size++, a);
+    }
+
+    void set(int row, BigDecimal a) {
+      if (odd != null) {
+        odd[row] = null;
+      }
+      if (a == null) {
+        own[row] = ABSENT;
+        return;
+      }
+      int s = a.scale();
+      if (s >= Byte.MIN_VALUE && s <= Byte.MAX_VALUE && a.precision() <= 18) {
+        own[row] = a.unscaledValue().longValue();
+        ownScale[row] = (byte) s;
+      } else {
+        if (odd == null) {
+          odd = new BigDecimal[own.length];
+        }
+        odd[row] = a;
+        own[row] = 0;
+      }
+    }
+
+    BigDecimal get(int row) {
+      if (odd != null && odd[row] != null) {
+        return odd[row];
+      }
+      long u = own[row];
+      return u == ABSENT ? null : BigDecimal.valueOf(u, ownScale[row]);
+    }
+
+    boolean absent(int row) {
+      return own[row] == ABSENT && (odd == null || odd[row] == null);
+    }
+
+    /** Canonical order of two rows: absent first, then by value, then by scale. */
+    int compare(int a, int b) {
+      boolean na = absent(a);
+      boolean nb = absent(b);
+      if (na || nb) {
+        return na == nb ? 0 : na ? -1 : 1;
+      }
+      if ((odd == null || (odd[a] == null && odd[b] == null)) && ownScale[a] == ownScale[b]) {
+        return Long.compare(own[a], own[b]);
+      }
+      BigDecimal x = get(a);
+      BigDecimal y = get(b);
+      int c = x.compareTo(y);
+      return c != 0 ? c : Integer.compare(x.scale(), y.scale());
+    }
+
+    /**
+     * The column with rows in the order {@code perm} (row {@code i} of the column is builder row
+     * {@code perm[i]}; null keeps the builder's order). The builder is spent afterwards.
+     */
+    MoneyColumn build(int[] perm) {
+      int n = size;
+      int common = 0;
+      boolean fits = true;
+      int first = -1;
+      boolean uniform = true;
+      for (int i = 0; i < n; i++) {
+        if (odd != null && odd[i] != null) {
+          fits = false;
+          break;
+        }
+        long u = own[i];
+        if (u == ABSENT) {
+          continue;
+        }
+        int s = ownScale[i];
+        if (first < 0) {
+          first = s;
+        } else if (s != first) {
+          uniform = false;
+        }
+        if (u != 0) {
+          long v = u;
+          while (s > common && v % 10 == 0) {
+            v /= 10;
+            s--;
+          }
+          common = Math.max(common, s);
+        }
+      }
+      long[] out = fits ? new long[n] : null;
+      for (int i = 0; fits && i < n; i++) {
+        int r = perm == null ? i : perm[i];
+        long u = own[r];
+        if (u == ABSENT) {
+          out[i] = ABSENT;
+          continue;
+        }
+        int s = ownScale[r];
+        long v = u;
+        if (s > common) {
+          for (int k = s; k > common; k--) {
+            v /= 10; // exact: the digits dropped are trailing zeros
+          }
+        } else {
+          for (int k = s; k < common && fits; k++) {
+            long w = v * 10;
+            if (w / 10 != v) {
+              fits = false;
+            }
+            v = w;
+          }
+        }
+        if (!fits || v == ABSENT) {
+          fits = false;
+          break;
+        }
+        out[i] = v;
+      }
+      MoneyColumn c;
+      if (fits) {
+        byte[] rs = null;
+        if (!uniform) {
+          rs = new byte[n];
+          for (int i = 0; i < n; i++) {
+            rs[i] = ownScale[perm == null ? i : perm[i]];
+          }
+        }
+        c = new MoneyColumn(n, out, common, rs, first < 0 ? common : first, null);
+      } else {
+        BigDecimal[] ex = new BigDecimal[n];
+        int maxScale = 0;
+        for (int i = 0; i < n; i++) {
+          ex[i] = get(perm == null ? i : perm[i]);
+          if (ex[i] != null) {
+            maxScale = Math.max(maxScale, ex[i].scale());
+          }
+        }
+        c = new MoneyColumn(n, null, maxScale, null, 0, ex);
+      }
+      own = null;
+      ownScale = null;
+      odd = null;
+      return c;
+    }
   }
 }

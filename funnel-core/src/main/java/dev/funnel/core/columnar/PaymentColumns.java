@@ -16,19 +16,33 @@ public final class PaymentColumns {
 
   private final int[] customer;
   private final int[] lead;
+  private final Times times;
   private final long[] at;
   private final MoneyColumn amount;
   private final Codes product;
+  private final TextColumn paymentId;
   private final int[] offsets;
 
-  PaymentColumns(
-      int[] customer, int[] lead, long[] at, MoneyColumn amount, Codes product, int[] offsets) {
+  PaymentColumns(int[] customer, int[] lead, Times at, MoneyColumn amount, Codes product,
+      TextColumn paymentId, int[] offsets) {
     this.customer = customer;
     this.lead = lead;
-    this.at = at;
+    this.times = at;
+    this.at = at.millisArray();
     this.amount = amount;
     this.product = product;
+    this.paymentId = paymentId;
     this.offsets = offsets;
+  }
+
+  /** When the payment was made, exactly (with any sub-millisecond part). */
+  public java.time.Instant instant(int row) {
+    return times.instant(row);
+  }
+
+  /** The payment's id, or null. */
+  public String paymentId(int row) {
+    return paymentId.get(row);
   }
 
   /** Number of payments. */
@@ -75,9 +89,18 @@ public final class PaymentColumns {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("customer", customer);
     m.put("lead", lead);
-    m.put("at", at);
-    m.put("amount", amount.array());
+    Object[] t = times.arrays();
+    m.put("at", t[0]);
+    if (t.length > 1) {
+      m.put("at_sub_ms", t[1]);
+    }
+    MoneyColumn.putArrays(m, "amount", amount);
     m.put("product", product.array());
+    Object[] ids = paymentId.arrays();
+    if (ids.length > 0) {
+      m.put("payment_id", ids[0]);
+      m.put("payment_id_ends", ids[1]);
+    }
     m.put("offsets", offsets);
     return m;
   }

@@ -52,7 +52,7 @@ public final class SpendColumns {
     m.put("day", day);
     m.put("channel", channel.array());
     m.put("campaign", campaign.array());
-    m.put("amount", amount.array());
+    MoneyColumn.putArrays(m, "amount", amount);
     return m;
   }
 }

@@ -20,7 +20,7 @@ public final class StageColumns extends LeadRows {
   private final Codes owner;
 
   StageColumns(
-      int[] lead, byte[] stage, long[] at, MoneyColumn amount, Codes reason, Codes owner,
+      int[] lead, byte[] stage, Times at, MoneyColumn amount, Codes reason, Codes owner,
       int[] offsets) {
     super(lead, at, offsets);
     this.stage = stage;
@@ -53,7 +53,7 @@ public final class StageColumns extends LeadRows {
     Map<String, Object> m = new LinkedHashMap<>();
     putLeadArrays(m);
     m.put("stage", stage);
-    m.put("amount", amount.array());
+    MoneyColumn.putArrays(m, "amount", amount);
     m.put("reason", reason.array());
     m.put("owner", owner.array());
     return m;

@@ -21,7 +21,7 @@ public final class TouchColumns extends LeadRows {
   private final MoneyColumn cost;
 
   TouchColumns(
-      int[] lead, long[] at, Codes channel, Codes campaign, byte[] kind, MoneyColumn cost,
+      int[] lead, Times at, Codes channel, Codes campaign, byte[] kind, MoneyColumn cost,
       int[] offsets) {
     super(lead, at, offsets);
     this.channel = channel;
@@ -56,7 +56,7 @@ public final class TouchColumns extends LeadRows {
     m.put("channel", channel.array());
     m.put("campaign", campaign.array());
     m.put("kind", kind);
-    m.put("cost", cost.array());
+    MoneyColumn.putArrays(m, "cost", cost);
     return m;
   }
 }

@@ -56,10 +56,22 @@ class MoneyColumnTest {
   }
 
   @Test
-  void theSentinelValueIsRejected() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> MoneyColumn.of("spend amount", list(Long.toString(Long.MIN_VALUE))));
-    assertTrue(e.getMessage().startsWith("spend amount -9223372036854775808"), e.getMessage());
+  void theSentinelValueIsKeptExactly() {
+    MoneyColumn c = MoneyColumn.of("spend amount", list(Long.toString(Long.MIN_VALUE), "1.5"));
+    assertFalse(c.scaled());
+    assertTrue(c.present(0));
+    assertEquals(new BigDecimal(Long.toString(Long.MIN_VALUE)), c.value(0));
+    assertEquals(new BigDecimal("-9223372036854775806.5"), c.sum());
+  }
+
+  @Test
+  void valuesComeBackWithTheScaleTheyWereGiven() {
+    MoneyColumn c = MoneyColumn.of("x", list("10.50", "3", "1E+3", "0.000", "2.25"));
+    assertTrue(c.scaled());
+    assertEquals(2, c.scale());
+    for (String s : new String[] {"10.50", "3", "1E+3", "0.000", "2.25"}) {
+      assertEquals(new BigDecimal(s), c.value(java.util.Arrays.asList("10.50", "3", "1E+3", "0.000", "2.25").indexOf(s)));
+    }
   }
 
   @Test

@@ -41,7 +41,8 @@ class ConversionMatrixTest {
     add(b, "fair", 1000, 280, 140);
     add(b, "bad", 1000, 100, 50);
     add(b, "tiny", 4, 0, 0);
-    ConversionMatrix m = StageFunnel.matrix(b.build(), FunnelQuery.cohort().by(Dimension.CHANNEL), 0.05);
+    Dataset d = b.build();
+    ConversionMatrix m = StageFunnel.matrix(d, FunnelQuery.cohort().by(Dimension.CHANNEL), 0.05);
     assertEquals(List.of("bad", "fair", "good", "tiny"), m.sources());
     assertEquals("LEAD->MQL", m.transitions().get(0));
     assertEquals(680.0 / 3004, m.overall().get(0), 1e-12);
@@ -80,7 +81,8 @@ class ConversionMatrixTest {
       }
       add(b, "src" + s, n, mql, mql / 2);
     }
-    ConversionMatrix m = StageFunnel.matrix(b.build(), FunnelQuery.cohort().by(Dimension.CHANNEL), 0.05);
+    Dataset d = b.build();
+    ConversionMatrix m = StageFunnel.matrix(d, FunnelQuery.cohort().by(Dimension.CHANNEL), 0.05);
     assertEquals(List.of(), m.bottlenecks());
     for (MatrixCell c : m.cells()) {
       if (c.entered() > 0 && c.from().equals("LEAD")) {
@@ -96,7 +98,8 @@ class ConversionMatrixTest {
     Dataset.Builder b = Dataset.builder();
     add(b, "good", 100, 60, 30);
     add(b, "bad", 100, 60, 5);
-    ConversionMatrix m = StageFunnel.matrix(b.build(), FunnelQuery.cohort().by(Dimension.CHANNEL),
+    Dataset d = b.build();
+    ConversionMatrix m = StageFunnel.matrix(d, FunnelQuery.cohort().by(Dimension.CHANNEL),
         0.05, List.of("lead->sql", "MQL->SQL"));
     assertEquals(List.of("LEAD->SQL", "MQL->SQL"), m.transitions());
     MatrixCell bad = m.cell("bad", "LEAD->SQL");
@@ -104,7 +107,6 @@ class ConversionMatrixTest {
     assertEquals(5, bad.converted());
     assertTrue(m.cell("bad", "MQL->SQL").bottleneck());
     assertEquals(35.0 / 120, m.overall().get(1), 1e-12);
-    Dataset d = b.build();
     assertThrows(IllegalArgumentException.class, () -> StageFunnel.matrix(d,
         FunnelQuery.cohort().by(Dimension.CHANNEL), 0.05, List.of("SQL->MQL")));
     assertThrows(IllegalArgumentException.class, () -> StageFunnel.matrix(d,

@@ -1,0 +1,468 @@
+package dev.funnel.core.columnar;
+
+import dev.funnel.core.Activity;
+import dev.funnel.core.CurrencyRates;
+import dev.funnel.core.DatasetTable;
+import dev.funnel.core.Lead;
+import dev.funnel.core.Money;
+import dev.funnel.core.Payment;
+import dev.funnel.core.Spend;
+import dev.funnel.core.StageCatalog;
+import dev.funnel.core.StageChange;
+import dev.funnel.core.Touch;
+import java.math.BigDecimal;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Appends rows straight into columns while a dataset is built: text is coded on arrival
+ * ({@link Interner}), times and amounts go into primitive arrays, and {@link #build} sorts the
+ * dictionaries, rewrites the codes and lays every table out in its canonical order with
+ * {@link RowSort} on primitive keys. The rows handed in are not kept.
+ *
+ * <p>This is how {@link dev.funnel.core.Dataset.Builder} and the readers build the one
+ * representation; it is public only so that {@code dev.funnel.core.Dataset} can reach it. Not
+ * thread-safe; one build per instance.
+ */
+public final class ColumnsBuilder {
+
+  private final Interner leadIds = new Interner();
+  private final Interner customers = new Interner();
+  private final Interner channels = new Interner();
+  private final Interner campaigns = new Interner();
+  private final Interner segments = new Interner();
+  private final Interner owners = new Interner();
+  private final Interner reasons = new Interner();
+  private final Interner products = new Interner();
+  private final Interner activityTypes = new Interner();
+  private final Interner outcomes = new Interner();
+  private final List<String> currencies = new ArrayList<>();
+
+  // leads, in arrival order
+  private final Ints leadId = new Ints();
+  private final Times leadCreated = new Times(16);
+  private final Ints leadChannel = new Ints();
+  private final Ints leadCampaign = new Ints();
+  private final Ints leadSegment = new Ints();
+  private final Ints leadOwner = new Ints();
+  private final Ints leadCustomer = new Ints();
+  private final Map<Integer, Map<String, String>> leadAttributes = new HashMap<>();
+  private final BitSet hasRow = new BitSet();
+
+  // stage changes
+  private final Ints stLead = new Ints();
+  private final Ints stStage = new Ints();
+  private final Times stAt = new Times(16);
+  private final Ints stReason = new Ints();
+  private final MoneyColumn.Builder stAmount = new MoneyColumn.Builder();
+  private final Ints stOwner = new Ints();
+
+  // activities
+  private final Ints acLead = new Ints();
+  private final Times acAt = new Times(16);
+  private final Ints acType = new Ints();
+  private final Ints acOwner = new Ints();
+  private final Ints acOutcome = new Ints();
+
+  // touches
+  private final Ints toLead = new Ints();
+  private final Times toAt = new Times(16);
+  private final Ints toChannel = new Ints();
+  private final Ints toCampaign = new Ints();
+  private final Ints toKind = new Ints();
+  private final MoneyColumn.Builder toCost = new MoneyColumn.Builder();
+
+  // payments
+  private final Ints paCustomer = new Ints();
+  private final Ints paLead = new Ints();
+  private final Times paAt = new Times(16);
+  private final MoneyColumn.Builder paAmount = new MoneyColumn.Builder();
+  private final Ints paCurrency = new Ints();
+  private final Ints paProduct = new Ints();
+  private final TextColumn.Builder paId = new TextColumn.Builder();
+
+  // spend
+  private final Ints spDay = new Ints();
+  private final Ints spChannel = new Ints();
+  private final Ints spCampaign = new Ints();
+  private final MoneyColumn.Builder spAmount = new MoneyColumn.Builder();
+  private final Ints spCurrency = new Ints();
+
+  private boolean built;
+
+  /**
+   * Appends a lead.
+   *
+   * @throws IllegalArgumentException when a lead with the same id was appended before
+   */
+  public void lead(Lead l) {
+    int id = leadIds.code(l.id());
+    if (hasRow.get(id)) {
+      throw new IllegalArgumentException("duplicate lead_id '" + l.id() + "' in leads");
+    }
+    leadCreated.add(l.createdAt(), "lead created_at");
+    hasRow.set(id);
+    if (!l.attributes().isEmpty()) {
+      leadAttributes.put(leadId.size(), l.attributes());
+    }
+    leadId.add(id);
+    leadChannel.add(channels.code(l.channel()));
+    leadCampaign.add(campaigns.code(l.campaign()));
+    leadSegment.add(segments.code(l.segment()));
+    leadOwner.add(owners.code(l.owner()));
+    leadCustomer.add(customers.code(l.customerId()));
+  }
+
+  /** Appends a stage change (its stage is taken to be in the dataset's catalog). */
+  public void stage(StageChange s) {
+    stAt.add(s.at(), "stage change at");
+    stLead.add(leadIds.code(s.leadId()));
+    stStage.add(s.stage().index());
+    stReason.add(reasons.code(s.reason()));
+    stAmount.add(s.amount());
+    stOwner.add(owners.code(s.owner()));
+  }
+
+  /** Appends an activity. */
+  public void activity(Activity a) {
+    acAt.add(a.at(), "activity at");
+    acLead.add(leadIds.code(a.leadId()));
+    acType.add(activityTypes.code(a.type()));
+    acOwner.add(owners.code(a.owner()));
+    acOutcome.add(outcomes.code(a.outcome()));
+  }
+
+  /** Appends a touch. */
+  public void touch(Touch t) {
+    toAt.add(t.at(), "touch at");
+    toLead.add(leadIds.code(t.leadId()));
+    toChannel.add(channels.code(t.channel()));
+    toCampaign.add(campaigns.code(t.campaign()));
+    toKind.add(t.kind().ordinal());
+    toCost.add(t.cost());
+  }
+
+  /** Appends a payment, in its own currency until {@link #build}. */
+  public void payment(Payment p) {
+    paAt.add(p.paidAt(), "payment paid_at");
+    paCustomer.add(customers.code(p.customerId()));
+    paLead.add(leadIds.code(p.leadId()));
+    paAmount.add(p.amount().amount());
+    paCurrency.add(currency(p.amount().currency()));
+    paProduct.add(products.code(p.product()));
+    paId.add(p.paymentId());
+  }
+
+  /**
+   * Appends a spend row, in its own currency until {@link #build}.
+   *
+   * @throws IllegalArgumentException when its date is outside the int epoch-day range
+   */
+  public void spend(Spend s) {
+    long epochDay = s.date().toEpochDay();
+    if (epochDay != (int) epochDay) {
+      throw new IllegalArgumentException("spend date " + s.date() + " is outside the int epoch-day range");
+    }
+    spDay.add((int) epochDay);
+    spChannel.add(channels.code(s.channel()));
+    spCampaign.add(campaigns.code(s.campaign()));
+    spAmount.add(s.amount().amount());
+    spCurrency.add(currency(s.amount().currency()));
+  }
+
+  private int currency(String c) {
+    int i = currencies.indexOf(c);
+    if (i < 0) {
+      currencies.add(c);
+      i = currencies.size() - 1;
+    }
+    return i;
+  }
+
+  /** Rows appended so far to a table (plan and paths are not held here: 0). */
+  public int size(DatasetTable t) {
+    switch (t) {
+      case LEADS: return leadId.size();
+      case STAGES: return stLead.size();
+      case ACTIVITIES: return acLead.size();
+      case TOUCHES: return toLead.size();
+      case PAYMENTS: return paCustomer.size();
+      case SPEND: return spDay.size();
+      default: return 0;
+    }
+  }
+
+  /**
+   * The currency of the dataset: with rates, their target (every amount is converted to it);
+   * otherwise the one currency that {@code declared} and the rows name, {@code XXX} when none does.
+   *
+   * @throws IllegalArgumentException when rows name several currencies and there are no rates, or
+   *     a row's currency has no rate
+   */
+  private String settleCurrency(String declared, CurrencyRates rates) {
+    if (rates != null) {
+      convert(paAmount, paCurrency, rates);
+      convert(spAmount, spCurrency, rates);
+      return rates.target();
+    }
+    Set<String> seen = new TreeSet<>();
+    if (declared != null && !Money.UNSPECIFIED.equals(declared)) {
+      seen.add(declared);
+    }
+    for (String c : currencies) {
+      if (!Money.UNSPECIFIED.equals(c)) {
+        seen.add(c);
+      }
+    }
+    if (seen.size() > 1) {
+      throw new IllegalArgumentException(
+          "the dataset mixes currencies " + seen + "; supply conversion rates (CurrencyRates)");
+    }
+    return seen.isEmpty() ? Money.UNSPECIFIED : seen.iterator().next();
+  }
+
+  private void convert(MoneyColumn.Builder amounts, Ints currency, CurrencyRates rates) {
+    for (String c : currencies) {
+      rates.convert(new Money(BigDecimal.ONE, c)); // fails early for a currency without a rate
+    }
+    for (int i = 0; i < amounts.size(); i++) {
+      String c = currencies.get(currency.get(i));
+      if (!c.equals(rates.target()) && !Money.UNSPECIFIED.equals(c)) {
+        amounts.set(i, rates.convert(new Money(amounts.get(i), c)).amount());
+      }
+    }
+  }
+
+  /**
+   * Lays out the columns.
+   *
+   * @param currency the dataset's declared currency, or null
+   * @param rates    conversion rates, or null
+   * @throws IllegalArgumentException on mixed currencies without rates, or a catalog of more than
+   *     127 stages
+   * @throws IllegalStateException when called twice
+   */
+  public Columns build(ZoneId zone, StageCatalog catalog, String currency, CurrencyRates rates,
+      Set<DatasetTable> tables) {
+    if (built) {
+      throw new IllegalStateException("this builder has already built its columns");
+    }
+    built = true;
+    Objects.requireNonNull(zone, "zone");
+    if (catalog.size() > Byte.MAX_VALUE) {
+      throw new IllegalArgumentException(
+          "the columnar form stores stages as bytes; the catalog has " + catalog.size()
+              + " stages, at most " + Byte.MAX_VALUE + " are supported");
+    }
+    String cur = settleCurrency(currency, rates);
+
+    Interner.Coded ids = leadIds.finish("lead_ids");
+    Interner.Coded cust = customers.finish("customers");
+    Interner.Coded ch = channels.finish("channels");
+    Interner.Coded camp = campaigns.finish("campaigns");
+    Interner.Coded seg = segments.finish("segments");
+    Interner.Coded own = owners.finish("owners");
+    Interner.Coded rsn = reasons.finish("reasons");
+    Interner.Coded prod = products.finish("products");
+    Interner.Coded types = activityTypes.finish("activity_types");
+    Interner.Coded outs = outcomes.finish("outcomes");
+
+    int nLeads = ids.dictionary.size();
+    int nCustomers = cust.dictionary.size();
+    LeadColumns leads = leads(ids, cust, ch, camp, seg, own, nLeads);
+    StageColumns stages = stages(ids, rsn, own, nLeads);
+    ActivityColumns activities = activities(ids, types, own, outs, nLeads);
+    TouchColumns touches = touches(ids, ch, camp, nLeads);
+    PaymentColumns payments = payments(ids, cust, prod, nCustomers);
+    SpendColumns spend = spend(ch, camp);
+    return new Columns(zone, catalog, cur, tables, ids.dictionary, cust.dictionary, ch.dictionary,
+        camp.dictionary, seg.dictionary, own.dictionary, rsn.dictionary, prod.dictionary,
+        types.dictionary, outs.dictionary, leads, stages, activities, touches, payments, spend);
+  }
+
+  private LeadColumns leads(Interner.Coded ids, Interner.Coded cust, Interner.Coded ch,
+      Interner.Coded camp, Interner.Coded seg, Interner.Coded own, int n) {
+    int rows = leadId.size();
+    // lead index -> arrival row, -1 for ids seen only in other tables
+    int[] rowOf = new int[n];
+    java.util.Arrays.fill(rowOf, -1);
+    for (int r = 0; r < rows; r++) {
+      rowOf[ids.map(leadId.get(r))] = r;
+    }
+    int[] perm = new int[n];
+    for (int i = 0; i < n; i++) {
+      perm[i] = rowOf[i];
+    }
+    Times created = leadCreated.permutedWithGaps(perm);
+    int[] channel = codes(leadChannel, perm, ch);
+    int[] campaign = codes(leadCampaign, perm, camp);
+    int[] segment = codes(leadSegment, perm, seg);
+    int[] owner = codes(leadOwner, perm, own);
+    int[] customer = codes(leadCustomer, perm, cust);
+    @SuppressWarnings("unchecked")
+    Map<String, String>[] attributes = leadAttributes.isEmpty() ? null : new Map[n];
+    int[] withRow = new int[rows];
+    int k = 0;
+    for (int i = 0; i < n; i++) {
+      if (perm[i] >= 0) {
+        withRow[k++] = i;
+        if (attributes != null) {
+          attributes[i] = leadAttributes.get(perm[i]);
+        }
+      }
+    }
+    int[] order = RowSort.all(rows, (a, b) -> {
+      int c = created.compare(withRow[a], withRow[b]);
+      return c != 0 ? c : Integer.compare(withRow[a], withRow[b]);
+    });
+    int[] byCreated = new int[rows];
+    for (int i = 0; i < rows; i++) {
+      byCreated[i] = withRow[order[i]];
+    }
+    return new LeadColumns(ids.dictionary, created, Codes.of(channel, ch.dictionary.size()),
+        Codes.of(campaign, camp.dictionary.size()), Codes.of(segment, seg.dictionary.size()),
+        Codes.of(owner, own.dictionary.size()), customer, byCreated, attributes);
+  }
+
+  /** Final codes of a column in the order {@code perm}; a negative perm entry gives ABSENT. */
+  private static int[] codes(Ints prov, int[] perm, Interner.Coded dict) {
+    int n = perm == null ? prov.size() : perm.length;
+    int[] out = new int[n];
+    for (int i = 0; i < n; i++) {
+      int r = perm == null ? i : perm[i];
+      out[i] = r < 0 ? Dictionary.ABSENT : dict.map(prov.get(r));
+    }
+    return out;
+  }
+
+  private StageColumns stages(Interner.Coded ids, Interner.Coded rsn, Interner.Coded own, int nLeads) {
+    int n = stLead.size();
+    ids.mapInPlace(stLead.raw(), n);
+    rsn.mapInPlace(stReason.raw(), n);
+    own.mapInPlace(stOwner.raw(), n);
+    int[] offsets = new int[nLeads + 1];
+    int[] reason = stReason.raw();
+    int[] owner = stOwner.raw();
+    int[] stage = stStage.raw();
+    int[] perm = RowSort.byKey(stLead.raw(), n, nLeads, (a, b) -> {
+      int c = stAt.compare(a, b);
+      if (c == 0) c = Integer.compare(stage[a], stage[b]);
+      if (c == 0) c = Integer.compare(reason[a], reason[b]);
+      if (c == 0) c = stAmount.compare(a, b);
+      if (c == 0) c = Integer.compare(owner[a], owner[b]);
+      return c;
+    }, offsets);
+    byte[] st = new byte[n];
+    for (int i = 0; i < n; i++) {
+      st[i] = (byte) stage[perm[i]];
+    }
+    return new StageColumns(stLead.permuted(perm), st, stAt.permuted(perm), stAmount.build(perm),
+        Codes.of(stReason.permuted(perm), rsn.dictionary.size()),
+        Codes.of(stOwner.permuted(perm), own.dictionary.size()), offsets);
+  }
+
+  private ActivityColumns activities(Interner.Coded ids, Interner.Coded types, Interner.Coded own,
+      Interner.Coded outs, int nLeads) {
+    int n = acLead.size();
+    ids.mapInPlace(acLead.raw(), n);
+    types.mapInPlace(acType.raw(), n);
+    own.mapInPlace(acOwner.raw(), n);
+    outs.mapInPlace(acOutcome.raw(), n);
+    int[] type = acType.raw();
+    int[] owner = acOwner.raw();
+    int[] outcome = acOutcome.raw();
+    int[] offsets = new int[nLeads + 1];
+    int[] perm = RowSort.byKey(acLead.raw(), n, nLeads, (a, b) -> {
+      int c = acAt.compare(a, b);
+      if (c == 0) c = Integer.compare(type[a], type[b]);
+      if (c == 0) c = Integer.compare(owner[a], owner[b]);
+      if (c == 0) c = Integer.compare(outcome[a], outcome[b]);
+      return c;
+    }, offsets);
+    return new ActivityColumns(acLead.permuted(perm), acAt.permuted(perm),
+        Codes.of(acType.permuted(perm), types.dictionary.size()),
+        Codes.of(acOwner.permuted(perm), own.dictionary.size()),
+        Codes.of(acOutcome.permuted(perm), outs.dictionary.size()), offsets);
+  }
+
+  private TouchColumns touches(Interner.Coded ids, Interner.Coded ch, Interner.Coded camp, int nLeads) {
+    int n = toLead.size();
+    ids.mapInPlace(toLead.raw(), n);
+    ch.mapInPlace(toChannel.raw(), n);
+    camp.mapInPlace(toCampaign.raw(), n);
+    int[] channel = toChannel.raw();
+    int[] campaign = toCampaign.raw();
+    int[] kind = toKind.raw();
+    int[] offsets = new int[nLeads + 1];
+    int[] perm = RowSort.byKey(toLead.raw(), n, nLeads, (a, b) -> {
+      int c = toAt.compare(a, b);
+      if (c == 0) c = Integer.compare(channel[a], channel[b]);
+      if (c == 0) c = Integer.compare(campaign[a], campaign[b]);
+      if (c == 0) c = Integer.compare(kind[a], kind[b]);
+      if (c == 0) c = toCost.compare(a, b);
+      return c;
+    }, offsets);
+    byte[] k = new byte[n];
+    for (int i = 0; i < n; i++) {
+      k[i] = (byte) kind[perm[i]];
+    }
+    return new TouchColumns(toLead.permuted(perm), toAt.permuted(perm),
+        Codes.of(toChannel.permuted(perm), ch.dictionary.size()),
+        Codes.of(toCampaign.permuted(perm), camp.dictionary.size()), k, toCost.build(perm), offsets);
+  }
+
+  private PaymentColumns payments(Interner.Coded ids, Interner.Coded cust, Interner.Coded prod,
+      int nCustomers) {
+    int n = paCustomer.size();
+    cust.mapInPlace(paCustomer.raw(), n);
+    ids.mapInPlace(paLead.raw(), n);
+    prod.mapInPlace(paProduct.raw(), n);
+    int[] lead = paLead.raw();
+    int[] product = paProduct.raw();
+    int[] offsets = new int[nCustomers + 1];
+    int[] perm = RowSort.byKey(paCustomer.raw(), n, nCustomers, (a, b) -> {
+      int c = paAt.compare(a, b);
+      if (c == 0) c = paAmount.compare(a, b);
+      if (c == 0) c = compareText(paId.get(a), paId.get(b));
+      if (c == 0) c = Integer.compare(lead[a], lead[b]);
+      if (c == 0) c = Integer.compare(product[a], product[b]);
+      return c;
+    }, offsets);
+    return new PaymentColumns(paCustomer.permuted(perm), paLead.permuted(perm),
+        paAt.permuted(perm), paAmount.build(perm),
+        Codes.of(paProduct.permuted(perm), prod.dictionary.size()), paId.build(perm), offsets);
+  }
+
+  private static int compareText(String a, String b) {
+    if (a == null || b == null) {
+      return a == b ? 0 : a == null ? -1 : 1;
+    }
+    return a.compareTo(b);
+  }
+
+  private SpendColumns spend(Interner.Coded ch, Interner.Coded camp) {
+    int n = spDay.size();
+    ch.mapInPlace(spChannel.raw(), n);
+    camp.mapInPlace(spCampaign.raw(), n);
+    int[] day = spDay.raw();
+    int[] channel = spChannel.raw();
+    int[] campaign = spCampaign.raw();
+    int[] perm = RowSort.all(n, (a, b) -> {
+      int c = Integer.compare(day[a], day[b]);
+      if (c == 0) c = Integer.compare(channel[a], channel[b]);
+      if (c == 0) c = Integer.compare(campaign[a], campaign[b]);
+      if (c == 0) c = spAmount.compare(a, b);
+      return c;
+    });
+    return new SpendColumns(spDay.permuted(perm),
+        Codes.of(spChannel.permuted(perm), ch.dictionary.size()),
+        Codes.of(spCampaign.permuted(perm), camp.dictionary.size()), spAmount.build(perm));
+  }
+}

@@ -1,0 +1,41 @@
+package dev.funnel.core.columnar;
+
+import java.util.Arrays;
+
+/** A growable {@code int} array for columns under construction; not thread-safe. */
+final class Ints {
+  private int[] a = new int[16];
+  private int size;
+
+  void add(int v) {
+    if (size == a.length) {
+      a = Arrays.copyOf(a, size + (size >> 1));
+    }
+    a[size++] = v;
+  }
+
+  int get(int i) {
+    return a[i];
+  }
+
+  int size() {
+    return size;
+  }
+
+  /** The backing array (length at least {@link #size()}), for in-place rewriting of codes. */
+  int[] raw() {
+    return a;
+  }
+
+  /** Elements in the order {@code perm} (null: as added), trimmed. */
+  int[] permuted(int[] perm) {
+    if (perm == null) {
+      return Arrays.copyOf(a, size);
+    }
+    int[] out = new int[size];
+    for (int i = 0; i < size; i++) {
+      out[i] = a[perm[i]];
+    }
+    return out;
+  }
+}

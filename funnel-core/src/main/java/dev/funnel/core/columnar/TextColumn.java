@@ -1,0 +1,107 @@
+package dev.funnel.core.columnar;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.BitSet;
+
+/**
+ * A column of free text that is (nearly) unique per row, such as payment ids, where a dictionary
+ * would cost a String object per row: the UTF-8 bytes of all rows in one array with an end offset
+ * per row (about the text's length plus 4 bytes a row); absent values cost nothing when every row
+ * is absent. Immutable and thread-safe.
+ */
+final class TextColumn {
+  private final byte[] bytes;
+  private final int[] ends;
+  private final BitSet absent;
+  private final int size;
+
+  private TextColumn(byte[] bytes, int[] ends, BitSet absent, int size) {
+    this.bytes = bytes;
+    this.ends = ends;
+    this.absent = absent;
+    this.size = size;
+  }
+
+  int size() {
+    return size;
+  }
+
+  /** The row's text, null when absent. */
+  String get(int row) {
+    java.util.Objects.checkIndex(row, size);
+    if (ends == null || absent.get(row)) {
+      return null;
+    }
+    int from = row == 0 ? 0 : ends[row - 1];
+    return new String(bytes, from, ends[row] - from, StandardCharsets.UTF_8);
+  }
+
+  /** The backing arrays, for byte accounting. */
+  Object[] arrays() {
+    return ends == null ? new Object[0] : new Object[] {bytes, ends};
+  }
+
+  /** Collects text row by row; not thread-safe. */
+  static final class Builder {
+    private byte[] bytes = new byte[64];
+    private int used;
+    private int[] ends = new int[16];
+    private final BitSet absent = new BitSet();
+    private int size;
+    private boolean any;
+
+    void add(String s) {
+      if (size == ends.length) {
+        ends = Arrays.copyOf(ends, size + (size >> 1));
+      }
+      if (s == null) {
+        absent.set(size);
+      } else {
+        any = true;
+        byte[] b = s.getBytes(StandardCharsets.UTF_8);
+        if (used + b.length > bytes.length) {
+          bytes = Arrays.copyOf(bytes, Math.max(used + b.length, bytes.length + (bytes.length >> 1)));
+        }
+        System.arraycopy(b, 0, bytes, used, b.length);
+        used += b.length;
+      }
+      ends[size++] = used;
+    }
+
+    String get(int row) {
+      if (absent.get(row)) {
+        return null;
+      }
+      int from = row == 0 ? 0 : ends[row - 1];
+      return new String(bytes, from, ends[row] - from, StandardCharsets.UTF_8);
+    }
+
+    /** The column in the order {@code perm} (null: as added). */
+    TextColumn build(int[] perm) {
+      if (!any) {
+        return new TextColumn(null, null, null, size);
+      }
+      if (perm == null) {
+        return new TextColumn(Arrays.copyOf(bytes, used), Arrays.copyOf(ends, size), absent, size);
+      }
+      byte[] b = new byte[used];
+      int[] e = new int[size];
+      BitSet a = new BitSet();
+      int at = 0;
+      for (int i = 0; i < size; i++) {
+        int r = perm[i];
+        if (absent.get(r)) {
+          a.set(i);
+        } else {
+          int from = r == 0 ? 0 : ends[r - 1];
+          int len = ends[r] - from;
+          System.arraycopy(bytes, from, b, at, len);
+          at += len;
+        }
+        e[i] = at;
+      }
+      return new TextColumn(b, e, a, size);
+    }
+  }
+}
