@@ -1,5 +1,6 @@
 package dev.funnel.cli;
 
+import java.util.EnumSet;
 import dev.funnel.attribution.Attribution;
 import dev.funnel.attribution.AttributionOptions;
 import dev.funnel.attribution.AttributionResult;
@@ -29,6 +30,9 @@ import java.util.TreeMap;
  * intervals.
  */
 final class AttributionCommand implements Command {
+
+  /** The tables this command's computation uses; only these are read from DATA. */
+  static final Set<DatasetTable> TABLES = EnumSet.of(DatasetTable.LEADS, DatasetTable.STAGES, DatasetTable.TOUCHES, DatasetTable.PAYMENTS, DatasetTable.SPEND, DatasetTable.PATHS);
 
   static final Option MODEL = new Option("model", "M",
       "first, last, last-non-direct, linear, position, w-shaped, time-decay, custom, markov, shapley, or all");
@@ -126,7 +130,7 @@ final class AttributionCommand implements Command {
       throw args.usage("--format svg draws the credited conversions: not with --spend");
     }
     BigDecimal margin = margin(args);
-    DataInput in = DataInput.read(args, session);
+    DataInput in = DataInput.read(args, session, TABLES);
     if (args.has(SPEND)) {
       in.dataset().require(DatasetTable.SPEND, "attribution --spend");
     }

@@ -1,5 +1,8 @@
 package dev.funnel.cli;
 
+import dev.funnel.core.DatasetTable;
+import java.util.EnumSet;
+import java.util.Set;
 import dev.funnel.core.Dataset;
 import dev.funnel.core.Period;
 import dev.funnel.core.bridge.Bridge;
@@ -38,6 +41,9 @@ import java.util.Map;
  * chain order, notes).
  */
 final class BridgeCommand implements Command {
+
+  /** The tables this command's computation uses; only these are read from DATA. */
+  static final Set<DatasetTable> TABLES = EnumSet.of(DatasetTable.LEADS, DatasetTable.STAGES, DatasetTable.PAYMENTS, DatasetTable.SPEND, DatasetTable.PLAN);
 
   static final Option BASE = new Option("base", "PERIOD",
       "base period (2026-02, 2026-Q1, 2026-W10), or 'plan' for the plan of --current");
@@ -136,7 +142,7 @@ final class BridgeCommand implements Command {
         throw args.usage("--order applies to --factors; a dataset bridge's chain order is the"
             + " funnel order");
       }
-      DataInput in = DataInput.read(args, session, false);
+      DataInput in = DataInput.read(args, session, false, TABLES);
       Dataset d = in.dataset();
       FunnelBridgeResult r = plan ? b.build().planVsActual(d, current)
           : b.build().periods(d, base, current);

@@ -1,5 +1,8 @@
 package dev.funnel.cli;
 
+import dev.funnel.core.DatasetTable;
+import java.util.EnumSet;
+import java.util.Set;
 import dev.funnel.cohort.CohortBasis;
 import dev.funnel.cohort.CohortMetric;
 import dev.funnel.cohort.CohortRow;
@@ -24,6 +27,9 @@ import java.util.function.Function;
  * spec/cli.md, CSV one row per cohort and period index.
  */
 final class CohortsCommand implements Command {
+
+  /** The tables this command's computation uses; only these are read from DATA. */
+  static final Set<DatasetTable> TABLES = EnumSet.of(DatasetTable.LEADS, DatasetTable.STAGES, DatasetTable.TOUCHES, DatasetTable.PAYMENTS, DatasetTable.SPEND);
 
   static final Option GRANULARITY =
       new Option("granularity", "G", "cohort period: day, week, month (default) or quarter");
@@ -86,7 +92,7 @@ final class CohortsCommand implements Command {
       throw args.usage("--format svg draws one retention heat map: not with "
           + (group != null ? "--group" : "--metric " + args.value(METRIC)));
     }
-    DataInput in = DataInput.read(args, session);
+    DataInput in = DataInput.read(args, session, TABLES);
     if (group != null) {
       SortedMap<String, CohortTable> tables = Cohorts.byGroup(in.dataset(), g, group);
       switch (format) {

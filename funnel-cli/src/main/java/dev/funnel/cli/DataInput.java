@@ -1,10 +1,12 @@
 package dev.funnel.cli;
 
 import dev.funnel.core.Dataset;
+import dev.funnel.core.DatasetTable;
 import dev.funnel.io.Json;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The dataset of an analysis command ({@code attribution}, {@code cohorts}, {@code ltv},
@@ -36,8 +38,8 @@ record DataInput(DatasetSource source, Window window, Dataset dataset) {
   }
 
   /** Reads the dataset the arguments name and cuts it to the window. */
-  static DataInput read(Arguments args, Session session) {
-    return read(args, session, true);
+  static DataInput read(Arguments args, Session session, Set<DatasetTable> tables) {
+    return read(args, session, true, tables);
   }
 
   /**
@@ -45,10 +47,11 @@ record DataInput(DatasetSource source, Window window, Dataset dataset) {
    *
    * @param slice cut the dataset to the window; false for a command that passes the window to the
    *     library itself (the funnel, whose window applies to reach times, not to rows)
+   * @param tables the tables the command's computation uses: only these are read from DATA
    */
-  static DataInput read(Arguments args, Session session, boolean slice) {
+  static DataInput read(Arguments args, Session session, boolean slice, Set<DatasetTable> tables) {
     Window window = args.window();
-    DatasetSource src = DatasetSource.of(args);
+    DatasetSource src = DatasetSource.of(args, tables);
     src.summarize(session.err());
     return new DataInput(src, window, slice ? window.slice(src.dataset()) : src.dataset());
   }

@@ -1,6 +1,7 @@
 package dev.funnel.cli;
 
 import dev.funnel.core.Dataset;
+import dev.funnel.core.DatasetTable;
 import dev.funnel.core.demo.DemoData;
 import dev.funnel.core.quality.TableRead;
 import dev.funnel.io.DatasetRead;
@@ -12,6 +13,7 @@ import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Where a command's dataset comes from: a directory read with {@link DatasetReader} (strict unless
@@ -47,6 +49,15 @@ record DatasetSource(String label, Dataset dataset, List<TableRead> reads, boole
    * @throws dev.funnel.io.InvalidDataException in strict mode, at the first invalid row
    */
   static DatasetSource read(Arguments args, boolean lenient) {
+    return read(args, lenient, null);
+  }
+
+  /**
+   * Reads the tables a command needs from the dataset directory named by the one operand.
+   *
+   * @param tables the tables to read; null for all
+   */
+  static DatasetSource read(Arguments args, boolean lenient, Set<DatasetTable> tables) {
     if (args.dataset() != null) {
       return inMemory(args);
     }
@@ -57,7 +68,8 @@ record DatasetSource(String label, Dataset dataset, List<TableRead> reads, boole
           ? "DATA must be a dataset directory, '" + data + "' is a file"
           : "no such dataset directory '" + data + "'");
     }
-    DatasetReader.Builder b = DatasetReader.builder().zone(args.zone()).lenient(lenient);
+    DatasetReader.Builder b =
+        DatasetReader.builder().zone(args.zone()).lenient(lenient).tables(tables);
     String d = args.value(DELIMITER);
     if (d != null) {
       b.delimiter(delimiter(args, d));
@@ -101,6 +113,14 @@ record DatasetSource(String label, Dataset dataset, List<TableRead> reads, boole
    * @throws UsageException on DATA together with --demo, neither, or demo options without --demo
    */
   static DatasetSource of(Arguments args) {
+    return of(args, null);
+  }
+
+  /**
+   * As {@link #of(Arguments)}, reading only {@code tables} from DATA (null: all); the demo and a
+   * dataset in memory are used whole.
+   */
+  static DatasetSource of(Arguments args, Set<DatasetTable> tables) {
     if (args.dataset() != null) {
       return inMemory(args);
     }
@@ -120,7 +140,7 @@ record DatasetSource(String label, Dataset dataset, List<TableRead> reads, boole
     if (args.operands().isEmpty()) {
       throw args.usage("missing DATA (a dataset directory) or --demo");
     }
-    return read(args, args.has(Option.LENIENT));
+    return read(args, args.has(Option.LENIENT), tables);
   }
 
   /** Rows rejected over all tables. */

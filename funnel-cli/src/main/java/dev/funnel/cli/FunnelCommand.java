@@ -1,5 +1,8 @@
 package dev.funnel.cli;
 
+import dev.funnel.core.DatasetTable;
+import java.util.EnumSet;
+import java.util.Set;
 import dev.funnel.core.Granularity;
 import dev.funnel.core.display.TextTable;
 import dev.funnel.core.funnel.Basis;
@@ -28,6 +31,9 @@ import java.util.Map;
  * the window still counts when it reaches a stage inside it.
  */
 final class FunnelCommand implements Command {
+
+  /** The tables this command's computation uses; only these are read from DATA. */
+  static final Set<DatasetTable> TABLES = EnumSet.of(DatasetTable.LEADS, DatasetTable.STAGES);
 
   static final Option BASIS = new Option("basis", "B",
       "event (by hand-off date, default) or cohort (leads created in the window and how far they got)");
@@ -101,7 +107,7 @@ final class FunnelCommand implements Command {
     if (format == Format.SVG && (args.has(PERIOD) || args.has(BY))) {
       throw args.usage("--format svg draws the one funnel of the window: not with --period or --by");
     }
-    DataInput in = DataInput.read(args, session, false);
+    DataInput in = DataInput.read(args, session, false, TABLES);
     ZoneId zone = in.dataset().zone();
     Window w = in.window();
     Instant from = w.from() == null ? null : w.from().atStartOfDay(zone).toInstant();

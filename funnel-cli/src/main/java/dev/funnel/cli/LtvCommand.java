@@ -1,5 +1,7 @@
 package dev.funnel.cli;
 
+import java.util.EnumSet;
+import java.util.Set;
 import dev.funnel.cohort.ChannelLtvToCac;
 import dev.funnel.cohort.CohortLtvToCac;
 import dev.funnel.cohort.Cohorts;
@@ -35,6 +37,9 @@ import java.util.Map;
  * {@link Cohorts#ltvToCac}.
  */
 final class LtvCommand implements Command {
+
+  /** The tables this command's computation uses; only these are read from DATA. */
+  static final Set<DatasetTable> TABLES = EnumSet.of(DatasetTable.LEADS, DatasetTable.STAGES, DatasetTable.TOUCHES, DatasetTable.PAYMENTS, DatasetTable.SPEND);
 
   static final Option UNTIL = new Option("until", "DATE",
       "end of the observation period; purchases on that day count (default: the last payment day)");
@@ -131,7 +136,7 @@ final class LtvCommand implements Command {
     int ltvAt = (int) args.integer(LTV_AT, 6, 0, 1200);
     boolean observed = spendFallback(args);
     PurchaseModel model = model(args);
-    DataInput in = DataInput.read(args, session);
+    DataInput in = DataInput.read(args, session, TABLES);
     Result r = compute(in.dataset(), until, unit, ClvTerms.monthly(horizon, discount, margin), ltvAt,
         observed, model);
     session.emit(format == Format.JSON ? in.json(json(r)) : text(r));

@@ -1,5 +1,8 @@
 package dev.funnel.cli;
 
+import dev.funnel.core.DatasetTable;
+import java.util.EnumSet;
+import java.util.Set;
 import dev.funnel.core.Period;
 import dev.funnel.core.plan.PlanFact;
 import dev.funnel.core.plan.PlanOptions;
@@ -19,6 +22,9 @@ import java.util.Map;
  * to the end of the period, quarter-to-date figures and an ok / warning / alert status.
  */
 final class PlanfactCommand implements Command {
+
+  /** The tables this command's computation uses; only these are read from DATA. */
+  static final Set<DatasetTable> TABLES = EnumSet.of(DatasetTable.LEADS, DatasetTable.STAGES, DatasetTable.PAYMENTS, DatasetTable.SPEND, DatasetTable.PLAN);
 
   static final Option PERIOD =
       new Option("period", "P", "the period: 2026-03, 2026-Q1, 2026-W10, 2026 or 2026-03-16 (required)");
@@ -85,7 +91,7 @@ final class PlanfactCommand implements Command {
     if (asOf != null) {
       options = options.asOf(asOf);
     }
-    DataInput in = DataInput.read(args, session);
+    DataInput in = DataInput.read(args, session, TABLES);
     PlanReport r = PlanFact.compute(in.dataset(), period, options);
     if (format == Format.SVG) {
       if (r.rows().isEmpty()) {

@@ -1,15 +1,14 @@
 package dev.funnel.cli;
 
-import dev.funnel.core.Activity;
 import dev.funnel.core.Dataset;
 import dev.funnel.core.DatasetTable;
 import dev.funnel.core.Granularity;
-import dev.funnel.core.Lead;
-import dev.funnel.core.Payment;
 import dev.funnel.core.Period;
-import dev.funnel.core.Spend;
-import dev.funnel.core.StageChange;
-import dev.funnel.core.Touch;
+import dev.funnel.core.columnar.Columns;
+import dev.funnel.core.columnar.LeadColumns;
+import dev.funnel.core.columnar.LeadRows;
+import dev.funnel.core.columnar.PaymentColumns;
+import dev.funnel.core.columnar.SpendColumns;
 import dev.funnel.core.funnel.FunnelQuery;
 import dev.funnel.core.funnel.FunnelReport;
 import dev.funnel.core.funnel.StageFunnel;
@@ -85,26 +84,54 @@ final class ReportScope {
    * the end of the last spend day; null when there is none.
    */
   static Instant endOfData(Dataset d) {
-    Instant max = null;
-    for (Lead l : d.leads()) {
-      max = later(max, l.createdAt());
+    Columns c = d.columns();
+    LeadColumns leads = c.leads();
+    LeadRows[] timed = {c.stages(), c.activities(), c.touches()};
+    PaymentColumns p = c.payments();
+    // the latest epoch millisecond over the timed rows, then the exact instants at it (a
+    // sub-millisecond part may tell them apart)
+    long max = Long.MIN_VALUE;
+    for (int i = 0; i < leads.size(); i++) {
+      if (leads.hasRow(i)) {
+        max = Math.max(max, leads.createdAt(i));
+      }
     }
-    for (StageChange s : d.stages()) {
-      max = later(max, s.at());
+    for (LeadRows rows : timed) {
+      for (int r = 0; r < rows.size(); r++) {
+        max = Math.max(max, rows.at(r));
+      }
     }
-    for (Activity a : d.activities()) {
-      max = later(max, a.at());
+    for (int r = 0; r < p.size(); r++) {
+      max = Math.max(max, p.at(r));
     }
-    for (Touch t : d.touches()) {
-      max = later(max, t.at());
+    Instant latest = null;
+    for (int i = 0; i < leads.size(); i++) {
+      if (leads.hasRow(i) && leads.createdAt(i) == max) {
+        latest = later(latest, leads.created(i));
+      }
     }
-    for (Payment p : d.payments()) {
-      max = later(max, p.paidAt());
+    for (LeadRows rows : timed) {
+      for (int r = 0; r < rows.size(); r++) {
+        if (rows.at(r) == max) {
+          latest = later(latest, rows.instant(r));
+        }
+      }
     }
-    for (Spend s : d.spend()) {
-      max = later(max, s.date().plusDays(1).atStartOfDay(d.zone()).toInstant().minusNanos(1));
+    for (int r = 0; r < p.size(); r++) {
+      if (p.at(r) == max) {
+        latest = later(latest, p.instant(r));
+      }
     }
-    return max;
+    SpendColumns s = c.spend();
+    if (s.size() > 0) {
+      int lastDay = Integer.MIN_VALUE;
+      for (int r = 0; r < s.size(); r++) {
+        lastDay = Math.max(lastDay, s.day(r));
+      }
+      latest = later(latest, LocalDate.ofEpochDay(lastDay).plusDays(1).atStartOfDay(d.zone())
+          .toInstant().minusNanos(1));
+    }
+    return latest;
   }
 
   private static Instant later(Instant a, Instant b) {

@@ -1,5 +1,8 @@
 package dev.funnel.cli;
 
+import dev.funnel.core.DatasetTable;
+import java.util.EnumSet;
+import java.util.Set;
 import dev.funnel.core.Dataset;
 import dev.funnel.core.Period;
 import dev.funnel.core.display.InstantLabel;
@@ -32,6 +35,14 @@ import java.util.Map;
  * started; the pipeline, velocity and time in stage are as of the instant over every lead.
  */
 final class SalesCommand implements Command {
+
+  /**
+   * The tables this command's computation uses; only these are read from DATA. Touches and spend
+   * count for the default as-of, the end of the data ({@link ReportScope#endOfData}).
+   */
+  static final Set<DatasetTable> TABLES = EnumSet.of(DatasetTable.LEADS, DatasetTable.STAGES,
+      DatasetTable.ACTIVITIES, DatasetTable.TOUCHES, DatasetTable.PAYMENTS, DatasetTable.SPEND,
+      DatasetTable.PLAN);
 
   static final Option PERIOD = new Option("period", "P",
       "the plan period whose revenue target the pipeline covers (e.g. 2026-03; default: no coverage)");
@@ -79,7 +90,7 @@ final class SalesCommand implements Command {
   public int run(Arguments args, Session session) {
     Format format = args.format();
     Period period = ReportCommand.period(args, PERIOD);
-    DataInput in = DataInput.read(args, session, false);
+    DataInput in = DataInput.read(args, session, false, TABLES);
     Dataset d = in.dataset();
     Instant asOf = ReportCommand.asOf(args, d.zone(), ReportScope.endOfData(d));
     Window w = in.window();

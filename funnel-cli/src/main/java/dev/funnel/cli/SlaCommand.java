@@ -1,5 +1,8 @@
 package dev.funnel.cli;
 
+import dev.funnel.core.DatasetTable;
+import java.util.EnumSet;
+import java.util.Set;
 import dev.funnel.core.Activity;
 import dev.funnel.core.Dataset;
 import dev.funnel.core.Lead;
@@ -25,6 +28,9 @@ import java.util.Map;
  * as of an instant. {@code --from}/{@code --to} bound the time the leads reached the stage.
  */
 final class SlaCommand implements Command {
+
+  /** The tables this command's computation uses; only these are read from DATA. */
+  static final Set<DatasetTable> TABLES = EnumSet.of(DatasetTable.LEADS, DatasetTable.STAGES, DatasetTable.ACTIVITIES);
 
   static final Option STAGE = new Option("stage", "STAGE", "the stage that starts the clock (default MQL)");
   static final Option TARGET = new Option("target", "DURATION", "response-time target: 15m, 1h, 1d, PT30M (default 1h)");
@@ -86,7 +92,7 @@ final class SlaCommand implements Command {
     int list = (int) args.integer(LIST, 20, 0, Integer.MAX_VALUE);
     BusinessCalendar cal = TimeOptions.calendar(args, args.zone());
     Instant asOf = TimeOptions.instant(args, AS_OF, args.zone());
-    DataInput in = DataInput.read(args, session, false);
+    DataInput in = DataInput.read(args, session, false, TABLES);
     Dataset d = in.dataset();
     if (asOf == null) {
       asOf = latest(d);

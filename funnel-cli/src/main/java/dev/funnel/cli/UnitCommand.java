@@ -1,5 +1,7 @@
 package dev.funnel.cli;
 
+import dev.funnel.core.DatasetTable;
+import java.util.EnumSet;
 import dev.funnel.core.money.UnitEconomics;
 import dev.funnel.core.money.UnitReport;
 import dev.funnel.core.money.UnitRow;
@@ -18,6 +20,9 @@ import java.util.Set;
  * positive payment ever falls inside it, which a cut of the rows could not tell.
  */
 final class UnitCommand implements Command {
+
+  /** The tables this command's computation uses; only these are read from DATA. */
+  static final Set<DatasetTable> TABLES = EnumSet.of(DatasetTable.LEADS, DatasetTable.PAYMENTS, DatasetTable.SPEND);
 
   static final Option MARGIN = new Option("margin", "M",
       "gross margin in [0, 1] for ROMI on gross profit (default: revenue-based ROMI)");
@@ -64,7 +69,7 @@ final class UnitCommand implements Command {
     Format format = args.format();
     BigDecimal margin = margin(args);
     Set<String> nonMarketing = nonMarketing(args);
-    DataInput in = DataInput.read(args, session, false);
+    DataInput in = DataInput.read(args, session, false, TABLES);
     UnitReport r = UnitEconomics.compute(in.dataset(), in.window().from(), in.window().to(), margin,
         nonMarketing);
     if (format == Format.SVG) {

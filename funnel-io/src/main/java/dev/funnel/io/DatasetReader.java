@@ -20,7 +20,10 @@ import java.nio.file.Path;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -68,6 +71,7 @@ public final class DatasetReader {
   private final boolean lenient;
   private final CurrencyRates rates;
   private final int examplesPerCode;
+  private final Set<DatasetTable> only;
 
   private DatasetReader(Builder b) {
     this.zone = b.zone;
@@ -76,6 +80,25 @@ public final class DatasetReader {
     this.lenient = b.lenient;
     this.rates = b.rates;
     this.examplesPerCode = b.examplesPerCode;
+    this.only = b.only == null ? null : Collections.unmodifiableSet(EnumSet.copyOf(b.only));
+  }
+
+  /**
+   * The tables {@link #read(Path)} reads, given what was asked for: all of them, or the chosen ones;
+   * in lenient reading without rates, payments and spend go together, since the dataset's currency
+   * is the majority of both.
+   */
+  private Set<DatasetTable> wanted() {
+    if (only == null) {
+      return EnumSet.allOf(DatasetTable.class);
+    }
+    EnumSet<DatasetTable> w = EnumSet.copyOf(only);
+    if (lenient && rates == null
+        && (w.contains(DatasetTable.PAYMENTS) || w.contains(DatasetTable.SPEND))) {
+      w.add(DatasetTable.PAYMENTS);
+      w.add(DatasetTable.SPEND);
+    }
+    return w;
   }
 
   /** Options: UTC, the default catalog, delimiter detected, strict, no rates, 5 examples per code. */
@@ -99,7 +122,8 @@ public final class DatasetReader {
   }
 
   /**
-   * Reads every table file of a dataset directory.
+   * Reads the table files of a dataset directory: every table, or only those chosen with
+   * {@link Builder#tables(Set)} (the others are not opened, and the dataset does not have them).
    *
    * @throws IllegalArgumentException when {@code dir} is not a directory, has no table file, or
    *     has both {@code NAME.csv} and {@code NAME.ndjson} for a table
@@ -124,7 +148,9 @@ public final class DatasetReader {
         files.put(t, c ? csv : nd);
       }
     }
-    if (files.isEmpty()) {
+    boolean any = !files.isEmpty();
+    files.keySet().retainAll(wanted());
+    if (!any) {
       throw new IllegalArgumentException(
           "no table files in " + dir + ": expected leads, stages, activities, touches, payments,"
               + " spend, plan or paths, as .csv or .ndjson");
@@ -297,7 +323,8 @@ public final class DatasetReader {
   public String toString() {
     return "DatasetReader[" + (lenient ? "lenient" : "strict") + ", zone " + zone
         + ", delimiter " + (delimiter == 0 ? "detected" : "'" + delimiter + "'")
-        + (rates == null ? "" : ", rates to " + rates.target()) + "]";
+        + (rates == null ? "" : ", rates to " + rates.target())
+        + (only == null ? "" : ", tables " + only) + "]";
   }
 
   /** Options of a {@link DatasetReader}. */
@@ -308,6 +335,7 @@ public final class DatasetReader {
     private boolean lenient;
     private CurrencyRates rates;
     private int examplesPerCode = 5;
+    private EnumSet<DatasetTable> only;
 
     private Builder() {}
 
@@ -366,6 +394,17 @@ public final class DatasetReader {
         throw new IllegalArgumentException("examplesPerCode must be >= 0, got " + n);
       }
       this.examplesPerCode = n;
+      return this;
+    }
+
+    /**
+     * Reads only these tables from a directory: a command that needs leads and stages does not
+     * parse payments. Null (the default) reads every table. In lenient reading without rates,
+     * asking for payments or spend reads both (the dataset's currency is their majority).
+     */
+    public Builder tables(Set<DatasetTable> tables) {
+      this.only = tables == null ? null : EnumSet.copyOf(tables.isEmpty()
+          ? EnumSet.noneOf(DatasetTable.class) : tables);
       return this;
     }
 

@@ -95,6 +95,40 @@ class DatasetReaderTest {
   }
 
   @Test
+  void readsOnlyTheChosenTablesAndOpensNoOther() throws java.io.IOException {
+    dataset(dir,
+        "leads.csv", LEADS,
+        "stages.csv", "lead_id,stage,at,reason,amount,owner\nL1,MQL,2026-01-02T00:00:00Z,,,\n",
+        // broken beyond reading: a strict read of it would fail, so passing proves it is not opened
+        "touches.csv", "lead_id,at,channel\nL1,not a time,seo\n",
+        "payments.csv", "payment_id,customer_id,lead_id,paid_at,amount,currency,product\n"
+            + "P1,C1,L1,2026-02-02T00:00:00Z,10,EUR,\n",
+        "spend.csv", "date,channel,campaign,amount,currency\n2026-01-01,seo,,100,USD\n");
+    DatasetReader strict = DatasetReader.builder()
+        .tables(java.util.EnumSet.of(DatasetTable.LEADS, DatasetTable.STAGES)).build();
+    DatasetRead r = strict.read(dir);
+    assertEquals(java.util.EnumSet.of(DatasetTable.LEADS, DatasetTable.STAGES), r.dataset().tables());
+    assertEquals(2, r.tables().size());
+    assertEquals(5, r.dataset().leads().size());
+    assertEquals(1, r.dataset().stages().size());
+    assertTrue(r.dataset().touches().isEmpty());
+    assertThrows(InvalidDataException.class, () -> DatasetReader.strict().read(dir));
+    // lenient without rates: payments and spend are read together, so the currency rule (the
+    // majority of both) sees the same rows as a full read: a tie keeps EUR, rejecting the USD row
+    DatasetRead pay = DatasetReader.builder().lenient(true)
+        .tables(java.util.EnumSet.of(DatasetTable.PAYMENTS)).build().read(dir);
+    assertEquals(java.util.EnumSet.of(DatasetTable.PAYMENTS, DatasetTable.SPEND), pay.dataset().tables());
+    assertEquals("EUR", pay.dataset().currency());
+    assertEquals(1, read(pay, DatasetTable.SPEND).rejected());
+    // a directory without any table file is still not a dataset, whatever is chosen
+    Path empty = dir.resolve("empty");
+    java.nio.file.Files.createDirectories(empty);
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> DatasetReader
+        .builder().tables(java.util.EnumSet.of(DatasetTable.LEADS)).build().read(empty));
+    assertTrue(e.getMessage().startsWith("no table files in"), e.getMessage());
+  }
+
+  @Test
   void readsNdjsonWithUnknownFieldsNumbersAndNulls() {
     dataset(dir,
         "leads.ndjson", "{\"lead_id\":\"L1\",\"created_at\":\"2026-01-01\",\"Region\":\"eu\",\"score\":7}\n"
