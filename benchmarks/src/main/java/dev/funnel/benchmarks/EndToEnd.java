@@ -33,7 +33,8 @@ import java.util.Map;
  * (an out-of-memory error, say) is recorded with its exit code, not hidden.
  *
  * <p>Usage (from the repository root): {@value EndToEndOptions#USAGE}. Results go to
- * {@code benchmarks/results/end-to-end.{json,md}} ({@link EndToEndResults}).
+ * {@code benchmarks/results/end-to-end.{json,md}} ({@link EndToEndResults}); {@code --render DIR}
+ * only rewrites {@code DIR/end-to-end.md} from {@code DIR/end-to-end.json}.
  */
 public final class EndToEnd {
 
@@ -57,6 +58,10 @@ public final class EndToEnd {
   }
 
   public static void main(String[] args) throws Exception {
+    if (args.length == 2 && args[0].equals("--render")) {
+      EndToEndResults.open(Path.of(args[1])).render();
+      return;
+    }
     EndToEndOptions options;
     try {
       options = EndToEndOptions.parse(args);
@@ -106,6 +111,7 @@ public final class EndToEnd {
     entry.put("compared", job.compared());
     entry.put("date", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
     entry.put("loadAverage", EndToEndMachine.loadAverage());
+    entry.put("funnelJar", EndToEndMachine.jar(options.jar()));
 
     System.out.printf("%n== %s, %,d leads: checking%n", job.label(), leads);
     Path funnelOut = out.resolve(name + "-funnel.json");
@@ -135,6 +141,7 @@ public final class EndToEnd {
       }
     }
     entry.put("runs", options.runs());
+    entry.put("loadAverageEnd", EndToEndMachine.loadAverage());
     runs.forEach((side, list) -> entry.set(side, EndToEndResults.side(list)));
     if (job == EndToEndJob.REPORT) {
       EndToEndProcess.Run x = EndToEndProcess.run(funnelCommand(List.of("-Xmx1g"), job, dir),

@@ -29,13 +29,17 @@ final class EndToEndMachine {
     m.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
         + System.getProperty("os.arch"));
     m.put("java -version", String.join("; ", output(List.of(java, "-version"))));
-    m.put("funnel jar", funnelJar + ", built " + Files.getLastModifiedTime(funnelJar).toInstant()
-        .truncatedTo(ChronoUnit.SECONDS));
+    m.put("funnel jar", jar(funnelJar));
     List<String> head = output(List.of("git", "log", "-1", "--format=%h %cI"));
-    m.put("git HEAD", head.isEmpty() ? "unknown" : head.get(0));
+    m.put("repository HEAD (working directory)", head.isEmpty() ? "unknown" : head.get(0));
     m.put("peak RSS", EndToEndProcess.rssMethod());
     m.put("load average", loadAverage());
     return m;
+  }
+
+  /** A jar's path and modification time: which build of funnel was timed. */
+  static String jar(Path jar) throws IOException {
+    return jar + ", built " + Files.getLastModifiedTime(jar).toInstant().truncatedTo(ChronoUnit.SECONDS);
   }
 
   /** The 1, 5 and 15 minute load averages, for how busy the machine was. */

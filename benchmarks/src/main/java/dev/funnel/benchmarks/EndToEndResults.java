@@ -78,6 +78,11 @@ final class EndToEndResults {
     ArrayNode array = root.putArray("entries");
     entries.forEach(array::add);
     JSON.writeValue(json.toFile(), root);
+    render();
+  }
+
+  /** Rewrites the markdown table from the JSON as it stands. */
+  void render() throws IOException {
     Files.writeString(markdown, markdown(), StandardCharsets.UTF_8);
   }
 
@@ -119,8 +124,9 @@ final class EndToEndResults {
         .append("Made by `dev.funnel.benchmarks.EndToEnd` from `end-to-end.json` (docs/benchmarks.md,")
         .append(" section \"End to end\"). Every time is one whole process, JVM start included,")
         .append(" wall clock; **ratio = DuckDB median / funnel median** (below 1: funnel is slower);")
-        .append(" peak RSS is the largest of the runs. Before timing, the DuckDB peer's numbers were")
-        .append(" checked equal to funnel's JSON (see \"compared\").\n\n");
+        .append(" peak RSS is the largest of the runs; load is the 1-minute load average when the job")
+        .append(" started and ended (the machine is shared). Before timing, the DuckDB peer's numbers were")
+        .append(" checked equal to funnel's JSON (see \"What the check compared\").\n\n");
     JsonNode m = root.get("machine");
     if (m != null) {
       md.append("Machine (latest run): ");
@@ -153,8 +159,8 @@ final class EndToEndResults {
     md.append("\n## Times\n\n")
         .append("| job | leads | rows (all files) | runs | funnel median (min-max) s")
         .append(" | DuckDB median (min-max) s | ratio | DuckDB 1 thread median s | ratio 1 thread")
-        .append(" | funnel peak RSS MB | DuckDB peak RSS MB (1 thread) | check | when |\n")
-        .append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|\n");
+        .append(" | funnel peak RSS MB | DuckDB peak RSS MB (1 thread) | check | when | load |\n")
+        .append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|---:|\n");
     for (JsonNode e : root.get("entries")) {
       md.append(row(e));
     }
@@ -184,11 +190,18 @@ final class EndToEndResults {
     JsonNode f = e.get("funnel");
     JsonNode d = e.path("duckdb");
     JsonNode d1 = e.path("duckdb1");
-    return String.format(Locale.ROOT, "| %s | %,d | %,d | %d | %s | %s | %s | %s | %s | %s | %s | %s | %s |%n",
+    return String.format(Locale.ROOT, "| %s | %,d | %,d | %d | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |%n",
         e.get("job").asText(), e.get("leads").asLong(), all, e.get("runs").asInt(), span(f), span(d),
         ratio(d, f), d1.has("median") ? String.format(Locale.ROOT, "%.2f", d1.get("median").asDouble())
             : "-", ratio(d1, f), mb(f), d.isMissingNode() ? "-" : mb(d) + " (" + mb(d1) + ")",
-        e.get("check").asText(), e.get("date").asText());
+        e.get("check").asText(), e.get("date").asText(), load(e));
+  }
+
+  /** The 1-minute load average at the job's start, and at its end when recorded. */
+  private static String load(JsonNode e) {
+    String start = e.get("loadAverage").asText().split(" ")[0];
+    return e.has("loadAverageEnd") ? start + " to " + e.get("loadAverageEnd").asText().split(" ")[0]
+        : start;
   }
 
   private static String span(JsonNode s) {
