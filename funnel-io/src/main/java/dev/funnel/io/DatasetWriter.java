@@ -1,10 +1,5 @@
 package dev.funnel.io;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.dataformat.csv.CsvFactory;
-import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
-import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import dev.funnel.core.Dataset;
 import dev.funnel.core.DatasetTable;
 import java.io.BufferedWriter;
@@ -17,9 +12,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -40,9 +37,6 @@ import java.util.TreeSet;
 public final class DatasetWriter {
   private DatasetWriter() {}
 
-  private static final CsvFactory CSV = new CsvFactory();
-  private static final JsonFactory JSON = JsonFactory.builder().build();
-
   /**
    * Writes every table the dataset has (an empty table as a header-only CSV or an empty NDJSON
    * file) into {@code dir}, created if needed; existing files of these tables are replaced.
@@ -52,24 +46,38 @@ public final class DatasetWriter {
    * @throws UncheckedIOException when a file cannot be written
    */
   public static void write(Dataset dataset, Path dir, FileFormat format) {
+    for (DatasetTable t : dataset.tables()) {
+      write(dataset, t, prepare(dir, format, dataset.tables()).get(t), format);
+    }
+  }
+
+  /**
+   * Creates {@code dir} if needed and gives the file of each table in it, for writing tables one
+   * by one (with {@link TableWriter}).
+   *
+   * @throws IllegalArgumentException when {@code dir} already holds one of the tables in the other
+   *     format (reading the directory would then be ambiguous)
+   * @throws UncheckedIOException when the directory cannot be created
+   */
+  public static Map<DatasetTable, Path> prepare(Path dir, FileFormat format, Set<DatasetTable> tables) {
     Objects.requireNonNull(format, "format");
     try {
       Files.createDirectories(dir);
-      for (DatasetTable t : dataset.tables()) {
-        FileFormat other = format == FileFormat.CSV ? FileFormat.NDJSON : FileFormat.CSV;
-        Path clash = dir.resolve(t.fileName() + "." + other.extension());
-        if (Files.exists(clash)) {
-          throw new IllegalArgumentException(
-              clash + " exists; writing " + t.fileName() + "." + format.extension()
-                  + " next to it would make the dataset ambiguous");
-        }
-      }
-      for (DatasetTable t : dataset.tables()) {
-        write(dataset, t, dir.resolve(t.fileName() + "." + format.extension()), format);
-      }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write dataset to " + dir, e);
     }
+    Map<DatasetTable, Path> files = new EnumMap<>(DatasetTable.class);
+    FileFormat other = format == FileFormat.CSV ? FileFormat.NDJSON : FileFormat.CSV;
+    for (DatasetTable t : tables) {
+      Path clash = dir.resolve(t.fileName() + "." + other.extension());
+      if (Files.exists(clash)) {
+        throw new IllegalArgumentException(
+            clash + " exists; writing " + t.fileName() + "." + format.extension()
+                + " next to it would make the dataset ambiguous");
+      }
+      files.put(t, dir.resolve(t.fileName() + "." + format.extension()));
+    }
+    return files;
   }
 
   private static void write(Dataset d, DatasetTable t, Path file, FileFormat format) {
@@ -114,111 +122,24 @@ public final class DatasetWriter {
    */
   public static <T> void write(Rows<T> rows, Iterable<? extends T> values, Writer out, FileFormat format) {
     Codec<T> codec = rows.codec;
-    List<String> extras = extraColumns(codec, values);
-    try {
-      if (Objects.requireNonNull(format, "format") == FileFormat.CSV) {
-        writeCsv(codec, extras, values, out);
-      } else {
-        writeNdjson(codec, values, out);
+    try (TableWriter<T> w = TableWriter.onto(codec, extraColumns(codec, values), out, format)) {
+      for (T v : values) {
+        w.write(v);
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
+  /** Every attribute name of the rows, sorted: the extra columns of a CSV file. */
   private static <T> List<String> extraColumns(Codec<T> codec, Iterable<? extends T> values) {
     if (!codec.keepsExtras()) {
       return List.of();
     }
     TreeSet<String> names = new TreeSet<>();
     for (T v : values) {
-      for (String k : codec.extras(v).keySet()) {
-        if (codec.index(k.toLowerCase(java.util.Locale.ROOT)) >= 0) {
-          throw new IllegalArgumentException(
-              "attribute '" + k + "' has the name of a " + codec.table.fileName() + " column");
-        }
-        names.add(k);
-      }
+      names.addAll(codec.extras(v).keySet());
     }
     return new ArrayList<>(names);
-  }
-
-  private static <T> void writeCsv(Codec<T> codec, List<String> extras, Iterable<? extends T> values,
-      Writer out) throws IOException {
-    try (CsvGenerator g = CSV.createGenerator(out)) {
-      g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-      g.enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING);
-      g.setSchema(CsvSchema.emptySchema().withoutHeader().withLineSeparator("\n"));
-      int n = codec.columns.length;
-      g.writeStartArray();
-      for (String c : codec.columns) {
-        g.writeString(c);
-      }
-      for (String e : extras) {
-        g.writeString(CsvText.guard(e));
-      }
-      g.writeEndArray();
-      String[] cells = new String[n];
-      for (T v : values) {
-        java.util.Arrays.fill(cells, null);
-        codec.encode(v, cells);
-        g.writeStartArray();
-        for (int i = 0; i < n; i++) {
-          String c = cells[i];
-          if (c == null) {
-            g.writeString("");
-          } else if (codec.numeric(i)) {
-            g.writeNumber(c);
-          } else {
-            g.writeString(CsvText.guard(c));
-          }
-        }
-        if (!extras.isEmpty()) {
-          Map<String, String> attrs = codec.extras(v);
-          for (String e : extras) {
-            String a = attrs.get(e);
-            if (a == null) {
-              g.writeString("");
-            } else {
-              g.writeString(CsvText.guard(a));
-            }
-          }
-        }
-        g.writeEndArray();
-      }
-      g.flush();
-    }
-  }
-
-  private static <T> void writeNdjson(Codec<T> codec, Iterable<? extends T> values, Writer out)
-      throws IOException {
-    try (JsonGenerator g = JSON.createGenerator(out)) {
-      g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-      g.setRootValueSeparator(null);
-      int n = codec.columns.length;
-      String[] cells = new String[n];
-      for (T v : values) {
-        java.util.Arrays.fill(cells, null);
-        codec.encode(v, cells);
-        g.writeStartObject();
-        for (int i = 0; i < n; i++) {
-          String c = cells[i];
-          if (c != null) {
-            g.writeFieldName(codec.columns[i]);
-            if (codec.numeric(i)) {
-              g.writeNumber(c);
-            } else {
-              g.writeString(c);
-            }
-          }
-        }
-        for (Map.Entry<String, String> e : codec.extras(v).entrySet()) {
-          g.writeStringField(e.getKey(), e.getValue());
-        }
-        g.writeEndObject();
-        g.writeRaw('\n');
-      }
-      g.flush();
-    }
   }
 }

@@ -98,6 +98,41 @@ class RoundTripTest {
   }
 
   @Test
+  void rowsStreamedOneByOneInAnyOrderReadBackToTheSameDataset() {
+    Dataset d = tricky();
+    for (FileFormat format : FileFormat.values()) {
+      Path out = dir.resolve("streamed-" + format.extension());
+      Map<DatasetTable, Path> files = DatasetWriter.prepare(out, format, d.tables());
+      streamReversed(Rows.LEADS, d.leads(), files.get(DatasetTable.LEADS), format,
+          List.of("note", "plain", "quote", "tab"));
+      streamReversed(Rows.STAGES, d.stages(), files.get(DatasetTable.STAGES), format, List.of());
+      streamReversed(Rows.ACTIVITIES, d.activities(), files.get(DatasetTable.ACTIVITIES), format, List.of());
+      streamReversed(Rows.TOUCHES, d.touches(), files.get(DatasetTable.TOUCHES), format, List.of());
+      streamReversed(Rows.PAYMENTS, d.payments(), files.get(DatasetTable.PAYMENTS), format, List.of());
+      streamReversed(Rows.SPEND, d.spend(), files.get(DatasetTable.SPEND), format, List.of());
+      streamReversed(Rows.PLAN, d.plan(), files.get(DatasetTable.PLAN), format, List.of());
+      streamReversed(Rows.PATHS, d.paths(), files.get(DatasetTable.PATHS), format, List.of());
+      assertSameDataset(d, DatasetReader.strict().read(out).dataset());
+    }
+  }
+
+  private static <T> void streamReversed(Rows<T> rows, List<T> values, Path file, FileFormat format,
+      List<String> extras) {
+    try (TableWriter<T> w = TableWriter.open(rows, file, format, extras)) {
+      for (int i = values.size() - 1; i >= 0; i--) {
+        w.write(values.get(i));
+      }
+      assertEquals(values.size(), w.rows());
+    }
+  }
+
+  @Test
+  void anExtraColumnNamedLikeATableColumnIsRefused() {
+    assertThrows(IllegalArgumentException.class,
+        () -> TableWriter.open(Rows.LEADS, dir.resolve("leads.csv"), FileFormat.CSV, List.of("Channel")));
+  }
+
+  @Test
   void csvToNdjsonToCsvGivesTheSameBytes() throws Exception {
     Dataset d = tricky();
     Path a = dir.resolve("a");

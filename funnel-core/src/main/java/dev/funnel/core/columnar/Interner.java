@@ -13,12 +13,24 @@ final class Interner {
   private int size;
   private int[] slots = new int[32]; // provisional code + 1; 0 = empty
   private int mask = 31;
+  private String last; // exports repeat a key on consecutive rows (a lead's stage changes)
+  private int lastCode;
 
   /** The provisional code of a value, assigning the next one when it is new; ABSENT for null. */
   int code(String value) {
     if (value == null) {
       return Dictionary.ABSENT;
     }
+    if (value.equals(last)) {
+      return lastCode;
+    }
+    int c = lookup(value);
+    last = value;
+    lastCode = c;
+    return c;
+  }
+
+  private int lookup(String value) {
     int h = mix(value.hashCode()) & mask;
     while (true) {
       int s = slots[h];
@@ -94,6 +106,7 @@ final class Interner {
     }
     values = null;
     slots = null;
+    last = null;
     return new Coded(Dictionary.sorted(name, sorted), remap);
   }
 
