@@ -9,7 +9,6 @@ import dev.funnel.core.StageCatalog;
 import dev.funnel.core.columnar.Columns;
 import dev.funnel.core.columnar.LeadColumns;
 import dev.funnel.core.columnar.StageColumns;
-import dev.funnel.core.stats.KaplanMeier;
 import dev.funnel.core.stats.SurvivalCurve;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -51,7 +50,7 @@ final class Cycles {
     private final Instant asOf;
     private final Instant from;
     private final Instant to;
-    private final KaplanMeier km = KaplanMeier.empty();
+    private final Durations km = new Durations();
     private long paid;
     private long censored;
     private long excluded;
@@ -81,7 +80,7 @@ final class Cycles {
     }
 
     SalesCycle result() {
-      SurvivalCurve c = km.result();
+      SurvivalCurve c = km.state().result();
       return new SalesCycle(start.name(), asOf, paid, censored, excluded, c.median(),
           c.percentile(0.75), c.percentile(0.9), c);
     }
@@ -101,11 +100,11 @@ final class Cycles {
     LeadColumns lc = cols.leads();
     StageColumns sc = cols.stages();
     int n = c.progression().size();
-    KaplanMeier[] km = new KaplanMeier[n];
+    Durations[] km = new Durations[n];
     long[] stays = new long[n];
     long[] done = new long[n];
     for (int k = 0; k < n; k++) {
-      km[k] = KaplanMeier.empty();
+      km[k] = new Durations();
     }
     long asOfMs = DealHistory.millis(asOf);
     // an open stay starts at a stage row (>= 0), at creation (CREATED) or is closed (NONE)
@@ -152,7 +151,7 @@ final class Cycles {
     }
     List<StageTime> rows = new ArrayList<>();
     for (int k = 0; k < n; k++) {
-      SurvivalCurve s = km[k].result();
+      SurvivalCurve s = km[k].state().result();
       rows.add(new StageTime(c.progression().get(k).name(), stays[k], done[k], stays[k] - done[k],
           s.median(), s.percentile(0.75)));
     }
