@@ -8,18 +8,24 @@ import dev.funnel.core.Payment;
 import dev.funnel.core.Spend;
 import dev.funnel.core.StageChange;
 import dev.funnel.core.Touch;
+import dev.funnel.core.columnar.ActivityColumns;
+import dev.funnel.core.columnar.Columns;
+import dev.funnel.core.columnar.Dictionary;
+import dev.funnel.core.columnar.LeadColumns;
+import dev.funnel.core.columnar.LeadRows;
+import dev.funnel.core.columnar.PaymentColumns;
+import dev.funnel.core.columnar.SpendColumns;
+import dev.funnel.core.columnar.StageColumns;
+import dev.funnel.core.columnar.TouchColumns;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeMap;
 
 /**
  * The data-quality report of a dataset (spec/metrics.md, "Data quality"): every problem that would
@@ -86,22 +92,19 @@ public final class DataQuality {
     List<TableRead> tableReads = reads == null ? List.of() : reads;
     Findings f = new Findings();
     rejections(tableReads, f);
-    leads(dataset, f);
-    List<StageChange> stages = dataset.stages();
-    for (int i = 0, j; i < stages.size(); i = j) {
-      String lead = stages.get(i).leadId();
-      j = i;
-      while (j < stages.size() && stages.get(j).leadId().equals(lead)) {
-        j++;
+    Scan scan = new Scan(dataset, asOf);
+    scan.leads(f);
+    StageColumns sc = scan.cols.stages();
+    for (int lead = 0; lead < scan.lc.size(); lead++) { // the stage table's order: by lead
+      if (sc.to(lead) > sc.from(lead)) {
+        StageHistory.check(dataset, lead, f);
       }
-      StageHistory.check(dataset, lead, stages.subList(i, j), f);
     }
-    Map<String, Lead> byCustomer = leadsByCustomer(dataset);
     if (dataset.has(DatasetTable.LEADS)) {
-      links(dataset, byCustomer, f);
+      scan.links(f);
     }
-    future(dataset, asOf, f);
-    BigDecimal[] revenue = revenue(dataset, byCustomer);
+    scan.future(f);
+    BigDecimal[] revenue = scan.revenue();
     return new QualityReport(asOf, rows(dataset, tableReads), f.issues(), dataset.currency(), revenue[0], revenue[1]);
   }
 
@@ -148,78 +151,220 @@ public final class DataQuality {
     }
   }
 
-  private static void leads(Dataset d, Findings f) {
-    for (Lead l : d.leads()) {
-      if (!l.hasChannel()) {
-        f.add(Issue.LEAD_WITHOUT_SOURCE, () -> l.id() + " created " + l.createdAt());
-      } else if (l.campaign() == null) {
-        f.add(Issue.LEAD_WITHOUT_CAMPAIGN, () -> l.id() + " (" + l.channel() + ") created " + l.createdAt());
-      }
-    }
-  }
-
-  private static void links(Dataset d, Map<String, Lead> byCustomer, Findings f) {
-    KnownLead known = new KnownLead(d);
-    for (StageChange s : d.stages()) {
-      if (!known.test(s.leadId())) {
-        f.add(Issue.STAGE_FOR_UNKNOWN_LEAD, () -> s.leadId() + ": " + s.stage() + " at " + s.at());
-      }
-    }
-    for (Touch t : d.touches()) {
-      if (!known.test(t.leadId())) {
-        f.add(Issue.TOUCH_FOR_UNKNOWN_LEAD, () -> t.leadId() + ": " + t.channel() + " at " + t.at());
-      }
-    }
-    for (Activity a : d.activities()) {
-      if (!known.test(a.leadId())) {
-        f.add(Issue.ACTIVITY_FOR_UNKNOWN_LEAD, () -> a.leadId() + ": " + a.type() + " at " + a.at());
-      }
-    }
-    for (Payment p : d.payments()) {
-      if (leadOf(d, byCustomer, p) == null) {
-        f.add(Issue.PAYMENT_WITHOUT_LEAD, () -> describe(p));
-      }
-    }
-    Set<String> leadChannels = new HashSet<>();
-    for (Lead l : d.leads()) {
-      leadChannels.add(l.channel());
-    }
-    Map<String, List<Spend>> orphan = new TreeMap<>();
-    for (Spend s : d.spend()) {
-      if (!leadChannels.contains(s.channel())) {
-        orphan.computeIfAbsent(s.channel(), k -> new ArrayList<>()).add(s);
-      }
-    }
-    for (Map.Entry<String, List<Spend>> e : orphan.entrySet()) {
-      BigDecimal total = BigDecimal.ZERO;
-      for (Spend s : e.getValue()) {
-        total = total.add(s.amount().amount());
-      }
-      BigDecimal sum = total;
-      f.add(Issue.SPEND_WITHOUT_LEADS, () -> e.getKey() + ": " + e.getValue().size() + " rows, "
-          + sum.toPlainString() + " " + d.currency());
-    }
-  }
-
   /**
-   * Whether a lead id is in the leads table, remembering the last answer: the stage, touch and
-   * activity tables are sorted by lead id, so consecutive rows mostly ask about the same lead.
+   * The checks over the dataset's columns: lead indexes (in creation order where examples are
+   * taken from leads), row ranges and dictionary codes; a record is made only for an example that
+   * is kept. Times compare as epoch milliseconds and, on a tie only, as exact instants.
    */
-  private static final class KnownLead {
-    private final Dataset d;
-    private String last;
-    private boolean known;
+  private static final class Scan {
+    final Dataset d;
+    final Columns cols;
+    final LeadColumns lc;
+    private final Instant asOf;
+    private final long asOfMs;
+    /** The channel code of a lead without source, or ABSENT when no lead lacks one. */
+    private final int noChannel;
+    /** Per customer code, its earliest created lead (creation order, then id), or -1. */
+    private final int[] leadOfCustomer;
 
-    KnownLead(Dataset d) {
+    Scan(Dataset d, Instant asOf) {
       this.d = d;
+      this.cols = d.columns();
+      this.lc = cols.leads();
+      this.asOf = asOf;
+      this.asOfMs = millis(asOf);
+      this.noChannel = cols.channels().find(Lead.NO_CHANNEL);
+      this.leadOfCustomer = new int[cols.customers().size()];
+      Arrays.fill(leadOfCustomer, -1);
+      for (int k = 0; k < lc.withRow(); k++) {
+        int lead = lc.byCreated(k);
+        int c = lc.customer(lead);
+        if (c >= 0 && leadOfCustomer[c] < 0) {
+          leadOfCustomer[c] = lead;
+        }
+      }
     }
 
-    boolean test(String leadId) {
-      if (!leadId.equals(last)) {
-        last = leadId;
-        known = d.lead(leadId) != null;
+    void leads(Findings f) {
+      for (int k = 0; k < lc.withRow(); k++) {
+        int i = lc.byCreated(k);
+        if (lc.channel(i) == noChannel) {
+          f.add(Issue.LEAD_WITHOUT_SOURCE, () -> lc.id(i) + " created " + lc.created(i));
+        } else if (lc.campaign(i) == Dictionary.ABSENT) {
+          f.add(Issue.LEAD_WITHOUT_CAMPAIGN, () -> lc.id(i) + " ("
+              + cols.channels().value(lc.channel(i)) + ") created " + lc.created(i));
+        }
       }
-      return known;
+    }
+
+    void links(Findings f) {
+      StageColumns sc = cols.stages();
+      TouchColumns tc = cols.touches();
+      ActivityColumns ac = cols.activities();
+      for (int lead = 0; lead < lc.size(); lead++) { // each table's order: by lead
+        if (lc.hasRow(lead)) {
+          continue;
+        }
+        for (int r = sc.from(lead); r < sc.to(lead); r++) {
+          int row = r;
+          f.add(Issue.STAGE_FOR_UNKNOWN_LEAD, () -> {
+            StageChange x = d.stages().get(row);
+            return x.leadId() + ": " + x.stage() + " at " + x.at();
+          });
+        }
+      }
+      for (int lead = 0; lead < lc.size(); lead++) {
+        if (lc.hasRow(lead)) {
+          continue;
+        }
+        for (int r = tc.from(lead); r < tc.to(lead); r++) {
+          int row = r;
+          f.add(Issue.TOUCH_FOR_UNKNOWN_LEAD, () -> {
+            Touch t = d.touches().get(row);
+            return t.leadId() + ": " + t.channel() + " at " + t.at();
+          });
+        }
+      }
+      for (int lead = 0; lead < lc.size(); lead++) {
+        if (lc.hasRow(lead)) {
+          continue;
+        }
+        for (int r = ac.from(lead); r < ac.to(lead); r++) {
+          int row = r;
+          f.add(Issue.ACTIVITY_FOR_UNKNOWN_LEAD, () -> {
+            Activity a = d.activities().get(row);
+            return a.leadId() + ": " + a.type() + " at " + a.at();
+          });
+        }
+      }
+      PaymentColumns pc = cols.payments();
+      for (int r = 0; r < pc.size(); r++) {
+        if (leadOf(pc, r) < 0) {
+          int row = r;
+          f.add(Issue.PAYMENT_WITHOUT_LEAD, () -> describe(d.payments().get(row)));
+        }
+      }
+      boolean[] leadChannel = new boolean[cols.channels().size()];
+      for (int lead = 0; lead < lc.size(); lead++) {
+        if (lc.hasRow(lead) && lc.channel(lead) >= 0) {
+          leadChannel[lc.channel(lead)] = true;
+        }
+      }
+      // spend channels that no lead has, in name order (codes follow string order)
+      SpendColumns sp = cols.spend();
+      int[] rows = new int[leadChannel.length];
+      BigDecimal[] total = new BigDecimal[leadChannel.length];
+      for (int r = 0; r < sp.size(); r++) {
+        int c = sp.channel(r);
+        if (!leadChannel[c]) {
+          rows[c]++;
+          BigDecimal a = sp.amount().value(r);
+          total[c] = total[c] == null ? BigDecimal.ZERO.add(a) : total[c].add(a);
+        }
+      }
+      for (int c = 0; c < rows.length; c++) {
+        if (rows[c] > 0) {
+          String name = cols.channels().value(c);
+          int count = rows[c];
+          BigDecimal sum = total[c];
+          f.add(Issue.SPEND_WITHOUT_LEADS, () -> name + ": " + count + " rows, "
+              + sum.toPlainString() + " " + d.currency());
+        }
+      }
+    }
+
+    /**
+     * The lead index a payment row belongs to: its lead when that lead has a row, else its
+     * customer's earliest created lead; -1 when neither.
+     */
+    int leadOf(PaymentColumns pc, int r) {
+      int lead = pc.lead(r);
+      if (lead != Dictionary.ABSENT && lc.hasRow(lead)) {
+        return lead;
+      }
+      int c = pc.customer(r);
+      return c < 0 ? -1 : leadOfCustomer[c];
+    }
+
+    void future(Findings f) {
+      String code = Issue.FUTURE_TIMESTAMP;
+      for (int k = 0; k < lc.withRow(); k++) {
+        int i = lc.byCreated(k);
+        long m = lc.createdAt(i);
+        if (m > asOfMs || (m == asOfMs && lc.created(i).isAfter(asOf))) {
+          f.add(code, () -> "leads " + lc.id(i) + " created_at " + lc.created(i));
+        }
+      }
+      StageColumns sc = cols.stages();
+      for (int r = 0; r < sc.size(); r++) {
+        if (after(sc, r)) {
+          int row = r;
+          f.add(code, () -> {
+            StageChange s = d.stages().get(row);
+            return "stages " + s.leadId() + " " + s.stage() + " at " + s.at();
+          });
+        }
+      }
+      ActivityColumns ac = cols.activities();
+      for (int r = 0; r < ac.size(); r++) {
+        if (after(ac, r)) {
+          int row = r;
+          f.add(code, () -> {
+            Activity a = d.activities().get(row);
+            return "activities " + a.leadId() + " " + a.type() + " at " + a.at();
+          });
+        }
+      }
+      TouchColumns tc = cols.touches();
+      for (int r = 0; r < tc.size(); r++) {
+        if (after(tc, r)) {
+          int row = r;
+          f.add(code, () -> {
+            Touch t = d.touches().get(row);
+            return "touches " + t.leadId() + " " + t.channel() + " at " + t.at();
+          });
+        }
+      }
+      PaymentColumns pc = cols.payments();
+      for (int r = 0; r < pc.size(); r++) {
+        long m = pc.at(r);
+        if (m > asOfMs || (m == asOfMs && pc.instant(r).isAfter(asOf))) {
+          int row = r;
+          f.add(code, () -> "payments " + describe(d.payments().get(row)));
+        }
+      }
+      long today = LocalDate.ofInstant(asOf, d.zone()).toEpochDay();
+      SpendColumns sp = cols.spend();
+      for (int r = 0; r < sp.size(); r++) {
+        if (sp.day(r) > today) {
+          int row = r;
+          f.add(code, () -> {
+            Spend s = d.spend().get(row);
+            return "spend " + s.channel() + " on " + s.date();
+          });
+        }
+      }
+    }
+
+    private boolean after(LeadRows rows, int r) {
+      long m = rows.at(r);
+      return m > asOfMs || (m == asOfMs && rows.instant(r).isAfter(asOf));
+    }
+
+    /** {total net revenue, the part without source}; see the class description. */
+    BigDecimal[] revenue() {
+      BigDecimal total = BigDecimal.ZERO;
+      BigDecimal unknown = BigDecimal.ZERO;
+      PaymentColumns pc = cols.payments();
+      for (int r = 0; r < pc.size(); r++) {
+        BigDecimal a = pc.amount().value(r);
+        total = total.add(a);
+        int l = leadOf(pc, r);
+        if (l < 0 || lc.channel(l) == noChannel || lc.campaign(l) == Dictionary.ABSENT) {
+          unknown = unknown.add(a);
+        }
+      }
+      return new BigDecimal[] {total, unknown};
     }
   }
 
@@ -229,72 +374,12 @@ public final class DataQuality {
         + p.paidAt() + ": " + p.amount();
   }
 
-  /** Each customer id's earliest created lead (leads are in creation order, then id). */
-  private static Map<String, Lead> leadsByCustomer(Dataset d) {
-    Map<String, Lead> m = new HashMap<>();
-    for (Lead l : d.leads()) {
-      m.putIfAbsent(l.customerId(), l);
+  /** Epoch milliseconds of an instant rounded toward the past, saturated to the long range. */
+  static long millis(Instant t) {
+    try {
+      return t.toEpochMilli();
+    } catch (ArithmeticException e) {
+      return t.getEpochSecond() < 0 ? Long.MIN_VALUE : Long.MAX_VALUE;
     }
-    return m;
-  }
-
-  private static Lead leadOf(Dataset d, Map<String, Lead> byCustomer, Payment p) {
-    if (p.leadId() != null) {
-      Lead l = d.lead(p.leadId());
-      if (l != null) {
-        return l;
-      }
-    }
-    return byCustomer.get(p.customerId());
-  }
-
-  private static void future(Dataset d, Instant asOf, Findings f) {
-    String code = Issue.FUTURE_TIMESTAMP;
-    for (Lead l : d.leads()) {
-      if (l.createdAt().isAfter(asOf)) {
-        f.add(code, () -> "leads " + l.id() + " created_at " + l.createdAt());
-      }
-    }
-    for (StageChange s : d.stages()) {
-      if (s.at().isAfter(asOf)) {
-        f.add(code, () -> "stages " + s.leadId() + " " + s.stage() + " at " + s.at());
-      }
-    }
-    for (Activity a : d.activities()) {
-      if (a.at().isAfter(asOf)) {
-        f.add(code, () -> "activities " + a.leadId() + " " + a.type() + " at " + a.at());
-      }
-    }
-    for (Touch t : d.touches()) {
-      if (t.at().isAfter(asOf)) {
-        f.add(code, () -> "touches " + t.leadId() + " " + t.channel() + " at " + t.at());
-      }
-    }
-    for (Payment p : d.payments()) {
-      if (p.paidAt().isAfter(asOf)) {
-        f.add(code, () -> "payments " + describe(p));
-      }
-    }
-    LocalDate today = LocalDate.ofInstant(asOf, d.zone());
-    for (Spend s : d.spend()) {
-      if (s.date().isAfter(today)) {
-        f.add(code, () -> "spend " + s.channel() + " on " + s.date());
-      }
-    }
-  }
-
-  /** {total net revenue, the part without source}; see the class description. */
-  private static BigDecimal[] revenue(Dataset d, Map<String, Lead> byCustomer) {
-    BigDecimal total = BigDecimal.ZERO;
-    BigDecimal unknown = BigDecimal.ZERO;
-    for (Payment p : d.payments()) {
-      BigDecimal a = p.amount().amount();
-      total = total.add(a);
-      Lead l = leadOf(d, byCustomer, p);
-      if (l == null || !l.hasChannel() || l.campaign() == null) {
-        unknown = unknown.add(a);
-      }
-    }
-    return new BigDecimal[] {total, unknown};
   }
 }

@@ -2,8 +2,9 @@ package dev.funnel.core.quality;
 
 import dev.funnel.core.Dataset;
 import dev.funnel.core.Stage;
-import dev.funnel.core.StageChange;
-import java.util.List;
+import dev.funnel.core.StageCatalog;
+import dev.funnel.core.columnar.StageColumns;
+import java.util.Arrays;
 
 /**
  * Checks one lead's stage history against the catalog order (spec/dataset.md: a lead that enters
@@ -26,48 +27,65 @@ final class StageHistory {
 
   private StageHistory() {}
 
-  static void check(Dataset d, String leadId, List<StageChange> changes, Findings f) {
-    int first = d.catalog().first().index();
-    Stage highest = null;
-    StageChange highestChange = null;
-    int i = 0;
-    while (i < changes.size()) {
-      int j = i;
-      while (j < changes.size() && changes.get(j).at().equals(changes.get(i).at())) {
+  /**
+   * Checks the stage rows of one lead index (in time order, ties in canonical order) of the
+   * dataset's columns; times are equal when their epoch milliseconds and exact instants are.
+   */
+  static void check(Dataset d, int lead, Findings f) {
+    StageCatalog catalog = d.catalog();
+    StageColumns sc = d.columns().stages();
+    String leadId = d.columns().leadIds().value(lead);
+    int n = catalog.progression().size();
+    int from = sc.from(lead);
+    int to = sc.to(lead);
+    int highest = -1; // the row that entered the highest progression stage so far
+    int i = from;
+    while (i < to) {
+      int j = i + 1;
+      while (j < to && sameTime(sc, i, j)) {
         j++;
       }
       for (int k = i; k < j; k++) {
-        StageChange c = changes.get(k);
-        if (c.stage().progression() && highest != null && c.stage().index() < highest.index()) {
-          StageChange later = highestChange;
-          f.add(Issue.STAGE_OUT_OF_ORDER, () -> leadId + ": " + c.stage() + " at " + c.at()
-              + " after " + later.stage() + " at " + later.at());
+        int s = sc.stage(k);
+        if (s < n && highest >= 0 && s < sc.stage(highest)) {
+          int row = k;
+          int later = highest;
+          f.add(Issue.STAGE_OUT_OF_ORDER, () -> leadId + ": " + catalog.get(sc.stage(row)) + " at "
+              + sc.instant(row) + " after " + catalog.get(sc.stage(later)) + " at "
+              + sc.instant(later));
         }
       }
       for (int k = i; k < j; k++) {
-        StageChange c = changes.get(k);
-        if (c.stage().progression() && (highest == null || c.stage().index() > highest.index())) {
-          highest = c.stage();
-          highestChange = c;
+        int s = sc.stage(k);
+        if (s < n && (highest < 0 || s > sc.stage(highest))) {
+          highest = k;
         }
       }
       i = j;
     }
-    // the first change into each progression stage, by stage index (ascending: the order of the
+    // the first row into each progression stage, by stage index (ascending: the order of the
     // findings); a stage is recorded when it has one
-    StageChange[] firstEntry = new StageChange[d.catalog().size()];
-    for (StageChange c : changes) {
-      if (c.stage().progression() && firstEntry[c.stage().index()] == null) {
-        firstEntry[c.stage().index()] = c;
+    int[] firstEntry = new int[n];
+    Arrays.fill(firstEntry, -1);
+    for (int r = from; r < to; r++) {
+      int s = sc.stage(r);
+      if (s < n && firstEntry[s] < 0) {
+        firstEntry[s] = r;
       }
     }
-    for (int k = 0; k < firstEntry.length; k++) {
-      StageChange c = firstEntry[k];
+    int first = catalog.first().index();
+    for (int k = 0; k < n; k++) {
+      int row = firstEntry[k];
       int previous = k - 1;
-      if (c != null && previous > first && firstEntry[previous] == null) {
-        Stage missing = d.catalog().get(previous);
-        f.add(Issue.STAGE_SKIPPED, () -> leadId + ": " + c.stage() + " at " + c.at() + " without " + missing);
+      if (row >= 0 && previous > first && firstEntry[previous] < 0) {
+        Stage missing = catalog.get(previous);
+        f.add(Issue.STAGE_SKIPPED, () -> leadId + ": " + catalog.get(sc.stage(row)) + " at "
+            + sc.instant(row) + " without " + missing);
       }
     }
+  }
+
+  private static boolean sameTime(StageColumns sc, int a, int b) {
+    return sc.at(a) == sc.at(b) && sc.instant(a).equals(sc.instant(b));
   }
 }

@@ -4,19 +4,20 @@ import static dev.funnel.core.sales.DealHistory.progression;
 
 import dev.funnel.core.Dataset;
 import dev.funnel.core.DatasetTable;
-import dev.funnel.core.Lead;
-import dev.funnel.core.Payment;
 import dev.funnel.core.Stage;
 import dev.funnel.core.StageCatalog;
-import dev.funnel.core.StageChange;
-import dev.funnel.core.funnel.LeadReach;
-import dev.funnel.core.stats.KaplanMeier;
+import dev.funnel.core.columnar.Columns;
+import dev.funnel.core.columnar.LeadColumns;
+import dev.funnel.core.columnar.StageColumns;
 import dev.funnel.core.stats.SurvivalCurve;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Sales cycle and time in stage: Kaplan-Meier durations with censoring at the as-of instant. */
+/**
+ * Sales cycle and time in stage: Kaplan-Meier durations with censoring at the as-of instant, from
+ * one pass over the lead indexes of the dataset's columns.
+ */
 final class Cycles {
   private Cycles() {}
 
@@ -27,10 +28,14 @@ final class Cycles {
     DealHistory.requireAsOf(asOf, "the sales cycle");
     Stage start = progression(d.catalog(), fromStage);
     CycleCount count = new CycleCount(start, asOf, from, to);
-    // a lead reaches the start stage at its creation or at a progression change
-    List<Lead> leads = from == null && to == null ? d.leads() : LeadReach.candidates(d, from, to);
-    for (Lead l : leads) {
-      count.add(d, DealHistory.of(d, l, asOf));
+    // a lead reaches the start stage at its creation or at a progression change; every lead with
+    // a row is visited (the order does not matter: the Kaplan-Meier state is a multiset)
+    DealHistory h = new DealHistory(d, asOf);
+    LeadColumns lc = d.columns().leads();
+    for (int i = 0; i < lc.size(); i++) {
+      if (lc.hasRow(i)) {
+        count.add(h.load(i));
+      }
     }
     return count.result();
   }
@@ -45,7 +50,7 @@ final class Cycles {
     private final Instant asOf;
     private final Instant from;
     private final Instant to;
-    private final KaplanMeier km = KaplanMeier.empty();
+    private final Durations km = new Durations();
     private long paid;
     private long censored;
     private long excluded;
@@ -57,17 +62,17 @@ final class Cycles {
       this.to = to;
     }
 
-    void add(Dataset d, DealHistory h) {
-      Instant t0 = h.reach.reachedAt(start);
-      if (t0 == null || !DealHistory.inWindow(t0, from, to)) {
+    void add(DealHistory h) {
+      int t0 = h.reach[start.index()];
+      if (!h.inWindow(t0, from, to)) {
         return;
       }
-      Payment p = DealHistory.firstPayment(d, h.lead, t0, asOf);
-      if (p != null) {
-        km.add(DealHistory.days(t0, p.paidAt()), true);
+      int p = h.firstPayment(t0);
+      if (p >= 0) {
+        km.add(h.daysToPayment(t0, p), true);
         paid++;
       } else if (h.outcome == Outcome.OPEN || h.outcome == Outcome.WON) {
-        km.add(DealHistory.days(t0, asOf), false);
+        km.add(DealHistory.days(h.instant(t0), asOf), false);
         censored++;
       } else {
         excluded++;
@@ -75,64 +80,87 @@ final class Cycles {
     }
 
     SalesCycle result() {
-      SurvivalCurve c = km.result();
+      SurvivalCurve c = km.state().result();
       return new SalesCycle(start.name(), asOf, paid, censored, excluded, c.median(),
           c.percentile(0.75), c.percentile(0.9), c);
     }
   }
 
+  /**
+   * Time in stage from one pass over the stage rows of every lead created by {@code asOf}; stays
+   * start and end at row times (epoch milliseconds, with the exact instants only where a
+   * sub-millisecond part can change the elapsed milliseconds).
+   */
   static TimeInStages timeInStages(Dataset d, Instant asOf) {
     d.require(DatasetTable.LEADS, "time in stage");
     d.require(DatasetTable.STAGES, "time in stage");
     DealHistory.requireAsOf(asOf, "time in stage");
     StageCatalog c = d.catalog();
+    Columns cols = d.columns();
+    LeadColumns lc = cols.leads();
+    StageColumns sc = cols.stages();
     int n = c.progression().size();
-    KaplanMeier[] km = new KaplanMeier[n];
+    Durations[] km = new Durations[n];
     long[] stays = new long[n];
     long[] done = new long[n];
     for (int k = 0; k < n; k++) {
-      km[k] = KaplanMeier.empty();
+      km[k] = new Durations();
     }
-    Instant[] open = new Instant[n];
-    for (Lead l : d.leads()) {
-      if (l.createdAt().isAfter(asOf)) {
+    long asOfMs = DealHistory.millis(asOf);
+    // an open stay starts at a stage row (>= 0), at creation (CREATED) or is closed (NONE)
+    int[] open = new int[n];
+    boolean[] started = new boolean[n];
+    for (int i = 0; i < lc.size(); i++) {
+      if (!lc.hasRow(i)) {
         continue;
       }
-      java.util.Arrays.fill(open, null);
-      boolean[] started = new boolean[n];
-      open[0] = l.createdAt();
+      long createdMs = lc.createdAt(i);
+      if (createdMs > asOfMs || (createdMs == asOfMs && lc.created(i).isAfter(asOf))) {
+        continue;
+      }
+      java.util.Arrays.fill(open, DealHistory.NONE);
+      java.util.Arrays.fill(started, false);
+      open[0] = DealHistory.CREATED;
       started[0] = true;
-      for (StageChange s : d.stagesOf(l.id())) {
-        if (s.at().isAfter(asOf)) {
+      for (int r = sc.from(i); r < sc.to(i); r++) {
+        long at = sc.at(r);
+        if (at > asOfMs || (at == asOfMs && sc.instant(r).isAfter(asOf))) {
           break;
         }
-        int idx = s.stage().index();
+        int idx = sc.stage(r);
         for (int k = 0; k < n; k++) {
-          if (open[k] != null && k != idx) {
-            km[k].add(Math.max(0, DealHistory.days(open[k], s.at())), true);
+          if (open[k] != DealHistory.NONE && k != idx) {
+            km[k].add(Math.max(0, days(lc, sc, i, open[k], r)), true);
             done[k]++;
             stays[k]++;
-            open[k] = null;
+            open[k] = DealHistory.NONE;
           }
         }
-        if (!s.stage().exit() && !started[idx]) {
+        if (idx < n && !started[idx]) {
           started[idx] = true;
-          open[idx] = s.at();
+          open[idx] = r;
         }
       }
       for (int k = 0; k < n; k++) {
-        if (open[k] != null) {
-          km[k].add(Math.max(0, DealHistory.days(open[k], asOf)), false);
+        if (open[k] != DealHistory.NONE) {
+          Instant start = open[k] == DealHistory.CREATED ? lc.created(i) : sc.instant(open[k]);
+          km[k].add(Math.max(0, DealHistory.days(start, asOf)), false);
           stays[k]++;
         }
       }
     }
     List<StageTime> rows = new ArrayList<>();
     for (int k = 0; k < n; k++) {
-      SurvivalCurve s = km[k].result();
+      SurvivalCurve s = km[k].state().result();
       rows.add(new StageTime(c.progression().get(k).name(), stays[k], done[k], stays[k] - done[k],
           s.median(), s.percentile(0.75)));
     }
     return new TimeInStages(asOf, rows);
+  }
+
+  /** Days from a stay's start (a stage row or the lead's creation) to stage row {@code end}. */
+  private static double days(LeadColumns lc, StageColumns sc, int lead, int start, int end) {
+    Instant s = start == DealHistory.CREATED ? lc.created(lead) : sc.instant(start);
+    return DealHistory.days(s, sc.instant(end));
   }
 }

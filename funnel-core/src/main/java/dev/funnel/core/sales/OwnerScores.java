@@ -1,17 +1,17 @@
 package dev.funnel.core.sales;
 
-import dev.funnel.core.Activity;
 import dev.funnel.core.Dataset;
 import dev.funnel.core.DatasetTable;
-import dev.funnel.core.Lead;
 import dev.funnel.core.Stage;
-import dev.funnel.core.StageChange;
+import dev.funnel.core.columnar.ActivityColumns;
+import dev.funnel.core.columnar.Dictionary;
+import dev.funnel.core.columnar.LeadColumns;
 import java.time.Instant;
-import java.util.List;
 
 /**
- * Per-owner KPIs in one pass over the leads, and the {@link OwnerRule#ROLE} attribution of one
- * lead's two sides (the rule's javadoc states it and why).
+ * Per-owner KPIs in one pass over the lead indexes of the dataset's columns, and the
+ * {@link OwnerRule#ROLE} attribution of one lead's two sides (the rule's javadoc states it and
+ * why), read from the lead's stage-change and activity rows.
  */
 final class OwnerScores {
 
@@ -24,11 +24,20 @@ final class OwnerScores {
     return tally(d, asOf, from, to, rule).result();
   }
 
+  /**
+   * Every lead with a row, through one reused {@link DealHistory} cursor; the same per-lead step as
+   * {@link OwnerTally#add(Dataset, dev.funnel.core.Lead)}, whose order does not matter (the state
+   * is a sum per owner).
+   */
   static OwnerTally tally(Dataset d, Instant asOf, Instant from, Instant to, OwnerRule rule) {
     require(d);
     OwnerTally t = OwnerTally.empty(asOf, from, to, rule);
-    for (Lead l : d.leads()) {
-      t.add(d, l);
+    OwnerTally.Step step = t.step(d);
+    LeadColumns lc = d.columns().leads();
+    for (int i = 0; i < lc.size(); i++) {
+      if (lc.hasRow(i)) {
+        step.add(step.history.load(i));
+      }
     }
     return t;
   }
@@ -38,29 +47,32 @@ final class OwnerScores {
     d.require(DatasetTable.STAGES, "owner KPIs");
   }
 
-  static String leadOwner(Lead l) {
-    return l.owner() == null ? NONE : l.owner();
+  static String leadOwner(DealHistory h) {
+    return h.leadOwner == null ? NONE : h.leadOwner;
   }
 
   /**
    * SDR side by role: {@code firstOwner} (the owner of the first owner-naming activity from MQL
-   * to the SQL hand-off, see {@link #firstAfter}), else the owner of the change that made the lead reach SQL, else the lead's owner.
+   * to the SQL hand-off, see {@link #firstAfter}), else the owner of the change that made the lead
+   * reach SQL, else the lead's owner.
    *
-   * @param sqlAt when the lead reached SQL as of the as-of instant, or null
+   * @param sqlAt when the lead reached SQL as of the as-of instant (a time reference), or
+   *              {@link DealHistory#NONE}
    */
-  static String sdr(DealHistory h, Stage sql, Instant sqlAt, String firstOwner) {
+  static String sdr(DealHistory h, Stage sql, int sqlAt, String firstOwner) {
     if (firstOwner != null) {
       return firstOwner;
     }
-    if (sqlAt != null) {
-      for (StageChange c : h.changes) { // canonical order: ties resolved the same for any input
-        if (!c.stage().exit() && c.stage().index() >= sql.index() && c.at().equals(sqlAt)
-            && c.owner() != null) {
-          return c.owner();
+    if (sqlAt != DealHistory.NONE) {
+      for (int r = h.from; r < h.cut; r++) { // canonical order: ties resolved the same for any input
+        int k = h.stages.stage(r);
+        if (k < h.n && k >= sql.index() && h.owner(r) != Dictionary.ABSENT
+            && h.compare(r, sqlAt) == 0) {
+          return h.cols.owners().value(h.owner(r));
         }
       }
     }
-    return leadOwner(h.lead);
+    return leadOwner(h);
   }
 
   /**
@@ -68,38 +80,50 @@ final class OwnerScores {
    * deal, else the latest change as of the as-of instant) to the SQL time, the first change that
    * names an owner; else the lead's owner.
    */
-  static String ae(DealHistory h, Stage won, Instant sqlAt) {
-    List<StageChange> cs = h.changes;
-    int end = cs.size();
-    if (h.outcome == Outcome.WON) {
-      for (int i = 0; i < cs.size(); i++) {
-        if (cs.get(i).stage().equals(won)) {
-          end = i + 1;
-          break;
-        }
+  static String ae(DealHistory h, int sqlAt) {
+    int end = h.outcome == Outcome.WON ? h.firstWon + 1 : h.cut;
+    for (int r = end - 1; r >= h.from && h.compare(r, sqlAt) >= 0; r--) {
+      if (h.owner(r) != Dictionary.ABSENT) {
+        return h.cols.owners().value(h.owner(r));
       }
     }
-    for (int i = end - 1; i >= 0 && !cs.get(i).at().isBefore(sqlAt); i--) {
-      if (cs.get(i).owner() != null) {
-        return cs.get(i).owner();
-      }
-    }
-    return leadOwner(h.lead);
+    return leadOwner(h);
   }
 
   /**
-   * The first activity at or after {@code since} and at or before {@code until} (inclusive), that
-   * names an owner when {@code withOwner}; null when none.
+   * The first activity row of the lead at or after the time reference {@code since} and at or
+   * before {@code until} (inclusive; the time reference {@code untilRef}, or the instant
+   * {@code until} when it is {@link DealHistory#NONE}), that names an owner when
+   * {@code withOwner}; -1 when none.
    */
-  static Activity firstAfter(List<Activity> acts, Instant since, Instant until, boolean withOwner) {
-    for (Activity a : acts) { // time order
-      if (a.at().isAfter(until)) {
-        return null;
+  static int firstAfter(ActivityColumns a, DealHistory h, int since, int untilRef, Instant until,
+      boolean withOwner) {
+    if (h.lead < 0) {
+      return -1;
+    }
+    for (int r = a.from(h.lead); r < a.to(h.lead); r++) { // time order
+      int late = untilRef == DealHistory.NONE ? compare(a, r, until) : compare(a, r, h, untilRef);
+      if (late > 0) {
+        return -1;
       }
-      if (!a.at().isBefore(since) && (!withOwner || a.owner() != null)) {
-        return a;
+      if (compare(a, r, h, since) >= 0 && (!withOwner || a.owner(r) != Dictionary.ABSENT)) {
+        return r;
       }
     }
-    return null;
+    return -1;
+  }
+
+  /** Compares activity row {@code r} with an instant, exactly. */
+  static int compare(ActivityColumns a, int r, Instant t) {
+    long m = a.at(r);
+    long tm = DealHistory.millis(t);
+    return m != tm ? Long.compare(m, tm) : a.instant(r).compareTo(t);
+  }
+
+  /** Compares activity row {@code r} with a time reference of the deal, exactly. */
+  static int compare(ActivityColumns a, int r, DealHistory h, int ref) {
+    long m = a.at(r);
+    long tm = h.ms(ref);
+    return m != tm ? Long.compare(m, tm) : a.instant(r).compareTo(h.instant(ref));
   }
 }

@@ -1,12 +1,11 @@
 package dev.funnel.core.sales;
 
-import dev.funnel.core.Activity;
 import dev.funnel.core.Dataset;
 import dev.funnel.core.DatasetTable;
 import dev.funnel.core.Lead;
-import dev.funnel.core.Payment;
 import dev.funnel.core.Stage;
 import dev.funnel.core.StageCatalog;
+import dev.funnel.core.columnar.ActivityColumns;
 import dev.funnel.core.stats.KaplanMeier;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -69,57 +68,92 @@ public final class OwnerTally {
    */
   public OwnerTally add(Dataset d, Lead l) {
     OwnerScores.require(d);
-    StageCatalog c = d.catalog();
-    Stage mql = DealHistory.progression(c, "MQL");
-    Stage sql = DealHistory.progression(c, "SQL");
-    DealHistory h = DealHistory.of(d, l, asOf);
-    Instant tm = h.reach.reachedAt(mql);
-    Instant ts = h.reach.reachedAt(sql);
-    if (tm != null && DealHistory.inWindow(tm, from, to)) {
-      List<Activity> acts = d.activitiesOf(l.id());
-      boolean reached = false;
-      for (Activity a : acts) {
-        if (a.at().isAfter(asOf)) {
-          break;
-        }
-        reached |= "reached".equals(a.outcome());
-      }
-      Activity first = OwnerScores.firstAfter(acts, tm, asOf, false);
-      String owner;
-      if (rule == OwnerRule.LEAD_OWNER) {
-        owner = OwnerScores.leadOwner(l);
-      } else {
-        Activity named = OwnerScores.firstAfter(acts, tm, ts == null ? asOf : ts, true);
-        owner = OwnerScores.sdr(h, sql, ts, named == null ? null : named.owner());
-      }
-      Cell o = cell(owner);
-      o.mqls++;
-      o.toSql += ts != null ? 1 : 0;
-      o.reached += reached ? 1 : 0;
-      Instant end = first == null ? asOf : first.at();
-      o.reaction.add(DealHistory.hours(Duration.between(tm, end)), first != null);
-      noActivities |= !d.has(DatasetTable.ACTIVITIES);
-    }
-    if (ts != null && DealHistory.inWindow(ts, from, to)) {
-      String owner = rule == OwnerRule.LEAD_OWNER
-          ? OwnerScores.leadOwner(l) : OwnerScores.ae(h, c.won(), ts);
-      Cell o = cell(owner);
-      o.sqls++;
-      o.won += h.outcome == Outcome.WON ? 1 : 0;
-      o.lost += h.outcome == Outcome.LOST ? 1 : 0;
-      if (h.outcome == Outcome.WON && h.wonAmount != null) {
-        o.valued++;
-        o.wonValue = o.wonValue.add(h.wonAmount);
-      }
-      Payment p = DealHistory.firstPayment(d, l, ts, asOf);
-      if (p != null) {
-        o.cycle.add(DealHistory.days(ts, p.paidAt()), true);
-      } else if (h.outcome == Outcome.OPEN || h.outcome == Outcome.WON) {
-        o.cycle.add(DealHistory.days(ts, asOf), false);
-      }
-      noPayments |= !d.has(DatasetTable.PAYMENTS);
-    }
+    Step step = step(d);
+    step.add(step.history.load(l));
     return this;
+  }
+
+  /** The per-lead step of this state over one dataset, with its reusable cursor. */
+  Step step(Dataset d) {
+    return new Step(d);
+  }
+
+  /**
+   * Adds leads of one dataset to the state: the one per-lead route of both {@link #add(Dataset,
+   * Lead)} and the batch pass ({@link OwnerScores#tally}), reading the lead's stage-change,
+   * activity and payment rows from the columns.
+   */
+  final class Step {
+    final DealHistory history;
+    private final Dataset d;
+    private final ActivityColumns acts;
+    private final int reachedCode;
+    private final Stage mql;
+    private final Stage sql;
+
+    Step(Dataset d) {
+      this.d = d;
+      this.history = new DealHistory(d, asOf);
+      StageCatalog c = d.catalog();
+      this.mql = DealHistory.progression(c, "MQL");
+      this.sql = DealHistory.progression(c, "SQL");
+      this.acts = d.has(DatasetTable.ACTIVITIES) ? d.columns().activities() : null;
+      this.reachedCode = d.columns().outcomes().find("reached");
+    }
+
+    /** Adds the lead loaded in {@link #history}. */
+    void add(DealHistory h) {
+      int tm = h.reach[mql.index()];
+      int ts = h.reach[sql.index()];
+      if (tm != DealHistory.NONE && h.inWindow(tm, from, to)) {
+        boolean reached = false;
+        int first = -1;
+        String owner;
+        if (acts != null && h.lead >= 0) {
+          for (int r = acts.from(h.lead); r < acts.to(h.lead); r++) {
+            if (OwnerScores.compare(acts, r, asOf) > 0) {
+              break;
+            }
+            reached |= reachedCode >= 0 && acts.outcome(r) == reachedCode;
+          }
+          first = OwnerScores.firstAfter(acts, h, tm, DealHistory.NONE, asOf, false);
+        }
+        if (rule == OwnerRule.LEAD_OWNER) {
+          owner = OwnerScores.leadOwner(h);
+        } else {
+          int named = acts == null ? -1 : OwnerScores.firstAfter(acts, h, tm, ts, asOf, true);
+          owner = OwnerScores.sdr(h, sql, ts,
+              named < 0 ? null : d.columns().owners().value(acts.owner(named)));
+        }
+        Cell o = cell(owner);
+        o.mqls++;
+        o.toSql += ts != DealHistory.NONE ? 1 : 0;
+        o.reached += reached ? 1 : 0;
+        Instant end = first < 0 ? asOf : acts.instant(first);
+        o.reaction.add(DealHistory.hours(Duration.between(h.instant(tm), end)), first >= 0);
+        noActivities |= acts == null;
+      }
+      if (ts != DealHistory.NONE && h.inWindow(ts, from, to)) {
+        String owner = rule == OwnerRule.LEAD_OWNER
+            ? OwnerScores.leadOwner(h) : OwnerScores.ae(h, ts);
+        Cell o = cell(owner);
+        o.sqls++;
+        o.won += h.outcome == Outcome.WON ? 1 : 0;
+        o.lost += h.outcome == Outcome.LOST ? 1 : 0;
+        BigDecimal wonAmount = h.outcome == Outcome.WON ? h.wonAmount() : null;
+        if (wonAmount != null) {
+          o.valued++;
+          o.wonValue = o.wonValue.add(wonAmount);
+        }
+        int p = h.firstPayment(ts);
+        if (p >= 0) {
+          o.cycle.add(h.daysToPayment(ts, p), true);
+        } else if (h.outcome == Outcome.OPEN || h.outcome == Outcome.WON) {
+          o.cycle.add(DealHistory.days(h.instant(ts), asOf), false);
+        }
+        noPayments |= !d.has(DatasetTable.PAYMENTS);
+      }
+    }
   }
 
   private Cell cell(String owner) {

@@ -5,19 +5,21 @@ import static dev.funnel.core.sales.DealHistory.ratio;
 
 import dev.funnel.core.Dataset;
 import dev.funnel.core.DatasetTable;
-import dev.funnel.core.Lead;
 import dev.funnel.core.Stage;
 import dev.funnel.core.StageCatalog;
-import dev.funnel.core.StageChange;
+import dev.funnel.core.columnar.Columns;
+import dev.funnel.core.columnar.LeadColumns;
+import dev.funnel.core.columnar.StageColumns;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
-/** The open pipeline, its weighted value and sales velocity. */
+/**
+ * The open pipeline, its weighted value and sales velocity, from one pass over the lead indexes of
+ * the dataset's columns.
+ */
 final class Pipelines {
   private Pipelines() {}
 
@@ -34,8 +36,12 @@ final class Pipelines {
           "pipeline stages must run forward and stop before " + c.won() + ": " + first + ".." + last);
     }
     PipelineCount count = new PipelineCount(c, first, last);
-    for (Lead l : d.leads()) {
-      count.add(DealHistory.of(d, l, asOf));
+    DealHistory h = new DealHistory(d, asOf);
+    LeadColumns lc = d.columns().leads();
+    for (int i = 0; i < lc.size(); i++) {
+      if (lc.hasRow(i)) {
+        count.add(h.load(i));
+      }
     }
     return count.result(asOf, plan);
   }
@@ -69,18 +75,19 @@ final class Pipelines {
 
     void add(DealHistory h) {
       if (h.outcome == Outcome.WON || h.outcome == Outcome.LOST) {
-        for (int k = 0; k <= h.reach.furthest(); k++) {
+        for (int k = 0; k <= h.furthest(); k++) {
           closed[k]++;
           closedWon[k] += h.outcome == Outcome.WON ? 1 : 0;
         }
       } else if (h.outcome == Outcome.OPEN) {
-        int k = h.current(c).index();
+        int k = h.current();
         if (k >= first.index() && k <= last.index()) {
           deals[k]++;
-          if (h.amount == null) {
+          BigDecimal amount = h.amount();
+          if (amount == null) {
             unvalued++;
           } else {
-            value[k] = value[k].add(h.amount);
+            value[k] = value[k].add(amount);
           }
         }
       }
@@ -137,21 +144,20 @@ final class Pipelines {
     // without a progression change at the earlier of the two or later adds nothing, so only the
     // others are visited.
     int from = Math.min(sql.index(), opportunity.index());
-    Set<String> reachedFrom = new HashSet<>();
-    for (StageChange s : d.stages()) {
-      if (!s.stage().exit() && s.stage().index() >= from) {
-        reachedFrom.add(s.leadId());
-      }
-    }
-    for (Lead l : d.leads()) {
-      if (from > 0 && !reachedFrom.contains(l.id())) {
+    Columns cols = d.columns();
+    LeadColumns lc = cols.leads();
+    StageColumns sc = cols.stages();
+    int n = c.progression().size();
+    DealHistory h = new DealHistory(d, asOf);
+    for (int i = 0; i < lc.size(); i++) {
+      if (!lc.hasRow(i) || (from > 0 && !reaches(sc, i, from, n))) {
         continue;
       }
-      DealHistory h = DealHistory.of(d, l, asOf);
+      h.load(i);
       pipeline.add(h);
       WinRates.add(wins, h, opportunity, null, null);
       sizes.add(h);
-      cycles.add(d, h);
+      cycles.add(h);
     }
     Pipeline p = pipeline.result(asOf, plan);
     WinRate w = wins.result();
@@ -163,5 +169,16 @@ final class Pipelines {
     }
     return new SalesForecast(p,
         new SalesVelocity(p.deals(), w.byCount(), size.average(), cyc.medianDays(), v));
+  }
+
+  /** Whether the lead has a change into a progression stage at index {@code from} or later. */
+  private static boolean reaches(StageColumns sc, int lead, int from, int n) {
+    for (int r = sc.from(lead); r < sc.to(lead); r++) {
+      int k = sc.stage(r);
+      if (k < n && k >= from) {
+        return true;
+      }
+    }
+    return false;
   }
 }

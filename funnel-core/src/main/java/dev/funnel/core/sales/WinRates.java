@@ -4,13 +4,11 @@ import static dev.funnel.core.sales.DealHistory.progression;
 
 import dev.funnel.core.Dataset;
 import dev.funnel.core.DatasetTable;
-import dev.funnel.core.Lead;
 import dev.funnel.core.Stage;
-import dev.funnel.core.funnel.LeadReach;
+import dev.funnel.core.columnar.LeadColumns;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.time.Instant;
-import java.util.List;
 
 /** Win rate and average deal size over the leads of a dataset. */
 final class WinRates {
@@ -21,18 +19,21 @@ final class WinRates {
     d.require(DatasetTable.STAGES, "win rate");
     Stage base = progression(d.catalog(), baseStage);
     WinRateTally t = WinRateTally.empty(base.name());
-    // a lead reaches the base stage at its creation or at a progression change
-    List<Lead> leads = from == null && to == null ? d.leads() : LeadReach.candidates(d, from, to);
-    for (Lead l : leads) {
-      add(t, DealHistory.of(d, l, asOf), base, from, to);
+    // every lead with a row is visited: the tally is a sum, so the order does not matter
+    DealHistory h = new DealHistory(d, asOf);
+    LeadColumns lc = d.columns().leads();
+    for (int i = 0; i < lc.size(); i++) {
+      if (lc.hasRow(i)) {
+        add(t, h.load(i), base, from, to);
+      }
     }
     return t.result();
   }
 
   /** Adds the deal to the tally when it reached the base stage in the window. */
   static void add(WinRateTally t, DealHistory h, Stage base, Instant from, Instant to) {
-    if (DealHistory.inWindow(h.reach.reachedAt(base), from, to)) {
-      t.add(h.outcome, h.outcome == Outcome.WON ? h.wonAmount : h.amount);
+    if (h.inWindow(h.reach[base.index()], from, to)) {
+      t.add(h.outcome, h.outcome == Outcome.WON ? h.wonAmount() : h.amount());
     }
   }
 
@@ -40,10 +41,12 @@ final class WinRates {
     d.require(DatasetTable.LEADS, "average deal size");
     d.require(DatasetTable.STAGES, "average deal size");
     DealSizeCount count = new DealSizeCount(d.catalog().won(), from, to);
-    // a deal won in the window entered the won stage by a change in it: only those leads can count
-    List<Lead> leads = from == null && to == null ? d.leads() : LeadReach.candidates(d, from, to);
-    for (Lead l : leads) {
-      count.add(DealHistory.of(d, l, null));
+    DealHistory h = new DealHistory(d, null);
+    LeadColumns lc = d.columns().leads();
+    for (int i = 0; i < lc.size(); i++) {
+      if (lc.hasRow(i)) {
+        count.add(h.load(i));
+      }
     }
     return count.result();
   }
@@ -64,13 +67,14 @@ final class WinRates {
     }
 
     void add(DealHistory h) {
-      if (h.outcome != Outcome.WON || !DealHistory.inWindow(h.entered[won.index()], from, to)) {
+      if (h.outcome != Outcome.WON || !h.inWindow(h.entered[won.index()], from, to)) {
         return;
       }
       count++;
-      if (h.wonAmount != null) {
+      BigDecimal amount = h.wonAmount();
+      if (amount != null) {
         valued++;
-        total = total.add(h.wonAmount);
+        total = total.add(amount);
       }
     }
 

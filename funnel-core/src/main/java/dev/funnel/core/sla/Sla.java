@@ -1,11 +1,14 @@
 package dev.funnel.core.sla;
 
-import dev.funnel.core.Activity;
 import dev.funnel.core.Dataset;
 import dev.funnel.core.DatasetTable;
-import dev.funnel.core.Lead;
 import dev.funnel.core.Stage;
-import dev.funnel.core.StageChange;
+import dev.funnel.core.StageCatalog;
+import dev.funnel.core.columnar.ActivityColumns;
+import dev.funnel.core.columnar.Columns;
+import dev.funnel.core.columnar.LeadColumns;
+import dev.funnel.core.columnar.LeadRows;
+import dev.funnel.core.columnar.StageColumns;
 import dev.funnel.core.funnel.LeadReach;
 import java.time.Duration;
 import java.time.Instant;
@@ -54,28 +57,32 @@ public final class Sla {
    */
   public static SlaReport compute(Dataset d, SlaQuery q) {
     Stage stage = stage(d, q);
+    Scan scan = new Scan(d, stage, q);
     SlaTally tally = SlaTally.empty();
     List<OverdueLead> overdue = new ArrayList<>();
     List<OverdueLead> stale = new ArrayList<>();
-    for (Lead lead : counted(d, q)) {
-      FirstResponse r = response(d, lead, stage, q);
+    LeadColumns lc = scan.cols.leads();
+    StageCatalog catalog = d.catalog();
+    for (int k = 0; k < lc.withRow(); k++) {
+      int lead = lc.byCreated(k);
+      FirstResponse r = scan.response(lead);
       if (r == null) {
         continue;
       }
       tally.add(r);
-      StageChange current = currentChange(d, lead, q.asOf());
-      String currentName = current == null ? d.catalog().first().name() : current.stage().name();
-      String owner = lead.owner() == null ? NO_OWNER : lead.owner();
+      int current = scan.currentChange(lead);
+      Stage currentStage = current < 0 ? catalog.first() : catalog.get(scan.stages.stage(current));
+      String owner = scan.leadOwner(lead);
       if (r.outcome() == FirstResponse.Outcome.OVERDUE) {
-        overdue.add(new OverdueLead(lead.id(), owner, currentName, r.reachedAt(), r.elapsed()));
+        overdue.add(new OverdueLead(r.leadId(), owner, currentStage.name(), r.reachedAt(),
+            r.elapsed()));
       }
-      boolean open = current == null
-          || (!current.stage().exit() && !current.stage().equals(d.catalog().won()));
+      boolean open = current < 0 || (!currentStage.exit() && !currentStage.equals(catalog.won()));
       if (open) {
-        Instant last = lastMove(d, lead, r.reachedAt(), q.asOf());
+        Instant last = scan.lastMove(lead, r.reachedAt(), current);
         Duration silent = Duration.between(last, q.asOf());
         if (silent.compareTo(q.staleAfter()) > 0) {
-          stale.add(new OverdueLead(lead.id(), owner, currentName, last, silent));
+          stale.add(new OverdueLead(r.leadId(), owner, currentStage.name(), last, silent));
         }
       }
     }
@@ -91,9 +98,11 @@ public final class Sla {
   /** Every counted lead's first response, in the dataset's lead order. */
   public static List<FirstResponse> responses(Dataset d, SlaQuery q) {
     Stage stage = stage(d, q);
+    Scan scan = new Scan(d, stage, q);
+    LeadColumns lc = scan.cols.leads();
     List<FirstResponse> out = new ArrayList<>();
-    for (Lead lead : counted(d, q)) {
-      FirstResponse r = response(d, lead, stage, q);
+    for (int k = 0; k < lc.withRow(); k++) {
+      FirstResponse r = scan.response(lc.byCreated(k));
       if (r != null) {
         out.add(r);
       }
@@ -120,68 +129,129 @@ public final class Sla {
   }
 
   /**
-   * The leads that can be counted: with a window, only those that can reach a stage in it
-   * ({@link LeadReach#candidates}), since a counted lead reached the clock's stage in the window;
-   * else every lead. In the dataset's lead order.
+   * One query over the dataset's columns, lead index by lead index: a lead's stage-change and
+   * activity rows are contiguous and in time order, times compare as epoch milliseconds and, on
+   * a tie only, as exact instants. Instants are made only for the times a result carries.
    */
-  private static List<Lead> counted(Dataset d, SlaQuery q) {
-    return q.from() == null && q.to() == null ? d.leads() : LeadReach.candidates(d, q.from(), q.to());
+  private static final class Scan {
+    final Columns cols;
+    final StageColumns stages;
+    final ActivityColumns acts;
+    private final SlaQuery q;
+    private final int stage;
+    private final int n;
+    private final long asOfMs;
+
+    Scan(Dataset d, Stage stage, SlaQuery q) {
+      this.cols = d.columns();
+      this.stages = cols.stages();
+      this.acts = cols.activities();
+      this.q = q;
+      this.stage = stage.index();
+      this.n = d.catalog().progression().size();
+      this.asOfMs = millis(q.asOf());
+    }
+
+    String leadOwner(int lead) {
+      String o = cols.owners().value(cols.leads().owner(lead));
+      return o == null ? NO_OWNER : o;
+    }
+
+    /**
+     * The lead's first response, or null when it is not counted: it reached the stage (its
+     * creation for the first stage, else the earliest change into it or a later progression
+     * stage, {@link LeadReach}) after the as-of instant or outside the window, or never.
+     */
+    FirstResponse response(int lead) {
+      Instant reached = null;
+      if (stage == 0) {
+        reached = cols.leads().created(lead);
+      } else {
+        for (int r = stages.from(lead); r < stages.to(lead); r++) { // time order
+          int k = stages.stage(r);
+          if (k < n && k >= stage) {
+            reached = stages.instant(r);
+            break;
+          }
+        }
+      }
+      if (reached == null || reached.isAfter(q.asOf()) || !q.inWindow(reached)) {
+        return null;
+      }
+      long reachedMs = millis(reached);
+      int first = -1;
+      for (int r = acts.from(lead); r < acts.to(lead); r++) {
+        if (after(acts.at(r), r, acts, q.asOf(), asOfMs)) {
+          break;
+        }
+        long m = acts.at(r);
+        if (m > reachedMs || (m == reachedMs && !acts.instant(r).isBefore(reached))) {
+          first = r;
+          break;
+        }
+      }
+      String id = cols.leadIds().value(lead);
+      String leadOwner = leadOwner(lead);
+      if (first >= 0) {
+        Instant at = acts.instant(first);
+        Duration took = q.calendar().between(reached, at);
+        FirstResponse.Outcome o = took.compareTo(q.target()) <= 0
+            ? FirstResponse.Outcome.WITHIN : FirstResponse.Outcome.LATE;
+        String named = cols.owners().value(acts.owner(first));
+        return new FirstResponse(id, named != null ? named : leadOwner, reached, at, took, o);
+      }
+      Duration waited = q.calendar().between(reached, q.asOf());
+      FirstResponse.Outcome o = waited.compareTo(q.target()) > 0
+          ? FirstResponse.Outcome.OVERDUE : FirstResponse.Outcome.WAITING;
+      return new FirstResponse(id, leadOwner, reached, null, waited, o);
+    }
+
+    /** The lead's latest stage-change row at or before the as-of instant, or -1. */
+    int currentChange(int lead) {
+      int cur = -1;
+      for (int r = stages.from(lead); r < stages.to(lead); r++) {
+        if (after(stages.at(r), r, stages, q.asOf(), asOfMs)) {
+          break;
+        }
+        cur = r;
+      }
+      return cur;
+    }
+
+    /**
+     * The latest activity or stage change at or before the as-of instant ({@code current}, the
+     * latest such stage row, or -1), and not before the stage time.
+     */
+    Instant lastMove(int lead, Instant reached, int current) {
+      Instant last = reached;
+      int act = -1;
+      for (int r = acts.from(lead); r < acts.to(lead); r++) {
+        if (after(acts.at(r), r, acts, q.asOf(), asOfMs)) {
+          break;
+        }
+        act = r;
+      }
+      if (act >= 0 && acts.instant(act).isAfter(last)) {
+        last = acts.instant(act);
+      }
+      if (current >= 0 && stages.instant(current).isAfter(last)) {
+        last = stages.instant(current);
+      }
+      return last;
+    }
   }
 
-  static FirstResponse response(Dataset d, Lead lead, Stage stage, SlaQuery q) {
-    Instant reached = LeadReach.of(d, lead).reachedAt(stage);
-    if (reached == null || reached.isAfter(q.asOf()) || !q.inWindow(reached)) {
-      return null;
-    }
-    Activity first = null;
-    for (Activity a : d.activitiesOf(lead.id())) {
-      if (a.at().isAfter(q.asOf())) {
-        break;
-      }
-      if (!a.at().isBefore(reached)) {
-        first = a;
-        break;
-      }
-    }
-    String leadOwner = lead.owner() == null ? NO_OWNER : lead.owner();
-    if (first != null) {
-      Duration took = q.calendar().between(reached, first.at());
-      FirstResponse.Outcome o = took.compareTo(q.target()) <= 0
-          ? FirstResponse.Outcome.WITHIN : FirstResponse.Outcome.LATE;
-      String owner = first.owner() != null ? first.owner() : leadOwner;
-      return new FirstResponse(lead.id(), owner, reached, first.at(), took, o);
-    }
-    Duration waited = q.calendar().between(reached, q.asOf());
-    FirstResponse.Outcome o = waited.compareTo(q.target()) > 0
-        ? FirstResponse.Outcome.OVERDUE : FirstResponse.Outcome.WAITING;
-    return new FirstResponse(lead.id(), leadOwner, reached, null, waited, o);
+  /** Whether a row at {@code ms} epoch milliseconds is after {@code t}, exactly. */
+  private static boolean after(long ms, int row, LeadRows rows, Instant t, long tMs) {
+    return ms > tMs || (ms == tMs && rows.instant(row).isAfter(t));
   }
 
-  /** The lead's latest stage change at or before the instant (ties: later catalog stage), or null. */
-  private static StageChange currentChange(Dataset d, Lead lead, Instant asOf) {
-    StageChange cur = null;
-    for (StageChange c : d.stagesOf(lead.id())) {
-      if (c.at().isAfter(asOf)) {
-        break;
-      }
-      cur = c;
+  /** Epoch milliseconds of an instant rounded toward the past, saturated to the long range. */
+  private static long millis(Instant t) {
+    try {
+      return t.toEpochMilli();
+    } catch (ArithmeticException e) {
+      return t.getEpochSecond() < 0 ? Long.MIN_VALUE : Long.MAX_VALUE;
     }
-    return cur;
-  }
-
-  /** The latest activity or stage change at or before the instant, and not before the stage time. */
-  private static Instant lastMove(Dataset d, Lead lead, Instant reached, Instant asOf) {
-    Instant last = reached;
-    for (Activity a : d.activitiesOf(lead.id())) {
-      if (!a.at().isAfter(asOf) && a.at().isAfter(last)) {
-        last = a.at();
-      }
-    }
-    for (StageChange c : d.stagesOf(lead.id())) {
-      if (!c.at().isAfter(asOf) && c.at().isAfter(last)) {
-        last = c.at();
-      }
-    }
-    return last;
   }
 }

@@ -48,11 +48,19 @@ public final class SlaTally {
 
   /** The figures over every owner. */
   public SlaStats result() {
-    Cell all = new Cell();
-    for (Cell c : owners.values()) {
-      all = all.plus(c);
+    // pairwise, so each observation is copied about log2(owners) times, not once per owner
+    List<Cell> level = new ArrayList<>(owners.values());
+    if (level.isEmpty()) {
+      return new Cell().stats(Sla.ALL);
     }
-    return all.stats(Sla.ALL);
+    while (level.size() > 1) {
+      List<Cell> next = new ArrayList<>((level.size() + 1) / 2);
+      for (int i = 0; i < level.size(); i += 2) {
+        next.add(i + 1 < level.size() ? level.get(i).plus(level.get(i + 1)) : level.get(i));
+      }
+      level = next;
+    }
+    return level.get(0).stats(Sla.ALL);
   }
 
   /** The figures per owner, sorted by owner. */
