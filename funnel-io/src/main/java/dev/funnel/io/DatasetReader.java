@@ -72,6 +72,7 @@ public final class DatasetReader {
   private final CurrencyRates rates;
   private final int examplesPerCode;
   private final Set<DatasetTable> only;
+  private final long pipelineBytes;
 
   private DatasetReader(Builder b) {
     this.zone = b.zone;
@@ -80,6 +81,7 @@ public final class DatasetReader {
     this.lenient = b.lenient;
     this.rates = b.rates;
     this.examplesPerCode = b.examplesPerCode;
+    this.pipelineBytes = b.pipelineBytes;
     this.only = b.only == null ? null : Collections.unmodifiableSet(EnumSet.copyOf(b.only));
   }
 
@@ -171,22 +173,28 @@ public final class DatasetReader {
       Tally tally = new Tally(t, f.getFileName().toString(), examplesPerCode);
       tallies.put(t, tally);
       switch (t) {
-        case LEADS: readFile(LeadCodec.INSTANCE, ctx, tally, f, (v, l, c) -> b.lead(v)); break;
-        case STAGES: readFile(StageCodec.INSTANCE, ctx, tally, f, (v, l, c) -> b.stageChange(v)); break;
-        case ACTIVITIES: readFile(ActivityCodec.INSTANCE, ctx, tally, f, (v, l, c) -> b.activity(v)); break;
-        case TOUCHES: readFile(TouchCodec.INSTANCE, ctx, tally, f, (v, l, c) -> b.touch(v)); break;
+        case LEADS: readFile(LeadCodec.INSTANCE, ctx, tally, f, (v, l, c) -> v, b::lead); break;
+        case STAGES: readFile(StageCodec.INSTANCE, ctx, tally, f, (v, l, c) -> v, b::stageChange); break;
+        case ACTIVITIES: readFile(ActivityCodec.INSTANCE, ctx, tally, f, (v, l, c) -> v, b::activity); break;
+        case TOUCHES: readFile(TouchCodec.INSTANCE, ctx, tally, f, (v, l, c) -> v, b::touch); break;
         case PAYMENTS:
-          readFile(PaymentCodec.INSTANCE, ctx, tally, f, majority
-              ? (v, l, c) -> payments.add(new Kept<>(v, v.amount(), l, c.position(5)))
-              : (v, l, c) -> b.payment(v));
+          if (majority) {
+            readFile(PaymentCodec.INSTANCE, ctx, tally, f,
+                (v, l, c) -> new Kept<>(v, v.amount(), l, c.position(5)), payments::add);
+          } else {
+            readFile(PaymentCodec.INSTANCE, ctx, tally, f, (v, l, c) -> v, b::payment);
+          }
           break;
         case SPEND:
-          readFile(SpendCodec.INSTANCE, ctx, tally, f, majority
-              ? (v, l, c) -> spend.add(new Kept<>(v, v.amount(), l, c.position(4)))
-              : (v, l, c) -> b.spend(v));
+          if (majority) {
+            readFile(SpendCodec.INSTANCE, ctx, tally, f,
+                (v, l, c) -> new Kept<>(v, v.amount(), l, c.position(4)), spend::add);
+          } else {
+            readFile(SpendCodec.INSTANCE, ctx, tally, f, (v, l, c) -> v, b::spend);
+          }
           break;
-        case PLAN: readFile(PlanCodec.INSTANCE, ctx, tally, f, (v, l, c) -> b.planTarget(v)); break;
-        case PATHS: readFile(PathCodec.INSTANCE, ctx, tally, f, (v, l, c) -> b.path(v)); break;
+        case PLAN: readFile(PlanCodec.INSTANCE, ctx, tally, f, (v, l, c) -> v, b::planTarget); break;
+        case PATHS: readFile(PathCodec.INSTANCE, ctx, tally, f, (v, l, c) -> v, b::path); break;
         default: throw new AssertionError(t);
       }
     }
@@ -244,7 +252,39 @@ public final class DatasetReader {
     return false;
   }
 
-  private <T> void readFile(Codec<T> codec, ReadContext ctx, Tally tally, Path f, TableReader.Sink<T> sink) {
+  /** Turns a decoded row into what the dataset keeps of it (on the parsing thread). */
+  private interface Capture<T, R> {
+    R capture(T value, long line, RowCells cells);
+  }
+
+  /**
+   * Reads one file: rows are decoded and captured, then handed to {@code apply} in file order. A
+   * file of at least {@link #PIPELINE_BYTES} (by default) is parsed on a thread of its own while the calling
+   * thread applies the rows (the parse and the columnar append then run on two cores); the result
+   * is the same as a sequential read, and an exception of either side ends the read as it would
+   * sequentially.
+   */
+  private <T, R> void readFile(Codec<T> codec, ReadContext ctx, Tally tally, Path f,
+      Capture<T, R> capture, Consumer<R> apply) {
+    long size;
+    try {
+      size = Files.size(f);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + f, e);
+    }
+    if (size < pipelineBytes) {
+      parse(codec, ctx, tally, f, (v, l, c) -> apply.accept(capture.capture(v, l, c)));
+      return;
+    }
+    RowPipeline<R> pipe = new RowPipeline<>();
+    pipe.run(() -> parse(codec, ctx, tally, f, (v, l, c) -> pipe.put(capture.capture(v, l, c))),
+        apply, "funnel-read-" + f.getFileName());
+  }
+
+  /** Files at least this large are parsed on a thread of their own (1 MiB). */
+  static final long PIPELINE_BYTES = 1 << 20;
+
+  private <T> void parse(Codec<T> codec, ReadContext ctx, Tally tally, Path f, TableReader.Sink<T> sink) {
     try (Reader in = reader(Files.newInputStream(f))) {
       new TableReader<>(codec, ctx, !lenient, tally, sink).read(in, FileFormat.of(f), delimiter);
     } catch (IOException e) {
@@ -336,8 +376,15 @@ public final class DatasetReader {
     private CurrencyRates rates;
     private int examplesPerCode = 5;
     private EnumSet<DatasetTable> only;
+    private long pipelineBytes = PIPELINE_BYTES;
 
     private Builder() {}
+
+    /** Files at least this large are parsed on a thread of their own; for tests of both routes. */
+    Builder pipelineBytes(long bytes) {
+      this.pipelineBytes = bytes;
+      return this;
+    }
 
     /** The dataset time zone: timestamps without an offset are local time in it (default UTC). */
     public Builder zone(ZoneId zone) {
