@@ -107,6 +107,7 @@ public final class EndToEnd {
     ObjectNode entry = EndToEndResults.entry();
     entry.put("job", job.label());
     entry.put("leads", leads);
+    entry.put("jar", options.jar().toString());
     entry.put("command", "funnel " + String.join(" ", job.arguments("DIR")));
     entry.put("compared", job.compared());
     entry.put("date", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());

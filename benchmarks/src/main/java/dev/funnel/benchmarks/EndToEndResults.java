@@ -18,8 +18,10 @@ import java.util.Map;
 /**
  * The end-to-end results: {@code end-to-end.json} (every run's raw wall times, peak RSS and exit
  * codes per job and size) and {@code end-to-end.md} (the table made from it). A run replaces the
- * entries of the (job, leads) it ran and keeps the others, so sizes and jobs can be run one at a
- * time (for example 1M leads on another day); the table is always made from the merged JSON.
+ * entries of the (job, leads, funnel jar) it ran and keeps the others, so sizes and jobs can be
+ * run one at a time (for example 1M leads on another day) and builds of funnel kept side by side
+ * (a jar copied under a name of its own, e.g. its commit); the table is always made from the
+ * merged JSON.
  */
 final class EndToEndResults {
 
@@ -61,20 +63,22 @@ final class EndToEndResults {
   }
 
   /**
-   * Stores an entry in place of an earlier one of the same job and leads, sorted by leads then job
-   * order, and rewrites both files.
+   * Stores an entry in place of an earlier one of the same job, leads and funnel jar, sorted by
+   * leads, job order and jar, and rewrites both files.
    */
   void store(ObjectNode entry) throws IOException {
     List<JsonNode> entries = new ArrayList<>();
     for (JsonNode e : root.get("entries")) {
       if (!(e.get("job").asText().equals(entry.get("job").asText())
-          && e.get("leads").asLong() == entry.get("leads").asLong())) {
+          && e.get("leads").asLong() == entry.get("leads").asLong()
+          && e.get("jar").asText().equals(entry.get("jar").asText()))) {
         entries.add(e);
       }
     }
     entries.add(entry);
     entries.sort(Comparator.comparingLong((JsonNode e) -> e.get("leads").asLong())
-        .thenComparing(e -> EndToEndJob.of(e.get("job").asText())));
+        .thenComparing(e -> EndToEndJob.of(e.get("job").asText()))
+        .thenComparing(e -> e.get("jar").asText()));
     ArrayNode array = root.putArray("entries");
     entries.forEach(array::add);
     JSON.writeValue(json.toFile(), root);
@@ -157,10 +161,10 @@ final class EndToEndResults {
       md.append(String.format(Locale.ROOT, " %,d |%n", all));
     }
     md.append("\n## Times\n\n")
-        .append("| job | leads | rows (all files) | runs | funnel median (min-max) s")
+        .append("| job | leads | rows (all files) | funnel jar | runs | funnel median (min-max) s")
         .append(" | DuckDB median (min-max) s | ratio | DuckDB 1 thread median s | ratio 1 thread")
         .append(" | funnel peak RSS MB | DuckDB peak RSS MB (1 thread) | check | when | load |\n")
-        .append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|---:|\n");
+        .append("|---|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---|---|---:|\n");
     for (JsonNode e : root.get("entries")) {
       md.append(row(e));
     }
@@ -173,8 +177,9 @@ final class EndToEndResults {
     for (JsonNode e : root.get("entries")) {
       if (e.has("xmx1g")) {
         JsonNode x = e.get("xmx1g");
-        md.append(String.format(Locale.ROOT, "- %,d leads: %s (exit %d, %.1f s, peak RSS %,d MB)%s%n",
-            e.get("leads").asLong(), x.get("exit").asInt() == 0 ? "pass" : "**fail**",
+        md.append(String.format(Locale.ROOT, "- %,d leads, %s: %s (exit %d, %.1f s, peak RSS %,d MB)%s%n",
+            e.get("leads").asLong(), Path.of(e.get("jar").asText()).getFileName(),
+            x.get("exit").asInt() == 0 ? "pass" : "**fail**",
             x.get("exit").asInt(), x.get("seconds").asDouble(), x.get("peakRssKb").asLong() / 1024,
             x.get("exit").asInt() == 0 ? "" : ": " + x.path("stderr").asText().replace('\n', ' ')));
       }
@@ -190,8 +195,9 @@ final class EndToEndResults {
     JsonNode f = e.get("funnel");
     JsonNode d = e.path("duckdb");
     JsonNode d1 = e.path("duckdb1");
-    return String.format(Locale.ROOT, "| %s | %,d | %,d | %d | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |%n",
-        e.get("job").asText(), e.get("leads").asLong(), all, e.get("runs").asInt(), span(f), span(d),
+    return String.format(Locale.ROOT, "| %s | %,d | %,d | %s | %d | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |%n",
+        e.get("job").asText(), e.get("leads").asLong(), all,
+        Path.of(e.get("jar").asText()).getFileName(), e.get("runs").asInt(), span(f), span(d),
         ratio(d, f), d1.has("median") ? String.format(Locale.ROOT, "%.2f", d1.get("median").asDouble())
             : "-", ratio(d1, f), mb(f), d.isMissingNode() ? "-" : mb(d) + " (" + mb(d1) + ")",
         e.get("check").asText(), e.get("date").asText(), load(e));
