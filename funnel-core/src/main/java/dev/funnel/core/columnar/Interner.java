@@ -24,7 +24,10 @@ final class Interner {
     if (value.equals(last)) {
       return lastCode;
     }
-    int c = lookup(value);
+    // a table grouped by lead in the order of another (stages after leads) names the keys in
+    // the order they were first seen: try the next code before hashing
+    int next = lastCode + 1;
+    int c = next < size && next > 0 && values[next].equals(value) ? next : lookup(value);
     last = value;
     lastCode = c;
     return c;
