@@ -97,6 +97,33 @@ final class FunnelCounter {
     return m;
   }
 
+  /**
+   * Whether the local date in the zone never goes back between the epoch millis {@code min} and
+   * {@code max} (a day either side included): true unless the clock is set back from after a
+   * local midnight to before it (a clock set back at midnight, as America/Sao_Paulo's, keeps
+   * the date), where an instant after the change would have the previous local date. Where it holds, the instants of a local date (and of a calendar period)
+   * are exactly those from its start ({@link Period#startInstant}) to the next one's, so times
+   * are placed by comparing epoch millis with period starts.
+   */
+  static boolean localDatesAscend(ZoneId zone, long min, long max) {
+    java.time.zone.ZoneRules rules = zone.getRules();
+    if (rules.isFixedOffset()) {
+      return true;
+    }
+    long day = 86_400_000L;
+    Instant end = Instant.ofEpochMilli(max > Long.MAX_VALUE - day ? Long.MAX_VALUE : max + day);
+    java.time.zone.ZoneOffsetTransition t = rules.nextTransition(
+        Instant.ofEpochMilli(min < Long.MIN_VALUE + day ? Long.MIN_VALUE : min - day));
+    while (t != null && !t.getInstant().isAfter(end)) {
+      if (t.isOverlap() && t.getDateTimeAfter().toLocalDate()
+          .isBefore(t.getDateTimeBefore().minusNanos(1).toLocalDate())) {
+        return false;
+      }
+      t = rules.nextTransition(t.getInstant());
+    }
+    return true;
+  }
+
   /** The state of one count. */
   private static final class Run {
     private final Columns c;
@@ -121,6 +148,7 @@ final class FunnelCounter {
     // periods
     private final List<Period> periods = new ArrayList<>();
     private long[] starts; // null: look periods up one by one
+    private boolean cache = true; // false: local dates go back somewhere in the range
     private Period first;
     private long lastStart = Long.MAX_VALUE;
     private long lastEnd = Long.MIN_VALUE;
@@ -370,6 +398,13 @@ final class FunnelCounter {
       }
       first = Period.containing(Instant.ofEpochMilli(min), g, zone);
       Period last = Period.containing(Instant.ofEpochMilli(max), g, zone);
+      if (!localDatesAscend(zone, min, max)) {
+        // a clock set back over midnight: the local date, hence the period, of an instant is not
+        // monotone there; look each period up exactly, in a range one period wider each side
+        cache = false;
+        first = first.previous();
+        last = last.next();
+      }
       long count = first.until(last) + 1;
       if (count > Integer.MAX_VALUE / 2) {
         throw new IllegalArgumentException("the funnel would count " + count + " " + g.label()
@@ -377,7 +412,7 @@ final class FunnelCounter {
             + "; use a coarser granularity or a window");
       }
       periodCount = (int) count;
-      if (count > MAX_PERIOD_TABLE) {
+      if (count > MAX_PERIOD_TABLE || !cache) {
         return; // looked up one by one
       }
       starts = new long[periodCount + 1];
@@ -406,8 +441,10 @@ final class FunnelCounter {
       } else {
         Period p = Period.containing(Instant.ofEpochMilli(t), q.granularity(), zone);
         lastIndex = (int) first.until(p);
-        lastStart = p.startInstant(zone).toEpochMilli();
-        lastEnd = p.endInstant(zone).toEpochMilli();
+        if (cache) {
+          lastStart = p.startInstant(zone).toEpochMilli();
+          lastEnd = p.endInstant(zone).toEpochMilli();
+        }
       }
       return lastIndex;
     }

@@ -196,4 +196,33 @@ class FunnelRoutesTest {
       }
     }
   }
+
+  @Test
+  void aClockSetBackOverMidnightPlacesTimesByTheirLocalDate() {
+    // America/Sao_Paulo: 2018-02-18 00:00 -02:00 became 2018-02-17 23:00 -03:00, and
+    // 2018-11-04 00:00 -03:00 became 01:00 -02:00
+    ZoneId saoPaulo = ZoneId.of("America/Sao_Paulo");
+    StageCatalog c = StageCatalog.DEFAULT;
+    java.util.Random r = new java.util.Random(9);
+    Dataset.Builder b = Dataset.builder().zone(saoPaulo);
+    for (Instant around : new Instant[] {Instant.parse("2018-02-18T02:30:00Z"),
+        Instant.parse("2018-11-04T03:00:00Z")}) {
+      for (int i = 0; i < 80; i++) {
+        String id = around.toString().substring(0, 10) + "-" + i;
+        Instant created = around.plusSeconds(60L * (r.nextInt(600) - 300));
+        b.lead(new Lead(id, created, r.nextBoolean() ? "seo" : "ads", null, null, null, null,
+            Map.of()));
+        b.stageChange(new StageChange(id, c.progression().get(1 + r.nextInt(7)),
+            created.plusSeconds(60L * r.nextInt(240)), null, null, null));
+      }
+    }
+    Dataset d = b.build();
+    for (Granularity g : Granularity.values()) {
+      same(d, FunnelQuery.event().per(g).by(Dimension.CHANNEL));
+      same(d, FunnelQuery.cohort().per(g));
+    }
+    assertTrue(FunnelCounter.localDatesAscend(saoPaulo,
+        Instant.parse("2018-01-01T00:00:00Z").toEpochMilli(),
+        Instant.parse("2018-12-01T00:00:00Z").toEpochMilli()), "set back at midnight: same date");
+  }
 }
