@@ -2,17 +2,21 @@ package dev.funnel.core.bridge;
 
 import dev.funnel.core.Dataset;
 import dev.funnel.core.DatasetTable;
-import dev.funnel.core.Lead;
-import dev.funnel.core.Payment;
 import dev.funnel.core.Period;
 import dev.funnel.core.Stage;
+import dev.funnel.core.StageCatalog;
+import dev.funnel.core.columnar.Columns;
+import dev.funnel.core.columnar.Dictionary;
+import dev.funnel.core.columnar.LeadColumns;
+import dev.funnel.core.columnar.PaymentColumns;
+import dev.funnel.core.columnar.StageColumns;
 import dev.funnel.core.funnel.Dimension;
-import dev.funnel.core.funnel.LeadReach;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -22,29 +26,41 @@ import java.util.TreeMap;
 
 /**
  * The event-basis counts of a dataset per segment and period, the input of {@link FunnelFactors}
- * (conventions in {@link FunnelBridge}). Each customer's first positive payment is found once and
- * reused for every period counted; the reach times of a period are computed for the leads that can
- * reach a stage in it ({@link LeadReach#candidates}, over the period widened by a day on each side
- * so that the local-date test of {@link Period#contains(Instant, ZoneId)} decides in any zone).
+ * (conventions in {@link FunnelBridge}), read from the dataset's columnar form: each customer's
+ * first lead and first positive payment are found once and reused for every period counted; a
+ * period's reach counts come from one pass over the leads' stage rows (the reach of a stage is
+ * the lead's first row into it or a later progression stage, the first stage's is the creation),
+ * its money from one pass over the payment rows, summed exactly per segment code
+ * ({@link GroupSums}), with no record per row. A time is in the period when its epoch millis are
+ * between the period's start and end instants (whole seconds), or, where the local date could go
+ * back near a bound, by its local date ({@link Period#contains(Instant, ZoneId)}).
  */
 final class FunnelCounting {
 
   private static final double SECONDS_PER_DAY = 86_400;
 
   private final Dataset d;
+  private final Columns c;
   private final ZoneId zone;
   private final List<Stage> stages;
   private final List<String> names;
   private final Dimension by;
   private final boolean split;
-  private final Map<String, Lead> leadOfCustomer = new HashMap<>();
-  private final Map<String, Instant> firstPositive = new HashMap<>();
-  private final Map<String, String> customerSegment = new HashMap<>();
+  private final int[] progression;
+  /** The first lead (creation order) of each customer code, -1 without one. */
+  private final int[] firstLead;
+  /** The row of each customer's first positive payment, -1 without one. */
+  private final int[] firstPositive;
+  /** Segment index of each customer (that of its first positive payment); -1: not yet known. */
+  private final int[] customerSegment;
+  /** Segment keys by index: 0 is the one segment "" without a breakdown, or (none). */
+  private final String[] segmentKeys;
 
   FunnelCounting(Dataset d, List<Stage> stages, Dimension by, boolean split) {
     d.require(DatasetTable.LEADS, "the funnel bridge");
     d.require(DatasetTable.PAYMENTS, "the funnel bridge");
     this.d = d;
+    this.c = d.columns();
     this.zone = d.zone();
     this.stages = stages;
     List<String> n = new ArrayList<>();
@@ -54,15 +70,53 @@ final class FunnelCounting {
     this.names = List.copyOf(n);
     this.by = by;
     this.split = split;
-    if (by != null) { // a payment's segment may need the customer's first lead
-      for (Lead l : d.leads()) { // creation order: the first lead of a customer wins
-        leadOfCustomer.putIfAbsent(l.customerId(), l);
+    StageCatalog catalog = d.catalog();
+    progression = new int[catalog.size()];
+    for (int i = 0; i < progression.length; i++) {
+      progression[i] = catalog.get(i).exit() ? -1 : i;
+    }
+    LeadColumns lc = c.leads();
+    firstLead = new int[c.customers().size()];
+    Arrays.fill(firstLead, -1);
+    for (int k = 0; k < lc.withRow(); k++) { // creation order: the first lead of a customer wins
+      int l = lc.byCreated(k);
+      int cust = lc.customer(l);
+      if (cust >= 0 && firstLead[cust] < 0) {
+        firstLead[cust] = l;
       }
     }
-    for (Payment p : d.payments()) { // customer, then time order
-      if (p.amount().signum() > 0) {
-        firstPositive.putIfAbsent(p.customerId(), p.paidAt());
+    PaymentColumns pc = c.payments();
+    firstPositive = new int[firstLead.length];
+    for (int cust = 0; cust < firstPositive.length; cust++) { // customer, then time order
+      firstPositive[cust] = -1;
+      for (int r = pc.from(cust), end = pc.to(cust); r < end; r++) {
+        if (pc.amount().signum(r) > 0) {
+          firstPositive[cust] = r;
+          break;
+        }
       }
+    }
+    customerSegment = new int[firstLead.length];
+    Arrays.fill(customerSegment, -1);
+    if (by == null) {
+      segmentKeys = new String[] {""};
+    } else {
+      Dictionary dict = dictionary(by);
+      segmentKeys = new String[dict.size() + 1];
+      segmentKeys[0] = Dimension.NONE;
+      for (int i = 0; i < dict.size(); i++) {
+        segmentKeys[i + 1] = dict.value(i);
+      }
+    }
+  }
+
+  private Dictionary dictionary(Dimension dim) {
+    switch (dim) {
+      case CHANNEL: return c.channels();
+      case CAMPAIGN: return c.campaigns();
+      case SEGMENT: return c.segments();
+      case OWNER: return c.owners();
+      default: throw new AssertionError(dim);
     }
   }
 
@@ -71,103 +125,227 @@ final class FunnelCounting {
     return names;
   }
 
-  /** Counts of the period per segment; without a breakdown, always the one segment "". */
-  Map<String, FunnelCounts> count(Period p) {
-    Map<String, double[]> reached = new TreeMap<>();
-    Map<String, Long> cycleSeconds = new HashMap<>();
+  /** The segment index of a lead with a row ({@link Dimension#keyOf}: absent is (none)). */
+  private int segmentOf(int lead) {
     if (by == null) {
-      reached.put("", new double[stages.size()]);
+      return 0;
     }
-    int won = stages.size() - 1;
-    Instant wideFrom = p.startInstant(zone).minus(Duration.ofDays(1));
-    Instant wideTo = p.endInstant(zone).plus(Duration.ofDays(1));
-    for (Lead l : LeadReach.candidates(d, wideFrom, wideTo)) {
-      LeadReach r = LeadReach.of(d, l);
-      for (int j = 0; j < stages.size(); j++) {
-        Instant t = r.reachedAt(stages.get(j));
-        if (t != null && p.contains(t, zone)) {
-          reached.computeIfAbsent(segmentOf(r.lead()), s -> new double[stages.size()])[j]++;
-          if (j == won) { // reaching won implies the stage before it, no later than won
-            long c = Duration.between(r.reachedAt(stages.get(won - 1)), t).getSeconds();
-            cycleSeconds.merge(segmentOf(r.lead()), c, Long::sum);
-          }
-        }
-      }
+    LeadColumns lc = c.leads();
+    int code;
+    switch (by) {
+      case CHANNEL: code = lc.channel(lead); break;
+      case CAMPAIGN: code = lc.campaign(lead); break;
+      case SEGMENT: code = lc.segment(lead); break;
+      case OWNER: code = lc.owner(lead); break;
+      default: throw new AssertionError(by);
     }
-    Instant start = p.startInstant(zone);
-    Map<String, BigDecimal> revenue = new HashMap<>();
-    Map<String, BigDecimal> existing = new HashMap<>();
-    Map<String, Set<String>> active = new HashMap<>();
-    for (Payment pay : d.payments()) {
-      if (!p.contains(pay.paidAt(), zone)) {
-        continue;
-      }
-      Instant first = firstPositive.get(pay.customerId());
-      if (split && first != null && first.isBefore(start)) {
-        String seg = segmentOfCustomer(pay.customerId());
-        existing.merge(seg, pay.amount().amount(), BigDecimal::add);
-        active.computeIfAbsent(seg, s -> new HashSet<>()).add(pay.customerId());
-      } else {
-        revenue.merge(segmentOf(pay), pay.amount().amount(), BigDecimal::add);
-      }
-    }
-    Map<String, Double> base = new HashMap<>();
-    if (split) {
-      for (Map.Entry<String, Instant> e : firstPositive.entrySet()) {
-        if (e.getValue().isBefore(start)) {
-          base.merge(segmentOfCustomer(e.getKey()), 1.0, Double::sum);
-        }
-      }
-    }
-    Set<String> segments = new HashSet<>(reached.keySet());
-    segments.addAll(revenue.keySet());
-    segments.addAll(existing.keySet());
-    segments.addAll(base.keySet());
-    Map<String, FunnelCounts> out = new TreeMap<>();
-    for (String s : segments) {
-      double[] c = reached.getOrDefault(s, new double[stages.size()]);
-      List<Double> counts = new ArrayList<>();
-      for (double x : c) {
-        counts.add(x);
-      }
-      out.put(s, new FunnelCounts(names, counts, Double.NaN,
-          revenue.getOrDefault(s, BigDecimal.ZERO), base.getOrDefault(s, 0.0),
-          active.getOrDefault(s, Set.of()).size(), existing.getOrDefault(s, BigDecimal.ZERO),
-          cycleSeconds.getOrDefault(s, 0L) / SECONDS_PER_DAY));
-    }
-    return out;
+    return code + 1;
   }
 
-  private String segmentOf(Lead l) {
-    return by == null ? "" : by.keyOf(l);
-  }
-
-  private String segmentOf(Payment p) {
+  /** The segment of a payment: its own lead's, else the customer's first lead's, else (none). */
+  private int segmentOfPayment(int row) {
     if (by == null) {
-      return "";
+      return 0;
     }
-    Lead l = p.leadId() == null ? null : d.lead(p.leadId());
-    if (l == null) {
-      l = leadOfCustomer.get(p.customerId());
+    PaymentColumns pc = c.payments();
+    int l = pc.lead(row);
+    if (l < 0 || !c.leads().hasRow(l)) {
+      l = firstLead[pc.customer(row)];
     }
-    return l == null ? Dimension.NONE : by.keyOf(l);
+    return l < 0 ? 0 : segmentOf(l);
   }
 
   /**
    * An existing customer's segment: that of its first positive payment, so that the base and the
    * active customers of a segment are the same people.
    */
-  private String segmentOfCustomer(String customer) {
+  private int segmentOfCustomer(int customer) {
     if (by == null) {
-      return "";
+      return 0;
     }
-    return customerSegment.computeIfAbsent(customer, c -> {
-      for (Payment pay : d.paymentsOf(c)) {
-        if (pay.amount().signum() > 0) {
-          return segmentOf(pay);
+    int s = customerSegment[customer];
+    if (s < 0) {
+      s = firstPositive[customer] < 0 ? 0 : segmentOfPayment(firstPositive[customer]);
+      customerSegment[customer] = s;
+    }
+    return s;
+  }
+
+  /** Period membership of epoch millis, exactly. */
+  private static final class In {
+    private final Period p;
+    private final ZoneId zone;
+    private final long start;
+    private final long end;
+    private final boolean byDate;
+
+    In(Period p, ZoneId zone) {
+      this.p = p;
+      this.zone = zone;
+      this.start = p.startInstant(zone).toEpochMilli();
+      this.end = p.endInstant(zone).toEpochMilli();
+      this.byDate = !localDatesAscendAround(zone, start) || !localDatesAscendAround(zone, end);
+    }
+
+    boolean test(long ms) {
+      return byDate ? p.contains(Instant.ofEpochMilli(ms), zone) : ms >= start && ms < end;
+    }
+  }
+
+  /** Counts of the period per segment; without a breakdown, always the one segment "". */
+  Map<String, FunnelCounts> count(Period p) {
+    int segs = segmentKeys.length;
+    int ns = stages.size();
+    int won = ns - 1;
+    double[][] reached = new double[segs][];
+    long[] cycleSeconds = new long[segs];
+    if (by == null) {
+      reached[0] = new double[ns];
+    }
+    In in = new In(p, zone);
+    LeadColumns lc = c.leads();
+    StageColumns sc = c.stages();
+    int n = d.catalog().progression().size();
+    int[] reach = new int[n];
+    int[] index = new int[ns];
+    for (int j = 0; j < ns; j++) {
+      index[j] = stages.get(j).index();
+    }
+    for (int l = 0; l < lc.size(); l++) {
+      if (!lc.hasRow(l)) {
+        continue;
+      }
+      int m = 0;
+      for (int r = sc.from(l), end = sc.to(l); r < end; r++) {
+        int k = progression[sc.stage(r)];
+        while (m < k) {
+          reach[++m] = r;
         }
       }
-      return Dimension.NONE;
-    });
+      for (int j = 0; j < ns; j++) {
+        int k = index[j];
+        if (k > m) {
+          continue; // not reached
+        }
+        long t = k == 0 ? lc.createdAt(l) : sc.at(reach[k]);
+        if (in.test(t)) {
+          int s = segmentOf(l);
+          if (reached[s] == null) {
+            reached[s] = new double[ns];
+          }
+          reached[s][j]++;
+          if (j == won) { // reaching won implies the stage before it, no later than won
+            int kb = index[won - 1];
+            Instant before = kb == 0 ? lc.created(l) : sc.instant(reach[kb]);
+            cycleSeconds[s] += Duration.between(before, sc.instant(reach[k])).getSeconds();
+          }
+        }
+      }
+    }
+    PaymentColumns pc = c.payments();
+    Instant startInstant = p.startInstant(zone);
+    long start = startInstant.toEpochMilli(); // whole seconds: before it on millis is exact
+    GroupSums revenue = new GroupSums(pc.amount(), segs);
+    GroupSums existing = new GroupSums(pc.amount(), segs);
+    int[] active = new int[segs];
+    boolean[] counted = new boolean[firstPositive.length];
+    for (int cust = 0; cust < firstPositive.length; cust++) {
+      int first = firstPositive[cust];
+      boolean old = split && first >= 0 && pc.at(first) < start;
+      for (int r = pc.from(cust), end = pc.to(cust); r < end; r++) {
+        if (!in.test(pc.at(r))) {
+          continue;
+        }
+        if (old) {
+          int s = segmentOfCustomer(cust);
+          existing.add(s, r);
+          if (!counted[cust]) {
+            counted[cust] = true;
+            active[s]++;
+          }
+        } else {
+          revenue.add(segmentOfPayment(r), r);
+        }
+      }
+    }
+    double[] base = new double[segs];
+    boolean[] hasBase = new boolean[segs];
+    if (split) {
+      for (int cust = 0; cust < firstPositive.length; cust++) {
+        int first = firstPositive[cust];
+        if (first >= 0 && pc.at(first) < start) {
+          int s = segmentOfCustomer(cust);
+          base[s] += 1.0;
+          hasBase[s] = true;
+        }
+      }
+    }
+    // segments by key: equal keys (a value spelled "(none)" and an absent one) merge
+    Map<String, double[]> reachedBy = new TreeMap<>();
+    Map<String, Long> cycleBy = new HashMap<>();
+    Map<String, BigDecimal> revenueBy = new HashMap<>();
+    Map<String, BigDecimal> existingBy = new HashMap<>();
+    Map<String, Integer> activeBy = new HashMap<>();
+    Map<String, Double> baseBy = new HashMap<>();
+    for (int s = 0; s < segs; s++) {
+      String key = segmentKeys[s];
+      if (reached[s] != null) {
+        double[] acc = reachedBy.computeIfAbsent(key, x -> new double[ns]);
+        for (int j = 0; j < ns; j++) {
+          acc[j] += reached[s][j];
+        }
+        cycleBy.merge(key, cycleSeconds[s], Long::sum);
+      }
+      if (revenue.any(s)) {
+        revenueBy.merge(key, revenue.sum(s), BigDecimal::add);
+      }
+      if (existing.any(s)) {
+        existingBy.merge(key, existing.sum(s), BigDecimal::add);
+        activeBy.merge(key, active[s], Integer::sum);
+      }
+      if (hasBase[s]) {
+        baseBy.merge(key, base[s], Double::sum);
+      }
+    }
+    Set<String> segments = new HashSet<>(reachedBy.keySet());
+    segments.addAll(revenueBy.keySet());
+    segments.addAll(existingBy.keySet());
+    segments.addAll(baseBy.keySet());
+    Map<String, FunnelCounts> out = new TreeMap<>();
+    for (String s : segments) {
+      double[] cnt = reachedBy.getOrDefault(s, new double[ns]);
+      List<Double> counts = new ArrayList<>();
+      for (double x : cnt) {
+        counts.add(x);
+      }
+      out.put(s, new FunnelCounts(names, counts, Double.NaN,
+          revenueBy.getOrDefault(s, BigDecimal.ZERO), baseBy.getOrDefault(s, 0.0),
+          activeBy.getOrDefault(s, 0), existingBy.getOrDefault(s, BigDecimal.ZERO),
+          cycleBy.getOrDefault(s, 0L) / SECONDS_PER_DAY));
+    }
+    return out;
+  }
+
+  /**
+   * Whether the local date never goes back within two days of the epoch millis: true unless the
+   * clock is set back there from after a local midnight to before it. Where it holds, an instant
+   * is in a period exactly when it is between the period's start and end instants.
+   */
+  private static boolean localDatesAscendAround(ZoneId zone, long ms) {
+    java.time.zone.ZoneRules rules = zone.getRules();
+    if (rules.isFixedOffset()) {
+      return true;
+    }
+    Instant end = Instant.ofEpochMilli(ms).plus(Duration.ofDays(2));
+    java.time.zone.ZoneOffsetTransition t =
+        rules.nextTransition(Instant.ofEpochMilli(ms).minus(Duration.ofDays(2)));
+    while (t != null && !t.getInstant().isAfter(end)) {
+      if (t.isOverlap() && t.getDateTimeAfter().toLocalDate()
+          .isBefore(t.getDateTimeBefore().minusNanos(1).toLocalDate())) {
+        return false;
+      }
+      t = rules.nextTransition(t.getInstant());
+    }
+    return true;
   }
 }

@@ -117,6 +117,20 @@ public final class MoneyColumn {
     return s == scale ? v : v.setScale(s);
   }
 
+  /**
+   * The scale the row's amount was given with (that of {@link #value(int)}), 0 when absent: with
+   * it, a sum over any rows can take the scale that adding the given amounts would have.
+   */
+  public int givenScale(int row) {
+    if (exact != null) {
+      return exact[row] == null ? 0 : exact[row].scale();
+    }
+    if (unscaled[row] == ABSENT) {
+      return 0;
+    }
+    return rowScale == null ? uniformScale : rowScale[row];
+  }
+
   /** The exact sum of all present amounts (0 at the column scale when there are none). */
   public BigDecimal sum() {
     return sum(0, size);

@@ -5,12 +5,13 @@ import dev.funnel.core.Lead;
 import dev.funnel.core.Stage;
 import dev.funnel.core.StageChange;
 import dev.funnel.core.StageCatalog;
+import dev.funnel.core.columnar.Columns;
+import dev.funnel.core.columnar.LeadColumns;
+import dev.funnel.core.columnar.StageColumns;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * When one lead first reached each progression stage of the catalog.
@@ -59,36 +60,61 @@ public final class LeadReach {
     return new LeadReach(lead, first);
   }
 
-  /** The reach times of a lead of the dataset, from {@link Dataset#stagesOf(String)}. */
+  /**
+   * The reach times of a lead of the dataset: equal to {@link #of(Lead, List, StageCatalog)} of
+   * the lead's stage changes ({@link Dataset#stagesOf(String)}), read from the lead's rows of the
+   * columnar form without making a record per change.
+   */
   public static LeadReach of(Dataset d, Lead lead) {
-    return of(lead, d.stagesOf(lead.id()), d.catalog());
+    Columns c = d.columns();
+    StageColumns stages = c.stages();
+    int n = d.catalog().progression().size();
+    Instant[] first = new Instant[n];
+    int i = c.leadIds().find(lead.id());
+    if (i >= 0) {
+      int[] reachRow = new int[n];
+      int m = FunnelCounter.reachRows(stages, FunnelCounter.progressionOf(d.catalog()), i, reachRow);
+      for (int k = 1; k <= m; k++) {
+        first[k] = k > 1 && reachRow[k] == reachRow[k - 1] ? first[k - 1] : stages.instant(reachRow[k]);
+      }
+    }
+    first[0] = lead.createdAt();
+    return new LeadReach(lead, first);
   }
 
   /**
    * The leads of the dataset that can reach a progression stage inside {@code [from, to)} (null
    * bounds are open), in the dataset's lead order: those created in the window and those with a
    * progression change in it. Every reach time is the creation time or the time of a progression
-   * change, so no other lead has a reach time in the window; one pass over the stage changes
-   * instead of one lookup of each lead's history.
+   * change, so no other lead has a reach time in the window. Read from the columnar form; only
+   * the leads returned are made records.
    */
   public static List<Lead> candidates(Dataset d, Instant from, Instant to) {
-    Set<String> changed = new HashSet<>();
-    for (StageChange s : d.stages()) {
-      if (!s.stage().exit() && inWindow(s.at(), from, to)) {
-        changed.add(s.leadId());
-      }
-    }
+    Columns c = d.columns();
+    LeadColumns leads = c.leads();
+    StageColumns stages = c.stages();
+    int[] progression = FunnelCounter.progressionOf(d.catalog());
+    Window w = new Window(from, to);
+    List<Lead> all = d.leads();
     List<Lead> out = new ArrayList<>();
-    for (Lead l : d.leads()) {
-      if (inWindow(l.createdAt(), from, to) || changed.contains(l.id())) {
-        out.add(l);
+    for (int k = 0; k < leads.withRow(); k++) {
+      int l = leads.byCreated(k);
+      boolean in = in(w, leads.createdAt(l), leads, l, -1, stages);
+      for (int r = stages.from(l), end = stages.to(l); !in && r < end; r++) {
+        in = progression[stages.stage(r)] >= 0 && in(w, stages.at(r), leads, l, r, stages);
+      }
+      if (in) {
+        out.add(all.get(k));
       }
     }
     return out;
   }
 
-  private static boolean inWindow(Instant t, Instant from, Instant to) {
-    return (from == null || !t.isBefore(from)) && (to == null || t.isBefore(to));
+  /** Whether a time (row {@code r}, or the lead's creation when {@code r < 0}) is in the window. */
+  private static boolean in(Window w, long ms, LeadColumns leads, int l, int r, StageColumns s) {
+    int t = w.test(ms);
+    return t == Window.IN
+        || (t == Window.EXACT && w.contains(r < 0 ? leads.created(l) : s.instant(r)));
   }
 
   /** The lead. */

@@ -15,10 +15,13 @@ import dev.funnel.core.columnar.Columns;
  * r.conversion("MQL", "WON");
  * }</pre>
  *
- * <p>One pass over the leads; each lead's own stage history comes from the dataset index
- * ({@link Dataset#stagesOf(String)}), so the cost is linear in leads plus stage changes. Stage
- * changes of lead ids missing from the leads table are not counted (there is no creation time or
- * channel to place them; the data-quality report lists them).
+ * <p>One route: every entry counts over the dataset's columnar form ({@link Dataset#columns()}),
+ * one pass over the leads' contiguous stage rows into a flat array of counters, with no record or
+ * other object per lead; the counts are those of {@link LeadReach#of(Lead, java.util.List,
+ * dev.funnel.core.StageCatalog)} added to a {@link FunnelTally} lead by lead (the per-lead step
+ * that routes holding a lead's rows outside a dataset, such as Spark, use). The cost is linear in
+ * leads plus stage changes. Stage changes of lead ids missing from the leads table are not counted
+ * (there is no creation time or channel to place them; the data-quality report lists them).
  */
 public final class StageFunnel {
   private StageFunnel() {}
@@ -33,18 +36,13 @@ public final class StageFunnel {
   }
 
   /**
-   * The same report as {@link #compute(Dataset, FunnelQuery)} for the dataset the columns were
-   * built from ({@link Columns#of(Dataset)}), counted over the columnar form: one pass over the
-   * leads' contiguous stage rows into a flat array of counters, no objects per lead.
+   * The same report as {@link #compute(Dataset, FunnelQuery)} for the dataset the columns are
+   * the form of ({@link Columns#of(Dataset)}): every basis, window, granularity and breakdown.
    *
-   * <p>Supported: the event basis, no breakdown or {@code by channel}, any granularity or none,
-   * any window whose bounds are whole milliseconds (the columnar times are epoch milliseconds).
-   *
-   * @throws IllegalArgumentException for any other query, naming what is supported
    * @throws IllegalStateException when the columns have no leads or stages table
    */
   public static FunnelReport compute(Columns c, FunnelQuery query) {
-    return ColumnarEventFunnel.tally(c, query).result();
+    return FunnelCounter.tally(c, query).result();
   }
 
   /**
@@ -65,26 +63,6 @@ public final class StageFunnel {
   public static FunnelTally tally(Dataset d, FunnelQuery query) {
     d.require(DatasetTable.LEADS, "the stage funnel");
     d.require(DatasetTable.STAGES, "the stage funnel");
-    FunnelTally t = FunnelTally.empty(d.catalog(), d.zone(), query);
-    if (query.from() == null && query.to() == null) {
-      for (Lead l : d.leads()) {
-        t.add(LeadReach.of(d, l));
-      }
-      return t;
-    }
-    // On the cohort basis only leads created in the window can count; on the event basis only the
-    // candidates (LeadReach.candidates): the others would add nothing.
-    if (query.basis() == Basis.EVENT) {
-      for (Lead l : LeadReach.candidates(d, query.from(), query.to())) {
-        t.add(LeadReach.of(d, l));
-      }
-    } else {
-      for (Lead l : d.leads()) {
-        if (query.inWindow(l.createdAt())) {
-          t.add(LeadReach.of(d, l));
-        }
-      }
-    }
-    return t;
+    return FunnelCounter.tally(d.columns(), query);
   }
 }

@@ -11,6 +11,10 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.time.ZoneOffset;
+import dev.funnel.core.columnar.Columns;
+import dev.funnel.core.columnar.LeadColumns;
+import dev.funnel.core.columnar.PaymentColumns;
+import dev.funnel.core.columnar.SpendColumns;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -69,20 +73,192 @@ public final class UnitEconomics {
       throw new IllegalArgumentException("window start " + from + " must be before its end " + to);
     }
     d.require(DatasetTable.LEADS, "unit economics");
-    ZoneId zone = d.zone();
-    UnitTally t = UnitTally.empty();
-    Map<String, Lead> firstLead = new HashMap<>();
-    for (Lead l : d.leads()) { // creation order, then id
-      firstLead.putIfAbsent(l.customerId(), l);
-      addLead(t, l, zone, from, to);
+    return new ColumnTally(d.columns(), from, to, nonMarketing).tally();
+  }
+
+  /**
+   * {@link #tally} over the columnar form: the same facts as {@link #addLead}, {@link #addSpend}
+   * and {@link #addCustomer} per row and customer, counted and summed per (channel code, campaign
+   * code) in arrays (money exact, {@link GroupSums}) and handed to the tally once per key, with no
+   * record per row. Leads are counted by creation time and revenue by payment time against the
+   * window's bounds as instants (local midnights), the local day's test wherever the local date
+   * could go back near a bound; spend by its epoch day. A customer's first lead is the first in
+   * creation order ({@link LeadColumns#byCreated}: creation, then id).
+   */
+  private static final class ColumnTally {
+    private final Columns c;
+    private final ZoneId zone;
+    private final LocalDate from;
+    private final LocalDate to;
+    private final Set<String> nonMarketing;
+    private final long fromMs;
+    private final long toMs;
+    private final boolean byDay;
+    private final int campaigns;
+    private int[] table;
+    private Map<Long, Integer> map;
+    private final List<long[]> keys = new ArrayList<>(); // dense group -> {channel, campaign}
+    private long[] leads = new long[16];
+    private long[] customers = new long[16];
+    private final GroupSums spend;
+    private final GroupSums revenue;
+
+    ColumnTally(Columns c, LocalDate from, LocalDate to, Set<String> nonMarketing) {
+      this.c = c;
+      this.zone = c.zone();
+      this.from = from;
+      this.to = to;
+      this.nonMarketing = nonMarketing;
+      this.fromMs = from == null ? Long.MIN_VALUE : from.atStartOfDay(zone).toInstant().toEpochMilli();
+      this.toMs = to == null ? Long.MAX_VALUE : to.atStartOfDay(zone).toInstant().toEpochMilli();
+      this.byDay = (from != null && !localDatesAscendAround(zone, fromMs))
+          || (to != null && !localDatesAscendAround(zone, toMs));
+      this.campaigns = c.campaigns().size() + 1;
+      long combos = (long) (c.channels().size() + 1) * campaigns;
+      if (combos <= 1L << 22) {
+        table = new int[(int) combos];
+      } else {
+        map = new HashMap<>();
+      }
+      spend = new GroupSums(c.spend().amount(), 16);
+      revenue = new GroupSums(c.payments().amount(), 16);
     }
-    for (Spend s : d.spend()) {
-      addSpend(t, s, from, to);
+
+    /** The dense group of a channel code (-1: a customer without a lead) and campaign code. */
+    private int group(int channel, int campaign) {
+      long combo = (long) (channel + 1) * campaigns + (campaign + 1);
+      int g;
+      if (table != null) {
+        g = table[(int) combo] - 1;
+        if (g < 0) {
+          g = newGroup(channel, campaign);
+          table[(int) combo] = g + 1;
+        }
+      } else {
+        Integer x = map.get(combo);
+        if (x == null) {
+          x = newGroup(channel, campaign);
+          map.put(combo, x);
+        }
+        g = x;
+      }
+      return g;
     }
-    for (String customer : d.payingCustomers()) {
-      addPayments(t, firstLead.get(customer), d.paymentsOf(customer), zone, from, to, nonMarketing);
+
+    private int newGroup(int channel, int campaign) {
+      int g = keys.size();
+      keys.add(new long[] {channel, campaign});
+      if (g == leads.length) {
+        leads = java.util.Arrays.copyOf(leads, g * 2);
+        customers = java.util.Arrays.copyOf(customers, g * 2);
+      }
+      spend.ensure(g + 1);
+      revenue.ensure(g + 1);
+      return g;
     }
-    return t;
+
+    /** Whether the local day of the epoch millis is in the window. */
+    private boolean in(long ms) {
+      if (!byDay) {
+        return ms >= fromMs && ms < toMs;
+      }
+      return UnitEconomics.in(LocalDate.ofInstant(Instant.ofEpochMilli(ms), zone), from, to);
+    }
+
+    UnitTally tally() {
+      LeadColumns lc = c.leads();
+      for (int l = 0; l < lc.size(); l++) {
+        if (lc.hasRow(l) && in(lc.createdAt(l))) {
+          int g = group(lc.channel(l), lc.campaign(l)); // before reading the array it may grow
+          leads[g]++;
+        }
+      }
+      SpendColumns sp = c.spend();
+      long fromDay = from == null ? Long.MIN_VALUE : from.toEpochDay();
+      long toDay = to == null ? Long.MAX_VALUE : to.toEpochDay();
+      for (int r = 0; r < sp.size(); r++) {
+        int day = sp.day(r);
+        if (day >= fromDay && day < toDay) {
+          spend.add(group(sp.channel(r), sp.campaign(r)), r);
+        }
+      }
+      PaymentColumns pc = c.payments();
+      int[] firstLead = new int[c.customers().size()];
+      java.util.Arrays.fill(firstLead, -1);
+      for (int k = 0; k < lc.withRow(); k++) { // creation order, then id
+        int l = lc.byCreated(k);
+        int cust = lc.customer(l);
+        if (cust >= 0 && firstLead[cust] < 0) {
+          firstLead[cust] = l;
+        }
+      }
+      for (int cust = 0; cust < firstLead.length; cust++) {
+        int rows = pc.from(cust);
+        int end = pc.to(cust);
+        if (rows == end) {
+          continue;
+        }
+        int l = firstLead[cust];
+        int g = l < 0 ? group(-1, -1) : group(lc.channel(l), lc.campaign(l));
+        boolean firstPaid = false;
+        for (int r = rows; r < end; r++) { // time order
+          boolean in = in(pc.at(r));
+          if (!firstPaid && pc.amount().signum(r) > 0) {
+            firstPaid = true;
+            if (in) {
+              customers[g]++;
+            }
+          }
+          if (in) {
+            revenue.add(g, r);
+          }
+        }
+      }
+      UnitTally t = UnitTally.empty();
+      for (int g = 0; g < keys.size(); g++) {
+        long[] k = keys.get(g);
+        String channel = k[0] < 0 ? Lead.NO_CHANNEL : c.channels().value((int) k[0]);
+        if (channel == null) {
+          channel = Lead.NO_CHANNEL;
+        }
+        String campaign = c.campaigns().value((int) k[1]);
+        t.addLeads(channel, campaign, leads[g]);
+        if (spend.any(g)) {
+          t.addSpend(channel, campaign, spend.sum(g));
+        }
+        t.addCustomers(channel, campaign, customers[g]);
+        if (revenue.any(g)) {
+          boolean marketing = k[0] >= 0 && !Lead.NO_CHANNEL.equals(channel)
+              && !nonMarketing.contains(channel);
+          t.addRevenue(channel, campaign, revenue.sum(g), marketing);
+        }
+      }
+      return t;
+    }
+  }
+
+  /**
+   * Whether the local date never goes back within a day of the epoch millis: true unless the
+   * clock is set back there from after a local midnight to before it, where the instants of a
+   * local date would not all follow its start. Where it holds, a local day is in a window of
+   * days exactly when the instant is between the local midnights of the bounds.
+   */
+  private static boolean localDatesAscendAround(ZoneId zone, long ms) {
+    java.time.zone.ZoneRules rules = zone.getRules();
+    if (rules.isFixedOffset()) {
+      return true;
+    }
+    Instant end = Instant.ofEpochMilli(ms).plus(java.time.Duration.ofDays(2));
+    java.time.zone.ZoneOffsetTransition t =
+        rules.nextTransition(Instant.ofEpochMilli(ms).minus(java.time.Duration.ofDays(2)));
+    while (t != null && !t.getInstant().isAfter(end)) {
+      if (t.isOverlap() && t.getDateTimeAfter().toLocalDate()
+          .isBefore(t.getDateTimeBefore().minusNanos(1).toLocalDate())) {
+        return false;
+      }
+      t = rules.nextTransition(t.getInstant());
+    }
+    return true;
   }
 
   /**

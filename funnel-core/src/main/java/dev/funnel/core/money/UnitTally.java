@@ -80,6 +80,22 @@ public final class UnitTally {
     return this;
   }
 
+  /** Adds {@code n} leads created in the window (a key is made only when n is positive). */
+  UnitTally addLeads(String channel, String campaign, long n) {
+    if (n > 0) {
+      at(channel, campaign).leads += n;
+    }
+    return this;
+  }
+
+  /** Adds {@code n} new customers (a key is made only when n is positive). */
+  UnitTally addCustomers(String channel, String campaign, long n) {
+    if (n > 0) {
+      at(channel, campaign).customers += n;
+    }
+    return this;
+  }
+
   /** Adds one new customer (first positive payment in the window). */
   public UnitTally addCustomer(String channel, String campaign) {
     at(channel, campaign).customers++;

@@ -3,14 +3,18 @@ package dev.funnel.core.plan;
 import dev.funnel.core.Dataset;
 import dev.funnel.core.DatasetTable;
 import dev.funnel.core.Lead;
-import dev.funnel.core.Payment;
-import dev.funnel.core.Spend;
 import dev.funnel.core.Stage;
-import dev.funnel.core.StageChange;
-import dev.funnel.core.funnel.LeadReach;
+import dev.funnel.core.StageCatalog;
+import dev.funnel.core.columnar.Columns;
+import dev.funnel.core.columnar.LeadColumns;
+import dev.funnel.core.columnar.MoneyColumn;
+import dev.funnel.core.columnar.PaymentColumns;
+import dev.funnel.core.columnar.SpendColumns;
+import dev.funnel.core.columnar.StageColumns;
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,30 +22,41 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The actual side of plan vs actual: each lead's event times, each customer's channel and first
- * positive payment, read once from the dataset; {@link #base} then counts a window and channel
- * (definitions in {@link PlanMetric}). Results are cached per window and channel.
+ * The actual side of plan vs actual, read from the dataset's columnar form: each lead's channel
+ * code and event rows (creation, reach of MQL, SQL and WON, loss), each customer's channel (that
+ * of its first lead) and first positive payment, each spend row's local midnight, gathered once
+ * into arrays; {@link #base} then counts a window and channel over them (definitions in
+ * {@link PlanMetric}), with no record per row. Times are compared on epoch milliseconds, and a
+ * window bound inside a time's millisecond (an as-of instant with a sub-millisecond part) is
+ * decided on the exact instant. Results are cached per window and channel.
  */
 final class Actuals {
 
-  /** One lead's facts. */
-  private record LeadFacts(String channel, Instant created, Instant mql, Instant sql, Instant won,
-      Instant lost) {}
-
-  /** A money row with its time and channel. */
-  private record Flow(Instant at, String channel, BigDecimal amount) {}
+  private static final int NO_LEAD = -2;
+  /** The event row of a stage every lead is at from its creation (the catalog's first). */
+  private static final int CREATED = -3;
 
   private final Dataset d;
+  private final Columns c;
   private final boolean hasMql;
   private final boolean hasSql;
-  private final List<LeadFacts> leads = new ArrayList<>();
-  private final List<Flow> payments = new ArrayList<>();
-  private final List<Flow> spend = new ArrayList<>();
-  /** First positive payment of each customer, with the customer's channel. */
-  private final List<Flow> firstPurchases = new ArrayList<>();
+  // per lead with a row (creation order): its index, channel code and the stage rows of reaching
+  // MQL, SQL and WON and of the loss (-1: none; CREATED: at creation)
+  private final int[] lead;
+  private final int[] leadChannel;
+  private final int[] mqlRow;
+  private final int[] sqlRow;
+  private final int[] wonRow;
+  private final int[] lostRow;
+  /** Channel code of each customer's first lead, {@link #NO_LEAD} without one. */
+  private final int[] customerChannel;
+  /** Row of each paying customer's first positive payment. */
+  private final int[] firstPurchase;
+  /** Local midnight of each spend row's day, epoch millis. */
+  private final long[] spendAt;
   private final Map<List<Object>, Base> cache = new HashMap<>();
 
-  /** Where the windows asked about lie, null bounds open: leads with nothing in it are left out. */
+  /** Where the windows asked about lie, null bounds open. */
   private final Instant spanFrom;
   private final Instant spanTo;
 
@@ -50,78 +65,98 @@ final class Actuals {
   }
 
   /**
-   * The actuals for windows inside {@code [from, to)} (null bounds are open). A lead counts in a
-   * window by its creation, its reach of MQL, SQL or WON (a progression change) or its loss (an
-   * exit change), so a lead created outside the span and without a stage change in it is left
-   * out: it would add nothing to any window inside.
+   * The actuals for windows inside {@code [from, to)} (null bounds are open); a window outside is
+   * refused. Every lead is read (one pass over the stage rows): a lead created outside the span
+   * and without a stage change in it adds nothing to any window inside.
    */
   Actuals(Dataset d, Instant from, Instant to) {
     this.d = d;
+    this.c = d.columns();
     this.spanFrom = from;
     this.spanTo = to;
-    java.util.Set<String> changed = new java.util.HashSet<>();
-    boolean all = from == null && to == null;
-    if (!all) {
-      for (StageChange c : d.stages()) {
-        if (in(c.at(), from, to) == 1) {
-          changed.add(c.leadId());
-        }
-      }
-    }
+    StageCatalog catalog = d.catalog();
     Optional<Stage> mqlStage = progression(d, "MQL");
     Optional<Stage> sqlStage = progression(d, "SQL");
     this.hasMql = mqlStage.isPresent();
     this.hasSql = sqlStage.isPresent();
-    Stage won = d.catalog().won();
-    Stage returned = d.catalog().returned().orElse(null);
-    Map<String, String> customerChannel = new HashMap<>();
-    for (Lead l : d.leads()) {
-      customerChannel.putIfAbsent(l.customerId(), l.channel());
-      if (!all && in(l.createdAt(), from, to) == 0 && !changed.contains(l.id())) {
-        continue;
+    int mql = mqlStage.map(Stage::index).orElse(-1);
+    int sql = sqlStage.map(Stage::index).orElse(-1);
+    int won = catalog.won().index();
+    int returned = catalog.returned().map(Stage::index).orElse(-1);
+    int n = catalog.progression().size();
+    int[] progression = new int[catalog.size()];
+    for (int i = 0; i < progression.length; i++) {
+      progression[i] = catalog.get(i).exit() ? -1 : i;
+    }
+    LeadColumns lc = c.leads();
+    StageColumns sc = c.stages();
+    int rows = lc.withRow();
+    lead = new int[rows];
+    leadChannel = new int[rows];
+    mqlRow = new int[rows];
+    sqlRow = new int[rows];
+    wonRow = new int[rows];
+    lostRow = new int[rows];
+    customerChannel = new int[c.customers().size()];
+    java.util.Arrays.fill(customerChannel, NO_LEAD);
+    boolean[] seen = new boolean[customerChannel.length];
+    int[] reach = new int[n];
+    for (int k = 0; k < rows; k++) { // creation order, then id: the first lead of a customer wins
+      int l = lc.byCreated(k);
+      int cust = lc.customer(l);
+      if (cust >= 0 && !seen[cust]) {
+        seen[cust] = true;
+        customerChannel[cust] = lc.channel(l);
       }
-      List<StageChange> changes = d.stagesOf(l.id());
-      LeadReach r = LeadReach.of(l, changes, d.catalog());
-      Instant wonAt = r.reachedAt(won);
-      Instant lostAt = null;
-      for (StageChange c : changes) {
-        if (c.stage().exit() && !c.stage().equals(returned)) {
-          lostAt = c.at();
+      lead[k] = l;
+      leadChannel[k] = lc.channel(l);
+      // reach rows: the first row into the stage or a later progression stage (rows in time order)
+      int m = 0;
+      int lost = -1;
+      for (int r = sc.from(l), end = sc.to(l); r < end; r++) {
+        int s = sc.stage(r);
+        int p = progression[s];
+        while (m < p) {
+          reach[++m] = r;
+        }
+        if (p < 0 && s != returned && lost < 0) {
+          lost = r;
+        }
+      }
+      mqlRow[k] = mql == 0 ? CREATED : mql >= 1 && mql <= m ? reach[mql] : -1;
+      sqlRow[k] = sql == 0 ? CREATED : sql >= 1 && sql <= m ? reach[sql] : -1;
+      wonRow[k] = won <= m ? reach[won] : -1;
+      // won no later than the loss (rows at one time put progression before exits): not lost
+      lostRow[k] = lost >= 0 && wonRow[k] >= 0 && wonRow[k] < lost ? -1 : lost;
+    }
+    PaymentColumns pc = c.payments();
+    firstPurchase = new int[customerChannel.length];
+    for (int cust = 0; cust < firstPurchase.length; cust++) {
+      firstPurchase[cust] = -1;
+      for (int r = pc.from(cust), end = pc.to(cust); r < end; r++) {
+        if (pc.amount().signum(r) > 0) {
+          firstPurchase[cust] = r;
           break;
         }
       }
-      if (lostAt != null && wonAt != null && !wonAt.isAfter(lostAt)) {
-        lostAt = null;
+    }
+    SpendColumns sp = c.spend();
+    spendAt = new long[sp.size()];
+    int lastDay = 0;
+    long lastAt = 0;
+    for (int r = 0; r < spendAt.length; r++) {
+      int day = sp.day(r);
+      if (r == 0 || day != lastDay) {
+        lastDay = day;
+        lastAt = LocalDate.ofEpochDay(day).atStartOfDay(d.zone()).toInstant().toEpochMilli();
       }
-      leads.add(new LeadFacts(l.channel(), l.createdAt(),
-          mqlStage.map(r::reachedAt).orElse(null), sqlStage.map(r::reachedAt).orElse(null),
-          wonAt, lostAt));
+      spendAt[r] = lastAt;
     }
-    for (Payment p : d.payments()) {
-      payments.add(new Flow(p.paidAt(), channelOf(customerChannel, p.customerId()), p.amount().amount()));
-    }
-    for (String c : d.payingCustomers()) {
-      for (Payment p : d.paymentsOf(c)) {
-        if (p.amount().signum() > 0) {
-          firstPurchases.add(new Flow(p.paidAt(), channelOf(customerChannel, c), BigDecimal.ONE));
-          break;
-        }
-      }
-    }
-    for (Spend s : d.spend()) {
-      spend.add(new Flow(s.date().atStartOfDay(d.zone()).toInstant(), s.channel(), s.amount().amount()));
-    }
-  }
-
-  /** The channel of the customer's first lead; {@code (none)} for a customer without a lead. */
-  private static String channelOf(Map<String, String> customerChannel, String customer) {
-    return customerChannel.getOrDefault(customer, Lead.NO_CHANNEL);
   }
 
   private static Optional<Stage> progression(Dataset d, String name) {
     return d.catalog().find(name).filter(Stage::progression);
   }
-
   /**
    * Why the metric cannot be computed on this dataset (a missing table or stage), or null.
    */
@@ -159,51 +194,118 @@ final class Actuals {
   }
 
   private Base count(Instant from, Instant to, String channel) {
+    MillisWindow w = new MillisWindow(from, to);
+    int code = channel == null ? -1 : c.channels().find(channel);
+    boolean none = Lead.NO_CHANNEL.equals(channel);
+    LeadColumns lc = c.leads();
+    StageColumns sc = c.stages();
     long nLeads = 0;
     long nMql = 0;
     long nSql = 0;
     long nWon = 0;
     long nLost = 0;
-    for (LeadFacts f : leads) {
-      if (channel != null && !channel.equals(f.channel())) {
+    for (int k = 0; k < lead.length; k++) {
+      if (channel != null && (code < 0 || leadChannel[k] != code)) {
         continue;
       }
-      nLeads += in(f.created(), from, to);
-      nMql += in(f.mql(), from, to);
-      nSql += in(f.sql(), from, to);
-      nWon += in(f.won(), from, to);
-      nLost += in(f.lost(), from, to);
+      int l = lead[k];
+      int t = w.test(lc.createdAt(l));
+      int created = t == MillisWindow.IN || (t == MillisWindow.EXACT && w.contains(lc.created(l)))
+          ? 1 : 0;
+      nLeads += created;
+      nMql += mqlRow[k] == CREATED ? created : in(w, sc, mqlRow[k]);
+      nSql += sqlRow[k] == CREATED ? created : in(w, sc, sqlRow[k]);
+      nWon += in(w, sc, wonRow[k]);
+      nLost += in(w, sc, lostRow[k]);
     }
+    PaymentColumns pc = c.payments();
     long customers = 0;
-    for (Flow f : firstPurchases) {
-      if (matches(f, channel)) {
-        customers += in(f.at(), from, to);
+    Sum revenue = new Sum(pc.amount());
+    for (int cust = 0; cust < customerChannel.length; cust++) {
+      if (!matches(customerChannel[cust], channel, code, none)) {
+        continue;
+      }
+      int first = firstPurchase[cust];
+      if (first >= 0 && paidIn(w, pc, first)) {
+        customers++;
+      }
+      for (int r = pc.from(cust), end = pc.to(cust); r < end; r++) {
+        if (paidIn(w, pc, r)) {
+          revenue.add(r);
+        }
       }
     }
-    return new Base(nLeads, nMql, nSql, nWon, nLost, sum(payments, from, to, channel),
-        sum(spend, from, to, channel), customers);
-  }
-
-  private static boolean matches(Flow f, String channel) {
-    return channel == null || channel.equals(f.channel());
-  }
-
-  private static BigDecimal sum(List<Flow> flows, Instant from, Instant to, String channel) {
-    BigDecimal s = BigDecimal.ZERO;
-    for (Flow f : flows) {
-      if (matches(f, channel) && in(f.at(), from, to) == 1) {
-        s = s.add(f.amount());
+    SpendColumns sp = c.spend();
+    Sum spend = new Sum(sp.amount());
+    for (int r = 0; r < spendAt.length; r++) {
+      if ((channel == null || (code >= 0 && sp.channel(r) == code))) {
+        int t = w.test(spendAt[r]);
+        if (t == MillisWindow.IN
+            || (t == MillisWindow.EXACT && w.contains(Instant.ofEpochMilli(spendAt[r])))) {
+          spend.add(r);
+        }
       }
     }
-    return s;
+    return new Base(nLeads, nMql, nSql, nWon, nLost, revenue.value(), spend.value(), customers);
   }
 
-  private static int in(Instant t, Instant from, Instant to) {
-    return t != null && (from == null || !t.isBefore(from)) && (to == null || t.isBefore(to)) ? 1 : 0;
+  /** Whether a customer of this channel code ({@link #NO_LEAD}: no lead) matches the filter. */
+  private static boolean matches(int customerCode, String channel, int code, boolean none) {
+    if (channel == null) {
+      return true;
+    }
+    return customerCode == NO_LEAD ? none : code >= 0 && customerCode == code;
+  }
+
+  private static int in(MillisWindow w, StageColumns sc, int row) {
+    if (row < 0) {
+      return 0;
+    }
+    int t = w.test(sc.at(row));
+    return t == MillisWindow.IN || (t == MillisWindow.EXACT && w.contains(sc.instant(row))) ? 1 : 0;
+  }
+
+  private static boolean paidIn(MillisWindow w, PaymentColumns pc, int row) {
+    int t = w.test(pc.at(row));
+    return t == MillisWindow.IN || (t == MillisWindow.EXACT && w.contains(pc.instant(row)));
+  }
+
+  /** An exact sum of rows of a money column (scaled longs, overflow carried). */
+  private static final class Sum {
+    private final MoneyColumn col;
+    private long acc;
+    private BigInteger carry = BigInteger.ZERO;
+    private BigDecimal exact = BigDecimal.ZERO;
+
+    Sum(MoneyColumn col) {
+      this.col = col;
+    }
+
+    void add(int row) {
+      if (!col.present(row)) {
+        return;
+      }
+      if (!col.scaled()) {
+        exact = exact.add(col.value(row));
+        return;
+      }
+      long u = col.unscaled(row);
+      long r = acc + u;
+      if (((acc ^ r) & (u ^ r)) < 0) {
+        carry = carry.add(BigInteger.valueOf(acc));
+        acc = u;
+      } else {
+        acc = r;
+      }
+    }
+
+    BigDecimal value() {
+      return col.scaled() ? new BigDecimal(carry.add(BigInteger.valueOf(acc)), col.scale()) : exact;
+    }
   }
 
   @Override
   public String toString() {
-    return "Actuals[" + leads.size() + " leads, " + Objects.toString(d.zone()) + "]";
+    return "Actuals[" + lead.length + " leads, " + Objects.toString(d.zone()) + "]";
   }
 }
