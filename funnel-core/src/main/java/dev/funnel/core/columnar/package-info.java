@@ -1,16 +1,16 @@
 /**
- * The columnar form of a dataset: what calculators scan when a dataset has millions of rows.
+ * The columnar form that every {@link dev.funnel.core.Dataset} is: what calculators scan.
  *
- * <p>Start with {@link dev.funnel.core.columnar.Columns#of(dev.funnel.core.Dataset)}. It turns
- * the object tables of a {@link dev.funnel.core.Dataset} into primitive arrays once: text becomes
- * {@link dev.funnel.core.columnar.Dictionary} codes assigned in sorted string order (so the same
- * data in any row order gives identical arrays), instants become epoch milliseconds, money becomes
- * a {@link dev.funnel.core.columnar.MoneyColumn} of scaled longs with exact sums, and rows are
- * sorted by lead (or customer) then time with an offsets index, so a calculator walks one lead's
- * stage changes or touches as a contiguous range:
+ * <p>{@link dev.funnel.core.Dataset#columns()} returns it (and {@link
+ * dev.funnel.core.columnar.Columns#of(dev.funnel.core.Dataset)} is the same call). Text is {@link
+ * dev.funnel.core.columnar.Dictionary} codes assigned in sorted string order (so the same data in
+ * any row order gives identical arrays), instants are epoch milliseconds, money is a {@link
+ * dev.funnel.core.columnar.MoneyColumn} of scaled longs with exact sums, and rows are sorted by
+ * lead (or customer) then time with an offsets index, so a calculator walks one lead's stage
+ * changes or touches as a contiguous range:
  *
  * <pre>{@code
- * Columns c = Columns.of(dataset);
+ * Columns c = dataset.columns();
  * StageColumns s = c.stages();
  * for (int lead = 0; lead < c.leads().size(); lead++) {
  *   for (int r = s.from(lead); r < s.to(lead); r++) {
@@ -19,8 +19,10 @@
  * }
  * }</pre>
  *
- * <p>{@link dev.funnel.core.columnar.Columns#footprint()} reports the memory per table and row
- * (about 24-30 bytes per stage change, touch or payment). Everything here is immutable and
- * thread-safe.
+ * <p>Datasets are built by {@link dev.funnel.core.columnar.ColumnsBuilder}, which appends rows
+ * straight into the columns and lays them out with primitive-key sorts; the design and the
+ * measured bytes per row are in {@code docs/columnar.md}. {@link
+ * dev.funnel.core.columnar.Columns#footprint()} reports the memory per table and row (about 23
+ * bytes per stage change or touch). Everything here is immutable and thread-safe once built.
  */
 package dev.funnel.core.columnar;
