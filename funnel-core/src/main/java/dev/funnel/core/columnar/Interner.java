@@ -10,6 +10,7 @@ import java.util.Arrays;
  */
 final class Interner {
   private String[] values = new String[16];
+  private int[] hashes = new int[16]; // of each value, so probing and rehashing stay in this array
   private int size;
   private int[] slots = new int[32]; // provisional code + 1; 0 = empty
   private int mask = 31;
@@ -34,21 +35,24 @@ final class Interner {
   }
 
   private int lookup(String value) {
-    int h = mix(value.hashCode()) & mask;
+    int hash = mix(value.hashCode());
+    int h = hash & mask;
     while (true) {
       int s = slots[h];
       if (s == 0) {
         break;
       }
-      if (values[s - 1].equals(value)) {
+      if (hashes[s - 1] == hash && values[s - 1].equals(value)) {
         return s - 1;
       }
       h = (h + 1) & mask;
     }
     if (size == values.length) {
       values = Arrays.copyOf(values, size * 2);
+      hashes = Arrays.copyOf(hashes, size * 2);
     }
     values[size] = value;
+    hashes[size] = hash;
     slots[h] = ++size;
     if (size * 2 > mask) {
       rehash();
@@ -61,9 +65,10 @@ final class Interner {
     if (value == null) {
       return Dictionary.ABSENT;
     }
-    int h = mix(value.hashCode()) & mask;
+    int hash = mix(value.hashCode());
+    int h = hash & mask;
     for (int s; (s = slots[h]) != 0; h = (h + 1) & mask) {
-      if (values[s - 1].equals(value)) {
+      if (hashes[s - 1] == hash && values[s - 1].equals(value)) {
         return s - 1;
       }
     }
@@ -84,7 +89,7 @@ final class Interner {
     int[] s = new int[cap];
     int m = cap - 1;
     for (int c = 0; c < size; c++) {
-      int h = mix(values[c].hashCode()) & m;
+      int h = hashes[c] & m;
       while (s[h] != 0) {
         h = (h + 1) & m;
       }
@@ -108,6 +113,7 @@ final class Interner {
       remap[find(sorted[i])] = i;
     }
     values = null;
+    hashes = null;
     slots = null;
     last = null;
     return new Coded(Dictionary.sorted(name, sorted), remap);
