@@ -123,9 +123,10 @@ public final class Cohorts {
    * one lead's rows give on the state's basis (lead basis: the lead's creation; touch basis: each
    * touch; SQL basis: each stage change to SQL or a later non-exit stage), all for the lead's
    * customer (its {@code customer_id}; the lead id itself when the lead is not in the leads
-   * table). {@link #table(Dataset, Granularity, CohortBasis)} calls it row by row, a distributed
-   * route once per lead after grouping its rows; anchors keep the earliest event per customer, so
-   * both give the same state.
+   * table). A distributed route calls it once per lead after grouping its rows; {@link
+   * #table(Dataset, Granularity, CohortBasis)} finds the same anchors in the dataset's columns
+   * (earliest event per customer), so a state fed by this step and the dataset's payments gives
+   * the same table (tested on random datasets).
    *
    * @param state   an anchor-basis state ({@link #empty(Granularity, ZoneId, CohortBasis)})
    * @param leadId  the lead id the touches and stage changes belong to
