@@ -21,8 +21,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
  * The journeys attribution runs on: each entry is a channel path with its converting and null
@@ -154,6 +152,38 @@ public final class JourneySet {
     this.unattributedValue = unattributedValue;
   }
 
+  /**
+   * A journey set from arrays already in canonical order (the columnar cut of a dataset, {@link
+   * DatasetJourneys}): entry j has the lead id {@code ids[j]}, the path {@code paths[j]} of indexes
+   * into {@code channels} (sorted), and so on; the arrays are kept, not copied.
+   */
+  JourneySet(String[] channels, int[][] paths, double[][] ages, int[] leadMark, int[] oppMark,
+      String[] ids, long[] conv, long[] nulls, BigDecimal[] value, long unattributed,
+      BigDecimal unattributedValue) {
+    this.channels = channels;
+    this.paths = paths;
+    this.ages = ages;
+    this.leadMark = leadMark;
+    this.oppMark = oppMark;
+    this.ids = ids;
+    this.conv = conv;
+    this.nulls = nulls;
+    this.value = value;
+    long c = 0;
+    long nu = 0;
+    BigDecimal v = BigDecimal.ZERO;
+    for (int j = 0; j < paths.length; j++) {
+      c = Math.addExact(c, conv[j]);
+      nu = Math.addExact(nu, nulls[j]);
+      v = v.add(value[j]);
+    }
+    this.totalConv = c;
+    this.totalNulls = nu;
+    this.totalValue = v;
+    this.unattributed = unattributed;
+    this.unattributedValue = unattributedValue;
+  }
+
   private record Entry(String id, List<String> channels, double[] ages, int leadMark, int oppMark,
       long conversions, long nulls, BigDecimal value) {}
 
@@ -241,44 +271,7 @@ public final class JourneySet {
     Optional<Stage> opportunity = o.opportunityStage() == null
         ? ds.catalog().find("OPPORTUNITY")
         : Optional.of(ds.catalog().stage(o.opportunityStage()));
-    TreeMap<String, List<Touch>> byLead = new TreeMap<>();
-    for (Touch t : ds.touches()) {
-      byLead.computeIfAbsent(t.leadId(), k -> new ArrayList<>()).add(t);
-    }
-    TreeSet<String> leadIds = new TreeSet<>(byLead.keySet());
-    for (StageChange s : ds.stages()) {
-      leadIds.add(s.leadId());
-    }
-    if (conversion.equals(ds.catalog().first())) {
-      for (Lead l : ds.leads()) {
-        leadIds.add(l.id());
-      }
-    }
-    List<Entry> entries = new ArrayList<>();
-    long unattributed = 0;
-    BigDecimal unattributedValue = BigDecimal.ZERO;
-    for (String id : leadIds) {
-      Lead created = ds.lead(id);
-      List<Payment> paid = o.paidRevenueWithinDays() == null
-          ? List.of()
-          : ds.paymentsOf(created == null ? id : created.customerId());
-      Cut cut = cut(id, created, byLead.getOrDefault(id, List.of()), ds.stagesOf(id), paid,
-          ds.catalog(), conversion, opportunity, o);
-      if (cut == null) {
-        continue;
-      }
-      if (cut.in().isEmpty()) {
-        if (cut.converted()) {
-          unattributed++;
-          unattributedValue = unattributedValue.add(cut.value());
-        }
-        continue;
-      }
-      entries.add(new Entry(id, cut.channels(), ages(cut.in(), cut.end()), cut.leadMark(),
-          cut.oppMark(), cut.converted() ? 1 : 0, cut.converted() ? 0 : 1, cut.value()));
-    }
-    // entries are already in lead-id order (a sorted set of ids)
-    return new JourneySet(entries, false, true, true, unattributed, unattributedValue);
+    return DatasetJourneys.of(ds, o, conversion, opportunity);
   }
 
   /**
@@ -289,8 +282,10 @@ public final class JourneySet {
       int oppMark, List<String> channels) {}
 
   /**
-   * The per-lead step of {@link #fromDataset}: the lead's touches and stage changes must be in the
-   * dataset's order ({@link Dataset#touchOrder()}, {@link Dataset#stageOrder()}); {@code payments}
+   * The per-lead step of {@link #fromDataset} over records, for {@link #pathOf} (routes that group
+   * a dataset's rows by lead themselves); {@code fromDataset} cuts the same journeys from the
+   * dataset's columns ({@link DatasetJourneys}), and a test proves both agree. The lead's touches
+   * and stage changes must be in the dataset's order ({@link Dataset#touchOrder()}, {@link Dataset#stageOrder()}); {@code payments}
    * are the customer's (only read with the paid-revenue option). Null when the lead neither
    * converts nor has touches.
    */

@@ -13,13 +13,12 @@ import dev.funnel.cohort.ltv.Estimate;
 import dev.funnel.cohort.ltv.GammaGammaFit;
 import dev.funnel.cohort.ltv.Ltv;
 import dev.funnel.cohort.ltv.ParetoNbdFit;
-import dev.funnel.cohort.ltv.Purchase;
 import dev.funnel.cohort.ltv.RfmSummary;
 import dev.funnel.cohort.ltv.RfmUnit;
 import dev.funnel.core.Dataset;
 import dev.funnel.core.DatasetTable;
 import dev.funnel.core.Granularity;
-import dev.funnel.core.Payment;
+import dev.funnel.core.columnar.PaymentColumns;
 import dev.funnel.core.display.TextTable;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -171,20 +170,18 @@ final class LtvCommand implements Command {
   static Result compute(Dataset d, LocalDate until, RfmUnit unit, ClvTerms terms, int ltvAt,
       boolean observedFallback, PurchaseModel model) {
     d.require(DatasetTable.PAYMENTS, "ltv");
-    List<Purchase> purchases = new ArrayList<>(d.payments().size());
-    LocalDate last = null;
-    for (Payment p : d.payments()) {
-      LocalDate day = LocalDate.ofInstant(p.paidAt(), d.zone());
-      purchases.add(new Purchase(p.customerId(), day, p.amount().amount()));
-      if (last == null || day.isAfter(last)) {
-        last = day;
-      }
-    }
-    if (last == null) {
+    PaymentColumns payments = d.columns().payments();
+    if (payments.size() == 0) {
       throw new IllegalArgumentException("ltv needs payments; the payments table is empty");
     }
+    long lastAt = Long.MIN_VALUE;
+    for (int r = 0; r < payments.size(); r++) {
+      lastAt = Math.max(lastAt, payments.at(r));
+    }
+    // the local day of the last payment (a day never changes within a millisecond)
+    LocalDate last = LocalDate.ofInstant(java.time.Instant.ofEpochMilli(lastAt), d.zone());
     LocalDate end = until == null ? last : until;
-    RfmSummary s = Ltv.summarize(purchases, end, unit);
+    RfmSummary s = Ltv.summarize(d, end, unit);
     if (s.size() == 0) {
       throw new IllegalArgumentException("no customer made a purchase on or before " + end);
     }

@@ -10,6 +10,7 @@ import dev.funnel.core.StageCatalog;
 import dev.funnel.core.StageChange;
 import dev.funnel.core.Touch;
 import dev.funnel.core.columnar.Columns;
+import dev.funnel.core.columnar.LeadColumns;
 import java.time.ZoneId;
 import java.util.Collections;
 import java.util.HashMap;
@@ -40,42 +41,39 @@ public final class Cohorts {
     if (data == null) {
       throw new IllegalArgumentException("dataset must not be null");
     }
-    data.require(DatasetTable.PAYMENTS, "cohort tables");
-    CohortState s = empty(granularity, data.zone());
-    for (Payment p : data.payments()) {
-      s.add(p);
-    }
-    return s.result();
+    return table(data, granularity, CohortBasis.PAYMENT);
   }
 
   /**
-   * The same cohort table as {@link #byFirstPayment(Dataset, Granularity)} for the dataset the
-   * columns were built from, computed in one pass over the columnar payments (flat counters, long
-   * sums). Revenue values are exact sums at the payment column's scale ({@code
-   * columns.payments().amount().scale()}); numerically equal to the object route's, whose scale
-   * follows the amounts as written, so the two tables are equal records once trailing zeros are
-   * stripped from every revenue value.
+   * {@link #byFirstPayment(Dataset, Granularity)} of the dataset whose columns these are: the
+   * same table (the dataset is its columns, {@link Dataset#columns()}).
    *
-   * @throws IllegalArgumentException when the columns or the granularity are null, or for a basis
-   *     other than the first positive payment
+   * @throws IllegalArgumentException when the columns or the granularity are null
    * @throws IllegalStateException when the columns have no payments table
    */
   public static CohortTable byFirstPayment(Columns columns, Granularity granularity) {
-    return ColumnarCohorts.byFirstPayment(columns, granularity);
+    return table(columns, granularity, CohortBasis.PAYMENT);
   }
 
   /**
-   * The columnar cohort table on a basis; only {@link CohortBasis#PAYMENT} has a columnar route.
+   * {@link #table(Dataset, Granularity, CohortBasis)} of the dataset whose columns these are.
    *
-   * @throws IllegalArgumentException for another basis or a null argument
+   * @throws IllegalArgumentException for a null argument, or (SQL basis) a catalog without SQL
+   * @throws IllegalStateException when the columns lack the payments table or the table the basis
+   *     needs
    */
   public static CohortTable table(Columns columns, Granularity granularity, CohortBasis basis) {
-    if (basis != CohortBasis.PAYMENT) {
-      throw new IllegalArgumentException(
-          "the columnar cohort table supports only the payment basis (first positive payment), got "
-              + basis + "; use table(Dataset, Granularity, CohortBasis) for other bases");
+    if (columns == null) {
+      throw new IllegalArgumentException("columns and granularity are required");
     }
-    return byFirstPayment(columns, granularity);
+    requireGranularity(granularity);
+    return ColumnarCohorts.table(columns, granularity, basis);
+  }
+
+  private static void requireGranularity(Granularity granularity) {
+    if (granularity == null) {
+      throw new IllegalArgumentException("cohort granularity is required");
+    }
   }
 
   /** An empty mergeable state, to feed payments in parts (see {@link CohortState}). */
@@ -104,38 +102,20 @@ public final class Cohorts {
     if (data == null || basis == null) {
       throw new IllegalArgumentException("dataset and cohort basis are required");
     }
-    if (basis == CohortBasis.PAYMENT) {
-      return byFirstPayment(data, granularity);
-    }
+    requireGranularity(granularity);
     data.require(DatasetTable.PAYMENTS, "cohort tables");
-    CohortState s = empty(granularity, data.zone(), basis);
     switch (basis) {
-      case LEAD:
-        data.require(DatasetTable.LEADS, "cohorts by lead creation");
-        for (Lead l : data.leads()) {
-          anchorLead(s, l.id(), l, List.of(), List.of(), data.catalog());
-        }
-        break;
-      case TOUCH:
-        data.require(DatasetTable.TOUCHES, "cohorts by first touch");
-        for (Touch t : data.touches()) {
-          anchorLead(s, t.leadId(), data.lead(t.leadId()), List.of(t), List.of(), data.catalog());
-        }
-        break;
-      case SQL:
+      case LEAD -> data.require(DatasetTable.LEADS, "cohorts by lead creation");
+      case TOUCH -> data.require(DatasetTable.TOUCHES, "cohorts by first touch");
+      case SQL -> {
         data.require(DatasetTable.STAGES, "cohorts by SQL date");
         sqlStage(data.catalog());
-        for (StageChange c : data.stages()) {
-          anchorLead(s, c.leadId(), data.lead(c.leadId()), List.of(), List.of(c), data.catalog());
-        }
-        break;
-      default:
-        throw new AssertionError(basis);
+      }
+      default -> {
+        // the payments suffice
+      }
     }
-    for (Payment p : data.payments()) {
-      s.add(p);
-    }
-    return s.result();
+    return ColumnarCohorts.table(data.columns(), granularity, basis);
   }
 
   /**
@@ -143,9 +123,10 @@ public final class Cohorts {
    * one lead's rows give on the state's basis (lead basis: the lead's creation; touch basis: each
    * touch; SQL basis: each stage change to SQL or a later non-exit stage), all for the lead's
    * customer (its {@code customer_id}; the lead id itself when the lead is not in the leads
-   * table). {@link #table(Dataset, Granularity, CohortBasis)} calls it row by row, a distributed
-   * route once per lead after grouping its rows; anchors keep the earliest event per customer, so
-   * both give the same state.
+   * table). A distributed route calls it once per lead after grouping its rows; {@link
+   * #table(Dataset, Granularity, CohortBasis)} finds the same anchors in the dataset's columns
+   * (earliest event per customer), so a state fed by this step and the dataset's payments gives
+   * the same table (tested on random datasets).
    *
    * @param state   an anchor-basis state ({@link #empty(Granularity, ZoneId, CohortBasis)})
    * @param leadId  the lead id the touches and stage changes belong to
@@ -263,34 +244,54 @@ public final class Cohorts {
       throw new IllegalArgumentException("dataset and group function are required");
     }
     data.require(DatasetTable.PAYMENTS, "cohort tables");
-    Map<String, CohortState> states = grouped(data, granularity, group);
-    SortedMap<String, CohortTable> out = new TreeMap<>();
-    states.forEach((k, v) -> out.put(k, v.result()));
-    return Collections.unmodifiableSortedMap(out);
+    List<Lead> byCreation = data.leads(); // one record per group lookup: the customer's first lead
+    return Collections.unmodifiableSortedMap(
+        grouped(data, granularity, k -> group.apply(byCreation.get(k))));
   }
 
-  /** Payment states per group of the customer's earliest lead, all extended to the data's end. */
-  static Map<String, CohortState> grouped(
-      Dataset data, Granularity granularity,
-      Function<Lead, String> group) {
-    Map<String, Lead> leadOf = new HashMap<>();
-    for (Lead l : data.leads()) { // by creation time, then id: the first one wins
-      leadOf.putIfAbsent(l.customerId(), l);
+  /**
+   * Tables by first positive payment per group of the customer's earliest lead (by creation time,
+   * then id): {@code group} gives the group of the k-th lead in creation order ({@link
+   * LeadColumns#byCreated}, the order of {@link Dataset#leads()}), or null for {@link Lead#NO_CHANNEL};
+   * a customer without a lead is in {@link Lead#NO_CHANNEL}. Only groups with paying customers
+   * are present, and every table runs to the last payment of all groups.
+   */
+  static SortedMap<String, CohortTable> grouped(Dataset data, Granularity granularity,
+      java.util.function.IntFunction<String> group) {
+    requireGranularity(granularity);
+    Columns c = data.columns();
+    LeadColumns leads = c.leads();
+    int customers = c.customers().size();
+    int[] groupOf = new int[customers];
+    java.util.Arrays.fill(groupOf, -1);
+    Map<String, Integer> ids = new HashMap<>();
+    List<String> names = new java.util.ArrayList<>();
+    for (int k = 0; k < leads.withRow(); k++) { // creation order: the first lead of a customer wins
+      int lead = leads.byCreated(k);
+      int customer = leads.customer(lead);
+      if (groupOf[customer] < 0 && c.payments().from(customer) < c.payments().to(customer)) {
+        String g = group.apply(k);
+        groupOf[customer] = ids.computeIfAbsent(g == null ? Lead.NO_CHANNEL : g, key -> {
+          names.add(key);
+          return names.size() - 1;
+        });
+      }
     }
-    Map<String, CohortState> states = new TreeMap<>();
-    for (Payment p : data.payments()) {
-      Lead l = leadOf.get(p.customerId());
-      String g = l == null ? null : group.apply(l);
-      String key = g == null ? Lead.NO_CHANNEL : g;
-      states.computeIfAbsent(key, k -> empty(granularity, data.zone())).add(p);
+    for (int customer = 0; customer < customers; customer++) {
+      if (groupOf[customer] < 0) {
+        groupOf[customer] = ids.computeIfAbsent(Lead.NO_CHANNEL, key -> {
+          names.add(key);
+          return names.size() - 1;
+        });
+      }
     }
-    long last = Long.MIN_VALUE;
-    for (CohortState st : states.values()) {
-      last = Math.max(last, st.lastOrdinal());
+    CohortTable[] tables = ColumnarCohorts.byGroup(c, granularity, groupOf, names.size());
+    SortedMap<String, CohortTable> out = new TreeMap<>();
+    for (int i = 0; i < tables.length; i++) {
+      if (tables[i] != null) {
+        out.put(names.get(i), tables[i]);
+      }
     }
-    for (CohortState st : states.values()) {
-      st.extendTo(last);
-    }
-    return states;
+    return out;
   }
 }

@@ -3,10 +3,12 @@ package dev.funnel.cohort;
 import dev.funnel.core.Dataset;
 import dev.funnel.core.DatasetTable;
 import dev.funnel.core.Granularity;
-import dev.funnel.core.Lead;
+import dev.funnel.core.columnar.Columns;
+import dev.funnel.core.columnar.LeadColumns;
+import dev.funnel.core.columnar.SpendColumns;
 import dev.funnel.core.Period;
-import dev.funnel.core.Spend;
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -33,19 +35,25 @@ final class LtvToCacCalculation {
       throw new IllegalArgumentException("margin must be finite, got " + margin);
     }
     data.require(DatasetTable.PAYMENTS, "unit economics");
-    Map<String, CohortState> byChannel = Cohorts.grouped(data, g, Lead::channel);
+    Columns c = data.columns();
+    LeadColumns leads = c.leads();
+    Map<String, CohortTable> byChannel =
+        Cohorts.grouped(data, g, k -> c.channels().value(leads.channel(leads.byCreated(k))));
     Map<String, TreeMap<Period, BigDecimal>> spend = new TreeMap<>();
-    for (Spend s : data.spend()) {
-      spend.computeIfAbsent(s.channel(), k -> new TreeMap<>())
-          .merge(Period.of(g, s.date()), s.amount().amount(), BigDecimal::add);
+    SpendColumns sp = c.spend();
+    for (int r = 0; r < sp.size(); r++) {
+      spend.computeIfAbsent(c.channels().value(sp.channel(r)), k -> new TreeMap<>())
+          .merge(Period.of(g, LocalDate.ofEpochDay(sp.day(r))), sp.amount().value(r), BigDecimal::add);
     }
     TreeSet<String> channels = new TreeSet<>(byChannel.keySet());
     channels.addAll(spend.keySet());
     List<ChannelLtvToCac> rows = new ArrayList<>();
     List<CohortLtvToCac> cohortRows = new ArrayList<>();
     for (String channel : channels) {
-      CohortState state = byChannel.get(channel);
-      CohortTable table = state == null ? Cohorts.empty(g, data.zone()).result() : state.result();
+      CohortTable table = byChannel.get(channel);
+      if (table == null) {
+        table = Cohorts.empty(g, data.zone()).result();
+      }
       TreeMap<Period, BigDecimal> channelSpend = spend.getOrDefault(channel, new TreeMap<>());
       BigDecimal totalSpend = BigDecimal.ZERO;
       for (BigDecimal v : channelSpend.values()) {

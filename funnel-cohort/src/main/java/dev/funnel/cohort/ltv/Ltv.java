@@ -39,6 +39,20 @@ public final class Ltv {
   }
 
   /**
+   * The RFM summary of a dataset's payments up to and including {@code until}: each payment is a
+   * purchase of its customer on its calendar day in the dataset time zone (refunds negative), with
+   * the conventions of {@link #summarize(Collection, java.time.LocalDate, RfmUnit)}, whose result
+   * it equals; computed over the payment columns without a record per payment.
+   *
+   * @throws IllegalArgumentException when an argument is null
+   * @throws IllegalStateException when the dataset has no payments table
+   */
+  public static RfmSummary summarize(
+      dev.funnel.core.Dataset data, java.time.LocalDate until, RfmUnit unit) {
+    return RfmSummarizer.summarize(data, until, unit);
+  }
+
+  /**
    * Fits the BG/NBD model of Fader, Hardie and Lee (2005) by maximum likelihood.
    *
    * <p>Starting points, tried in order until one converges: {@code r = 1, a = 1, b = 1} with

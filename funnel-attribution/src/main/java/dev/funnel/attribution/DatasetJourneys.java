@@ -1,0 +1,338 @@
+package dev.funnel.attribution;
+
+import dev.funnel.core.Dataset;
+import dev.funnel.core.Stage;
+import dev.funnel.core.StageCatalog;
+import dev.funnel.core.columnar.Columns;
+import dev.funnel.core.columnar.Dictionary;
+import dev.funnel.core.columnar.LeadColumns;
+import dev.funnel.core.columnar.MoneyColumn;
+import dev.funnel.core.columnar.PaymentColumns;
+import dev.funnel.core.columnar.StageColumns;
+import dev.funnel.core.columnar.TouchColumns;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The batch route of {@link JourneySet#fromDataset}: journeys cut straight from the dataset's
+ * columns ({@link Dataset#columns()}), one pass over the lead indexes (lead-id order, the order of
+ * the journey set) reading each lead's touch, stage and payment row ranges, without a record per
+ * row.
+ *
+ * <p>It applies the conventions of {@link JourneySet} exactly as the per-lead record step {@link
+ * JourneySet#cut} does (a test proves both give the same journeys on random datasets): times are
+ * compared as epoch milliseconds and, only when the milliseconds tie, as exact instants, so
+ * sub-millisecond parts decide as they do on {@link Instant}s; touch ages are the same
+ * {@link Duration} arithmetic; values are the same {@link BigDecimal}s (the stage amount as
+ * written, or the exact sum of the paid amounts). A lead's touches are sorted by time, so its
+ * window is one contiguous row range.
+ */
+final class DatasetJourneys {
+
+  private DatasetJourneys() {}
+
+  static JourneySet of(Dataset ds, JourneyOptions o, Stage conversion, Optional<Stage> opportunity) {
+    Columns c = ds.columns();
+    StageCatalog catalog = c.catalog();
+    LeadColumns leads = c.leads();
+    StageColumns stages = c.stages();
+    TouchColumns touches = c.touches();
+    PaymentColumns payments = c.payments();
+    boolean[] reachesConversion = reaches(catalog, conversion);
+    boolean[] reachesOpportunity = opportunity.map(s -> reaches(catalog, s)).orElse(null);
+    boolean fromCreation = conversion.equals(catalog.first());
+    Duration lookback = o.lookback();
+    Integer paidDays = o.paidRevenueWithinDays();
+    MoneyColumn stageAmount = stages.amount();
+
+    int n = leads.size();
+    // per entry
+    int[] entryLead = new int[Math.max(16, Math.min(n, 1 << 16))];
+    int[] entryStart = new int[entryLead.length + 1];
+    int[] leadMark = new int[entryLead.length];
+    int[] oppMark = new int[entryLead.length];
+    boolean[] converted = new boolean[entryLead.length];
+    BigDecimal[] value = new BigDecimal[entryLead.length];
+    // per touch of the entries: the raw key (channel code, or campaign key id) and the age
+    int[] key = new int[Math.max(16, Math.min(touches.size(), 1 << 20))];
+    double[] age = new double[key.length];
+    int entries = 0;
+    int used = 0;
+    long unattributed = 0;
+    BigDecimal unattributedValue = BigDecimal.ZERO;
+    CampaignKeys campaignKeys = o.byCampaign() ? new CampaignKeys(c) : null;
+
+    for (int lead = 0; lead < n; lead++) {
+      int tf = touches.from(lead);
+      int tt = touches.to(lead);
+      int sf = stages.from(lead);
+      int st = stages.to(lead);
+      int hit = firstReaching(stages, sf, st, reachesConversion);
+      boolean created = false;
+      if (fromCreation && leads.hasRow(lead)
+          && (hit < 0 || createdBefore(leads, lead, stages, hit))) {
+        created = true; // every lead is at the first stage from its creation (spec/dataset.md)
+      }
+      boolean converts = created || hit >= 0;
+      if (!converts && tf == tt) {
+        continue;
+      }
+      Instant end = created ? leads.created(lead)
+          : hit >= 0 ? stages.instant(hit) : touches.instant(tt - 1);
+      long endMs = created ? leads.createdAt(lead) : hit >= 0 ? stages.at(hit) : touches.at(tt - 1);
+      Instant start = end.minus(lookback);
+      long startMs = floorMillis(start);
+      // the window [start, end] is a contiguous range of the time-sorted touches
+      int a = tf;
+      while (a < tt && compare(touches, a, startMs, start) < 0) {
+        a++;
+      }
+      int b = a;
+      while (b < tt && compare(touches, b, endMs, end) <= 0) {
+        b++;
+      }
+      BigDecimal v = BigDecimal.ZERO;
+      if (converts) {
+        if (paidDays != null) {
+          v = paidRevenue(c, payments, lead, end, endMs, paidDays);
+        } else if (!created && stageAmount.present(hit)) {
+          v = stageAmount.value(hit);
+        }
+      }
+      if (a == b) {
+        if (converts) {
+          unattributed++;
+          unattributedValue = unattributedValue.add(v);
+        }
+        continue;
+      }
+      if (entries == entryLead.length) {
+        int cap = entries + (entries >> 1) + 16;
+        entryLead = Arrays.copyOf(entryLead, cap);
+        entryStart = Arrays.copyOf(entryStart, cap + 1);
+        leadMark = Arrays.copyOf(leadMark, cap);
+        oppMark = Arrays.copyOf(oppMark, cap);
+        converted = Arrays.copyOf(converted, cap);
+        value = Arrays.copyOf(value, cap);
+      }
+      int len = b - a;
+      if (used + len > key.length) {
+        int cap = Math.max(used + len, key.length + (key.length >> 1));
+        key = Arrays.copyOf(key, cap);
+        age = Arrays.copyOf(age, cap);
+      }
+      entryLead[entries] = lead;
+      entryStart[entries] = used;
+      converted[entries] = converts;
+      value[entries] = v;
+      leadMark[entries] = leads.hasRow(lead)
+          ? lastAtOrBefore(touches, a, b, leads.createdAt(lead), leads.created(lead)) : -1;
+      int mark = -1;
+      if (reachesOpportunity != null) {
+        int opp = firstReaching(stages, sf, st, reachesOpportunity);
+        if (opp >= 0) {
+          mark = lastAtOrBefore(touches, a, b, stages.at(opp), stages.instant(opp));
+        }
+      }
+      oppMark[entries] = mark;
+      for (int r = a; r < b; r++) {
+        key[used] = campaignKeys == null ? touches.channel(r) : campaignKeys.id(touches, r);
+        Duration d = Duration.between(touches.instant(r), end);
+        age[used] = (d.getSeconds() + d.getNano() / 1e9) / JourneySet.SECONDS_PER_DAY;
+        used++;
+      }
+      entries++;
+    }
+    entryStart[entries] = used;
+
+    // the credit keys in sorted order, and each raw key's index among them
+    String[] names;
+    int[] index;
+    if (campaignKeys == null) {
+      Dictionary channels = c.channels();
+      boolean[] seen = new boolean[channels.size()];
+      for (int i = 0; i < used; i++) {
+        seen[key[i]] = true;
+      }
+      index = new int[seen.length];
+      List<String> out = new ArrayList<>();
+      for (int code = 0; code < seen.length; code++) { // code order is string order
+        if (seen[code]) {
+          index[code] = out.size();
+          out.add(channels.value(code));
+        }
+      }
+      names = out.toArray(new String[0]);
+    } else {
+      names = campaignKeys.names.toArray(new String[0]);
+      Integer[] order = new Integer[names.length];
+      for (int i = 0; i < order.length; i++) {
+        order[i] = i;
+      }
+      String[] unsorted = names.clone();
+      Arrays.sort(order, (x, y) -> unsorted[x].compareTo(unsorted[y]));
+      index = new int[names.length];
+      List<String> out = new ArrayList<>();
+      for (Integer i : order) { // two pairs may give one key text ("a / b" + none, "a" + "b")
+        if (out.isEmpty() || !out.get(out.size() - 1).equals(unsorted[i])) {
+          out.add(unsorted[i]);
+        }
+        index[i] = out.size() - 1;
+      }
+      names = out.toArray(new String[0]);
+    }
+
+    int[][] paths = new int[entries][];
+    double[][] ages = new double[entries][];
+    String[] ids = new String[entries];
+    long[] conv = new long[entries];
+    long[] nulls = new long[entries];
+    for (int j = 0; j < entries; j++) {
+      int from = entryStart[j];
+      int to = entryStart[j + 1];
+      int[] p = new int[to - from];
+      for (int i = 0; i < p.length; i++) {
+        p[i] = index[key[from + i]];
+      }
+      paths[j] = p;
+      ages[j] = Arrays.copyOfRange(age, from, to);
+      ids[j] = leads.id(entryLead[j]);
+      conv[j] = converted[j] ? 1 : 0;
+      nulls[j] = converted[j] ? 0 : 1;
+    }
+    return new JourneySet(names, paths, ages, Arrays.copyOf(leadMark, entries),
+        Arrays.copyOf(oppMark, entries), ids, conv, nulls, Arrays.copyOf(value, entries),
+        unattributed, unattributedValue);
+  }
+
+  /** Per catalog index: whether a change into that stage reaches {@code target} (see {@link JourneySet#cut}). */
+  private static boolean[] reaches(StageCatalog catalog, Stage target) {
+    boolean[] r = new boolean[catalog.size()];
+    for (int i = 0; i < r.length; i++) {
+      Stage s = catalog.get(i);
+      r[i] = target.exit() ? s.equals(target) : s.progression() && s.index() >= target.index();
+    }
+    return r;
+  }
+
+  /** The first row of {@code [from, to)} whose stage reaches the target, or -1. */
+  private static int firstReaching(StageColumns stages, int from, int to, boolean[] reaches) {
+    for (int r = from; r < to; r++) {
+      if (reaches[stages.stage(r)]) {
+        return r;
+      }
+    }
+    return -1;
+  }
+
+  /** Whether the lead's creation is strictly before stage row {@code r}, exactly. */
+  private static boolean createdBefore(LeadColumns leads, int lead, StageColumns stages, int r) {
+    long createdMs = leads.createdAt(lead);
+    long rowMs = stages.at(r);
+    if (createdMs != rowMs) {
+      return createdMs < rowMs;
+    }
+    return leads.created(lead).isBefore(stages.instant(r));
+  }
+
+  /**
+   * The order of touch row {@code r} and an instant {@code b} whose floor in milliseconds is
+   * {@code bMs}: the milliseconds decide unless they tie, then the exact instants.
+   */
+  private static int compare(TouchColumns touches, int r, long bMs, Instant b) {
+    long ms = touches.at(r);
+    if (ms != bMs) {
+      return ms < bMs ? -1 : 1;
+    }
+    return touches.instant(r).compareTo(b);
+  }
+
+  /** The position in {@code [a, b)} (0 = a) of the last touch at or before {@code t}, or -1. */
+  private static int lastAtOrBefore(TouchColumns touches, int a, int b, long tMs, Instant t) {
+    int found = -1;
+    for (int r = a; r < b; r++) {
+      if (compare(touches, r, tMs, t) <= 0) {
+        found = r - a;
+      }
+    }
+    return found;
+  }
+
+  /** Epoch milliseconds rounded toward the past, saturated at the long range. */
+  static long floorMillis(Instant t) {
+    long s = t.getEpochSecond();
+    if (s > Long.MAX_VALUE / 1000 - 1) {
+      return Long.MAX_VALUE;
+    }
+    if (s < Long.MIN_VALUE / 1000 + 1) {
+      return Long.MIN_VALUE;
+    }
+    return s * 1000 + t.getNano() / 1_000_000;
+  }
+
+  /**
+   * The exact sum of the payments of the lead's customer booked to the lead or to no lead, paid
+   * within {@code [from, from + days]}: the customer is the lead's {@code customer_id}, or its own
+   * id when it has no row in {@code leads}.
+   */
+  private static BigDecimal paidRevenue(Columns c, PaymentColumns payments, int lead, Instant from,
+      long fromMs, int days) {
+    LeadColumns leads = c.leads();
+    int customer = leads.hasRow(lead) ? leads.customer(lead) : c.customers().find(leads.id(lead));
+    BigDecimal sum = BigDecimal.ZERO;
+    if (customer < 0) {
+      return sum;
+    }
+    Instant to = from.plus(Duration.ofDays(days));
+    long toMs = floorMillis(to);
+    MoneyColumn amount = payments.amount();
+    for (int r = payments.from(customer); r < payments.to(customer); r++) {
+      int booked = payments.lead(r);
+      if (booked != Dictionary.ABSENT && booked != lead) {
+        continue;
+      }
+      long ms = payments.at(r);
+      int lo = ms != fromMs ? Long.compare(ms, fromMs) : payments.instant(r).compareTo(from);
+      int hi = ms != toMs ? Long.compare(ms, toMs) : payments.instant(r).compareTo(to);
+      if (lo >= 0 && hi <= 0) {
+        sum = sum.add(amount.value(r));
+      }
+    }
+    return sum;
+  }
+
+  /**
+   * Campaign-level credit keys ({@link JourneyOptions#campaignKey}): an id per distinct (channel,
+   * campaign) pair in order of first sight, with its key text; sorted once all are seen.
+   */
+  private static final class CampaignKeys {
+    private final Columns c;
+    private final Map<Long, Integer> ids = new HashMap<>();
+    final List<String> names = new ArrayList<>();
+
+    CampaignKeys(Columns c) {
+      this.c = c;
+    }
+
+    int id(TouchColumns touches, int r) {
+      int channel = touches.channel(r);
+      int campaign = touches.campaign(r);
+      long pair = ((long) channel << 32) | (campaign & 0xFFFFFFFFL);
+      Integer id = ids.get(pair);
+      if (id == null) {
+        id = names.size();
+        ids.put(pair, id);
+        names.add(JourneyOptions.campaignKey(
+            c.channels().value(channel), c.campaigns().value(campaign)));
+      }
+      return id;
+    }
+  }
+}
