@@ -433,7 +433,7 @@ final class ColumnarCohorts {
         return;
       }
       long u = amount.unscaled(row);
-      int s = amount.scale(row);
+      int s = amount.givenScale(row);
       if (s > scale[k]) {
         scale[k] = s;
       }

@@ -94,21 +94,6 @@ public final class MoneyColumn {
     return unscaled[row];
   }
 
-  /**
-   * The scale the row's amount was given with, {@code value(row).scale()}, without building the
-   * value; 0 when absent. Lets a sum over scaled longs give the scale that adding the given
-   * {@link BigDecimal}s gives (the largest of theirs).
-   */
-  public int scale(int row) {
-    if (exact != null) {
-      return exact[row] == null ? 0 : exact[row].scale();
-    }
-    if (unscaled[row] == ABSENT) {
-      return 0;
-    }
-    return rowScale == null ? uniformScale : rowScale[row];
-  }
-
   /** The sign of the row's amount (0 when absent). */
   public int signum(int row) {
     if (exact != null) {
