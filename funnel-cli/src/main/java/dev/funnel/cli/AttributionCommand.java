@@ -31,8 +31,19 @@ import java.util.TreeMap;
  */
 final class AttributionCommand implements Command {
 
-  /** The tables this command's computation uses; only these are read from DATA. */
-  static final Set<DatasetTable> TABLES = EnumSet.of(DatasetTable.LEADS, DatasetTable.STAGES, DatasetTable.TOUCHES, DatasetTable.PAYMENTS, DatasetTable.SPEND, DatasetTable.PATHS);
+  /**
+   * The tables attribution uses; only these are read from DATA: the journeys (leads, touches,
+   * the stage changes that mark conversions, the payments that value them) or the paths file,
+   * and spend with {@code --spend}.
+   */
+  static Set<DatasetTable> tables(boolean paths, boolean spend) {
+    EnumSet<DatasetTable> t = paths ? EnumSet.of(DatasetTable.PATHS)
+        : EnumSet.of(DatasetTable.LEADS, DatasetTable.STAGES, DatasetTable.TOUCHES, DatasetTable.PAYMENTS);
+    if (spend) {
+      t.add(DatasetTable.SPEND);
+    }
+    return t;
+  }
 
   static final Option MODEL = new Option("model", "M",
       "first, last, last-non-direct, linear, position, w-shaped, time-decay, custom, markov, shapley, or all");
@@ -130,7 +141,7 @@ final class AttributionCommand implements Command {
       throw args.usage("--format svg draws the credited conversions: not with --spend");
     }
     BigDecimal margin = margin(args);
-    DataInput in = DataInput.read(args, session, TABLES);
+    DataInput in = DataInput.read(args, session, tables(paths, args.has(SPEND)));
     if (args.has(SPEND)) {
       in.dataset().require(DatasetTable.SPEND, "attribution --spend");
     }

@@ -28,8 +28,19 @@ import java.util.function.Function;
  */
 final class CohortsCommand implements Command {
 
-  /** The tables this command's computation uses; only these are read from DATA. */
-  static final Set<DatasetTable> TABLES = EnumSet.of(DatasetTable.LEADS, DatasetTable.STAGES, DatasetTable.TOUCHES, DatasetTable.PAYMENTS, DatasetTable.SPEND);
+  /**
+   * The tables a cohort table of this basis uses; only these are read from DATA: leads and
+   * payments, plus the touches or stage changes that anchor touch and SQL cohorts.
+   */
+  static Set<DatasetTable> tables(CohortBasis basis) {
+    EnumSet<DatasetTable> t = EnumSet.of(DatasetTable.LEADS, DatasetTable.PAYMENTS);
+    if (basis == CohortBasis.TOUCH) {
+      t.add(DatasetTable.TOUCHES);
+    } else if (basis == CohortBasis.SQL) {
+      t.add(DatasetTable.STAGES);
+    }
+    return t;
+  }
 
   static final Option GRANULARITY =
       new Option("granularity", "G", "cohort period: day, week, month (default) or quarter");
@@ -92,7 +103,7 @@ final class CohortsCommand implements Command {
       throw args.usage("--format svg draws one retention heat map: not with "
           + (group != null ? "--group" : "--metric " + args.value(METRIC)));
     }
-    DataInput in = DataInput.read(args, session, TABLES);
+    DataInput in = DataInput.read(args, session, tables(basis));
     if (group != null) {
       SortedMap<String, CohortTable> tables = Cohorts.byGroup(in.dataset(), g, group);
       switch (format) {

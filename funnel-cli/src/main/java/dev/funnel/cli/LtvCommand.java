@@ -38,7 +38,8 @@ import java.util.Map;
 final class LtvCommand implements Command {
 
   /** The tables this command's computation uses; only these are read from DATA. */
-  static final Set<DatasetTable> TABLES = EnumSet.of(DatasetTable.LEADS, DatasetTable.STAGES, DatasetTable.TOUCHES, DatasetTable.PAYMENTS, DatasetTable.SPEND);
+  static final Set<DatasetTable> TABLES =
+      EnumSet.of(DatasetTable.LEADS, DatasetTable.PAYMENTS, DatasetTable.SPEND);
 
   static final Option UNTIL = new Option("until", "DATE",
       "end of the observation period; purchases on that day count (default: the last payment day)");
