@@ -1,6 +1,5 @@
 package dev.funnel.cli;
 
-import java.util.EnumSet;
 import dev.funnel.attribution.Attribution;
 import dev.funnel.attribution.AttributionOptions;
 import dev.funnel.attribution.AttributionResult;
@@ -15,6 +14,7 @@ import dev.funnel.core.display.TextTable;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;

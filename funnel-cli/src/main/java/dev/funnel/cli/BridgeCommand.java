@@ -1,9 +1,7 @@
 package dev.funnel.cli;
 
-import dev.funnel.core.DatasetTable;
-import java.util.EnumSet;
-import java.util.Set;
 import dev.funnel.core.Dataset;
+import dev.funnel.core.DatasetTable;
 import dev.funnel.core.Period;
 import dev.funnel.core.bridge.Bridge;
 import dev.funnel.core.bridge.BridgeResult;
@@ -24,10 +22,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * {@code funnel bridge}: why revenue changed, as one exact effect per factor (spec/cli.md).

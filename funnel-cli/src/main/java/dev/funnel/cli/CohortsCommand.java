@@ -1,21 +1,21 @@
 package dev.funnel.cli;
 
-import dev.funnel.core.DatasetTable;
-import java.util.EnumSet;
-import java.util.Set;
 import dev.funnel.cohort.CohortBasis;
 import dev.funnel.cohort.CohortMetric;
 import dev.funnel.cohort.CohortRow;
 import dev.funnel.cohort.CohortTable;
 import dev.funnel.cohort.Cohorts;
+import dev.funnel.core.DatasetTable;
 import dev.funnel.core.Granularity;
 import dev.funnel.core.Lead;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.function.Function;
 

@@ -1,8 +1,6 @@
 package dev.funnel.cli;
 
 import dev.funnel.core.DatasetTable;
-import java.util.EnumSet;
-import java.util.Set;
 import dev.funnel.core.Granularity;
 import dev.funnel.core.display.TextTable;
 import dev.funnel.core.funnel.Basis;
@@ -18,10 +16,12 @@ import dev.funnel.core.funnel.StageFunnel;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * {@code funnel funnel DATA}: stage counts and conversions of {@link StageFunnel} (spec/cli.md,

@@ -1,7 +1,5 @@
 package dev.funnel.cli;
 
-import java.util.EnumSet;
-import java.util.Set;
 import dev.funnel.cohort.ChannelLtvToCac;
 import dev.funnel.cohort.CohortLtvToCac;
 import dev.funnel.cohort.Cohorts;
@@ -23,9 +21,11 @@ import dev.funnel.core.display.TextTable;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * {@code funnel ltv DATA}: customer lifetime value (spec/cli.md, ltv; issue #5). The RFM summary of

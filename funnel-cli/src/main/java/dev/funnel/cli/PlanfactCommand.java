@@ -1,8 +1,6 @@
 package dev.funnel.cli;
 
 import dev.funnel.core.DatasetTable;
-import java.util.EnumSet;
-import java.util.Set;
 import dev.funnel.core.Period;
 import dev.funnel.core.plan.PlanFact;
 import dev.funnel.core.plan.PlanOptions;
@@ -12,9 +10,11 @@ import dev.funnel.core.plan.Tolerance;
 import dev.funnel.core.sla.BusinessCalendar;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * {@code funnel planfact DATA --period P}: plan vs actual of {@link PlanFact} (spec/cli.md,

@@ -4,10 +4,6 @@ import dev.funnel.core.Dataset;
 import dev.funnel.core.DatasetTable;
 import dev.funnel.core.Granularity;
 import dev.funnel.core.Period;
-import dev.funnel.core.columnar.Columns;
-import dev.funnel.core.columnar.LeadColumns;
-import dev.funnel.core.columnar.LeadRows;
-import dev.funnel.core.columnar.PaymentColumns;
 import dev.funnel.core.columnar.SpendColumns;
 import dev.funnel.core.funnel.FunnelQuery;
 import dev.funnel.core.funnel.FunnelReport;
@@ -15,6 +11,7 @@ import dev.funnel.core.funnel.StageFunnel;
 import dev.funnel.core.quality.QualityReport;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.EnumSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
@@ -84,58 +81,18 @@ final class ReportScope {
    * the end of the last spend day; null when there is none.
    */
   static Instant endOfData(Dataset d) {
-    Columns c = d.columns();
-    LeadColumns leads = c.leads();
-    LeadRows[] timed = {c.stages(), c.activities(), c.touches()};
-    PaymentColumns p = c.payments();
-    // the latest epoch millisecond over the timed rows, then the exact instants at it (a
-    // sub-millisecond part may tell them apart)
-    long max = Long.MIN_VALUE;
-    for (int i = 0; i < leads.size(); i++) {
-      if (leads.hasRow(i)) {
-        max = Math.max(max, leads.createdAt(i));
-      }
-    }
-    for (LeadRows rows : timed) {
-      for (int r = 0; r < rows.size(); r++) {
-        max = Math.max(max, rows.at(r));
-      }
-    }
-    for (int r = 0; r < p.size(); r++) {
-      max = Math.max(max, p.at(r));
-    }
-    Instant latest = null;
-    for (int i = 0; i < leads.size(); i++) {
-      if (leads.hasRow(i) && leads.createdAt(i) == max) {
-        latest = later(latest, leads.created(i));
-      }
-    }
-    for (LeadRows rows : timed) {
-      for (int r = 0; r < rows.size(); r++) {
-        if (rows.at(r) == max) {
-          latest = later(latest, rows.instant(r));
-        }
-      }
-    }
-    for (int r = 0; r < p.size(); r++) {
-      if (p.at(r) == max) {
-        latest = later(latest, p.instant(r));
-      }
-    }
-    SpendColumns s = c.spend();
+    Instant latest = TimedRows.latest(d, EnumSet.of(DatasetTable.LEADS, DatasetTable.STAGES,
+        DatasetTable.ACTIVITIES, DatasetTable.TOUCHES, DatasetTable.PAYMENTS));
+    SpendColumns s = d.columns().spend();
     if (s.size() > 0) {
       int lastDay = Integer.MIN_VALUE;
       for (int r = 0; r < s.size(); r++) {
         lastDay = Math.max(lastDay, s.day(r));
       }
-      latest = later(latest, LocalDate.ofEpochDay(lastDay).plusDays(1).atStartOfDay(d.zone())
-          .toInstant().minusNanos(1));
+      latest = TimedRows.later(latest, LocalDate.ofEpochDay(lastDay).plusDays(1)
+          .atStartOfDay(d.zone()).toInstant().minusNanos(1));
     }
     return latest;
-  }
-
-  private static Instant later(Instant a, Instant b) {
-    return a == null || b.isAfter(a) ? b : a;
   }
 
   /**

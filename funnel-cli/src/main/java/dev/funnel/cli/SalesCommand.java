@@ -1,9 +1,7 @@
 package dev.funnel.cli;
 
-import dev.funnel.core.DatasetTable;
-import java.util.EnumSet;
-import java.util.Set;
 import dev.funnel.core.Dataset;
+import dev.funnel.core.DatasetTable;
 import dev.funnel.core.Period;
 import dev.funnel.core.display.InstantLabel;
 import dev.funnel.core.sales.DealSize;
@@ -21,9 +19,11 @@ import dev.funnel.core.sales.WinRate;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * {@code funnel sales DATA}: the sales figures of {@link Sales} (spec/metrics.md, "Funnel and sales

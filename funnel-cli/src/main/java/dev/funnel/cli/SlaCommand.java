@@ -1,12 +1,7 @@
 package dev.funnel.cli;
 
-import dev.funnel.core.DatasetTable;
-import java.util.EnumSet;
-import java.util.Set;
-import dev.funnel.core.Activity;
 import dev.funnel.core.Dataset;
-import dev.funnel.core.Lead;
-import dev.funnel.core.StageChange;
+import dev.funnel.core.DatasetTable;
 import dev.funnel.core.sla.BusinessCalendar;
 import dev.funnel.core.sla.OverdueLead;
 import dev.funnel.core.sla.OverdueLeads;
@@ -17,9 +12,11 @@ import dev.funnel.core.sla.SlaStats;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * {@code funnel sla DATA}: the first-response SLA of {@link Sla} (issue #3): the share of leads
@@ -117,21 +114,14 @@ final class SlaCommand implements Command {
    * @throws IllegalArgumentException when the dataset has none of them
    */
   static Instant latest(Dataset d) {
-    Instant max = null;
-    for (Lead l : d.leads()) {
-      max = max == null || l.createdAt().isAfter(max) ? l.createdAt() : max;
-    }
-    for (StageChange s : d.stages()) {
-      max = max == null || s.at().isAfter(max) ? s.at() : max;
-    }
-    for (Activity a : d.activities()) {
-      max = max == null || a.at().isAfter(max) ? a.at() : max;
-    }
+    Instant max = TimedRows.latest(d,
+        EnumSet.of(DatasetTable.LEADS, DatasetTable.STAGES, DatasetTable.ACTIVITIES));
     if (max == null) {
       throw new IllegalArgumentException("the SLA needs leads; the dataset has none");
     }
     return max;
   }
+
 
   static Map<String, Object> json(SlaReport r) {
     Map<String, Object> m = new LinkedHashMap<>();

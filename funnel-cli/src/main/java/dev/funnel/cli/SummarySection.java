@@ -1,20 +1,17 @@
 package dev.funnel.cli;
 
-import dev.funnel.core.Activity;
 import dev.funnel.core.Dataset;
 import dev.funnel.core.DatasetTable;
-import dev.funnel.core.Lead;
 import dev.funnel.core.Money;
-import dev.funnel.core.Payment;
-import dev.funnel.core.Spend;
-import dev.funnel.core.StageChange;
-import dev.funnel.core.Touch;
+import dev.funnel.core.columnar.SpendColumns;
 import dev.funnel.core.display.TextTable;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * What the dataset is: its tables and row counts, the days of its first and last event (in the
@@ -53,31 +50,26 @@ final class SummarySection implements ReportSection {
         mm[1] = day;
       }
     };
-    java.util.function.Consumer<Instant> seeAt;
-    Instant[] range = new Instant[2];
+    // the day of an instant depends on its millisecond only (a sub-millisecond part never
+    // crosses midnight), so the millisecond columns decide
+    long[] range = {Long.MAX_VALUE, Long.MIN_VALUE};
     boolean fixed = z.getRules().isFixedOffset();
-    if (fixed) {
-      seeAt = at -> {
-        if (range[0] == null || at.isBefore(range[0])) {
-          range[0] = at;
+    Set<DatasetTable> timed = EnumSet.of(DatasetTable.LEADS, DatasetTable.STAGES,
+        DatasetTable.ACTIVITIES, DatasetTable.TOUCHES, DatasetTable.PAYMENTS);
+    TimedRows.forEachMillis(d, timed, fixed
+        ? ms -> {
+          range[0] = Math.min(range[0], ms);
+          range[1] = Math.max(range[1], ms);
         }
-        if (range[1] == null || at.isAfter(range[1])) {
-          range[1] = at;
-        }
-      };
-    } else {
-      seeAt = at -> see.accept(LocalDate.ofInstant(at, z));
+        : ms -> see.accept(LocalDate.ofInstant(Instant.ofEpochMilli(ms), z)));
+    if (fixed && range[0] <= range[1]) {
+      see.accept(LocalDate.ofInstant(Instant.ofEpochMilli(range[0]), z));
+      see.accept(LocalDate.ofInstant(Instant.ofEpochMilli(range[1]), z));
     }
-    d.leads().forEach(l -> seeAt.accept(l.createdAt()));
-    d.stages().forEach(c -> seeAt.accept(c.at()));
-    d.activities().forEach(a -> seeAt.accept(a.at()));
-    d.touches().forEach(t -> seeAt.accept(t.at()));
-    d.payments().forEach(p -> seeAt.accept(p.paidAt()));
-    if (fixed && range[0] != null) {
-      see.accept(LocalDate.ofInstant(range[0], z));
-      see.accept(LocalDate.ofInstant(range[1], z));
+    SpendColumns spend = d.columns().spend();
+    for (int r = 0; r < spend.size(); r++) {
+      see.accept(LocalDate.ofEpochDay(spend.day(r)));
     }
-    d.spend().forEach(sp -> see.accept(sp.date()));
     return new Span(mm[0], mm[1]);
   }
 

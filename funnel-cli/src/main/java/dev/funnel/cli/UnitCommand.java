@@ -1,12 +1,12 @@
 package dev.funnel.cli;
 
 import dev.funnel.core.DatasetTable;
-import java.util.EnumSet;
 import dev.funnel.core.money.UnitEconomics;
 import dev.funnel.core.money.UnitReport;
 import dev.funnel.core.money.UnitRow;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
