@@ -20,6 +20,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
 
 /**
  * Appends rows straight into columns while a dataset is built: text is coded on arrival
@@ -263,7 +266,8 @@ public final class ColumnsBuilder {
     }
     String cur = settleCurrency(currency, rates);
 
-    Interner.Coded ids = leadIds.finish("lead_ids");
+    // the two large dictionaries sort on two threads; then the tables lay out on two threads
+    CompletableFuture<Interner.Coded> idsLater = async(() -> leadIds.finish("lead_ids"));
     Interner.Coded cust = customers.finish("customers");
     Interner.Coded ch = channels.finish("channels");
     Interner.Coded camp = campaigns.finish("campaigns");
@@ -273,18 +277,42 @@ public final class ColumnsBuilder {
     Interner.Coded prod = products.finish("products");
     Interner.Coded types = activityTypes.finish("activity_types");
     Interner.Coded outs = outcomes.finish("outcomes");
+    Interner.Coded ids = join(idsLater);
 
     int nLeads = ids.dictionary.size();
     int nCustomers = cust.dictionary.size();
-    LeadColumns leads = leads(ids, cust, ch, camp, seg, own, nLeads);
-    StageColumns stages = stages(ids, rsn, own, nLeads);
-    ActivityColumns activities = activities(ids, types, own, outs, nLeads);
-    TouchColumns touches = touches(ids, ch, camp, nLeads);
+    CompletableFuture<TouchColumns> touchesLater = async(() -> touches(ids, ch, camp, nLeads));
+    CompletableFuture<StageColumns> stagesLater = async(() -> stages(ids, rsn, own, nLeads));
     PaymentColumns payments = payments(ids, cust, prod, nCustomers);
+    LeadColumns leads = leads(ids, cust, ch, camp, seg, own, nLeads);
+    ActivityColumns activities = activities(ids, types, own, outs, nLeads);
     SpendColumns spend = spend(ch, camp);
+    TouchColumns touches = join(touchesLater);
+    StageColumns stages = join(stagesLater);
     return new Columns(zone, catalog, cur, tables, ids.dictionary, cust.dictionary, ch.dictionary,
         camp.dictionary, seg.dictionary, own.dictionary, rsn.dictionary, prod.dictionary,
         types.dictionary, outs.dictionary, leads, stages, activities, touches, payments, spend);
+  }
+
+  /** Runs a step of the layout on the common pool (independent steps of one build). */
+  private static <T> CompletableFuture<T> async(Supplier<T> step) {
+    return CompletableFuture.supplyAsync(step);
+  }
+
+  /** The result of a step, its failure rethrown as it was thrown. */
+  private static <T> T join(CompletableFuture<T> f) {
+    try {
+      return f.join();
+    } catch (CompletionException e) {
+      Throwable c = e.getCause();
+      if (c instanceof RuntimeException r) {
+        throw r;
+      }
+      if (c instanceof Error err) {
+        throw err;
+      }
+      throw e;
+    }
   }
 
   private LeadColumns leads(Interner.Coded ids, Interner.Coded cust, Interner.Coded ch,
