@@ -7,7 +7,6 @@ import dev.funnel.core.Dataset;
 import dev.funnel.core.Granularity;
 import dev.funnel.core.Money;
 import dev.funnel.core.Payment;
-import dev.funnel.core.columnar.Columns;
 import java.math.BigDecimal;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -51,8 +50,6 @@ import org.openjdk.jmh.infra.Blackhole;
  * <ul>
  *   <li>{@code funnel}: {@link Cohorts#byFirstPayment} with {@link Granularity#MONTH} over the
  *       in-memory {@link Dataset} (built once in setup), plus each row's cumulative revenue;
- *   <li>{@code funnelColumnar}: the same over the dataset's {@link Columns} (built once in setup,
- *       untimed, like DuckDB's load), one thread;
  *   <li>{@code duckdbOneThread}, {@code duckdbAllThreads}: the payments loaded into a DuckDB table
  *       ({@code customer_id VARCHAR, paid_at TIMESTAMP, amount DECIMAL(18,2)}) through its appender
  *       in setup, then one SQL query: a customer's cohort is the month of its first positive
@@ -63,7 +60,7 @@ import org.openjdk.jmh.infra.Blackhole;
  *       and a scaled long amount: the payments as columns).
  * </ul>
  *
- * <p>The setup checks, before anything is timed, that funnel, funnel columnar and both DuckDB runs give the same
+ * <p>The setup checks, before anything is timed, that funnel and both DuckDB runs give the same
  * cohort sizes and, for every (cohort, index) with a payment, the same active count, revenue and
  * cumulative revenue (exact decimals).
  */
@@ -98,7 +95,6 @@ public class CohortTableMonthly {
       """;
 
   private Dataset dataset;
-  private Columns columns;
   private DuckDbPeer duckOne;
   private DuckDbPeer duckAll;
   private MemoryBaseline baseline;
@@ -111,9 +107,7 @@ public class CohortTableMonthly {
     duckAll = new DuckDbPeer(Runtime.getRuntime().availableProcessors());
     load(duckOne.connection());
     load(duckAll.connection());
-    columns = Columns.of(dataset);
     Result ours = cells(Cohorts.byFirstPayment(dataset, Granularity.MONTH));
-    check("funnel columnar", ours, cells(Cohorts.byFirstPayment(columns, Granularity.MONTH)));
     check("duckdb (1 thread)", ours, query(duckOne));
     check("duckdb (all threads)", ours, query(duckAll));
   }
@@ -128,16 +122,6 @@ public class CohortTableMonthly {
   @Benchmark
   public void funnel(Blackhole bh) {
     CohortTable t = Cohorts.byFirstPayment(dataset, Granularity.MONTH);
-    for (CohortRow r : t.cohorts()) {
-      bh.consume(r.cumulativeRevenue());
-    }
-    bh.consume(t);
-  }
-
-  /** funnel over the columnar form (built once in setup, like DuckDB's load), one thread. */
-  @Benchmark
-  public void funnelColumnar(Blackhole bh) {
-    CohortTable t = Cohorts.byFirstPayment(columns, Granularity.MONTH);
     for (CohortRow r : t.cohorts()) {
       bh.consume(r.cumulativeRevenue());
     }

@@ -57,10 +57,8 @@ import org.openjdk.jmh.infra.Blackhole;
  *
  * <ul>
  *   <li>{@code funnel}: {@link StageFunnel#compute} with an event query per month by channel, over
- *       the in-memory {@link Dataset} (built once in setup);
- *   <li>{@code funnelColumnar}: {@link StageFunnel#compute(Columns, FunnelQuery)}, the same query
- *       over the columnar form ({@link Columns#of(Dataset)} built once in setup, not timed, as
- *       DuckDB's load is not);
+ *       the in-memory {@link Dataset} (built once in setup, not timed, as DuckDB's load is not;
+ *       a dataset is its columnar form, so this is the route every command takes);
  *   <li>{@code duckdbOneThread}, {@code duckdbAllThreads}: the leads and stage changes loaded into
  *       DuckDB tables through its appender in setup, then one SQL query: per lead the first time
  *       into each progression stage, a range join for "that stage or any later one", counted per
@@ -71,8 +69,7 @@ import org.openjdk.jmh.infra.Blackhole;
  * </ul>
  *
  * <p>Each fork's setup checks, before anything is timed, that its method gives the same count for
- * every (channel, month, stage) as the columnar route, and the columnar route's fork checks it
- * against the object route.
+ * every (channel, month, stage) as funnel.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -112,7 +109,6 @@ public class StageFunnelCounts {
       """;
 
   private Dataset dataset;
-  private Columns columns;
   private DuckDbPeer duck;
   private MemoryBaseline baseline;
 
@@ -125,19 +121,17 @@ public class StageFunnelCounts {
     if (!dataset.zone().equals(ZoneOffset.UTC)) {
       throw new IllegalStateException("the SQL peer counts UTC months; the demo zone is " + dataset.zone());
     }
-    columns = Columns.of(dataset);
-    Footprint f = columns.footprint();
+    Footprint f = dataset.columns().footprint();
     baseline = new MemoryBaseline(f.table("leads").bytes() + f.table("stages").bytes());
     System.out.printf("%n%,d leads, %,d stage changes; columnar leads + stages %,d bytes%n",
         dataset.leads().size(), dataset.stages().size(), f.table("leads").bytes() + f.table("stages").bytes());
     if (method.equals("memoryBaseline")) {
       return;
     }
-    // every fork checks its own method against the columnar route; the columnar route's fork
-    // checks it against the object route
-    Map<Cell, Long> ours = cells(StageFunnel.compute(columns, QUERY));
+    // every fork checks its own method against funnel's counts
+    Map<Cell, Long> ours = cells(StageFunnel.compute(dataset, QUERY));
     switch (method) {
-      case "funnel", "funnelColumnar" -> check("funnel (objects)", ours, cells(StageFunnel.compute(dataset, QUERY)));
+      case "funnel" -> { } // the reference itself
       case "streams" -> check("streams", ours, streamCounts());
       case "duckdbOneThread", "duckdbAllThreads" -> {
         duck = new DuckDbPeer(method.equals("duckdbOneThread") ? 1 : Runtime.getRuntime().availableProcessors());
@@ -227,12 +221,6 @@ public class StageFunnelCounts {
   @Benchmark
   public FunnelReport funnel() {
     return StageFunnel.compute(dataset, QUERY);
-  }
-
-  /** funnel: the same report over the columnar form (built in setup), one thread. */
-  @Benchmark
-  public FunnelReport funnelColumnar() {
-    return StageFunnel.compute(columns, QUERY);
   }
 
   /** DuckDB, one worker thread, tables already loaded. */
