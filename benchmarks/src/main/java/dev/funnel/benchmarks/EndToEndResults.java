@@ -149,8 +149,8 @@ final class EndToEndResults {
       md.append(String.join("; ", parts)).append(".\n\n");
     }
     md.append("## Datasets (`funnel demo --leads N --seed S [--payments-per-lead X]`, data rows per")
-        .append(" CSV file; payments `pplX` with `--payments-per-lead X`, `b2b` without)\n\n");
-    md.append("| leads | seed | payments |");
+        .append(" CSV file; payments setting `pplX` with `--payments-per-lead X`, `b2b` without)\n\n");
+    md.append("| leads | seed | payments setting |");
     EndToEndData.TABLES.forEach(t -> md.append(' ').append(t).append(" |"));
     md.append(" all |\n|---:|---:|---|");
     EndToEndData.TABLES.forEach(t -> md.append("---:|"));
@@ -173,7 +173,7 @@ final class EndToEndResults {
       md.append(String.format(Locale.ROOT, " %,d |%n", all));
     }
     md.append("\n## Times\n\n")
-        .append("| job | leads | payments | rows (all files) | funnel jar | runs | funnel median (min-max) s")
+        .append("| job | leads | payments setting | rows (all files) | funnel jar | runs | funnel median (min-max) s")
         .append(" | DuckDB median (min-max) s | ratio | DuckDB 1 thread median s | ratio 1 thread")
         .append(" | funnel peak RSS MB | DuckDB peak RSS MB (1 thread) | check | when | load |\n")
         .append("|---|---:|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---|---|---:|\n");
