@@ -81,12 +81,14 @@ public final class EndToEnd {
     machine.fields().forEachRemaining(f -> System.out.println(f.getKey() + ": " + f.getValue().asText()));
     results.machine(machine);
     for (long leads : options.leads()) {
-      Path dir = EndToEndData.ensure(options.cache(), leads, options.seed(), java, options.jar());
+      Path dir = EndToEndData.ensure(options.cache(), leads, options.seed(), options.paymentsPerLead(),
+          java, options.jar());
       Map<String, Long> rows = EndToEndData.rows(dir);
       System.out.println("rows: " + rows);
       for (EndToEndJob job : options.jobs()) {
         ObjectNode entry = job(job, dir, leads);
         entry.put("seed", options.seed());
+        entry.put("payments", EndToEndOptions.paymentsLabel(options.paymentsPerLead()));
         entry.set("rows", JSON.valueToTree(rows));
         results.store(entry);
       }
@@ -97,7 +99,7 @@ public final class EndToEnd {
 
   /** Checks, then times one job at one size; the entry of the results. */
   private ObjectNode job(EndToEndJob job, Path dir, long leads) throws IOException, InterruptedException {
-    String name = leads + "-" + job.label();
+    String name = leads + "-" + EndToEndOptions.paymentsLabel(options.paymentsPerLead()) + "-" + job.label();
     Map<String, List<String>> sides = new LinkedHashMap<>();
     sides.put("funnel", funnelCommand(List.of(), job, dir));
     if (job.hasPeer()) {

@@ -18,7 +18,7 @@ import java.util.Map;
 /**
  * The end-to-end results: {@code end-to-end.json} (every run's raw wall times, peak RSS and exit
  * codes per job and size) and {@code end-to-end.md} (the table made from it). A run replaces the
- * entries of the (job, leads, funnel jar) it ran and keeps the others, so sizes and jobs can be
+ * entries of the (job, leads, payments setting, funnel jar) it ran and keeps the others, so sizes and jobs can be
  * run one at a time (for example 1M leads on another day) and builds of funnel kept side by side
  * (a jar copied under a name of its own, e.g. its commit); the table is always made from the
  * merged JSON.
@@ -63,26 +63,36 @@ final class EndToEndResults {
   }
 
   /**
-   * Stores an entry in place of an earlier one of the same job, leads and funnel jar, sorted by
-   * leads, job order and jar, and rewrites both files.
+   * Stores an entry in place of an earlier one of the same job, leads, payments setting and funnel
+   * jar, sorted by leads, payments setting, job order and jar, and rewrites both files.
    */
   void store(ObjectNode entry) throws IOException {
     List<JsonNode> entries = new ArrayList<>();
     for (JsonNode e : root.get("entries")) {
       if (!(e.get("job").asText().equals(entry.get("job").asText())
           && e.get("leads").asLong() == entry.get("leads").asLong()
+          && payments(e).equals(payments(entry))
           && e.get("jar").asText().equals(entry.get("jar").asText()))) {
         entries.add(e);
       }
     }
     entries.add(entry);
     entries.sort(Comparator.comparingLong((JsonNode e) -> e.get("leads").asLong())
+        .thenComparing(EndToEndResults::payments)
         .thenComparing(e -> EndToEndJob.of(e.get("job").asText()))
         .thenComparing(e -> e.get("jar").asText()));
     ArrayNode array = root.putArray("entries");
     entries.forEach(array::add);
     JSON.writeValue(json.toFile(), root);
     render();
+  }
+
+  /**
+   * The payments setting of an entry's dataset ({@link EndToEndOptions#paymentsLabel}): entries
+   * from before the setting existed ran on the demo's default payments, {@code b2b}.
+   */
+  static String payments(JsonNode e) {
+    return e.path("payments").asText("b2b");
   }
 
   /** Rewrites the markdown table from the JSON as it stands. */
@@ -138,20 +148,22 @@ final class EndToEndResults {
       m.fields().forEachRemaining(f -> parts.add(f.getKey() + " " + f.getValue().asText()));
       md.append(String.join("; ", parts)).append(".\n\n");
     }
-    md.append("## Datasets (`funnel demo --leads N --seed S`, data rows per CSV file)\n\n");
-    md.append("| leads | seed |");
+    md.append("## Datasets (`funnel demo --leads N --seed S [--payments-per-lead X]`, data rows per")
+        .append(" CSV file; payments setting `pplX` with `--payments-per-lead X`, `b2b` without)\n\n");
+    md.append("| leads | seed | payments setting |");
     EndToEndData.TABLES.forEach(t -> md.append(' ').append(t).append(" |"));
-    md.append(" all |\n|---:|---:|");
+    md.append(" all |\n|---:|---:|---|");
     EndToEndData.TABLES.forEach(t -> md.append("---:|"));
     md.append("---:|\n");
-    long shown = -1;
+    String shown = null;
     for (JsonNode e : root.get("entries")) {
-      if (e.get("leads").asLong() == shown) {
+      String dataset = e.get("leads").asLong() + " " + payments(e);
+      if (dataset.equals(shown)) {
         continue;
       }
-      shown = e.get("leads").asLong();
-      md.append("| ").append(String.format(Locale.ROOT, "%,d", shown)).append(" | ")
-          .append(e.get("seed").asLong()).append(" |");
+      shown = dataset;
+      md.append("| ").append(String.format(Locale.ROOT, "%,d", e.get("leads").asLong())).append(" | ")
+          .append(e.get("seed").asLong()).append(" | ").append(payments(e)).append(" |");
       long all = 0;
       for (String t : EndToEndData.TABLES) {
         long n = e.get("rows").path(t).asLong(0);
@@ -161,10 +173,10 @@ final class EndToEndResults {
       md.append(String.format(Locale.ROOT, " %,d |%n", all));
     }
     md.append("\n## Times\n\n")
-        .append("| job | leads | rows (all files) | funnel jar | runs | funnel median (min-max) s")
+        .append("| job | leads | payments setting | rows (all files) | funnel jar | runs | funnel median (min-max) s")
         .append(" | DuckDB median (min-max) s | ratio | DuckDB 1 thread median s | ratio 1 thread")
         .append(" | funnel peak RSS MB | DuckDB peak RSS MB (1 thread) | check | when | load |\n")
-        .append("|---|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---|---|---:|\n");
+        .append("|---|---:|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---|---|---:|\n");
     for (JsonNode e : root.get("entries")) {
       md.append(row(e));
     }
@@ -177,8 +189,8 @@ final class EndToEndResults {
     for (JsonNode e : root.get("entries")) {
       if (e.has("xmx1g")) {
         JsonNode x = e.get("xmx1g");
-        md.append(String.format(Locale.ROOT, "- %,d leads, %s: %s (exit %d, %.1f s, peak RSS %,d MB)%s%n",
-            e.get("leads").asLong(), Path.of(e.get("jar").asText()).getFileName(),
+        md.append(String.format(Locale.ROOT, "- %,d leads (%s), %s: %s (exit %d, %.1f s, peak RSS %,d MB)%s%n",
+            e.get("leads").asLong(), payments(e), Path.of(e.get("jar").asText()).getFileName(),
             x.get("exit").asInt() == 0 ? "pass" : "**fail**",
             x.get("exit").asInt(), x.get("seconds").asDouble(), x.get("peakRssKb").asLong() / 1024,
             x.get("exit").asInt() == 0 ? "" : ": " + x.path("stderr").asText().replace('\n', ' ')));
@@ -195,8 +207,8 @@ final class EndToEndResults {
     JsonNode f = e.get("funnel");
     JsonNode d = e.path("duckdb");
     JsonNode d1 = e.path("duckdb1");
-    return String.format(Locale.ROOT, "| %s | %,d | %,d | %s | %d | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |%n",
-        e.get("job").asText(), e.get("leads").asLong(), all,
+    return String.format(Locale.ROOT, "| %s | %,d | %s | %,d | %s | %d | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |%n",
+        e.get("job").asText(), e.get("leads").asLong(), payments(e), all,
         Path.of(e.get("jar").asText()).getFileName(), e.get("runs").asInt(), span(f), span(d),
         ratio(d, f), d1.has("median") ? String.format(Locale.ROOT, "%.2f", d1.get("median").asDouble())
             : "-", ratio(d1, f), mb(f), d.isMissingNode() ? "-" : mb(d) + " (" + mb(d1) + ")",

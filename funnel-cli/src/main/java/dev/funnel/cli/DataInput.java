@@ -33,7 +33,7 @@ record DataInput(DatasetSource source, Window window, Dataset dataset) {
       o.add(Option.TO);
     }
     o.addAll(List.of(Option.OUT, Option.LENIENT, DatasetSource.DELIMITER, DatasetSource.DEMO,
-        DatasetSource.SEED, DatasetSource.LEADS));
+        DatasetSource.SEED, DatasetSource.LEADS, DatasetSource.PAYMENTS_PER_LEAD));
     return List.copyOf(o);
   }
 

@@ -3,6 +3,7 @@ package dev.funnel.cli;
 import dev.funnel.core.Dataset;
 import dev.funnel.core.DatasetTable;
 import dev.funnel.core.demo.DemoData;
+import dev.funnel.core.display.TextTable;
 import dev.funnel.core.quality.TableRead;
 import dev.funnel.io.DatasetRead;
 import dev.funnel.io.DatasetReader;
@@ -18,7 +19,7 @@ import java.util.Set;
 /**
  * Where a command's dataset comes from: a directory read with {@link DatasetReader} (strict unless
  * {@code --lenient}; {@code --zone} and {@code --delimiter} passed on), or the built-in demo
- * dataset generated in memory ({@code --demo [--seed N] [--leads N]}).
+ * dataset generated in memory ({@code --demo [--seed N] [--leads N] [--payments-per-lead X]}).
  *
  * @param label   where it came from, for people
  * @param dataset the accepted rows
@@ -36,6 +37,9 @@ record DatasetSource(String label, Dataset dataset, List<TableRead> reads, boole
   static final Option SEED = new Option("seed", "N", "demo data seed (default " + DemoData.DEFAULT_SEED + ")");
   /** {@code --leads N}: the demo generator's number of leads. */
   static final Option LEADS = new Option("leads", "N", "demo data leads (default " + DemoData.DEFAULT_LEADS + ")");
+  /** {@code --payments-per-lead X}: the demo generator's repeat-purchase payments. */
+  static final Option PAYMENTS_PER_LEAD = new Option("payments-per-lead", "X",
+      "demo data: repeat buyers, ~X payments per lead (1-100; default ~0.2)");
 
   DatasetSource {
     reads = List.copyOf(reads);
@@ -83,8 +87,9 @@ record DatasetSource(String label, Dataset dataset, List<TableRead> reads, boole
    * are then usage errors.
    */
   private static DatasetSource inMemory(Arguments args) {
-    if (!args.operands().isEmpty() || args.has(DEMO) || args.has(SEED) || args.has(LEADS)) {
-      throw args.usage("the dataset is given in memory: no DATA, --demo, --seed or --leads");
+    if (!args.operands().isEmpty() || args.has(DEMO) || args.has(SEED) || args.has(LEADS)
+        || args.has(PAYMENTS_PER_LEAD)) {
+      throw args.usage("the dataset is given in memory: no DATA, --demo, --seed, --leads or --payments-per-lead");
     }
     Dataset d = args.dataset();
     return new DatasetSource("dataset in memory (" + d.leads().size() + " leads)", d, List.of(), false);
@@ -99,12 +104,36 @@ record DatasetSource(String label, Dataset dataset, List<TableRead> reads, boole
     }
   }
 
-  /** The demo dataset of {@code --seed}, {@code --leads} and {@code --zone}, generated in memory. */
+  /**
+   * The demo generator of {@code --seed}, {@code --leads}, {@code --payments-per-lead} and
+   * {@code --zone}.
+   */
   static DemoData demo(Arguments args) {
     long seed = args.integer(SEED, DemoData.DEFAULT_SEED, Long.MIN_VALUE, Long.MAX_VALUE);
     long leads = args.integer(LEADS, DemoData.DEFAULT_LEADS, 0, 100_000_000);
     ZoneId zone = args.zone();
-    return DemoData.builder().seed(seed).leads(leads).zone(zone).build();
+    DemoData.Builder b = DemoData.builder().seed(seed).leads(leads).zone(zone);
+    String perLead = args.value(PAYMENTS_PER_LEAD);
+    if (perLead != null) {
+      double x;
+      try {
+        x = Double.parseDouble(perLead.trim());
+      } catch (NumberFormatException e) {
+        throw args.usage("bad --payments-per-lead '" + perLead + "': expected a number");
+      }
+      if (!(x >= 1 && x <= 100)) {
+        throw args.usage("--payments-per-lead must be between 1 and 100, got " + perLead);
+      }
+      b.paymentsPerLead(x);
+    }
+    return b.build();
+  }
+
+  /** How the demo was configured, for people: seed, leads and the payments model when not the default. */
+  static String describe(DemoData demo) {
+    return "seed " + demo.seed() + ", " + demo.leads() + " leads"
+        + (demo.paymentsPerLead().isPresent()
+            ? ", ~" + TextTable.number(demo.paymentsPerLead().getAsDouble()) + " payments per lead" : "");
   }
 
   /**
@@ -129,10 +158,10 @@ record DatasetSource(String label, Dataset dataset, List<TableRead> reads, boole
         throw args.usage("give DATA or --demo, not both");
       }
       DemoData demo = demo(args);
-      return new DatasetSource("built-in demo (seed " + demo.seed() + ", " + demo.leads() + " leads)",
+      return new DatasetSource("built-in demo (" + describe(demo) + ")",
           demo.dataset(), List.of(), false);
     }
-    for (Option o : List.of(SEED, LEADS)) {
+    for (Option o : List.of(SEED, LEADS, PAYMENTS_PER_LEAD)) {
       if (args.has(o)) {
         throw args.usage("--" + o.name() + " applies to --demo only");
       }

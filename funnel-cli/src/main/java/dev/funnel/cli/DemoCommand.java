@@ -53,12 +53,15 @@ final class DemoCommand implements Command {
         + DemoData.DEFAULT_START + ", touches,\n"
         + "stage history, activities, payments (" + DemoData.CURRENCY + "), daily spend and a monthly plan, with a\n"
         + "few deliberate data-quality defects for 'funnel quality' to find. The same seed\n"
-        + "and settings always write the same files.";
+        + "and settings always write the same files. --payments-per-lead X switches the payments\n"
+        + "to a repeat-purchase (self-serve, e-commerce) business: customers order again and\n"
+        + "again, about X payment rows per lead on average (docs/demo.md).";
   }
 
   @Override
   public List<Option> options() {
-    return List.of(DIR, DatasetSource.SEED, DatasetSource.LEADS, Option.FORMAT, Option.ZONE);
+    return List.of(DIR, DatasetSource.SEED, DatasetSource.LEADS, DatasetSource.PAYMENTS_PER_LEAD,
+        Option.FORMAT, Option.ZONE);
   }
 
   @Override
@@ -88,8 +91,8 @@ final class DemoCommand implements Command {
       rows += e.getValue();
     }
     StringBuilder b = new StringBuilder();
-    b.append("Wrote the demo dataset (seed ").append(demo.seed()).append(", ").append(demo.leads())
-        .append(" leads, ").append(rows).append(" rows) to ").append(dir).append('\n');
+    b.append("Wrote the demo dataset (").append(DatasetSource.describe(demo)).append(", ")
+        .append(rows).append(" rows) to ").append(dir).append('\n');
     b.append(t.render());
     String zone = demo.zone().equals(ZoneOffset.UTC) ? "" : " --zone " + demo.zone().getId();
     b.append("Next: funnel report ").append(dir).append(zone).append('\n');

@@ -48,7 +48,8 @@ final class ReportCommand implements Command {
   @Override
   public List<Option> options() {
     return List.of(PERIOD, COMPARE, BANNER, Option.FORMAT, Option.ZONE, Option.FROM, Option.TO, Option.OUT, AS_OF, Option.LENIENT,
-        DatasetSource.DELIMITER, DatasetSource.DEMO, DatasetSource.SEED, DatasetSource.LEADS);
+        DatasetSource.DELIMITER, DatasetSource.DEMO, DatasetSource.SEED, DatasetSource.LEADS,
+        DatasetSource.PAYMENTS_PER_LEAD);
   }
 
   @Override

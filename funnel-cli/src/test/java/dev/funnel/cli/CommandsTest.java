@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.funnel.core.Dataset;
+import dev.funnel.core.demo.DemoData;
+import dev.funnel.io.DatasetReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -176,6 +179,54 @@ class CommandsTest {
     assertEquals(m.get("dataset").get("firstDay"), f.get("dataset").get("firstDay"));
     assertEquals(m.get("quality").get("issues"), f.get("quality").get("issues"));
     assertEquals(m.get("quality").get("revenue").decimalValue(), f.get("quality").get("revenue").decimalValue());
+  }
+
+  @Test
+  void demoWithRepeatPurchasesWritesDeterministicFilesThatReadBackStrictly() throws Exception {
+    Path a = tmp.resolve("repeat-a");
+    Path b = tmp.resolve("repeat-b");
+    String[] args = {"--leads", "4000", "--seed", "5", "--payments-per-lead", "8"};
+    FunnelTest.Run w = FunnelTest.run(concat(new String[] {"demo", "--out", a.toString()}, args));
+    assertEquals(0, w.code(), w.toString());
+    assertTrue(w.out().startsWith("Wrote the demo dataset (seed 5, 4000 leads, ~8 payments per lead, "), w.out());
+    assertEquals(0, FunnelTest.run(concat(new String[] {"demo", "--out", b.toString()}, args)).code());
+    for (String f : new String[] {"leads", "stages", "activities", "touches", "payments", "spend", "plan"}) {
+      assertEquals(-1L, Files.mismatch(a.resolve(f + ".csv"), b.resolve(f + ".csv")), f);
+    }
+    Dataset read = DatasetReader.strict().read(a).dataset();
+    Dataset memory = DemoData.builder().seed(5).leads(4_000).paymentsPerLead(8).build().dataset();
+    assertEquals(memory.payments(), read.payments());
+    assertEquals(memory.leads(), read.leads());
+    double perLead = read.payments().size() / 4_000.0;
+    assertTrue(perLead > 8 * 0.85 && perLead < 8 * 1.15, "payments per lead " + perLead);
+    // the same option on --demo, and the LTV models fit the repeat buyers
+    FunnelTest.Run ltv = FunnelTest.run("ltv", "--demo", "--leads", "4000", "--seed", "5",
+        "--payments-per-lead", "8", "--format", "json");
+    assertEquals(0, ltv.code(), ltv.toString());
+    JsonNode l = JACKSON.readTree(ltv.out());
+    assertEquals(read.payingCustomers().size(), l.get("customers").asInt());
+    assertTrue(l.get("repeatCustomers").asInt() > l.get("customers").asInt() / 2, ltv.out());
+  }
+
+  @Test
+  void paymentsPerLeadIsADemoOptionWithARange() {
+    String[][] cases = {
+        {"demo", "--out", tmp.resolve("x").toString(), "--payments-per-lead", "0.5"},
+        {"demo", "--out", tmp.resolve("x").toString(), "--payments-per-lead", "ten"},
+        {"report", "--demo", "--payments-per-lead", "101"},
+        {"quality", tmp.toString(), "--payments-per-lead", "10"},
+    };
+    for (String[] c : cases) {
+      FunnelTest.Run r = FunnelTest.run(c);
+      assertEquals(2, r.code(), String.join(" ", c) + "\n" + r);
+      assertTrue(r.err().contains("payments-per-lead"), r.err());
+    }
+  }
+
+  private static String[] concat(String[] a, String[] b) {
+    String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, out, a.length, b.length);
+    return out;
   }
 
   @Test

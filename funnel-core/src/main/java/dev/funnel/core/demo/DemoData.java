@@ -13,6 +13,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Objects;
+import java.util.OptionalDouble;
 
 /**
  * A deterministic, realistic CRM dataset for demos, tests and benchmarks: leads from nine
@@ -40,6 +41,11 @@ import java.util.Objects;
  *   <li>daily spend in the last 30 days for a channel ({@code display}) that has no leads.
  * </ul>
  *
+ * <p><b>Payments.</b> By default a won B2B customer pays a subscription or a contract, about 0.2
+ * payment rows per lead. {@link Builder#paymentsPerLead(double)} switches to a repeat-purchase
+ * business (self-serve buyers next to the won ones, each ordering again and again, BG/NBD-like)
+ * with about that many payment rows per lead, for datasets shaped like an e-commerce export.
+ *
  * <p>Immutable and thread-safe; each call of {@link #dataset()} or {@link #stream(DemoSink)}
  * generates afresh.
  */
@@ -64,6 +70,7 @@ public final class DemoData {
   private final int months;
   private final ZoneId zone;
   private final double defectRate;
+  private final double paymentsPerLead;
 
   private DemoData(Builder b) {
     this.seed = b.seed;
@@ -72,6 +79,7 @@ public final class DemoData {
     this.months = b.months;
     this.zone = b.zone;
     this.defectRate = b.defectRate;
+    this.paymentsPerLead = b.paymentsPerLead;
   }
 
   /** A builder with the defaults. */
@@ -115,6 +123,14 @@ public final class DemoData {
   }
 
   /**
+   * The payments per lead the repeat-purchase model aims at (approximately), or empty for the
+   * default payments (B2B contracts, about 0.2 per lead). See {@link Builder#paymentsPerLead}.
+   */
+  public OptionalDouble paymentsPerLead() {
+    return paymentsPerLead > 0 ? OptionalDouble.of(paymentsPerLead) : OptionalDouble.empty();
+  }
+
+  /**
    * Generates every row into the sink, lead by lead, then spend and plan; memory use does not
    * grow with the number of leads.
    *
@@ -125,8 +141,10 @@ public final class DemoData {
     Window window = new Window(start, months, zone);
     Tally tally = new Tally();
     int width = Math.max(6, Long.toString(leads).length());
+    RepeatPurchases repeat =
+        paymentsPerLead > 0 ? RepeatPurchases.calibrate(this, window, paymentsPerLead) : null;
     for (long i = 0; i < leads; i++) {
-      LeadLife.emit(this, window, i, width, sink, tally);
+      LeadLife.emit(this, window, i, width, sink, tally, repeat);
     }
     double scale = (leads / (double) months) / (DEFAULT_LEADS / (double) DEFAULT_MONTHS);
     Budget budget = new Budget(seed, window, scale);
@@ -190,7 +208,8 @@ public final class DemoData {
   @Override
   public String toString() {
     return "DemoData[seed=" + seed + ", leads=" + leads + ", " + start + ".." + end() + " " + zone
-        + ", defectRate=" + defectRate + "]";
+        + ", defectRate=" + defectRate
+        + (paymentsPerLead > 0 ? ", paymentsPerLead=" + paymentsPerLead : "") + "]";
   }
 
   /** Settings of the demo data; every setting has a default. */
@@ -201,6 +220,7 @@ public final class DemoData {
     private int months = DEFAULT_MONTHS;
     private ZoneId zone = ZoneOffset.UTC;
     private double defectRate = DEFAULT_DEFECT_RATE;
+    private double paymentsPerLead;
 
     private Builder() {}
 
@@ -258,6 +278,32 @@ public final class DemoData {
         throw new IllegalArgumentException("defectRate must be between 0 and 0.1, got " + rate);
       }
       this.defectRate = rate;
+      return this;
+    }
+
+    /**
+     * Switches the payments to the repeat-purchase model of a self-serve or e-commerce business,
+     * aiming at about {@code x} payment rows per lead on average (1 to 100; refunds included, the
+     * defect payments without a lead not). Without this setting the payments are the default B2B
+     * contracts, about 0.2 per lead, which is too few for a dataset shaped like the export of a
+     * business whose customers order again and again (a benchmark's, say).
+     *
+     * <p>The model (docs/demo.md): won leads and, on their own, some other leads (self-serve)
+     * become customers; each orders as a Poisson process with a gamma-distributed rate and drops
+     * out after each order with a customer-specific probability (the BG/NBD story), order values
+     * vary around a price from the customer's deal or segment, about 2 % of orders are refunded.
+     * The rate is calibrated on the first leads so that the expected total is {@code x} per lead;
+     * a run comes within a few per cent of it. Every table but the payments stays as without the
+     * setting, except that self-serve buyers' leads get a customer id. The draws come from a
+     * stream of their own, so the output is as deterministic as the rest.
+     *
+     * @throws IllegalArgumentException outside [1, 100]
+     */
+    public Builder paymentsPerLead(double x) {
+      if (!(x >= 1 && x <= 100)) {
+        throw new IllegalArgumentException("paymentsPerLead must be between 1 and 100, got " + x);
+      }
+      this.paymentsPerLead = x;
       return this;
     }
 

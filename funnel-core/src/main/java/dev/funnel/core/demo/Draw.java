@@ -73,6 +73,31 @@ final class Draw {
     return -mean * Math.log(1.0 - random.nextDouble());
   }
 
+  /**
+   * Gamma with this shape and mean 1 (rate = shape): Marsaglia and Tsang's squeeze method (2000),
+   * with their boost {@code G(a) = G(a + 1) U^(1/a)} for a shape below 1.
+   */
+  double gamma(double shape) {
+    if (shape < 1) {
+      double u = random.nextDouble();
+      return gamma(shape + 1) * (shape + 1) / shape * Math.pow(1.0 - u, 1.0 / shape);
+    }
+    double dd = shape - 1.0 / 3;
+    double c = 1 / Math.sqrt(9 * dd);
+    while (true) {
+      double x = random.nextGaussian();
+      double v = 1 + c * x;
+      if (v <= 0) {
+        continue;
+      }
+      v = v * v * v;
+      double u = 1.0 - random.nextDouble();
+      if (Math.log(u) < 0.5 * x * x + dd - dd * v + dd * Math.log(v)) {
+        return dd * v / shape;
+      }
+    }
+  }
+
   /** A duration of log-normally distributed hours, at least one minute, whole seconds. */
   Duration hours(double medianHours, double sigma) {
     long seconds = Math.round(logNormal(medianHours, sigma) * 3600.0);

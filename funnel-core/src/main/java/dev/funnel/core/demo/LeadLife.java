@@ -36,7 +36,8 @@ import java.util.Map;
  *       (LOST, with a reason that depends on the stage) or simply left open.
  *   <li>Deal value appears at OPPORTUNITY (log-normal per segment), changes at PROPOSAL and
  *       NEGOTIATION and is final at WON. Won customers pay monthly (subscription) or once (in one
- *       or two instalments, sometimes an add-on later); a few payments are refunded.
+ *       or two instalments, sometimes an add-on later); a few payments are refunded. With
+ *       {@link DemoData.Builder#paymentsPerLead} the payments are {@link RepeatPurchases}' instead.
  * </ul>
  */
 final class LeadLife {
@@ -76,6 +77,7 @@ final class LeadLife {
   private final List<Activity> activities = new ArrayList<>();
   private final List<Payment> payments = new ArrayList<>();
   private boolean responded;
+  private boolean selfServe;
   private Instant wonAt;
   private BigDecimal amount;
 
@@ -98,13 +100,33 @@ final class LeadLife {
     return s.length() >= width ? s : "0".repeat(width - s.length()) + s;
   }
 
-  /** Generates lead {@code index} and hands its rows to the sink. */
-  static void emit(DemoData config, Window window, long index, int idWidth, DemoSink sink, Tally tally) {
+  /**
+   * Generates lead {@code index} and hands its rows to the sink.
+   *
+   * @param repeat the repeat-purchase model, or null for the default payments
+   */
+  static void emit(DemoData config, Window window, long index, int idWidth, DemoSink sink, Tally tally,
+      RepeatPurchases repeat) {
     LeadLife life = new LeadLife(config, window, index, idWidth);
     life.walk(tally);
     life.journey();
-    life.pay();
+    if (repeat == null) {
+      life.pay();
+    } else {
+      life.purchases(repeat, index);
+    }
     life.emitWithDefects(Draw.stream(config.seed(), DEFECT_SALT, index), sink, tally);
+  }
+
+  /**
+   * When lead {@code index} first orders under the repeat-purchase model, null when it does not:
+   * the same draws as {@link #emit}, without the rows (for calibrating the model).
+   */
+  static Instant firstOrder(DemoData config, Window window, long index, RepeatPurchases repeat) {
+    LeadLife life = new LeadLife(config, window, index, 1);
+    life.walk(new Tally());
+    return repeat.firstOrder(Draw.stream(config.seed(), RepeatPurchases.PURCHASE_SALT, index),
+        life.segment, life.created, life.wonAt);
   }
 
   private void walk(Tally tally) {
@@ -334,8 +356,34 @@ final class LeadLife {
     }
   }
 
+  /**
+   * Orders of the repeat-purchase model, from the lead's own purchase stream: every draw of the
+   * default model stays as it was, so only the payments and self-serve buyers' customer ids differ.
+   */
+  private void purchases(RepeatPurchases repeat, long index) {
+    Draw p = Draw.stream(config.seed(), RepeatPurchases.PURCHASE_SALT, index);
+    Instant first = repeat.firstOrder(p, segment, created, wonAt);
+    if (first == null) {
+      return;
+    }
+    selfServe = wonAt == null;
+    String customer = customerId();
+    String product = segment.product + "_order";
+    repeat.orders(p, segment, first, wonAt == null ? null : amount, new RepeatPurchases.Orders() {
+      @Override
+      public void order(int n, Instant at, BigDecimal value) {
+        payments.add(new Payment("P" + num + "-" + n, customer, id, at, Money.of(value, DemoData.CURRENCY), product));
+      }
+
+      @Override
+      public void refund(int n, Instant at, BigDecimal back) {
+        payments.add(new Payment("R" + num + "-" + n, customer, id, at, Money.of(back.negate(), DemoData.CURRENCY), product));
+      }
+    });
+  }
+
   private String customerId() {
-    return wonAt == null ? null : "C" + num;
+    return wonAt == null && !selfServe ? null : "C" + num;
   }
 
   /**

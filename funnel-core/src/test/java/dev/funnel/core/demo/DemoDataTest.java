@@ -358,6 +358,134 @@ class DemoDataTest {
     assertThrows(NullPointerException.class, () -> DemoData.builder().start(null));
   }
 
+  /** Repeat purchases at 10 per lead, 20,000 leads: generated once for the tests below. */
+  private static final class Repeat {
+    static final DemoData DEMO = DemoData.builder().leads(20_000).paymentsPerLead(10).build();
+    static final Dataset DATA = DEMO.dataset();
+  }
+
+  @Test
+  void repeatPurchasesGiveAboutTheRequestedPaymentsPerLead() {
+    // the calibration aims at the expectation; 20,000 leads come within 5 % of it
+    for (double x : new double[] {2, 10}) {
+      Dataset d = x == 10 ? Repeat.DATA : DemoData.builder().leads(20_000).paymentsPerLead(x).build().dataset();
+      double perLead = d.payments().size() / 20_000.0;
+      assertEquals(x, perLead, 0.05 * x, "payments per lead at " + x);
+    }
+    Dataset d = Repeat.DATA;
+    long refunds = d.payments().stream().filter(Payment::refund).count();
+    assertTrue(refunds > 0.01 * d.payments().size() && refunds < 0.03 * d.payments().size(), "refunds " + refunds);
+    // heavy-tailed: the top tenth of the customers place a large share of the orders
+    long[] orders = d.payingCustomers().stream().mapToLong(c -> d.paymentsOf(c).stream().filter(p -> !p.refund()).count())
+        .sorted().toArray();
+    long top = 0;
+    long all = 0;
+    for (int i = 0; i < orders.length; i++) {
+      all += orders[i];
+      top += i >= orders.length * 9 / 10 ? orders[i] : 0;
+    }
+    assertTrue(top > 0.3 * all, "top 10 % of customers place " + top + " of " + all + " orders");
+    assertTrue(orders[orders.length / 2] >= 5, "median orders " + orders[orders.length / 2]);
+    assertEquals(Set.of("starter_order", "growth_order", "enterprise_order"),
+        d.payments().stream().filter(p -> p.leadId() != null).map(Payment::product).collect(Collectors.toSet()));
+  }
+
+  @Test
+  void repeatPurchasesBelongToKnownCustomersOrToTheDocumentedLeadlessOnes() {
+    Dataset d = Repeat.DATA;
+    Map<String, Lead> byCustomer = d.leads().stream().collect(Collectors.toMap(Lead::customerId, l -> l));
+    Set<String> ids = new HashSet<>();
+    long leadless = 0;
+    for (Payment p : d.payments()) {
+      assertTrue(ids.add(p.paymentId()), "duplicate payment id " + p.paymentId());
+      assertEquals(DemoData.CURRENCY, p.amount().currency());
+      assertTrue(p.amount().signum() != 0, p.toString());
+      Lead l = byCustomer.get(p.customerId());
+      if (l == null) {
+        // the defect: one payment of an unknown customer X..., id O..., no lead
+        assertTrue(p.paymentId().startsWith("O") && p.customerId().startsWith("X") && p.leadId() == null, p.toString());
+        leadless++;
+      } else {
+        assertEquals(l.id(), p.leadId());
+        assertTrue(p.paidAt().isAfter(l.createdAt()), p.toString());
+      }
+    }
+    assertEquals(Repeat.DEMO.defects().paymentsWithoutLead(), leadless);
+    assertTrue(leadless > 0);
+    // self-serve buyers: customers whose lead was never won
+    long selfServe = d.payingCustomers().stream().map(byCustomer::get).filter(l -> l != null
+        && d.stagesOf(l.id()).stream().noneMatch(s -> s.stage().equals(d.catalog().won()))).count();
+    assertTrue(selfServe > d.payingCustomers().size() / 2, "self-serve customers " + selfServe);
+  }
+
+  @Test
+  void repeatPurchaseRefundsAreNegativeAndNeverExceedWhatWasPaid() {
+    Dataset d = Repeat.DATA;
+    Map<String, Payment> byId = d.payments().stream().collect(Collectors.toMap(Payment::paymentId, p -> p));
+    for (String c : d.payingCustomers()) {
+      List<Payment> rows = new ArrayList<>(d.paymentsOf(c));
+      rows.sort(java.util.Comparator.comparing(Payment::paidAt).thenComparing(p -> p.refund() ? 1 : 0));
+      BigDecimal net = BigDecimal.ZERO;
+      for (Payment p : rows) {
+        net = net.add(p.amount().amount());
+        assertTrue(net.signum() >= 0, "refunds exceed payments of " + c + " at " + p);
+      }
+    }
+    for (Payment r : d.payments()) {
+      if (r.refund()) {
+        assertTrue(r.amount().signum() < 0);
+        Payment order = byId.get("P" + r.paymentId().substring(1));
+        assertNotNull(order, "refund of an unknown order " + r);
+        assertTrue(order.paidAt().isBefore(r.paidAt()), r.toString());
+        assertTrue(order.amount().amount().compareTo(r.amount().amount().negate()) >= 0, r.toString());
+      }
+    }
+  }
+
+  @Test
+  void repeatPurchasesAreDeterministicAndChangeOnlyPaymentsAndSelfServeCustomerIds() {
+    DemoData a = DemoData.builder().seed(3).leads(3_000).paymentsPerLead(5).build();
+    Dataset x = a.dataset();
+    Dataset y = DemoData.builder().seed(3).leads(3_000).paymentsPerLead(5).build().dataset();
+    for (DatasetTable t : DatasetTable.values()) {
+      assertEquals(rows(x, t), rows(y, t), t.fileName());
+    }
+    Dataset plain = DemoData.builder().seed(3).leads(3_000).build().dataset();
+    for (DatasetTable t : List.of(DatasetTable.STAGES, DatasetTable.ACTIVITIES, DatasetTable.TOUCHES,
+        DatasetTable.SPEND, DatasetTable.PLAN)) {
+      assertEquals(rows(plain, t), rows(x, t), t.fileName());
+    }
+    for (int i = 0; i < plain.leads().size(); i++) {
+      Lead p = plain.leads().get(i);
+      Lead r = x.leads().get(i);
+      if (!p.customerId().equals(p.id())) {
+        assertEquals(p, r);
+      } else {
+        assertEquals(new Lead(r.id(), r.createdAt(), r.channel(), r.campaign(), r.segment(), r.owner(), null, r.attributes()), p);
+      }
+    }
+    assertEquals(plain.payments().stream().filter(p -> p.leadId() == null).toList(),
+        x.payments().stream().filter(p -> p.leadId() == null).toList());
+    assertNotEquals(plain.payments(), x.payments());
+    assertEquals(a.defects(), DemoData.builder().seed(3).leads(3_000).build().defects());
+    assertEquals(java.util.OptionalDouble.of(5), a.paymentsPerLead());
+    assertTrue(DemoData.builder().build().paymentsPerLead().isEmpty());
+    // a lead does not depend on how many are generated
+    Dataset more = DemoData.builder().seed(3).leads(4_000).paymentsPerLead(5).build().dataset();
+    for (Lead l : x.leads()) {
+      assertEquals(l, more.lead(l.id()));
+      assertEquals(x.paymentsOf(l.customerId()), more.paymentsOf(l.customerId()));
+    }
+  }
+
+  @Test
+  void paymentsPerLeadOutsideItsRangeIsRefused() {
+    for (double bad : new double[] {0, 0.5, 100.5, Double.NaN, -1}) {
+      assertThrows(IllegalArgumentException.class, () -> DemoData.builder().paymentsPerLead(bad));
+    }
+    DemoData.builder().paymentsPerLead(1).paymentsPerLead(100);
+  }
+
   /** A generous guard against the generator becoming grossly slow (10k leads take about 1 s). */
   @Test
   @Timeout(value = 20, unit = TimeUnit.SECONDS)
