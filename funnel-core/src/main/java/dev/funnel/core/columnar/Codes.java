@@ -36,6 +36,32 @@ final class Codes {
     return new Codes(null, null, codes.clone());
   }
 
+  /**
+   * Packs {@code codes[perm[i]]} for {@code i < n} (or {@code codes[i]} when {@code perm} is null)
+   * straight into the narrowest array, without an intermediate {@code int[]}.
+   */
+  static Codes permuted(int[] codes, int n, int[] perm, int dictionarySize) {
+    if (dictionarySize <= Byte.MAX_VALUE) {
+      byte[] b = new byte[n];
+      for (int i = 0; i < n; i++) {
+        b[i] = (byte) codes[perm == null ? i : perm[i]];
+      }
+      return new Codes(b, null, null);
+    }
+    if (dictionarySize <= Short.MAX_VALUE) {
+      short[] s = new short[n];
+      for (int i = 0; i < n; i++) {
+        s[i] = (short) codes[perm == null ? i : perm[i]];
+      }
+      return new Codes(null, s, null);
+    }
+    int[] x = new int[n];
+    for (int i = 0; i < n; i++) {
+      x[i] = codes[perm == null ? i : perm[i]];
+    }
+    return new Codes(null, null, x);
+  }
+
   int get(int row) {
     if (bytes != null) {
       return bytes[row];

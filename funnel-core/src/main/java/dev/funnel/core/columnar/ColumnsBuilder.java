@@ -46,7 +46,6 @@ public final class ColumnsBuilder {
   private final Interner products = new Interner();
   private final Interner activityTypes = new Interner();
   private final Interner outcomes = new Interner();
-  private final List<String> currencies = new ArrayList<>();
 
   // leads, in arrival order
   private final Ints leadId = new Ints();
@@ -87,7 +86,7 @@ public final class ColumnsBuilder {
   private final Ints paLead = new Ints();
   private final Times paAt = new Times(16);
   private final MoneyColumn.Builder paAmount = new MoneyColumn.Builder();
-  private final Ints paCurrency = new Ints();
+  private final Currencies paCurrency = new Currencies();
   private final Ints paProduct = new Ints();
   private final TextColumn.Builder paId = new TextColumn.Builder();
 
@@ -96,7 +95,7 @@ public final class ColumnsBuilder {
   private final Ints spChannel = new Ints();
   private final Ints spCampaign = new Ints();
   private final MoneyColumn.Builder spAmount = new MoneyColumn.Builder();
-  private final Ints spCurrency = new Ints();
+  private final Currencies spCurrency = new Currencies();
 
   private boolean built;
 
@@ -158,7 +157,7 @@ public final class ColumnsBuilder {
     paCustomer.add(customers.code(p.customerId()));
     paLead.add(leadIds.code(p.leadId()));
     paAmount.add(p.amount().amount());
-    paCurrency.add(currency(p.amount().currency()));
+    paCurrency.add(p.amount().currency());
     paProduct.add(products.code(p.product()));
     paId.add(p.paymentId());
   }
@@ -177,16 +176,7 @@ public final class ColumnsBuilder {
     spChannel.add(channels.code(s.channel()));
     spCampaign.add(campaigns.code(s.campaign()));
     spAmount.add(s.amount().amount());
-    spCurrency.add(currency(s.amount().currency()));
-  }
-
-  private int currency(String c) {
-    int i = currencies.indexOf(c);
-    if (i < 0) {
-      currencies.add(c);
-      i = currencies.size() - 1;
-    }
-    return i;
+    spCurrency.add(s.amount().currency());
   }
 
   /** Rows appended so far to a table (plan and paths are not held here: 0). */
@@ -219,9 +209,11 @@ public final class ColumnsBuilder {
     if (declared != null && !Money.UNSPECIFIED.equals(declared)) {
       seen.add(declared);
     }
-    for (String c : currencies) {
-      if (!Money.UNSPECIFIED.equals(c)) {
-        seen.add(c);
+    for (Currencies rows : List.of(paCurrency, spCurrency)) {
+      for (String c : rows.named()) {
+        if (!Money.UNSPECIFIED.equals(c)) {
+          seen.add(c);
+        }
       }
     }
     if (seen.size() > 1) {
@@ -231,12 +223,12 @@ public final class ColumnsBuilder {
     return seen.isEmpty() ? Money.UNSPECIFIED : seen.iterator().next();
   }
 
-  private void convert(MoneyColumn.Builder amounts, Ints currency, CurrencyRates rates) {
-    for (String c : currencies) {
+  private void convert(MoneyColumn.Builder amounts, Currencies currency, CurrencyRates rates) {
+    for (String c : currency.named()) {
       rates.convert(new Money(BigDecimal.ONE, c)); // fails early for a currency without a rate
     }
     for (int i = 0; i < amounts.size(); i++) {
-      String c = currencies.get(currency.get(i));
+      String c = currency.of(i);
       if (!c.equals(rates.target()) && !Money.UNSPECIFIED.equals(c)) {
         amounts.set(i, rates.convert(new Money(amounts.get(i), c)).amount());
       }
@@ -376,10 +368,24 @@ public final class ColumnsBuilder {
     rsn.mapInPlace(stReason.raw(), n);
     own.mapInPlace(stOwner.raw(), n);
     int[] offsets = new int[nLeads + 1];
+    int[] perm = stageOrder(n, nLeads, offsets);
+    byte[] st = new byte[n];
+    int[] stage = stStage.raw();
+    for (int i = 0; i < n; i++) {
+      st[i] = (byte) stage[perm[i]];
+    }
+    stStage.take(null);
+    // each builder column is dropped as soon as it is laid out, so the peak stays near one copy
+    return new StageColumns(stLead.take(perm), st, stAt.take(perm), stAmount.build(perm),
+        stReason.takeCodes(perm, rsn.dictionary.size()), stOwner.takeCodes(perm, own.dictionary.size()),
+        offsets);
+  }
+
+  private int[] stageOrder(int n, int nLeads, int[] offsets) {
     int[] reason = stReason.raw();
     int[] owner = stOwner.raw();
     int[] stage = stStage.raw();
-    int[] perm = RowSort.byKey(stLead.raw(), n, nLeads, (a, b) -> {
+    return RowSort.byKey(stLead.raw(), n, nLeads, (a, b) -> {
       int c = stAt.compare(a, b);
       if (c == 0) c = Integer.compare(stage[a], stage[b]);
       if (c == 0) c = Integer.compare(reason[a], reason[b]);
@@ -387,13 +393,6 @@ public final class ColumnsBuilder {
       if (c == 0) c = Integer.compare(owner[a], owner[b]);
       return c;
     }, offsets);
-    byte[] st = new byte[n];
-    for (int i = 0; i < n; i++) {
-      st[i] = (byte) stage[perm[i]];
-    }
-    return new StageColumns(stLead.permuted(perm), st, stAt.permuted(perm), stAmount.build(perm),
-        Codes.of(stReason.permuted(perm), rsn.dictionary.size()),
-        Codes.of(stOwner.permuted(perm), own.dictionary.size()), offsets);
   }
 
   private ActivityColumns activities(Interner.Coded ids, Interner.Coded types, Interner.Coded own,
@@ -403,21 +402,24 @@ public final class ColumnsBuilder {
     types.mapInPlace(acType.raw(), n);
     own.mapInPlace(acOwner.raw(), n);
     outs.mapInPlace(acOutcome.raw(), n);
+    int[] offsets = new int[nLeads + 1];
+    int[] perm = activityOrder(n, nLeads, offsets);
+    return new ActivityColumns(acLead.take(perm), acAt.take(perm),
+        acType.takeCodes(perm, types.dictionary.size()), acOwner.takeCodes(perm, own.dictionary.size()),
+        acOutcome.takeCodes(perm, outs.dictionary.size()), offsets);
+  }
+
+  private int[] activityOrder(int n, int nLeads, int[] offsets) {
     int[] type = acType.raw();
     int[] owner = acOwner.raw();
     int[] outcome = acOutcome.raw();
-    int[] offsets = new int[nLeads + 1];
-    int[] perm = RowSort.byKey(acLead.raw(), n, nLeads, (a, b) -> {
+    return RowSort.byKey(acLead.raw(), n, nLeads, (a, b) -> {
       int c = acAt.compare(a, b);
       if (c == 0) c = Integer.compare(type[a], type[b]);
       if (c == 0) c = Integer.compare(owner[a], owner[b]);
       if (c == 0) c = Integer.compare(outcome[a], outcome[b]);
       return c;
     }, offsets);
-    return new ActivityColumns(acLead.permuted(perm), acAt.permuted(perm),
-        Codes.of(acType.permuted(perm), types.dictionary.size()),
-        Codes.of(acOwner.permuted(perm), own.dictionary.size()),
-        Codes.of(acOutcome.permuted(perm), outs.dictionary.size()), offsets);
   }
 
   private TouchColumns touches(Interner.Coded ids, Interner.Coded ch, Interner.Coded camp, int nLeads) {
@@ -425,11 +427,24 @@ public final class ColumnsBuilder {
     ids.mapInPlace(toLead.raw(), n);
     ch.mapInPlace(toChannel.raw(), n);
     camp.mapInPlace(toCampaign.raw(), n);
+    int[] offsets = new int[nLeads + 1];
+    int[] perm = touchOrder(n, nLeads, offsets);
+    byte[] k = new byte[n];
+    int[] kind = toKind.raw();
+    for (int i = 0; i < n; i++) {
+      k[i] = (byte) kind[perm[i]];
+    }
+    toKind.take(null);
+    return new TouchColumns(toLead.take(perm), toAt.take(perm),
+        toChannel.takeCodes(perm, ch.dictionary.size()),
+        toCampaign.takeCodes(perm, camp.dictionary.size()), k, toCost.build(perm), offsets);
+  }
+
+  private int[] touchOrder(int n, int nLeads, int[] offsets) {
     int[] channel = toChannel.raw();
     int[] campaign = toCampaign.raw();
     int[] kind = toKind.raw();
-    int[] offsets = new int[nLeads + 1];
-    int[] perm = RowSort.byKey(toLead.raw(), n, nLeads, (a, b) -> {
+    return RowSort.byKey(toLead.raw(), n, nLeads, (a, b) -> {
       int c = toAt.compare(a, b);
       if (c == 0) c = Integer.compare(channel[a], channel[b]);
       if (c == 0) c = Integer.compare(campaign[a], campaign[b]);
@@ -437,13 +452,6 @@ public final class ColumnsBuilder {
       if (c == 0) c = toCost.compare(a, b);
       return c;
     }, offsets);
-    byte[] k = new byte[n];
-    for (int i = 0; i < n; i++) {
-      k[i] = (byte) kind[perm[i]];
-    }
-    return new TouchColumns(toLead.permuted(perm), toAt.permuted(perm),
-        Codes.of(toChannel.permuted(perm), ch.dictionary.size()),
-        Codes.of(toCampaign.permuted(perm), camp.dictionary.size()), k, toCost.build(perm), offsets);
   }
 
   private PaymentColumns payments(Interner.Coded ids, Interner.Coded cust, Interner.Coded prod,
@@ -452,10 +460,17 @@ public final class ColumnsBuilder {
     cust.mapInPlace(paCustomer.raw(), n);
     ids.mapInPlace(paLead.raw(), n);
     prod.mapInPlace(paProduct.raw(), n);
+    int[] offsets = new int[nCustomers + 1];
+    int[] perm = paymentOrder(n, nCustomers, offsets);
+    return new PaymentColumns(paCustomer.take(perm), paLead.take(perm), paAt.take(perm),
+        paAmount.build(perm), paProduct.takeCodes(perm, prod.dictionary.size()), paId.build(perm),
+        offsets);
+  }
+
+  private int[] paymentOrder(int n, int nCustomers, int[] offsets) {
     int[] lead = paLead.raw();
     int[] product = paProduct.raw();
-    int[] offsets = new int[nCustomers + 1];
-    int[] perm = RowSort.byKey(paCustomer.raw(), n, nCustomers, (a, b) -> {
+    return RowSort.byKey(paCustomer.raw(), n, nCustomers, (a, b) -> {
       int c = paAt.compare(a, b);
       if (c == 0) c = paAmount.compare(a, b);
       if (c == 0) c = compareText(paId.get(a), paId.get(b));
@@ -463,9 +478,6 @@ public final class ColumnsBuilder {
       if (c == 0) c = Integer.compare(product[a], product[b]);
       return c;
     }, offsets);
-    return new PaymentColumns(paCustomer.permuted(perm), paLead.permuted(perm),
-        paAt.permuted(perm), paAmount.build(perm),
-        Codes.of(paProduct.permuted(perm), prod.dictionary.size()), paId.build(perm), offsets);
   }
 
   private static int compareText(String a, String b) {
@@ -479,18 +491,21 @@ public final class ColumnsBuilder {
     int n = spDay.size();
     ch.mapInPlace(spChannel.raw(), n);
     camp.mapInPlace(spCampaign.raw(), n);
+    int[] perm = spendOrder(n);
+    return new SpendColumns(spDay.take(perm), spChannel.takeCodes(perm, ch.dictionary.size()),
+        spCampaign.takeCodes(perm, camp.dictionary.size()), spAmount.build(perm));
+  }
+
+  private int[] spendOrder(int n) {
     int[] day = spDay.raw();
     int[] channel = spChannel.raw();
     int[] campaign = spCampaign.raw();
-    int[] perm = RowSort.all(n, (a, b) -> {
+    return RowSort.all(n, (a, b) -> {
       int c = Integer.compare(day[a], day[b]);
       if (c == 0) c = Integer.compare(channel[a], channel[b]);
       if (c == 0) c = Integer.compare(campaign[a], campaign[b]);
       if (c == 0) c = spAmount.compare(a, b);
       return c;
     });
-    return new SpendColumns(spDay.permuted(perm),
-        Codes.of(spChannel.permuted(perm), ch.dictionary.size()),
-        Codes.of(spCampaign.permuted(perm), camp.dictionary.size()), spAmount.build(perm));
   }
 }

@@ -27,6 +27,23 @@ final class Ints {
     return a;
   }
 
+  /** Elements in the order {@code perm} (null: as added), trimmed; the builder's array is dropped. */
+  int[] take(int[] perm) {
+    int[] out = permuted(perm);
+    a = null;
+    return out;
+  }
+
+  /**
+   * Elements in the order {@code perm} as dictionary codes of the narrowest width
+   * ({@link Codes}); the builder's array is dropped.
+   */
+  Codes takeCodes(int[] perm, int dictionarySize) {
+    Codes c = Codes.permuted(a, size, perm, dictionarySize);
+    a = null;
+    return c;
+  }
+
   /** Elements in the order {@code perm} (null: as added), trimmed. */
   int[] permuted(int[] perm) {
     if (perm == null) {

@@ -77,8 +77,15 @@ final class TextColumn {
       return new String(bytes, from, ends[row] - from, StandardCharsets.UTF_8);
     }
 
-    /** The column in the order {@code perm} (null: as added). */
+    /** The column in the order {@code perm} (null: as added); the builder is spent afterwards. */
     TextColumn build(int[] perm) {
+      TextColumn c = layout(perm);
+      bytes = null;
+      ends = null;
+      return c;
+    }
+
+    private TextColumn layout(int[] perm) {
       if (!any) {
         return new TextColumn(null, null, null, size);
       }

@@ -78,9 +78,12 @@ final class Times {
         Math.floorDiv(ms, 1000L), Math.floorMod(ms, 1000L) * 1_000_000L + (sub == null ? 0 : sub[row]));
   }
 
-  /** The times in the order {@code perm} (null: as added), trimmed to size. */
-  Times permuted(int[] perm) {
-    return permutedWithGaps(perm);
+  /** The times in the order {@code perm} (null: as added), trimmed; this builder's arrays are dropped. */
+  Times take(int[] perm) {
+    Times t = permutedWithGaps(perm);
+    millis = null;
+    sub = null;
+    return t;
   }
 
   /**
