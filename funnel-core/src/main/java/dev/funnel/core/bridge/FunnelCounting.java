@@ -8,6 +8,7 @@ import dev.funnel.core.StageCatalog;
 import dev.funnel.core.columnar.Columns;
 import dev.funnel.core.columnar.Dictionary;
 import dev.funnel.core.columnar.LeadColumns;
+import dev.funnel.core.columnar.MillisWindow;
 import dev.funnel.core.columnar.PaymentColumns;
 import dev.funnel.core.columnar.StageColumns;
 import dev.funnel.core.funnel.Dimension;
@@ -175,20 +176,21 @@ final class FunnelCounting {
   private static final class In {
     private final Period p;
     private final ZoneId zone;
-    private final long start;
-    private final long end;
+    private final MillisWindow window;
     private final boolean byDate;
 
     In(Period p, ZoneId zone) {
       this.p = p;
       this.zone = zone;
-      this.start = p.startInstant(zone).toEpochMilli();
-      this.end = p.endInstant(zone).toEpochMilli();
-      this.byDate = !localDatesAscendAround(zone, start) || !localDatesAscendAround(zone, end);
+      Instant start = p.startInstant(zone);
+      Instant end = p.endInstant(zone);
+      this.window = new MillisWindow(start, end); // whole seconds: the millis decide
+      this.byDate = !localDatesAscendAround(zone, start.toEpochMilli())
+          || !localDatesAscendAround(zone, end.toEpochMilli());
     }
 
     boolean test(long ms) {
-      return byDate ? p.contains(Instant.ofEpochMilli(ms), zone) : ms >= start && ms < end;
+      return byDate ? p.contains(Instant.ofEpochMilli(ms), zone) : window.test(ms) == MillisWindow.IN;
     }
   }
 

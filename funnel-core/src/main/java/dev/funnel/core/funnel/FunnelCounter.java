@@ -7,6 +7,7 @@ import dev.funnel.core.StageCatalog;
 import dev.funnel.core.columnar.Columns;
 import dev.funnel.core.columnar.Dictionary;
 import dev.funnel.core.columnar.LeadColumns;
+import dev.funnel.core.columnar.MillisWindow;
 import dev.funnel.core.columnar.StageColumns;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,7 +37,7 @@ import java.util.Map;
  * (group, period) blocks. Nothing is allocated per lead. Times are compared on epoch milliseconds;
  * period starts are whole seconds, so a period is decided by the milliseconds, and a window bound
  * or horizon that falls inside a time's millisecond is decided on the exact instant
- * ({@link Window}). Leads without a row in {@code leads} are not counted (there is no creation
+ * ({@link MillisWindow}). Leads without a row in {@code leads} are not counted (there is no creation
  * time or channel to place them; the data-quality report lists them).
  */
 final class FunnelCounter {
@@ -132,7 +133,7 @@ final class FunnelCounter {
     private final StageColumns stages;
     private final int n;
     private final int[] progression;
-    private final Window window;
+    private final MillisWindow window;
     private final boolean event;
     private final ZoneId zone;
 
@@ -166,7 +167,7 @@ final class FunnelCounter {
       this.stages = c.stages();
       this.n = c.catalog().progression().size();
       this.progression = progressionOf(c.catalog());
-      this.window = new Window(q.from(), q.to());
+      this.window = new MillisWindow(q.from(), q.to());
       this.event = q.basis() == Basis.EVENT;
       this.zone = c.zone();
       this.dims = q.by().size();
@@ -233,13 +234,13 @@ final class FunnelCounter {
     /** Whether the time of a stage row is inside the window. */
     private boolean rowIn(int r) {
       int w = window.test(stages.at(r));
-      return w == Window.IN || (w == Window.EXACT && window.contains(stages.instant(r)));
+      return w == MillisWindow.IN || (w == MillisWindow.EXACT && window.contains(stages.instant(r)));
     }
 
     /** Whether the lead was created inside the window. */
     private boolean createdIn(int l) {
       int w = window.test(leads.createdAt(l));
-      return w == Window.IN || (w == Window.EXACT && window.contains(leads.created(l)));
+      return w == MillisWindow.IN || (w == MillisWindow.EXACT && window.contains(leads.created(l)));
     }
 
     FunnelTally count() {
