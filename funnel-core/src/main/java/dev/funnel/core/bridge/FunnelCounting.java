@@ -9,6 +9,7 @@ import dev.funnel.core.columnar.Columns;
 import dev.funnel.core.columnar.Dictionary;
 import dev.funnel.core.columnar.LeadColumns;
 import dev.funnel.core.columnar.MillisWindow;
+import dev.funnel.core.columnar.MoneySums;
 import dev.funnel.core.columnar.PaymentColumns;
 import dev.funnel.core.columnar.StageColumns;
 import dev.funnel.core.funnel.Dimension;
@@ -32,7 +33,7 @@ import java.util.TreeMap;
  * period's reach counts come from one pass over the leads' stage rows (the reach of a stage is
  * the lead's first row into it or a later progression stage, the first stage's is the creation),
  * its money from one pass over the payment rows, summed exactly per segment code
- * ({@link GroupSums}), with no record per row. A time is in the period when its epoch millis are
+ * ({@link MoneySums}), with no record per row. A time is in the period when its epoch millis are
  * between the period's start and end instants (whole seconds), or, where the local date could go
  * back near a bound, by its local date ({@link Period#contains(Instant, ZoneId)}).
  */
@@ -247,8 +248,8 @@ final class FunnelCounting {
     PaymentColumns pc = c.payments();
     Instant startInstant = p.startInstant(zone);
     long start = startInstant.toEpochMilli(); // whole seconds: before it on millis is exact
-    GroupSums revenue = new GroupSums(pc.amount(), segs);
-    GroupSums existing = new GroupSums(pc.amount(), segs);
+    MoneySums revenue = new MoneySums(pc.amount(), segs);
+    MoneySums existing = new MoneySums(pc.amount(), segs);
     int[] active = new int[segs];
     boolean[] counted = new boolean[firstPositive.length];
     for (int cust = 0; cust < firstPositive.length; cust++) {
@@ -299,10 +300,10 @@ final class FunnelCounting {
         cycleBy.merge(key, cycleSeconds[s], Long::sum);
       }
       if (revenue.any(s)) {
-        revenueBy.merge(key, revenue.sum(s), BigDecimal::add);
+        revenueBy.merge(key, revenue.merged(s), BigDecimal::add);
       }
       if (existing.any(s)) {
-        existingBy.merge(key, existing.sum(s), BigDecimal::add);
+        existingBy.merge(key, existing.merged(s), BigDecimal::add);
         activeBy.merge(key, active[s], Integer::sum);
       }
       if (hasBase[s]) {

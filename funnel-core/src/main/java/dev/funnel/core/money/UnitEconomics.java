@@ -5,6 +5,7 @@ import dev.funnel.core.DatasetTable;
 import dev.funnel.core.Lead;
 import dev.funnel.core.Payment;
 import dev.funnel.core.Spend;
+import dev.funnel.core.columnar.MoneySums;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -79,7 +80,7 @@ public final class UnitEconomics {
   /**
    * {@link #tally} over the columnar form: the same facts as {@link #addLead}, {@link #addSpend}
    * and {@link #addCustomer} per row and customer, counted and summed per (channel code, campaign
-   * code) in arrays (money exact, {@link GroupSums}) and handed to the tally once per key, with no
+   * code) in arrays (money exact, {@link MoneySums}) and handed to the tally once per key, with no
    * record per row. Leads are counted by creation time and revenue by payment time against the
    * window's bounds as instants (local midnights), the local day's test wherever the local date
    * could go back near a bound; spend by its epoch day. A customer's first lead is the first in
@@ -100,8 +101,8 @@ public final class UnitEconomics {
     private final List<long[]> keys = new ArrayList<>(); // dense group -> {channel, campaign}
     private long[] leads = new long[16];
     private long[] customers = new long[16];
-    private final GroupSums spend;
-    private final GroupSums revenue;
+    private final MoneySums spend;
+    private final MoneySums revenue;
 
     ColumnTally(Columns c, LocalDate from, LocalDate to, Set<String> nonMarketing) {
       this.c = c;
@@ -120,8 +121,8 @@ public final class UnitEconomics {
       } else {
         map = new HashMap<>();
       }
-      spend = new GroupSums(c.spend().amount(), 16);
-      revenue = new GroupSums(c.payments().amount(), 16);
+      spend = new MoneySums(c.spend().amount(), 16);
+      revenue = new MoneySums(c.payments().amount(), 16);
     }
 
     /** The dense group of a channel code (-1: a customer without a lead) and campaign code. */
