@@ -8,6 +8,7 @@ import dev.funnel.core.StageCatalog;
 import dev.funnel.core.columnar.Columns;
 import dev.funnel.core.columnar.Dictionary;
 import dev.funnel.core.columnar.LeadColumns;
+import dev.funnel.core.columnar.LocalDays;
 import dev.funnel.core.columnar.MillisWindow;
 import dev.funnel.core.columnar.MoneySums;
 import dev.funnel.core.columnar.PaymentColumns;
@@ -186,8 +187,8 @@ final class FunnelCounting {
       Instant start = p.startInstant(zone);
       Instant end = p.endInstant(zone);
       this.window = new MillisWindow(start, end); // whole seconds: the millis decide
-      this.byDate = !localDatesAscendAround(zone, start.toEpochMilli())
-          || !localDatesAscendAround(zone, end.toEpochMilli());
+      this.byDate = !LocalDays.ascendAround(zone, start.toEpochMilli())
+          || !LocalDays.ascendAround(zone, end.toEpochMilli());
     }
 
     boolean test(long ms) {
@@ -327,28 +328,5 @@ final class FunnelCounting {
           cycleBy.getOrDefault(s, 0L) / SECONDS_PER_DAY));
     }
     return out;
-  }
-
-  /**
-   * Whether the local date never goes back within two days of the epoch millis: true unless the
-   * clock is set back there from after a local midnight to before it. Where it holds, an instant
-   * is in a period exactly when it is between the period's start and end instants.
-   */
-  private static boolean localDatesAscendAround(ZoneId zone, long ms) {
-    java.time.zone.ZoneRules rules = zone.getRules();
-    if (rules.isFixedOffset()) {
-      return true;
-    }
-    Instant end = Instant.ofEpochMilli(ms).plus(Duration.ofDays(2));
-    java.time.zone.ZoneOffsetTransition t =
-        rules.nextTransition(Instant.ofEpochMilli(ms).minus(Duration.ofDays(2)));
-    while (t != null && !t.getInstant().isAfter(end)) {
-      if (t.isOverlap() && t.getDateTimeAfter().toLocalDate()
-          .isBefore(t.getDateTimeBefore().minusNanos(1).toLocalDate())) {
-        return false;
-      }
-      t = rules.nextTransition(t.getInstant());
-    }
-    return true;
   }
 }

@@ -7,6 +7,7 @@ import dev.funnel.core.StageCatalog;
 import dev.funnel.core.columnar.Columns;
 import dev.funnel.core.columnar.Dictionary;
 import dev.funnel.core.columnar.LeadColumns;
+import dev.funnel.core.columnar.LocalDays;
 import dev.funnel.core.columnar.MillisWindow;
 import dev.funnel.core.columnar.StageColumns;
 import java.time.Duration;
@@ -96,33 +97,6 @@ final class FunnelCounter {
       }
     }
     return m;
-  }
-
-  /**
-   * Whether the local date in the zone never goes back between the epoch millis {@code min} and
-   * {@code max} (a day either side included): true unless the clock is set back from after a
-   * local midnight to before it (a clock set back at midnight, as America/Sao_Paulo's, keeps
-   * the date), where an instant after the change would have the previous local date. Where it holds, the instants of a local date (and of a calendar period)
-   * are exactly those from its start ({@link Period#startInstant}) to the next one's, so times
-   * are placed by comparing epoch millis with period starts.
-   */
-  static boolean localDatesAscend(ZoneId zone, long min, long max) {
-    java.time.zone.ZoneRules rules = zone.getRules();
-    if (rules.isFixedOffset()) {
-      return true;
-    }
-    long day = 86_400_000L;
-    Instant end = Instant.ofEpochMilli(max > Long.MAX_VALUE - day ? Long.MAX_VALUE : max + day);
-    java.time.zone.ZoneOffsetTransition t = rules.nextTransition(
-        Instant.ofEpochMilli(min < Long.MIN_VALUE + day ? Long.MIN_VALUE : min - day));
-    while (t != null && !t.getInstant().isAfter(end)) {
-      if (t.isOverlap() && t.getDateTimeAfter().toLocalDate()
-          .isBefore(t.getDateTimeBefore().minusNanos(1).toLocalDate())) {
-        return false;
-      }
-      t = rules.nextTransition(t.getInstant());
-    }
-    return true;
   }
 
   /** The state of one count. */
@@ -399,7 +373,7 @@ final class FunnelCounter {
       }
       first = Period.containing(Instant.ofEpochMilli(min), g, zone);
       Period last = Period.containing(Instant.ofEpochMilli(max), g, zone);
-      if (!localDatesAscend(zone, min, max)) {
+      if (!LocalDays.ascend(zone, min, max)) {
         // a clock set back over midnight: the local date, hence the period, of an instant is not
         // monotone there; look each period up exactly, in a range one period wider each side
         cache = false;

@@ -5,6 +5,7 @@ import dev.funnel.core.DatasetTable;
 import dev.funnel.core.Lead;
 import dev.funnel.core.Payment;
 import dev.funnel.core.Spend;
+import dev.funnel.core.columnar.LocalDays;
 import dev.funnel.core.columnar.MoneySums;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -112,8 +113,8 @@ public final class UnitEconomics {
       this.nonMarketing = nonMarketing;
       this.fromMs = from == null ? Long.MIN_VALUE : from.atStartOfDay(zone).toInstant().toEpochMilli();
       this.toMs = to == null ? Long.MAX_VALUE : to.atStartOfDay(zone).toInstant().toEpochMilli();
-      this.byDay = (from != null && !localDatesAscendAround(zone, fromMs))
-          || (to != null && !localDatesAscendAround(zone, toMs));
+      this.byDay = (from != null && !LocalDays.ascendAround(zone, fromMs))
+          || (to != null && !LocalDays.ascendAround(zone, toMs));
       this.campaigns = c.campaigns().size() + 1;
       long combos = (long) (c.channels().size() + 1) * campaigns;
       if (combos <= 1L << 22) {
@@ -163,7 +164,7 @@ public final class UnitEconomics {
       if (!byDay) {
         return ms >= fromMs && ms < toMs;
       }
-      return UnitEconomics.in(LocalDate.ofInstant(Instant.ofEpochMilli(ms), zone), from, to);
+      return UnitEconomics.in(LocalDays.of(ms, zone), from, to);
     }
 
     UnitTally tally() {
@@ -236,30 +237,6 @@ public final class UnitEconomics {
       }
       return t;
     }
-  }
-
-  /**
-   * Whether the local date never goes back within a day of the epoch millis: true unless the
-   * clock is set back there from after a local midnight to before it, where the instants of a
-   * local date would not all follow its start. Where it holds, a local day is in a window of
-   * days exactly when the instant is between the local midnights of the bounds.
-   */
-  private static boolean localDatesAscendAround(ZoneId zone, long ms) {
-    java.time.zone.ZoneRules rules = zone.getRules();
-    if (rules.isFixedOffset()) {
-      return true;
-    }
-    Instant end = Instant.ofEpochMilli(ms).plus(java.time.Duration.ofDays(2));
-    java.time.zone.ZoneOffsetTransition t =
-        rules.nextTransition(Instant.ofEpochMilli(ms).minus(java.time.Duration.ofDays(2)));
-    while (t != null && !t.getInstant().isAfter(end)) {
-      if (t.isOverlap() && t.getDateTimeAfter().toLocalDate()
-          .isBefore(t.getDateTimeBefore().minusNanos(1).toLocalDate())) {
-        return false;
-      }
-      t = rules.nextTransition(t.getInstant());
-    }
-    return true;
   }
 
   /**
