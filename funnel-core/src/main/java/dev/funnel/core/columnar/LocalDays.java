@@ -54,6 +54,27 @@ public final class LocalDays {
     return ascend(rules, at.minus(Duration.ofDays(2)), at.plus(Duration.ofDays(2)));
   }
 
+  /**
+   * The index {@code i} with {@code starts[i] <= ms < starts[i + 1]}: the day (or period) of the
+   * epoch millis among the ascending starts of consecutive days (or periods), the last entry being
+   * the end of the last one; a time before the first or from the end on gets the first or the
+   * last index. With the starts of the local days or periods of a data range, this places its
+   * times where the local date does not go back, without a date per time.
+   */
+  public static int index(long[] starts, long ms) {
+    int lo = 0;
+    int hi = starts.length - 2;
+    while (lo < hi) {
+      int mid = (lo + hi + 1) >>> 1;
+      if (starts[mid] <= ms) {
+        lo = mid;
+      } else {
+        hi = mid - 1;
+      }
+    }
+    return lo;
+  }
+
   /** Whether no transition after {@code after} up to {@code end} sets the local date back. */
   private static boolean ascend(ZoneRules rules, Instant after, Instant end) {
     ZoneOffsetTransition t = rules.nextTransition(after);

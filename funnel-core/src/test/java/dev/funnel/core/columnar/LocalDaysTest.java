@@ -33,4 +33,15 @@ class LocalDaysTest {
     assertTrue(LocalDays.ascend(ZoneOffset.ofHours(-3), Long.MIN_VALUE, Long.MAX_VALUE));
     assertTrue(LocalDays.ascend(ZoneId.of("Europe/Berlin"), Long.MIN_VALUE, 0));
   }
+
+  @Test
+  void theIndexOfATimeAmongDayStarts() {
+    long[] starts = {0, 10, 20, 30};
+    assertEquals(0, LocalDays.index(starts, -5));
+    assertEquals(0, LocalDays.index(starts, 9));
+    assertEquals(1, LocalDays.index(starts, 10));
+    assertEquals(2, LocalDays.index(starts, 29));
+    assertEquals(2, LocalDays.index(starts, 30));
+    assertEquals(0, LocalDays.index(new long[] {0, 10}, 5));
+  }
 }
