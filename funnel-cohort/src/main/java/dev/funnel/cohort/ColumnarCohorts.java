@@ -275,14 +275,6 @@ final class ColumnarCohorts {
     return PeriodOrdinal.of(g, LocalDays.of(millis, zone));
   }
 
-  private static List<Long> longs(long[] a) {
-    List<Long> l = new ArrayList<>(a.length);
-    for (long v : a) {
-      l.add(v);
-    }
-    return l;
-  }
-
   /** The accumulators of one table: per cohort (period index from the first period) flat arrays. */
   private static final class Acc {
     final int span;
@@ -376,8 +368,9 @@ final class ColumnarCohorts {
         for (int k = 0; k < len; k++) {
           rv.add(revenue[c].value(k));
         }
-        rows.add(new CohortRow(PeriodOrdinal.period(g, firstOrd + c), size[c], longs(active[c]),
-            longs(retained[c]), longs(onOrAfter), longs(orders[c]), rv));
+        rows.add(new CohortRow(PeriodOrdinal.period(g, firstOrd + c), size[c],
+            CohortState.longs(active[c]), CohortState.longs(retained[c]),
+            CohortState.longs(onOrAfter), CohortState.longs(orders[c]), rv));
       }
       return new CohortTable(g, zone, basis, last, rows, outside, revenueOutside.value(0), before,
           revenueBefore.value(0));
