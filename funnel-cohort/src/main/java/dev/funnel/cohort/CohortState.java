@@ -259,7 +259,8 @@ public final class CohortState {
         revenueBefore);
   }
 
-  private static List<Long> longs(long[] a) {
+  /** The counts as a list, for a {@link CohortRow} (shared with {@link ColumnarCohorts}). */
+  static List<Long> longs(long[] a) {
     List<Long> l = new ArrayList<>(a.length);
     for (long v : a) {
       l.add(v);

@@ -7,6 +7,7 @@ import dev.funnel.core.Stage;
 import dev.funnel.core.StageCatalog;
 import dev.funnel.core.columnar.Columns;
 import dev.funnel.core.columnar.LeadColumns;
+import dev.funnel.core.columnar.LocalDays;
 import dev.funnel.core.columnar.MoneyColumn;
 import dev.funnel.core.columnar.PaymentColumns;
 import dev.funnel.core.columnar.StageColumns;
@@ -14,8 +15,6 @@ import dev.funnel.core.columnar.TouchColumns;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
-import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -236,7 +235,7 @@ final class ColumnarCohorts {
             break;
           }
         }
-        cohort = first < 0 ? -1 : index(starts, p.at(first));
+        cohort = first < 0 ? -1 : LocalDays.index(starts, p.at(first));
       } else {
         if (anchors[c] == NONE) {
           if (from == to) {
@@ -244,7 +243,7 @@ final class ColumnarCohorts {
           }
           cohort = -1;
         } else {
-          cohort = index(starts, anchors[c]);
+          cohort = LocalDays.index(starts, anchors[c]);
         }
       }
       int group = groupOf[c];
@@ -273,30 +272,7 @@ final class ColumnarCohorts {
   }
 
   private static long ordinal(Granularity g, ZoneId zone, long millis) {
-    return PeriodOrdinal.of(g, LocalDate.ofInstant(Instant.ofEpochMilli(millis), zone));
-  }
-
-  /** The index i with {@code starts[i] <= t < starts[i + 1]}. */
-  private static int index(long[] starts, long t) {
-    int lo = 0;
-    int hi = starts.length - 2;
-    while (lo < hi) {
-      int mid = (lo + hi + 1) >>> 1;
-      if (starts[mid] <= t) {
-        lo = mid;
-      } else {
-        hi = mid - 1;
-      }
-    }
-    return lo;
-  }
-
-  private static List<Long> longs(long[] a) {
-    List<Long> l = new ArrayList<>(a.length);
-    for (long v : a) {
-      l.add(v);
-    }
-    return l;
+    return PeriodOrdinal.of(g, LocalDays.of(millis, zone));
   }
 
   /** The accumulators of one table: per cohort (period index from the first period) flat arrays. */
@@ -345,7 +321,7 @@ final class ColumnarCohorts {
       long[] ret = retained[cohort];
       long[] ord = orders[cohort];
       Sums rev = revenue[cohort];
-      int idx = index(starts, p.at(from)); // then walking forward: rows are in time order
+      int idx = LocalDays.index(starts, p.at(from)); // then walking forward: rows are in time order
       int lastCounted = Integer.MIN_VALUE;
       for (int r = from; r < to; r++) {
         long t = p.at(r);
@@ -392,8 +368,9 @@ final class ColumnarCohorts {
         for (int k = 0; k < len; k++) {
           rv.add(revenue[c].value(k));
         }
-        rows.add(new CohortRow(PeriodOrdinal.period(g, firstOrd + c), size[c], longs(active[c]),
-            longs(retained[c]), longs(onOrAfter), longs(orders[c]), rv));
+        rows.add(new CohortRow(PeriodOrdinal.period(g, firstOrd + c), size[c],
+            CohortState.longs(active[c]), CohortState.longs(retained[c]),
+            CohortState.longs(onOrAfter), CohortState.longs(orders[c]), rv));
       }
       return new CohortTable(g, zone, basis, last, rows, outside, revenueOutside.value(0), before,
           revenueBefore.value(0));

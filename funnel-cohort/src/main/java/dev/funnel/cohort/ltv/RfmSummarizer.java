@@ -3,11 +3,11 @@ package dev.funnel.cohort.ltv;
 import dev.funnel.core.Dataset;
 import dev.funnel.core.DatasetTable;
 import dev.funnel.core.columnar.Columns;
+import dev.funnel.core.columnar.LocalDays;
 import dev.funnel.core.columnar.MoneyColumn;
 import dev.funnel.core.columnar.PaymentColumns;
 import java.math.BigDecimal;
 import java.math.MathContext;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
@@ -155,7 +155,7 @@ final class RfmSummarizer {
       if (from == to) {
         continue;
       }
-      int idx = index(starts, p.at(from));
+      int idx = LocalDays.index(starts, p.at(from));
       int purchaseDays = 0;
       int r = from;
       while (r < to) {
@@ -202,22 +202,7 @@ final class RfmSummarizer {
   }
 
   private static long day(ZoneId zone, long millis) {
-    return LocalDate.ofInstant(Instant.ofEpochMilli(millis), zone).toEpochDay();
-  }
-
-  /** The index i with {@code starts[i] <= t < starts[i + 1]}. */
-  private static int index(long[] starts, long t) {
-    int lo = 0;
-    int hi = starts.length - 2;
-    while (lo < hi) {
-      int mid = (lo + hi + 1) >>> 1;
-      if (starts[mid] <= t) {
-        lo = mid;
-      } else {
-        hi = mid - 1;
-      }
-    }
-    return lo;
+    return LocalDays.of(millis, zone).toEpochDay();
   }
 
   private static final class Day {

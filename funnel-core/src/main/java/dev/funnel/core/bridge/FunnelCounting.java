@@ -8,6 +8,9 @@ import dev.funnel.core.StageCatalog;
 import dev.funnel.core.columnar.Columns;
 import dev.funnel.core.columnar.Dictionary;
 import dev.funnel.core.columnar.LeadColumns;
+import dev.funnel.core.columnar.LocalDays;
+import dev.funnel.core.columnar.MillisWindow;
+import dev.funnel.core.columnar.MoneySums;
 import dev.funnel.core.columnar.PaymentColumns;
 import dev.funnel.core.columnar.StageColumns;
 import dev.funnel.core.funnel.Dimension;
@@ -31,7 +34,7 @@ import java.util.TreeMap;
  * period's reach counts come from one pass over the leads' stage rows (the reach of a stage is
  * the lead's first row into it or a later progression stage, the first stage's is the creation),
  * its money from one pass over the payment rows, summed exactly per segment code
- * ({@link GroupSums}), with no record per row. A time is in the period when its epoch millis are
+ * ({@link MoneySums}), with no record per row. A time is in the period when its epoch millis are
  * between the period's start and end instants (whole seconds), or, where the local date could go
  * back near a bound, by its local date ({@link Period#contains(Instant, ZoneId)}).
  */
@@ -175,20 +178,21 @@ final class FunnelCounting {
   private static final class In {
     private final Period p;
     private final ZoneId zone;
-    private final long start;
-    private final long end;
+    private final MillisWindow window;
     private final boolean byDate;
 
     In(Period p, ZoneId zone) {
       this.p = p;
       this.zone = zone;
-      this.start = p.startInstant(zone).toEpochMilli();
-      this.end = p.endInstant(zone).toEpochMilli();
-      this.byDate = !localDatesAscendAround(zone, start) || !localDatesAscendAround(zone, end);
+      Instant start = p.startInstant(zone);
+      Instant end = p.endInstant(zone);
+      this.window = new MillisWindow(start, end); // whole seconds: the millis decide
+      this.byDate = !LocalDays.ascendAround(zone, start.toEpochMilli())
+          || !LocalDays.ascendAround(zone, end.toEpochMilli());
     }
 
     boolean test(long ms) {
-      return byDate ? p.contains(Instant.ofEpochMilli(ms), zone) : ms >= start && ms < end;
+      return byDate ? p.contains(Instant.ofEpochMilli(ms), zone) : window.test(ms) == MillisWindow.IN;
     }
   }
 
@@ -245,8 +249,8 @@ final class FunnelCounting {
     PaymentColumns pc = c.payments();
     Instant startInstant = p.startInstant(zone);
     long start = startInstant.toEpochMilli(); // whole seconds: before it on millis is exact
-    GroupSums revenue = new GroupSums(pc.amount(), segs);
-    GroupSums existing = new GroupSums(pc.amount(), segs);
+    MoneySums revenue = new MoneySums(pc.amount(), segs);
+    MoneySums existing = new MoneySums(pc.amount(), segs);
     int[] active = new int[segs];
     boolean[] counted = new boolean[firstPositive.length];
     for (int cust = 0; cust < firstPositive.length; cust++) {
@@ -297,10 +301,10 @@ final class FunnelCounting {
         cycleBy.merge(key, cycleSeconds[s], Long::sum);
       }
       if (revenue.any(s)) {
-        revenueBy.merge(key, revenue.sum(s), BigDecimal::add);
+        revenueBy.merge(key, revenue.merged(s), BigDecimal::add);
       }
       if (existing.any(s)) {
-        existingBy.merge(key, existing.sum(s), BigDecimal::add);
+        existingBy.merge(key, existing.merged(s), BigDecimal::add);
         activeBy.merge(key, active[s], Integer::sum);
       }
       if (hasBase[s]) {
@@ -324,28 +328,5 @@ final class FunnelCounting {
           cycleBy.getOrDefault(s, 0L) / SECONDS_PER_DAY));
     }
     return out;
-  }
-
-  /**
-   * Whether the local date never goes back within two days of the epoch millis: true unless the
-   * clock is set back there from after a local midnight to before it. Where it holds, an instant
-   * is in a period exactly when it is between the period's start and end instants.
-   */
-  private static boolean localDatesAscendAround(ZoneId zone, long ms) {
-    java.time.zone.ZoneRules rules = zone.getRules();
-    if (rules.isFixedOffset()) {
-      return true;
-    }
-    Instant end = Instant.ofEpochMilli(ms).plus(Duration.ofDays(2));
-    java.time.zone.ZoneOffsetTransition t =
-        rules.nextTransition(Instant.ofEpochMilli(ms).minus(Duration.ofDays(2)));
-    while (t != null && !t.getInstant().isAfter(end)) {
-      if (t.isOverlap() && t.getDateTimeAfter().toLocalDate()
-          .isBefore(t.getDateTimeBefore().minusNanos(1).toLocalDate())) {
-        return false;
-      }
-      t = rules.nextTransition(t.getInstant());
-    }
-    return true;
   }
 }

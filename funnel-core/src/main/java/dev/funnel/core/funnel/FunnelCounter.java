@@ -7,6 +7,8 @@ import dev.funnel.core.StageCatalog;
 import dev.funnel.core.columnar.Columns;
 import dev.funnel.core.columnar.Dictionary;
 import dev.funnel.core.columnar.LeadColumns;
+import dev.funnel.core.columnar.LocalDays;
+import dev.funnel.core.columnar.MillisWindow;
 import dev.funnel.core.columnar.StageColumns;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,7 +38,7 @@ import java.util.Map;
  * (group, period) blocks. Nothing is allocated per lead. Times are compared on epoch milliseconds;
  * period starts are whole seconds, so a period is decided by the milliseconds, and a window bound
  * or horizon that falls inside a time's millisecond is decided on the exact instant
- * ({@link Window}). Leads without a row in {@code leads} are not counted (there is no creation
+ * ({@link MillisWindow}). Leads without a row in {@code leads} are not counted (there is no creation
  * time or channel to place them; the data-quality report lists them).
  */
 final class FunnelCounter {
@@ -97,33 +99,6 @@ final class FunnelCounter {
     return m;
   }
 
-  /**
-   * Whether the local date in the zone never goes back between the epoch millis {@code min} and
-   * {@code max} (a day either side included): true unless the clock is set back from after a
-   * local midnight to before it (a clock set back at midnight, as America/Sao_Paulo's, keeps
-   * the date), where an instant after the change would have the previous local date. Where it holds, the instants of a local date (and of a calendar period)
-   * are exactly those from its start ({@link Period#startInstant}) to the next one's, so times
-   * are placed by comparing epoch millis with period starts.
-   */
-  static boolean localDatesAscend(ZoneId zone, long min, long max) {
-    java.time.zone.ZoneRules rules = zone.getRules();
-    if (rules.isFixedOffset()) {
-      return true;
-    }
-    long day = 86_400_000L;
-    Instant end = Instant.ofEpochMilli(max > Long.MAX_VALUE - day ? Long.MAX_VALUE : max + day);
-    java.time.zone.ZoneOffsetTransition t = rules.nextTransition(
-        Instant.ofEpochMilli(min < Long.MIN_VALUE + day ? Long.MIN_VALUE : min - day));
-    while (t != null && !t.getInstant().isAfter(end)) {
-      if (t.isOverlap() && t.getDateTimeAfter().toLocalDate()
-          .isBefore(t.getDateTimeBefore().minusNanos(1).toLocalDate())) {
-        return false;
-      }
-      t = rules.nextTransition(t.getInstant());
-    }
-    return true;
-  }
-
   /** The state of one count. */
   private static final class Run {
     private final Columns c;
@@ -132,7 +107,7 @@ final class FunnelCounter {
     private final StageColumns stages;
     private final int n;
     private final int[] progression;
-    private final Window window;
+    private final MillisWindow window;
     private final boolean event;
     private final ZoneId zone;
 
@@ -166,7 +141,7 @@ final class FunnelCounter {
       this.stages = c.stages();
       this.n = c.catalog().progression().size();
       this.progression = progressionOf(c.catalog());
-      this.window = new Window(q.from(), q.to());
+      this.window = new MillisWindow(q.from(), q.to());
       this.event = q.basis() == Basis.EVENT;
       this.zone = c.zone();
       this.dims = q.by().size();
@@ -233,13 +208,13 @@ final class FunnelCounter {
     /** Whether the time of a stage row is inside the window. */
     private boolean rowIn(int r) {
       int w = window.test(stages.at(r));
-      return w == Window.IN || (w == Window.EXACT && window.contains(stages.instant(r)));
+      return w == MillisWindow.IN || (w == MillisWindow.EXACT && window.contains(stages.instant(r)));
     }
 
     /** Whether the lead was created inside the window. */
     private boolean createdIn(int l) {
       int w = window.test(leads.createdAt(l));
-      return w == Window.IN || (w == Window.EXACT && window.contains(leads.created(l)));
+      return w == MillisWindow.IN || (w == MillisWindow.EXACT && window.contains(leads.created(l)));
     }
 
     FunnelTally count() {
@@ -398,7 +373,7 @@ final class FunnelCounter {
       }
       first = Period.containing(Instant.ofEpochMilli(min), g, zone);
       Period last = Period.containing(Instant.ofEpochMilli(max), g, zone);
-      if (!localDatesAscend(zone, min, max)) {
+      if (!LocalDays.ascend(zone, min, max)) {
         // a clock set back over midnight: the local date, hence the period, of an instant is not
         // monotone there; look each period up exactly, in a range one period wider each side
         cache = false;

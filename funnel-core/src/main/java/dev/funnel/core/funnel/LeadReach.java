@@ -7,6 +7,7 @@ import dev.funnel.core.StageChange;
 import dev.funnel.core.StageCatalog;
 import dev.funnel.core.columnar.Columns;
 import dev.funnel.core.columnar.LeadColumns;
+import dev.funnel.core.columnar.MillisWindow;
 import dev.funnel.core.columnar.StageColumns;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -94,7 +95,7 @@ public final class LeadReach {
     LeadColumns leads = c.leads();
     StageColumns stages = c.stages();
     int[] progression = FunnelCounter.progressionOf(d.catalog());
-    Window w = new Window(from, to);
+    MillisWindow w = new MillisWindow(from, to);
     List<Lead> all = d.leads();
     List<Lead> out = new ArrayList<>();
     for (int k = 0; k < leads.withRow(); k++) {
@@ -111,10 +112,10 @@ public final class LeadReach {
   }
 
   /** Whether a time (row {@code r}, or the lead's creation when {@code r < 0}) is in the window. */
-  private static boolean in(Window w, long ms, LeadColumns leads, int l, int r, StageColumns s) {
+  private static boolean in(MillisWindow w, long ms, LeadColumns leads, int l, int r, StageColumns s) {
     int t = w.test(ms);
-    return t == Window.IN
-        || (t == Window.EXACT && w.contains(r < 0 ? leads.created(l) : s.instant(r)));
+    return t == MillisWindow.IN
+        || (t == MillisWindow.EXACT && w.contains(r < 0 ? leads.created(l) : s.instant(r)));
   }
 
   /** The lead. */

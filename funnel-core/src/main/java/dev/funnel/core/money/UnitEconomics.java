@@ -5,6 +5,8 @@ import dev.funnel.core.DatasetTable;
 import dev.funnel.core.Lead;
 import dev.funnel.core.Payment;
 import dev.funnel.core.Spend;
+import dev.funnel.core.columnar.LocalDays;
+import dev.funnel.core.columnar.MoneySums;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -79,7 +81,7 @@ public final class UnitEconomics {
   /**
    * {@link #tally} over the columnar form: the same facts as {@link #addLead}, {@link #addSpend}
    * and {@link #addCustomer} per row and customer, counted and summed per (channel code, campaign
-   * code) in arrays (money exact, {@link GroupSums}) and handed to the tally once per key, with no
+   * code) in arrays (money exact, {@link MoneySums}) and handed to the tally once per key, with no
    * record per row. Leads are counted by creation time and revenue by payment time against the
    * window's bounds as instants (local midnights), the local day's test wherever the local date
    * could go back near a bound; spend by its epoch day. A customer's first lead is the first in
@@ -100,8 +102,8 @@ public final class UnitEconomics {
     private final List<long[]> keys = new ArrayList<>(); // dense group -> {channel, campaign}
     private long[] leads = new long[16];
     private long[] customers = new long[16];
-    private final GroupSums spend;
-    private final GroupSums revenue;
+    private final MoneySums spend;
+    private final MoneySums revenue;
 
     ColumnTally(Columns c, LocalDate from, LocalDate to, Set<String> nonMarketing) {
       this.c = c;
@@ -111,8 +113,8 @@ public final class UnitEconomics {
       this.nonMarketing = nonMarketing;
       this.fromMs = from == null ? Long.MIN_VALUE : from.atStartOfDay(zone).toInstant().toEpochMilli();
       this.toMs = to == null ? Long.MAX_VALUE : to.atStartOfDay(zone).toInstant().toEpochMilli();
-      this.byDay = (from != null && !localDatesAscendAround(zone, fromMs))
-          || (to != null && !localDatesAscendAround(zone, toMs));
+      this.byDay = (from != null && !LocalDays.ascendAround(zone, fromMs))
+          || (to != null && !LocalDays.ascendAround(zone, toMs));
       this.campaigns = c.campaigns().size() + 1;
       long combos = (long) (c.channels().size() + 1) * campaigns;
       if (combos <= 1L << 22) {
@@ -120,8 +122,8 @@ public final class UnitEconomics {
       } else {
         map = new HashMap<>();
       }
-      spend = new GroupSums(c.spend().amount(), 16);
-      revenue = new GroupSums(c.payments().amount(), 16);
+      spend = new MoneySums(c.spend().amount(), 16);
+      revenue = new MoneySums(c.payments().amount(), 16);
     }
 
     /** The dense group of a channel code (-1: a customer without a lead) and campaign code. */
@@ -162,7 +164,7 @@ public final class UnitEconomics {
       if (!byDay) {
         return ms >= fromMs && ms < toMs;
       }
-      return UnitEconomics.in(LocalDate.ofInstant(Instant.ofEpochMilli(ms), zone), from, to);
+      return UnitEconomics.in(LocalDays.of(ms, zone), from, to);
     }
 
     UnitTally tally() {
@@ -235,30 +237,6 @@ public final class UnitEconomics {
       }
       return t;
     }
-  }
-
-  /**
-   * Whether the local date never goes back within a day of the epoch millis: true unless the
-   * clock is set back there from after a local midnight to before it, where the instants of a
-   * local date would not all follow its start. Where it holds, a local day is in a window of
-   * days exactly when the instant is between the local midnights of the bounds.
-   */
-  private static boolean localDatesAscendAround(ZoneId zone, long ms) {
-    java.time.zone.ZoneRules rules = zone.getRules();
-    if (rules.isFixedOffset()) {
-      return true;
-    }
-    Instant end = Instant.ofEpochMilli(ms).plus(java.time.Duration.ofDays(2));
-    java.time.zone.ZoneOffsetTransition t =
-        rules.nextTransition(Instant.ofEpochMilli(ms).minus(java.time.Duration.ofDays(2)));
-    while (t != null && !t.getInstant().isAfter(end)) {
-      if (t.isOverlap() && t.getDateTimeAfter().toLocalDate()
-          .isBefore(t.getDateTimeBefore().minusNanos(1).toLocalDate())) {
-        return false;
-      }
-      t = rules.nextTransition(t.getInstant());
-    }
-    return true;
   }
 
   /**

@@ -7,6 +7,7 @@ import dev.funnel.core.Stage;
 import dev.funnel.core.StageCatalog;
 import dev.funnel.core.columnar.Columns;
 import dev.funnel.core.columnar.LeadColumns;
+import dev.funnel.core.columnar.MillisWindow;
 import dev.funnel.core.columnar.MoneyColumn;
 import dev.funnel.core.columnar.PaymentColumns;
 import dev.funnel.core.columnar.SpendColumns;

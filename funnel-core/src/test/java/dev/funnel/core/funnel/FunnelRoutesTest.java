@@ -9,6 +9,7 @@ import dev.funnel.core.Lead;
 import dev.funnel.core.StageCatalog;
 import dev.funnel.core.StageChange;
 import dev.funnel.core.columnar.Columns;
+import dev.funnel.core.columnar.LocalDays;
 import dev.funnel.core.demo.DemoData;
 import java.time.Duration;
 import java.time.Instant;
@@ -221,7 +222,7 @@ class FunnelRoutesTest {
       same(d, FunnelQuery.event().per(g).by(Dimension.CHANNEL));
       same(d, FunnelQuery.cohort().per(g));
     }
-    assertTrue(FunnelCounter.localDatesAscend(saoPaulo,
+    assertTrue(LocalDays.ascend(saoPaulo,
         Instant.parse("2018-01-01T00:00:00Z").toEpochMilli(),
         Instant.parse("2018-12-01T00:00:00Z").toEpochMilli()), "set back at midnight: same date");
   }

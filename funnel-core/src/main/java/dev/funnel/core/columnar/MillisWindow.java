@@ -1,22 +1,25 @@
-package dev.funnel.core.funnel;
+package dev.funnel.core.columnar;
 
 import java.time.Instant;
 
 /**
- * A half-open window {@code [from, to)} of instants (null bounds open) tested on the columnar
- * epoch milliseconds, exactly: a time's milliseconds (rounded toward the past) decide, and only a
- * time in the same millisecond as a bound with a sub-millisecond part (or a bound beyond the
- * range of epoch milliseconds) needs its exact instant ({@link #test} says so). Bounds that are
- * whole milliseconds, such as period starts and local midnights, never need it. Immutable.
+ * A half-open window {@code [from, to)} of instants (a null bound is open), tested on the epoch
+ * milliseconds of the columns, exactly. A time's milliseconds (rounded toward the past, as the
+ * columns keep them) decide, except for a time in the same millisecond as a bound that has a
+ * sub-millisecond part (or lies beyond the range of epoch milliseconds): then {@link #test} says
+ * {@link #EXACT} and {@link #contains} on the row's exact instant decides. Bounds that are whole
+ * milliseconds, such as period starts and local midnights, never need it. Shared by the
+ * calculators that count rows in a window of instants, so that they draw the line identically.
+ * Immutable.
  */
-final class Window {
+public final class MillisWindow {
 
   /** {@link #test}: outside the window. */
-  static final int OUT = 0;
+  public static final int OUT = 0;
   /** {@link #test}: inside the window. */
-  static final int IN = 1;
+  public static final int IN = 1;
   /** {@link #test}: the milliseconds do not decide; test the exact instant with {@link #contains}. */
-  static final int EXACT = 2;
+  public static final int EXACT = 2;
 
   private final Instant from;
   private final Instant to;
@@ -25,7 +28,8 @@ final class Window {
   private final boolean fromWhole;
   private final boolean toWhole;
 
-  Window(Instant from, Instant to) {
+  /** The window {@code [from, to)}; a null bound is open. */
+  public MillisWindow(Instant from, Instant to) {
     this.from = from;
     this.to = to;
     this.fromMs = from == null ? Long.MIN_VALUE : floorMillis(from);
@@ -35,7 +39,7 @@ final class Window {
   }
 
   /** The milliseconds of an instant rounded toward the past, saturated to the long range. */
-  static long floorMillis(Instant t) {
+  private static long floorMillis(Instant t) {
     try {
       return Math.addExact(Math.multiplyExact(t.getEpochSecond(), 1000L), t.getNano() / 1_000_000);
     } catch (ArithmeticException e) {
@@ -48,23 +52,8 @@ final class Window {
     return t != null && t.getNano() % 1_000_000 == 0 && ms != Long.MIN_VALUE && ms != Long.MAX_VALUE;
   }
 
-  /** Whether the window has no bounds. */
-  boolean open() {
-    return from == null && to == null;
-  }
-
-  /** The start's milliseconds (rounded toward the past), {@link Long#MIN_VALUE} when open. */
-  long fromMillis() {
-    return fromMs;
-  }
-
-  /** The end's milliseconds (rounded toward the past), {@link Long#MAX_VALUE} when open. */
-  long toMillis() {
-    return toMs;
-  }
-
   /** {@link #IN}, {@link #OUT} or {@link #EXACT} for a time of these epoch milliseconds. */
-  int test(long ms) {
+  public int test(long ms) {
     int lower;
     if (ms > fromMs) {
       lower = IN;
@@ -83,7 +72,7 @@ final class Window {
   }
 
   /** Whether the instant is inside the window. */
-  boolean contains(Instant t) {
+  public boolean contains(Instant t) {
     return (from == null || !t.isBefore(from)) && (to == null || t.isBefore(to));
   }
 }
