@@ -500,6 +500,16 @@ public final class Dataset {
       return this;
     }
 
+    /**
+     * A size hint: about {@code rows} rows will be added to the table, so its columns are
+     * allocated once rather than grown (readers estimate it from the file size). Optional; a
+     * wrong hint costs memory or a copy, never a wrong result.
+     */
+    public Builder expect(DatasetTable t, long rows) {
+      columns.expect(t, rows);
+      return this;
+    }
+
     /** The catalog this builder resolves stage names against. */
     public StageCatalog catalog() {
       return catalog;

@@ -17,6 +17,11 @@ final class Codes {
     this.ints = ints;
   }
 
+  /** Codes already packed in bytes (a dictionary of at most 127 values); not copied. */
+  static Codes ofBytes(byte[] codes) {
+    return new Codes(codes, null, null);
+  }
+
   /** Packs codes of a dictionary of {@code dictionarySize} values. */
   static Codes of(int[] codes, int dictionarySize) {
     if (dictionarySize <= Byte.MAX_VALUE) {

@@ -50,35 +50,35 @@ public final class ColumnsBuilder {
   // leads, in arrival order
   private final Ints leadId = new Ints();
   private final Times leadCreated = new Times(16);
-  private final Ints leadChannel = new Ints();
-  private final Ints leadCampaign = new Ints();
-  private final Ints leadSegment = new Ints();
-  private final Ints leadOwner = new Ints();
+  private final CodeList leadChannel = new CodeList();
+  private final CodeList leadCampaign = new CodeList();
+  private final CodeList leadSegment = new CodeList();
+  private final CodeList leadOwner = new CodeList();
   private final Ints leadCustomer = new Ints();
   private final Map<Integer, Map<String, String>> leadAttributes = new HashMap<>();
   private final BitSet hasRow = new BitSet();
 
   // stage changes
   private final Ints stLead = new Ints();
-  private final Ints stStage = new Ints();
+  private final CodeList stStage = new CodeList();
   private final Times stAt = new Times(16);
-  private final Ints stReason = new Ints();
+  private final CodeList stReason = new CodeList();
   private final MoneyColumn.Builder stAmount = new MoneyColumn.Builder();
-  private final Ints stOwner = new Ints();
+  private final CodeList stOwner = new CodeList();
 
   // activities
   private final Ints acLead = new Ints();
   private final Times acAt = new Times(16);
-  private final Ints acType = new Ints();
-  private final Ints acOwner = new Ints();
-  private final Ints acOutcome = new Ints();
+  private final CodeList acType = new CodeList();
+  private final CodeList acOwner = new CodeList();
+  private final CodeList acOutcome = new CodeList();
 
   // touches
   private final Ints toLead = new Ints();
   private final Times toAt = new Times(16);
-  private final Ints toChannel = new Ints();
-  private final Ints toCampaign = new Ints();
-  private final Ints toKind = new Ints();
+  private final CodeList toChannel = new CodeList();
+  private final CodeList toCampaign = new CodeList();
+  private final CodeList toKind = new CodeList();
   private final MoneyColumn.Builder toCost = new MoneyColumn.Builder();
 
   // payments
@@ -87,13 +87,13 @@ public final class ColumnsBuilder {
   private final Times paAt = new Times(16);
   private final MoneyColumn.Builder paAmount = new MoneyColumn.Builder();
   private final Currencies paCurrency = new Currencies();
-  private final Ints paProduct = new Ints();
+  private final CodeList paProduct = new CodeList();
   private final TextColumn.Builder paId = new TextColumn.Builder();
 
   // spend
   private final Ints spDay = new Ints();
-  private final Ints spChannel = new Ints();
-  private final Ints spCampaign = new Ints();
+  private final CodeList spChannel = new CodeList();
+  private final CodeList spCampaign = new CodeList();
   private final MoneyColumn.Builder spAmount = new MoneyColumn.Builder();
   private final Currencies spCurrency = new Currencies();
 
@@ -179,6 +179,77 @@ public final class ColumnsBuilder {
     spCurrency.add(s.amount().currency());
   }
 
+  /**
+   * A size hint: about {@code rows} rows in all will be appended to the table (a reader estimates
+   * it from the file's size), so its columns are allocated once instead of grown and copied. A
+   * wrong hint costs memory or a copy, never a wrong result.
+   */
+  public void expect(DatasetTable t, long rows) {
+    int n = (int) Math.min(Math.max(rows, 0), Integer.MAX_VALUE - 16);
+    switch (t) {
+      case LEADS:
+        for (Ints c : List.of(leadId, leadCustomer)) {
+          c.reserve(n);
+        }
+        for (CodeList c : List.of(leadChannel, leadCampaign, leadSegment, leadOwner)) {
+          c.reserve(n);
+        }
+        leadCreated.reserve(n);
+        break;
+      case STAGES:
+        for (Ints c : List.of(stLead)) {
+          c.reserve(n);
+        }
+        for (CodeList c : List.of(stStage, stReason, stOwner)) {
+          c.reserve(n);
+        }
+        stAt.reserve(n);
+        stAmount.reserve(n);
+        break;
+      case ACTIVITIES:
+        for (Ints c : List.of(acLead)) {
+          c.reserve(n);
+        }
+        for (CodeList c : List.of(acType, acOwner, acOutcome)) {
+          c.reserve(n);
+        }
+        acAt.reserve(n);
+        break;
+      case TOUCHES:
+        for (Ints c : List.of(toLead)) {
+          c.reserve(n);
+        }
+        for (CodeList c : List.of(toChannel, toCampaign, toKind)) {
+          c.reserve(n);
+        }
+        toAt.reserve(n);
+        toCost.reserve(n);
+        break;
+      case PAYMENTS:
+        for (Ints c : List.of(paCustomer, paLead)) {
+          c.reserve(n);
+        }
+        for (CodeList c : List.of(paProduct)) {
+          c.reserve(n);
+        }
+        paAt.reserve(n);
+        paAmount.reserve(n);
+        paId.reserve(n);
+        break;
+      case SPEND:
+        for (Ints c : List.of(spDay)) {
+          c.reserve(n);
+        }
+        for (CodeList c : List.of(spChannel, spCampaign)) {
+          c.reserve(n);
+        }
+        spAmount.reserve(n);
+        break;
+      default:
+        break;
+    }
+  }
+
   /** Rows appended so far to a table (plan and paths are not held here: 0). */
   public int size(DatasetTable t) {
     switch (t) {
@@ -258,7 +329,7 @@ public final class ColumnsBuilder {
     }
     String cur = settleCurrency(currency, rates);
 
-    // the two large dictionaries sort on two threads; then the tables lay out on two threads
+    // the two large dictionaries sort on two threads
     CompletableFuture<Interner.Coded> idsLater = async(() -> leadIds.finish("lead_ids"));
     Interner.Coded cust = customers.finish("customers");
     Interner.Coded ch = channels.finish("channels");
@@ -273,9 +344,11 @@ public final class ColumnsBuilder {
 
     int nLeads = ids.dictionary.size();
     int nCustomers = cust.dictionary.size();
+    // payments, often the largest table, alone (the peak memory of a build is its layout); then
+    // touches and stage changes beside the leads, activities and spend
+    PaymentColumns payments = payments(ids, cust, prod, nCustomers);
     CompletableFuture<TouchColumns> touchesLater = async(() -> touches(ids, ch, camp, nLeads));
     CompletableFuture<StageColumns> stagesLater = async(() -> stages(ids, rsn, own, nLeads));
-    PaymentColumns payments = payments(ids, cust, prod, nCustomers);
     LeadColumns leads = leads(ids, cust, ch, camp, seg, own, nLeads);
     ActivityColumns activities = activities(ids, types, own, outs, nLeads);
     SpendColumns spend = spend(ch, camp);
@@ -352,6 +425,17 @@ public final class ColumnsBuilder {
   }
 
   /** Final codes of a column in the order {@code perm}; a negative perm entry gives ABSENT. */
+  private static int[] codes(CodeList prov, int[] perm, Interner.Coded dict) {
+    int n = perm == null ? prov.size() : perm.length;
+    int[] out = new int[n];
+    for (int i = 0; i < n; i++) {
+      int r = perm == null ? i : perm[i];
+      out[i] = r < 0 ? Dictionary.ABSENT : dict.map(prov.get(r));
+    }
+    return out;
+  }
+
+  /** Final codes of a column in the order {@code perm}; a negative perm entry gives ABSENT. */
   private static int[] codes(Ints prov, int[] perm, Interner.Coded dict) {
     int n = perm == null ? prov.size() : perm.length;
     int[] out = new int[n];
@@ -365,32 +449,32 @@ public final class ColumnsBuilder {
   private StageColumns stages(Interner.Coded ids, Interner.Coded rsn, Interner.Coded own, int nLeads) {
     int n = stLead.size();
     ids.mapInPlace(stLead.raw(), n);
-    rsn.mapInPlace(stReason.raw(), n);
-    own.mapInPlace(stOwner.raw(), n);
+    stReason.map(rsn);
+    stOwner.map(own);
     int[] offsets = new int[nLeads + 1];
     int[] perm = stageOrder(n, nLeads, offsets);
     byte[] st = new byte[n];
-    int[] stage = stStage.raw();
+    CodeList stage = stStage;
     for (int i = 0; i < n; i++) {
-      st[i] = (byte) stage[perm[i]];
+      st[i] = (byte) stage.get(perm[i]);
     }
-    stStage.take(null);
+    stStage.release();
     // each builder column is dropped as soon as it is laid out, so the peak stays near one copy
     return new StageColumns(stLead.take(perm), st, stAt.take(perm), stAmount.build(perm),
-        stReason.takeCodes(perm, rsn.dictionary.size()), stOwner.takeCodes(perm, own.dictionary.size()),
+        stReason.take(perm, rsn.dictionary.size()), stOwner.take(perm, own.dictionary.size()),
         offsets);
   }
 
   private int[] stageOrder(int n, int nLeads, int[] offsets) {
-    int[] reason = stReason.raw();
-    int[] owner = stOwner.raw();
-    int[] stage = stStage.raw();
+    CodeList reason = stReason;
+    CodeList owner = stOwner;
+    CodeList stage = stStage;
     return RowSort.byKey(stLead.raw(), n, nLeads, (a, b) -> {
       int c = stAt.compare(a, b);
-      if (c == 0) c = Integer.compare(stage[a], stage[b]);
-      if (c == 0) c = Integer.compare(reason[a], reason[b]);
+      if (c == 0) c = Integer.compare(stage.get(a), stage.get(b));
+      if (c == 0) c = Integer.compare(reason.get(a), reason.get(b));
       if (c == 0) c = stAmount.compare(a, b);
-      if (c == 0) c = Integer.compare(owner[a], owner[b]);
+      if (c == 0) c = Integer.compare(owner.get(a), owner.get(b));
       return c;
     }, offsets);
   }
@@ -399,25 +483,25 @@ public final class ColumnsBuilder {
       Interner.Coded outs, int nLeads) {
     int n = acLead.size();
     ids.mapInPlace(acLead.raw(), n);
-    types.mapInPlace(acType.raw(), n);
-    own.mapInPlace(acOwner.raw(), n);
-    outs.mapInPlace(acOutcome.raw(), n);
+    acType.map(types);
+    acOwner.map(own);
+    acOutcome.map(outs);
     int[] offsets = new int[nLeads + 1];
     int[] perm = activityOrder(n, nLeads, offsets);
     return new ActivityColumns(acLead.take(perm), acAt.take(perm),
-        acType.takeCodes(perm, types.dictionary.size()), acOwner.takeCodes(perm, own.dictionary.size()),
-        acOutcome.takeCodes(perm, outs.dictionary.size()), offsets);
+        acType.take(perm, types.dictionary.size()), acOwner.take(perm, own.dictionary.size()),
+        acOutcome.take(perm, outs.dictionary.size()), offsets);
   }
 
   private int[] activityOrder(int n, int nLeads, int[] offsets) {
-    int[] type = acType.raw();
-    int[] owner = acOwner.raw();
-    int[] outcome = acOutcome.raw();
+    CodeList type = acType;
+    CodeList owner = acOwner;
+    CodeList outcome = acOutcome;
     return RowSort.byKey(acLead.raw(), n, nLeads, (a, b) -> {
       int c = acAt.compare(a, b);
-      if (c == 0) c = Integer.compare(type[a], type[b]);
-      if (c == 0) c = Integer.compare(owner[a], owner[b]);
-      if (c == 0) c = Integer.compare(outcome[a], outcome[b]);
+      if (c == 0) c = Integer.compare(type.get(a), type.get(b));
+      if (c == 0) c = Integer.compare(owner.get(a), owner.get(b));
+      if (c == 0) c = Integer.compare(outcome.get(a), outcome.get(b));
       return c;
     }, offsets);
   }
@@ -425,30 +509,30 @@ public final class ColumnsBuilder {
   private TouchColumns touches(Interner.Coded ids, Interner.Coded ch, Interner.Coded camp, int nLeads) {
     int n = toLead.size();
     ids.mapInPlace(toLead.raw(), n);
-    ch.mapInPlace(toChannel.raw(), n);
-    camp.mapInPlace(toCampaign.raw(), n);
+    toChannel.map(ch);
+    toCampaign.map(camp);
     int[] offsets = new int[nLeads + 1];
     int[] perm = touchOrder(n, nLeads, offsets);
     byte[] k = new byte[n];
-    int[] kind = toKind.raw();
+    CodeList kind = toKind;
     for (int i = 0; i < n; i++) {
-      k[i] = (byte) kind[perm[i]];
+      k[i] = (byte) kind.get(perm[i]);
     }
-    toKind.take(null);
+    toKind.release();
     return new TouchColumns(toLead.take(perm), toAt.take(perm),
-        toChannel.takeCodes(perm, ch.dictionary.size()),
-        toCampaign.takeCodes(perm, camp.dictionary.size()), k, toCost.build(perm), offsets);
+        toChannel.take(perm, ch.dictionary.size()),
+        toCampaign.take(perm, camp.dictionary.size()), k, toCost.build(perm), offsets);
   }
 
   private int[] touchOrder(int n, int nLeads, int[] offsets) {
-    int[] channel = toChannel.raw();
-    int[] campaign = toCampaign.raw();
-    int[] kind = toKind.raw();
+    CodeList channel = toChannel;
+    CodeList campaign = toCampaign;
+    CodeList kind = toKind;
     return RowSort.byKey(toLead.raw(), n, nLeads, (a, b) -> {
       int c = toAt.compare(a, b);
-      if (c == 0) c = Integer.compare(channel[a], channel[b]);
-      if (c == 0) c = Integer.compare(campaign[a], campaign[b]);
-      if (c == 0) c = Integer.compare(kind[a], kind[b]);
+      if (c == 0) c = Integer.compare(channel.get(a), channel.get(b));
+      if (c == 0) c = Integer.compare(campaign.get(a), campaign.get(b));
+      if (c == 0) c = Integer.compare(kind.get(a), kind.get(b));
       if (c == 0) c = toCost.compare(a, b);
       return c;
     }, offsets);
@@ -459,23 +543,23 @@ public final class ColumnsBuilder {
     int n = paCustomer.size();
     cust.mapInPlace(paCustomer.raw(), n);
     ids.mapInPlace(paLead.raw(), n);
-    prod.mapInPlace(paProduct.raw(), n);
+    paProduct.map(prod);
     int[] offsets = new int[nCustomers + 1];
     int[] perm = paymentOrder(n, nCustomers, offsets);
     return new PaymentColumns(paCustomer.take(perm), paLead.take(perm), paAt.take(perm),
-        paAmount.build(perm), paProduct.takeCodes(perm, prod.dictionary.size()), paId.build(perm),
+        paAmount.build(perm), paProduct.take(perm, prod.dictionary.size()), paId.build(perm),
         offsets);
   }
 
   private int[] paymentOrder(int n, int nCustomers, int[] offsets) {
     int[] lead = paLead.raw();
-    int[] product = paProduct.raw();
+    CodeList product = paProduct;
     return RowSort.byKey(paCustomer.raw(), n, nCustomers, (a, b) -> {
       int c = paAt.compare(a, b);
       if (c == 0) c = paAmount.compare(a, b);
       if (c == 0) c = compareText(paId.get(a), paId.get(b));
       if (c == 0) c = Integer.compare(lead[a], lead[b]);
-      if (c == 0) c = Integer.compare(product[a], product[b]);
+      if (c == 0) c = Integer.compare(product.get(a), product.get(b));
       return c;
     }, offsets);
   }
@@ -489,21 +573,21 @@ public final class ColumnsBuilder {
 
   private SpendColumns spend(Interner.Coded ch, Interner.Coded camp) {
     int n = spDay.size();
-    ch.mapInPlace(spChannel.raw(), n);
-    camp.mapInPlace(spCampaign.raw(), n);
+    spChannel.map(ch);
+    spCampaign.map(camp);
     int[] perm = spendOrder(n);
-    return new SpendColumns(spDay.take(perm), spChannel.takeCodes(perm, ch.dictionary.size()),
-        spCampaign.takeCodes(perm, camp.dictionary.size()), spAmount.build(perm));
+    return new SpendColumns(spDay.take(perm), spChannel.take(perm, ch.dictionary.size()),
+        spCampaign.take(perm, camp.dictionary.size()), spAmount.build(perm));
   }
 
   private int[] spendOrder(int n) {
     int[] day = spDay.raw();
-    int[] channel = spChannel.raw();
-    int[] campaign = spCampaign.raw();
+    CodeList channel = spChannel;
+    CodeList campaign = spCampaign;
     return RowSort.all(n, (a, b) -> {
       int c = Integer.compare(day[a], day[b]);
-      if (c == 0) c = Integer.compare(channel[a], channel[b]);
-      if (c == 0) c = Integer.compare(campaign[a], campaign[b]);
+      if (c == 0) c = Integer.compare(channel.get(a), channel.get(b));
+      if (c == 0) c = Integer.compare(campaign.get(a), campaign.get(b));
       if (c == 0) c = spAmount.compare(a, b);
       return c;
     });

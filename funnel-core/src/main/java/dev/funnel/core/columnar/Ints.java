@@ -14,6 +14,13 @@ final class Ints {
     a[size++] = v;
   }
 
+  /** Makes room for {@code n} elements in all (a size hint; never shrinks). */
+  void reserve(int n) {
+    if (n > a.length) {
+      a = Arrays.copyOf(a, n);
+    }
+  }
+
   int get(int i) {
     return a[i];
   }

@@ -215,6 +215,17 @@ public final class MoneyColumn {
       return size;
     }
 
+    /** Makes room for {@code n} amounts in all (a size hint; never shrinks). */
+    void reserve(int n) {
+      if (n > own.length) {
+        own = Arrays.copyOf(own, n);
+        ownScale = Arrays.copyOf(ownScale, n);
+        if (odd != null) {
+          odd = Arrays.copyOf(odd, n);
+        }
+      }
+    }
+
     void add(BigDecimal a) {
       if (size == own.length) {
         int cap = Math.max(16, size + (size >> 1));

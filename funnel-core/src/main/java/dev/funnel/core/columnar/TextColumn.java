@@ -50,6 +50,18 @@ final class TextColumn {
     private final BitSet absent = new BitSet();
     private int size;
     private boolean any;
+    private int hint;
+
+    /**
+     * Makes room for {@code n} values in all (a hint); the text bytes are sized at the first
+     * value, from its length, so a column that stays absent costs no text bytes.
+     */
+    void reserve(int n) {
+      if (n > ends.length) {
+        ends = Arrays.copyOf(ends, n);
+      }
+      hint = n;
+    }
 
     void add(String s) {
       if (size == ends.length) {
@@ -58,8 +70,14 @@ final class TextColumn {
       if (s == null) {
         absent.set(size);
       } else {
-        any = true;
         byte[] b = s.getBytes(StandardCharsets.UTF_8);
+        if (!any && hint > size) {
+          long want = (long) (hint - size) * (b.length + 2) + used;
+          if (want > bytes.length && want < Integer.MAX_VALUE - 8) {
+            bytes = Arrays.copyOf(bytes, (int) want);
+          }
+        }
+        any = true;
         if (used + b.length > bytes.length) {
           bytes = Arrays.copyOf(bytes, Math.max(used + b.length, bytes.length + (bytes.length >> 1)));
         }

@@ -53,6 +53,16 @@ final class Times {
     millis[size++] = ms;
   }
 
+  /** Makes room for {@code n} times in all (a size hint; never shrinks). */
+  void reserve(int n) {
+    if (n > millis.length) {
+      millis = Arrays.copyOf(millis, n);
+      if (sub != null) {
+        sub = Arrays.copyOf(sub, n);
+      }
+    }
+  }
+
   int size() {
     return size;
   }

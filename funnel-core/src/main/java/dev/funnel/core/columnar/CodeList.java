@@ -1,0 +1,127 @@
+package dev.funnel.core.columnar;
+
+import java.util.Arrays;
+
+/**
+ * A growable column of dictionary codes for a dictionary still being filled: one byte per row
+ * while every code fits a byte, widened to two and then four bytes only when a code needs it, so
+ * the usual small dictionaries (channels, stages, reasons, owners, products) cost a byte per row
+ * while a table is read, not four. {@link Dictionary#ABSENT} (-1) fits every width. Not
+ * thread-safe.
+ */
+final class CodeList {
+  private byte[] bytes = new byte[16];
+  private short[] shorts;
+  private int[] ints;
+  private int size;
+
+  int size() {
+    return size;
+  }
+
+  /** Makes room for {@code n} codes in all (a size hint; never shrinks). */
+  void reserve(int n) {
+    if (ints != null) {
+      if (n > ints.length) {
+        ints = Arrays.copyOf(ints, n);
+      }
+    } else if (shorts != null) {
+      if (n > shorts.length) {
+        shorts = Arrays.copyOf(shorts, n);
+      }
+    } else if (n > bytes.length) {
+      bytes = Arrays.copyOf(bytes, n);
+    }
+  }
+
+  void add(int code) {
+    int cap = capacity();
+    if (size == cap) {
+      reserve(Math.max(16, size + (size >> 1)));
+    }
+    if (ints == null && (code > Short.MAX_VALUE || (shorts == null && code > Byte.MAX_VALUE))) {
+      widen(code);
+    }
+    set(size++, code);
+  }
+
+  private int capacity() {
+    return ints != null ? ints.length : shorts != null ? shorts.length : bytes.length;
+  }
+
+  private void widen(int code) {
+    int cap = capacity();
+    if (code > Short.MAX_VALUE) {
+      int[] w = new int[cap];
+      for (int i = 0; i < size; i++) {
+        w[i] = get(i);
+      }
+      ints = w;
+      shorts = null;
+    } else {
+      short[] w = new short[cap];
+      for (int i = 0; i < size; i++) {
+        w[i] = (short) get(i);
+      }
+      shorts = w;
+    }
+    bytes = null;
+  }
+
+  int get(int i) {
+    return ints != null ? ints[i] : shorts != null ? shorts[i] : bytes[i];
+  }
+
+  private void set(int i, int code) {
+    if (ints != null) {
+      ints[i] = code;
+    } else if (shorts != null) {
+      shorts[i] = (short) code;
+    } else {
+      bytes[i] = (byte) code;
+    }
+  }
+
+  /**
+   * Rewrites provisional codes to final ones in place; the final codes are a permutation of the
+   * provisional ones, so they fit the width.
+   */
+  void map(Interner.Coded dictionary) {
+    for (int i = 0; i < size; i++) {
+      int c = get(i);
+      if (c >= 0) {
+        set(i, dictionary.map(c));
+      }
+    }
+  }
+
+  /** Drops the codes (after they were read another way). */
+  void release() {
+    bytes = null;
+    shorts = null;
+    ints = null;
+  }
+
+  /** The codes in the order {@code perm} (null: as added) at the narrowest width; this is spent. */
+  Codes take(int[] perm, int dictionarySize) {
+    int n = perm == null ? size : perm.length;
+    Codes c;
+    if (dictionarySize <= Byte.MAX_VALUE) {
+      byte[] b = new byte[n];
+      for (int i = 0; i < n; i++) {
+        b[i] = (byte) get(perm == null ? i : perm[i]);
+      }
+      c = Codes.ofBytes(b);
+    } else {
+      int[] x = new int[n];
+      for (int i = 0; i < n; i++) {
+        x[i] = get(perm == null ? i : perm[i]);
+      }
+      c = Codes.of(x, dictionarySize);
+    }
+    bytes = null;
+    shorts = null;
+    ints = null;
+    return c;
+  }
+}
