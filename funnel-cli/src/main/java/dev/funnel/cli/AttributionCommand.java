@@ -32,13 +32,13 @@ import java.util.TreeMap;
 final class AttributionCommand implements Command {
 
   /**
-   * The tables attribution uses; only these are read from DATA: the journeys (leads, touches,
-   * the stage changes that mark conversions, the payments that value them) or the paths file,
-   * and spend with {@code --spend}.
+   * The tables attribution uses; only these are read from DATA: the journeys (leads, touches and
+   * the stage changes that mark conversions and carry their value; the command does not value
+   * conversions by payments) or the paths file, and spend with {@code --spend}.
    */
   static Set<DatasetTable> tables(boolean paths, boolean spend) {
     EnumSet<DatasetTable> t = paths ? EnumSet.of(DatasetTable.PATHS)
-        : EnumSet.of(DatasetTable.LEADS, DatasetTable.STAGES, DatasetTable.TOUCHES, DatasetTable.PAYMENTS);
+        : EnumSet.of(DatasetTable.LEADS, DatasetTable.STAGES, DatasetTable.TOUCHES);
     if (spend) {
       t.add(DatasetTable.SPEND);
     }

@@ -21,7 +21,6 @@ public final class LeadColumns {
 
   private final Dictionary ids;
   private final Times created;
-  private final long[] createdAt;
   private final Codes channel;
   private final Codes campaign;
   private final Codes segment;
@@ -35,7 +34,6 @@ public final class LeadColumns {
       int[] customer, int[] byCreated, Map<String, String>[] attributes) {
     this.ids = ids;
     this.created = created;
-    this.createdAt = created.millisArray();
     this.attributes = attributes;
     this.channel = channel;
     this.campaign = campaign;
@@ -47,7 +45,7 @@ public final class LeadColumns {
 
   /** Number of lead indexes (leads with a row plus ids seen only in other tables). */
   public int size() {
-    return createdAt.length;
+    return created.size();
   }
 
   /** The lead's id. */
@@ -62,12 +60,12 @@ public final class LeadColumns {
 
   /** Whether the lead has a row in the {@code leads} table. */
   public boolean hasRow(int lead) {
-    return createdAt[lead] != NO_TIME;
+    return created.millis(lead) != NO_TIME;
   }
 
   /** Creation time in epoch milliseconds, {@link #NO_TIME} without a row. */
   public long createdAt(int lead) {
-    return createdAt[lead];
+    return created.millis(lead);
   }
 
   /** Creation time exactly (with any sub-millisecond part); null without a row. */

@@ -11,13 +11,11 @@ public abstract class LeadRows {
 
   private final int[] lead;
   private final Times times;
-  private final long[] at;
   private final int[] offsets;
 
   LeadRows(int[] lead, Times times, int[] offsets) {
     this.lead = lead;
     this.times = times;
-    this.at = times.millisArray();
     this.offsets = offsets;
   }
 
@@ -33,7 +31,7 @@ public abstract class LeadRows {
 
   /** When the row's event happened, epoch milliseconds. */
   public long at(int row) {
-    return at[row];
+    return times.millis(row);
   }
 
   /** When the row's event happened, exactly (with any sub-millisecond part). */

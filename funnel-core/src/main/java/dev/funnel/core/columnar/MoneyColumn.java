@@ -30,15 +30,18 @@ public final class MoneyColumn {
 
   private final int size;
   private final long[] unscaled;
+  private final int[] small; // the unscaled amounts when every one fits an int; INT_ABSENT: none
+  private static final int INT_ABSENT = Integer.MIN_VALUE;
   private final int scale;
   private final byte[] rowScale;
   private final int uniformScale;
   private final BigDecimal[] exact;
 
-  private MoneyColumn(int size, long[] unscaled, int scale, byte[] rowScale, int uniformScale,
-      BigDecimal[] exact) {
+  private MoneyColumn(int size, long[] unscaled, int[] small, int scale, byte[] rowScale,
+      int uniformScale, BigDecimal[] exact) {
     this.size = size;
     this.unscaled = unscaled;
+    this.small = small;
     this.scale = scale;
     this.rowScale = rowScale;
     this.uniformScale = uniformScale;
@@ -56,6 +59,15 @@ public final class MoneyColumn {
       b.add(a);
     }
     return b.build(null);
+  }
+
+  /** The stored unscaled amount of a row ({@link #ABSENT} when none), whatever the width. */
+  private long raw(int row) {
+    if (small != null) {
+      int x = small[row];
+      return x == INT_ABSENT ? ABSENT : x;
+    }
+    return unscaled[row];
   }
 
   /** Number of rows. */
@@ -78,7 +90,7 @@ public final class MoneyColumn {
 
   /** Whether the row has an amount. */
   public boolean present(int row) {
-    return exact == null ? unscaled[row] != ABSENT : exact[row] != null;
+    return exact == null ? raw(row) != ABSENT : exact[row] != null;
   }
 
   /**
@@ -91,7 +103,7 @@ public final class MoneyColumn {
       throw new IllegalStateException(
           "this money column holds amounts beyond a scaled long; use value(row) or sum()");
     }
-    return unscaled[row];
+    return raw(row);
   }
 
   /** The sign of the row's amount (0 when absent). */
@@ -99,7 +111,7 @@ public final class MoneyColumn {
     if (exact != null) {
       return exact[row] == null ? 0 : exact[row].signum();
     }
-    long u = unscaled[row];
+    long u = raw(row);
     return u == ABSENT ? 0 : Long.signum(u);
   }
 
@@ -108,7 +120,7 @@ public final class MoneyColumn {
     if (exact != null) {
       return exact[row];
     }
-    long u = unscaled[row];
+    long u = raw(row);
     if (u == ABSENT) {
       return null;
     }
@@ -125,7 +137,7 @@ public final class MoneyColumn {
     if (exact != null) {
       return exact[row] == null ? 0 : exact[row].scale();
     }
-    if (unscaled[row] == ABSENT) {
+    if (raw(row) == ABSENT) {
       return 0;
     }
     return rowScale == null ? uniformScale : rowScale[row];
@@ -155,7 +167,7 @@ public final class MoneyColumn {
     long acc = 0;
     BigInteger big = null;
     for (int i = from; i < to; i++) {
-      long u = unscaled[i];
+      long u = raw(i);
       if (u == ABSENT) {
         continue;
       }
@@ -194,7 +206,7 @@ public final class MoneyColumn {
       m.put(name, c.exact);
       return;
     }
-    m.put(name, c.unscaled);
+    m.put(name, c.small != null ? c.small : c.unscaled);
     if (c.rowScale != null) {
       m.put(name + "_scale", c.rowScale);
     }
@@ -287,6 +299,36 @@ public final class MoneyColumn {
       return c != 0 ? c : Integer.compare(x.scale(), y.scale());
     }
 
+    /** {@link #scaled}: the amount does not fit a long at the common scale. */
+    private static final long OVERFLOW = Long.MIN_VALUE + 1;
+
+    /**
+     * Builder row {@code r} at {@code common} decimals ({@link #ABSENT} when absent), or
+     * {@link #OVERFLOW} when it does not fit a long (or would collide with a sentinel).
+     */
+    private long scaled(int r, int common) {
+      long u = own[r];
+      if (u == ABSENT) {
+        return ABSENT;
+      }
+      int s = ownScale[r];
+      long v = u;
+      if (s > common) {
+        for (int k = s; k > common; k--) {
+          v /= 10; // exact: the digits dropped are trailing zeros
+        }
+      } else {
+        for (int k = s; k < common; k++) {
+          long w = v * 10;
+          if (w / 10 != v) {
+            return OVERFLOW;
+          }
+          v = w;
+        }
+      }
+      return v == ABSENT || v == OVERFLOW ? OVERFLOW : v;
+    }
+
     /**
      * The column with rows in the order {@code perm} (row {@code i} of the column is builder row
      * {@code perm[i]}; null keeps the builder's order). The builder is spent afterwards.
@@ -321,37 +363,27 @@ public final class MoneyColumn {
           common = Math.max(common, s);
         }
       }
-      long[] out = fits ? new long[n] : null;
+      boolean fitsInt = true;
       for (int i = 0; fits && i < n; i++) {
-        int r = perm == null ? i : perm[i];
-        long u = own[r];
-        if (u == ABSENT) {
-          out[i] = ABSENT;
-          continue;
-        }
-        int s = ownScale[r];
-        long v = u;
-        if (s > common) {
-          for (int k = s; k > common; k--) {
-            v /= 10; // exact: the digits dropped are trailing zeros
-          }
-        } else {
-          for (int k = s; k < common && fits; k++) {
-            long w = v * 10;
-            if (w / 10 != v) {
-              fits = false;
-            }
-            v = w;
-          }
-        }
-        if (!fits || v == ABSENT) {
+        long v = scaled(perm == null ? i : perm[i], common);
+        if (v == OVERFLOW) {
           fits = false;
-          break;
+        } else if (v != ABSENT && (v <= Integer.MIN_VALUE || v > Integer.MAX_VALUE)) {
+          fitsInt = false;
         }
-        out[i] = v;
       }
       MoneyColumn c;
       if (fits) {
+        long[] out = fitsInt ? null : new long[n];
+        int[] in32 = fitsInt ? new int[n] : null;
+        for (int i = 0; i < n; i++) {
+          long v = scaled(perm == null ? i : perm[i], common);
+          if (fitsInt) {
+            in32[i] = v == ABSENT ? INT_ABSENT : (int) v;
+          } else {
+            out[i] = v;
+          }
+        }
         byte[] rs = null;
         if (!uniform) {
           rs = new byte[n];
@@ -359,7 +391,7 @@ public final class MoneyColumn {
             rs[i] = ownScale[perm == null ? i : perm[i]];
           }
         }
-        c = new MoneyColumn(n, out, common, rs, first < 0 ? common : first, null);
+        c = new MoneyColumn(n, out, in32, common, rs, first < 0 ? common : first, null);
       } else {
         BigDecimal[] ex = new BigDecimal[n];
         int maxScale = 0;
@@ -369,7 +401,7 @@ public final class MoneyColumn {
             maxScale = Math.max(maxScale, ex[i].scale());
           }
         }
-        c = new MoneyColumn(n, null, maxScale, null, 0, ex);
+        c = new MoneyColumn(n, null, null, maxScale, null, 0, ex);
       }
       own = null;
       ownScale = null;

@@ -17,7 +17,6 @@ public final class PaymentColumns {
   private final int[] customer;
   private final int[] lead;
   private final Times times;
-  private final long[] at;
   private final MoneyColumn amount;
   private final Codes product;
   private final TextColumn paymentId;
@@ -28,7 +27,6 @@ public final class PaymentColumns {
     this.customer = customer;
     this.lead = lead;
     this.times = at;
-    this.at = at.millisArray();
     this.amount = amount;
     this.product = product;
     this.paymentId = paymentId;
@@ -62,7 +60,7 @@ public final class PaymentColumns {
 
   /** When it was paid, epoch milliseconds. */
   public long at(int row) {
-    return at[row];
+    return times.millis(row);
   }
 
   /** The amounts (always present). */

@@ -6,13 +6,20 @@ import java.util.Arrays;
 /**
  * Instants of one table as epoch milliseconds ({@code long}, rounded toward the past) plus, only
  * when some row has one, the sub-millisecond nanoseconds ({@code int}), so that every instant is
- * kept exactly while the usual millisecond data costs 8 bytes a row. Builder and column in one:
+ * kept exactly while the usual millisecond data costs 8 bytes a row. A laid-out column whose times
+ * are all whole seconds within 68 years of each other (the usual export) keeps 4-byte seconds
+ * after its earliest time instead. Builder and column in one:
  * {@link #add(Instant)} while building, {@link #permuted(int[])} to lay out, then read-only.
  */
 final class Times {
   private long[] millis;
   private int[] sub;
   private int size;
+  // a laid-out column of whole seconds within 68 years of each other: seconds after base (4 bytes
+  // a row instead of 8); GAP marks a lead index without a row
+  private int[] secs;
+  private long base;
+  private static final int GAP = Integer.MIN_VALUE;
 
   Times(int capacity) {
     millis = new long[Math.max(capacity, 16)];
@@ -22,6 +29,12 @@ final class Times {
     this.millis = millis;
     this.sub = sub;
     this.size = millis.length;
+  }
+
+  private Times(int[] secs, long base) {
+    this.secs = secs;
+    this.base = base;
+    this.size = secs.length;
   }
 
   /**
@@ -68,6 +81,10 @@ final class Times {
   }
 
   long millis(int row) {
+    if (secs != null) {
+      int x = secs[row];
+      return x == GAP ? LeadColumns.NO_TIME : base + x * 1000L;
+    }
     return millis[row];
   }
 
@@ -77,13 +94,13 @@ final class Times {
 
   /** Order of two rows by time. */
   int compare(int a, int b) {
-    int c = Long.compare(millis[a], millis[b]);
+    int c = Long.compare(millis(a), millis(b));
     return c != 0 || sub == null ? c : Integer.compare(sub[a], sub[b]);
   }
 
   /** The instant of a row. */
   Instant instant(int row) {
-    long ms = millis[row];
+    long ms = millis(row);
     return Instant.ofEpochSecond(
         Math.floorDiv(ms, 1000L), Math.floorMod(ms, 1000L) * 1_000_000L + (sub == null ? 0 : sub[row]));
   }
@@ -102,6 +119,12 @@ final class Times {
    */
   Times permutedWithGaps(int[] perm) {
     int n = perm == null ? size : perm.length;
+    if (sub == null) {
+      Times compact = secondsOrNull(perm, n);
+      if (compact != null) {
+        return compact;
+      }
+    }
     long[] m = new long[n];
     int[] s = sub == null ? null : new int[n];
     for (int i = 0; i < n; i++) {
@@ -118,13 +141,41 @@ final class Times {
     return new Times(m, s);
   }
 
-  /** The epoch-millisecond array (shared, never exposed outside the package). */
-  long[] millisArray() {
-    return millis;
+  /**
+   * The column as seconds after its earliest time when every time is a whole second and all lie
+   * within 2^31 - 1 seconds of it (exports are at whole seconds, or dates); null otherwise.
+   */
+  private Times secondsOrNull(int[] perm, int n) {
+    long min = Long.MAX_VALUE;
+    long max = Long.MIN_VALUE;
+    for (int i = 0; i < n; i++) {
+      int r = perm == null ? i : perm[i];
+      if (r < 0) {
+        continue;
+      }
+      long ms = millis[r];
+      if (ms % 1000 != 0) {
+        return null;
+      }
+      min = Math.min(min, ms);
+      max = Math.max(max, ms);
+    }
+    if (min != Long.MAX_VALUE && (max - min) / 1000 >= Integer.MAX_VALUE) {
+      return null;
+    }
+    int[] x = new int[n];
+    for (int i = 0; i < n; i++) {
+      int r = perm == null ? i : perm[i];
+      x[i] = r < 0 ? GAP : (int) ((millis[r] - min) / 1000);
+    }
+    return new Times(x, min == Long.MAX_VALUE ? 0 : min);
   }
 
   /** The backing arrays, for byte accounting. */
   Object[] arrays() {
+    if (secs != null) {
+      return new Object[] {secs};
+    }
     return sub == null ? new Object[] {millis} : new Object[] {millis, sub};
   }
 }
