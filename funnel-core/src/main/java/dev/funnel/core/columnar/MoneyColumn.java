@@ -200,6 +200,12 @@ public final class MoneyColumn {
     return rowScale != null;
   }
 
+  /** The backing arrays (the unscaled amounts first), for byte accounting and tests. */
+  Object[] storage() {
+    return exact != null ? new Object[] {exact}
+        : new Object[] {small != null ? small : unscaled, rowScale};
+  }
+
   /** Puts the column's backing arrays under {@code name}, for the footprint report. */
   static void putArrays(java.util.Map<String, Object> m, String name, MoneyColumn c) {
     if (c.exact != null) {

@@ -65,6 +65,28 @@ class MoneyColumnTest {
   }
 
   @Test
+  void amountsThatFitAnIntAreKeptInFourBytesAndEveryValueComesBack() {
+    List<BigDecimal> small = list("2147483647", "-2147483647", null, "0", "12.5");
+    MoneyColumn c = MoneyColumn.of("x", small);
+    // 12.5 sets the scale to 1: 2147483647 then needs 21474836470, beyond an int
+    assertTrue(c.scaled());
+    for (int i = 0; i < small.size(); i++) {
+      assertEquals(small.get(i), c.value(i));
+    }
+    List<BigDecimal> ints = list("2147483647", "-2147483647", null, "0");
+    MoneyColumn d = MoneyColumn.of("x", ints);
+    assertTrue(d.storage()[0] instanceof int[]);
+    assertEquals(MoneyColumn.ABSENT, d.unscaled(2));
+    assertEquals(-2147483647L, d.unscaled(1));
+    assertEquals(new BigDecimal("0"), d.sum(0, 1).add(d.sum(1, 2)));
+    // Integer.MIN_VALUE is the int form's absent marker: a column holding it stays in longs
+    MoneyColumn e = MoneyColumn.of("x", list("-2147483648", null));
+    assertTrue(e.storage()[0] instanceof long[]);
+    assertEquals(new BigDecimal("-2147483648"), e.value(0));
+    assertFalse(e.present(1));
+  }
+
+  @Test
   void valuesComeBackWithTheScaleTheyWereGiven() {
     MoneyColumn c = MoneyColumn.of("x", list("10.50", "3", "1E+3", "0.000", "2.25"));
     assertTrue(c.scaled());
