@@ -9,7 +9,7 @@ import java.util.Arrays;
  * while a table is read, not four. {@link Dictionary#ABSENT} (-1) fits every width. Not
  * thread-safe.
  */
-final class CodeList {
+final class CodeList implements Growable {
   private byte[] bytes = new byte[16];
   private short[] shorts;
   private int[] ints;
@@ -20,7 +20,8 @@ final class CodeList {
   }
 
   /** Makes room for {@code n} codes in all (a size hint; never shrinks). */
-  void reserve(int n) {
+  @Override
+  public void reserve(int n) {
     if (ints != null) {
       if (n > ints.length) {
         ints = Arrays.copyOf(ints, n);

@@ -186,67 +186,29 @@ public final class ColumnsBuilder {
    */
   public void expect(DatasetTable t, long rows) {
     int n = (int) Math.min(Math.max(rows, 0), Integer.MAX_VALUE - 16);
+    for (Growable c : columnsOf(t)) {
+      c.reserve(n);
+    }
+  }
+
+  /** The columns under construction of a table (none for plan and paths). */
+  private List<Growable> columnsOf(DatasetTable t) {
     switch (t) {
       case LEADS:
-        for (Ints c : List.of(leadId, leadCustomer)) {
-          c.reserve(n);
-        }
-        for (CodeList c : List.of(leadChannel, leadCampaign, leadSegment, leadOwner)) {
-          c.reserve(n);
-        }
-        leadCreated.reserve(n);
-        break;
+        return List.of(leadId, leadCustomer, leadChannel, leadCampaign, leadSegment, leadOwner,
+            leadCreated);
       case STAGES:
-        for (Ints c : List.of(stLead)) {
-          c.reserve(n);
-        }
-        for (CodeList c : List.of(stStage, stReason, stOwner)) {
-          c.reserve(n);
-        }
-        stAt.reserve(n);
-        stAmount.reserve(n);
-        break;
+        return List.of(stLead, stStage, stReason, stOwner, stAt, stAmount);
       case ACTIVITIES:
-        for (Ints c : List.of(acLead)) {
-          c.reserve(n);
-        }
-        for (CodeList c : List.of(acType, acOwner, acOutcome)) {
-          c.reserve(n);
-        }
-        acAt.reserve(n);
-        break;
+        return List.of(acLead, acType, acOwner, acOutcome, acAt);
       case TOUCHES:
-        for (Ints c : List.of(toLead)) {
-          c.reserve(n);
-        }
-        for (CodeList c : List.of(toChannel, toCampaign, toKind)) {
-          c.reserve(n);
-        }
-        toAt.reserve(n);
-        toCost.reserve(n);
-        break;
+        return List.of(toLead, toChannel, toCampaign, toKind, toAt, toCost);
       case PAYMENTS:
-        for (Ints c : List.of(paCustomer, paLead)) {
-          c.reserve(n);
-        }
-        for (CodeList c : List.of(paProduct)) {
-          c.reserve(n);
-        }
-        paAt.reserve(n);
-        paAmount.reserve(n);
-        paId.reserve(n);
-        break;
+        return List.of(paCustomer, paLead, paProduct, paAt, paAmount, paId);
       case SPEND:
-        for (Ints c : List.of(spDay)) {
-          c.reserve(n);
-        }
-        for (CodeList c : List.of(spChannel, spCampaign)) {
-          c.reserve(n);
-        }
-        spAmount.reserve(n);
-        break;
+        return List.of(spDay, spChannel, spCampaign, spAmount);
       default:
-        break;
+        return List.of();
     }
   }
 

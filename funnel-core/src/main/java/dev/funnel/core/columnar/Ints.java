@@ -3,7 +3,7 @@ package dev.funnel.core.columnar;
 import java.util.Arrays;
 
 /** A growable {@code int} array for columns under construction; not thread-safe. */
-final class Ints {
+final class Ints implements Growable {
   private int[] a = new int[16];
   private int size;
 
@@ -15,7 +15,8 @@ final class Ints {
   }
 
   /** Makes room for {@code n} elements in all (a size hint; never shrinks). */
-  void reserve(int n) {
+  @Override
+  public void reserve(int n) {
     if (n > a.length) {
       a = Arrays.copyOf(a, n);
     }

@@ -223,7 +223,7 @@ public final class MoneyColumn {
    * long and scale (or as a {@link BigDecimal} when it does not fit), and {@link #build(int[])}
    * lays them out at one scale in a given row order. Not thread-safe.
    */
-  static final class Builder {
+  static final class Builder implements Growable {
     private long[] own = new long[16];
     private byte[] ownScale = new byte[16];
     private BigDecimal[] odd; // rows whose own form does not fit; sparse, null elsewhere
@@ -234,7 +234,8 @@ public final class MoneyColumn {
     }
 
     /** Makes room for {@code n} amounts in all (a size hint; never shrinks). */
-    void reserve(int n) {
+    @Override
+    public void reserve(int n) {
       if (n > own.length) {
         own = Arrays.copyOf(own, n);
         ownScale = Arrays.copyOf(ownScale, n);

@@ -43,7 +43,7 @@ final class TextColumn {
   }
 
   /** Collects text row by row; not thread-safe. */
-  static final class Builder {
+  static final class Builder implements Growable {
     private byte[] bytes = new byte[64];
     private int used;
     private int[] ends = new int[16];
@@ -56,7 +56,8 @@ final class TextColumn {
      * Makes room for {@code n} values in all (a hint); the text bytes are sized at the first
      * value, from its length, so a column that stays absent costs no text bytes.
      */
-    void reserve(int n) {
+    @Override
+    public void reserve(int n) {
       if (n > ends.length) {
         ends = Arrays.copyOf(ends, n);
       }

@@ -11,7 +11,7 @@ import java.util.Arrays;
  * after its earliest time instead. Builder and column in one:
  * {@link #add(Instant)} while building, {@link #permuted(int[])} to lay out, then read-only.
  */
-final class Times {
+final class Times implements Growable {
   private long[] millis;
   private int[] sub;
   private int size;
@@ -67,7 +67,8 @@ final class Times {
   }
 
   /** Makes room for {@code n} times in all (a size hint; never shrinks). */
-  void reserve(int n) {
+  @Override
+  public void reserve(int n) {
     if (n > millis.length) {
       millis = Arrays.copyOf(millis, n);
       if (sub != null) {
