@@ -22,6 +22,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.IntUnaryOperator;
 import java.util.function.Supplier;
 
 /**
@@ -356,11 +357,11 @@ public final class ColumnsBuilder {
       perm[i] = rowOf[i];
     }
     Times created = leadCreated.permutedWithGaps(perm);
-    int[] channel = codes(leadChannel, perm, ch);
-    int[] campaign = codes(leadCampaign, perm, camp);
-    int[] segment = codes(leadSegment, perm, seg);
-    int[] owner = codes(leadOwner, perm, own);
-    int[] customer = codes(leadCustomer, perm, cust);
+    int[] channel = codes(leadChannel::get, perm, ch);
+    int[] campaign = codes(leadCampaign::get, perm, camp);
+    int[] segment = codes(leadSegment::get, perm, seg);
+    int[] owner = codes(leadOwner::get, perm, own);
+    int[] customer = codes(leadCustomer::get, perm, cust);
     @SuppressWarnings("unchecked")
     Map<String, String>[] attributes = leadAttributes.isEmpty() ? null : new Map[n];
     int[] withRow = new int[rows];
@@ -386,24 +387,15 @@ public final class ColumnsBuilder {
         Codes.of(owner, own.dictionary.size()), customer, byCreated, attributes);
   }
 
-  /** Final codes of a column in the order {@code perm}; a negative perm entry gives ABSENT. */
-  private static int[] codes(CodeList prov, int[] perm, Interner.Coded dict) {
-    int n = perm == null ? prov.size() : perm.length;
-    int[] out = new int[n];
-    for (int i = 0; i < n; i++) {
-      int r = perm == null ? i : perm[i];
-      out[i] = r < 0 ? Dictionary.ABSENT : dict.map(prov.get(r));
-    }
-    return out;
-  }
-
-  /** Final codes of a column in the order {@code perm}; a negative perm entry gives ABSENT. */
-  private static int[] codes(Ints prov, int[] perm, Interner.Coded dict) {
-    int n = perm == null ? prov.size() : perm.length;
-    int[] out = new int[n];
-    for (int i = 0; i < n; i++) {
-      int r = perm == null ? i : perm[i];
-      out[i] = r < 0 ? Dictionary.ABSENT : dict.map(prov.get(r));
+  /**
+   * Final codes of a lead column ({@code provisional.applyAsInt(row)}) in the order {@code perm};
+   * a negative perm entry (a lead index without a row) gives ABSENT.
+   */
+  private static int[] codes(IntUnaryOperator provisional, int[] perm, Interner.Coded dict) {
+    int[] out = new int[perm.length];
+    for (int i = 0; i < perm.length; i++) {
+      int r = perm[i];
+      out[i] = r < 0 ? Dictionary.ABSENT : dict.map(provisional.applyAsInt(r));
     }
     return out;
   }
