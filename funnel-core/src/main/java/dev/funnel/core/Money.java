@@ -24,7 +24,11 @@ public record Money(BigDecimal amount, String currency) implements Comparable<Mo
 
   public Money {
     Objects.requireNonNull(amount, "amount");
-    currency = currency == null || currency.isBlank() ? UNSPECIFIED : currency.trim().toUpperCase(Locale.ROOT);
+    if (currency == null || currency.isBlank()) {
+      currency = UNSPECIFIED;
+    } else if (!isCode(currency)) { // a code already in canonical form needs no copy (every row read)
+      currency = currency.trim().toUpperCase(Locale.ROOT);
+    }
     if (!isCode(currency)) {
       throw new IllegalArgumentException(
           "currency must be a three-letter ISO 4217 code, got '" + currency + "'");
