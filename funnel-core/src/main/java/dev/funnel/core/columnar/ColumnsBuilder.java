@@ -12,7 +12,6 @@ import dev.funnel.core.StageChange;
 import dev.funnel.core.Touch;
 import java.math.BigDecimal;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
