@@ -1,74 +1,98 @@
 package dev.funnel.io;
 
 import java.io.IOException;
-import java.io.Reader;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
- * A streaming RFC 4180 tokenizer that reports physical line numbers and recovers from broken
- * quoting, so lenient reading can reject one row and carry on.
+ * A streaming RFC 4180 tokenizer over UTF-8 bytes that reports physical line numbers and recovers
+ * from broken quoting, so lenient reading can reject one row and carry on.
  *
- * <p>Why not Jackson's CSV parser: it counts records rather than physical lines and cannot resume
+ * <p>Why bytes and not characters: every character with a meaning in CSV (quote, delimiters, line
+ * breaks) is ASCII, and in UTF-8 an ASCII byte never occurs inside a multi-byte character; so the
+ * fields can be found without decoding, and a reader that wants numbers, times or dictionary keys
+ * parses them straight from the bytes ({@link #start}, {@link #end}) without making a string per
+ * cell. {@link #field(int)} decodes a field when text is wanted (malformed UTF-8 becomes U+FFFD).
+ * Why not Jackson's CSV parser: it counts records rather than physical lines and cannot resume
  * after a structural error, and both are needed here (spec/dataset.md, strict and lenient reading).
  *
- * <p>Rules: a field is quoted when its first character is {@code "}; inside quotes {@code ""} is a
+ * <p>Rules: a field is quoted when its first byte is {@code "}; inside quotes {@code ""} is a
  * quote and line breaks are data. A quote inside an unquoted field is an ordinary character. Line
- * breaks are LF, CRLF or CR. Lines with no characters at all are not records. A leading byte order
- * mark is skipped. Broken quoting ends the record with an error code:
+ * breaks are LF, CRLF or CR. Lines with no characters at all are not records. A leading UTF-8 byte
+ * order mark is skipped. Broken records end with an error code:
  *
  * <ul>
  *   <li>{@link #UNCLOSED_QUOTE}: the input ended inside a quoted field, or a quoted field grew past
- *       {@link #MAX_QUOTED} characters;
+ *       {@link #MAX_QUOTED} bytes;
  *   <li>{@link #INVALID_QUOTE}: a closing quote was followed by something other than a delimiter
- *       or a line break.
+ *       or a line break;
+ *   <li>{@link #TOO_LONG}: a record (outside quotes) grew past {@link #MAX_RECORD} bytes; its first
+ *       bytes are field 0 and the rest of the physical line is skipped, so memory stays bounded
+ *       whatever the input.
  * </ul>
  *
- * When the broken field had spanned line breaks, the text after its first line break is read
+ * When a broken quoted field had spanned line breaks, the text after its first line break is read
  * again as ordinary lines (a stray quote then costs one rejected row, not the rest of the file);
  * otherwise the rest of the physical line is skipped.
+ *
+ * <p>A record is always whole in the buffer while it is looked at: when one runs past the end of
+ * the bytes read so far, the buffer is compacted or grown and the record is scanned again from its
+ * start. Not thread-safe.
  */
 final class CsvTokenizer {
 
   static final int OK = 0;
   static final int UNCLOSED_QUOTE = 1;
   static final int INVALID_QUOTE = 2;
+  static final int TOO_LONG = 3;
 
-  /** Longest quoted field accepted; longer ones are taken for a quote that was never closed. */
+  /** Longest quoted field accepted, in bytes; longer ones are taken for a quote never closed. */
   static final int MAX_QUOTED = 1 << 20;
 
-  private static final int DELIM = 0;
-  private static final int EOL = 1;
-  private static final int EOF = 2;
+  /** Longest record accepted, in bytes: the bound on this tokenizer's memory. */
+  static final int MAX_RECORD = 1 << 23;
 
-  private final Reader in;
-  private char[] buf = new char[1 << 16];
+  /** Bytes of a too long record kept as its field 0, for the message. */
+  private static final int TOO_LONG_SHOWN = 64;
+
+  private static final int DONE = 0;
+  private static final int MORE = 1;
+
+  private final InputStream in;
+  private byte[] buf = new byte[1 << 16];
   private int pos;
   private int limit;
   private boolean eof;
-  private final char delimiter;
+  private final byte delimiter;
   private long line = 1;
   private long recordLine;
-  private String[] fields = new String[16];
+  private int[] starts = new int[16];
+  private int[] ends = new int[16];
+  private boolean[] escaped = new boolean[16];
   private int count;
   private int error;
   private int errorField;
-  private final StringBuilder sb = new StringBuilder();
+  private byte[] scratch = new byte[64];
+  private String[] strings = new String[16];
+  private boolean stringsMade;
 
   /**
    * @param delimiter the field delimiter, or 0 to detect it from the first line among {@code ,}
    *     {@code ;} and tab (the most frequent outside quotes; comma when none occurs)
    */
-  CsvTokenizer(Reader in, char delimiter) {
+  CsvTokenizer(InputStream in, char delimiter) {
     this.in = in;
     prime();
-    if (limit > 0 && buf[0] == '\uFEFF') {
-      pos = 1;
+    if (limit >= 3 && (buf[0] & 0xFF) == 0xEF && (buf[1] & 0xFF) == 0xBB && (buf[2] & 0xFF) == 0xBF) {
+      pos = 3;
     }
-    this.delimiter = delimiter != 0 ? delimiter : detect();
+    this.delimiter = (byte) (delimiter != 0 ? delimiter : detect());
   }
 
   char delimiter() {
-    return delimiter;
+    return (char) delimiter;
   }
 
   private char detect() {
@@ -77,7 +101,7 @@ final class CsvTokenizer {
     int tab = 0;
     boolean quoted = false;
     for (int i = pos; i < limit; i++) {
-      char c = buf[i];
+      byte c = buf[i];
       if (c == '"') {
         quoted = !quoted;
       } else if (!quoted) {
@@ -104,18 +128,8 @@ final class CsvTokenizer {
 
   /** First fill: reads until the first line is complete (or the buffer is full), for detection. */
   private void prime() {
-    fill();
-    try {
-      while (!eof && limit < buf.length && !hasLineBreak()) {
-        int n = in.read(buf, limit, buf.length - limit);
-        if (n < 0) {
-          eof = true;
-        } else {
-          limit += n;
-        }
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    while (!eof && limit < buf.length && !hasLineBreak()) {
+      read();
     }
   }
 
@@ -128,46 +142,80 @@ final class CsvTokenizer {
     return false;
   }
 
-  private boolean fill() {
-    if (eof) {
-      return false;
-    }
+  /** Reads more bytes after {@code limit}; sets eof at the end of the input. */
+  private void read() {
     try {
       int n;
       do {
-        n = in.read(buf, 0, buf.length);
+        n = in.read(buf, limit, buf.length - limit);
       } while (n == 0);
-      pos = 0;
       if (n < 0) {
         eof = true;
-        limit = 0;
-        return false;
+      } else {
+        limit += n;
       }
-      limit = n;
-      return true;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * Makes more input available after the bytes from {@code keep} on, which move to the start of
+   * the buffer (the buffer grows when {@code keep} is already there and it is full).
+   *
+   * @return false at the end of the input
+   */
+  private boolean more(int keep) {
+    if (eof) {
+      return false;
+    }
+    if (keep > 0) {
+      System.arraycopy(buf, keep, buf, 0, limit - keep);
+      limit -= keep;
+      pos -= keep;
+    } else if (limit == buf.length) {
+      buf = Arrays.copyOf(buf, buf.length * 2);
+    }
+    read();
+    return true;
   }
 
   /** Reads the next record; false at the end of the input. */
   boolean next() {
     count = 0;
     error = OK;
+    stringsMade = false;
     while (true) {
-      if (pos >= limit && !fill()) {
-        return false;
-      }
-      char c = buf[pos];
-      if (c == '\n' || c == '\r') {
-        consumeEol();
+      if (pos >= limit) {
+        if (!more(pos)) {
+          return false;
+        }
         continue;
       }
-      break;
+      byte c = buf[pos];
+      if (c == '\n') {
+        pos++;
+        line++;
+      } else if (c == '\r') {
+        if (pos + 1 >= limit && more(pos)) {
+          continue;
+        }
+        pos += pos + 1 < limit && buf[pos + 1] == '\n' ? 2 : 1;
+        line++;
+      } else {
+        break;
+      }
     }
     recordLine = line;
-    while (readField() == DELIM) {
-      // next field
+    while (record() == MORE) {
+      line = recordLine;
+      count = 0;
+      error = OK;
+      if (limit - pos >= MAX_RECORD) {
+        tooLong();
+        return true;
+      }
+      more(pos);
     }
     return true;
   }
@@ -182,175 +230,320 @@ final class CsvTokenizer {
     return count;
   }
 
-  /** The fields of the current record; entries at {@code count()} and beyond are stale. */
-  String[] fields() {
-    return fields;
-  }
-
-  /** {@link #OK}, {@link #UNCLOSED_QUOTE} or {@link #INVALID_QUOTE}. */
+  /** {@link #OK}, {@link #UNCLOSED_QUOTE}, {@link #INVALID_QUOTE} or {@link #TOO_LONG}. */
   int error() {
     return error;
   }
 
-  /** 0-based index of the field with broken quoting. */
+  /** 0-based index of the broken field. */
   int errorField() {
     return errorField;
   }
 
-  private void add(String s) {
-    if (count == fields.length) {
-      fields = java.util.Arrays.copyOf(fields, count * 2);
-    }
-    fields[count++] = s;
+  /** The buffer that {@link #start} and {@link #end} index; valid until the next record. */
+  byte[] buffer() {
+    return buf;
   }
 
-  private void consumeEol() {
-    char c = buf[pos++];
-    line++;
-    if (c == '\r' && (pos < limit || fill()) && buf[pos] == '\n') {
-      pos++;
-    }
+  /**
+   * Where the bytes of field {@code i} start; a field with doubled quotes ({@link #escaped}) is
+   * there in its raw form.
+   */
+  int start(int i) {
+    return starts[i];
   }
 
-  private int readField() {
-    if (pos >= limit && !fill()) {
-      add("");
-      return EOF;
+  /** Where the bytes of field {@code i} end (exclusive). */
+  int end(int i) {
+    return ends[i];
+  }
+
+  /** Whether field {@code i} holds doubled quotes, so its raw bytes are not its value. */
+  boolean escaped(int i) {
+    return escaped[i];
+  }
+
+  /** Field {@code i} decoded from UTF-8, quotes undoubled. */
+  String field(int i) {
+    int s = starts[i];
+    int e = ends[i];
+    if (s == e) {
+      return "";
     }
-    if (buf[pos] == '"') {
-      pos++;
-      return readQuoted();
+    if (!escaped[i]) {
+      return new String(buf, s, e - s, StandardCharsets.UTF_8);
     }
-    final char d = delimiter;
-    boolean spilled = false;
+    int n = unescape(s, e);
+    return new String(scratch, 0, n, StandardCharsets.UTF_8);
+  }
+
+  /** Copies buf[s, e) to the scratch array with {@code ""} as {@code "}; its length there. */
+  private int unescape(int s, int e) {
+    if (scratch.length < e - s) {
+      scratch = new byte[e - s];
+    }
+    int n = 0;
+    for (int k = s; k < e; k++) {
+      byte c = buf[k];
+      scratch[n++] = c;
+      if (c == '"' && k + 1 < e && buf[k + 1] == '"') {
+        k++;
+      }
+    }
+    return n;
+  }
+
+  /** The fields of the current record as strings; entries at {@code count()} and beyond are stale. */
+  String[] fields() {
+    if (!stringsMade) {
+      if (strings.length < count) {
+        strings = new String[starts.length];
+      }
+      for (int i = 0; i < count; i++) {
+        strings[i] = field(i);
+      }
+      stringsMade = true;
+    }
+    return strings;
+  }
+
+  private void add(int s, int e, boolean esc) {
+    if (count == starts.length) {
+      int n = count * 2;
+      starts = Arrays.copyOf(starts, n);
+      ends = Arrays.copyOf(ends, n);
+      escaped = Arrays.copyOf(escaped, n);
+    }
+    starts[count] = s;
+    ends[count] = e;
+    escaped[count++] = esc;
+  }
+
+  /**
+   * Scans the record that starts at {@code pos}; MORE when it runs past the bytes read so far (the
+   * caller makes more available and calls again), DONE with {@code pos} after it otherwise.
+   */
+  private int record() {
+    final byte[] b = buf;
+    final int lim = limit;
+    final byte d = delimiter;
+    int p = pos;
     while (true) {
-      char[] b = buf;
-      int p = pos;
-      int lim = limit;
-      int start = p;
+      if (p >= lim) {
+        if (!eof) {
+          return MORE;
+        }
+        add(p, p, false);
+        pos = p;
+        return DONE;
+      }
+      if (b[p] == '"') {
+        int r = quoted(p + 1);
+        if (r < 0) {
+          return MORE;
+        }
+        if (r == Integer.MAX_VALUE) {
+          return DONE; // the record ended (line break, end of input or broken quoting)
+        }
+        p = r;
+        continue;
+      }
+      int s = p;
       while (p < lim) {
-        char c = b[p];
+        byte c = b[p];
         if (c == d || c == '\n' || c == '\r') {
           break;
         }
         p++;
       }
-      pos = p;
-      if (p < lim) {
-        String v;
-        if (spilled) {
-          sb.append(b, start, p - start);
-          v = sb.toString();
-        } else {
-          v = p == start ? "" : new String(b, start, p - start);
+      if (p >= lim) {
+        if (!eof) {
+          return MORE;
         }
-        add(v);
-        if (b[p] == d) {
-          pos = p + 1;
-          return DELIM;
-        }
-        consumeEol();
-        return EOL;
+        add(s, p, false);
+        pos = p;
+        return DONE;
       }
-      if (!spilled) {
-        sb.setLength(0);
-        spilled = true;
+      add(s, p, false);
+      if (b[p] == d) {
+        p++;
+        continue;
       }
-      sb.append(b, start, p - start);
-      if (!fill()) {
-        add(sb.toString());
-        return EOF;
+      int after = lineBreak(p);
+      if (after < 0) {
+        return MORE;
       }
+      pos = after;
+      line++;
+      return DONE;
     }
   }
 
-  private int readQuoted() {
-    sb.setLength(0);
-    StringBuilder raw = null;
+  /** The position after the line break at {@code p}, or -1 when more input is needed to know. */
+  private int lineBreak(int p) {
+    if (buf[p] == '\n') {
+      return p + 1;
+    }
+    if (p + 1 < limit) {
+      return buf[p + 1] == '\n' ? p + 2 : p + 1;
+    }
+    return eof ? p + 1 : -1;
+  }
+
+  /**
+   * Scans a quoted field whose content starts at {@code s}. Returns the position of the next field
+   * when a delimiter follows it; {@code Integer.MAX_VALUE} when the record ends with it (pos set);
+   * -1 when more input is needed.
+   */
+  private int quoted(int s) {
+    final byte[] b = buf;
+    final int lim = limit;
+    int q = s;
+    boolean esc = false;
+    int firstBreak = -1; // position after the first line break inside the quotes
     long quoteLine = line;
     while (true) {
-      if (pos >= limit && !fill()) {
-        return quoteError(UNCLOSED_QUOTE, raw, quoteLine);
-      }
-      char c = buf[pos++];
-      if (c == '"') {
-        if (pos >= limit && !fill()) {
-          add(sb.toString());
-          return EOF;
+      if (q >= lim) {
+        if (!eof) {
+          return -1;
         }
-        char n = buf[pos];
-        if (n == '"') {
-          pos++;
-          sb.append('"');
-          if (raw != null) {
-            raw.append("\"\"");
+        return broken(UNCLOSED_QUOTE, s, q, esc, firstBreak, quoteLine);
+      }
+      byte c = b[q];
+      if (c == '"') {
+        if (q + 1 >= lim) {
+          if (!eof) {
+            return -1;
           }
+          add(s, q, esc);
+          pos = q + 1;
+          return Integer.MAX_VALUE;
+        }
+        byte n = b[q + 1];
+        if (n == '"') {
+          esc = true;
+          q += 2;
           continue;
         }
         if (n == delimiter) {
-          pos++;
-          add(sb.toString());
-          return DELIM;
+          add(s, q, esc);
+          return q + 2;
         }
         if (n == '\n' || n == '\r') {
-          add(sb.toString());
-          consumeEol();
-          return EOL;
+          int after = lineBreak(q + 1);
+          if (after < 0) {
+            return -1;
+          }
+          add(s, q, esc);
+          pos = after;
+          line++;
+          return Integer.MAX_VALUE;
         }
-        if (raw != null) {
-          raw.append('"');
-        }
-        return quoteError(INVALID_QUOTE, raw, quoteLine);
+        return broken(INVALID_QUOTE, s, q, esc, firstBreak, quoteLine);
       }
       if (c == '\n' || c == '\r') {
+        int after = lineBreak(q);
+        if (after < 0) {
+          return -1;
+        }
         line++;
-        String br = "" + c;
-        if (c == '\r' && (pos < limit || fill()) && buf[pos] == '\n') {
-          pos++;
-          br = "\r\n";
+        if (firstBreak < 0) {
+          firstBreak = after;
         }
-        sb.append(br);
-        if (raw == null) {
-          raw = new StringBuilder();
-        } else {
-          raw.append(br);
-        }
+        q = after;
       } else {
-        sb.append(c);
-        if (raw != null) {
-          raw.append(c);
-        }
+        q++;
       }
-      if (sb.length() > MAX_QUOTED) {
-        return quoteError(UNCLOSED_QUOTE, raw, quoteLine);
+      if (q - s > MAX_QUOTED) {
+        return broken(UNCLOSED_QUOTE, s, q, esc, firstBreak, quoteLine);
       }
     }
   }
 
-  private int quoteError(int code, StringBuilder raw, long quoteLine) {
+  /**
+   * Ends the record at a broken quoted field whose content so far is buf[s, e): the text after its
+   * first line break is read again, or, when it had none, the rest of the physical line is skipped.
+   */
+  private int broken(int code, int s, int e, boolean esc, int firstBreak, long quoteLine) {
+    if (firstBreak < 0) {
+      int p = e;
+      while (p < limit && buf[p] != '\n' && buf[p] != '\r') {
+        p++;
+      }
+      int after = p;
+      if (p < limit) {
+        after = lineBreak(p);
+        if (after < 0) {
+          return -1;
+        }
+      } else if (!eof) {
+        return -1;
+      }
+      error = code;
+      errorField = count;
+      add(s, e, esc);
+      pos = after;
+      if (p < limit) {
+        line++;
+      }
+      return Integer.MAX_VALUE;
+    }
     error = code;
     errorField = count;
-    add(sb.toString());
-    if (raw != null) {
-      // the field swallowed line breaks: read what followed its first one again, as lines
-      int rest = limit - pos;
-      char[] nb = new char[Math.max(raw.length() + rest, 1 << 16)];
-      raw.getChars(0, raw.length(), nb, 0);
-      System.arraycopy(buf, pos, nb, raw.length(), rest);
-      buf = nb;
-      pos = 0;
-      limit = raw.length() + rest;
-      line = quoteLine + 1;
-      return EOL;
-    }
-    while (pos < limit || fill()) {
-      char c = buf[pos];
-      if (c == '\n' || c == '\r') {
-        consumeEol();
-        return EOL;
+    add(s, e, esc);
+    pos = firstBreak;
+    line = quoteLine + 1;
+    return Integer.MAX_VALUE;
+  }
+
+  /**
+   * Ends a record that outgrew {@link #MAX_RECORD}: its first bytes become field 0, and the input is
+   * skipped up to and including the next line break (outside any quotes), without keeping it.
+   */
+  private void tooLong() {
+    error = TOO_LONG;
+    errorField = 0;
+    int shown = Math.min(TOO_LONG_SHOWN, limit - pos);
+    byte[] head = Arrays.copyOfRange(buf, pos, pos + shown);
+    int p = pos;
+    while (true) {
+      while (p < limit && buf[p] != '\n' && buf[p] != '\r') {
+        p++;
       }
-      pos++;
+      if (p < limit) {
+        if (buf[p] == '\r' && p + 1 >= limit && !eof) {
+          pos = p;
+          more(pos);
+          p = pos;
+          continue;
+        }
+        pos = lineBreak(p);
+        line++;
+        break;
+      }
+      pos = limit;
+      if (!more(pos)) {
+        break;
+      }
+      p = pos;
     }
-    return EOF;
+    // the head goes to the start of a fresh buffer region: keep it in scratch-backed field 0
+    scratchHead(head);
+  }
+
+  private void scratchHead(byte[] head) {
+    // field 0 must index the buffer; put the head just before pos when there is room, else grow
+    if (pos >= head.length) {
+      System.arraycopy(head, 0, buf, pos - head.length, head.length);
+      add(pos - head.length, pos, false);
+    } else {
+      byte[] nb = new byte[Math.max(buf.length, limit - pos + head.length)];
+      System.arraycopy(head, 0, nb, 0, head.length);
+      System.arraycopy(buf, pos, nb, head.length, limit - pos);
+      limit = limit - pos + head.length;
+      pos = head.length;
+      buf = nb;
+      add(0, head.length, false);
+    }
   }
 }

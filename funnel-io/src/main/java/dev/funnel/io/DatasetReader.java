@@ -11,10 +11,8 @@ import dev.funnel.core.quality.Rejection;
 import dev.funnel.core.quality.TableRead;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
@@ -310,15 +308,11 @@ public final class DatasetReader {
   static final long PIPELINE_BYTES = 1 << 20;
 
   private <T> void parse(Codec<T> codec, ReadContext ctx, Tally tally, Path f, TableReader.Sink<T> sink) {
-    try (Reader in = reader(Files.newInputStream(f))) {
+    try (InputStream in = Files.newInputStream(f)) {
       new TableReader<>(codec, ctx, !lenient, tally, sink).read(in, FileFormat.of(f), delimiter);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + f, e);
     }
-  }
-
-  private static Reader reader(InputStream in) {
-    return new InputStreamReader(in, StandardCharsets.UTF_8);
   }
 
   /**
@@ -332,7 +326,7 @@ public final class DatasetReader {
    */
   public <T> TableRead forEach(Rows<T> rows, Path file, Consumer<? super T> sink) {
     FileFormat format = FileFormat.of(file);
-    try (Reader in = reader(Files.newInputStream(file))) {
+    try (InputStream in = Files.newInputStream(file)) {
       return forEach(rows, in, format, file.getFileName().toString(), sink);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + file, e);
@@ -346,7 +340,10 @@ public final class DatasetReader {
    */
   public <T> TableRead forEach(Rows<T> rows, InputStream in, FileFormat format, String name,
       Consumer<? super T> sink) {
-    return forEach(rows, reader(in), format, name, sink);
+    Objects.requireNonNull(sink, "sink");
+    ReadContext ctx = new ReadContext(zone, catalog, rates, true);
+    return TableReader.read(rows.codec, ctx, !lenient, examplesPerCode, in,
+        Objects.requireNonNull(format, "format"), name, delimiter, (v, l, c) -> sink.accept(v));
   }
 
   /**
@@ -356,10 +353,7 @@ public final class DatasetReader {
    */
   public <T> TableRead forEach(Rows<T> rows, Reader in, FileFormat format, String name,
       Consumer<? super T> sink) {
-    Objects.requireNonNull(sink, "sink");
-    ReadContext ctx = new ReadContext(zone, catalog, rates, true);
-    return TableReader.read(rows.codec, ctx, !lenient, examplesPerCode, in,
-        Objects.requireNonNull(format, "format"), name, delimiter, (v, l, c) -> sink.accept(v));
+    return forEach(rows, new Utf8Stream(Objects.requireNonNull(in, "in")), format, name, sink);
   }
 
   /**

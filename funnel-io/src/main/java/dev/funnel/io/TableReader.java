@@ -8,8 +8,11 @@ import dev.funnel.core.quality.Rejection;
 import dev.funnel.core.quality.TableRead;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -46,17 +49,18 @@ final class TableReader<T> {
   }
 
   static <T> TableRead read(Codec<T> codec, ReadContext ctx, boolean strict, int examples,
-      Reader in, FileFormat format, String file, char delimiter, Sink<T> sink) {
+      InputStream in, FileFormat format, String file, char delimiter, Sink<T> sink) {
     Tally t = new Tally(codec.table, file, examples);
     new TableReader<>(codec, ctx, strict, t, sink).read(in, format, delimiter);
     return t.result();
   }
 
-  void read(Reader in, FileFormat format, char delimiter) {
+  /** Reads UTF-8 bytes in the format; the stream is not closed. */
+  void read(InputStream in, FileFormat format, char delimiter) {
     if (format == FileFormat.CSV) {
       readCsv(in, delimiter);
     } else {
-      readNdjson(in);
+      readNdjson(new InputStreamReader(in, StandardCharsets.UTF_8));
     }
   }
 
@@ -88,7 +92,7 @@ final class TableReader<T> {
 
   // ---------------------------------------------------------------- CSV
 
-  private void readCsv(Reader in, char delimiter) {
+  private void readCsv(InputStream in, char delimiter) {
     CsvTokenizer tok = new CsvTokenizer(in, delimiter);
     if (!tok.next()) {
       return;
@@ -140,13 +144,16 @@ final class TableReader<T> {
       if (header != null) {
         reject(header.code(), line, header.column(), header.field(), header.value(),
             "row not read: " + header.reason());
+      } else if (tok.error() == CsvTokenizer.TOO_LONG) {
+        reject("line_too_long", line, 1, null, tok.field(0) + "...",
+            "the record is longer than " + CsvTokenizer.MAX_RECORD + " bytes; the rest of its line is skipped");
       } else if (tok.error() != CsvTokenizer.OK) {
         int f = tok.errorField();
         boolean unclosed = tok.error() == CsvTokenizer.UNCLOSED_QUOTE;
         reject(unclosed ? "unclosed_quote" : "invalid_quote", line, f + 1, f < n ? names[f] : null,
-            tok.fields()[f],
+            tok.field(f),
             unclosed
-                ? "a quoted field is never closed (or is longer than " + CsvTokenizer.MAX_QUOTED + " characters)"
+                ? "a quoted field is never closed (or is longer than " + CsvTokenizer.MAX_QUOTED + " bytes)"
                 : "a closing quote is followed by text; quotes inside a quoted field are doubled (\"\")");
       } else if (tok.count() != n) {
         reject("wrong_column_count", line, 0, null, null,

@@ -2,8 +2,9 @@ package dev.funnel.io;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.io.Reader;
-import java.io.StringReader;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -14,10 +15,14 @@ class CsvTokenizerTest {
 
   /** Each record as "line:field|field|..." plus "!error@field" when broken. */
   private static List<String> records(String text, char delimiter) {
-    return records(new StringReader(text), delimiter);
+    return records(bytes(text), delimiter);
   }
 
-  private static List<String> records(Reader in, char delimiter) {
+  private static InputStream bytes(String s) {
+    return new ByteArrayInputStream(s.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static List<String> records(InputStream in, char delimiter) {
     CsvTokenizer t = new CsvTokenizer(in, delimiter);
     List<String> out = new ArrayList<>();
     while (t.next()) {
@@ -43,12 +48,12 @@ class CsvTokenizerTest {
 
   @Test
   void bomIsSkippedAndDelimiterDetected() {
-    CsvTokenizer t = new CsvTokenizer(new StringReader("\uFEFFa;b;\"c,d,e\"\n1;2;3\n"), (char) 0);
+    CsvTokenizer t = new CsvTokenizer(bytes("\uFEFFa;b;\"c,d,e\"\n1;2;3\n"), (char) 0);
     assertEquals(';', t.delimiter());
     t.next();
     assertEquals("a", t.fields()[0]);
-    assertEquals('\t', new CsvTokenizer(new StringReader("a\tb,c\td"), (char) 0).delimiter());
-    assertEquals(',', new CsvTokenizer(new StringReader("abc"), (char) 0).delimiter());
+    assertEquals('\t', new CsvTokenizer(bytes("a\tb,c\td"), (char) 0).delimiter());
+    assertEquals(',', new CsvTokenizer(bytes("abc"), (char) 0).delimiter());
   }
 
   @Test
@@ -71,8 +76,8 @@ class CsvTokenizerTest {
 
   @Test
   void detectionSeesTheWholeFirstLineEvenFromATrickle() {
-    assertEquals(';', new CsvTokenizer(new OneCharReader("a,b;c;d\n1;2;3\n"), (char) 0).delimiter());
-    assertEquals(List.of("1:a|b|c", "2:1|2|3"), records(new OneCharReader("a\tb\tc\n1\t2\t3"), (char) 0));
+    assertEquals(';', new CsvTokenizer(new OneByteStream("a,b;c;d\n1;2;3\n"), (char) 0).delimiter());
+    assertEquals(List.of("1:a|b|c", "2:1|2|3"), records(new OneByteStream("a\tb\tc\n1\t2\t3"), (char) 0));
   }
 
   @Test
@@ -86,29 +91,56 @@ class CsvTokenizerTest {
         b.append(alphabet.charAt(rnd.nextInt(alphabet.length())));
       }
       String s = b.toString();
-      assertEquals(records(s, ','), records(new OneCharReader(s), ','), () -> "input: " + s);
+      assertEquals(records(s, ','), records(new OneByteStream(s), ','), () -> "input: " + s);
     }
   }
 
-  /** A reader that returns one character per read, to exercise buffer refills everywhere. */
-  private static final class OneCharReader extends Reader {
-    private final String s;
+  /** A stream that returns one byte per read, to exercise buffer refills everywhere. */
+  private static final class OneByteStream extends InputStream {
+    private final byte[] s;
     private int i;
 
-    OneCharReader(String s) {
-      this.s = s;
+    OneByteStream(String s) {
+      this.s = s.getBytes(StandardCharsets.UTF_8);
     }
 
     @Override
-    public int read(char[] cbuf, int off, int len) {
-      if (i >= s.length()) {
+    public int read() {
+      return i >= s.length ? -1 : s[i++] & 0xFF;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) {
+      if (i >= s.length) {
         return -1;
       }
-      cbuf[off] = s.charAt(i++);
+      b[off] = s[i++];
       return 1;
     }
+  }
 
-    @Override
-    public void close() {}
+  @Test
+  void aRecordLongerThanTheLimitIsOneErrorAndTheNextLineIsRead() {
+    StringBuilder b = new StringBuilder("h\n");
+    while (b.length() < CsvTokenizer.MAX_RECORD + 100) {
+      b.append("abcdefghij");
+    }
+    b.append("\r\nnext\n");
+    CsvTokenizer t = new CsvTokenizer(bytes(b.toString()), ',');
+    assertEquals(true, t.next());
+    assertEquals(true, t.next());
+    assertEquals(CsvTokenizer.TOO_LONG, t.error());
+    assertEquals(2, t.line());
+    assertEquals("abcdefghij".repeat(7).substring(0, 64), t.field(0));
+    assertEquals(true, t.next());
+    assertEquals(CsvTokenizer.OK, t.error());
+    assertEquals(3, t.line());
+    assertEquals("next", t.field(0));
+    assertEquals(false, t.next());
+  }
+
+  @Test
+  void multiByteTextIsDecodedPerField() {
+    assertEquals(List.of("1:Привіт|€1,5|x\"y"), records("Привіт;\"€1,5\";\"x\"\"y\"", ';'));
   }
 }
