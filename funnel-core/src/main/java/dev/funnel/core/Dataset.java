@@ -510,6 +510,15 @@ public final class Dataset {
       return this;
     }
 
+    /**
+     * The columns under construction, for a reader that appends parsed cells straight into them
+     * (funnel-io's CSV reader); rows appended there count for the tables marked with
+     * {@link #table}.
+     */
+    public ColumnsBuilder columns() {
+      return columns;
+    }
+
     /** The catalog this builder resolves stage names against. */
     public StageCatalog catalog() {
       return catalog;

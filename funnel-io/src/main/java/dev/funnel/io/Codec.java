@@ -171,6 +171,18 @@ abstract class Codec<T> {
       cur = cur.toUpperCase(Locale.ROOT);
       ctx.lastCurrency = cur;
     }
+    checkCurrency(cur, currencyCol, ctx);
+    return new Money(amount, cur);
+  }
+
+  /**
+   * The dataset's currency rule for a checked, upper-case currency code: with rates it must be
+   * convertible; under the first-currency rule it must be the first one read (which it becomes
+   * when it is the first).
+   *
+   * @throws Reject when the rule refuses it
+   */
+  static void checkCurrency(String cur, int currencyCol, ReadContext ctx) {
     if (ctx.rates != null) {
       if (!ctx.rates.knows(cur)) {
         throw new Reject("unknown_currency", currencyCol, cur,
@@ -185,7 +197,6 @@ abstract class Codec<T> {
                 + " needs conversion rates (CurrencyRates)");
       }
     }
-    return new Money(amount, cur);
   }
 
   private static boolean letters(String s) {

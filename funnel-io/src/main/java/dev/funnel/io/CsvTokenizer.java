@@ -70,7 +70,8 @@ final class CsvTokenizer {
   private long recordLine;
   private int[] starts = new int[16];
   private int[] ends = new int[16];
-  private boolean[] escaped = new boolean[16];
+  private byte[] flags = new byte[16];
+  private int fieldFlags; // of the field being scanned
   private int count;
   private int error;
   private int errorField;
@@ -258,9 +259,21 @@ final class CsvTokenizer {
     return ends[i];
   }
 
+  /** Field flag: the field holds doubled quotes, so its raw bytes are not its value. */
+  static final int ESCAPED = 1;
+  /** Field flag: the field holds a control byte (below 0x20, tab excepted; line breaks too). */
+  static final int CONTROL = 2;
+  /** Field flag: the field holds a byte of a non-ASCII character (0x80 and above). */
+  static final int NON_ASCII = 4;
+
   /** Whether field {@code i} holds doubled quotes, so its raw bytes are not its value. */
   boolean escaped(int i) {
-    return escaped[i];
+    return (flags[i] & ESCAPED) != 0;
+  }
+
+  /** The {@link #ESCAPED}, {@link #CONTROL} and {@link #NON_ASCII} flags of field {@code i}. */
+  int flags(int i) {
+    return flags[i];
   }
 
   /** Field {@code i} decoded from UTF-8, quotes undoubled. */
@@ -270,7 +283,7 @@ final class CsvTokenizer {
     if (s == e) {
       return "";
     }
-    if (!escaped[i]) {
+    if ((flags[i] & ESCAPED) == 0) {
       return new String(buf, s, e - s, StandardCharsets.UTF_8);
     }
     int n = unescape(s, e);
@@ -307,16 +320,16 @@ final class CsvTokenizer {
     return strings;
   }
 
-  private void add(int s, int e, boolean esc) {
+  private void add(int s, int e, int f) {
     if (count == starts.length) {
       int n = count * 2;
       starts = Arrays.copyOf(starts, n);
       ends = Arrays.copyOf(ends, n);
-      escaped = Arrays.copyOf(escaped, n);
+      flags = Arrays.copyOf(flags, n);
     }
     starts[count] = s;
     ends[count] = e;
-    escaped[count++] = esc;
+    flags[count++] = (byte) f;
   }
 
   /**
@@ -333,7 +346,7 @@ final class CsvTokenizer {
         if (!eof) {
           return MORE;
         }
-        add(p, p, false);
+        add(p, p, 0);
         pos = p;
         return DONE;
       }
@@ -349,9 +362,18 @@ final class CsvTokenizer {
         continue;
       }
       int s = p;
+      int f = 0;
       while (p < lim) {
         byte c = b[p];
-        if (c == d || c == '\n' || c == '\r') {
+        if (c < 0x20) { // bytes of non-ASCII characters are negative
+          if (c < 0) {
+            f |= NON_ASCII;
+          } else if (c == '\n' || c == '\r' || c == d) {
+            break;
+          } else if (c != '\t') {
+            f |= CONTROL;
+          }
+        } else if (c == d) {
           break;
         }
         p++;
@@ -360,11 +382,11 @@ final class CsvTokenizer {
         if (!eof) {
           return MORE;
         }
-        add(s, p, false);
+        add(s, p, f);
         pos = p;
         return DONE;
       }
-      add(s, p, false);
+      add(s, p, f);
       if (b[p] == d) {
         p++;
         continue;
@@ -399,7 +421,7 @@ final class CsvTokenizer {
     final byte[] b = buf;
     final int lim = limit;
     int q = s;
-    boolean esc = false;
+    int esc = 0;
     int firstBreak = -1; // position after the first line break inside the quotes
     long quoteLine = line;
     while (true) {
@@ -421,7 +443,7 @@ final class CsvTokenizer {
         }
         byte n = b[q + 1];
         if (n == '"') {
-          esc = true;
+          esc |= ESCAPED;
           q += 2;
           continue;
         }
@@ -441,7 +463,16 @@ final class CsvTokenizer {
         }
         return broken(INVALID_QUOTE, s, q, esc, firstBreak, quoteLine);
       }
-      if (c == '\n' || c == '\r') {
+      if (c >= 0x20 || c == '\t') {
+        q++;
+      } else if (c < 0) {
+        esc |= NON_ASCII;
+        q++;
+      } else if (c != '\n' && c != '\r') {
+        esc |= CONTROL;
+        q++;
+      } else {
+        esc |= CONTROL;
         int after = lineBreak(q);
         if (after < 0) {
           return -1;
@@ -451,8 +482,6 @@ final class CsvTokenizer {
           firstBreak = after;
         }
         q = after;
-      } else {
-        q++;
       }
       if (q - s > MAX_QUOTED) {
         return broken(UNCLOSED_QUOTE, s, q, esc, firstBreak, quoteLine);
@@ -464,7 +493,7 @@ final class CsvTokenizer {
    * Ends the record at a broken quoted field whose content so far is buf[s, e): the text after its
    * first line break is read again, or, when it had none, the rest of the physical line is skipped.
    */
-  private int broken(int code, int s, int e, boolean esc, int firstBreak, long quoteLine) {
+  private int broken(int code, int s, int e, int esc, int firstBreak, long quoteLine) {
     if (firstBreak < 0) {
       int p = e;
       while (p < limit && buf[p] != '\n' && buf[p] != '\r') {
@@ -535,7 +564,7 @@ final class CsvTokenizer {
     // field 0 must index the buffer; put the head just before pos when there is room, else grow
     if (pos >= head.length) {
       System.arraycopy(head, 0, buf, pos - head.length, head.length);
-      add(pos - head.length, pos, false);
+      add(pos - head.length, pos, CONTROL);
     } else {
       byte[] nb = new byte[Math.max(buf.length, limit - pos + head.length)];
       System.arraycopy(head, 0, nb, 0, head.length);
@@ -543,7 +572,7 @@ final class CsvTokenizer {
       limit = limit - pos + head.length;
       pos = head.length;
       buf = nb;
-      add(0, head.length, false);
+      add(0, head.length, CONTROL);
     }
   }
 }

@@ -1,6 +1,7 @@
 package dev.funnel.io;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Parses the plain decimal numbers of spec/dataset.md ({@code 1234.50}, {@code -20}, {@code .5}):
@@ -13,42 +14,66 @@ final class Decimals {
 
   /** The exact value, or null when the text is not a plain decimal. */
   static BigDecimal parse(String s) {
-    int n = s.length();
-    int i = 0;
-    boolean negative = false;
-    if (n > 0 && (s.charAt(0) == '-' || s.charAt(0) == '+')) {
-      negative = s.charAt(0) == '-';
-      i = 1;
+    byte[] b = s.getBytes(StandardCharsets.ISO_8859_1); // other characters become '?': never valid
+    long[] unscaled = new long[1];
+    int scale = parse(b, 0, b.length, unscaled);
+    if (scale >= 0) {
+      return BigDecimal.valueOf(unscaled[0], scale);
     }
-    long unscaled = 0;
-    int digits = 0;
-    int scale = 0;
-    boolean point = false;
-    for (; i < n; i++) {
-      char c = s.charAt(i);
-      if (c >= '0' && c <= '9') {
-        digits++;
-        unscaled = unscaled * 10 + (c - '0');
-        if (point) {
-          scale++;
-        }
-      } else if (c == '.' && !point) {
-        point = true;
-      } else {
-        return null;
-      }
-    }
-    if (digits == 0) {
+    if (scale == INVALID) {
       return null;
-    }
-    if (digits <= 18) {
-      return BigDecimal.valueOf(negative ? -unscaled : unscaled, scale);
     }
     String t = s.charAt(0) == '+' ? s.substring(1) : s;
     if (t.endsWith(".")) {
       t = t.substring(0, t.length() - 1);
     }
     return new BigDecimal(t);
+  }
+
+  /** {@link #parse(byte[], int, int, long[])}: not a plain decimal. */
+  static final int INVALID = -1;
+  /** {@link #parse(byte[], int, int, long[])}: a plain decimal of more than 18 digits. */
+  static final int LONG = -2;
+
+  /**
+   * The plain decimal in the ASCII text {@code s[off, off+n)} as its scale (the digits after the
+   * point), its unscaled value in {@code unscaled[0]}; {@link #INVALID} when it is not one,
+   * {@link #LONG} when it is one of more than 18 digits (parse it as a {@link BigDecimal}).
+   */
+  static int parse(byte[] s, int off, int n, long[] unscaled) {
+    int i = off;
+    int end = off + n;
+    boolean negative = false;
+    if (n > 0 && (s[off] == '-' || s[off] == '+')) {
+      negative = s[off] == '-';
+      i++;
+    }
+    long u = 0;
+    int digits = 0;
+    int scale = 0;
+    boolean point = false;
+    for (; i < end; i++) {
+      int c = s[i] - '0';
+      if (c >= 0 && c <= 9) {
+        digits++;
+        u = u * 10 + c;
+        if (point) {
+          scale++;
+        }
+      } else if (c == '.' - '0' && !point) {
+        point = true;
+      } else {
+        return INVALID;
+      }
+    }
+    if (digits == 0) {
+      return INVALID;
+    }
+    if (digits > 18) {
+      return LONG;
+    }
+    unscaled[0] = negative ? -u : u;
+    return scale;
   }
 
   /**

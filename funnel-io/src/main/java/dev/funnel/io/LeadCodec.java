@@ -7,6 +7,9 @@ import java.util.Map;
 
 /** Table {@code leads}; unknown columns become {@link Lead#attributes()}; a repeated id is rejected. */
 final class LeadCodec extends Codec<Lead> {
+  /** Why a second row of a lead is refused. */
+  static final String DUPLICATE = "lead_id already read in an earlier row";
+
   static final LeadCodec INSTANCE = new LeadCodec();
 
   private LeadCodec() {
@@ -27,7 +30,7 @@ final class LeadCodec extends Codec<Lead> {
     Instant created = time(r, 1, ctx);
     Lead lead = new Lead(id, created, r.text(2), r.text(3), r.text(4), r.text(5), r.text(6), r.extras());
     if (!ctx.leadIds.add(lead.id())) {
-      throw new Reject("duplicate_lead_id", 0, id, "lead_id already read in an earlier row");
+      throw new Reject("duplicate_lead_id", 0, id, DUPLICATE);
     }
     return lead;
   }

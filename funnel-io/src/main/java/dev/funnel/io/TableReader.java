@@ -39,13 +39,29 @@ final class TableReader<T> {
   private final boolean strict;
   private final Tally tally;
   private final Sink<T> sink;
+  private final Direct direct;
+
+  /** Makes the fast route of a CSV table from its header ({@link DirectRows#of}), or null. */
+  interface Direct {
+    DirectRows of(int[] map, int[] extraIndex);
+  }
 
   TableReader(Codec<T> codec, ReadContext ctx, boolean strict, Tally tally, Sink<T> sink) {
+    this(codec, ctx, strict, tally, sink, null);
+  }
+
+  /**
+   * @param direct the fast route of CSV records into columns, or null; records it does not take
+   *     go through the codec to {@code sink}, which may throw {@link Reject} to refuse one
+   */
+  TableReader(Codec<T> codec, ReadContext ctx, boolean strict, Tally tally, Sink<T> sink,
+      Direct direct) {
     this.codec = codec;
     this.ctx = ctx;
     this.strict = strict;
     this.tally = tally;
     this.sink = sink;
+    this.direct = direct;
   }
 
   static <T> TableRead read(Codec<T> codec, ReadContext ctx, boolean strict, int examples,
@@ -75,9 +91,9 @@ final class TableReader<T> {
   }
 
   private void row(RowCells cells, long line) {
-    T value;
     try {
-      value = codec.decode(cells, ctx);
+      T value = codec.decode(cells, ctx);
+      sink.accept(value, line, cells);
     } catch (Reject r) {
       reject(r.code, line, cells.position(r.column), r.column < 0 ? null : codec.columns[r.column],
           r.value != null ? r.value : cells.value(r.column), r.getMessage());
@@ -87,7 +103,6 @@ final class TableReader<T> {
       return;
     }
     tally.accepted++;
-    sink.accept(value, line, cells);
   }
 
   // ---------------------------------------------------------------- CSV
@@ -138,6 +153,7 @@ final class TableReader<T> {
     }
     int[] extraIdx = extraIndex.stream().mapToInt(Integer::intValue).toArray();
     RowCells cells = RowCells.csv(map, extraNames.toArray(new String[0]), extraIdx);
+    DirectRows fast = direct == null || header != null ? null : direct.of(map, extraIdx);
     while (tok.next()) {
       tally.read++;
       long line = tok.line();
@@ -159,6 +175,8 @@ final class TableReader<T> {
         reject("wrong_column_count", line, 0, null, null,
             "the row has " + tok.count() + " fields, the header " + n
                 + " (delimiter '" + printable(tok.delimiter()) + "')");
+      } else if (fast != null && fast.append(tok)) {
+        tally.accepted++;
       } else {
         cells.row(tok.fields());
         row(cells, line);

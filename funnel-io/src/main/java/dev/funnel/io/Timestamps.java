@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Parses the ISO-8601 timestamps of spec/dataset.md without regular expressions or formatter
@@ -23,101 +24,117 @@ final class Timestamps {
 
   /** The instant, or null when the text is not such a timestamp. */
   static Instant parse(String s, ZoneId zone, ZoneOffset fixedOffset) {
-    int n = s.length();
+    byte[] b = s.getBytes(StandardCharsets.ISO_8859_1); // other characters become '?': never valid
+    int[] nano = new int[1];
+    long sec = parse(b, 0, b.length, zone, fixedOffset, nano);
+    return sec == INVALID ? null : Instant.ofEpochSecond(sec, nano[0]);
+  }
+
+  /** What {@link #parse(byte[], int, int, ZoneId, ZoneOffset, int[])} returns for invalid text. */
+  static final long INVALID = Long.MIN_VALUE;
+
+  /**
+   * The instant of the ASCII text {@code b[off, off+n)} as epoch seconds, its nanoseconds in
+   * {@code nano[0]}; {@link #INVALID} when the text is not such a timestamp. The same rules as
+   * {@link #parse(String, ZoneId, ZoneOffset)}, without making objects for the usual forms.
+   */
+  static long parse(byte[] s, int off, int n, ZoneId zone, ZoneOffset fixedOffset, int[] nano) {
     if (n < 10) {
-      return null;
+      return INVALID;
     }
-    int year = digits(s, 0, 4);
-    int month = digits(s, 5, 2);
-    int day = digits(s, 8, 2);
-    if (year < 0 || month < 1 || month > 12 || day < 1 || s.charAt(4) != '-' || s.charAt(7) != '-'
+    int year = digits(s, off, 4);
+    int month = digits(s, off + 5, 2);
+    int day = digits(s, off + 8, 2);
+    if (year < 0 || month < 1 || month > 12 || day < 1 || s[off + 4] != '-' || s[off + 7] != '-'
         || day > lengthOfMonth(year, month)) {
-      return null;
+      return INVALID;
     }
     int hour = 0;
     int minute = 0;
     int second = 0;
-    int nano = 0;
+    int ns = 0;
     int p = 10;
     if (n > 10) {
-      char t = s.charAt(10);
+      byte t = s[off + 10];
       if (t != 'T' && t != 't' && t != ' ') {
-        return null;
+        return INVALID;
       }
-      if (n < 16 || s.charAt(13) != ':') {
-        return null;
+      if (n < 16 || s[off + 13] != ':') {
+        return INVALID;
       }
-      hour = digits(s, 11, 2);
-      minute = digits(s, 14, 2);
+      hour = digits(s, off + 11, 2);
+      minute = digits(s, off + 14, 2);
       if (hour < 0 || hour > 23 || minute < 0 || minute > 59) {
-        return null;
+        return INVALID;
       }
       p = 16;
-      if (p < n && s.charAt(p) == ':') {
+      if (p < n && s[off + p] == ':') {
         if (n < 19) {
-          return null;
+          return INVALID;
         }
-        second = digits(s, 17, 2);
+        second = digits(s, off + 17, 2);
         if (second < 0 || second > 59) {
-          return null;
+          return INVALID;
         }
         p = 19;
-        if (p < n && (s.charAt(p) == '.' || s.charAt(p) == ',')) {
+        if (p < n && (s[off + p] == '.' || s[off + p] == ',')) {
           p++;
           int start = p;
-          while (p < n && p - start < 9 && isDigit(s.charAt(p))) {
-            nano = nano * 10 + (s.charAt(p) - '0');
+          while (p < n && p - start < 9 && isDigit(s[off + p])) {
+            ns = ns * 10 + (s[off + p] - '0');
             p++;
           }
           if (p == start) {
-            return null;
+            return INVALID;
           }
           for (int k = p - start; k < 9; k++) {
-            nano *= 10;
+            ns *= 10;
           }
         }
       }
     }
     long local = epochDay(year, month, day) * 86_400L + hour * 3600L + minute * 60L + second;
+    nano[0] = ns;
     if (p == n) {
       if (fixedOffset != null) {
-        return Instant.ofEpochSecond(local - fixedOffset.getTotalSeconds(), nano);
+        return local - fixedOffset.getTotalSeconds();
       }
       try {
-        return LocalDateTime.of(year, month, day, hour, minute, second, nano).atZone(zone).toInstant();
+        return LocalDateTime.of(year, month, day, hour, minute, second, ns).atZone(zone)
+            .toEpochSecond();
       } catch (DateTimeException e) {
-        return null;
+        return INVALID;
       }
     }
     if (n == 10) {
-      return null;
+      return INVALID;
     }
-    char z = s.charAt(p);
+    byte z = s[off + p];
     if ((z == 'Z' || z == 'z') && p + 1 == n) {
-      return Instant.ofEpochSecond(local, nano);
+      return local;
     }
     if (z != '+' && z != '-') {
-      return null;
+      return INVALID;
     }
     int oh;
     int om = 0;
     int rest = n - p - 1;
     if (rest == 2) {
-      oh = digits(s, p + 1, 2);
+      oh = digits(s, off + p + 1, 2);
     } else if (rest == 4) {
-      oh = digits(s, p + 1, 2);
-      om = digits(s, p + 3, 2);
-    } else if (rest == 5 && s.charAt(p + 3) == ':') {
-      oh = digits(s, p + 1, 2);
-      om = digits(s, p + 4, 2);
+      oh = digits(s, off + p + 1, 2);
+      om = digits(s, off + p + 3, 2);
+    } else if (rest == 5 && s[off + p + 3] == ':') {
+      oh = digits(s, off + p + 1, 2);
+      om = digits(s, off + p + 4, 2);
     } else {
-      return null;
+      return INVALID;
     }
     if (oh < 0 || om < 0 || om > 59 || oh > 18 || (oh == 18 && om > 0)) {
-      return null;
+      return INVALID;
     }
     int offset = (oh * 3600 + om * 60) * (z == '-' ? -1 : 1);
-    return Instant.ofEpochSecond(local - offset, nano);
+    return local - offset;
   }
 
   /**
@@ -139,7 +156,7 @@ final class Timestamps {
     return i == null ? null : LocalDate.ofInstant(i, zone);
   }
 
-  private static boolean isDigit(char c) {
+  private static boolean isDigit(byte c) {
     return c >= '0' && c <= '9';
   }
 
@@ -155,6 +172,19 @@ final class Timestamps {
         return -1;
       }
       v = v * 10 + (c - '0');
+    }
+    return v;
+  }
+
+  /** The unsigned decimal number in s[from, from+len) (in bounds), or -1 when a byte is not a digit. */
+  private static int digits(byte[] s, int from, int len) {
+    int v = 0;
+    for (int i = from; i < from + len; i++) {
+      int c = s[i] - '0';
+      if (c < 0 || c > 9) {
+        return -1;
+      }
+      v = v * 10 + c;
     }
     return v;
   }

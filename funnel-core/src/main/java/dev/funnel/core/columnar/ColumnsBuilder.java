@@ -179,6 +179,121 @@ public final class ColumnsBuilder {
     spCurrency.add(s.amount().currency());
   }
 
+  // ---- the primitive route of readers: cells already parsed, text coded from its bytes ----
+
+  /** The dictionaries that rows refer to by code, for {@link #code(Key, byte[], int, int)}. */
+  public enum Key {
+    LEAD, CUSTOMER, CHANNEL, CAMPAIGN, SEGMENT, OWNER, REASON, PRODUCT, ACTIVITY_TYPE, OUTCOME
+  }
+
+  private Interner interner(Key k) {
+    switch (k) {
+      case LEAD: return leadIds;
+      case CUSTOMER: return customers;
+      case CHANNEL: return channels;
+      case CAMPAIGN: return campaigns;
+      case SEGMENT: return segments;
+      case OWNER: return owners;
+      case REASON: return reasons;
+      case PRODUCT: return products;
+      case ACTIVITY_TYPE: return activityTypes;
+      default: return outcomes;
+    }
+  }
+
+  /**
+   * The code of a text given as bytes, which must be printable ASCII (the caller checks), trimmed
+   * and in the form the record would hold (lower case where the record lowers it).
+   */
+  public int code(Key k, byte[] b, int off, int len) {
+    return interner(k).code(b, off, len);
+  }
+
+  /** The code of a text (null: {@link Dictionary#ABSENT}), as the record would hold it. */
+  public int code(Key k, String text) {
+    return interner(k).code(text);
+  }
+
+  /** Whether a lead row with this {@link Key#LEAD} code was appended. */
+  public boolean hasLead(int lead) {
+    return hasRow.get(lead);
+  }
+
+  /**
+   * Appends a lead from codes: the same as {@link #lead(Lead)} of a lead without attributes whose
+   * channel ({@link Lead#NO_CHANNEL} when absent) and customer (its id when absent) are coded.
+   *
+   * @throws IllegalArgumentException when a lead with the same id was appended before
+   */
+  public void lead(int id, long ms, int sub, int channel, int campaign, int segment, int owner,
+      int customer) {
+    if (hasRow.get(id)) {
+      throw new IllegalArgumentException("duplicate lead_id '" + leadIds.value(id) + "' in leads");
+    }
+    leadCreated.add(ms, sub);
+    hasRow.set(id);
+    leadId.add(id);
+    leadChannel.add(channel);
+    leadCampaign.add(campaign);
+    leadSegment.add(segment);
+    leadOwner.add(owner);
+    leadCustomer.add(customer);
+  }
+
+  /**
+   * Appends a stage change from codes; {@code unscaled} is {@link MoneyColumn#ABSENT} for no
+   * amount, else the amount is {@code unscaled * 10^-scale} with at most 18 digits.
+   */
+  public void stage(int lead, int stage, long ms, int sub, int reason, long unscaled, int scale,
+      int owner) {
+    stAt.add(ms, sub);
+    stLead.add(lead);
+    stStage.add(stage);
+    stReason.add(reason);
+    stAmount.add(unscaled, scale);
+    stOwner.add(owner);
+  }
+
+  /** Appends an activity from codes. */
+  public void activity(int lead, long ms, int sub, int type, int owner, int outcome) {
+    acAt.add(ms, sub);
+    acLead.add(lead);
+    acType.add(type);
+    acOwner.add(owner);
+    acOutcome.add(outcome);
+  }
+
+  /** Appends a touch from codes; the cost as in {@link #stage(int, int, long, int, int, long, int, int)}. */
+  public void touch(int lead, long ms, int sub, int channel, int campaign, int kind,
+      long unscaled, int scale) {
+    toAt.add(ms, sub);
+    toLead.add(lead);
+    toChannel.add(channel);
+    toCampaign.add(campaign);
+    toKind.add(kind);
+    toCost.add(unscaled, scale);
+  }
+
+  /**
+   * Appends a payment from codes, its amount {@code unscaled * 10^-scale} (at most 18 digits) in
+   * {@code currency} (a canonical code), its id the UTF-8 bytes {@code id[off, off+len)} (len -1:
+   * none).
+   */
+  public void payment(int customer, int lead, long ms, int sub, long unscaled, int scale,
+      String currency, int product, byte[] id, int off, int len) {
+    paAt.add(ms, sub);
+    paCustomer.add(customer);
+    paLead.add(lead);
+    paAmount.add(unscaled, scale);
+    paCurrency.add(currency);
+    paProduct.add(product);
+    if (len < 0) {
+      paId.add(null);
+    } else {
+      paId.add(id, off, len);
+    }
+  }
+
   /**
    * A size hint: about {@code rows} rows in all will be appended to the table (a reader estimates
    * it from the file's size), so its columns are allocated once instead of grown and copied. A

@@ -1,58 +1,126 @@
 package dev.funnel.core.columnar;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
- * Builder-time coding of one kind of text: each distinct string gets a provisional code in order of
- * first arrival (open addressing, no boxing), and {@link #finish(String)} turns them into a
- * {@link Dictionary} in sorted order with the table that maps provisional to final codes. Null is
- * {@link Dictionary#ABSENT} throughout. Not thread-safe; used by {@link ColumnsBuilder} only.
+ * Builder-time coding of one kind of text: each distinct text gets a provisional code in order of
+ * first arrival (open addressing on the text's UTF-8 bytes, no boxing), and {@link #finish(String)}
+ * turns them into a {@link Dictionary} in sorted order with the table that maps provisional to final
+ * codes. Null is {@link Dictionary#ABSENT} throughout. Not thread-safe; used by
+ * {@link ColumnsBuilder} only.
+ *
+ * <p>Keys are the UTF-8 bytes of the text, so a reader codes a cell from the bytes it read
+ * ({@link #code(byte[], int, int)}) and makes a string only for a text not seen before. Bytes that
+ * are not well-formed UTF-8 stand for the text they decode to (with U+FFFD), as a string would:
+ * their key is that text's encoding.
  */
 final class Interner {
   private String[] values = new String[16];
-  private int[] hashes = new int[16]; // of each value, so probing and rehashing stay in this array
+  private int[] hashes = new int[16]; // of each key, so probing and rehashing stay in this array
+  private int[] starts = new int[17]; // key c is pool[starts[c], starts[c + 1])
+  private byte[] pool = new byte[256];
   private int size;
   private int[] slots = new int[32]; // provisional code + 1; 0 = empty
   private int mask = 31;
-  private String last; // exports repeat a key on consecutive rows (a lead's stage changes)
-  private int lastCode;
+  private int lastCode = -1; // exports repeat a key on consecutive rows (a lead's stage changes)
 
   /** The provisional code of a value, assigning the next one when it is new; ABSENT for null. */
   int code(String value) {
     if (value == null) {
       return Dictionary.ABSENT;
     }
-    if (value.equals(last)) {
-      return lastCode;
+    byte[] b = value.getBytes(StandardCharsets.UTF_8);
+    return code(b, 0, b.length, value);
+  }
+
+  /** The provisional code of the text of UTF-8 bytes {@code b[off, off+len)}. */
+  int code(byte[] b, int off, int len) {
+    return code(b, off, len, null);
+  }
+
+  private int code(byte[] b, int off, int len, String text) {
+    int lc = lastCode;
+    if (lc >= 0 && same(lc, b, off, len)) {
+      return lc;
     }
     // a table grouped by lead in the order of another (stages after leads) names the keys in
     // the order they were first seen: try the next code before hashing
-    int next = lastCode + 1;
-    int c = next < size && next > 0 && values[next].equals(value) ? next : lookup(value);
-    last = value;
+    int next = lc + 1;
+    int c = next < size && same(next, b, off, len) ? next : lookup(b, off, len, text);
     lastCode = c;
     return c;
   }
 
-  private int lookup(String value) {
-    int hash = mix(value.hashCode());
-    int h = hash & mask;
-    while (true) {
-      int s = slots[h];
-      if (s == 0) {
-        break;
-      }
-      if (hashes[s - 1] == hash && values[s - 1].equals(value)) {
+  private boolean same(int code, byte[] b, int off, int len) {
+    int s = starts[code];
+    return starts[code + 1] - s == len && Arrays.equals(pool, s, s + len, b, off, off + len);
+  }
+
+  private static int hash(byte[] b, int off, int len) {
+    int h = 0;
+    for (int i = off, end = off + len; i < end; i++) {
+      h = 31 * h + b[i];
+    }
+    h *= 0x9E3779B9;
+    return h ^ (h >>> 16);
+  }
+
+  private int probe(byte[] b, int off, int len, int hash) {
+    for (int h = hash & mask, s; (s = slots[h]) != 0; h = (h + 1) & mask) {
+      if (hashes[s - 1] == hash && same(s - 1, b, off, len)) {
         return s - 1;
       }
+    }
+    return -1;
+  }
+
+  private int lookup(byte[] b, int off, int len, String text) {
+    int hash = hash(b, off, len);
+    int c = probe(b, off, len, hash);
+    if (c >= 0) {
+      return c;
+    }
+    if (text == null) {
+      text = new String(b, off, len, StandardCharsets.UTF_8);
+      if (!wellFormedAscii(b, off, len)) {
+        byte[] canonical = text.getBytes(StandardCharsets.UTF_8);
+        if (!Arrays.equals(canonical, 0, canonical.length, b, off, off + len)) {
+          return lookup(canonical, 0, canonical.length, text); // malformed: key by what it reads as
+        }
+      }
+    }
+    return insert(b, off, len, hash, text);
+  }
+
+  private static boolean wellFormedAscii(byte[] b, int off, int len) {
+    for (int i = off, end = off + len; i < end; i++) {
+      if (b[i] < 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private int insert(byte[] b, int off, int len, int hash, String text) {
+    if (size + 1 == starts.length) {
+      int cap = size * 2;
+      values = Arrays.copyOf(values, cap);
+      hashes = Arrays.copyOf(hashes, cap);
+      starts = Arrays.copyOf(starts, cap + 1);
+    }
+    int used = starts[size];
+    if (used + len > pool.length) {
+      pool = Arrays.copyOf(pool, Math.max(used + len, pool.length * 2));
+    }
+    System.arraycopy(b, off, pool, used, len);
+    starts[size + 1] = used + len;
+    values[size] = text;
+    hashes[size] = hash;
+    int h = hash & mask;
+    while (slots[h] != 0) {
       h = (h + 1) & mask;
     }
-    if (size == values.length) {
-      values = Arrays.copyOf(values, size * 2);
-      hashes = Arrays.copyOf(hashes, size * 2);
-    }
-    values[size] = value;
-    hashes[size] = hash;
     slots[h] = ++size;
     if (size * 2 > mask) {
       rehash();
@@ -65,14 +133,9 @@ final class Interner {
     if (value == null) {
       return Dictionary.ABSENT;
     }
-    int hash = mix(value.hashCode());
-    int h = hash & mask;
-    for (int s; (s = slots[h]) != 0; h = (h + 1) & mask) {
-      if (hashes[s - 1] == hash && values[s - 1].equals(value)) {
-        return s - 1;
-      }
-    }
-    return Dictionary.ABSENT;
+    byte[] b = value.getBytes(StandardCharsets.UTF_8);
+    int c = probe(b, 0, b.length, hash(b, 0, b.length));
+    return c < 0 ? Dictionary.ABSENT : c;
   }
 
   /** The value of a provisional code. */
@@ -99,11 +162,6 @@ final class Interner {
     mask = m;
   }
 
-  private static int mix(int h) {
-    h *= 0x9E3779B9;
-    return h ^ (h >>> 16);
-  }
-
   /** The dictionary in sorted order and {@link Coded#remap} from provisional to final codes. */
   Coded finish(String name) {
     String[] sorted = Arrays.copyOf(values, size);
@@ -115,7 +173,8 @@ final class Interner {
     values = null;
     hashes = null;
     slots = null;
-    last = null;
+    pool = null;
+    starts = null;
     return new Coded(Dictionary.sorted(name, sorted), remap);
   }
 

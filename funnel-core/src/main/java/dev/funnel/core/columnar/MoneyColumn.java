@@ -257,6 +257,20 @@ public final class MoneyColumn {
       set(size++, a);
     }
 
+    /** Appends an amount given as its unscaled value and a scale of at most 18 digits. */
+    void add(long unscaled, int scale) {
+      if (size == own.length) {
+        int cap = Math.max(16, size + (size >> 1));
+        own = Arrays.copyOf(own, cap);
+        ownScale = Arrays.copyOf(ownScale, cap);
+        if (odd != null) {
+          odd = Arrays.copyOf(odd, cap);
+        }
+      }
+      own[size] = unscaled;
+      ownScale[size++] = (byte) scale;
+    }
+
     void set(int row, BigDecimal a) {
       if (odd != null) {
         odd[row] = null;

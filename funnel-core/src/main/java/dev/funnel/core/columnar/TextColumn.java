@@ -65,26 +65,35 @@ final class TextColumn {
     }
 
     void add(String s) {
+      if (s == null) {
+        if (size == ends.length) {
+          ends = Arrays.copyOf(ends, size + (size >> 1));
+        }
+        absent.set(size);
+        ends[size++] = used;
+        return;
+      }
+      byte[] b = s.getBytes(StandardCharsets.UTF_8);
+      add(b, 0, b.length);
+    }
+
+    /** Appends the text of UTF-8 bytes {@code b[off, off+len)}. */
+    void add(byte[] b, int off, int len) {
       if (size == ends.length) {
         ends = Arrays.copyOf(ends, size + (size >> 1));
       }
-      if (s == null) {
-        absent.set(size);
-      } else {
-        byte[] b = s.getBytes(StandardCharsets.UTF_8);
-        if (!any && hint > size) {
-          long want = (long) (hint - size) * (b.length + 2) + used;
-          if (want > bytes.length && want < Integer.MAX_VALUE - 8) {
-            bytes = Arrays.copyOf(bytes, (int) want);
-          }
+      if (!any && hint > size) {
+        long want = (long) (hint - size) * (len + 2) + used;
+        if (want > bytes.length && want < Integer.MAX_VALUE - 8) {
+          bytes = Arrays.copyOf(bytes, (int) want);
         }
-        any = true;
-        if (used + b.length > bytes.length) {
-          bytes = Arrays.copyOf(bytes, Math.max(used + b.length, bytes.length + (bytes.length >> 1)));
-        }
-        System.arraycopy(b, 0, bytes, used, b.length);
-        used += b.length;
       }
+      any = true;
+      if (used + len > bytes.length) {
+        bytes = Arrays.copyOf(bytes, Math.max(used + len, bytes.length + (bytes.length >> 1)));
+      }
+      System.arraycopy(b, off, bytes, used, len);
+      used += len;
       ends[size++] = used;
     }
 

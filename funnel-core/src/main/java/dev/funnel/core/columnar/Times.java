@@ -66,6 +66,26 @@ final class Times implements Growable {
     millis[size++] = ms;
   }
 
+  /**
+   * Appends an instant given as epoch milliseconds (rounded toward the past) and the nanoseconds
+   * within that millisecond.
+   */
+  void add(long ms, int subMillisNanos) {
+    if (size == millis.length) {
+      millis = Arrays.copyOf(millis, size + (size >> 1));
+      if (sub != null) {
+        sub = Arrays.copyOf(sub, millis.length);
+      }
+    }
+    if (subMillisNanos != 0 && sub == null) {
+      sub = new int[millis.length];
+    }
+    if (sub != null) {
+      sub[size] = subMillisNanos;
+    }
+    millis[size++] = ms;
+  }
+
   /** Makes room for {@code n} times in all (a size hint; never shrinks). */
   @Override
   public void reserve(int n) {

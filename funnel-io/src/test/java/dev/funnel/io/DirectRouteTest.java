@@ -1,0 +1,150 @@
+package dev.funnel.io;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.funnel.core.CurrencyRates;
+import dev.funnel.core.Dataset;
+import java.math.BigDecimal;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The fast route of CSV records into the columns ({@link DirectRows}) against the codec route as
+ * the oracle, on random messy datasets: plain and quoted cells, padding, non-ASCII text, control
+ * bytes, the formula guard, bad times and numbers, long numbers, case variants, duplicate leads,
+ * mixed currencies. Strict and lenient reading must give equal datasets and equal table reads, or
+ * fail with the same message.
+ */
+class DirectRouteTest {
+
+  @TempDir Path tmp;
+
+  private static final CurrencyRates RATES =
+      CurrencyRates.of("USD", Map.of("EUR", new BigDecimal("1.1"), "GBP", new BigDecimal("1.3")));
+
+  private static final String[] IDS = {"L1", "L2", "L3", "L4", " L2 ", "Лід7", "\tL3", "'=L4",
+      "L\"5", "L,6", "\u3000L8", " \u3000L9", "L\u00016", "", "  ", "l1", "L10\u00e9"};
+  private static final String[] TIMES = {"2026-03-01T09:15:00Z", "2026-03-01", "2026-03-01 09:15",
+      "2026-03-01T09:15:00.123456+03:00", "2026-03-02T10:00:00.5Z", "bad", "", " 2026-03-02T10:00:00Z ",
+      "2026-02-30", "2026-03-01T25:00Z", "２０２６-03-01", "2026-03-01T09:15:00,25-0130"};
+  private static final String[] STAGES = {"MQL", "mql", " Won ", "LOST", "Опп", "", "SQL",
+      "lead", "RETURNED", "Sql "};
+  private static final String[] WORDS = {"Price", "price", "ЦІНА", "", "Call", " call ", "E-Mail",
+      "'+x", "a\tb", "Ünï", "x\"y"};
+  private static final String[] AMOUNTS = {"100", "12.50", "-5", "1234567890123456789012", "abc",
+      "", ".5", "+3", "0.000000000000000001", "999999999999999999", "1.", " 7 ", "-0.00"};
+  private static final String[] CURRENCIES = {"USD", "EUR", "USD", "usd", "EUR", "", "US", "€€€",
+      " USD ", "gbp", "JPY"};
+  private static final String[] KINDS = {"online", "OFFLINE", "x", "", "Online "};
+  private static final String[] PIDS = {"P1", "П2", "", "p,3", "P4", "P\"5"};
+
+  @Test
+  void fastRouteReadsWhatTheCodecRouteReads() throws IOException {
+    Random rnd = new Random(20261207);
+    for (int c = 0; c < 400; c++) {
+      Path dir = Files.createDirectory(tmp.resolve("d" + c));
+      write(dir, rnd);
+      for (int mode = 0; mode < 4; mode++) {
+        boolean lenient = mode % 2 == 1;
+        CurrencyRates rates = mode >= 2 ? RATES : null;
+        String fast = outcome(DatasetReader.builder().lenient(lenient).rates(rates).build(), dir);
+        String slow = outcome(
+            DatasetReader.builder().lenient(lenient).rates(rates).direct(false).build(), dir);
+        int k = c;
+        int m = mode;
+        assertEquals(slow, fast, () -> "case " + k + " mode " + m + " in " + dir);
+      }
+    }
+  }
+
+  private static String outcome(DatasetReader r, Path dir) {
+    try {
+      DatasetRead read = r.read(dir);
+      Dataset d = read.dataset();
+      return "leads " + d.leads() + "\nstages " + d.stages() + "\nactivities " + d.activities()
+          + "\ntouches " + d.touches() + "\npayments " + d.payments() + "\nspend " + d.spend()
+          + "\ncurrency " + d.currency() + "\nids " + d.columns().leadIds().size()
+          + "\nreads " + read.tables();
+    } catch (InvalidDataException | IllegalArgumentException e) {
+      return e.getClass().getSimpleName() + ": " + e.getMessage();
+    }
+  }
+
+  private static String pick(Random rnd, String[] pool) {
+    return pool[rnd.nextInt(pool.length)];
+  }
+
+  /** Mostly clean values, sometimes a messy one. */
+  private static String value(Random rnd, String[] pool) {
+    return rnd.nextInt(4) == 0 ? pick(rnd, pool) : pool[rnd.nextInt(Math.min(3, pool.length))];
+  }
+
+  private static void write(Path dir, Random rnd) throws IOException {
+    table(dir, rnd, "leads", new String[] {"lead_id", "created_at", "channel", "campaign",
+        "segment", "owner", "customer_id", "region"}, r -> new String[] {pick(r, IDS),
+        value(r, TIMES), value(r, WORDS), value(r, WORDS), value(r, WORDS), value(r, WORDS),
+        r.nextBoolean() ? "" : pick(r, IDS), r.nextInt(5) == 0 ? "north" : ""});
+    table(dir, rnd, "stages", new String[] {"lead_id", "stage", "at", "reason", "amount", "owner"},
+        r -> new String[] {value(r, IDS), value(r, STAGES), value(r, TIMES), value(r, WORDS),
+            r.nextBoolean() ? "" : value(r, AMOUNTS), value(r, WORDS)});
+    table(dir, rnd, "activities", new String[] {"lead_id", "at", "type", "owner", "outcome"},
+        r -> new String[] {value(r, IDS), value(r, TIMES), value(r, WORDS), value(r, WORDS),
+            value(r, WORDS)});
+    table(dir, rnd, "touches", new String[] {"lead_id", "at", "channel", "campaign", "kind", "cost"},
+        r -> new String[] {value(r, IDS), value(r, TIMES), value(r, WORDS), value(r, WORDS),
+            value(r, KINDS), r.nextBoolean() ? "" : value(r, AMOUNTS)});
+    table(dir, rnd, "payments", new String[] {"payment_id", "customer_id", "lead_id", "paid_at",
+        "amount", "currency", "product"}, r -> new String[] {value(r, PIDS),
+        r.nextInt(3) == 0 ? "" : value(r, IDS), r.nextInt(3) == 0 ? "" : value(r, IDS),
+        value(r, TIMES), value(r, AMOUNTS), value(r, CURRENCIES), value(r, WORDS)});
+  }
+
+  private interface Row {
+    String[] make(Random rnd);
+  }
+
+  private static void table(Path dir, Random rnd, String name, String[] header, Row row)
+      throws IOException {
+    if (rnd.nextInt(8) == 0) {
+      return; // no such table
+    }
+    // a random column order, sometimes without an optional column
+    List<Integer> order = new ArrayList<>();
+    for (int i = 0; i < header.length; i++) {
+      order.add(i);
+    }
+    Collections.shuffle(order, rnd);
+    if (rnd.nextInt(3) == 0) {
+      order.remove(Integer.valueOf(header.length - 1));
+    }
+    StringBuilder b = new StringBuilder();
+    line(b, rnd, order.stream().map(i -> header[i]).toArray(String[]::new));
+    int n = rnd.nextInt(12);
+    for (int k = 0; k < n; k++) {
+      String[] v = row.make(rnd);
+      line(b, rnd, order.stream().map(i -> v[i]).toArray(String[]::new));
+    }
+    Files.write(dir.resolve(name + ".csv"), b.toString().getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static void line(StringBuilder b, Random rnd, String[] cells) {
+    for (int i = 0; i < cells.length; i++) {
+      if (i > 0) {
+        b.append(',');
+      }
+      String c = cells[i];
+      boolean quote = c.contains(",") || c.contains("\"") || rnd.nextInt(6) == 0;
+      b.append(quote ? '"' + c.replace("\"", "\"\"") + '"' : c);
+    }
+    b.append(rnd.nextInt(4) == 0 ? "\r\n" : "\n");
+  }
+}
