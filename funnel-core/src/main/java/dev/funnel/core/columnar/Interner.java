@@ -17,11 +17,11 @@ import java.util.Arrays;
  */
 final class Interner {
   private String[] values = new String[16];
-  private int[] hashes = new int[16]; // of each key, so probing and rehashing stay in this array
   private int[] starts = new int[17]; // key c is pool[starts[c], starts[c + 1])
   private byte[] pool = new byte[256];
   private int size;
-  private int[] slots = new int[32]; // provisional code + 1; 0 = empty
+  // hash << 32 | (provisional code + 1); 0 = empty: a probe reads one array until it finds the key
+  private long[] slots = new long[32];
   private int mask = 31;
   private int lastCode = -1; // exports repeat a key on consecutive rows (a lead's stage changes)
 
@@ -66,13 +66,16 @@ final class Interner {
     return h ^ (h >>> 16);
   }
 
+  /** The code of the key, or {@code -1 - slot} of the empty slot where it would go. */
   private int probe(byte[] b, int off, int len, int hash) {
-    for (int h = hash & mask, s; (s = slots[h]) != 0; h = (h + 1) & mask) {
-      if (hashes[s - 1] == hash && same(s - 1, b, off, len)) {
-        return s - 1;
+    long want = (long) hash << 32;
+    int h = hash & mask;
+    for (long s; (s = slots[h]) != 0; h = (h + 1) & mask) {
+      if ((s & 0xFFFF_FFFF_0000_0000L) == want && same((int) s - 1, b, off, len)) {
+        return (int) s - 1;
       }
     }
-    return -1;
+    return -1 - h;
   }
 
   private int lookup(byte[] b, int off, int len, String text) {
@@ -90,7 +93,7 @@ final class Interner {
         }
       }
     }
-    return insert(b, off, len, hash, text);
+    return insert(b, off, len, hash, -1 - c, text);
   }
 
   private static boolean wellFormedAscii(byte[] b, int off, int len) {
@@ -102,11 +105,10 @@ final class Interner {
     return true;
   }
 
-  private int insert(byte[] b, int off, int len, int hash, String text) {
+  private int insert(byte[] b, int off, int len, int hash, int slot, String text) {
     if (size + 1 == starts.length) {
       int cap = size * 2;
       values = Arrays.copyOf(values, cap);
-      hashes = Arrays.copyOf(hashes, cap);
       starts = Arrays.copyOf(starts, cap + 1);
     }
     int used = starts[size];
@@ -116,12 +118,7 @@ final class Interner {
     System.arraycopy(b, off, pool, used, len);
     starts[size + 1] = used + len;
     values[size] = text;
-    hashes[size] = hash;
-    int h = hash & mask;
-    while (slots[h] != 0) {
-      h = (h + 1) & mask;
-    }
-    slots[h] = ++size;
+    slots[slot] = (long) hash << 32 | ++size;
     if (size * 2 > mask) {
       rehash();
     }
@@ -149,14 +146,16 @@ final class Interner {
 
   private void rehash() {
     int cap = slots.length * 2;
-    int[] s = new int[cap];
+    long[] s = new long[cap];
     int m = cap - 1;
-    for (int c = 0; c < size; c++) {
-      int h = hashes[c] & m;
-      while (s[h] != 0) {
-        h = (h + 1) & m;
+    for (long e : slots) {
+      if (e != 0) {
+        int h = (int) (e >>> 32) & m;
+        while (s[h] != 0) {
+          h = (h + 1) & m;
+        }
+        s[h] = e;
       }
-      s[h] = c + 1;
     }
     slots = s;
     mask = m;
@@ -164,14 +163,15 @@ final class Interner {
 
   /** The dictionary in sorted order and {@link Coded#remap} from provisional to final codes. */
   Coded finish(String name) {
-    String[] sorted = Arrays.copyOf(values, size);
-    Arrays.sort(sorted);
+    String[] v = values;
+    int[] order = RowSort.all(size, (a, b) -> v[a].compareTo(v[b]));
+    String[] sorted = new String[size];
     int[] remap = new int[size];
     for (int i = 0; i < size; i++) {
-      remap[find(sorted[i])] = i;
+      sorted[i] = v[order[i]];
+      remap[order[i]] = i;
     }
     values = null;
-    hashes = null;
     slots = null;
     pool = null;
     starts = null;
