@@ -65,6 +65,9 @@ final class CsvTokenizer {
   private int pos;
   private int limit;
   private boolean eof;
+  private long base; // input offset of buf[0]
+  private long stopAt = -1; // next() stops before a record starting at or after this offset
+  private long stoppedAt = -1;
   private final byte delimiter;
   private long line = 1;
   private long recordLine;
@@ -174,6 +177,7 @@ final class CsvTokenizer {
       System.arraycopy(buf, keep, buf, 0, limit - keep);
       limit -= keep;
       pos -= keep;
+      base += keep;
     } else if (limit == buf.length) {
       buf = Arrays.copyOf(buf, buf.length * 2);
     }
@@ -181,11 +185,35 @@ final class CsvTokenizer {
     return true;
   }
 
-  /** Reads the next record; false at the end of the input. */
+  /**
+   * Makes {@link #next()} stop (answer false) before the first record, or blank line, that starts
+   * at input offset {@code offset} or later; -1 reads to the end. Where it stopped is
+   * {@link #stoppedAt()}.
+   */
+  void stopAt(long offset) {
+    stopAt = offset;
+    stoppedAt = -1;
+  }
+
+  /** The input offset where {@link #next()} stopped for {@link #stopAt}, or -1. */
+  long stoppedAt() {
+    return stoppedAt;
+  }
+
+  /** The input offset after the current record (and before any line after it). */
+  long position() {
+    return base + pos;
+  }
+
+  /** Reads the next record; false at the end of the input (or at {@link #stopAt}). */
   boolean next() {
     count = 0;
     error = OK;
     stringsMade = false;
+    if (stopAt >= 0 && base + pos >= stopAt) {
+      stoppedAt = base + pos;
+      return false;
+    }
     while (true) {
       if (pos >= limit) {
         if (!more(pos)) {

@@ -73,9 +73,11 @@ public final class DatasetReader {
   private final Set<DatasetTable> only;
   private final long pipelineBytes;
   private final boolean direct;
+  private final long splitBytes;
 
   private DatasetReader(Builder b) {
     this.direct = b.direct;
+    this.splitBytes = b.splitBytes;
     this.zone = b.zone;
     this.catalog = b.catalog;
     this.delimiter = b.delimiter;
@@ -179,11 +181,11 @@ public final class DatasetReader {
       switch (t) {
         case LEADS:
           if (direct) {
-            readDirect(LeadCodec.INSTANCE, ctx, tally, f, v -> {
-              if (cols.hasLead(cols.code(ColumnsBuilder.Key.LEAD, v.id()))) {
+            readDirect(LeadCodec.INSTANCE, ctx, tally, f, (into, v) -> {
+              if (into.hasLead(into.code(ColumnsBuilder.Key.LEAD, v.id()))) {
                 throw new Reject("duplicate_lead_id", 0, v.id(), LeadCodec.DUPLICATE);
               }
-              b.lead(v);
+              into.lead(v);
             }, t, cols);
           } else {
             readFile(LeadCodec.INSTANCE, ctx, tally, f, (v, l, c) -> v, b::lead);
@@ -191,28 +193,28 @@ public final class DatasetReader {
           break;
         case STAGES:
           if (direct) {
-            readDirect(StageCodec.INSTANCE, ctx, tally, f, b::stageChange, t, cols);
+            readDirect(StageCodec.INSTANCE, ctx, tally, f, ColumnsBuilder::stage, t, cols);
           } else {
             readFile(StageCodec.INSTANCE, ctx, tally, f, (v, l, c) -> v, b::stageChange);
           }
           break;
         case ACTIVITIES:
           if (direct) {
-            readDirect(ActivityCodec.INSTANCE, ctx, tally, f, b::activity, t, cols);
+            readDirect(ActivityCodec.INSTANCE, ctx, tally, f, ColumnsBuilder::activity, t, cols);
           } else {
             readFile(ActivityCodec.INSTANCE, ctx, tally, f, (v, l, c) -> v, b::activity);
           }
           break;
         case TOUCHES:
           if (direct) {
-            readDirect(TouchCodec.INSTANCE, ctx, tally, f, b::touch, t, cols);
+            readDirect(TouchCodec.INSTANCE, ctx, tally, f, ColumnsBuilder::touch, t, cols);
           } else {
             readFile(TouchCodec.INSTANCE, ctx, tally, f, (v, l, c) -> v, b::touch);
           }
           break;
         case PAYMENTS:
           if (direct && !majority) {
-            readDirect(PaymentCodec.INSTANCE, ctx, tally, f, b::payment, t, cols);
+            readDirect(PaymentCodec.INSTANCE, ctx, tally, f, ColumnsBuilder::payment, t, cols);
           } else if (majority) {
             readFile(PaymentCodec.INSTANCE, ctx, tally, f,
                 (v, l, c) -> new Kept<>(v, v.amount(), l, c.position(5)), payments::add);
@@ -342,16 +344,155 @@ public final class DatasetReader {
 
   /**
    * Reads a CSV file by the fast route: plain records go from the tokenizer's bytes straight into
-   * the columns ({@link DirectRows}); the others through the codec to {@code slow}.
+   * the columns ({@link DirectRows}); the others through the codec to {@code slow}. A file of at
+   * least {@link #SPLIT_BYTES} is read in two halves on two threads ({@link #readSplit}).
    */
   private <T> void readDirect(Codec<T> codec, ReadContext ctx, Tally tally, Path f,
-      Consumer<T> slow, DatasetTable t, ColumnsBuilder cols) {
-    try (InputStream in = Files.newInputStream(f)) {
-      new TableReader<>(codec, ctx, !lenient, tally, (v, l, c) -> slow.accept(v),
-          (map, extra) -> DirectRows.of(t, cols, ctx, map, extra))
-          .read(in, FileFormat.CSV, delimiter);
+      Slow<T> slow, DatasetTable t, ColumnsBuilder cols) {
+    long size;
+    try {
+      size = Files.size(f);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + f, e);
+    }
+    long split = size >= splitBytes ? splitPoint(f, size) : -1;
+    try (InputStream in = Files.newInputStream(f)) {
+      TableReader<T> r = new TableReader<>(codec, ctx, !lenient, tally,
+          (v, l, c) -> slow.append(cols, v), (map, extra) -> DirectRows.of(t, cols, ctx, map, extra));
+      if (split > 0) {
+        r.pause(readSplit(codec, ctx, tally, f, split, slow, t, cols));
+      }
+      r.read(in, FileFormat.CSV, delimiter);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + f, e);
+    }
+  }
+
+  /** How a record that the fast route does not take is appended to a builder. */
+  private interface Slow<T> {
+    void append(ColumnsBuilder cols, T value);
+  }
+
+  /** Files at least this large are read in two halves on two threads (8 MiB). */
+  static final long SPLIT_BYTES = 8 << 20;
+
+  /**
+   * Where the second half of a file starts: after the first line feed past the middle (and past
+   * the header); -1 when there is none near it (a file with CR line breaks, one huge line).
+   */
+  private static long splitPoint(Path f, long size) {
+    try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(f)) {
+      java.nio.ByteBuffer bb = java.nio.ByteBuffer.allocate(1 << 20);
+      long at = size / 2;
+      ch.read(bb, at);
+      bb.flip();
+      for (int i = 0; i < bb.limit(); i++) {
+        if (bb.get(i) == '\n') {
+          long split = at + i + 1;
+          return split < size ? split : -1;
+        }
+      }
+      return -1;
+    } catch (IOException e) {
+      return -1; // the read itself reports the file
+    }
+  }
+
+  /**
+   * Starts reading the second half of a file, from {@code split}, on a thread of its own into a
+   * builder of its own, and returns the pause of the first half's read: when the first half
+   * reaches {@code split} exactly (no quoted field spans it), the second half read cleanly (no
+   * row rejected, no failure) and agrees with the first on what is order-dependent (no lead read
+   * in both halves; under the first-currency rule, one currency), the second half's rows are
+   * appended after the first half's, as a sequential read would have appended them. Otherwise
+   * its work is dropped and the first half's read goes on to the end, so the result, the counts,
+   * the examples and the first failure are always those of a sequential read.
+   */
+  private <T> TableReader.Pause readSplit(Codec<T> codec, ReadContext ctx, Tally tally, Path f,
+      long split, Slow<T> slow, DatasetTable t, ColumnsBuilder cols) {
+    ColumnsBuilder part = new ColumnsBuilder();
+    part.expect(t, estimateRows(f) / 2);
+    ReadContext partCtx = new ReadContext(ctx.zone, ctx.catalog, ctx.rates, ctx.firstCurrencyRule);
+    Tally partTally = new Tally(t, tally.file, 0);
+    Throwable[] failure = new Throwable[1];
+    Thread second = new Thread(() -> {
+      try (InputStream in = secondHalf(f, split)) {
+        new TableReader<>(codec, partCtx, true, partTally, (v, l, c) -> slow.append(part, v),
+            (map, extra) -> DirectRows.of(t, part, partCtx, map, extra))
+            .read(in, FileFormat.CSV, delimiter);
+      } catch (Throwable e) {
+        failure[0] = e;
+      }
+    }, "funnel-read-" + f.getFileName() + "-2");
+    second.setDaemon(true);
+    second.start();
+    return new TableReader.Pause() {
+      @Override
+      public long at() {
+        return split;
+      }
+
+      @Override
+      public boolean paused(long stoppedAt) {
+        join(second);
+        if (stoppedAt != split || failure[0] != null || !partTally.clean()) {
+          return true;
+        }
+        if (ctx.firstCurrencyRule && partCtx.currency != null) {
+          if (ctx.currency == null) {
+            ctx.currency = partCtx.currency;
+          } else if (!ctx.currency.equals(partCtx.currency)) {
+            return true;
+          }
+        }
+        if (t == DatasetTable.LEADS && !cols.leadsDisjoint(part)) {
+          return true;
+        }
+        cols.absorb(part, t);
+        tally.read += partTally.read;
+        tally.accepted += partTally.accepted;
+        return false;
+      }
+    };
+  }
+
+  /** The header of a CSV file followed by its bytes from {@code split} on. */
+  private InputStream secondHalf(Path f, long split) throws IOException {
+    byte[] header;
+    try (InputStream in = Files.newInputStream(f)) {
+      CsvTokenizer tok = new CsvTokenizer(in, delimiter);
+      tok.next();
+      long end = tok.position();
+      try (InputStream again = Files.newInputStream(f)) {
+        header = again.readNBytes((int) Math.min(end, split));
+      }
+    }
+    InputStream rest = Files.newInputStream(f);
+    try {
+      rest.skipNBytes(split);
+    } catch (IOException e) {
+      rest.close();
+      throw e;
+    }
+    if (header.length > 0 && header[header.length - 1] != '\n' && header[header.length - 1] != '\r') {
+      header = java.util.Arrays.copyOf(header, header.length + 1);
+      header[header.length - 1] = '\n';
+    }
+    return new java.io.SequenceInputStream(new java.io.ByteArrayInputStream(header), rest);
+  }
+
+  private static void join(Thread t) {
+    boolean interrupted = false;
+    while (true) {
+      try {
+        t.join();
+        break;
+      } catch (InterruptedException e) {
+        interrupted = true;
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
     }
   }
 
@@ -448,8 +589,15 @@ public final class DatasetReader {
     private EnumSet<DatasetTable> only;
     private long pipelineBytes = PIPELINE_BYTES;
     private boolean direct = true;
+    private long splitBytes = SPLIT_BYTES;
 
     private Builder() {}
+
+    /** CSV files at least this large are read in two halves on two threads; for tests. */
+    Builder splitBytes(long bytes) {
+      this.splitBytes = bytes;
+      return this;
+    }
 
     /** Whether CSV tables take the fast route into the columns (the default); for tests of both. */
     Builder direct(boolean direct) {

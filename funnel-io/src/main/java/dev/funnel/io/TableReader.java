@@ -46,6 +46,28 @@ final class TableReader<T> {
     DirectRows of(int[] map, int[] extraIndex);
   }
 
+  /** Where a CSV read pauses, and whether it goes on from there. */
+  interface Pause {
+    /** The input offset before which the read pauses (a record boundary is expected there). */
+    long at();
+
+    /**
+     * Called when the read paused at {@code stoppedAt} (the first record boundary at or after
+     * {@link #at()}, or -1 when the input ended first).
+     *
+     * @return true to read on to the end, false to end the read here
+     */
+    boolean paused(long stoppedAt);
+  }
+
+  private Pause pause;
+
+  /** Pauses a CSV read (set before {@link #read}). */
+  TableReader<T> pause(Pause p) {
+    this.pause = p;
+    return this;
+  }
+
   TableReader(Codec<T> codec, ReadContext ctx, boolean strict, Tally tally, Sink<T> sink) {
     this(codec, ctx, strict, tally, sink, null);
   }
@@ -154,7 +176,21 @@ final class TableReader<T> {
     int[] extraIdx = extraIndex.stream().mapToInt(Integer::intValue).toArray();
     RowCells cells = RowCells.csv(map, extraNames.toArray(new String[0]), extraIdx);
     DirectRows fast = direct == null || header != null ? null : direct.of(map, extraIdx);
-    while (tok.next()) {
+    if (pause != null) {
+      tok.stopAt(pause.at());
+    }
+    while (true) {
+      if (!tok.next()) {
+        if (pause != null) {
+          Pause p = pause;
+          pause = null;
+          if (p.paused(tok.stoppedAt()) && tok.stoppedAt() >= 0) {
+            tok.stopAt(-1);
+            continue;
+          }
+        }
+        break;
+      }
       tally.read++;
       long line = tok.line();
       if (header != null) {

@@ -45,6 +45,11 @@ final class Tally {
     reject(r.code(), r);
   }
 
+  /** Whether no row was rejected. */
+  boolean clean() {
+    return byCode.isEmpty();
+  }
+
   TableRead result() {
     Map<String, Long> counts = new HashMap<>();
     byCode.forEach((k, v) -> counts.put(k, v[0]));

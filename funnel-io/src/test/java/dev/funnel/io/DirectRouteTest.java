@@ -21,8 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The fast route of CSV records into the columns ({@link DirectRows}) against the codec route as
  * the oracle, on random messy datasets: plain and quoted cells, padding, non-ASCII text, control
  * bytes, the formula guard, bad times and numbers, long numbers, case variants, duplicate leads,
- * mixed currencies. Strict and lenient reading must give equal datasets and equal table reads, or
- * fail with the same message.
+ * mixed currencies, quoted line breaks. Strict and lenient reading, whole and in two halves on two
+ * threads, must give equal datasets and equal table reads, or fail with the same message.
  */
 class DirectRouteTest {
 
@@ -39,7 +39,7 @@ class DirectRouteTest {
   private static final String[] STAGES = {"MQL", "mql", " Won ", "LOST", "Опп", "", "SQL",
       "lead", "RETURNED", "Sql "};
   private static final String[] WORDS = {"Price", "price", "ЦІНА", "", "Call", " call ", "E-Mail",
-      "'+x", "a\tb", "Ünï", "x\"y"};
+      "'+x", "a\tb", "Ünï", "x\"y", "two\nlines"};
   private static final String[] AMOUNTS = {"100", "12.50", "-5", "1234567890123456789012", "abc",
       "", ".5", "+3", "0.000000000000000001", "999999999999999999", "1.", " 7 ", "-0.00"};
   private static final String[] CURRENCIES = {"USD", "EUR", "USD", "usd", "EUR", "", "US", "€€€",
@@ -50,18 +50,21 @@ class DirectRouteTest {
   @Test
   void fastRouteReadsWhatTheCodecRouteReads() throws IOException {
     Random rnd = new Random(20261207);
-    for (int c = 0; c < 400; c++) {
+    for (int c = 0; c < 600; c++) {
       Path dir = Files.createDirectory(tmp.resolve("d" + c));
       write(dir, rnd);
       for (int mode = 0; mode < 4; mode++) {
         boolean lenient = mode % 2 == 1;
         CurrencyRates rates = mode >= 2 ? RATES : null;
         String fast = outcome(DatasetReader.builder().lenient(lenient).rates(rates).build(), dir);
+        String halves = outcome(
+            DatasetReader.builder().lenient(lenient).rates(rates).splitBytes(1).build(), dir);
         String slow = outcome(
             DatasetReader.builder().lenient(lenient).rates(rates).direct(false).build(), dir);
         int k = c;
         int m = mode;
         assertEquals(slow, fast, () -> "case " + k + " mode " + m + " in " + dir);
+        assertEquals(slow, halves, () -> "case " + k + " mode " + m + ", in halves, in " + dir);
       }
     }
   }
@@ -128,7 +131,7 @@ class DirectRouteTest {
     }
     StringBuilder b = new StringBuilder();
     line(b, rnd, order.stream().map(i -> header[i]).toArray(String[]::new));
-    int n = rnd.nextInt(12);
+    int n = rnd.nextInt(rnd.nextInt(5) == 0 ? 60 : 12);
     for (int k = 0; k < n; k++) {
       String[] v = row.make(rnd);
       line(b, rnd, order.stream().map(i -> v[i]).toArray(String[]::new));
@@ -142,7 +145,7 @@ class DirectRouteTest {
         b.append(',');
       }
       String c = cells[i];
-      boolean quote = c.contains(",") || c.contains("\"") || rnd.nextInt(6) == 0;
+      boolean quote = c.contains(",") || c.contains("\"") || c.contains("\n") || rnd.nextInt(6) == 0;
       b.append(quote ? '"' + c.replace("\"", "\"\"") + '"' : c);
     }
     b.append(rnd.nextInt(4) == 0 ? "\r\n" : "\n");

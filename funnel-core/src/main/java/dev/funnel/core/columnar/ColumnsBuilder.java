@@ -294,6 +294,126 @@ public final class ColumnsBuilder {
     }
   }
 
+  // ---- parts: a table read in pieces on several threads, each piece into a builder of its own ----
+
+  /**
+   * Whether the lead rows of {@code part} name no lead that has a row here, so that
+   * {@link #absorb} of its leads would not meet a duplicate (and changes nothing yet).
+   */
+  public boolean leadsDisjoint(ColumnsBuilder part) {
+    for (int r = 0; r < part.leadId.size(); r++) {
+      int c = leadIds.find(part.leadIds, part.leadId.get(r));
+      if (c >= 0 && hasRow.get(c)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Appends the rows of table {@code t} of {@code part} after this builder's rows, as if they had
+   * been appended here in their order: its codes are translated to this builder's dictionaries.
+   * The part's other tables are ignored; the part is not to be used afterwards.
+   *
+   * @throws IllegalArgumentException when a lead of the part already has a row here (check
+   *     with {@link #leadsDisjoint} first to keep this builder unchanged)
+   */
+  public void absorb(ColumnsBuilder part, DatasetTable t) {
+    switch (t) {
+      case LEADS: {
+        int[] id = leadIds.absorb(part.leadIds);
+        int[] cu = customers.absorb(part.customers);
+        int[] ch = channels.absorb(part.channels);
+        int[] ca = campaigns.absorb(part.campaigns);
+        int[] sg = segments.absorb(part.segments);
+        int[] ow = owners.absorb(part.owners);
+        for (int r = 0; r < part.leadId.size(); r++) {
+          int lead = id[part.leadId.get(r)];
+          if (hasRow.get(lead)) {
+            throw new IllegalArgumentException(
+                "duplicate lead_id '" + leadIds.value(lead) + "' in leads");
+          }
+          Map<String, String> attributes = part.leadAttributes.get(r);
+          if (attributes != null) {
+            leadAttributes.put(leadId.size(), attributes);
+          }
+          hasRow.set(lead);
+          leadId.add(lead);
+          leadCreated.add(part.leadCreated.millis(r), part.leadCreated.sub(r));
+          leadChannel.add(map(ch, part.leadChannel.get(r)));
+          leadCampaign.add(map(ca, part.leadCampaign.get(r)));
+          leadSegment.add(map(sg, part.leadSegment.get(r)));
+          leadOwner.add(map(ow, part.leadOwner.get(r)));
+          leadCustomer.add(map(cu, part.leadCustomer.get(r)));
+        }
+        break;
+      }
+      case STAGES: {
+        int[] id = leadIds.absorb(part.leadIds);
+        int[] rs = reasons.absorb(part.reasons);
+        int[] ow = owners.absorb(part.owners);
+        for (int r = 0; r < part.stLead.size(); r++) {
+          stAt.add(part.stAt.millis(r), part.stAt.sub(r));
+          stLead.add(map(id, part.stLead.get(r)));
+          stStage.add(part.stStage.get(r));
+          stReason.add(map(rs, part.stReason.get(r)));
+          stAmount.add(part.stAmount, r);
+          stOwner.add(map(ow, part.stOwner.get(r)));
+        }
+        break;
+      }
+      case ACTIVITIES: {
+        int[] id = leadIds.absorb(part.leadIds);
+        int[] ty = activityTypes.absorb(part.activityTypes);
+        int[] ow = owners.absorb(part.owners);
+        int[] ou = outcomes.absorb(part.outcomes);
+        for (int r = 0; r < part.acLead.size(); r++) {
+          acAt.add(part.acAt.millis(r), part.acAt.sub(r));
+          acLead.add(map(id, part.acLead.get(r)));
+          acType.add(map(ty, part.acType.get(r)));
+          acOwner.add(map(ow, part.acOwner.get(r)));
+          acOutcome.add(map(ou, part.acOutcome.get(r)));
+        }
+        break;
+      }
+      case TOUCHES: {
+        int[] id = leadIds.absorb(part.leadIds);
+        int[] ch = channels.absorb(part.channels);
+        int[] ca = campaigns.absorb(part.campaigns);
+        for (int r = 0; r < part.toLead.size(); r++) {
+          toAt.add(part.toAt.millis(r), part.toAt.sub(r));
+          toLead.add(map(id, part.toLead.get(r)));
+          toChannel.add(map(ch, part.toChannel.get(r)));
+          toCampaign.add(map(ca, part.toCampaign.get(r)));
+          toKind.add(part.toKind.get(r));
+          toCost.add(part.toCost, r);
+        }
+        break;
+      }
+      case PAYMENTS: {
+        int[] id = leadIds.absorb(part.leadIds);
+        int[] cu = customers.absorb(part.customers);
+        int[] pr = products.absorb(part.products);
+        for (int r = 0; r < part.paCustomer.size(); r++) {
+          paAt.add(part.paAt.millis(r), part.paAt.sub(r));
+          paCustomer.add(map(cu, part.paCustomer.get(r)));
+          paLead.add(map(id, part.paLead.get(r)));
+          paAmount.add(part.paAmount, r);
+          paCurrency.add(part.paCurrency.of(r));
+          paProduct.add(map(pr, part.paProduct.get(r)));
+          paId.add(part.paId, r);
+        }
+        break;
+      }
+      default:
+        throw new IllegalArgumentException("table " + t + " is not read in parts");
+    }
+  }
+
+  private static int map(int[] codes, int provisional) {
+    return provisional < 0 ? provisional : codes[provisional];
+  }
+
   /**
    * A size hint: about {@code rows} rows in all will be appended to the table (a reader estimates
    * it from the file's size), so its columns are allocated once instead of grown and copied. A

@@ -125,6 +125,27 @@ final class Interner {
     return size - 1;
   }
 
+  /**
+   * This interner's codes of every key of {@code other}, in {@code other}'s code order, assigning
+   * codes to keys not seen before (how a part read on another thread joins the whole).
+   */
+  int[] absorb(Interner other) {
+    int[] map = new int[other.size];
+    for (int c = 0; c < other.size; c++) {
+      int s = other.starts[c];
+      map[c] = code(other.pool, s, other.starts[c + 1] - s, other.values[c]);
+    }
+    return map;
+  }
+
+  /** The code of {@code other}'s key {@code c} in this interner, or ABSENT when it is not here. */
+  int find(Interner other, int c) {
+    int s = other.starts[c];
+    int len = other.starts[c + 1] - s;
+    int k = probe(other.pool, s, len, hash(other.pool, s, len));
+    return k < 0 ? Dictionary.ABSENT : k;
+  }
+
   /** The provisional code of a value already seen, or ABSENT. */
   int find(String value) {
     if (value == null) {

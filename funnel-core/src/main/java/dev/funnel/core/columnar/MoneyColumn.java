@@ -257,6 +257,15 @@ public final class MoneyColumn {
       set(size++, a);
     }
 
+    /** Appends row {@code row} of another builder. */
+    void add(Builder other, int row) {
+      if (other.odd != null && other.odd[row] != null) {
+        add(other.odd[row]);
+      } else {
+        add(other.own[row], other.ownScale[row]);
+      }
+    }
+
     /** Appends an amount given as its unscaled value and a scale of at most 18 digits. */
     void add(long unscaled, int scale) {
       if (size == own.length) {

@@ -77,6 +77,16 @@ final class TextColumn {
       add(b, 0, b.length);
     }
 
+    /** Appends row {@code row} of another builder. */
+    void add(Builder other, int row) {
+      if (other.absent.get(row)) {
+        add((String) null);
+      } else {
+        int from = row == 0 ? 0 : other.ends[row - 1];
+        add(other.bytes, from, other.ends[row] - from);
+      }
+    }
+
     /** Appends the text of UTF-8 bytes {@code b[off, off+len)}. */
     void add(byte[] b, int off, int len) {
       if (size == ends.length) {
