@@ -231,8 +231,15 @@ abstract class DirectRows {
     return lowerCode(k);
   }
 
-  /** Spans of optional cells, NOT_PLAIN when one of them is (the codec must see the record). */
-  final boolean spans(long[] out, int... cols) {
+  // the text columns of each table, in the order their spans are taken
+  private static final int[] LEAD_TEXT = {0, 2, 3, 4, 5};
+  private static final int[] STAGE_TEXT = {0, 3, 5};
+  private static final int[] ACTIVITY_TEXT = {0, 2, 3, 4};
+  private static final int[] TOUCH_TEXT = {0, 2, 3};
+  private static final int[] PAYMENT_TEXT = {0, 1, 2, 6};
+
+  /** Spans of text cells into {@code out}; false when one is not plain (the codec must see it). */
+  final boolean spans(long[] out, int[] cols) {
     for (int i = 0; i < cols.length; i++) {
       long s = span(cols[i]);
       if (s == NOT_PLAIN) {
@@ -260,7 +267,7 @@ abstract class DirectRows {
           return false; // attributes: the record route keeps them
         }
       }
-      if (!time(1) || !spans(opt, 0, 2, 3, 4, 5) || opt[0] < 0) {
+      if (!time(1) || !spans(opt, LEAD_TEXT) || opt[0] < 0) {
         return false;
       }
       long customer = span(6);
@@ -320,7 +327,7 @@ abstract class DirectRows {
       if (stage < 0 || !time(2) || !amount(4, false)) {
         return false;
       }
-      if (!spans(opt, 0, 3, 5) || opt[0] < 0) {
+      if (!spans(opt, STAGE_TEXT) || opt[0] < 0) {
         return false;
       }
       cols.stage(code(Key.LEAD, opt[0]), stage, ms, sub, lowerCode(Key.REASON, opt[1]), unscaled,
@@ -362,7 +369,7 @@ abstract class DirectRows {
 
     @Override
     boolean row() {
-      if (!time(1) || !spans(opt, 0, 2, 3, 4) || opt[0] < 0 || opt[1] < 0) {
+      if (!time(1) || !spans(opt, ACTIVITY_TEXT) || opt[0] < 0 || opt[1] < 0) {
         return false;
       }
       cols.activity(code(Key.LEAD, opt[0]), ms, sub, lowerCode(Key.ACTIVITY_TYPE, opt[1]),
@@ -397,7 +404,7 @@ abstract class DirectRows {
       if (!time(1) || !amount(5, true)) {
         return false;
       }
-      if (!spans(opt, 0, 2, 3) || opt[0] < 0 || opt[1] < 0) {
+      if (!spans(opt, TOUCH_TEXT) || opt[0] < 0 || opt[1] < 0) {
         return false;
       }
       cols.touch(code(Key.LEAD, opt[0]), ms, sub, code(Key.CHANNEL, opt[1]),
@@ -431,7 +438,7 @@ abstract class DirectRows {
 
     @Override
     boolean row() {
-      if (!spans(opt, 0, 1, 2, 6) || (opt[1] < 0 && opt[2] < 0) || (opt[0] >= 0 && (opt[0] & NON_ASCII_SPAN) != 0)
+      if (!spans(opt, PAYMENT_TEXT) || (opt[1] < 0 && opt[2] < 0) || (opt[0] >= 0 && (opt[0] & NON_ASCII_SPAN) != 0)
           || !time(3)) {
         return false;
       }
