@@ -20,9 +20,11 @@ final class Interner {
   private int[] starts = new int[17]; // key c is pool[starts[c], starts[c + 1])
   private byte[] pool = new byte[256];
   private int size;
-  // hash << 32 | (provisional code + 1); 0 = empty: a probe reads one array until it finds the key
-  private long[] slots = new long[32];
-  private int mask = 31;
+  // two longs a slot, side by side: tag << 32 | (provisional code + 1), 0 = empty, where the tag
+  // is 24 bits of the hash and the key's length (255: longer); then the key's first 8 bytes. A key
+  // of up to 8 bytes is found from its slot alone, so a probe touches one cache line.
+  private long[] slots = new long[64];
+  private int mask = 31; // slots: mask + 1
   private int lastCode = -1; // exports repeat a key on consecutive rows (a lead's stage changes)
 
   /** The provisional code of a value, assigning the next one when it is new; ABSENT for null. */
@@ -68,14 +70,35 @@ final class Interner {
 
   /** The code of the key, or {@code -1 - slot} of the empty slot where it would go. */
   private int probe(byte[] b, int off, int len, int hash) {
-    long want = (long) hash << 32;
+    long tag = tag(hash, len);
+    long word = word(b, off, len);
+    long[] t = slots;
     int h = hash & mask;
-    for (long s; (s = slots[h]) != 0; h = (h + 1) & mask) {
-      if ((s & 0xFFFF_FFFF_0000_0000L) == want && same((int) s - 1, b, off, len)) {
-        return (int) s - 1;
+    for (long e; (e = t[2 * h]) != 0; h = (h + 1) & mask) {
+      if (e >>> 32 == tag && t[2 * h + 1] == word && (len <= 8 || same((int) e - 1, b, off, len))) {
+        return (int) e - 1;
       }
     }
     return -1 - h;
+  }
+
+  private static long tag(int hash, int len) {
+    return (hash & 0xFF_FFFFL) | ((long) Math.min(len, 255) << 24);
+  }
+
+  private static final java.lang.invoke.VarHandle LONG_LE = java.lang.invoke.MethodHandles
+      .byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+
+  /** The first 8 bytes of a key, little-endian, zero-padded. */
+  private static long word(byte[] b, int off, int len) {
+    if (len >= 8) {
+      return (long) LONG_LE.get(b, off);
+    }
+    long w = 0;
+    for (int i = 0; i < len; i++) {
+      w |= (b[off + i] & 0xFFL) << (8 * i);
+    }
+    return w;
   }
 
   private int lookup(byte[] b, int off, int len, String text) {
@@ -118,7 +141,8 @@ final class Interner {
     System.arraycopy(b, off, pool, used, len);
     starts[size + 1] = used + len;
     values[size] = text;
-    slots[slot] = (long) hash << 32 | ++size;
+    slots[2 * slot] = tag(hash, len) << 32 | ++size;
+    slots[2 * slot + 1] = word(b, off, len);
     if (size * 2 > mask) {
       rehash();
     }
@@ -166,19 +190,20 @@ final class Interner {
   }
 
   private void rehash() {
-    int cap = slots.length * 2;
-    long[] s = new long[cap];
+    int cap = (mask + 1) * 2;
+    long[] t = new long[2 * cap];
     int m = cap - 1;
-    for (long e : slots) {
-      if (e != 0) {
-        int h = (int) (e >>> 32) & m;
-        while (s[h] != 0) {
-          h = (h + 1) & m;
-        }
-        s[h] = e;
+    for (int c = 0; c < size; c++) {
+      int s0 = starts[c];
+      int len = starts[c + 1] - s0;
+      int h = hash(pool, s0, len) & m;
+      while (t[2 * h] != 0) {
+        h = (h + 1) & m;
       }
+      t[2 * h] = tag(hash(pool, s0, len), len) << 32 | (c + 1);
+      t[2 * h + 1] = word(pool, s0, len);
     }
-    slots = s;
+    slots = t;
     mask = m;
   }
 
