@@ -36,6 +36,11 @@ final class AsOf {
     return day.plusDays(1).atStartOfDay(zone).toInstant().minusNanos(1);
   }
 
+  /** Whether the instant is the last nanosecond of a local day in the zone. */
+  static boolean isEndOfDay(Instant at, ZoneId zone) {
+    return at.plusNanos(1).atZone(zone).toLocalTime().equals(java.time.LocalTime.MIDNIGHT);
+  }
+
   /** The last nanosecond of the period in the zone. */
   static Instant endOf(Period p, ZoneId zone) {
     return p.endInstant(zone).minusNanos(1);
@@ -68,12 +73,26 @@ final class AsOf {
    */
   static Instant ofPeriod(Dataset d, Period p) {
     Instant end = endOf(p, d.zone());
+    Instant lastDay = endOfLastDay(d);
+    return lastDay != null && lastDay.isBefore(end) ? lastDay : end;
+  }
+
+  /**
+   * The end of the local day of the dataset's latest timed row ({@link ReportScope#endOfData}):
+   * the default as-of instant of a command without a period; null without timed rows.
+   */
+  static Instant endOfLastDay(Dataset d) {
     Instant last = ReportScope.endOfData(d);
-    if (last == null) {
-      return end;
-    }
-    Instant lastDay = endOfDay(LocalDate.ofInstant(last, d.zone()), d.zone());
-    return lastDay.isBefore(end) ? lastDay : end;
+    return last == null ? null : endOfDay(LocalDate.ofInstant(last, d.zone()), d.zone());
+  }
+
+  /**
+   * {@code --as-of} when given, else the end of the data's last day; null when neither exists
+   * (a dataset without timed rows).
+   */
+  static Instant orEndOfData(Arguments args, Option o, Dataset d) {
+    Instant explicit = parse(args, o, d.zone());
+    return explicit != null ? explicit : endOfLastDay(d);
   }
 
   /**

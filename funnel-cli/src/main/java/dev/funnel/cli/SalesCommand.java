@@ -121,7 +121,7 @@ final class SalesCommand implements Command {
    * the latest timed row; the current instant for a dataset without timed rows (nothing to count).
    */
   static Instant asOf(Arguments args, Dataset d, Period period) {
-    Instant explicit = AsOf.parse(args, AS_OF, d.zone());
+    Instant explicit = AsOf.parse(args, AS_OF, args.zone());
     if (explicit != null) {
       return explicit;
     }
