@@ -162,9 +162,9 @@ final class CohortsCommand implements Command {
   /** The line under a table whose last period is partial, else empty. */
   static String partialNote(CohortTable t, Period through, java.time.Instant asOf, java.time.ZoneId zone) {
     Period p = partial(t, through);
-    return p == null ? "" : "* " + p.label() + " is partial (data as of "
+    return p == null ? "" : "* " + p.label() + " is partial (as of "
         + dev.funnel.core.display.InstantLabel.of(asOf, zone)
-        + "): its cells are marked and the average row leaves them out\n";
+        + "): the average row leaves its cells out\n";
   }
 
   static Granularity granularity(Arguments args) {

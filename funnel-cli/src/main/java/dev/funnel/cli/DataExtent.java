@@ -2,6 +2,7 @@ package dev.funnel.cli;
 
 import dev.funnel.core.Dataset;
 import dev.funnel.core.DatasetTable;
+import dev.funnel.core.Period;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -64,6 +65,24 @@ record DataExtent(LocalDate firstLead, LocalDate lastLead, LocalDate firstChange
       }
     });
     return mm;
+  }
+
+  /**
+   * Why a period is partial as of an instant, for people: the instant falls before the period's
+   * end ({@code as of end of 2026-05-10, 10 of its 31 days}), or a stream begins after its first
+   * day or ends before its last up to the as-of day ({@link #gaps}); empty for a complete period.
+   */
+  List<String> partial(Period p, Instant asOf, ZoneId z) {
+    List<String> out = new ArrayList<>();
+    LocalDate asOfDay = LocalDate.ofInstant(asOf, z);
+    if (asOf.isBefore(AsOf.endOf(p, z))) {
+      long days = asOfDay.isBefore(p.start()) ? 0 : asOfDay.toEpochDay() - p.start().toEpochDay() + 1;
+      out.add("as of " + dev.funnel.core.display.InstantLabel.of(asOf, z) + ", "
+          + Math.min(days, p.lengthInDays()) + " of its " + p.lengthInDays() + " days");
+    }
+    LocalDate lastDay = p.endInclusive();
+    out.addAll(gaps(p.start(), asOfDay.isBefore(lastDay) ? asOfDay : lastDay));
+    return out;
   }
 
   /** The last day both streams cover: the earlier of their last days; null when neither has rows. */

@@ -77,7 +77,9 @@ final class FunnelCommand implements Command {
         + "overall rate; '!' flags a bottleneck, a cell significantly below the rest (two-proportion\n"
         + "test, Benjamini-Hochberg at FDR 0.05, empirical-Bayes shrunk rates and indexes in JSON).\n"
         + "--as-of counts the data as it stood then: the event window ends at it (inclusive), and\n"
-        + "a cohort counts the stages its leads had reached by it.";
+        + "a cohort counts the stages its leads had reached by it. With --period, a period that\n"
+        + "the as-of instant (default: the end of the data's last day) or the end or start of the\n"
+        + "leads or the stage changes cuts short is listed as partial (JSON \"partialPeriods\").";
   }
 
   @Override
@@ -139,8 +141,34 @@ final class FunnelCommand implements Command {
     FunnelReport r = StageFunnel.compute(data, q.between(from, to));
     if (format == Format.SVG) {
       session.emit(ResultCharts.funnel("Funnel (" + r.basis().label() + " basis)", r.stages()).document());
+      return Funnel.OK;
+    }
+    // the partial periods of a per-period funnel: as of --as-of, else the end of the data's last day
+    Map<String, List<String>> partial = new LinkedHashMap<>();
+    if (q.granularity() != null) {
+      Instant at = asOf != null ? asOf : AsOf.endOfLastDay(in.dataset());
+      DataExtent x = DataExtent.of(in.dataset());
+      for (PeriodFunnel p : r.periods()) {
+        List<String> why = at == null ? List.of()
+            : x.partial(dev.funnel.core.Period.parse(p.period()), at, zone);
+        if (!why.isEmpty()) {
+          partial.put(p.period(), why);
+        }
+      }
+    }
+    if (format == Format.JSON) {
+      Map<String, Object> j = json(r);
+      if (q.granularity() != null) {
+        List<Object> marks = new ArrayList<>();
+        partial.forEach((p, why) -> marks.add(DealsSection.jsonOf("period", p, "why", why)));
+        j.put("partialPeriods", marks);
+      }
+      session.emit(in.json(j));
     } else {
-      session.emit(format == Format.JSON ? in.json(json(r)) : r.summary() + "\n" + r.table().render());
+      StringBuilder b = new StringBuilder(r.summary()).append('\n').append(r.table().render());
+      partial.forEach((p, why) -> b.append("partial: ").append(p).append(" (")
+          .append(String.join("; ", why)).append(")\n"));
+      session.emit(b.toString());
     }
     return Funnel.OK;
   }

@@ -203,20 +203,7 @@ final class ReportScope {
    * data covers the whole period.
    */
   List<String> partial(Period p) {
-    ZoneId z = dataset.zone();
-    List<String> out = new ArrayList<>();
-    Instant end = AsOf.endOf(p, z);
-    if (asOf.isBefore(end)) {
-      LocalDate day = LocalDate.ofInstant(asOf, z);
-      long days = day.isBefore(p.start()) ? 0 : day.toEpochDay() - p.start().toEpochDay() + 1;
-      out.add("as of " + asOfLabel() + ", " + Math.min(days, p.lengthInDays()) + " of its "
-          + p.lengthInDays() + " days");
-    }
-    LocalDate lastDay = p.endInclusive();
-    LocalDate asOfDay = LocalDate.ofInstant(asOf, z);
-    LocalDate through = asOfDay.isBefore(lastDay) ? asOfDay : lastDay;
-    out.addAll(extent.gaps(p.start(), through));
-    return out;
+    return extent.partial(p, asOf, dataset.zone());
   }
 
   /**

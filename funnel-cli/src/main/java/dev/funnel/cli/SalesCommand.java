@@ -141,7 +141,7 @@ final class SalesCommand implements Command {
       b.append('\n').append(w.summary()).append('\n').append(w.table().render());
     }
     b.append('\n').append(r.deals().summary())
-        .append(wonInPeriod ? " won in " + period.label() : "").append('\n');
+        .append(wonInPeriod ? " in " + period.label() : "").append('\n');
     b.append('\n').append(r.cycle().summary()).append('\n').append(r.cycle().table().render());
     b.append('\n').append(r.stages().summary(r.zone())).append('\n').append(r.stages().table().render());
     Pipeline p = r.forecast().pipeline();

@@ -60,4 +60,28 @@ class AsOfCommandsTest {
     assertEquals(j.get("dealSize").get("average").asDouble(),
         j.get("velocity").get("averageDeal").asDouble(), 1e-9, "velocity's average deal");
   }
+
+  /**
+   * The per-month funnel of an export whose leads stop on 1 March and whose stage changes stop on
+   * 10 May lists March, April and May as partial, with the reason, and no earlier month.
+   */
+  @Test
+  void aPerPeriodFunnelListsThePartialPeriods(@TempDir Path tmp) throws Exception {
+    Dataset d = Exports.export(DEMO, Instant.parse("2026-03-01T12:00:00Z"),
+        Instant.parse("2026-05-10T12:00:00Z"), java.time.LocalDate.parse("2026-05-10"), Set.of());
+    Path dir = write(d, tmp.resolve("export"));
+    JsonNode j = json(dir, "funnel", "--period", "month");
+    List<String> partial = new ArrayList<>();
+    j.get("partialPeriods").forEach(p -> partial.add(p.get("period").asText()));
+    assertEquals(List.of("2026-03", "2026-04", "2026-05"), partial);
+    assertEquals("leads end 2026-03-01", j.get("partialPeriods").get(0).get("why").get(0).asText());
+    // the funnel reads leads and stage changes: the data ends with the last stage change in May
+    assertTrue(j.get("partialPeriods").get(2).get("why").get(0).asText()
+        .matches("as of end of 2026-05-(0[1-9]|10), ([1-9]|10) of its 31 days"),
+        j.get("partialPeriods").toString());
+    // as of the end of February nothing shown is partial, and nothing after February counts
+    JsonNode feb = json(dir, "funnel", "--period", "month", "--as-of", "2026-02-28");
+    assertEquals(0, feb.get("partialPeriods").size());
+    assertEquals("2026-02", feb.get("periods").get(feb.get("periods").size() - 1).get("period").asText());
+  }
 }
