@@ -39,6 +39,20 @@ final class DatasetJourneys {
   private DatasetJourneys() {}
 
   static JourneySet of(Dataset ds, JourneyOptions o, Stage conversion, Optional<Stage> opportunity) {
+    return of(ds, o, conversion, opportunity, null, null);
+  }
+
+  /**
+   * The journeys as of {@code asOf} (null: no cut) whose end is at or after {@code from} (null:
+   * any): rows stamped after {@code asOf} are left out as if the data ended there (a conversion
+   * after it has not happened, so that lead's journey is a null journey ending at its last touch
+   * so far; a lead created after it has no row in {@code leads} yet, so its earlier touches and
+   * changes are those of an id without a row), and a journey counts when its end (the conversion,
+   * or the last touch of a lead that has not converted) is in {@code [from, asOf]}. Conversions
+   * without a touch in their window count as unattributed under the same rule.
+   */
+  static JourneySet of(Dataset ds, JourneyOptions o, Stage conversion, Optional<Stage> opportunity,
+      Instant windowFrom, Instant asOf) {
     Columns c = ds.columns();
     StageCatalog catalog = c.catalog();
     LeadColumns leads = c.leads();
@@ -69,14 +83,19 @@ final class DatasetJourneys {
     BigDecimal unattributedValue = BigDecimal.ZERO;
     CampaignKeys campaignKeys = o.byCampaign() ? new CampaignKeys(c) : null;
 
+    long asOfMs = asOf == null ? Long.MAX_VALUE : floorMillis(asOf);
+    long windowMs = windowFrom == null ? Long.MIN_VALUE : floorMillis(windowFrom);
     for (int lead = 0; lead < n; lead++) {
+      // a lead created after the as-of instant has no row yet
+      boolean row = leads.hasRow(lead) && (asOf == null || leads.createdAt(lead) < asOfMs
+          || (leads.createdAt(lead) == asOfMs && !leads.created(lead).isAfter(asOf)));
       int tf = touches.from(lead);
-      int tt = touches.to(lead);
+      int tt = cutAt(touches, tf, touches.to(lead), asOf, asOfMs);
       int sf = stages.from(lead);
-      int st = stages.to(lead);
+      int st = cutAt(stages, sf, stages.to(lead), asOf, asOfMs);
       int hit = firstReaching(stages, sf, st, reachesConversion);
       boolean created = false;
-      if (fromCreation && leads.hasRow(lead)
+      if (fromCreation && row
           && (hit < 0 || createdBefore(leads, lead, stages, hit))) {
         created = true; // every lead is at the first stage from its creation (spec/dataset.md)
       }
@@ -87,6 +106,10 @@ final class DatasetJourneys {
       Instant end = created ? leads.created(lead)
           : hit >= 0 ? stages.instant(hit) : touches.instant(tt - 1);
       long endMs = created ? leads.createdAt(lead) : hit >= 0 ? stages.at(hit) : touches.at(tt - 1);
+      if (windowFrom != null
+          && (endMs < windowMs || (endMs == windowMs && end.isBefore(windowFrom)))) {
+        continue; // the journey ended before the window
+      }
       Instant start = end.minus(lookback);
       long startMs = floorMillis(start);
       // the window [start, end] is a contiguous range of the time-sorted touches
@@ -101,7 +124,7 @@ final class DatasetJourneys {
       BigDecimal v = BigDecimal.ZERO;
       if (converts) {
         if (paidDays != null) {
-          v = paidRevenue(c, payments, lead, end, endMs, paidDays);
+          v = paidRevenue(c, payments, lead, row, end, endMs, paidDays, asOf);
         } else if (!created && stageAmount.present(hit)) {
           v = stageAmount.value(hit);
         }
@@ -132,7 +155,7 @@ final class DatasetJourneys {
       entryStart[entries] = used;
       converted[entries] = converts;
       value[entries] = v;
-      leadMark[entries] = leads.hasRow(lead)
+      leadMark[entries] = row
           ? lastAtOrBefore(touches, a, b, leads.createdAt(lead), leads.created(lead)) : -1;
       int mark = -1;
       if (reachesOpportunity != null) {
@@ -232,6 +255,23 @@ final class DatasetJourneys {
     return -1;
   }
 
+  /**
+   * The end of a lead's time-sorted row range {@code [from, to)} cut at the as-of instant (rows at
+   * it are kept); {@code to} without one.
+   */
+  private static int cutAt(dev.funnel.core.columnar.LeadRows rows, int from, int to, Instant asOf,
+      long asOfMs) {
+    if (asOf == null) {
+      return to;
+    }
+    int t = to;
+    while (t > from && (rows.at(t - 1) > asOfMs
+        || (rows.at(t - 1) == asOfMs && rows.instant(t - 1).isAfter(asOf)))) {
+      t--;
+    }
+    return t;
+  }
+
   /** Whether the lead's creation is strictly before stage row {@code r}, exactly. */
   private static boolean createdBefore(LeadColumns leads, int lead, StageColumns stages, int r) {
     long createdMs = leads.createdAt(lead);
@@ -279,18 +319,21 @@ final class DatasetJourneys {
 
   /**
    * The exact sum of the payments of the lead's customer booked to the lead or to no lead, paid
-   * within {@code [from, from + days]}: the customer is the lead's {@code customer_id}, or its own
-   * id when it has no row in {@code leads}.
+   * within {@code [from, from + days]} and at or before {@code asOf} (null: no limit): the
+   * customer is the lead's {@code customer_id}, or its own id when it has no row in {@code leads}.
    */
-  private static BigDecimal paidRevenue(Columns c, PaymentColumns payments, int lead, Instant from,
-      long fromMs, int days) {
+  private static BigDecimal paidRevenue(Columns c, PaymentColumns payments, int lead, boolean row,
+      Instant from, long fromMs, int days, Instant asOf) {
     LeadColumns leads = c.leads();
-    int customer = leads.hasRow(lead) ? leads.customer(lead) : c.customers().find(leads.id(lead));
+    int customer = row ? leads.customer(lead) : c.customers().find(leads.id(lead));
     BigDecimal sum = BigDecimal.ZERO;
     if (customer < 0) {
       return sum;
     }
     Instant to = from.plus(Duration.ofDays(days));
+    if (asOf != null && asOf.isBefore(to)) {
+      to = asOf;
+    }
     long toMs = floorMillis(to);
     MoneyColumn amount = payments.amount();
     for (int r = payments.from(customer); r < payments.to(customer); r++) {

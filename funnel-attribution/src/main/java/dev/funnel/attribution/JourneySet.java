@@ -260,6 +260,28 @@ public final class JourneySet {
    * @throws IllegalArgumentException when the conversion stage is not in the catalog
    */
   public static JourneySet fromDataset(Dataset ds, JourneyOptions options) {
+    return fromDataset(ds, options, null, null);
+  }
+
+  /**
+   * The journeys of {@link #fromDataset(Dataset, JourneyOptions)} that end in the window
+   * {@code [from, asOf]} (both ends included; null sides open), as of {@code asOf}: the data is
+   * taken as it stood at {@code asOf} (rows stamped after it, and leads created after it, are left
+   * out), so a lead that converts later is, as of {@code asOf}, a null journey ending at its last
+   * touch so far. A journey ends at its conversion, or, for a lead without one, at its last touch;
+   * lookback and markers are as in the other method, and conversions without a touch in their
+   * window count as unattributed when they fall in the window. This is the attribution of a
+   * period as of its end: {@code from} the period's start, {@code asOf} its last instant.
+   *
+   * @throws IllegalStateException when the touches table (or payments, when asked for) is missing
+   * @throws IllegalArgumentException when the conversion stage is not in the catalog, or
+   *     {@code from} is after {@code asOf}
+   */
+  public static JourneySet fromDataset(Dataset ds, JourneyOptions options, Instant from,
+      Instant asOf) {
+    if (from != null && asOf != null && from.isAfter(asOf)) {
+      throw new IllegalArgumentException("journey window start " + from + " is after the as-of instant " + asOf);
+    }
     JourneyOptions o = options == null ? JourneyOptions.DEFAULTS : options;
     ds.require(DatasetTable.TOUCHES, "attribution");
     if (o.paidRevenueWithinDays() != null) {
@@ -271,7 +293,7 @@ public final class JourneySet {
     Optional<Stage> opportunity = o.opportunityStage() == null
         ? ds.catalog().find("OPPORTUNITY")
         : Optional.of(ds.catalog().stage(o.opportunityStage()));
-    return DatasetJourneys.of(ds, o, conversion, opportunity);
+    return DatasetJourneys.of(ds, o, conversion, opportunity, from, asOf);
   }
 
   /**

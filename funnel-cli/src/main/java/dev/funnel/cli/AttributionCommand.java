@@ -10,6 +10,7 @@ import dev.funnel.attribution.JourneyOptions;
 import dev.funnel.attribution.JourneySet;
 import dev.funnel.attribution.Model;
 import dev.funnel.core.DatasetTable;
+import dev.funnel.core.Period;
 import dev.funnel.core.display.TextTable;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -66,6 +67,10 @@ final class AttributionCommand implements Command {
       "join the credit with the spend table: attributed revenue, ROAS, ROMI, CAC and DRR per channel");
   static final Option MARGIN =
       new Option("margin", "M", "with --spend: gross margin in [0, 1] for ROMI (default: revenue-based)");
+  static final Option PERIOD = new Option("period", "P",
+      "only journeys ending in this period (e.g. 2026-03), as of its end: conversions in it, null journeys of leads not converted by then");
+  static final Option AS_OF = new Option("as-of", "DATE",
+      "as of the end of this day, or an instant: later rows are left out (default: the end of --period)");
 
   /** The bootstrap seed: fixed, so that the same data gives the same intervals. */
   static final long BOOTSTRAP_SEED = 1L;
@@ -91,6 +96,11 @@ final class AttributionCommand implements Command {
         + "that stage change. A journey is the lead's touches at or before the conversion and\n"
         + "at most --lookback days before it; leads that never convert give the null journeys\n"
         + "that markov and shapley use. Credits of every model sum to the conversions and value.\n"
+        + "--period P keeps the journeys that end in P up to the as-of instant (--as-of, else the\n"
+        + "end of P, or of the data's last day when the data ends inside P): the conversions in\n"
+        + "that window, with their lookback reaching before it, and the leads not converted by\n"
+        + "then whose last touch is in it; rows after the as-of instant are left out as if the\n"
+        + "data ended there. --as-of alone takes the journeys as of that instant.\n"
         + "--model all prints every model the journeys allow, one column per model (JSON:\n"
         + "{\"models\": [...]}, one object per model). --from/--to cut the rows first (touches\n"
         + "and stage changes by their time), so journeys keep only the touches inside the window.\n"
@@ -101,7 +111,7 @@ final class AttributionCommand implements Command {
   @Override
   public List<Option> options() {
     return DataInput.options(true, MODEL, ORDER, CONVERSION, LOOKBACK, INPUT, CI, REPLICATES, DIRECT,
-        WEIGHTS, PER_CHANNEL, HALF_LIFE, SPEND, MARGIN);
+        WEIGHTS, PER_CHANNEL, HALF_LIFE, SPEND, MARGIN, PERIOD, AS_OF);
   }
 
   @Override
@@ -141,7 +151,21 @@ final class AttributionCommand implements Command {
       throw args.usage("--format svg draws the credited conversions: not with --spend");
     }
     BigDecimal margin = margin(args);
+    Period period = ReportCommand.period(args, PERIOD);
+    if (paths && (period != null || args.has(AS_OF))) {
+      throw args.usage("--period and --as-of cut journeys from touches; the paths table has no times");
+    }
+    java.time.Instant asOf = AsOf.parse(args, AS_OF, args.zone());
     DataInput in = DataInput.read(args, session, tables(paths, args.has(SPEND)));
+    java.time.ZoneId zone = in.dataset().zone();
+    if (asOf == null && period != null) {
+      asOf = AsOf.ofPeriod(in.dataset(), period);
+    }
+    java.time.Instant from = period == null ? null : period.startInstant(zone);
+    if (from != null && from.isAfter(asOf)) {
+      throw args.usage(period.label() + " begins after the as-of instant "
+          + dev.funnel.core.display.InstantLabel.of(asOf, zone));
+    }
     if (args.has(SPEND)) {
       in.dataset().require(DatasetTable.SPEND, "attribution --spend");
     }
@@ -150,7 +174,7 @@ final class AttributionCommand implements Command {
       in.dataset().require(DatasetTable.PATHS, "attribution --input paths");
       js = JourneySet.fromPaths(in.dataset().paths());
     } else {
-      js = JourneySet.fromDataset(in.dataset(), jo);
+      js = JourneySet.fromDataset(in.dataset(), jo, from, asOf);
     }
     List<Model> models = all ? models(js, args.has(WEIGHTS)) : List.of(model);
     List<AttributionResult> results = new ArrayList<>();
@@ -173,18 +197,32 @@ final class AttributionCommand implements Command {
       session.emit(ResultCharts.credited(all ? "Conversions credited by model"
           : "Conversions credited, " + results.get(0).model().label(), results).document());
     } else if (format == Format.JSON) {
-      Map<String, Object> doc;
+      Map<String, Object> doc = new LinkedHashMap<>();
+      if (asOf != null) {
+        doc.put("period", period == null ? null : period.label());
+        doc.put("from", from == null ? null : from.toString());
+        doc.put("asOf", asOf.toString());
+        doc.put("lookbackDays", jo.lookbackDays());
+      }
       if (all) {
-        doc = json(js, results, economics);
+        doc.putAll(json(js, results, economics));
       } else {
-        doc = json(results.get(0), js);
+        doc.putAll(json(results.get(0), js));
         if (!economics.isEmpty()) {
           doc.put("economics", json(economics.get(0)));
         }
       }
       session.emit(in.json(doc));
     } else {
-      StringBuilder b = new StringBuilder(all ? sideBySide(results, js) : text(results.get(0), js));
+      StringBuilder b = new StringBuilder();
+      if (asOf != null) {
+        b.append(period == null ? "journeys as of " + dev.funnel.core.display.InstantLabel.of(asOf, zone)
+            : "conversions to " + (jo.conversionStage() == null ? in.dataset().catalog().won().name()
+                : jo.conversionStage()) + " from the start of " + period.label() + " to "
+                + dev.funnel.core.display.InstantLabel.of(asOf, zone))
+            .append(", touches up to ").append(jo.lookbackDays()).append(" days before each\n");
+      }
+      b.append(all ? sideBySide(results, js) : text(results.get(0), js));
       for (ChannelEconomics e : economics) {
         b.append('\n').append(e.summary()).append('\n').append(e.table().render());
       }

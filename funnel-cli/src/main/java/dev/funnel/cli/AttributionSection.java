@@ -16,15 +16,21 @@ import java.util.Map;
 /**
  * Attribution by several models side by side ({@link Attribution}): first touch, last touch,
  * linear, position-based (40/20/40), first-order Markov removal effect and Shapley value, over the
- * journeys of every conversion to WON in the data (touches within 90 days before it; leads that
- * never converted are the null journeys Markov and Shapley need). The text and JSON are those of
- * {@code funnel attribution --model all} ({@link AttributionCommand}).
+ * journeys that end in the report window, from the start of the period to the as-of instant
+ * (both included; {@link JourneySet#fromDataset(dev.funnel.core.Dataset, JourneyOptions,
+ * java.time.Instant, java.time.Instant)}): every conversion to WON in it, with the touches within
+ * {@value #LOOKBACK_DAYS} days before it, and the leads not converted by the as-of instant whose
+ * last touch is in it (the null journeys Markov and Shapley need). The text and JSON are those of
+ * {@code funnel attribution --model all --period P}.
  */
 final class AttributionSection extends ComputedSection<AttributionSection.Result> {
 
   /** The models of the report, in column order. */
   static final List<Model> MODELS =
       List.of(Model.FIRST, Model.LAST, Model.LINEAR, Model.POSITION, Model.MARKOV, Model.SHAPLEY);
+
+  /** The lookback of the report's journeys (the default of {@code funnel attribution}). */
+  static final int LOOKBACK_DAYS = 90;
 
   /** The journeys and one result per model. */
   record Result(JourneySet journeys, List<AttributionResult> results) {}
@@ -46,7 +52,9 @@ final class AttributionSection extends ComputedSection<AttributionSection.Result
 
   @Override
   Result compute(ReportInput in) {
-    JourneySet js = JourneySet.fromDataset(in.dataset(), JourneyOptions.DEFAULTS);
+    ReportScope s = in.scope();
+    JourneySet js = JourneySet.fromDataset(in.dataset(),
+        JourneyOptions.DEFAULTS.withLookbackDays(LOOKBACK_DAYS), s.from(s.period()), s.asOf());
     AttributionOptions o = AttributionOptions.builder().build();
     List<AttributionResult> rs = new ArrayList<>();
     for (Model m : MODELS) {
@@ -57,13 +65,26 @@ final class AttributionSection extends ComputedSection<AttributionSection.Result
 
   @Override
   String text(Result r, ReportInput in) {
-    return "conversions to WON over the whole data\n"
-        + AttributionCommand.sideBySide(r.results(), r.journeys());
+    return window(in) + "\n" + AttributionCommand.sideBySide(r.results(), r.journeys());
+  }
+
+  /** What the journeys are, for people. */
+  static String window(ReportInput in) {
+    ReportScope s = in.scope();
+    return "conversions to WON from the start of " + s.period().label() + " to "
+        + s.asOfLabel() + ", touches up to " + LOOKBACK_DAYS + " days before each";
   }
 
   @Override
   Map<String, Object> json(Result r, ReportInput in) {
-    return AttributionCommand.json(r.journeys(), r.results(), List.of());
+    Map<String, Object> m = new java.util.LinkedHashMap<>();
+    ReportScope s = in.scope();
+    m.put("period", s.period().label());
+    m.put("from", s.from(s.period()).toString());
+    m.put("asOf", s.asOf().toString());
+    m.put("lookbackDays", LOOKBACK_DAYS);
+    m.putAll(AttributionCommand.json(r.journeys(), r.results(), List.of()));
+    return m;
   }
 
   @Override
@@ -86,7 +107,7 @@ final class AttributionSection extends ComputedSection<AttributionSection.Result
     if (!channels.isEmpty()) {
       s = s.chart(ResultCharts.credited("Conversions credited by model", r.results()));
     }
-    return s.paragraph(r.journeys().conversions() + " conversions to WON over the whole data, value "
+    return s.paragraph(r.journeys().conversions() + " " + window(in) + "; value "
             + r.journeys().value().toPlainString() + ".")
         .table(List.of(header.toArray(new String[0])), rows);
   }

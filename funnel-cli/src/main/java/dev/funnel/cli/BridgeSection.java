@@ -14,7 +14,9 @@ import java.util.Map;
  * comparison period and against the period's plan split into one exact effect per factor (the
  * effects add up to the change). Text and JSON of each bridge are those of {@code funnel bridge}
  * ({@link BridgeCommand}); without a plan table, or a plan lacking a target the factors need, the
- * plan bridge alone says so.
+ * plan bridge alone says so. The bridge compares whole periods: when the report's as-of instant
+ * falls before the end of the period (a partial period) the section says so instead of comparing
+ * part of a period with a whole one.
  */
 final class BridgeSection extends ComputedSection<BridgeSection.Result> {
 
@@ -46,6 +48,12 @@ final class BridgeSection extends ComputedSection<BridgeSection.Result> {
   @Override
   Result compute(ReportInput in) {
     ReportScope s = in.scope();
+    for (dev.funnel.core.Period p : List.of(s.compare(), s.period())) {
+      if (s.asOf().isBefore(AsOf.endOf(p, s.zone()))) {
+        throw new IllegalStateException("the bridge compares whole periods, and " + p.label()
+            + " is partial as of " + s.asOfLabel());
+      }
+    }
     FunnelBridge b = FunnelBridge.builder().build();
     FunnelBridgeResult periods = b.periods(in.dataset(), s.compare(), s.period());
     String miss = s.missing(DatasetTable.PLAN);

@@ -14,7 +14,8 @@ import java.util.Map;
 /**
  * Channel effectiveness lead -> deal -> revenue of the period: per channel the spend, leads, new
  * customers and revenue with CPL, CAC, ROMI (revenue-based) and DRR, from {@link UnitEconomics}
- * over the period's local days (the numbers and JSON of {@code funnel unit}, {@link UnitCommand}).
+ * over the period's local days up to the day of the as-of instant (the report's as-of instant is
+ * the end of a day; the numbers and JSON of {@code funnel unit --from --to}, {@link UnitCommand}).
  */
 final class ChannelsSection extends ComputedSection<ChannelsSection.Result> {
 
@@ -39,8 +40,17 @@ final class ChannelsSection extends ComputedSection<ChannelsSection.Result> {
   @Override
   Result compute(ReportInput in) {
     Period p = in.scope().period();
-    return new Result(p, UnitEconomics.compute(in.dataset(), p.start(), p.endExclusive(), null,
+    return new Result(p, UnitEconomics.compute(in.dataset(), p.start(), days(in.scope(), p), null,
         UnitEconomics.NON_MARKETING));
+  }
+
+  /**
+   * The first local day after the period's window as of the report: the day after the period, or
+   * after the as-of day when that is earlier.
+   */
+  static java.time.LocalDate days(ReportScope s, Period p) {
+    java.time.LocalDate next = java.time.LocalDate.ofInstant(s.asOf(), s.zone()).plusDays(1);
+    return next.isBefore(p.endExclusive()) ? next : p.endExclusive();
   }
 
   @Override

@@ -8,6 +8,7 @@ import dev.funnel.cohort.Cohorts;
 import dev.funnel.core.DatasetTable;
 import dev.funnel.core.Granularity;
 import dev.funnel.core.Lead;
+import dev.funnel.core.Period;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -53,6 +54,8 @@ final class CohortsCommand implements Command {
       "one table per acquisition channel or segment (of the customer's first lead; payment cohorts)");
   static final Option CALENDAR =
       new Option("calendar", null, "text: calendar-aligned columns instead of periods since the cohort start");
+  static final Option AS_OF = new Option("as-of", "DATE",
+      "cohorts as of the end of this day, or of an instant (default: the end of the data's last day)");
 
   @Override
   public String name() {
@@ -78,13 +81,17 @@ final class CohortsCommand implements Command {
         + "The text table ends with the size-weighted average over the cohorts that reached\n"
         + "each period. With --cohort touch|lead|sql a cohort also counts members who never paid,\n"
         + "so retention at period 0 is the share that paid in the cohort period.\n"
+        + "As of --as-of (default: the end of the data's last day) later payments and anchors are\n"
+        + "left out. The last period is partial when the as-of instant falls inside it: its cells\n"
+        + "end in '*' (JSON \"partialPeriod\"), and the average row (JSON \"averages\") leaves them\n"
+        + "out, so a period cut short does not look like churn.\n"
         + "--format svg draws the retention heat map (a standalone SVG document); it draws one\n"
         + "table of retention, so it refuses --group and --metric other than retention.";
   }
 
   @Override
   public List<Option> options() {
-    return DataInput.options(true, GRANULARITY, BY, COHORT, METRIC, CALENDAR, GROUP);
+    return DataInput.options(true, GRANULARITY, BY, COHORT, METRIC, CALENDAR, GROUP, AS_OF);
   }
 
   @Override
@@ -103,35 +110,61 @@ final class CohortsCommand implements Command {
       throw args.usage("--format svg draws one retention heat map: not with "
           + (group != null ? "--group" : "--metric " + args.value(METRIC)));
     }
+    java.time.Instant explicit = AsOf.parse(args, AS_OF, args.zone());
     DataInput in = DataInput.read(args, session, tables(basis));
+    java.time.ZoneId zone = in.dataset().zone();
+    java.time.Instant asOf = explicit != null ? explicit : AsOf.endOfLastDay(in.dataset());
+    Period through = asOf == null ? null : Period.lastComplete(asOf, g, zone);
     if (group != null) {
-      SortedMap<String, CohortTable> tables = Cohorts.byGroup(in.dataset(), g, group);
+      SortedMap<String, CohortTable> tables = Cohorts.byGroup(in.dataset(), g, group, asOf);
       switch (format) {
-        case JSON -> session.emit(in.json(json(args.value(GROUP).trim().toLowerCase(Locale.ROOT), g, tables)));
-        case CSV -> session.emit(csv(tables));
+        case JSON -> session.emit(in.json(json(args.value(GROUP).trim().toLowerCase(Locale.ROOT), g,
+            tables, asOf, through)));
+        case CSV -> session.emit(csv(tables, through));
         default -> {
           StringBuilder b = new StringBuilder();
           tables.forEach((k, t) -> b.append(b.length() == 0 ? "" : "\n").append(k).append(": ")
-              .append(t.summary()).append('\n').append(t.table(metric, args.has(CALENDAR)).render()));
+              .append(t.summary()).append('\n')
+              .append(t.table(metric, args.has(CALENDAR), through).render())
+              .append(partialNote(t, through, asOf, zone)));
           session.emit(b.length() == 0 ? "No payments.\n" : b.toString());
         }
       }
       return Funnel.OK;
     }
-    CohortTable t = Cohorts.table(in.dataset(), g, basis);
+    CohortTable t = Cohorts.table(in.dataset(), g, basis, asOf);
     switch (format) {
-      case JSON -> session.emit(in.json(json(t)));
-      case CSV -> session.emit(csv(t));
+      case JSON -> session.emit(in.json(json(t, asOf, through)));
+      case CSV -> session.emit(csv(t, through));
       case SVG -> {
         if (t.cohorts().isEmpty()) {
           throw new IllegalStateException("no cohorts: nothing to draw");
         }
-        session.emit(ResultCharts.retention("Retention by " + g.label() + " since the cohort start", t)
-            .document());
+        Period partial = partial(t, through);
+        session.emit(ResultCharts.retention("Retention by " + g.label() + " since the cohort start"
+            + (partial == null ? "" : " (" + partial.label() + " partial)"), t).document());
       }
-      default -> session.emit(t.summary() + "\n" + t.table(metric, args.has(CALENDAR)).render());
+      default -> session.emit(t.summary() + "\n" + t.table(metric, args.has(CALENDAR), through).render()
+          + partialNote(t, through, asOf, zone));
     }
     return Funnel.OK;
+  }
+
+  /**
+   * The table's last period when the as-of instant cuts it short (it is after {@code through},
+   * the last complete period); null when every period is complete or there is no as-of instant.
+   */
+  static Period partial(CohortTable t, Period through) {
+    return through != null && t.lastPeriod() != null && t.lastPeriod().compareTo(through) > 0
+        ? t.lastPeriod() : null;
+  }
+
+  /** The line under a table whose last period is partial, else empty. */
+  static String partialNote(CohortTable t, Period through, java.time.Instant asOf, java.time.ZoneId zone) {
+    Period p = partial(t, through);
+    return p == null ? "" : "* " + p.label() + " is partial (as of "
+        + dev.funnel.core.display.InstantLabel.of(asOf, zone)
+        + "): the average row leaves its cells out\n";
   }
 
   static Granularity granularity(Arguments args) {
@@ -184,16 +217,18 @@ final class CohortsCommand implements Command {
   }
 
   /** The grouped JSON: the spec's object per group under {@code "groups"}. */
-  static Map<String, Object> json(String by, Granularity g, SortedMap<String, CohortTable> tables) {
+  static Map<String, Object> json(String by, Granularity g, SortedMap<String, CohortTable> tables,
+      java.time.Instant asOf, Period through) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("granularity", g.label());
     m.put("basis", CohortBasis.PAYMENT.label());
     m.put("group", by);
+    m.put("asOf", asOf == null ? null : asOf.toString());
     List<Object> groups = new ArrayList<>();
     tables.forEach((k, t) -> {
       Map<String, Object> one = new LinkedHashMap<>();
       one.put("key", k);
-      one.putAll(json(t));
+      one.putAll(json(t, asOf, through));
       groups.add(one);
     });
     m.put("groups", groups);
@@ -201,11 +236,11 @@ final class CohortsCommand implements Command {
   }
 
   /** The CSV of every group, with the group as the first column. */
-  static String csv(SortedMap<String, CohortTable> tables) {
+  static String csv(SortedMap<String, CohortTable> tables, Period through) {
     StringBuilder b = new StringBuilder("group,");
     boolean header = true;
     for (Map.Entry<String, CohortTable> e : tables.entrySet()) {
-      String[] lines = csv(e.getValue()).split("\n");
+      String[] lines = csv(e.getValue(), through).split("\n");
       if (header) {
         b.append(lines[0]).append('\n');
         header = false;
@@ -215,7 +250,7 @@ final class CohortsCommand implements Command {
       }
     }
     if (header) {
-      b.append(csv(new ArrayList<>()));
+      b.append(csv(new ArrayList<>(), through));
     }
     return b.toString();
   }
@@ -229,13 +264,21 @@ final class CohortsCommand implements Command {
     return v;
   }
 
-  /** The JSON of spec/cli.md, plus churn, orders and the averages. */
-  static Map<String, Object> json(CohortTable t) {
+  /**
+   * The JSON of spec/cli.md, plus churn, orders, the as-of instant, the last complete period
+   * ({@code completeThrough}), the partial last period or null ({@code partialPeriod}) and the
+   * averages over the complete periods ({@link CohortTable#averages(Period)}).
+   */
+  static Map<String, Object> json(CohortTable t, java.time.Instant asOf, Period through) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("granularity", t.granularity().label());
     m.put("basis", t.basis().label());
     m.put("zone", t.zone().getId());
+    m.put("asOf", asOf == null ? null : asOf.toString());
     m.put("lastPeriod", t.lastPeriod() == null ? null : t.lastPeriod().label());
+    m.put("completeThrough", through == null ? null : through.label());
+    Period partial = partial(t, through);
+    m.put("partialPeriod", partial == null ? null : partial.label());
     List<Object> rows = new ArrayList<>();
     for (CohortRow r : t.cohorts()) {
       Map<String, Object> c = new LinkedHashMap<>();
@@ -250,7 +293,7 @@ final class CohortsCommand implements Command {
       rows.add(c);
     }
     m.put("cohorts", rows);
-    m.put("averages", t.averages());
+    m.put("averages", t.averages(through));
     m.put("customers", t.customers());
     m.put("customersOutside", t.customersOutside());
     m.put("revenueOutside", t.revenueOutside());
@@ -259,14 +302,17 @@ final class CohortsCommand implements Command {
     return m;
   }
 
-  /** One row per cohort and period index (labels are period names: no quoting needed). */
-  static String csv(CohortTable t) {
-    return csv(t.cohorts());
+  /**
+   * One row per cohort and period index (labels are period names: no quoting needed); the last
+   * column says whether the cell's period is after {@code through} (partial).
+   */
+  static String csv(CohortTable t, Period through) {
+    return csv(t.cohorts(), through);
   }
 
-  private static String csv(List<CohortRow> rows) {
+  private static String csv(List<CohortRow> rows, Period through) {
     StringBuilder b = new StringBuilder(
-        "cohort,size,period,active,retention,churn,orders,revenue,cumulative_revenue_per_customer\n");
+        "cohort,size,period,active,retention,churn,orders,revenue,cumulative_revenue_per_customer,partial\n");
     for (CohortRow r : rows) {
       List<Double> ret = r.retention();
       List<Double> churn = r.churn();
@@ -276,7 +322,8 @@ final class CohortsCommand implements Command {
         b.append(r.cohort().label()).append(',').append(r.size()).append(',').append(k).append(',')
             .append(r.active().get(k)).append(',').append(number(ret.get(k))).append(',')
             .append(number(churn.get(k))).append(',').append(r.orders().get(k)).append(',')
-            .append(rev.toPlainString()).append(',').append(number(cum.get(k))).append('\n');
+            .append(rev.toPlainString()).append(',').append(number(cum.get(k))).append(',')
+            .append(through != null && r.cohort().plus(k).compareTo(through) > 0).append('\n');
       }
     }
     return b.toString();

@@ -10,6 +10,7 @@ import dev.funnel.cohort.Cohorts;
 import dev.funnel.cohort.LtvToCac;
 import dev.funnel.core.DatasetTable;
 import dev.funnel.core.Granularity;
+import dev.funnel.core.Period;
 import dev.funnel.core.display.TextTable;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,15 +22,20 @@ import java.util.Map;
  * {@link CohortsCommand}), and per acquisition channel the historical LTV (cumulative revenue per
  * customer at month {@value #LTV_AT} after the first payment, margin 1), CAC, LTV/CAC and payback
  * (the channel JSON of {@code funnel ltv}, {@link LtvCommand#json(LtvToCac)}). CAC needs the
- * spend table; without it the CAC columns are undefined.
+ * spend table; without it the CAC columns are undefined. As of the report's as-of instant
+ * ({@link Cohorts#table(dev.funnel.core.Dataset, Granularity, CohortBasis, java.time.Instant)}):
+ * later payments are left out, a month the as-of instant cuts short is marked partial and left out
+ * of the averages and the pooled LTV (the numbers of {@code funnel cohorts --as-of DATE}).
  */
 final class CohortsSection extends ComputedSection<CohortsSection.Result> {
 
   /** The month after the first payment at which LTV is read (the default of {@code funnel ltv}). */
   static final int LTV_AT = 6;
 
-  /** The cohort table and the channel economics. */
-  record Result(CohortTable table, LtvToCac economics) {}
+  /**
+   * The cohort table, the channel economics, and the last month complete at the as-of instant.
+   */
+  record Result(CohortTable table, LtvToCac economics, Period through) {}
 
   @Override
   public String key() {
@@ -48,21 +54,27 @@ final class CohortsSection extends ComputedSection<CohortsSection.Result> {
 
   @Override
   Result compute(ReportInput in) {
-    return new Result(Cohorts.table(in.dataset(), Granularity.MONTH, CohortBasis.PAYMENT),
-        Cohorts.ltvToCac(in.dataset(), Granularity.MONTH, 1.0, LTV_AT));
+    ReportScope s = in.scope();
+    return new Result(Cohorts.table(in.dataset(), Granularity.MONTH, CohortBasis.PAYMENT, s.asOf()),
+        Cohorts.ltvToCac(in.dataset(), Granularity.MONTH, 1.0, LTV_AT, s.asOf()),
+        Period.lastComplete(s.asOf(), Granularity.MONTH, s.zone()));
   }
 
   @Override
   String text(Result r, ReportInput in) {
-    return r.table().summary() + "\n" + retention(r.table())
+    return r.table().summary() + ", as of " + in.scope().asOfLabel() + "\n"
+        + retention(r.table(), r.through())
+        + CohortsCommand.partialNote(r.table(), r.through(), in.scope().asOf(), in.scope().zone())
         + "\n" + r.economics().summary() + "\n" + r.economics().table().render();
   }
 
   /**
    * Retention as whole percentages, a row per cohort and a column per month since its start (at
-   * most {@value #COLUMNS}, so that the grid fits 100 columns), then the size-weighted average.
+   * most {@value #COLUMNS}, so that the grid fits 100 columns), then the size-weighted average
+   * over the complete months: a cell of a month after {@code through} (partial) ends in
+   * {@code *} and is left out of the average.
    */
-  static String retention(CohortTable t) {
+  static String retention(CohortTable t, Period through) {
     int periods = 0;
     for (CohortRow r : t.cohorts()) {
       periods = Math.max(periods, r.periods());
@@ -80,15 +92,17 @@ final class CohortsSection extends ComputedSection<CohortsSection.Result> {
       row[0] = r.cohort().label();
       row[1] = r.size();
       for (int k = 0; k < shown; k++) {
-        row[k + 2] = k < r.periods() ? whole(r.retention().get(k)) : "";
+        boolean partial = through != null && r.cohort().plus(k).compareTo(through) > 0;
+        row[k + 2] = k < r.periods() ? whole(r.retention().get(k)) + (partial ? "*" : "") : "";
       }
       grid = grid.plus(row);
     }
     Object[] avg = new Object[shown + 2];
     avg[0] = "average";
     avg[1] = t.customers();
+    java.util.List<dev.funnel.cohort.CohortAverage> averages = t.averages(through);
     for (int k = 0; k < shown; k++) {
-      avg[k + 2] = k < t.averages().size() ? whole(t.averages().get(k).retention()) : "";
+      avg[k + 2] = k < averages.size() ? whole(averages.get(k).retention()) : "";
     }
     String note = periods > shown ? "retention, first " + shown + " of " + periods + " months\n"
         : "retention by month since the first payment\n";
@@ -105,16 +119,22 @@ final class CohortsSection extends ComputedSection<CohortsSection.Result> {
   @Override
   Map<String, Object> json(Result r, ReportInput in) {
     Map<String, Object> m = new LinkedHashMap<>();
-    m.put("retention", CohortsCommand.json(r.table()));
+    m.put("retention", CohortsCommand.json(r.table(), in.scope().asOf(), r.through()));
     m.put("ltv", LtvCommand.json(r.economics()));
     return m;
   }
 
   @Override
   Section html(Result r, ReportInput in, Section s) {
-    s = s.paragraph(r.table().summary());
+    s = s.paragraph(r.table().summary() + ", as of " + in.scope().asOfLabel() + ".");
+    String note = CohortsCommand.partialNote(r.table(), r.through(), in.scope().asOf(), in.scope().zone());
+    if (!note.isEmpty()) {
+      s = s.paragraph(note.trim());
+    }
     if (!r.table().cohorts().isEmpty()) {
-      s = s.chart(ResultCharts.retention("Retention by month since the first payment", r.table()));
+      Period partial = CohortsCommand.partial(r.table(), r.through());
+      s = s.chart(ResultCharts.retention("Retention by month since the first payment"
+          + (partial == null ? "" : " (" + partial.label() + " partial)"), r.table()));
     }
     List<List<String>> t = new ArrayList<>();
     for (ChannelLtvToCac c : r.economics().channels()) {

@@ -17,10 +17,11 @@ import java.util.Map;
 
 /**
  * New deals and forecast revenue ({@link Sales}, spec/metrics.md): deals won in the period and in
- * the comparison period (event basis: the period the lead reached WON), the average won deal of
- * the period, the open pipeline as of the report instant with its probability-weighted value and
- * its coverage of the period's all-channel revenue target (NaN, JSON null, without a plan), and the
- * sales velocity as of the report instant.
+ * the comparison period (event basis: the period the lead reached WON) up to the report's as-of
+ * instant, the average won deal of the period, the open pipeline as of the as-of instant (by
+ * default the end of the period) with its probability-weighted value and its coverage of the
+ * period's all-channel revenue target (NaN, JSON null, without a plan), and the sales velocity as
+ * of the same instant: the numbers of {@code funnel sales --period P}.
  */
 final class DealsSection extends ComputedSection<DealsSection.Result> {
 
@@ -50,7 +51,7 @@ final class DealsSection extends ComputedSection<DealsSection.Result> {
     String won = in.dataset().catalog().won().name();
     SalesForecast f = Sales.forecast(in.dataset(), s.asOf(), p);
     return new Result(p, s.eventFunnel(p).count(won), s.compare(), s.eventFunnel(s.compare()).count(won),
-        Sales.dealSize(in.dataset(), s.from(p), s.to(p)), f.pipeline(), f.velocity());
+        Sales.dealSize(in.dataset(), s.from(p), s.to(p), s.asOf()), f.pipeline(), f.velocity());
   }
 
   @Override
@@ -61,7 +62,7 @@ final class DealsSection extends ComputedSection<DealsSection.Result> {
         LeadsSection.signed(LeadsSection.change(r.won(), r.wonBefore()))));
     b.append(r.deals().summary()).append(" in ").append(r.period().label()).append('\n');
     Pipeline p = r.pipeline();
-    b.append('\n').append(p.summary()).append('\n');
+    b.append('\n').append(p.summary()).append(" as of ").append(in.scope().asOfLabel()).append('\n');
     b.append("plan (revenue target of ").append(r.period().label()).append("): ")
         .append(p.plan() == null ? "none" : p.plan().toPlainString()).append('\n');
     b.append(p.table().render());

@@ -45,6 +45,8 @@ final class FunnelCommand implements Command {
   static final double FDR = 0.05;
   static final Option WITHIN = new Option("within", "DURATION",
       "cohort basis: count a stage only when reached within this long of creation (30d, 48h, P30D)");
+  static final Option AS_OF = new Option("as-of", "DATE",
+      "as of the end of this day, or an instant: later stage changes and leads do not count");
 
   @Override
   public String name() {
@@ -73,12 +75,16 @@ final class FunnelCommand implements Command {
         + "--matrix: the conversion matrix of the leads created in the window (cohort basis) by\n"
         + "the --by groups: each group's rate for every pair of consecutive stages against the\n"
         + "overall rate; '!' flags a bottleneck, a cell significantly below the rest (two-proportion\n"
-        + "test, Benjamini-Hochberg at FDR 0.05, empirical-Bayes shrunk rates and indexes in JSON).";
+        + "test, Benjamini-Hochberg at FDR 0.05, empirical-Bayes shrunk rates and indexes in JSON).\n"
+        + "--as-of counts the data as it stood then: the event window ends at it (inclusive), and\n"
+        + "a cohort counts the stages its leads had reached by it. With --period, a period that\n"
+        + "the as-of instant (default: the end of the data's last day) or the end or start of the\n"
+        + "leads or the stage changes cuts short is listed as partial (JSON \"partialPeriods\").";
   }
 
   @Override
   public List<Option> options() {
-    return DataInput.options(true, BASIS, PERIOD, BY, WITHIN, MATRIX);
+    return DataInput.options(true, BASIS, PERIOD, BY, WITHIN, MATRIX, AS_OF);
   }
 
   @Override
@@ -107,22 +113,62 @@ final class FunnelCommand implements Command {
     if (format == Format.SVG && (args.has(PERIOD) || args.has(BY))) {
       throw args.usage("--format svg draws the one funnel of the window: not with --period or --by");
     }
+    Instant asOf = AsOf.parse(args, AS_OF, args.zone());
     DataInput in = DataInput.read(args, session, false, TABLES);
     ZoneId zone = in.dataset().zone();
     Window w = in.window();
     Instant from = w.from() == null ? null : w.from().atStartOfDay(zone).toInstant();
     Instant to = w.to() == null ? null : w.to().atStartOfDay(zone).toInstant();
+    dev.funnel.core.Dataset data = in.dataset();
+    if (asOf != null) {
+      to = AsOf.cap(to, asOf);
+      if (from != null && !from.isBefore(to)) {
+        throw args.usage("--from " + w.from() + " is after the as-of instant");
+      }
+      if (q.basis() == Basis.COHORT) {
+        // the cohort as it stood at the as-of instant: its leads with their rows up to it
+        data = dev.funnel.core.DatasetCut.cohort(data, from, to, asOf);
+        from = null;
+        to = null;
+      }
+    }
     if (args.has(MATRIX)) {
-      ConversionMatrix m = StageFunnel.matrix(in.dataset(), q.between(from, to), FDR);
+      ConversionMatrix m = StageFunnel.matrix(data, q.between(from, to), FDR);
       String by = q.by().stream().map(Dimension::label).collect(java.util.stream.Collectors.joining(","));
       session.emit(format == Format.JSON ? in.json(matrixJson(m, by)) : matrixHeader(q, w, by) + matrixText(m, by));
       return Funnel.OK;
     }
-    FunnelReport r = StageFunnel.compute(in.dataset(), q.between(from, to));
+    FunnelReport r = StageFunnel.compute(data, q.between(from, to));
     if (format == Format.SVG) {
       session.emit(ResultCharts.funnel("Funnel (" + r.basis().label() + " basis)", r.stages()).document());
+      return Funnel.OK;
+    }
+    // the partial periods of a per-period funnel: as of --as-of, else the end of the data's last day
+    Map<String, List<String>> partial = new LinkedHashMap<>();
+    if (q.granularity() != null) {
+      Instant at = asOf != null ? asOf : AsOf.endOfLastDay(in.dataset());
+      DataExtent x = DataExtent.of(in.dataset());
+      for (PeriodFunnel p : r.periods()) {
+        List<String> why = at == null ? List.of()
+            : x.partial(dev.funnel.core.Period.parse(p.period()), at, zone);
+        if (!why.isEmpty()) {
+          partial.put(p.period(), why);
+        }
+      }
+    }
+    if (format == Format.JSON) {
+      Map<String, Object> j = json(r);
+      if (q.granularity() != null) {
+        List<Object> marks = new ArrayList<>();
+        partial.forEach((p, why) -> marks.add(DealsSection.jsonOf("period", p, "why", why)));
+        j.put("partialPeriods", marks);
+      }
+      session.emit(in.json(j));
     } else {
-      session.emit(format == Format.JSON ? in.json(json(r)) : r.summary() + "\n" + r.table().render());
+      StringBuilder b = new StringBuilder(r.summary()).append('\n').append(r.table().render());
+      partial.forEach((p, why) -> b.append("partial: ").append(p).append(" (")
+          .append(String.join("; ", why)).append(")\n"));
+      session.emit(b.toString());
     }
     return Funnel.OK;
   }

@@ -1,6 +1,7 @@
 package dev.funnel.cli;
 
 import dev.funnel.io.html.Section;
+import dev.funnel.core.DatasetCut;
 import dev.funnel.core.DatasetTable;
 import dev.funnel.core.Period;
 import dev.funnel.core.display.TextTable;
@@ -20,7 +21,9 @@ import java.util.Map;
  * The stage funnel of the period and its conversions: the event-basis {@link StageFunnel} (the
  * JSON of {@code funnel funnel}, {@link FunnelCommand#json}), and the conversion matrix by channel
  * ({@link ConversionMatrix}) of the leads created in the period (cohort basis, so each cell is a
- * share) with its bottleneck flags at a false discovery rate of {@value #FDR}.
+ * share) with its bottleneck flags at a false discovery rate of {@value #FDR}. Both as of the
+ * report: the funnel counts the hand-offs in the period up to the as-of instant, the matrix the
+ * stages the period's leads had reached by it ({@link DatasetCut#cohort}).
  */
 final class FunnelSection extends ComputedSection<FunnelSection.Result> {
 
@@ -49,8 +52,8 @@ final class FunnelSection extends ComputedSection<FunnelSection.Result> {
   Result compute(ReportInput in) {
     ReportScope s = in.scope();
     Period p = s.period();
-    ConversionMatrix m = StageFunnel.matrix(in.dataset(),
-        FunnelQuery.cohort().between(s.from(p), s.to(p)).by(Dimension.CHANNEL), FDR);
+    ConversionMatrix m = StageFunnel.matrix(DatasetCut.cohort(in.dataset(), s.from(p), s.to(p), s.asOf()),
+        FunnelQuery.cohort().by(Dimension.CHANNEL), FDR);
     return new Result(p, s.eventFunnel(p), m);
   }
 
@@ -65,7 +68,8 @@ final class FunnelSection extends ComputedSection<FunnelSection.Result> {
     b.append(stages.render());
     ConversionMatrix m = r.matrix();
     b.append('\n').append("Conversion by channel, leads created in ").append(r.period().label())
-        .append(" (cohort basis; ! = bottleneck at FDR ").append(TextTable.number(m.fdr())).append(")\n");
+        .append(" (cohort basis, stages reached by ").append(in.scope().asOfLabel()).append(")\n")
+        .append("! = bottleneck at FDR ").append(TextTable.number(m.fdr())).append('\n');
     b.append(FunnelCommand.matrixText(m, "channel"));
     return b.toString();
   }
@@ -118,7 +122,8 @@ final class FunnelSection extends ComputedSection<FunnelSection.Result> {
     m.overall().forEach(x -> all.add(percent(x)));
     rows.add(all);
     return s.table("Conversion by channel, leads created in " + r.period().label()
-        + " (cohort basis; bottlenecks at FDR " + HtmlReport.n(m.fdr()) + ": "
+        + " (cohort basis, stages reached by " + in.scope().asOfLabel() + "; bottlenecks at FDR "
+        + HtmlReport.n(m.fdr()) + ": "
         + m.bottlenecks().size() + ")", header, rows);
   }
 }

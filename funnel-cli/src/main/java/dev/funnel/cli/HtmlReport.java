@@ -29,6 +29,9 @@ final class HtmlReport {
     HtmlPage page = HtmlPage.titled("Review pack " + s.period().label())
         .subtitle(s.period().label() + " against " + s.compare().label() + "; " + in.source()
             + "; as of " + s.asOfLabel());
+    for (String note : s.notes()) {
+      page = page.warning("Note: " + note + ".");
+    }
     String warning = Report.bannerMessage(in);
     if (warning != null) {
       page = page.warning(warning);
@@ -59,6 +62,7 @@ final class HtmlReport {
     return s.figures(List.of(
             new KeyFigure("Source", in.source()),
             new KeyFigure("Events", span.first() == null ? "none" : span.first() + " .. " + span.last()),
+            new KeyFigure("As of", in.scope().asOfLabel(), "rows after it are not used"),
             new KeyFigure("Zone", SummarySection.zone(d))))
         .table(List.of("table", "rows"), rows);
   }

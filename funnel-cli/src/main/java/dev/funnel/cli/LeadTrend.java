@@ -38,19 +38,29 @@ record LeadTrend(Period period, long leads, long mql, long sql) {
 
   /**
    * The trend of the {@code n} periods ending with {@code last} (its granularity), oldest first:
-   * one event-basis funnel over their union {@code [start of the first, end of the last)},
-   * counted per period (only the leads that can reach a stage in that window are visited,
+   * one event-basis funnel over their union {@code [start of the first, end of the last)} cut at
+   * {@code until} (exclusive; null: no cut, else the report's {@code asOf + 1 ns}), counted per
+   * period (only the leads that can reach a stage in that window are visited,
    * {@link dev.funnel.core.funnel.LeadReach#candidates}); a period without events is all zeros.
    *
    * @throws IllegalArgumentException when {@code n < 1}
    */
   static List<LeadTrend> of(Dataset d, Period last, int n) {
+    return of(d, last, n, null);
+  }
+
+  /** {@link #of(Dataset, Period, int)} with the window cut at {@code until} (exclusive). */
+  static List<LeadTrend> of(Dataset d, Period last, int n, java.time.Instant until) {
     if (n < 1) {
       throw new IllegalArgumentException("a trend needs at least one period, got " + n);
     }
     Period first = last.plus(-(n - 1));
+    java.time.Instant end = last.endInstant(d.zone());
+    if (until != null && until.isBefore(end)) {
+      end = until;
+    }
     FunnelReport r = StageFunnel.compute(d, FunnelQuery.event()
-        .between(first.startInstant(d.zone()), last.endInstant(d.zone()))
+        .between(first.startInstant(d.zone()), end)
         .per(last.granularity()));
     Map<String, PeriodFunnel> byLabel = new HashMap<>();
     for (PeriodFunnel p : r.periods()) {

@@ -21,15 +21,45 @@ import java.util.Map;
  * <p>The trend: the same counts and shares for each of the last {@link #TREND_PERIODS} periods of
  * the report's granularity up to and including the reported one, from one event-basis funnel over
  * their union counted per period ({@link LeadTrend}); a period without events counts zero.
+ *
+ * <p>Everything is as of the report's as-of instant (windows cut there, {@link ReportScope#to}).
+ * A partial period ({@link ReportScope#partial}: the as-of instant, or the end or start of the
+ * leads or the stage changes, falls inside it) is marked: {@code *} after its label in the text
+ * with the reason below, {@code "partial": true} in JSON.
  */
 final class LeadsSection extends ComputedSection<LeadsSection.Result> {
 
   /** How many periods the trend shows, ending with the reported one. */
   static final int TREND_PERIODS = 6;
 
-  /** The funnels of the two periods and the trend up to the reported period. */
+  /**
+   * The funnels of the two periods, the trend up to the reported period, and why each period
+   * shown is partial (empty lists for complete ones; keyed by period).
+   */
   record Result(Period period, FunnelReport current, Period compare, FunnelReport base,
-      List<LeadTrend> trend) {}
+      List<LeadTrend> trend, Map<Period, List<String>> partial) {
+
+    boolean partial(Period p) {
+      return !partial.getOrDefault(p, List.of()).isEmpty();
+    }
+
+    /** The period's label, with {@code *} when it is partial. */
+    String label(Period p) {
+      return p.label() + (partial(p) ? "*" : "");
+    }
+
+    /** The footnote of the partial periods, one line each; empty when none is. */
+    String footnote() {
+      StringBuilder b = new StringBuilder();
+      partial.forEach((p, why) -> {
+        if (!why.isEmpty()) {
+          b.append("* ").append(p.label()).append(" is partial: ").append(String.join("; ", why))
+              .append('\n');
+        }
+      });
+      return b.toString();
+    }
+  }
 
   static final List<String> STAGES = List.of("LEAD", "MQL", "SQL");
 
@@ -51,8 +81,14 @@ final class LeadsSection extends ComputedSection<LeadsSection.Result> {
   @Override
   Result compute(ReportInput in) {
     ReportScope s = in.scope();
+    List<LeadTrend> trend = LeadTrend.of(in.dataset(), s.period(), TREND_PERIODS, s.until());
+    Map<Period, List<String>> partial = new java.util.TreeMap<>();
+    for (LeadTrend x : trend) {
+      partial.put(x.period(), s.partial(x.period()));
+    }
+    partial.put(s.compare(), s.partial(s.compare()));
     return new Result(s.period(), s.eventFunnel(s.period()), s.compare(), s.eventFunnel(s.compare()),
-        LeadTrend.of(in.dataset(), s.period(), TREND_PERIODS));
+        trend, partial);
   }
 
   /** {@code (current - base) / base}; NaN when base is 0. */
@@ -73,7 +109,7 @@ final class LeadsSection extends ComputedSection<LeadsSection.Result> {
 
   @Override
   String text(Result r, ReportInput in) {
-    TextTable t = TextTable.of("", r.period().label(), r.compare().label(), "change");
+    TextTable t = TextTable.of("", r.label(r.period()), r.label(r.compare()), "change");
     for (String st : STAGES) {
       long a = r.current().count(st);
       long b = r.base().count(st);
@@ -85,14 +121,24 @@ final class LeadsSection extends ComputedSection<LeadsSection.Result> {
         FunnelSection.percent(share(r.base(), "SQL")), null);
     return r.period().label() + " against " + r.compare().label() + " (event basis)\n" + t.render()
         + "\nTrend, last " + r.trend().size() + " " + r.period().granularity().label()
-        + "s (event basis)\n" + trendTable(r.trend()).render();
+        + "s (event basis)\n" + trendTable(r).render() + r.footnote();
+  }
+
+  /** The trend as a table: a row per period, oldest first, a partial one marked {@code *}. */
+  static TextTable trendTable(Result r) {
+    return trendTable(r.trend(), r::label);
   }
 
   /** The trend as a table: a row per period, oldest first. */
   static TextTable trendTable(List<LeadTrend> trend) {
+    return trendTable(trend, Period::label);
+  }
+
+  private static TextTable trendTable(List<LeadTrend> trend,
+      java.util.function.Function<Period, String> label) {
     TextTable t = TextTable.of("period", "leads", "MQL", "SQL", "MQL/leads", "SQL/leads");
     for (LeadTrend x : trend) {
-      t = t.plus(x.period().label(), x.leads(), x.mql(), x.sql(),
+      t = t.plus(label.apply(x.period()), x.leads(), x.mql(), x.sql(),
           FunnelSection.percent(x.shareQualified()), FunnelSection.percent(x.shareToSales()));
     }
     return t;
@@ -103,6 +149,8 @@ final class LeadsSection extends ComputedSection<LeadsSection.Result> {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("period", r.period().label());
     m.put("compare", r.compare().label());
+    m.put("periodPartial", r.partial(r.period()));
+    m.put("comparePartial", r.partial(r.compare()));
     for (String st : STAGES) {
       long a = r.current().count(st);
       long b = r.base().count(st);
@@ -129,6 +177,7 @@ final class LeadsSection extends ComputedSection<LeadsSection.Result> {
       row.put("sql", x.sql());
       row.put("shareQualified", x.shareQualified());
       row.put("shareToSales", x.shareToSales());
+      row.put("partial", r.partial(x.period()));
       trend.add(row);
     }
     m.put("trend", trend);
@@ -150,9 +199,15 @@ final class LeadsSection extends ComputedSection<LeadsSection.Result> {
     f.add(new KeyFigure("Share to sales (SQL/leads)", FunnelSection.percent(share(r.current(), "SQL")),
         FunnelSection.percent(share(r.base(), "SQL")) + " in " + r.compare().label()));
     List<LeadTrend> t = r.trend();
-    return s.paragraph(r.period().label() + " against " + r.compare().label() + ", event basis.")
+    s = s.paragraph(r.period().label() + " against " + r.compare().label() + ", event basis.")
         .figures(f)
         .chart(ResultCharts.leadTrend("Leads, MQL and SQL, " + t.get(0).period().label() + " to "
-            + t.get(t.size() - 1).period().label(), t));
+            + r.label(t.get(t.size() - 1).period()), t));
+    for (String line : r.footnote().split("\n")) {
+      if (!line.isEmpty()) {
+        s = s.paragraph(line);
+      }
+    }
+    return s;
   }
 }

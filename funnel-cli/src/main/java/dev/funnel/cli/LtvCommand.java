@@ -94,6 +94,8 @@ final class LtvCommand implements Command {
         + "--unit. Channels: a customer's channel is the channel of its first lead; LTV is the\n"
         + "cumulative margin per customer at month --ltv-at after the first payment, pooled over\n"
         + "the monthly cohorts that reached it; CAC is the channel's spend per new customer;\n"
+        + "all as of the end of --until: later payments and spend are left out, and a month cut\n"
+        + "short by it is left out of the pooled LTV and payback;\n"
         + "payback is the month index (0 = the month of the first payment) at which cumulative\n"
         + "margin per customer first covers CAC, null when not yet.\n"
         + "--model pareto fits the Pareto/NBD (Schmittlein, Morrison and Colombo 1987) instead of\n"
@@ -199,8 +201,10 @@ final class LtvCommand implements Command {
     ClvTable clv = spend == null ? null
         : counts != null ? Ltv.clv(s, counts, spend, terms, fallback)
         : Ltv.clv(s, pareto, spend, terms, fallback);
+    // the channel economics as of the end of the observation day, like the fits
     return new Result(end, s, counts, spend, problem, clv,
-        Cohorts.ltvToCac(d, Granularity.MONTH, terms.margin(), ltvAt), observedFallback, pareto);
+        Cohorts.ltvToCac(d, Granularity.MONTH, terms.margin(), ltvAt, AsOf.endOfDay(end, d.zone())),
+        observedFallback, pareto);
   }
 
   private static boolean spendFallback(Arguments args) {

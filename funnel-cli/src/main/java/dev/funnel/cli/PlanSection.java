@@ -14,8 +14,10 @@ import java.util.Map;
 /**
  * Plan vs actual of the period ({@link PlanFact}): per planned metric the plan, the actual up to
  * the report instant, the run-rate forecast to the end of the period, the deviation and the ok /
- * warning / alert level (5 % / 15 % bands); a closed period is its actual. Text and JSON are those
- * of {@code funnel planfact} ({@link PlanfactCommand}).
+ * warning / alert level (5 % / 15 % bands); a closed period is its actual. A partial period (the
+ * as-of instant before its end) says that the run-rate forecasts the rest of it; a plan without
+ * targets for the period says so. Text and JSON are those of {@code funnel planfact}
+ * ({@link PlanfactCommand}) with the same period and as-of instant.
  */
 final class PlanSection extends ComputedSection<PlanReport> {
 
@@ -53,7 +55,7 @@ final class PlanSection extends ComputedSection<PlanReport> {
         notes.append("note: ").append(x.metric()).append(": ").append(x.note()).append('\n');
       }
     }
-    return r.summary() + "\n" + t.render() + notes;
+    return r.summary() + "\n" + PlanfactCommand.note(r, in.scope().zone()) + t.render() + notes;
   }
 
   @Override
@@ -69,6 +71,10 @@ final class PlanSection extends ComputedSection<PlanReport> {
           FunnelSection.percent(x.relativeDeviation()), x.status().label()));
     }
     s = s.paragraph(r.summary());
+    String note = PlanfactCommand.note(r, in.scope().zone());
+    if (!note.isEmpty()) {
+      s = s.paragraph(note.trim());
+    }
     if (!r.rows().isEmpty()) {
       s = s.chart(ResultCharts.bullets("Plan vs actual, " + r.period().label(), r));
     }

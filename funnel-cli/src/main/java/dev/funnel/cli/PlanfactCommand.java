@@ -28,8 +28,8 @@ final class PlanfactCommand implements Command {
 
   static final Option PERIOD =
       new Option("period", "P", "the period: 2026-03, 2026-Q1, 2026-W10, 2026 or 2026-03-16 (required)");
-  static final Option AS_OF = new Option("as-of", "INSTANT",
-      "report as of this instant or date; run-rate forecasts the rest of the period (default: period closed)");
+  static final Option AS_OF = new Option("as-of", "DATE",
+      "as of the end of this day, or an instant; run-rate forecasts the rest of the period (default: the end of the period, or of the data's last day inside it)");
   static final Option WARNING = new Option("warning", "F", "warning when the forecast is this share worse than plan (default 0.05)");
   static final Option ALERT = new Option("alert", "F", "alert when the forecast is this share worse than plan (default 0.15)");
 
@@ -50,7 +50,9 @@ final class PlanfactCommand implements Command {
 
   @Override
   public String details() {
-    return "Needs the plan table. The actual window is the period up to --as-of. Run-rate is the\n"
+    return "Needs the plan table. The actual window is the period up to --as-of, which it\n"
+        + "includes (default: the end of the period, or the end of the data's last day when the\n"
+        + "data ends inside it: a partial period, said so). Run-rate is the\n"
         + "actual divided by the elapsed share of the period (calendar days, or working hours\n"
         + "with --business-hours); ratios project as they stand. Status compares the run-rate\n"
         + "with the plan in the metric's direction (more leads is good, a higher CPL is bad):\n"
@@ -87,11 +89,9 @@ final class PlanfactCommand implements Command {
     if (cal != null) {
       options = options.businessDays(cal);
     }
-    Instant asOf = TimeOptions.instant(args, AS_OF, args.zone());
-    if (asOf != null) {
-      options = options.asOf(asOf);
-    }
+    Instant asOf = AsOf.parse(args, AS_OF, args.zone());
     DataInput in = DataInput.read(args, session, TABLES);
+    options = options.asOf(asOf != null ? asOf : AsOf.ofPeriod(in.dataset(), period));
     PlanReport r = PlanFact.compute(in.dataset(), period, options);
     if (format == Format.SVG) {
       if (r.rows().isEmpty()) {
@@ -99,7 +99,8 @@ final class PlanfactCommand implements Command {
       }
       session.emit(ResultCharts.bullets("Plan vs actual, " + period.label(), r).document());
     } else {
-      session.emit(format == Format.JSON ? in.json(json(r)) : r.summary() + "\n" + r.table().render());
+      session.emit(format == Format.JSON ? in.json(json(r))
+          : r.summary() + "\n" + note(r, in.dataset().zone()) + r.table().render());
     }
     return Funnel.OK;
   }
@@ -129,12 +130,32 @@ final class PlanfactCommand implements Command {
     throw args.usage("bad --" + o.name() + " '" + v + "': expected a share >= 0 such as 0.1");
   }
 
-  /** The JSON of spec/cli.md plus channel, relative deviation, quarter to date and notes. */
+  /**
+   * The line under the summary: that the period is partial and the run-rate a forecast, or that
+   * the plan has no target for the period; empty otherwise.
+   */
+  static String note(PlanReport r, java.time.ZoneId zone) {
+    if (r.rows().isEmpty()) {
+      return "no targets for " + r.period().label() + " in the plan table\n";
+    }
+    if (r.elapsed() < 1) {
+      return "partial: as of " + dev.funnel.core.display.InstantLabel.of(r.asOf(), zone)
+          + ", the run-rate forecasts the rest of " + r.period().label() + " from the actual so far\n";
+    }
+    return "";
+  }
+
+  /**
+   * The JSON of spec/cli.md plus channel, relative deviation, quarter to date and notes, and
+   * whether the period is partial (less than all of it elapsed at the as-of instant: the run-rate
+   * is a forecast).
+   */
   static Map<String, Object> json(PlanReport r) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("period", r.period().label());
     m.put("asOf", r.asOf());
     m.put("elapsed", r.elapsed());
+    m.put("partial", r.elapsed() < 1);
     m.put("quarter", r.quarter().label());
     List<Object> rows = new ArrayList<>();
     for (PlanRow x : r.rows()) {

@@ -13,7 +13,11 @@ import java.util.Map;
 /**
  * Data quality ({@link DataQuality}): per table, rows read, accepted and rejected; every issue by
  * code with its count and first examples; and the share of revenue without a known source.
- * Timestamps after the report's {@code asOf} count as future.
+ * It describes the export as read, not the business as of the report's instant: every row is
+ * checked, and a timestamp counts as in the future when it is after the report's
+ * {@link ReportScope#futureAfter} (for {@code funnel report} the later of the as-of instant and
+ * the end of the data, so the rows after a past period's end are not errors; for
+ * {@code funnel quality}, its {@code --as-of}).
  */
 final class QualitySection implements ReportSection {
 
@@ -28,7 +32,7 @@ final class QualitySection implements ReportSection {
   }
 
   static QualityReport check(ReportInput in) {
-    return DataQuality.check(in.dataset(), in.reads(), in.asOf());
+    return DataQuality.check(in.dataset(), in.reads(), in.scope().futureAfter());
   }
 
   @Override

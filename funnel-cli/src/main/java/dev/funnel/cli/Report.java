@@ -33,11 +33,9 @@ final class Report {
    */
   static String text(ReportInput in) {
     prepare(in);
-    StringBuilder b = new StringBuilder(banner(in));
+    StringBuilder b = new StringBuilder(heading(in)).append(banner(in));
     for (ReportSection s : SECTIONS) {
-      if (b.length() > 0) {
-        b.append('\n');
-      }
+      b.append('\n');
       b.append(s.title()).append('\n').append("=".repeat(s.title().length())).append('\n');
       String body = fit(s.text(in));
       b.append(body.endsWith("\n") ? body : body + "\n");
@@ -107,6 +105,43 @@ final class Report {
   }
 
   /**
+   * The report's first lines: the period, its comparison period and the as-of instant in the
+   * dataset zone, then a {@code note:} line per note of {@link ReportScope#notes} (a partial
+   * period, where the data ends when the default period stops short of it).
+   */
+  static String heading(ReportInput in) {
+    ReportScope s = in.scope();
+    StringBuilder b = new StringBuilder("Review pack ").append(s.period().label()).append(" against ")
+        .append(s.compare().label()).append(", as of ").append(s.asOfLabel()).append(" (")
+        .append(SummarySection.zone(in.dataset())).append(")\n");
+    for (String note : s.notes()) {
+      b.append(wrap("note: " + note, "      "));
+    }
+    return b.toString();
+  }
+
+  /**
+   * The text in lines of at most {@link #WIDTH} columns, broken at spaces, each continuation line
+   * starting with {@code indent}; every line ends with a newline.
+   */
+  static String wrap(String text, String indent) {
+    StringBuilder b = new StringBuilder();
+    int col = 0;
+    for (String w : text.split(" ")) {
+      if (col > 0 && col + 1 + w.length() > WIDTH) {
+        b.append('\n').append(indent);
+        col = indent.length();
+      } else if (col > 0) {
+        b.append(' ');
+        col++;
+      }
+      b.append(w);
+      col += w.length();
+    }
+    return b.append('\n').toString();
+  }
+
+  /**
    * The warning line (and a blank line) when the share of revenue without a known source
    * ({@link dev.funnel.core.quality.QualityReport#revenueShareWithoutSource()}) is above
    * {@link ReportScope#bannerShare()}; empty otherwise, and when the share is undefined.
@@ -128,21 +163,27 @@ final class Report {
 
 
   /**
-   * The whole report as one JSON tree: {@code "report"} (period, comparison period, as-of instant,
+   * The whole report as one JSON tree: {@code "report"} (period, comparison period, as-of instant
+   * (UTC) and its label in the dataset zone, the zone, whether the period is partial, the notes,
    * banner threshold and the banner's message or null), then a member per section.
    */
   static Map<String, Object> json(ReportInput in) {
     prepare(in);
     Map<String, Object> m = new LinkedHashMap<>();
     Map<String, Object> scope = new LinkedHashMap<>();
-    scope.put("period", in.scope().period().label());
-    scope.put("compare", in.scope().compare().label());
-    scope.put("asOf", in.asOf().toString());
+    ReportScope s = in.scope();
+    scope.put("period", s.period().label());
+    scope.put("compare", s.compare().label());
+    scope.put("asOf", s.asOf().toString());
+    scope.put("asOfLabel", s.asOfLabel());
+    scope.put("zone", SummarySection.zone(in.dataset()));
+    scope.put("partial", !s.partial(s.period()).isEmpty());
+    scope.put("notes", s.notes());
     scope.put("bannerShare", in.scope().bannerShare());
     scope.put("warning", bannerMessage(in));
     m.put("report", scope);
-    for (ReportSection s : SECTIONS) {
-      m.put(s.key(), s.json(in));
+    for (ReportSection x : SECTIONS) {
+      m.put(x.key(), x.json(in));
     }
     return m;
   }

@@ -1,6 +1,7 @@
 package dev.funnel.cli;
 
 import dev.funnel.core.Dataset;
+import dev.funnel.core.Granularity;
 import dev.funnel.core.Period;
 import dev.funnel.io.Json;
 import java.time.Instant;
@@ -9,17 +10,19 @@ import java.util.Map;
 
 /**
  * {@code funnel report DATA | --demo}: the whole dashboard, every section of {@link Report#SECTIONS}
- * for the dataset cut to {@code --from}/{@code --to}.
+ * for the dataset cut to {@code --from}/{@code --to}, all as of one instant ({@link ReportScope}).
  */
 final class ReportCommand implements Command {
 
   static final Option PERIOD = new Option("period", "P",
-      "period reported: 2026-03, 2026-Q1, 2026-W10 (default: last complete month)");
+      "period reported: 2026-03, 2026-Q1, 2026-W10 (default: the last complete one with activity)");
+  static final Option GRANULARITY = new Option("granularity", "G",
+      "length of the default period: day, week, month (default), quarter or year");
   static final Option COMPARE = new Option("compare", "P", "comparison period (default: the one before)");
   static final Option BANNER = new Option("banner", "F",
       "warn when more than this share of revenue has no source (default 0.2)");
   static final Option AS_OF = new Option("as-of", "DATE",
-      "report as of the end of this day (default: the end of the data)");
+      "report as of the end of this day (default: the end of the period)");
 
   @Override
   public String name() {
@@ -42,12 +45,17 @@ final class ReportCommand implements Command {
         + "dataset in memory instead. Sections:\n"
         + wrap(String.join(", ", Report.SECTIONS.stream().map(ReportSection::title).toList()) + ".")
         + "--from/--to cut every table to the window; the rows read and rejected in the quality\n"
-        + "section still describe the whole files. --as-of defaults to the end of the data.";
+        + "section still describe the whole files.\n"
+        + "Every section is as of one instant: --as-of, else the end of the period (or of the\n"
+        + "data's last day when the data ends inside it). Nothing stamped after it counts; the\n"
+        + "heading states it in the dataset zone. The default period is the last complete one of\n"
+        + "--granularity that both the leads and the stage changes cover, with activity in it;\n"
+        + "a partial period (the as-of instant or a table's end inside it) is marked as such.";
   }
 
   @Override
   public List<Option> options() {
-    return List.of(PERIOD, COMPARE, BANNER, Option.FORMAT, Option.ZONE, Option.FROM, Option.TO, Option.OUT, AS_OF, Option.LENIENT,
+    return List.of(PERIOD, GRANULARITY, COMPARE, BANNER, Option.FORMAT, Option.ZONE, Option.FROM, Option.TO, Option.OUT, AS_OF, Option.LENIENT,
         DatasetSource.DELIMITER, DatasetSource.DEMO, DatasetSource.SEED, DatasetSource.LEADS,
         DatasetSource.PAYMENTS_PER_LEAD);
   }
@@ -64,12 +72,17 @@ final class ReportCommand implements Command {
     Period period = period(args, PERIOD);
     Period compare = period(args, COMPARE);
     double banner = banner(args);
+    Granularity granularity = granularity(args, period);
     DatasetSource src = DatasetSource.of(args);
     Dataset d = window.slice(src.dataset());
-    Instant end = ReportScope.endOfData(src.dataset());
-    Instant asOf = asOf(args, d.zone(), end);
-    ReportInput in = new ReportInput(src.label(), d, src.reads(), window, asOf,
-        ReportScope.of(d, asOf, period, compare, banner));
+    Instant explicit = AsOf.parse(args, AS_OF, args.zone());
+    if (explicit != null && !AsOf.isEndOfDay(explicit, args.zone())) {
+      throw args.usage("the report's --as-of is a date, the end of that day (money and spend count"
+          + " by day): got " + args.value(AS_OF));
+    }
+    ReportScope scope = ReportScope.forReport(d, explicit, period, compare, banner, granularity);
+    check(args, scope, d.zone());
+    ReportInput in = new ReportInput(src.label(), d, src.reads(), window, scope.asOf(), scope);
     src.summarize(session.err());
     if (format == Format.JSON) {
       Map<String, Object> json = Report.json(in);
@@ -85,17 +98,37 @@ final class ReportCommand implements Command {
     return Funnel.OK;
   }
 
-  /** {@code --as-of DATE}: the end of that day in the zone; else the end of the data, else now. */
-  static Instant asOf(Arguments args, java.time.ZoneId zone, Instant end) {
-    String v = args.value(AS_OF);
+  /**
+   * Refuses a report whose period or comparison period begins after the as-of instant (nothing of
+   * it could count), naming where the data or the as-of instant ends.
+   */
+  private static void check(Arguments args, ReportScope s, java.time.ZoneId zone) {
+    for (Period p : List.of(s.period(), s.compare())) {
+      if (p.startInstant(zone).isAfter(s.asOf())) {
+        String at = dev.funnel.core.display.InstantLabel.of(s.asOf(), zone);
+        throw args.usage(p.label() + " begins after the as-of instant (" + at + (args.has(AS_OF)
+            ? ")" : ", where the data ends)") + ": nothing of it can be reported");
+      }
+    }
+  }
+
+  /** {@code --granularity}: the default period's length; with {@code --period} it must agree. */
+  private static Granularity granularity(Arguments args, Period period) {
+    String v = args.value(GRANULARITY);
     if (v == null) {
-      return end == null ? Instant.now() : end;
+      return period == null ? Granularity.MONTH : period.granularity();
     }
+    Granularity g;
     try {
-      return java.time.LocalDate.parse(v.trim()).plusDays(1).atStartOfDay(zone).toInstant().minusNanos(1);
-    } catch (java.time.format.DateTimeParseException e) {
-      throw args.usage("bad --as-of '" + v + "': expected a date such as 2026-03-01");
+      g = Granularity.parse(v.trim());
+    } catch (IllegalArgumentException e) {
+      throw args.usage("bad --granularity '" + v + "': use day, week, month, quarter or year");
     }
+    if (period != null && period.granularity() != g) {
+      throw args.usage("--period " + period.label() + " is a " + period.granularity().label()
+          + ", not a " + g.label());
+    }
+    return g;
   }
 
   /** Words wrapped at 90 columns, each line ending with a newline. */

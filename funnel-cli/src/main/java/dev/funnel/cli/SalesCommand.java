@@ -45,7 +45,9 @@ final class SalesCommand implements Command {
       DatasetTable.PLAN);
 
   static final Option PERIOD = new Option("period", "P",
-      "the plan period whose revenue target the pipeline covers (e.g. 2026-03; default: no coverage)");
+      "the period reviewed (e.g. 2026-03): as of its end, average deal of its won deals, coverage of its revenue target");
+  static final Option AS_OF = new Option("as-of", "DATE",
+      "as of the end of this day, or of an instant such as 2026-03-16T09:00:00Z (default: the end of --period, else of the data)");
 
   @Override
   public String name() {
@@ -69,12 +71,16 @@ final class SalesCommand implements Command {
         + "are censored at the as-of instant (Kaplan-Meier), lost ones without a payment excluded.\n"
         + "Weighted pipeline: each open deal's amount x the share of closed deals that won after\n"
         + "reaching its stage. Velocity = open deals x win rate x average deal / median cycle days.\n"
-        + "--from/--to bound the reach time of the base stage, the won time and the cycle start.";
+        + "--from/--to bound the reach time of the base stage, the won time and the cycle start.\n"
+        + "Everything is as of one instant: --as-of, else the end of --period (or of the data's\n"
+        + "last day when the data ends inside it), else the latest event of the data; changes\n"
+        + "after it are ignored and a deal won at that very instant counts. With --period and no\n"
+        + "--from/--to the average deal is over the deals won in the period.";
   }
 
   @Override
   public List<Option> options() {
-    return DataInput.options(true, PERIOD, ReportCommand.AS_OF);
+    return DataInput.options(true, PERIOD, AS_OF);
   }
 
   @Override
@@ -92,28 +98,50 @@ final class SalesCommand implements Command {
     Period period = ReportCommand.period(args, PERIOD);
     DataInput in = DataInput.read(args, session, false, TABLES);
     Dataset d = in.dataset();
-    Instant asOf = ReportCommand.asOf(args, d.zone(), ReportScope.endOfData(d));
+    Instant asOf = asOf(args, d, period);
     Window w = in.window();
     Instant from = w.from() == null ? null : w.from().atStartOfDay(d.zone()).toInstant();
     Instant to = w.to() == null ? null : w.to().atStartOfDay(d.zone()).toInstant();
+    // the average deal of the deals won in the window, else in the period; at or before the as-of
+    boolean byPeriod = period != null && !w.bounded();
+    Instant wonFrom = byPeriod ? period.startInstant(d.zone()) : from;
+    Instant wonTo = byPeriod ? period.endInstant(d.zone()) : to;
     Result r = new Result(asOf, d.zone(), w,
         List.of(Sales.winRate(d, "SQL", from, to, asOf), Sales.winRate(d, "OPPORTUNITY", from, to, asOf)),
-        Sales.dealSize(d, from, to == null || asOf.isBefore(to) ? asOf : to),
+        Sales.dealSize(d, wonFrom, wonTo, asOf),
         Sales.cycle(d, "SQL", asOf, from, to), Sales.timeInStages(d, asOf),
         Sales.forecast(d, asOf, period), Sales.owners(d, asOf, from, to));
-    session.emit(format == Format.JSON ? in.json(json(r)) : text(r, period));
+    session.emit(format == Format.JSON ? in.json(json(r)) : text(r, period, byPeriod));
     return Funnel.OK;
   }
 
+  /**
+   * The as-of instant of the command ({@link AsOf}): {@code --as-of}; else the end of
+   * {@code --period} (or of the data's last day when the data ends inside it); else the instant of
+   * the latest timed row; the current instant for a dataset without timed rows (nothing to count).
+   */
+  static Instant asOf(Arguments args, Dataset d, Period period) {
+    Instant explicit = AsOf.parse(args, AS_OF, args.zone());
+    if (explicit != null) {
+      return explicit;
+    }
+    if (period != null) {
+      return AsOf.ofPeriod(d, period);
+    }
+    Instant end = ReportScope.endOfData(d);
+    return end == null ? Instant.now() : end;
+  }
+
   /** The command's text: every figure's summary line and table. */
-  static String text(Result r, Period period) {
+  static String text(Result r, Period period, boolean wonInPeriod) {
     StringBuilder b = new StringBuilder();
     b.append("Sales as of ").append(InstantLabel.of(r.asOf(), r.zone()));
     b.append(r.window().bounded() ? ", window " + r.window().label() : "").append('\n');
     for (WinRate w : r.winRates()) {
       b.append('\n').append(w.summary()).append('\n').append(w.table().render());
     }
-    b.append('\n').append(r.deals().summary()).append('\n');
+    b.append('\n').append(r.deals().summary())
+        .append(wonInPeriod ? " in " + period.label() : "").append('\n');
     b.append('\n').append(r.cycle().summary()).append('\n').append(r.cycle().table().render());
     b.append('\n').append(r.stages().summary(r.zone())).append('\n').append(r.stages().table().render());
     Pipeline p = r.forecast().pipeline();

@@ -31,8 +31,8 @@ final class SlaCommand implements Command {
 
   static final Option STAGE = new Option("stage", "STAGE", "the stage that starts the clock (default MQL)");
   static final Option TARGET = new Option("target", "DURATION", "response-time target: 15m, 1h, 1d, PT30M (default 1h)");
-  static final Option AS_OF = new Option("as-of", "INSTANT",
-      "report as of this instant or date (default: the latest lead, stage change or activity)");
+  static final Option AS_OF = new Option("as-of", "DATE",
+      "as of the end of this day, or an instant (default: the latest lead, stage change or activity)");
   static final Option STALE = new Option("stale", "DURATION",
       "an open lead without activity or stage change for longer is stale (default 7d)");
   static final Option LIST = new Option("list", "N", "text: show at most N overdue and N stale leads (default 20)");
@@ -88,7 +88,7 @@ final class SlaCommand implements Command {
     Duration stale = TimeOptions.duration(args, STALE);
     int list = (int) args.integer(LIST, 20, 0, Integer.MAX_VALUE);
     BusinessCalendar cal = TimeOptions.calendar(args, args.zone());
-    Instant asOf = TimeOptions.instant(args, AS_OF, args.zone());
+    Instant asOf = AsOf.parse(args, AS_OF, args.zone());
     DataInput in = DataInput.read(args, session, false, TABLES);
     Dataset d = in.dataset();
     if (asOf == null) {

@@ -16,7 +16,9 @@ import java.util.Set;
 /**
  * What the dataset is: its tables and row counts, the days of its first and last event (in the
  * dataset time zone; plan targets and pre-aggregated paths carry no event time and do not count),
- * its currency and time zone.
+ * its currency and time zone, and the report's as-of instant in that zone. The tables, rows and
+ * days describe the export as read, including rows after the as-of instant, which the other
+ * sections do not use.
  */
 final class SummarySection implements ReportSection {
 
@@ -91,6 +93,7 @@ final class SummarySection implements ReportSection {
     b.append("zone:     ").append(zone(d)).append('\n');
     b.append("currency: ").append(currency(d) == null ? "not stated" : currency(d)).append('\n');
     b.append("events:   ").append(s.first() == null ? "none" : s.first() + " .. " + s.last()).append('\n');
+    b.append("as of:    ").append(in.scope().asOfLabel()).append(" (rows after it are not used)\n");
     if (in.window().bounded()) {
       b.append("window:   ").append(in.window().label()).append('\n');
     }
@@ -111,6 +114,7 @@ final class SummarySection implements ReportSection {
     m.put("currency", currency(d));
     m.put("firstDay", s.first());
     m.put("lastDay", s.last());
+    m.put("asOf", in.scope().asOf().toString());
     if (in.window().bounded()) {
       Map<String, Object> w = new LinkedHashMap<>();
       w.put("from", in.window().from());

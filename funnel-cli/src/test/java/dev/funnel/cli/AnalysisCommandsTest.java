@@ -645,11 +645,11 @@ class AnalysisCommandsTest {
       args.addAll(List.of(extra));
       JsonNode j = json(args.toArray(new String[0]));
       dev.funnel.core.plan.PlanOptions o = dev.funnel.core.plan.PlanOptions.defaults();
-      if (extra.length > 0) {
-        o = o.asOf(extra[1].length() == 10
-            ? LocalDate.parse(extra[1]).atStartOfDay(ZoneOffset.UTC).toInstant()
-            : java.time.Instant.parse(extra[1]));
-      }
+      // --as-of DATE is the end of that day; without it, the end of the period (the data runs past it)
+      o = o.asOf(extra.length == 0 ? java.time.Instant.parse("2026-03-31T23:59:59.999999999Z")
+          : extra[1].length() == 10
+          ? LocalDate.parse(extra[1]).plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().minusNanos(1)
+          : java.time.Instant.parse(extra[1]));
       if (extra.length > 2 && extra[2].equals("--warning")) {
         o = o.tolerance(new dev.funnel.core.plan.Tolerance(0.1, 0.2));
       }

@@ -92,15 +92,37 @@ class ReportSectionsTest {
     assertEquals(expected.previous(), s.compare());
     // data ending mid-March: February is the last complete month
     Dataset d = Dataset.builder().zone(ZoneOffset.UTC)
-        .lead(Lead.of("a", Instant.parse("2026-03-15T10:00:00Z"), "seo")).build();
+        .lead(Lead.of("a", Instant.parse("2026-02-15T10:00:00Z"), "seo"))
+        .lead(Lead.of("b", Instant.parse("2026-03-15T10:00:00Z"), "seo")).build();
     Instant later = Instant.parse("2026-12-01T00:00:00Z");
-    assertEquals(Period.parse("2026-02"), ReportScope.lastCompleteMonth(d, later));
-    // as of an earlier day, the month before that day
-    assertEquals(Period.parse("2026-01"),
-        ReportScope.lastCompleteMonth(d, Instant.parse("2026-02-10T00:00:00Z")));
+    assertEquals(Period.parse("2026-02"), defaultMonth(d, null));
+    assertEquals(Period.parse("2026-02"), defaultMonth(d, later));
+    // as of an earlier day, the month before that day, with activity: January has none
+    assertEquals(Period.parse("2025-12"), defaultMonth(
+        Dataset.builder().lead(Lead.of("c", Instant.parse("2025-12-15T10:00:00Z"), "seo"))
+            .lead(Lead.of("a", Instant.parse("2026-02-15T10:00:00Z"), "seo")).build(),
+        Instant.parse("2026-02-10T00:00:00Z")));
     Dataset e = Dataset.builder().zone(ZoneOffset.UTC)
         .lead(Lead.of("a", Instant.parse("2026-03-31T10:00:00Z"), "seo")).build();
-    assertEquals(Period.parse("2026-03"), ReportScope.lastCompleteMonth(e, later));
+    assertEquals(Period.parse("2026-03"), defaultMonth(e, later));
+    // leads stop on 1 March while stage changes run into May: February is the last month both cover
+    Dataset f = Dataset.builder().zone(ZoneOffset.UTC)
+        .lead(Lead.of("a", Instant.parse("2026-01-10T10:00:00Z"), "seo"))
+        .lead(Lead.of("c", Instant.parse("2026-02-20T10:00:00Z"), "seo"))
+        .lead(Lead.of("b", Instant.parse("2026-03-01T10:00:00Z"), "seo"))
+        .stageChange(new dev.funnel.core.StageChange("a", dev.funnel.core.StageCatalog.DEFAULT.stage("MQL"),
+            Instant.parse("2026-05-01T10:00:00Z"), null, null, null))
+        .build();
+    assertEquals(Period.parse("2026-02"), defaultMonth(f, null));
+    assertEquals(Period.parse("2026-W09"),
+        ReportScope.defaultPeriod(f, DataExtent.of(f), null, Granularity.WEEK));
+    // no complete quarter has activity: the quarter the data covers last, partial
+    assertEquals(Period.parse("2026-Q1"),
+        ReportScope.defaultPeriod(f, DataExtent.of(f), null, Granularity.QUARTER));
+  }
+
+  private static Period defaultMonth(Dataset d, Instant asOf) {
+    return ReportScope.defaultPeriod(d, DataExtent.of(d), asOf, Granularity.MONTH);
   }
 
   @Test
@@ -152,8 +174,9 @@ class ReportSectionsTest {
     near(unit.total().romi(), total.get("romi"), "ROMI");
     same(unit.total().spend(), total.get("spend"), "spend");
 
-    // 5. attribution: the library's credits, and each model's credits sum to the conversions
-    JourneySet js = JourneySet.fromDataset(DEMO, JourneyOptions.DEFAULTS);
+    // 5. attribution: the library's credits of the journeys ending in the period up to the as-of
+    // instant, and each model's credits sum to the conversions
+    JourneySet js = JourneySet.fromDataset(DEMO, JourneyOptions.DEFAULTS, from, in.scope().asOf());
     AttributionResult markov = Attribution.attribute(js, Model.MARKOV, AttributionOptions.builder().build());
     JsonNode models = j.get("attribution").get("models");
     assertEquals(List.of("first", "last", "linear", "position", "markov", "shapley"),
@@ -369,14 +392,15 @@ class ReportSectionsTest {
             Money.of("100", "USD"), null))
         .build();
     String text = Report.text(input(d));
-    assertTrue(text.startsWith("WARNING: 100.0% of revenue has no known source"), text);
+    assertTrue(text.startsWith(Report.heading(input(d)) + "WARNING: 100.0% of revenue has no known source"),
+        text);
     JsonNode scope = JACKSON.readTree(Json.write(Report.json(input(d)))).get("report");
     assertTrue(scope.get("warning").asText().startsWith("100.0% of revenue"), scope.toString());
     assertEquals("2026-03", scope.get("period").asText());
     ReportInput quiet = new ReportInput("t", d, List.of(), Window.ALL, ReportScope.endOfData(d),
         ReportScope.of(d, ReportScope.endOfData(d), null, null, 1.0));
-    assertTrue(Report.text(quiet).startsWith("Dataset\n"), Report.text(quiet));
-    assertFalse(Report.text(input(DEMO)).startsWith("WARNING"),
+    assertTrue(Report.text(quiet).startsWith(Report.heading(quiet) + "\nDataset\n"), Report.text(quiet));
+    assertFalse(Report.text(input(DEMO)).contains("WARNING"),
         "the demo's unsourced revenue share is small");
   }
 
@@ -409,7 +433,7 @@ class ReportSectionsTest {
     FunnelTest.Run text = FunnelTest.run("report", "--demo", "--leads", "1500", "--seed", "4",
         "--banner", "0");
     assertEquals(0, text.code(), text.toString());
-    assertTrue(text.out().startsWith("WARNING: "), text.out());
+    assertTrue(text.out().split("\n")[1].startsWith("WARNING: "), text.out());
     assertEquals(2, FunnelTest.run("report", "--demo", "--period", "June").code());
     assertEquals(2, FunnelTest.run("report", "--demo", "--banner", "1.5").code());
   }
@@ -423,10 +447,8 @@ class ReportSectionsTest {
     JsonNode channels = report.get("channels").deepCopy();
     ((com.fasterxml.jackson.databind.node.ObjectNode) channels).remove("period");
     assertEquals(unit, channels);
-    Dataset d = DemoData.builder().seed(4).leads(1500).build().dataset();
-    String asOf = ReportScope.endOfData(d).toString();
-    JsonNode plan = JACKSON.readTree(run("planfact", demo, "--period", "2026-06", "--as-of", asOf,
-        "--format", "json"));
+    // the plan of a period as of its end: the command's default as-of instant is the report's
+    JsonNode plan = JACKSON.readTree(run("planfact", demo, "--period", "2026-06", "--format", "json"));
     assertEquals(plan, report.get("plan"));
   }
 

@@ -179,7 +179,7 @@ class SvgFormatTest {
 
   @Test
   void theLeadsTrendDrawsABarPerPeriodAndStageOnOneScale() throws Exception {
-    Period last = ReportScope.lastCompleteMonth(data, ReportScope.endOfData(data));
+    Period last = ReportScope.defaultPeriod(data, DataExtent.of(data), null, dev.funnel.core.Granularity.MONTH);
     List<LeadTrend> t = LeadTrend.of(data, last, 6);
     Svg svg = ResultCharts.leadTrend("Leads trend", t);
     Document d = parse(svg.document());

@@ -70,9 +70,26 @@ public record CohortTable(
 
   /** Size-weighted averages per period index over the cohorts that reached it. */
   public List<CohortAverage> averages() {
+    return averages(null);
+  }
+
+  /**
+   * Size-weighted averages per period index over the cohorts that reached it by the period
+   * {@code through} (null: by the end of the data): a cohort's cell {@code k} counts only when
+   * its calendar period {@code cohort + k} is {@code through} or earlier, so a partial last
+   * period (the data end or an as-of instant inside it) does not pull the averages down. An index
+   * no cohort reached by then is left out of the list.
+   *
+   * @throws IllegalArgumentException when {@code through} has another granularity
+   */
+  public List<CohortAverage> averages(Period through) {
+    if (through != null && through.granularity() != granularity) {
+      throw new IllegalArgumentException("averages through a " + through.granularity().label()
+          + " of a table by " + granularity.label());
+    }
     int max = 0;
     for (CohortRow r : cohorts) {
-      max = Math.max(max, r.periods());
+      max = Math.max(max, reached(r, through));
     }
     List<CohortAverage> out = new ArrayList<>(max);
     for (int k = 0; k < max; k++) {
@@ -84,7 +101,7 @@ public record CohortTable(
       BigDecimal revenue = BigDecimal.ZERO;
       BigDecimal cumulative = BigDecimal.ZERO;
       for (CohortRow r : cohorts) {
-        if (r.periods() <= k) {
+        if (reached(r, through) <= k) {
           continue;
         }
         n++;
@@ -110,16 +127,33 @@ public record CohortTable(
     return out;
   }
 
+  /** The number of a row's periods that are {@code through} or earlier (all with null). */
+  private static int reached(CohortRow r, Period through) {
+    if (through == null) {
+      return r.periods();
+    }
+    long k = r.cohort().until(through) + 1;
+    return (int) Math.max(0, Math.min(r.periods(), k));
+  }
+
   /**
    * Historical LTV at period index {@code period}: cumulative revenue per customer up to and
    * including that period, pooled over the cohorts that reached it, times the margin; NaN when no
    * cohort reached it.
    */
   public double historicalLtv(int period, double margin) {
+    return historicalLtv(period, margin, null);
+  }
+
+  /**
+   * {@link #historicalLtv(int, double)} over the cohorts that reached the period by the period
+   * {@code through} ({@link #averages(Period)}; null: by the end of the data).
+   */
+  public double historicalLtv(int period, double margin, Period through) {
     if (period < 0) {
       throw new IllegalArgumentException("period index must be >= 0, got " + period);
     }
-    List<CohortAverage> avg = averages();
+    List<CohortAverage> avg = averages(through);
     return period < avg.size() ? avg.get(period).cumulativeRevenuePerCustomer() * margin : Double.NaN;
   }
 
@@ -172,6 +206,16 @@ public record CohortTable(
    * cohort's cells start at its own period (no average row: a calendar column mixes ages).
    */
   public TextTable table(CohortMetric metric, boolean calendarAligned) {
+    return table(metric, calendarAligned, null);
+  }
+
+  /**
+   * {@link #table(CohortMetric, boolean)} marking the partial periods: a cell whose calendar
+   * period is after {@code through} (the last complete period; null: none is partial) ends in
+   * {@code *}, and the average row is {@link #averages(Period)} through it (a period index no
+   * cohort reached by then is blank).
+   */
+  public TextTable table(CohortMetric metric, boolean calendarAligned, Period through) {
     if (metric == null) {
       throw new IllegalArgumentException("metric is required");
     }
@@ -198,8 +242,11 @@ public record CohortTable(
       cells[1] = r.size();
       List<?> values = values(r, metric);
       int offset = calendarAligned ? (int) cohorts.get(0).cohort().until(r.cohort()) : 0;
+      int complete = reached(r, through);
       for (int k = 0; k < values.size(); k++) {
-        cells[k + 2 + offset] = values.get(k);
+        Object v = values.get(k);
+        cells[k + 2 + offset] = k < complete ? v
+            : (v instanceof Double x ? TextTable.number(x) : ((BigDecimal) v).toPlainString()) + "*";
       }
       t = t.plus(cells);
     }
@@ -207,8 +254,12 @@ public record CohortTable(
       Object[] cells = new Object[width + 2];
       cells[0] = metric == CohortMetric.REVENUE ? "per customer" : "average";
       cells[1] = customers();
-      List<CohortAverage> avg = averages();
+      List<CohortAverage> avg = averages(through);
       for (int k = 0; k < width; k++) {
+        if (k >= avg.size()) {
+          cells[k + 2] = "";
+          continue;
+        }
         CohortAverage a = avg.get(k);
         cells[k + 2] =
             switch (metric) {

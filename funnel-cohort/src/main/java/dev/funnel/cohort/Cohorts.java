@@ -99,6 +99,22 @@ public final class Cohorts {
    *     basis needs (touches, leads, stages)
    */
   public static CohortTable table(Dataset data, Granularity granularity, CohortBasis basis) {
+    return table(data, granularity, basis, null);
+  }
+
+  /**
+   * The cohort table of the dataset on a basis as of an instant: payments and anchor events
+   * (first touch, lead creation, SQL) stamped after {@code asOf} are left out, as if the data
+   * ended there (null: all the data). An event at {@code asOf} itself counts. The rows run to the
+   * period of the latest payment or anchor event at or before {@code asOf}; whether that period is
+   * complete is for the caller to say ({@link CohortTable#averages(dev.funnel.core.Period)}).
+   *
+   * @throws IllegalArgumentException when the dataset, granularity or basis is null
+   * @throws IllegalStateException when the dataset lacks the payments table or the table the
+   *     basis needs (touches, leads, stages)
+   */
+  public static CohortTable table(Dataset data, Granularity granularity, CohortBasis basis,
+      java.time.Instant asOf) {
     if (data == null || basis == null) {
       throw new IllegalArgumentException("dataset and cohort basis are required");
     }
@@ -115,7 +131,7 @@ public final class Cohorts {
         // the payments suffice
       }
     }
-    return ColumnarCohorts.table(data.columns(), granularity, basis);
+    return ColumnarCohorts.table(data.columns(), granularity, basis, asOf);
   }
 
   /**
@@ -223,7 +239,21 @@ public final class Cohorts {
    */
   public static LtvToCac ltvToCac(
       Dataset data, Granularity granularity, double margin, int horizon) {
-    return LtvToCacCalculation.of(data, granularity, margin, horizon);
+    return LtvToCacCalculation.of(data, granularity, margin, horizon, null);
+  }
+
+  /**
+   * {@link #ltvToCac(Dataset, Granularity, double, int)} as of an instant (null: all the data):
+   * payments after {@code asOf} are left out ({@link #table(Dataset, Granularity, CohortBasis,
+   * java.time.Instant)}), spend counts up to the local day containing {@code asOf}, leads created
+   * after it acquire nobody, and the LTV and payback of a channel are read from the periods
+   * complete at {@code asOf} ({@link dev.funnel.core.Period#lastComplete}): a period the as-of
+   * instant cuts short is left out of the pooled averages, so it cannot look like churn. The
+   * per-cohort rows keep every period.
+   */
+  public static LtvToCac ltvToCac(
+      Dataset data, Granularity granularity, double margin, int horizon, java.time.Instant asOf) {
+    return LtvToCacCalculation.of(data, granularity, margin, horizon, asOf);
   }
 
   /**
@@ -244,9 +274,25 @@ public final class Cohorts {
       throw new IllegalArgumentException("dataset and group function are required");
     }
     data.require(DatasetTable.PAYMENTS, "cohort tables");
+    return byGroup(data, granularity, group, null);
+  }
+
+  /**
+   * {@link #byGroup(Dataset, Granularity, Function)} as of an instant (null: all the data):
+   * payments after {@code asOf} are left out and leads created after it belong to nobody yet.
+   */
+  public static SortedMap<String, CohortTable> byGroup(
+      Dataset data,
+      Granularity granularity,
+      Function<Lead, String> group,
+      java.time.Instant asOf) {
+    if (data == null || group == null) {
+      throw new IllegalArgumentException("dataset and group function are required");
+    }
+    data.require(DatasetTable.PAYMENTS, "cohort tables");
     List<Lead> byCreation = data.leads(); // one record per group lookup: the customer's first lead
     return Collections.unmodifiableSortedMap(
-        grouped(data, granularity, k -> group.apply(byCreation.get(k))));
+        grouped(data, granularity, k -> group.apply(byCreation.get(k)), asOf));
   }
 
   /**
@@ -254,10 +300,11 @@ public final class Cohorts {
    * then id): {@code group} gives the group of the k-th lead in creation order ({@link
    * LeadColumns#byCreated}, the order of {@link Dataset#leads()}), or null for {@link Lead#NO_CHANNEL};
    * a customer without a lead is in {@link Lead#NO_CHANNEL}. Only groups with paying customers
-   * are present, and every table runs to the last payment of all groups.
+   * are present, and every table runs to the last payment of all groups. As of an instant (null:
+   * no cut) later payments are left out and leads created later belong to nobody yet.
    */
   static SortedMap<String, CohortTable> grouped(Dataset data, Granularity granularity,
-      java.util.function.IntFunction<String> group) {
+      java.util.function.IntFunction<String> group, java.time.Instant asOf) {
     requireGranularity(granularity);
     Columns c = data.columns();
     LeadColumns leads = c.leads();
@@ -268,6 +315,9 @@ public final class Cohorts {
     List<String> names = new java.util.ArrayList<>();
     for (int k = 0; k < leads.withRow(); k++) { // creation order: the first lead of a customer wins
       int lead = leads.byCreated(k);
+      if (asOf != null && leads.created(lead).isAfter(asOf)) {
+        break; // creation order: every later lead is after the as-of instant too
+      }
       int customer = leads.customer(lead);
       if (groupOf[customer] < 0 && c.payments().from(customer) < c.payments().to(customer)) {
         String g = group.apply(k);
@@ -285,7 +335,7 @@ public final class Cohorts {
         });
       }
     }
-    CohortTable[] tables = ColumnarCohorts.byGroup(c, granularity, groupOf, names.size());
+    CohortTable[] tables = ColumnarCohorts.byGroup(c, granularity, groupOf, names.size(), asOf);
     SortedMap<String, CohortTable> out = new TreeMap<>();
     for (int i = 0; i < tables.length; i++) {
       if (tables[i] != null) {

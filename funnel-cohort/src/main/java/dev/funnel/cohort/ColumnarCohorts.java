@@ -15,6 +15,7 @@ import dev.funnel.core.columnar.TouchColumns;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -41,6 +42,9 @@ import java.util.List;
  *       {@link BigDecimal} sums when the payment column is not {@link MoneyColumn#scaled()}. Each
  *       sum carries the scale that adding the given amounts as {@link BigDecimal}s to zero gives:
  *       the largest of their own scales ({@link MoneyColumn#scale(int)}), at least 0.</li>
+ *   <li>As of an instant (null: no cut), payments and anchor events stamped after it are left out
+ *       as if the data ended there; they compare on epoch milliseconds and, on a tie, on the exact
+ *       instant, so an event at the as-of instant itself is in.</li>
  * </ul>
  */
 final class ColumnarCohorts {
@@ -52,16 +56,22 @@ final class ColumnarCohorts {
 
   /** The cohort table on a basis. */
   static CohortTable table(Columns columns, Granularity g, CohortBasis basis) {
+    return table(columns, g, basis, null);
+  }
+
+  /** The cohort table on a basis as of an instant (null: all the data). */
+  static CohortTable table(Columns columns, Granularity g, CohortBasis basis, Instant asOf) {
     if (columns == null || g == null || basis == null) {
       throw new IllegalArgumentException("columns, granularity and cohort basis are required");
     }
     require(columns, DatasetTable.PAYMENTS, "cohort tables");
+    Cut cut = new Cut(asOf);
     long[] anchors = null;
     if (basis != CohortBasis.PAYMENT) {
-      anchors = anchors(columns, basis);
+      anchors = anchors(columns, basis, cut);
     }
     int customers = anchors == null ? columns.customers().size() : anchors.length;
-    CohortTable t = compute(columns, g, basis, anchors, new int[customers], 1)[0];
+    CohortTable t = compute(columns, g, basis, anchors, new int[customers], 1, cut)[0];
     return t != null ? t : new CohortTable(g, columns.zone(), basis, null, List.of(), 0,
         BigDecimal.ZERO, 0, BigDecimal.ZERO);
   }
@@ -69,11 +79,49 @@ final class ColumnarCohorts {
   /**
    * Cohort tables by first positive payment, one per group of customers: {@code groupOf[customer
    * code]} in {@code [0, groups)}; a group without paying customers gets null. Every table runs to
-   * the last payment of all groups.
+   * the last payment of all groups (at or before {@code asOf}; null: no cut).
    */
-  static CohortTable[] byGroup(Columns columns, Granularity g, int[] groupOf, int groups) {
+  static CohortTable[] byGroup(Columns columns, Granularity g, int[] groupOf, int groups,
+      Instant asOf) {
     require(columns, DatasetTable.PAYMENTS, "cohort tables");
-    return compute(columns, g, CohortBasis.PAYMENT, null, groupOf, groups);
+    return compute(columns, g, CohortBasis.PAYMENT, null, groupOf, groups, new Cut(asOf));
+  }
+
+  /**
+   * The as-of cut: whether a time is after the as-of instant, on epoch milliseconds and, only on a
+   * tie, on the exact instant.
+   */
+  static final class Cut {
+    private final Instant asOf;
+    private final long ms;
+
+    Cut(Instant asOf) {
+      this.asOf = asOf;
+      this.ms = asOf == null ? Long.MAX_VALUE : millis(asOf);
+    }
+
+    /** Whether the time {@code at} (epoch millis) of an event is after the as-of instant. */
+    boolean after(long at, java.util.function.IntFunction<Instant> exact, int row) {
+      return asOf != null && (at > ms || (at == ms && exact.apply(row).isAfter(asOf)));
+    }
+
+    /** The end of a time-sorted row range {@code [from, to)} cut at the as-of instant. */
+    int end(int from, int to, java.util.function.IntToLongFunction at,
+        java.util.function.IntFunction<Instant> exact) {
+      int t = to;
+      while (t > from && after(at.applyAsLong(t - 1), exact, t - 1)) {
+        t--;
+      }
+      return t;
+    }
+
+    private static long millis(Instant t) {
+      try {
+        return t.toEpochMilli();
+      } catch (ArithmeticException e) {
+        return t.getEpochSecond() < 0 ? Long.MIN_VALUE : Long.MAX_VALUE;
+      }
+    }
   }
 
   static void require(Columns columns, DatasetTable table, String what) {
@@ -87,14 +135,16 @@ final class ColumnarCohorts {
    * The earliest anchor event per customer in epoch milliseconds ({@link #NONE} without one):
    * customer codes first, then one index per lead without a row whose id is not a customer code.
    */
-  private static long[] anchors(Columns c, CohortBasis basis) {
+  private static long[] anchors(Columns c, CohortBasis basis, Cut cut) {
     LeadColumns leads = c.leads();
     int n = leads.size();
     int codes = c.customers().size();
     int[] customer = new int[n];
+    boolean[] row = new boolean[n]; // a lead created after the as-of instant has no row yet
     int extra = 0;
     for (int i = 0; i < n; i++) {
-      if (leads.hasRow(i)) {
+      row[i] = leads.hasRow(i) && !cut.after(leads.createdAt(i), leads::created, i);
+      if (row[i]) {
         customer[i] = leads.customer(i);
       } else {
         int code = c.customers().find(leads.id(i));
@@ -107,7 +157,7 @@ final class ColumnarCohorts {
       case LEAD -> {
         require(c, DatasetTable.LEADS, "cohorts by lead creation");
         for (int i = 0; i < n; i++) {
-          if (leads.hasRow(i)) {
+          if (row[i]) {
             first[customer[i]] = Math.min(first[customer[i]], leads.createdAt(i));
           }
         }
@@ -116,7 +166,8 @@ final class ColumnarCohorts {
         require(c, DatasetTable.TOUCHES, "cohorts by first touch");
         TouchColumns t = c.touches();
         for (int i = 0; i < n; i++) {
-          if (t.from(i) < t.to(i)) { // sorted by time: the lead's first touch is its earliest
+          // sorted by time: the lead's first touch is its earliest
+          if (t.from(i) < t.to(i) && !cut.after(t.at(t.from(i)), t::instant, t.from(i))) {
             first[customer[i]] = Math.min(first[customer[i]], t.at(t.from(i)));
           }
         }
@@ -134,7 +185,9 @@ final class ColumnarCohorts {
         for (int i = 0; i < n; i++) {
           for (int r = s.from(i); r < s.to(i); r++) {
             if (anchoring[s.stage(r)]) {
-              first[customer[i]] = Math.min(first[customer[i]], s.at(r));
+              if (!cut.after(s.at(r), s::instant, r)) {
+                first[customer[i]] = Math.min(first[customer[i]], s.at(r));
+              }
               break; // sorted by time: the first anchoring row is the earliest
             }
           }
@@ -146,13 +199,13 @@ final class ColumnarCohorts {
   }
 
   /** The latest anchor event of the basis (epoch milliseconds), {@code Long.MIN_VALUE} when none. */
-  private static long lastAnchor(Columns c, CohortBasis basis) {
+  private static long lastAnchor(Columns c, CohortBasis basis, Cut cut) {
     long last = Long.MIN_VALUE;
     LeadColumns leads = c.leads();
     switch (basis) {
       case LEAD -> {
         for (int i = 0; i < leads.size(); i++) {
-          if (leads.hasRow(i)) {
+          if (leads.hasRow(i) && !cut.after(leads.createdAt(i), leads::created, i)) {
             last = Math.max(last, leads.createdAt(i));
           }
         }
@@ -160,8 +213,9 @@ final class ColumnarCohorts {
       case TOUCH -> {
         TouchColumns t = c.touches();
         for (int i = 0; i < leads.size(); i++) {
-          if (t.from(i) < t.to(i)) {
-            last = Math.max(last, t.at(t.to(i) - 1));
+          int end = cut.end(t.from(i), t.to(i), t::at, t::instant);
+          if (t.from(i) < end) {
+            last = Math.max(last, t.at(end - 1));
           }
         }
       }
@@ -171,7 +225,7 @@ final class ColumnarCohorts {
         StageColumns s = c.stages();
         for (int r = 0; r < s.size(); r++) {
           Stage st = catalog.get(s.stage(r));
-          if (!st.exit() && st.index() >= sql.index()) {
+          if (!st.exit() && st.index() >= sql.index() && !cut.after(s.at(r), s::instant, r)) {
             last = Math.max(last, s.at(r));
           }
         }
@@ -188,7 +242,7 @@ final class ColumnarCohorts {
    * anchor and may extend past the customer codes (customers without payments).
    */
   private static CohortTable[] compute(Columns columns, Granularity g, CohortBasis basis,
-      long[] anchors, int[] groupOf, int groups) {
+      long[] anchors, int[] groupOf, int groups, Cut cut) {
     ZoneId zone = columns.zone();
     PaymentColumns p = columns.payments();
     MoneyColumn amount = p.amount();
@@ -198,6 +252,9 @@ final class ColumnarCohorts {
     long maxAt = Long.MIN_VALUE;
     for (int i = 0; i < n; i++) {
       long t = p.at(i);
+      if (cut.after(t, p::instant, i)) {
+        continue;
+      }
       minAt = Math.min(minAt, t);
       maxAt = Math.max(maxAt, t);
     }
@@ -205,7 +262,7 @@ final class ColumnarCohorts {
       for (long a : anchors) {
         minAt = Math.min(minAt, a); // NONE is the largest long: never the minimum of real times
       }
-      maxAt = Math.max(maxAt, lastAnchor(columns, basis));
+      maxAt = Math.max(maxAt, lastAnchor(columns, basis, cut));
     }
     Acc[] acc = new Acc[groups];
     if (maxAt == Long.MIN_VALUE) { // no payment and no anchor: no customer in any group
@@ -222,7 +279,7 @@ final class ColumnarCohorts {
     int customers = anchors == null ? codes : anchors.length;
     for (int c = 0; c < customers; c++) {
       int from = c < codes ? p.from(c) : 0;
-      int to = c < codes ? p.to(c) : 0;
+      int to = c < codes ? cut.end(from, p.to(c), p::at, p::instant) : 0;
       int cohort;
       if (anchors == null) {
         if (from == to) {

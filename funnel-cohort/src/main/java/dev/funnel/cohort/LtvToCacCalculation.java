@@ -21,7 +21,8 @@ final class LtvToCacCalculation {
 
   private LtvToCacCalculation() {}
 
-  static LtvToCac of(Dataset data, Granularity g, double margin, int horizon) {
+  /** As of an instant; null: all the data. */
+  static LtvToCac of(Dataset data, Granularity g, double margin, int horizon, java.time.Instant asOf) {
     if (data == null) {
       throw new IllegalArgumentException("dataset must not be null");
     }
@@ -38,10 +39,18 @@ final class LtvToCacCalculation {
     Columns c = data.columns();
     LeadColumns leads = c.leads();
     Map<String, CohortTable> byChannel =
-        Cohorts.grouped(data, g, k -> c.channels().value(leads.channel(leads.byCreated(k))));
+        Cohorts.grouped(data, g, k -> c.channels().value(leads.channel(leads.byCreated(k))), asOf);
     Map<String, TreeMap<Period, BigDecimal>> spend = new TreeMap<>();
     SpendColumns sp = c.spend();
+    // spend counts by its local day: up to the day containing the as-of instant
+    long lastSpendDay = asOf == null ? Long.MAX_VALUE
+        : LocalDate.ofInstant(asOf, data.zone()).toEpochDay();
+    // the pooled LTV and payback read only the periods complete at the as-of instant
+    Period through = asOf == null ? null : Period.lastComplete(asOf, g, data.zone());
     for (int r = 0; r < sp.size(); r++) {
+      if (sp.day(r) > lastSpendDay) {
+        continue;
+      }
       spend.computeIfAbsent(c.channels().value(sp.channel(r)), k -> new TreeMap<>())
           .merge(Period.of(g, LocalDate.ofEpochDay(sp.day(r))), sp.amount().value(r), BigDecimal::add);
     }
@@ -68,12 +77,12 @@ final class LtvToCacCalculation {
       }
       long customers = table.customers();
       double cac = customers == 0 ? Double.NaN : totalSpend.doubleValue() / customers;
-      List<CohortAverage> avg = table.averages();
+      List<CohortAverage> avg = table.averages(through);
       List<Double> pooled = new ArrayList<>(avg.size());
       for (CohortAverage a : avg) {
         pooled.add(a.cumulativeRevenuePerCustomer());
       }
-      double ltv = table.historicalLtv(horizon, margin);
+      double ltv = table.historicalLtv(horizon, margin, through);
       double ratio = cac > 0 ? ltv / cac : Double.NaN;
       rows.add(
           new ChannelLtvToCac(

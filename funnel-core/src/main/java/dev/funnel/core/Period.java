@@ -56,6 +56,16 @@ public record Period(Granularity granularity, LocalDate start) implements Compar
   }
 
   /**
+   * The last period of this granularity that is complete at an instant: every instant of it is
+   * at or before {@code at}. That is the period containing {@code at} when {@code at} is its last
+   * nanosecond (the end of its last local day), else the period before it: as of the end of
+   * 2026-03-31 the last complete month is 2026-03, as of 2026-03-31T18:00 it is 2026-02.
+   */
+  public static Period lastComplete(Instant at, Granularity granularity, ZoneId zone) {
+    return containing(at.plusNanos(1), granularity, zone).previous();
+  }
+
+  /**
    * Parses a label: {@code 2026}, {@code 2026-Q1}, {@code 2026-03}, {@code 2026-W10},
    * {@code 2026-03-01}.
    *

@@ -219,6 +219,19 @@ class PeriodTest {
     assertEquals(Period.parse("2026-03-08"), Period.containing(lateEvening, Granularity.DAY, ZoneId.of("UTC")));
   }
 
+  @Test
+  void theLastCompletePeriodAtAnInstant() {
+    Instant endOfMarch = Period.parse("2026-03").endInstant(NEW_YORK).minusNanos(1);
+    assertEquals(Period.parse("2026-03"), Period.lastComplete(endOfMarch, Granularity.MONTH, NEW_YORK));
+    assertEquals(Period.parse("2026-02"),
+        Period.lastComplete(endOfMarch.minusNanos(1), Granularity.MONTH, NEW_YORK));
+    assertEquals(Period.parse("2026-Q1"), Period.lastComplete(endOfMarch, Granularity.QUARTER, NEW_YORK));
+    assertEquals(Period.parse("2026-W13"), Period.lastComplete(endOfMarch, Granularity.WEEK, NEW_YORK));
+    // the end of March in New York is 03:59:59.999999999 on 1 April in UTC: March is over there too
+    assertEquals(Period.parse("2026-03"), Period.lastComplete(endOfMarch, Granularity.MONTH, ZoneId.of("UTC")));
+    assertEquals(Period.parse("2026-03-31"), Period.lastComplete(endOfMarch, Granularity.DAY, NEW_YORK));
+  }
+
   private static Duration length(Period p, ZoneId zone) {
     return Duration.between(p.startInstant(zone), p.endInstant(zone));
   }

@@ -20,9 +20,10 @@ import java.util.Optional;
  *
  * <p>Conventions:
  * <ul>
- *   <li>Periods are calendar periods in the dataset zone, half-open. The actual window is
- *       {@code [period start, min(asOf, period end))}; without an as-of instant the period is
- *       taken as closed.
+ *   <li>Periods are calendar periods in the dataset zone, half-open. The actual window is the
+ *       period up to and including the as-of instant, {@code [period start, min(asOf + 1 ns,
+ *       period end))}, so as of the last instant of the period (the end of its last day) the period
+ *       is closed; without an as-of instant the period is taken as closed.
  *   <li>Plans: exact targets, sums of smaller periods and calendar-day pro-rating of larger ones
  *       for additive metrics, containing or derived targets for ratios ({@link PlanTable} rules,
  *       stated in the package description). Channel targets are compared with the channel's own
@@ -67,7 +68,9 @@ public final class PlanFact {
     Instant ps = period.startInstant(zone);
     Instant pe = period.endInstant(zone);
     Instant asOf = o.asOf() == null ? pe : o.asOf();
-    Instant r = asOf.isBefore(ps) ? ps : asOf.isAfter(pe) ? pe : asOf;
+    // the window ends after the as-of instant: an event at the as-of instant is in it
+    Instant through = o.asOf() == null ? pe : asOf.plusNanos(1);
+    Instant r = through.isBefore(ps) ? ps : through.isAfter(pe) ? pe : through;
     double elapsed = o.calendar() == null
         ? calendarShare(period, r, zone)
         : businessShare(o, ps, pe, r);

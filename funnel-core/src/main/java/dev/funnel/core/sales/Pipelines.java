@@ -116,11 +116,11 @@ final class Pipelines {
    * Pipeline (with coverage of {@code plan}, null for none) and velocity from one pass over the
    * leads: each lead's history as of {@code asOf} feeds the
    * pipeline (OPPORTUNITY to the stage before WON), the win rate from OPPORTUNITY (no window), the
-   * average deal of deals won before {@code asOf} and the SQL-to-payment cycle, the same figures as
+   * average deal of deals won at or before {@code asOf} (the as-of instant included, as in the win
+   * rate) and the SQL-to-payment cycle, the same figures as
    * {@link Sales#pipeline(Dataset, Instant, BigDecimal)}, {@link Sales#winRate(Dataset, String,
-   * Instant, Instant, Instant)}, {@link Sales#dealSize(Dataset, Instant, Instant)} with
-   * {@code to = asOf} (a deal first won before {@code asOf} has the same history cut at
-   * {@code asOf} as uncut) and {@link Sales#cycle(Dataset, Instant)}.
+   * Instant, Instant, Instant)}, {@link Sales#dealSize(Dataset, Instant, Instant, Instant)} with
+   * no window and {@link Sales#cycle(Dataset, Instant)}.
    */
   static SalesForecast forecast(Dataset d, Instant asOf, BigDecimal plan) {
     d.require(DatasetTable.LEADS, "sales velocity");
@@ -136,7 +136,8 @@ final class Pipelines {
     }
     PipelineCount pipeline = new PipelineCount(c, opportunity, beforeWon);
     WinRateTally wins = WinRateTally.empty(opportunity.name());
-    WinRates.DealSizeCount sizes = new WinRates.DealSizeCount(c.won(), null, asOf);
+    // the history is cut at asOf: every deal it shows as won was won at or before asOf
+    WinRates.DealSizeCount sizes = new WinRates.DealSizeCount(c.won(), null, null);
     Stage sql = progression(c, "SQL");
     Cycles.CycleCount cycles = new Cycles.CycleCount(sql, asOf, null, null);
     // Every figure here is about leads that reached SQL or OPPORTUNITY (a closed deal counts for

@@ -34,7 +34,17 @@ public final class Sales {
 
   /** Average WON amount of deals won in the window (time of the first change into WON). */
   public static DealSize dealSize(Dataset d, Instant from, Instant to) {
-    return WinRates.dealSize(d, from, to);
+    return WinRates.dealSize(d, from, to, null);
+  }
+
+  /**
+   * Average WON amount of deals first won in the half-open window {@code [from, to)} and at or
+   * before {@code asOf} (null: no limit): the as-of instant itself is inside, so a deal won at
+   * exactly the as-of instant counts, as it does in {@link #winRate(Dataset, String, Instant,
+   * Instant, Instant)} with the same instant. Stage changes after {@code asOf} are ignored.
+   */
+  public static DealSize dealSize(Dataset d, Instant from, Instant to, Instant asOf) {
+    return WinRates.dealSize(d, from, to, asOf);
   }
 
   /**

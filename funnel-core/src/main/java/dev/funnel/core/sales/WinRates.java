@@ -37,11 +37,12 @@ final class WinRates {
     }
   }
 
-  static DealSize dealSize(Dataset d, Instant from, Instant to) {
+  /** Deals first won in {@code [from, to)} and at or before {@code asOf} (null: no limit). */
+  static DealSize dealSize(Dataset d, Instant from, Instant to, Instant asOf) {
     d.require(DatasetTable.LEADS, "average deal size");
     d.require(DatasetTable.STAGES, "average deal size");
     DealSizeCount count = new DealSizeCount(d.catalog().won(), from, to);
-    DealHistory h = new DealHistory(d, null);
+    DealHistory h = new DealHistory(d, asOf);
     LeadColumns lc = d.columns().leads();
     for (int i = 0; i < lc.size(); i++) {
       if (lc.hasRow(i)) {

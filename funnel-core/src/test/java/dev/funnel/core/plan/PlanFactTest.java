@@ -207,6 +207,32 @@ class PlanFactTest {
   }
 
   @Test
+  void theAsOfInstantIsInsideTheActualWindow() {
+    // as of the last instant of March the period is closed: the run-rate is the actual
+    PlanReport end = PlanFact.compute(D, MARCH,
+        PlanOptions.defaults().asOf(Instant.parse("2026-03-31T23:59:59.999999999Z")));
+    PlanReport closed = PlanFact.compute(D, MARCH);
+    assertEquals(1.0, end.elapsed());
+    for (PlanRow r : closed.rows()) {
+      PlanRow e = end.rows().get(closed.rows().indexOf(r));
+      assertEquals(r.actual(), e.actual(), 0.0, r.metric());
+      assertEquals(r.runRate(), e.runRate(), 0.0, r.metric());
+      assertEquals(r.status(), e.status(), r.metric());
+    }
+    // an event at exactly the as-of instant counts; a nanosecond earlier it does not
+    Instant l2 = null;
+    for (dev.funnel.core.Lead l : D.leads()) {
+      if (MARCH.contains(l.createdAt(), D.zone()) && (l2 == null || l.createdAt().isBefore(l2))) {
+        l2 = l.createdAt();
+      }
+    }
+    double at = PlanFact.compute(D, MARCH, PlanOptions.defaults().asOf(l2)).row("leads").actual();
+    double before = PlanFact.compute(D, MARCH, PlanOptions.defaults().asOf(l2.minusNanos(1)))
+        .row("leads").actual();
+    assertEquals(before + 1, at, 0.0);
+  }
+
+  @Test
   void beforeThePeriodNothingIsForecast() {
     PlanReport r = PlanFact.compute(D, MARCH, PlanOptions.defaults().asOf(Instant.parse("2026-02-01T00:00:00Z")));
     assertEquals(0, r.elapsed());
@@ -296,9 +322,9 @@ class PlanFactTest {
     assertEquals(1, leads.qtdActual());
     assertTrue(Double.isNaN(leads.qtdPlan()));
     assertTrue(PlanFact.compute(D, Period.parse("2026-W15")).rows().isEmpty());
-    // as of Tuesday 31 March the week's quarter is still Q1: 30 and 31 March
+    // as of the end of Tuesday 31 March the week's quarter is still Q1: 30 and 31 March
     PlanReport mid = PlanFact.compute(D, Period.parse("2026-W14"),
-        PlanOptions.defaults().asOf(Instant.parse("2026-04-01T00:00:00Z")));
+        PlanOptions.defaults().asOf(Instant.parse("2026-03-31T23:59:59.999999999Z")));
     assertEquals(Period.parse("2026-Q1"), mid.quarter());
     assertEquals(2.0 / 7, mid.elapsed(), 1e-15);
     assertEquals(13, mid.row("leads").qtdPlan(), 1e-12); // Jan + Feb + Mar: the week's days in Q1

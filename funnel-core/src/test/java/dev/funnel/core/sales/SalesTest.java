@@ -139,6 +139,24 @@ class SalesTest {
   }
 
   @Test
+  void aDealWonAtTheAsOfInstantCountsInEveryFigure() {
+    // w2 is won at 2026-02-02T12:00Z: as of that very instant it is won everywhere
+    Instant asOf = at("2026-02-02");
+    Dataset d = dataset(0);
+    assertEquals(2, Sales.winRate(d, "SQL", null, null, asOf).won());
+    DealSize s = Sales.dealSize(d, null, null, asOf);
+    assertEquals(2, s.won());
+    assertEquals(1000.0, s.average());
+    assertEquals(1000.0, Sales.velocity(d, asOf).averageDeal());
+    // a nanosecond earlier it is not won yet
+    assertEquals(1, Sales.dealSize(d, null, null, asOf.minusNanos(1)).won());
+    assertEquals(1500.0, Sales.velocity(d, asOf.minusNanos(1)).averageDeal());
+    // the window still bounds the won time: [from, to) half-open
+    assertEquals(1, Sales.dealSize(d, at("2026-02-01"), at("2026-03-01"), asOf).won());
+    assertEquals(0, Sales.dealSize(d, at("2026-02-01"), asOf, asOf).won());
+  }
+
+  @Test
   void salesCycleCensorsOpenDealsAndLeavesOutLostOnes() {
     SalesCycle c = Sales.cycle(dataset(0), AS_OF);
     assertEquals(2, c.paid());
