@@ -424,6 +424,11 @@ public final class ColumnsBuilder {
     for (Growable c : columnsOf(t)) {
       c.reserve(n);
     }
+    if (t == DatasetTable.LEADS) {
+      // every lead row names a lead id and a customer (its own id when none is given)
+      leadIds.reserve(n);
+      customers.reserve(n);
+    }
   }
 
   /** The columns under construction of a table (none for plan and paths). */

@@ -27,6 +27,24 @@ final class Interner {
   private int mask = 31; // slots: mask + 1
   private int lastCode = -1; // exports repeat a key on consecutive rows (a lead's stage changes)
 
+  /**
+   * Makes room for about {@code n} keys in all (a size hint: no rehashing on the way there);
+   * only while empty.
+   */
+  void reserve(int n) {
+    if (size > 0 || n <= (mask + 1) / 2) {
+      return;
+    }
+    int cap = Integer.highestOneBit(Math.max(n, 8) - 1) << 2; // load at most 1/2
+    if (cap <= 0 || cap > 1 << 29) {
+      return;
+    }
+    slots = new long[2 * cap];
+    mask = cap - 1;
+    values = new String[n + 1];
+    starts = new int[n + 2];
+  }
+
   /** The provisional code of a value, assigning the next one when it is new; ABSENT for null. */
   int code(String value) {
     if (value == null) {
@@ -196,11 +214,12 @@ final class Interner {
     for (int c = 0; c < size; c++) {
       int s0 = starts[c];
       int len = starts[c + 1] - s0;
-      int h = hash(pool, s0, len) & m;
+      int hash = hash(pool, s0, len);
+      int h = hash & m;
       while (t[2 * h] != 0) {
         h = (h + 1) & m;
       }
-      t[2 * h] = tag(hash(pool, s0, len), len) << 32 | (c + 1);
+      t[2 * h] = tag(hash, len) << 32 | (c + 1);
       t[2 * h + 1] = word(pool, s0, len);
     }
     slots = t;
