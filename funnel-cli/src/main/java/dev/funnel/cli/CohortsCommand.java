@@ -51,6 +51,8 @@ final class CohortsCommand implements Command {
       "text table of retention (default), revenue or cumulative (revenue per customer)");
   static final Option GROUP = new Option("group", "G",
       "one table per acquisition channel or segment (of the customer's first lead; payment cohorts)");
+  static final Option MAX_PERIODS = new Option("max-periods", "N", "the most periods the data may span"
+      + " (default " + Cohorts.DEFAULT_MAX_PERIODS + "; a guard against a mistyped year)");
   static final Option CALENDAR =
       new Option("calendar", null, "text: calendar-aligned columns instead of periods since the cohort start");
 
@@ -78,13 +80,16 @@ final class CohortsCommand implements Command {
         + "The text table ends with the size-weighted average over the cohorts that reached\n"
         + "each period. With --cohort touch|lead|sql a cohort also counts members who never paid,\n"
         + "so retention at period 0 is the share that paid in the cohort period.\n"
+        + "The data may span at most --max-periods periods (default " + Cohorts.DEFAULT_MAX_PERIODS
+        + "): a payment dated 9999 is\n"
+        + "refused with the span it would make instead of computing a table of its square.\n"
         + "--format svg draws the retention heat map (a standalone SVG document); it draws one\n"
         + "table of retention, so it refuses --group and --metric other than retention.";
   }
 
   @Override
   public List<Option> options() {
-    return DataInput.options(true, GRANULARITY, BY, COHORT, METRIC, CALENDAR, GROUP);
+    return DataInput.options(true, GRANULARITY, BY, COHORT, METRIC, CALENDAR, GROUP, MAX_PERIODS);
   }
 
   @Override
@@ -103,9 +108,10 @@ final class CohortsCommand implements Command {
       throw args.usage("--format svg draws one retention heat map: not with "
           + (group != null ? "--group" : "--metric " + args.value(METRIC)));
     }
+    int maxPeriods = (int) args.integer(MAX_PERIODS, Cohorts.DEFAULT_MAX_PERIODS, 1, Integer.MAX_VALUE);
     DataInput in = DataInput.read(args, session, tables(basis));
     if (group != null) {
-      SortedMap<String, CohortTable> tables = Cohorts.byGroup(in.dataset(), g, group);
+      SortedMap<String, CohortTable> tables = Cohorts.byGroup(in.dataset(), g, group, maxPeriods);
       switch (format) {
         case JSON -> session.emit(in.json(json(args.value(GROUP).trim().toLowerCase(Locale.ROOT), g, tables)));
         case CSV -> session.emit(csv(tables));
@@ -118,7 +124,7 @@ final class CohortsCommand implements Command {
       }
       return Funnel.OK;
     }
-    CohortTable t = Cohorts.table(in.dataset(), g, basis);
+    CohortTable t = Cohorts.table(in.dataset(), g, basis, maxPeriods);
     switch (format) {
       case JSON -> session.emit(in.json(json(t)));
       case CSV -> session.emit(csv(t));

@@ -3,6 +3,7 @@ package dev.funnel.cohort;
 import dev.funnel.core.Granularity;
 import dev.funnel.core.Payment;
 import dev.funnel.core.Period;
+import dev.funnel.core.PeriodSpan;
 import dev.funnel.core.StateBytes;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -179,8 +180,37 @@ public final class CohortState {
     return m;
   }
 
-  /** The cohort table of the payments added so far. */
+  /**
+   * The cohort table of the payments added so far, within {@link Cohorts#DEFAULT_MAX_PERIODS}.
+   *
+   * @throws IllegalArgumentException when the data spans more periods than that
+   */
   public CohortTable result() {
+    return result(Cohorts.DEFAULT_MAX_PERIODS);
+  }
+
+  /**
+   * The cohort table of the payments added so far. Its work and size grow with the square of the
+   * periods the data spans (a row per cohort period, each to the end of the data), so the span,
+   * from the earliest payment or anchor to the latest, is checked first.
+   *
+   * @param maxPeriods the most periods the data may span (see {@link PeriodSpan})
+   * @throws IllegalArgumentException when the data spans more than {@code maxPeriods} periods
+   *     (the message names the span and the limit), or {@code maxPeriods} is below 1
+   */
+  public CohortTable result(int maxPeriods) {
+    PeriodSpan.requireLimit(maxPeriods);
+    long first = lastOrdinal;
+    for (TreeMap<Long, Cell> cells : customers.values()) {
+      first = Math.min(first, cells.firstKey());
+    }
+    for (long a : anchors.values()) {
+      first = Math.min(first, a);
+    }
+    if (lastOrdinal != Long.MIN_VALUE) {
+      PeriodSpan.count("the cohort table", PeriodOrdinal.period(granularity, first),
+          PeriodOrdinal.period(granularity, lastOrdinal), maxPeriods);
+    }
     TreeMap<Long, Acc> cohorts = new TreeMap<>();
     long withoutPurchase = 0;
     BigDecimal revenueWithoutPurchase = BigDecimal.ZERO;
@@ -218,8 +248,8 @@ public final class CohortState {
           lastActive = e.getKey();
         }
       }
-      for (int k = 0; k <= lastActive - start; k++) {
-        acc.onOrAfter[k]++;
+      if (lastActive >= start) {
+        acc.lastActiveAt[(int) (lastActive - start)]++; // summed from the end into onOrAfter
       }
       for (Map.Entry<Long, Cell> e : cells.entrySet()) {
         Cell c = e.getValue();
@@ -238,6 +268,13 @@ public final class CohortState {
             acc.retained[k]++;
           }
         }
+      }
+    }
+    for (Acc a : cohorts.values()) {
+      long running = 0;
+      for (int k = a.onOrAfter.length - 1; k >= 0; k--) {
+        running += a.lastActiveAt[k];
+        a.onOrAfter[k] = running;
       }
     }
     List<CohortRow> rows = new ArrayList<>(cohorts.size());
@@ -273,6 +310,7 @@ public final class CohortState {
     final long[] active;
     final long[] retained;
     final long[] onOrAfter;
+    final long[] lastActiveAt; // customers whose last active period is k: onOrAfter's difference form
     final long[] orders;
     final BigDecimal[] revenue;
 
@@ -280,6 +318,7 @@ public final class CohortState {
       active = new long[n];
       retained = new long[n];
       onOrAfter = new long[n];
+      lastActiveAt = new long[n];
       orders = new long[n];
       revenue = new BigDecimal[n];
       java.util.Arrays.fill(revenue, BigDecimal.ZERO);
@@ -287,10 +326,24 @@ public final class CohortState {
   }
 
   /**
-   * The recurring-revenue bridge of the payments added so far, one {@link BridgePeriod} per
-   * period from the first payment's period to the last one (see there for the classification).
+   * The recurring-revenue bridge of the payments added so far, within {@link PeriodSpan#DEFAULT_MAX}
+   * periods.
+   *
+   * @throws IllegalArgumentException when the payments span more periods than that
    */
   public RecurringRevenueBridge bridge() {
+    return bridge(PeriodSpan.DEFAULT_MAX);
+  }
+
+  /**
+   * The recurring-revenue bridge of the payments added so far, one {@link BridgePeriod} per
+   * period from the first payment's period to the last one (see there for the classification).
+   *
+   * @param maxPeriods the most periods the bridge may span (see {@link PeriodSpan})
+   * @throws IllegalArgumentException when it would span more, or {@code maxPeriods} is below 1
+   */
+  public RecurringRevenueBridge bridge(int maxPeriods) {
+    PeriodSpan.requireLimit(maxPeriods);
     if (customers.isEmpty()) {
       return new RecurringRevenueBridge(granularity, List.of());
     }
@@ -298,7 +351,8 @@ public final class CohortState {
     for (TreeMap<Long, Cell> cells : customers.values()) {
       first = Math.min(first, cells.firstKey());
     }
-    int n = (int) (lastOrdinal - first + 1);
+    int n = PeriodSpan.count("the recurring-revenue bridge", PeriodOrdinal.period(granularity, first),
+        PeriodOrdinal.period(granularity, lastOrdinal), maxPeriods);
     BigDecimal[][] sums = new BigDecimal[6][n]; // new, expansion, reactivation, contraction, churn, end
     for (BigDecimal[] row : sums) {
       java.util.Arrays.fill(row, BigDecimal.ZERO);

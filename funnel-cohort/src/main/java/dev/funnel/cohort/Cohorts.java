@@ -5,6 +5,7 @@ import dev.funnel.core.DatasetTable;
 import dev.funnel.core.Granularity;
 import dev.funnel.core.Lead;
 import dev.funnel.core.Payment;
+import dev.funnel.core.PeriodSpan;
 import dev.funnel.core.Stage;
 import dev.funnel.core.StageCatalog;
 import dev.funnel.core.StageChange;
@@ -31,10 +32,21 @@ public final class Cohorts {
   private Cohorts() {}
 
   /**
+   * The most periods the data of a cohort table may span by default: 2,000 (about 5 years of days,
+   * 38 of weeks, 166 of months). A cohort table has a row per cohort period running to the end of
+   * the data, so its cells grow with the square of the span (2,000 periods: up to 2 million cells
+   * per metric); a larger limit is a parameter of {@link #table(Dataset, Granularity, CohortBasis,
+   * int)}, {@link #byGroup(Dataset, Granularity, Function, int)}, {@link #ltvToCac(Dataset,
+   * Granularity, double, int, int)} and {@link CohortState#result(int)}.
+   */
+  public static final int DEFAULT_MAX_PERIODS = 2_000;
+
+  /**
    * The cohort table of the dataset's payments, customers grouped by the calendar period (in the
    * dataset zone) of their first positive payment.
    *
-   * @throws IllegalArgumentException when the dataset or the granularity is null
+   * @throws IllegalArgumentException when the dataset or the granularity is null, or the data spans
+   *     more than {@link #DEFAULT_MAX_PERIODS} periods
    * @throws IllegalStateException when the dataset has no payments table
    */
   public static CohortTable byFirstPayment(Dataset data, Granularity granularity) {
@@ -67,7 +79,7 @@ public final class Cohorts {
       throw new IllegalArgumentException("columns and granularity are required");
     }
     requireGranularity(granularity);
-    return ColumnarCohorts.table(columns, granularity, basis);
+    return ColumnarCohorts.table(columns, granularity, basis, DEFAULT_MAX_PERIODS);
   }
 
   private static void requireGranularity(Granularity granularity) {
@@ -93,16 +105,32 @@ public final class Cohorts {
    * The cohort table of the dataset on a basis: first positive payment, first touch, lead
    * creation or SQL (see {@link CohortBasis}); customers are the {@code customer_id} of leads
    * (a lead's own id when it has none), touches and stage changes reach them through their lead.
+   * The data may span at most {@link #DEFAULT_MAX_PERIODS} periods.
    *
-   * @throws IllegalArgumentException when an argument is null
+   * @throws IllegalArgumentException when an argument is null, or the data spans more periods
    * @throws IllegalStateException when the dataset lacks the payments table or the table the
    *     basis needs (touches, leads, stages)
    */
   public static CohortTable table(Dataset data, Granularity granularity, CohortBasis basis) {
+    return table(data, granularity, basis, DEFAULT_MAX_PERIODS);
+  }
+
+  /**
+   * {@link #table(Dataset, Granularity, CohortBasis)} with a limit on the periods the data may
+   * span, from its earliest payment or anchor event to its latest (see {@link PeriodSpan}).
+   *
+   * @throws IllegalArgumentException when an argument is null, {@code maxPeriods} is below 1 or
+   *     the data spans more periods (the message names the span and the limit)
+   * @throws IllegalStateException when the dataset lacks the payments table or the table the
+   *     basis needs (touches, leads, stages)
+   */
+  public static CohortTable table(Dataset data, Granularity granularity, CohortBasis basis,
+      int maxPeriods) {
     if (data == null || basis == null) {
       throw new IllegalArgumentException("dataset and cohort basis are required");
     }
     requireGranularity(granularity);
+    PeriodSpan.requireLimit(maxPeriods);
     data.require(DatasetTable.PAYMENTS, "cohort tables");
     switch (basis) {
       case LEAD -> data.require(DatasetTable.LEADS, "cohorts by lead creation");
@@ -115,7 +143,7 @@ public final class Cohorts {
         // the payments suffice
       }
     }
-    return ColumnarCohorts.table(data.columns(), granularity, basis);
+    return ColumnarCohorts.table(data.columns(), granularity, basis, maxPeriods);
   }
 
   /**
@@ -190,7 +218,8 @@ public final class Cohorts {
    * end, NRR, GRR, quick ratio) of the dataset's payments per calendar period in the dataset zone;
    * monthly periods give the MRR bridge.
    *
-   * @throws IllegalArgumentException when the dataset or the granularity is null
+   * @throws IllegalArgumentException when the dataset or the granularity is null, or the payments
+   *     span more than {@link PeriodSpan#DEFAULT_MAX} periods
    * @throws IllegalStateException when the dataset has no payments table
    */
   public static RecurringRevenueBridge recurringRevenue(Dataset data, Granularity granularity) {
@@ -218,12 +247,25 @@ public final class Cohorts {
    * cumulative margin per customer reaches CAC, or empty ("not yet").
    *
    * @throws IllegalArgumentException for a null dataset or granularity, a negative horizon or a
-   *     non-finite margin
+   *     non-finite margin, or data spanning more than {@link #DEFAULT_MAX_PERIODS} periods
    * @throws IllegalStateException when the dataset has no payments table
    */
   public static LtvToCac ltvToCac(
       Dataset data, Granularity granularity, double margin, int horizon) {
-    return LtvToCacCalculation.of(data, granularity, margin, horizon);
+    return LtvToCacCalculation.of(data, granularity, margin, horizon, DEFAULT_MAX_PERIODS);
+  }
+
+  /**
+   * {@link #ltvToCac(Dataset, Granularity, double, int)} with a limit on the periods the payments
+   * may span (see {@link PeriodSpan}).
+   *
+   * @throws IllegalArgumentException as there, and when {@code maxPeriods} is below 1 or the
+   *     payments span more periods
+   * @throws IllegalStateException when the dataset has no payments table
+   */
+  public static LtvToCac ltvToCac(
+      Dataset data, Granularity granularity, double margin, int horizon, int maxPeriods) {
+    return LtvToCacCalculation.of(data, granularity, margin, horizon, maxPeriods);
   }
 
   /**
@@ -233,20 +275,38 @@ public final class Cohorts {
    * Every group's rows run to the end of all the payments, not to the group's own last payment.
    *
    * @return the tables by group name, in name order
-   * @throws IllegalArgumentException when an argument is null
+   * @throws IllegalArgumentException when an argument is null, or the payments span more than
+   *     {@link #DEFAULT_MAX_PERIODS} periods
    * @throws IllegalStateException when the dataset has no payments table
    */
   public static SortedMap<String, CohortTable> byGroup(
       Dataset data,
       Granularity granularity,
       Function<Lead, String> group) {
+    return byGroup(data, granularity, group, DEFAULT_MAX_PERIODS);
+  }
+
+  /**
+   * {@link #byGroup(Dataset, Granularity, Function)} with a limit on the periods the payments may
+   * span (see {@link PeriodSpan}).
+   *
+   * @throws IllegalArgumentException when an argument is null, {@code maxPeriods} is below 1 or
+   *     the payments span more periods
+   * @throws IllegalStateException when the dataset has no payments table
+   */
+  public static SortedMap<String, CohortTable> byGroup(
+      Dataset data,
+      Granularity granularity,
+      Function<Lead, String> group,
+      int maxPeriods) {
     if (data == null || group == null) {
       throw new IllegalArgumentException("dataset and group function are required");
     }
+    PeriodSpan.requireLimit(maxPeriods);
     data.require(DatasetTable.PAYMENTS, "cohort tables");
     List<Lead> byCreation = data.leads(); // one record per group lookup: the customer's first lead
     return Collections.unmodifiableSortedMap(
-        grouped(data, granularity, k -> group.apply(byCreation.get(k))));
+        grouped(data, granularity, k -> group.apply(byCreation.get(k)), maxPeriods));
   }
 
   /**
@@ -254,10 +314,11 @@ public final class Cohorts {
    * then id): {@code group} gives the group of the k-th lead in creation order ({@link
    * LeadColumns#byCreated}, the order of {@link Dataset#leads()}), or null for {@link Lead#NO_CHANNEL};
    * a customer without a lead is in {@link Lead#NO_CHANNEL}. Only groups with paying customers
-   * are present, and every table runs to the last payment of all groups.
+   * are present, and every table runs to the last payment of all groups. The payments may span at
+   * most {@code maxPeriods} periods.
    */
   static SortedMap<String, CohortTable> grouped(Dataset data, Granularity granularity,
-      java.util.function.IntFunction<String> group) {
+      java.util.function.IntFunction<String> group, int maxPeriods) {
     requireGranularity(granularity);
     Columns c = data.columns();
     LeadColumns leads = c.leads();
@@ -285,7 +346,7 @@ public final class Cohorts {
         });
       }
     }
-    CohortTable[] tables = ColumnarCohorts.byGroup(c, granularity, groupOf, names.size());
+    CohortTable[] tables = ColumnarCohorts.byGroup(c, granularity, groupOf, names.size(), maxPeriods);
     SortedMap<String, CohortTable> out = new TreeMap<>();
     for (int i = 0; i < tables.length; i++) {
       if (tables[i] != null) {

@@ -21,7 +21,7 @@ final class LtvToCacCalculation {
 
   private LtvToCacCalculation() {}
 
-  static LtvToCac of(Dataset data, Granularity g, double margin, int horizon) {
+  static LtvToCac of(Dataset data, Granularity g, double margin, int horizon, int maxPeriods) {
     if (data == null) {
       throw new IllegalArgumentException("dataset must not be null");
     }
@@ -34,11 +34,12 @@ final class LtvToCacCalculation {
     if (!Double.isFinite(margin)) {
       throw new IllegalArgumentException("margin must be finite, got " + margin);
     }
+    dev.funnel.core.PeriodSpan.requireLimit(maxPeriods);
     data.require(DatasetTable.PAYMENTS, "unit economics");
     Columns c = data.columns();
     LeadColumns leads = c.leads();
     Map<String, CohortTable> byChannel =
-        Cohorts.grouped(data, g, k -> c.channels().value(leads.channel(leads.byCreated(k))));
+        Cohorts.grouped(data, g, k -> c.channels().value(leads.channel(leads.byCreated(k))), maxPeriods);
     Map<String, TreeMap<Period, BigDecimal>> spend = new TreeMap<>();
     SpendColumns sp = c.spend();
     for (int r = 0; r < sp.size(); r++) {
