@@ -148,7 +148,8 @@ public final class CohortState {
   /**
    * A new state holding both this one's payments and the other's.
    *
-   * @throws IllegalArgumentException when granularity or zone differ
+   * @throws IllegalArgumentException when granularity, zone or basis differ
+   * @throws ArithmeticException when a count of payments would exceed a long
    */
   public CohortState merge(CohortState other) {
     Objects.requireNonNull(other, "other");
@@ -170,8 +171,8 @@ public final class CohortState {
           if (have == null) {
             target.put(ce.getKey(), ce.getValue().copy());
           } else {
-            have.payments += ce.getValue().payments;
-            have.orders += ce.getValue().orders;
+            have.payments = Math.addExact(have.payments, ce.getValue().payments);
+            have.orders = Math.addExact(have.orders, ce.getValue().orders);
             have.revenue = have.revenue.add(ce.getValue().revenue);
           }
         }
@@ -197,6 +198,7 @@ public final class CohortState {
    * @param maxPeriods the most periods the data may span (see {@link PeriodSpan})
    * @throws IllegalArgumentException when the data spans more than {@code maxPeriods} periods
    *     (the message names the span and the limit), or {@code maxPeriods} is below 1
+   * @throws ArithmeticException when a cohort's orders in a period would exceed a long
    */
   public CohortTable result(int maxPeriods) {
     PeriodSpan.requireLimit(maxPeriods);
@@ -255,11 +257,11 @@ public final class CohortState {
         Cell c = e.getValue();
         int k = (int) (e.getKey() - start);
         if (k < 0) {
-          paymentsBefore += c.payments;
+          paymentsBefore = Math.addExact(paymentsBefore, c.payments);
           revenueBefore = revenueBefore.add(c.revenue);
           continue;
         }
-        acc.orders[k] += c.orders;
+        acc.orders[k] = Math.addExact(acc.orders[k], c.orders);
         acc.revenue[k] = acc.revenue[k].add(c.revenue);
         if (c.orders > 0) {
           acc.active[k]++;
@@ -425,7 +427,8 @@ public final class CohortState {
 
   /**
    * The stable byte form (layout of {@link dev.funnel.core.StateBytes}, version 1), so equal
-   * states give equal bytes. A period is its ordinal: the epoch day for days, floor((epoch day +
+   * states give equal bytes; decimals are limited as {@link StateBytes} says. A period is its
+   * ordinal: the epoch day for days, floor((epoch day +
    * 3) / 7) for ISO weeks, 12 x year + month - 1 for months, 4 x year + quarter - 1 for quarters,
    * the year for years (consecutive periods have consecutive ordinals).
    *
@@ -444,6 +447,8 @@ public final class CohortState {
    *     long, long         payments, positive payments (orders)
    *     decimal            sum of amounts, refunds included
    * </pre>
+   *
+   * @throws IllegalArgumentException when a sum exceeds the decimal limits of {@link StateBytes}
    */
   public byte[] toBytes() {
     StateBytes.Writer w = new StateBytes.Writer(VERSION);
@@ -470,8 +475,10 @@ public final class CohortState {
    *
    * @throws IllegalArgumentException on null, empty, truncated or trailing bytes, another version,
    *     an unknown granularity, zone or basis, anchors on the payment basis, repeated or unsorted
-   *     ids or periods, negative counts, more orders than payments, a period with no payments or a
-   *     period after the last one
+   *     ids or periods, negative counts, more orders than payments, a period with no payments, a
+   *     period after the last one or outside the calendar, or a decimal beyond the limits of
+   *     {@link StateBytes}. How many periods the state spans is checked by {@link #result(int)}
+   *     and {@link #bridge(int)}, whose limit is the caller's.
    */
   public static CohortState fromBytes(byte[] data) {
     StateBytes.Reader r = new StateBytes.Reader(data, WHAT, VERSION);

@@ -57,8 +57,8 @@ class CohortSpanTest {
         () -> state(YEAR_9999).result())) {
       IllegalArgumentException e = assertThrows(IllegalArgumentException.class, r::run);
       assertEquals("the cohort table would span 95,688 months (2026-01 to 9999-12), more than the"
-          + " limit of 2,000 periods (maxPeriods): is a date mistyped? A longer span needs a larger"
-          + " maxPeriods (--max-periods on the command line) or a coarser granularity", e.getMessage());
+          + " limit of 2,000 periods (maxPeriods): is a date mistyped? Otherwise use a coarser"
+          + " granularity or a larger maxPeriods", e.getMessage());
     }
   }
 

@@ -39,8 +39,8 @@ public final class PeriodSpan {
       throw new IllegalArgumentException(what + " would span " + String.format(Locale.ROOT, "%,d", span)
           + " " + first.granularity().label() + "s (" + first.label() + " to " + last.label()
           + "), more than the limit of " + String.format(Locale.ROOT, "%,d", maxPeriods)
-          + " periods (maxPeriods): is a date mistyped? A longer span needs a larger maxPeriods"
-          + " (--max-periods on the command line) or a coarser granularity");
+          + " periods (maxPeriods): is a date mistyped? Otherwise use a coarser granularity or a"
+          + " larger maxPeriods");
     }
     return (int) span;
   }
