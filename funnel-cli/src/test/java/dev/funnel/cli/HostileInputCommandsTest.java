@@ -55,8 +55,8 @@ class HostileInputCommandsTest {
     assertEquals(1, r.code(), r.toString());
     assertEquals("", r.out());
     assertEquals("funnel: the cohort table would span 95,688 months (2026-01 to 9999-12), more than"
-        + " the limit of 2,000 periods (maxPeriods): is a date mistyped? A longer span needs a larger"
-        + " maxPeriods (--max-periods on the command line) or a coarser granularity\n", r.err());
+        + " the limit of 2,000 periods (maxPeriods): is a date mistyped? Otherwise use a coarser"
+        + " granularity or a larger maxPeriods\n", r.err());
 
     FunnelTest.Run wide = InMemoryDatasetTest.run(d, "cohorts", "--format", "json", "--max-periods", "100000");
     assertEquals(0, wide.code(), wide.toString());
