@@ -84,6 +84,8 @@ class HostileInputCommandsTest {
       String first = r.err().lines().findFirst().orElseThrow();
       assertEquals("funnel: invalid data in payments.csv: payments.csv is a directory, not a file;"
           + " a table file must be a regular, readable file [not_a_file]", first);
+      assertEquals("Fix the file: a table that cannot be read at all stops every command, --lenient"
+          + " too.", r.err().lines().skip(1).findFirst().orElseThrow());
     }
     // a command that does not read payments is not concerned
     assertEquals(0, FunnelTest.run("funnel", d.toString()).code());

@@ -46,4 +46,17 @@ public final class InvalidDataException extends RuntimeException {
   public Rejection rejection() {
     return rejection;
   }
+
+  /** The codes of a table that cannot be read at all, in either mode. */
+  private static final java.util.Set<String> WHOLE_TABLE =
+      java.util.Set.of("not_a_file", "empty_file", "missing_column", "duplicate_column", "invalid_header");
+
+  /**
+   * Whether the whole table is at fault (its path is not a regular file, the CSV has no header
+   * line, or the header lacks a required column, names one twice or has broken quoting): lenient
+   * reading fails on it too, since skipping rows cannot help.
+   */
+  public boolean wholeTable() {
+    return WHOLE_TABLE.contains(rejection.code());
+  }
 }
