@@ -61,15 +61,16 @@ final class MarkovSolver {
     double[][] prob = new double[n][];
     double[] conv = new double[n];
     for (int i = 0; i < n; i++) {
-      long t = conversions[i] + nulls[i];
+      // summed as doubles: a state's counts may each fit a long while their sum does not, and
+      // the probabilities are doubles anyway
+      double total = (double) conversions[i] + nulls[i];
       for (long c : counts[i]) {
-        t += c;
+        total += c;
       }
       prob[i] = new double[counts[i].length];
-      if (t == 0) {
+      if (total == 0) {
         continue;
       }
-      double total = t;
       for (int k = 0; k < prob[i].length; k++) {
         prob[i][k] = counts[i][k] / total;
       }

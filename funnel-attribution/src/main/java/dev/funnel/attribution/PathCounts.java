@@ -2,14 +2,8 @@ package dev.funnel.attribution;
 
 import dev.funnel.core.Journey;
 import dev.funnel.core.JourneyPath;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import dev.funnel.core.StateBytes;
 import java.math.BigDecimal;
-import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -78,9 +72,21 @@ public final class PathCounts {
         : add(journey.channels(), 0, BigDecimal.ZERO, 1);
   }
 
-  /** Adds every count of {@code other} into this state; returns this. */
+  /**
+   * Adds every count of {@code other} into this state; returns this.
+   *
+   * @throws ArithmeticException when a count would exceed a long; this state is then unchanged
+   *     (every sum is checked before any is made)
+   */
   public PathCounts merge(PathCounts other) {
     for (Map.Entry<List<String>, Cell> e : other.cells.entrySet()) {
+      Cell mine = cells.get(e.getKey());
+      if (mine != null) {
+        Math.addExact(mine.conversions, e.getValue().conversions);
+        Math.addExact(mine.nulls, e.getValue().nulls);
+      }
+    }
+    for (Map.Entry<List<String>, Cell> e : List.copyOf(other.cells.entrySet())) {
       Cell o = e.getValue();
       add(e.getKey(), o.conversions, o.value, o.nulls);
     }
@@ -92,6 +98,10 @@ public final class PathCounts {
     return cells.size();
   }
 
+  /** The order of {@link #paths()} and of the byte form: by path text, then by channel list. */
+  private static final Comparator<JourneyPath> ORDER =
+      Comparator.comparing(JourneyPath::pathText).thenComparing(p -> p.channels().toString());
+
   /** The paths with their counts, sorted by path text: the {@code paths} table. */
   public List<JourneyPath> paths() {
     List<JourneyPath> out = new ArrayList<>(cells.size());
@@ -99,82 +109,84 @@ public final class PathCounts {
       Cell c = e.getValue();
       out.add(new JourneyPath(e.getKey(), c.conversions, c.value, c.nulls));
     }
-    out.sort(Comparator.comparing(JourneyPath::pathText).thenComparing(p -> p.channels().toString()));
+    out.sort(ORDER);
     return out;
   }
 
-  /** The stable byte form: version byte, path count, then each path and its counts in path order. */
+  private static final String WHAT = "path counts";
+
+  /**
+   * The stable byte form (fields as {@link StateBytes} writes them, strings as {@link
+   * java.io.DataOutputStream#writeUTF}), so equal states give equal bytes:
+   *
+   * <pre>
+   * byte    version (1)
+   * int n                  paths, in the order of {@link #paths()}
+   *   int k, k x utf       channels
+   *   long                 conversions
+   *   decimal              conversion value
+   *   long                 null journeys
+   * </pre>
+   *
+   * @throws IllegalArgumentException when a value exceeds the decimal limits of {@link StateBytes}
+   *     or a channel name takes more than 65,535 bytes
+   */
   public byte[] toBytes() {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (DataOutputStream out = new DataOutputStream(bytes)) {
-      out.writeByte(VERSION);
-      List<JourneyPath> ps = paths();
-      out.writeInt(ps.size());
-      for (JourneyPath p : ps) {
-        out.writeInt(p.channels().size());
-        for (String c : p.channels()) {
-          out.writeUTF(c);
-        }
-        out.writeLong(p.conversions());
-        BigDecimal v = p.value();
-        out.writeInt(v.scale());
-        byte[] unscaled = v.unscaledValue().toByteArray();
-        out.writeInt(unscaled.length);
-        out.write(unscaled);
-        out.writeLong(p.nulls());
+    StateBytes.Writer w = new StateBytes.Writer(VERSION);
+    List<JourneyPath> ps = paths();
+    w.writeInt(ps.size());
+    for (JourneyPath p : ps) {
+      w.writeInt(p.channels().size());
+      for (String c : p.channels()) {
+        w.writeModifiedUtf8(c);
       }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      w.writeLong(p.conversions()).writeDecimal(p.value()).writeLong(p.nulls());
     }
-    return bytes.toByteArray();
+    return w.toByteArray();
   }
 
   /**
-   * Reads the byte form of {@link #toBytes()}.
+   * Reads the byte form of {@link #toBytes()}. Only {@link IllegalArgumentException}s, never
+   * another exception, whatever the bytes.
    *
-   * @throws IllegalArgumentException on an unknown version or malformed bytes
+   * @throws IllegalArgumentException on null, empty, truncated or trailing bytes, an unknown
+   *     version, an empty path, a blank channel, a negative count, a decimal beyond the limits of
+   *     {@link StateBytes}, or paths out of order or repeated
    */
   public static PathCounts fromBytes(byte[] data) {
-    if (data == null || data.length == 0) {
-      throw new IllegalArgumentException("path counts bytes are empty");
-    }
-    if (data[0] != VERSION) {
-      throw new IllegalArgumentException(
-          "path counts bytes have version " + data[0] + ", this library reads version " + VERSION);
-    }
+    StateBytes.Reader r = new StateBytes.Reader(data, WHAT, VERSION);
     PathCounts pc = empty();
-    try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(data))) {
-      in.readByte();
-      int n = in.readInt();
-      if (n < 0) {
-        throw new IllegalArgumentException("path counts bytes are malformed (negative size)");
+    int n = r.readSize("path count");
+    JourneyPath previous = null;
+    for (int i = 0; i < n; i++) {
+      int k = r.readSize("path length");
+      if (k == 0) {
+        throw r.malformed("a path has no channels");
       }
-      for (int i = 0; i < n; i++) {
-        int k = in.readInt();
-        if (k <= 0 || k > data.length) {
-          throw new IllegalArgumentException("path counts bytes are malformed (path length " + k + ")");
-        }
-        List<String> ch = new ArrayList<>(k);
-        for (int j = 0; j < k; j++) {
-          ch.add(in.readUTF());
-        }
-        long conv = in.readLong();
-        int scale = in.readInt();
-        int len = in.readInt();
-        if (len <= 0 || len > data.length) {
-          throw new IllegalArgumentException("path counts bytes are malformed (value length " + len + ")");
-        }
-        byte[] unscaled = new byte[len];
-        in.readFully(unscaled);
-        long nulls = in.readLong();
-        pc.add(ch, conv, new BigDecimal(new BigInteger(unscaled), scale), nulls);
+      List<String> ch = new ArrayList<>(Math.min(k, 64));
+      for (int j = 0; j < k; j++) {
+        ch.add(r.readModifiedUtf8("channel"));
       }
-      if (in.available() > 0) {
-        throw new IllegalArgumentException("path counts bytes have trailing data");
+      long conversions = r.readCount("conversions");
+      BigDecimal value = r.readDecimal("value");
+      long nulls = r.readCount("nulls");
+      JourneyPath p;
+      try {
+        p = new JourneyPath(ch, conversions, value, nulls);
+      } catch (IllegalArgumentException e) {
+        throw r.malformed(e.getMessage());
       }
-    } catch (IOException e) {
-      throw new IllegalArgumentException("path counts bytes are truncated or malformed", e);
+      if (previous != null && ORDER.compare(previous, p) >= 0) {
+        throw r.malformed("path " + p.pathText() + " is out of order or repeated");
+      }
+      previous = p;
+      Cell c = new Cell();
+      c.conversions = conversions;
+      c.value = p.value();
+      c.nulls = nulls;
+      pc.cells.put(p.channels(), c);
     }
+    r.end();
     return pc;
   }
 

@@ -1,11 +1,6 @@
 package dev.funnel.attribution;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import dev.funnel.core.StateBytes;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -81,6 +76,7 @@ public final class TransitionCounts {
    * Adds the journeys of one path.
    *
    * @throws IllegalArgumentException on an empty path, a blank channel or negative counts
+   * @throws ArithmeticException when a count would exceed a long
    */
   public TransitionCounts add(List<String> path, long conversions, long nulls) {
     if (path == null || path.isEmpty()) {
@@ -123,6 +119,8 @@ public final class TransitionCounts {
    * Adds every count of {@code other}; returns this.
    *
    * @throws IllegalArgumentException when the order or repeat handling differ
+   * @throws ArithmeticException when a count would exceed a long; this state is then unchanged
+   *     (every sum is checked before any is made)
    */
   public TransitionCounts merge(TransitionCounts other) {
     if (other.order != order || other.keepRepeats != keepRepeats) {
@@ -131,11 +129,23 @@ public final class TransitionCounts {
           + (keepRepeats ? " keeping" : " collapsing") + " repeats");
     }
     for (Map.Entry<List<String>, Node> e : other.nodes.entrySet()) {
+      Node mine = nodes.get(e.getKey());
+      if (mine == null) {
+        continue;
+      }
+      Node o = e.getValue();
+      Math.addExact(mine.conversions, o.conversions);
+      Math.addExact(mine.nulls, o.nulls);
+      for (Map.Entry<List<String>, Long> t : o.next.entrySet()) {
+        Math.addExact(mine.next.getOrDefault(t.getKey(), 0L), t.getValue());
+      }
+    }
+    for (Map.Entry<List<String>, Node> e : List.copyOf(other.nodes.entrySet())) {
       Node mine = node(e.getKey());
       Node o = e.getValue();
       mine.conversions = Math.addExact(mine.conversions, o.conversions);
       mine.nulls = Math.addExact(mine.nulls, o.nulls);
-      for (Map.Entry<List<String>, Long> t : o.next.entrySet()) {
+      for (Map.Entry<List<String>, Long> t : List.copyOf(o.next.entrySet())) {
         mine.next.merge(t.getKey(), t.getValue(), Math::addExact);
       }
     }
@@ -201,91 +211,197 @@ public final class TransitionCounts {
     return MarkovSolver.solve(channels, stateChannels, to, counts, conv, nul);
   }
 
-  /** The stable byte form: version, order, repeat flag, then the states in tuple order. */
+  private static final String WHAT = "transition counts";
+
+  /**
+   * The stable byte form (fields as {@link StateBytes} writes them, channel names as {@link
+   * java.io.DataOutputStream#writeUTF}), so equal states give equal bytes:
+   *
+   * <pre>
+   * byte    version (1)
+   * int     order k (1 to 10)
+   * byte    1 when repeats are kept, else 0
+   * int n                  states with outgoing counts, in tuple order
+   *   int j, j x utf       the state: its last j &lt;= k channels (j = 0: the start)
+   *   long, long           journeys ending there: conversions, nulls
+   *   int m                transitions, in tuple order of their target
+   *     int j, j x utf     the target state
+   *     long               journeys taking the transition (at least 1)
+   * </pre>
+   *
+   * @throws IllegalArgumentException when a channel name takes more than 65,535 bytes
+   */
   public byte[] toBytes() {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (DataOutputStream out = new DataOutputStream(bytes)) {
-      out.writeByte(VERSION);
-      out.writeInt(order);
-      out.writeBoolean(keepRepeats);
-      TreeMap<List<String>, Node> sorted = new TreeMap<>(TUPLE_ORDER);
-      sorted.putAll(nodes);
-      out.writeInt(sorted.size());
-      for (Map.Entry<List<String>, Node> e : sorted.entrySet()) {
-        writeTuple(out, e.getKey());
-        Node n = e.getValue();
-        out.writeLong(n.conversions);
-        out.writeLong(n.nulls);
-        TreeMap<List<String>, Long> next = new TreeMap<>(TUPLE_ORDER);
-        next.putAll(n.next);
-        out.writeInt(next.size());
-        for (Map.Entry<List<String>, Long> t : next.entrySet()) {
-          writeTuple(out, t.getKey());
-          out.writeLong(t.getValue());
-        }
+    StateBytes.Writer w = new StateBytes.Writer(VERSION);
+    w.writeInt(order).writeByte(keepRepeats ? 1 : 0);
+    TreeMap<List<String>, Node> sorted = new TreeMap<>(TUPLE_ORDER);
+    sorted.putAll(nodes);
+    w.writeInt(sorted.size());
+    for (Map.Entry<List<String>, Node> e : sorted.entrySet()) {
+      writeTuple(w, e.getKey());
+      Node n = e.getValue();
+      w.writeLong(n.conversions).writeLong(n.nulls);
+      TreeMap<List<String>, Long> next = new TreeMap<>(TUPLE_ORDER);
+      next.putAll(n.next);
+      w.writeInt(next.size());
+      for (Map.Entry<List<String>, Long> t : next.entrySet()) {
+        writeTuple(w, t.getKey());
+        w.writeLong(t.getValue());
       }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
-    return bytes.toByteArray();
+    return w.toByteArray();
   }
 
-  private static void writeTuple(DataOutputStream out, List<String> t) throws IOException {
-    out.writeInt(t.size());
+  private static void writeTuple(StateBytes.Writer w, List<String> t) {
+    w.writeInt(t.size());
     for (String s : t) {
-      out.writeUTF(s);
+      w.writeModifiedUtf8(s);
     }
   }
 
-  private static List<String> readTuple(DataInputStream in, int max) throws IOException {
-    int k = in.readInt();
+  /** A state of at most {@code max} non-blank channels (no consecutive repeats unless kept). */
+  private static List<String> readTuple(StateBytes.Reader r, int max, boolean keepRepeats) {
+    int k = r.readInt();
     if (k < 0 || k > max) {
-      throw new IllegalArgumentException("transition counts bytes are malformed (tuple of " + k + ")");
+      throw r.malformed("a state of " + k + " channels in a chain of order " + max);
     }
     List<String> t = new ArrayList<>(k);
     for (int i = 0; i < k; i++) {
-      t.add(in.readUTF());
+      String c = r.readModifiedUtf8("channel");
+      if (c.isBlank()) {
+        throw r.malformed("a state has a blank channel");
+      }
+      if (!keepRepeats && i > 0 && t.get(i - 1).equals(c)) {
+        throw r.malformed("state " + t + " repeats " + c + " but repeats are collapsed");
+      }
+      t.add(c);
     }
     return List.copyOf(t);
   }
 
   /**
-   * Reads the byte form of {@link #toBytes()}.
+   * Reads the byte form of {@link #toBytes()} and checks that it is one {@link #add} and
+   * {@link #merge} can make, so the Markov solve of a read state is well posed: states and
+   * targets in tuple order without repeats, counts not negative and transitions at least 1, each
+   * transition from a state to a state one channel further (the last k channels), no journey
+   * ending at the start, every state reached from the start, and as many journeys entering each
+   * state as leaving or ending there. Only {@link IllegalArgumentException}s, whatever the bytes.
    *
-   * @throws IllegalArgumentException on an unknown version or malformed bytes
+   * @throws IllegalArgumentException on null, empty, truncated, trailing or malformed bytes, an
+   *     unknown version, or a state the counting could not have made (the message says which)
    */
   public static TransitionCounts fromBytes(byte[] data) {
-    if (data == null || data.length == 0) {
-      throw new IllegalArgumentException("transition counts bytes are empty");
+    StateBytes.Reader r = new StateBytes.Reader(data, WHAT, VERSION);
+    int order = r.readInt();
+    if (order < 1 || order > 10) {
+      throw r.malformed("Markov order " + order + " is not between 1 and 10");
     }
-    if (data[0] != VERSION) {
-      throw new IllegalArgumentException("transition counts bytes have version " + data[0]
-          + ", this library reads version " + VERSION);
+    TransitionCounts tc = new TransitionCounts(order, r.readFlag("repeat flag"));
+    int n = r.readSize("state count");
+    List<String> previous = null;
+    for (int i = 0; i < n; i++) {
+      List<String> from = readTuple(r, order, tc.keepRepeats);
+      if (previous != null && TUPLE_ORDER.compare(previous, from) >= 0) {
+        throw r.malformed("state " + from + " is out of order or repeated");
+      }
+      previous = from;
+      Node node = new Node();
+      node.conversions = r.readCount("conversions");
+      node.nulls = r.readCount("nulls");
+      if (from.isEmpty() && (node.conversions != 0 || node.nulls != 0)) {
+        throw r.malformed("journeys end at the start state");
+      }
+      int m = r.readSize("transition count");
+      if (m == 0 && node.conversions == 0 && node.nulls == 0) {
+        throw r.malformed("state " + from + " has no counts");
+      }
+      List<String> lastTo = null;
+      for (int j = 0; j < m; j++) {
+        List<String> to = readTuple(r, order, tc.keepRepeats);
+        if (lastTo != null && TUPLE_ORDER.compare(lastTo, to) >= 0) {
+          throw r.malformed("targets of " + from + " are out of order or repeated at " + to);
+        }
+        lastTo = to;
+        if (!tc.follows(from, to)) {
+          throw r.malformed("no journey steps from " + from + " to " + to);
+        }
+        long c = r.readCount("transition count");
+        if (c == 0) {
+          throw r.malformed("the transition from " + from + " to " + to + " counts no journey");
+        }
+        node.next.put(to, c);
+      }
+      tc.nodes.put(from, node);
     }
-    try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(data))) {
-      in.readByte();
-      TransitionCounts tc = empty(in.readInt(), in.readBoolean());
-      int n = in.readInt();
-      for (int i = 0; i < n; i++) {
-        Node node = tc.node(readTuple(in, tc.order));
-        node.conversions = in.readLong();
-        node.nulls = in.readLong();
-        int m = in.readInt();
-        for (int j = 0; j < m; j++) {
-          List<String> to = readTuple(in, tc.order);
-          long c = in.readLong();
-          if (c < 0 || node.conversions < 0 || node.nulls < 0) {
-            throw new IllegalArgumentException("transition counts bytes have a negative count");
-          }
-          node.next.put(to, c);
+    r.end();
+    tc.checkFlows(r);
+    return tc;
+  }
+
+  /** Whether a journey can step from state {@code from} to {@code to} in this chain. */
+  private boolean follows(List<String> from, List<String> to) {
+    int size = Math.min(from.size() + 1, order);
+    if (to.size() != size) {
+      return false;
+    }
+    String c = to.get(size - 1);
+    if (!keepRepeats && !from.isEmpty() && from.get(from.size() - 1).equals(c)) {
+      return false;
+    }
+    return to.subList(0, size - 1).equals(from.subList(from.size() - (size - 1), from.size()));
+  }
+
+  /**
+   * Checks that the counts are flows of journeys: every state but the start is entered by as
+   * many journeys as leave it or end in it, and every state is reached from the start. Then
+   * every state reaches an end, so the absorption system of the removal effects is regular.
+   */
+  private void checkFlows(StateBytes.Reader r) {
+    Map<List<String>, Long> in = new HashMap<>();
+    try {
+      for (Node node : nodes.values()) {
+        for (Map.Entry<List<String>, Long> t : node.next.entrySet()) {
+          in.merge(t.getKey(), t.getValue(), Math::addExact);
         }
       }
-      if (in.available() > 0) {
-        throw new IllegalArgumentException("transition counts bytes have trailing data");
+      for (Map.Entry<List<String>, Node> e : nodes.entrySet()) {
+        if (e.getKey().isEmpty()) {
+          continue;
+        }
+        Node node = e.getValue();
+        long out = Math.addExact(node.conversions, node.nulls);
+        for (long c : node.next.values()) {
+          out = Math.addExact(out, c);
+        }
+        long entering = in.getOrDefault(e.getKey(), 0L);
+        if (entering != out) {
+          throw r.malformed(entering + " journeys enter state " + e.getKey() + " and " + out
+              + " leave or end there");
+        }
       }
-      return tc;
-    } catch (IOException e) {
-      throw new IllegalArgumentException("transition counts bytes are truncated or malformed", e);
+    } catch (ArithmeticException e) {
+      throw r.malformed("journey counts exceed a long");
+    }
+    for (List<String> target : in.keySet()) {
+      if (!nodes.containsKey(target)) {
+        throw r.malformed("journeys enter state " + target + " and never leave or end");
+      }
+    }
+    java.util.Set<List<String>> reached = new java.util.HashSet<>();
+    java.util.ArrayDeque<List<String>> todo = new java.util.ArrayDeque<>();
+    if (nodes.containsKey(List.of())) {
+      reached.add(List.of());
+      todo.add(List.of());
+    }
+    while (!todo.isEmpty()) {
+      for (List<String> t : nodes.get(todo.poll()).next.keySet()) {
+        if (reached.add(t)) {
+          todo.add(t);
+        }
+      }
+    }
+    if (reached.size() != nodes.size()) {
+      throw r.malformed((nodes.size() - reached.size()) + " states are not reached from the start");
     }
   }
 

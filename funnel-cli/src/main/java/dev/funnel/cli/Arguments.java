@@ -232,12 +232,13 @@ final class Arguments {
   }
 
   /**
-   * {@code --as-of}: the last instant of that day in the zone (so events of the day itself are not
-   * in the future), or the current instant when absent.
+   * {@code --as-of DATE}: the last instant of that day in the zone; null when not given (the
+   * command then takes it from the data, never from the clock, so the same data gives the same
+   * output on any day).
    */
   Instant asOf(ZoneId zone) {
     LocalDate day = date(Option.AS_OF);
-    return day == null ? Instant.now() : day.plusDays(1).atStartOfDay(zone).toInstant().minusNanos(1);
+    return day == null ? null : day.plusDays(1).atStartOfDay(zone).toInstant().minusNanos(1);
   }
 
   private LocalDate date(Option o) {

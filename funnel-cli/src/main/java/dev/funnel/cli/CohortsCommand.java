@@ -52,6 +52,8 @@ final class CohortsCommand implements Command {
       "text table of retention (default), revenue or cumulative (revenue per customer)");
   static final Option GROUP = new Option("group", "G",
       "one table per acquisition channel or segment (of the customer's first lead; payment cohorts)");
+  static final Option MAX_PERIODS = new Option("max-periods", "N", "the most periods the data may span"
+      + " (default " + Cohorts.DEFAULT_MAX_PERIODS + "; a guard against a mistyped year)");
   static final Option CALENDAR =
       new Option("calendar", null, "text: calendar-aligned columns instead of periods since the cohort start");
   static final Option AS_OF = new Option("as-of", "DATE",
@@ -85,13 +87,17 @@ final class CohortsCommand implements Command {
         + "left out. The last period is partial when the as-of instant falls inside it: its cells\n"
         + "end in '*' (JSON \"partialPeriod\"), and the average row (JSON \"averages\") leaves them\n"
         + "out, so a period cut short does not look like churn.\n"
+        + "The data may span at most --max-periods periods (default " + Cohorts.DEFAULT_MAX_PERIODS
+        + "): a payment dated 9999 is\n"
+        + "refused with the span it would make instead of computing a table of its square.\n"
         + "--format svg draws the retention heat map (a standalone SVG document); it draws one\n"
         + "table of retention, so it refuses --group and --metric other than retention.";
   }
 
   @Override
   public List<Option> options() {
-    return DataInput.options(true, GRANULARITY, BY, COHORT, METRIC, CALENDAR, GROUP, AS_OF);
+    return DataInput.options(true, GRANULARITY, BY, COHORT, METRIC, CALENDAR, GROUP, AS_OF,
+        MAX_PERIODS);
   }
 
   @Override
@@ -111,12 +117,14 @@ final class CohortsCommand implements Command {
           + (group != null ? "--group" : "--metric " + args.value(METRIC)));
     }
     java.time.Instant explicit = AsOf.parse(args, AS_OF, args.zone());
+    int maxPeriods = (int) args.integer(MAX_PERIODS, Cohorts.DEFAULT_MAX_PERIODS, 1, Integer.MAX_VALUE);
     DataInput in = DataInput.read(args, session, tables(basis));
     java.time.ZoneId zone = in.dataset().zone();
     java.time.Instant asOf = explicit != null ? explicit : AsOf.endOfLastDay(in.dataset());
     Period through = asOf == null ? null : Period.lastComplete(asOf, g, zone);
     if (group != null) {
-      SortedMap<String, CohortTable> tables = Cohorts.byGroup(in.dataset(), g, group, asOf);
+      SortedMap<String, CohortTable> tables = Cohorts.byGroup(in.dataset(), g, group, asOf,
+          maxPeriods);
       switch (format) {
         case JSON -> session.emit(in.json(json(args.value(GROUP).trim().toLowerCase(Locale.ROOT), g,
             tables, asOf, through)));
@@ -132,7 +140,7 @@ final class CohortsCommand implements Command {
       }
       return Funnel.OK;
     }
-    CohortTable t = Cohorts.table(in.dataset(), g, basis, asOf);
+    CohortTable t = Cohorts.table(in.dataset(), g, basis, asOf, maxPeriods);
     switch (format) {
       case JSON -> session.emit(in.json(json(t, asOf, through)));
       case CSV -> session.emit(csv(t, through));

@@ -4,6 +4,7 @@ import dev.funnel.core.Dataset;
 import dev.funnel.core.DatasetTable;
 import dev.funnel.core.demo.DemoData;
 import dev.funnel.core.display.TextTable;
+import dev.funnel.core.quality.Rejection;
 import dev.funnel.core.quality.TableRead;
 import dev.funnel.io.DatasetRead;
 import dev.funnel.io.DatasetReader;
@@ -23,10 +24,12 @@ import java.util.Set;
  *
  * @param label   where it came from, for people
  * @param dataset the accepted rows
- * @param reads   what reading each table did; empty for the demo
- * @param lenient whether invalid rows were skipped instead of stopping the command
+ * @param reads    what reading each table did; empty for the demo
+ * @param lenient  whether invalid rows were skipped instead of stopping the command
+ * @param warnings what reading noticed but read anyway (a table file named in upper case)
  */
-record DatasetSource(String label, Dataset dataset, List<TableRead> reads, boolean lenient) {
+record DatasetSource(String label, Dataset dataset, List<TableRead> reads, boolean lenient,
+    List<String> warnings) {
 
   /** {@code --delimiter C}: the CSV delimiter when detection is not wanted. */
   static final Option DELIMITER =
@@ -43,6 +46,7 @@ record DatasetSource(String label, Dataset dataset, List<TableRead> reads, boole
 
   DatasetSource {
     reads = List.copyOf(reads);
+    warnings = List.copyOf(warnings);
   }
 
   /**
@@ -79,7 +83,7 @@ record DatasetSource(String label, Dataset dataset, List<TableRead> reads, boole
       b.delimiter(delimiter(args, d));
     }
     DatasetRead r = b.build().read(dir);
-    return new DatasetSource(data, r.dataset(), r.tables(), lenient);
+    return new DatasetSource(data, r.dataset(), r.tables(), lenient, r.warnings());
   }
 
   /**
@@ -92,7 +96,8 @@ record DatasetSource(String label, Dataset dataset, List<TableRead> reads, boole
       throw args.usage("the dataset is given in memory: no DATA, --demo, --seed, --leads or --payments-per-lead");
     }
     Dataset d = args.dataset();
-    return new DatasetSource("dataset in memory (" + d.leads().size() + " leads)", d, List.of(), false);
+    return new DatasetSource("dataset in memory (" + d.leads().size() + " leads)", d, List.of(), false,
+        List.of());
   }
 
   private static char delimiter(Arguments args, String d) {
@@ -159,7 +164,7 @@ record DatasetSource(String label, Dataset dataset, List<TableRead> reads, boole
       }
       DemoData demo = demo(args);
       return new DatasetSource("built-in demo (" + describe(demo) + ")",
-          demo.dataset(), List.of(), false);
+          demo.dataset(), List.of(), false, List.of());
     }
     for (Option o : List.of(SEED, LEADS, PAYMENTS_PER_LEAD)) {
       if (args.has(o)) {
@@ -178,21 +183,40 @@ record DatasetSource(String label, Dataset dataset, List<TableRead> reads, boole
   }
 
   /**
-   * In lenient mode, the rejection summary for people: one line per table and reason code with
-   * the first example. Nothing when no row was rejected.
+   * What people should know about the read, on stderr: the warnings (in both modes), then in
+   * lenient mode the rejection summary, a first line with the total and one line per table with
+   * rejections: its file, rows skipped of rows read, the count per reason code and the first
+   * example. Nothing when there is nothing to say. Every line is one line whatever the data held.
    */
   void summarize(PrintStream err) {
+    warn(err);
     if (!lenient || rejected() == 0) {
       return;
     }
     long n = rejected();
     err.println("funnel: skipped " + n + " invalid row" + (n == 1 ? "" : "s") + " (--lenient):");
     for (TableRead t : reads) {
-      for (Map.Entry<String, Long> e : t.rejectedByCode().entrySet()) {
-        String example = t.examples().stream().filter(x -> x.code().equals(e.getKey()))
-            .findFirst().map(x -> "; e.g. " + x.describe()).orElse("");
-        err.println("  " + t.file() + ": " + e.getValue() + " " + e.getKey() + example);
+      if (t.rejected() == 0) {
+        continue;
       }
+      StringBuilder b = new StringBuilder("  ").append(Rejection.oneLine(t.file())).append(": ")
+          .append(t.rejected()).append(" of ").append(t.read()).append(" rows skipped: ");
+      String sep = "";
+      for (Map.Entry<String, Long> e : t.rejectedByCode().entrySet()) {
+        b.append(sep).append(e.getKey()).append(' ').append(e.getValue());
+        sep = ", ";
+      }
+      if (!t.examples().isEmpty()) {
+        b.append("; e.g. ").append(t.examples().get(0).describe());
+      }
+      err.println(b);
+    }
+  }
+
+  /** The warnings of the read on stderr, one line each ({@code funnel: warning: ...}). */
+  void warn(PrintStream err) {
+    for (String w : warnings) {
+      err.println("funnel: warning: " + Rejection.oneLine(w));
     }
   }
 

@@ -24,7 +24,9 @@ final class Failures {
   static int report(Throwable e, PrintStream err, boolean debug) {
     if (e instanceof InvalidDataException bad) {
       err.println("funnel: " + bad.getMessage());
-      err.println("Fix the row, or run with --lenient to skip invalid rows ('funnel quality DATA' lists them all).");
+      err.println(bad.wholeTable()
+          ? "Fix the file: a table that cannot be read at all stops every command, --lenient too."
+          : "Fix the row, or run with --lenient to skip invalid rows ('funnel quality DATA' lists them all).");
       if (debug) {
         e.printStackTrace(err);
       }

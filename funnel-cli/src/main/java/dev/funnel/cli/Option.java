@@ -29,8 +29,8 @@ record Option(String name, String valueName, String help) {
   static final Option LENIENT =
       new Option("lenient", null, "skip invalid rows (counted by reason on stderr) instead of stopping");
   /** {@code --as-of DATE}: the report's "today"; later timestamps are in the future. */
-  static final Option AS_OF =
-      new Option("as-of", "DATE", "report as of the end of this day: later timestamps are future (default now)");
+  static final Option AS_OF = new Option("as-of", "DATE",
+      "report as of the end of this day: later timestamps are future (default: the latest timestamp of the data)");
   /** {@code --help}: accepted by every command without being listed. */
   static final Option HELP = new Option("help", null, "show this help");
 

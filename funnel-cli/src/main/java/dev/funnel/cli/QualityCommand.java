@@ -1,8 +1,10 @@
 package dev.funnel.cli;
 
+import dev.funnel.core.Dataset;
 import dev.funnel.io.Json;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /**
  * {@code funnel quality DATA}: the data-quality report. Always reads leniently, since reporting
@@ -28,7 +30,10 @@ final class QualityCommand implements Command {
   @Override
   public String details() {
     return "Reads DATA leniently (an invalid row is counted, not fatal) and reports, per table,\n"
-        + "the rows read, accepted and rejected, then every issue with its count and examples.";
+        + "the rows read, accepted and rejected, then every issue with its count and examples.\n"
+        + "Every table it looked for is listed, found or not. Timestamps after --as-of are\n"
+        + "future; by default --as-of is the latest timestamp of the data (never the clock, so\n"
+        + "the same data gives the same report on any day).";
   }
 
   @Override
@@ -44,11 +49,29 @@ final class QualityCommand implements Command {
   @Override
   public int run(Arguments args, Session session) {
     Format format = args.format();
-    Instant asOf = args.asOf(args.zone());
+    Instant given = args.asOf(args.zone());
     DatasetSource src = DatasetSource.read(args, true);
-    ReportInput in = new ReportInput(src.label(), src.dataset(), src.reads(), Window.ALL, asOf);
+    src.warn(session.err());
+    Instant asOf = asOf(given, src.dataset());
+    ReportInput in = new ReportInput(src.label(), src.dataset(), src.reads(), Window.ALL,
+        asOf == null ? Instant.EPOCH : asOf);
     QualitySection q = new QualitySection();
-    session.emit(format == Format.JSON ? Json.pretty(q.json(in)) : q.text(in));
+    if (format == Format.JSON) {
+      Map<String, Object> json = q.json(in);
+      json.put("asOf", asOf == null ? null : asOf.toString());
+      session.emit(Json.pretty(json));
+    } else {
+      session.emit(q.text(in));
+    }
     return Funnel.OK;
+  }
+
+  /**
+   * The report's "now": {@code --as-of} when given, else the latest timestamp of the data (lead
+   * creation, stage changes, activities, touches, payments, the end of the last spend day); null
+   * when the data has none, and then nothing can be in the future.
+   */
+  static Instant asOf(Instant given, Dataset d) {
+    return given != null ? given : ReportScope.endOfData(d);
   }
 }

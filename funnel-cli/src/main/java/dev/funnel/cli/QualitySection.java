@@ -1,10 +1,12 @@
 package dev.funnel.cli;
 
+import dev.funnel.core.DatasetTable;
 import dev.funnel.core.Money;
 import dev.funnel.core.quality.DataQuality;
 import dev.funnel.core.quality.Issue;
 import dev.funnel.core.quality.QualityReport;
 import dev.funnel.core.quality.RowCounts;
+import dev.funnel.core.quality.TableRead;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,24 +40,58 @@ final class QualitySection implements ReportSection {
   @Override
   public String text(ReportInput in) {
     QualityReport q = in.scope().quality(in);
-    return q.summary() + "\n" + q.table().render();
+    List<String> missing = notFound(in, q);
+    return q.summary() + "\n" + q.table().render() + (missing.isEmpty() ? ""
+        : "Tables not found (looked for NAME.csv and NAME.ndjson): " + String.join(", ", missing)
+            + "\n");
+  }
+
+  /**
+   * The tables looked for but not found: when the dataset was read from a directory (the reader
+   * looked for every table), those without a file; none for a dataset built in memory.
+   */
+  private static List<String> notFound(ReportInput in, QualityReport q) {
+    List<String> out = new ArrayList<>();
+    if (!in.reads().isEmpty()) {
+      for (DatasetTable t : DatasetTable.values()) {
+        if (!q.rows().containsKey(t.fileName())) {
+          out.add(t.fileName());
+        }
+      }
+    }
+    return out;
   }
 
   /**
    * The JSON of spec/cli.md, {@code {"rows": {table: {read, accepted, rejected}}, "issues":
    * [{code, count, examples}]}}, plus the revenue without source and the {@code asOf} instant.
+   * Each row also says whether the table was {@code found} and its {@code file} when read from
+   * one; read from a directory, every table is listed (the reader looked for each), a table
+   * without a file with {@code "found": false} and zero rows.
    */
   @Override
   public Map<String, Object> json(ReportInput in) {
     QualityReport q = in.scope().quality(in);
+    Map<String, String> files = new LinkedHashMap<>();
+    for (TableRead t : in.reads()) {
+      files.putIfAbsent(t.table().fileName(), t.file());
+    }
+    List<String> missing = notFound(in, q);
     Map<String, Object> rows = new LinkedHashMap<>();
-    for (Map.Entry<String, RowCounts> e : q.rows().entrySet()) {
-      RowCounts r = e.getValue();
+    for (DatasetTable t : DatasetTable.values()) {
+      RowCounts r = q.rows().get(t.fileName());
+      if (r == null && !missing.contains(t.fileName())) {
+        continue;
+      }
       Map<String, Object> m = new LinkedHashMap<>();
-      m.put("read", r.read());
-      m.put("accepted", r.accepted());
-      m.put("rejected", r.rejected());
-      rows.put(e.getKey(), m);
+      m.put("found", r != null);
+      if (r == null || files.containsKey(t.fileName())) {
+        m.put("file", files.get(t.fileName()));
+      }
+      m.put("read", r == null ? 0 : r.read());
+      m.put("accepted", r == null ? 0 : r.accepted());
+      m.put("rejected", r == null ? 0 : r.rejected());
+      rows.put(t.fileName(), m);
     }
     List<Object> issues = new ArrayList<>();
     for (Issue i : q.issues()) {

@@ -54,7 +54,11 @@ class CliIT {
       assertEquals(n.get("read").asLong(), n.get("accepted").asLong() + n.get("rejected").asLong(), t.getKey());
       assertEquals(0, n.get("rejected").asLong(), "the writer's files read back whole: " + t.getKey());
     }
-    assertEquals(List.of("leads", "stages", "activities", "touches", "payments", "spend", "plan"), names);
+    // every table quality looked for is listed; the demo writes no paths table
+    assertEquals(List.of("leads", "stages", "activities", "touches", "payments", "spend", "plan", "paths"),
+        names);
+    assertEquals(false, q.get("rows").get("paths").get("found").asBoolean());
+    assertEquals(true, q.get("rows").get("plan").get("found").asBoolean());
     assertEquals(LEADS, q.get("rows").get("leads").get("read").asInt());
     // the generator's own tally of what it injected, against what reading the files back found
     DemoDefects injected = DemoData.builder().seed(SEED).leads(LEADS).build().defects();

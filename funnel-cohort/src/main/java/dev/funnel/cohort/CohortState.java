@@ -3,6 +3,7 @@ package dev.funnel.cohort;
 import dev.funnel.core.Granularity;
 import dev.funnel.core.Payment;
 import dev.funnel.core.Period;
+import dev.funnel.core.PeriodSpan;
 import dev.funnel.core.StateBytes;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -147,7 +148,8 @@ public final class CohortState {
   /**
    * A new state holding both this one's payments and the other's.
    *
-   * @throws IllegalArgumentException when granularity or zone differ
+   * @throws IllegalArgumentException when granularity, zone or basis differ
+   * @throws ArithmeticException when a count of payments would exceed a long
    */
   public CohortState merge(CohortState other) {
     Objects.requireNonNull(other, "other");
@@ -169,8 +171,8 @@ public final class CohortState {
           if (have == null) {
             target.put(ce.getKey(), ce.getValue().copy());
           } else {
-            have.payments += ce.getValue().payments;
-            have.orders += ce.getValue().orders;
+            have.payments = Math.addExact(have.payments, ce.getValue().payments);
+            have.orders = Math.addExact(have.orders, ce.getValue().orders);
             have.revenue = have.revenue.add(ce.getValue().revenue);
           }
         }
@@ -179,8 +181,38 @@ public final class CohortState {
     return m;
   }
 
-  /** The cohort table of the payments added so far. */
+  /**
+   * The cohort table of the payments added so far, within {@link Cohorts#DEFAULT_MAX_PERIODS}.
+   *
+   * @throws IllegalArgumentException when the data spans more periods than that
+   */
   public CohortTable result() {
+    return result(Cohorts.DEFAULT_MAX_PERIODS);
+  }
+
+  /**
+   * The cohort table of the payments added so far. Its work and size grow with the square of the
+   * periods the data spans (a row per cohort period, each to the end of the data), so the span,
+   * from the earliest payment or anchor to the latest, is checked first.
+   *
+   * @param maxPeriods the most periods the data may span (see {@link PeriodSpan})
+   * @throws IllegalArgumentException when the data spans more than {@code maxPeriods} periods
+   *     (the message names the span and the limit), or {@code maxPeriods} is below 1
+   * @throws ArithmeticException when a cohort's orders in a period would exceed a long
+   */
+  public CohortTable result(int maxPeriods) {
+    PeriodSpan.requireLimit(maxPeriods);
+    long first = lastOrdinal;
+    for (TreeMap<Long, Cell> cells : customers.values()) {
+      first = Math.min(first, cells.firstKey());
+    }
+    for (long a : anchors.values()) {
+      first = Math.min(first, a);
+    }
+    if (lastOrdinal != Long.MIN_VALUE) {
+      PeriodSpan.count("the cohort table", PeriodOrdinal.period(granularity, first),
+          PeriodOrdinal.period(granularity, lastOrdinal), maxPeriods);
+    }
     TreeMap<Long, Acc> cohorts = new TreeMap<>();
     long withoutPurchase = 0;
     BigDecimal revenueWithoutPurchase = BigDecimal.ZERO;
@@ -218,18 +250,18 @@ public final class CohortState {
           lastActive = e.getKey();
         }
       }
-      for (int k = 0; k <= lastActive - start; k++) {
-        acc.onOrAfter[k]++;
+      if (lastActive >= start) {
+        acc.lastActiveAt[(int) (lastActive - start)]++; // summed from the end into onOrAfter
       }
       for (Map.Entry<Long, Cell> e : cells.entrySet()) {
         Cell c = e.getValue();
         int k = (int) (e.getKey() - start);
         if (k < 0) {
-          paymentsBefore += c.payments;
+          paymentsBefore = Math.addExact(paymentsBefore, c.payments);
           revenueBefore = revenueBefore.add(c.revenue);
           continue;
         }
-        acc.orders[k] += c.orders;
+        acc.orders[k] = Math.addExact(acc.orders[k], c.orders);
         acc.revenue[k] = acc.revenue[k].add(c.revenue);
         if (c.orders > 0) {
           acc.active[k]++;
@@ -238,6 +270,13 @@ public final class CohortState {
             acc.retained[k]++;
           }
         }
+      }
+    }
+    for (Acc a : cohorts.values()) {
+      long running = 0;
+      for (int k = a.onOrAfter.length - 1; k >= 0; k--) {
+        running += a.lastActiveAt[k];
+        a.onOrAfter[k] = running;
       }
     }
     List<CohortRow> rows = new ArrayList<>(cohorts.size());
@@ -273,6 +312,7 @@ public final class CohortState {
     final long[] active;
     final long[] retained;
     final long[] onOrAfter;
+    final long[] lastActiveAt; // customers whose last active period is k: onOrAfter's difference form
     final long[] orders;
     final BigDecimal[] revenue;
 
@@ -280,6 +320,7 @@ public final class CohortState {
       active = new long[n];
       retained = new long[n];
       onOrAfter = new long[n];
+      lastActiveAt = new long[n];
       orders = new long[n];
       revenue = new BigDecimal[n];
       java.util.Arrays.fill(revenue, BigDecimal.ZERO);
@@ -287,10 +328,24 @@ public final class CohortState {
   }
 
   /**
-   * The recurring-revenue bridge of the payments added so far, one {@link BridgePeriod} per
-   * period from the first payment's period to the last one (see there for the classification).
+   * The recurring-revenue bridge of the payments added so far, within {@link PeriodSpan#DEFAULT_MAX}
+   * periods.
+   *
+   * @throws IllegalArgumentException when the payments span more periods than that
    */
   public RecurringRevenueBridge bridge() {
+    return bridge(PeriodSpan.DEFAULT_MAX);
+  }
+
+  /**
+   * The recurring-revenue bridge of the payments added so far, one {@link BridgePeriod} per
+   * period from the first payment's period to the last one (see there for the classification).
+   *
+   * @param maxPeriods the most periods the bridge may span (see {@link PeriodSpan})
+   * @throws IllegalArgumentException when it would span more, or {@code maxPeriods} is below 1
+   */
+  public RecurringRevenueBridge bridge(int maxPeriods) {
+    PeriodSpan.requireLimit(maxPeriods);
     if (customers.isEmpty()) {
       return new RecurringRevenueBridge(granularity, List.of());
     }
@@ -298,7 +353,8 @@ public final class CohortState {
     for (TreeMap<Long, Cell> cells : customers.values()) {
       first = Math.min(first, cells.firstKey());
     }
-    int n = (int) (lastOrdinal - first + 1);
+    int n = PeriodSpan.count("the recurring-revenue bridge", PeriodOrdinal.period(granularity, first),
+        PeriodOrdinal.period(granularity, lastOrdinal), maxPeriods);
     BigDecimal[][] sums = new BigDecimal[6][n]; // new, expansion, reactivation, contraction, churn, end
     for (BigDecimal[] row : sums) {
       java.util.Arrays.fill(row, BigDecimal.ZERO);
@@ -371,7 +427,8 @@ public final class CohortState {
 
   /**
    * The stable byte form (layout of {@link dev.funnel.core.StateBytes}, version 1), so equal
-   * states give equal bytes. A period is its ordinal: the epoch day for days, floor((epoch day +
+   * states give equal bytes; decimals are limited as {@link StateBytes} says. A period is its
+   * ordinal: the epoch day for days, floor((epoch day +
    * 3) / 7) for ISO weeks, 12 x year + month - 1 for months, 4 x year + quarter - 1 for quarters,
    * the year for years (consecutive periods have consecutive ordinals).
    *
@@ -390,6 +447,8 @@ public final class CohortState {
    *     long, long         payments, positive payments (orders)
    *     decimal            sum of amounts, refunds included
    * </pre>
+   *
+   * @throws IllegalArgumentException when a sum exceeds the decimal limits of {@link StateBytes}
    */
   public byte[] toBytes() {
     StateBytes.Writer w = new StateBytes.Writer(VERSION);
@@ -416,8 +475,10 @@ public final class CohortState {
    *
    * @throws IllegalArgumentException on null, empty, truncated or trailing bytes, another version,
    *     an unknown granularity, zone or basis, anchors on the payment basis, repeated or unsorted
-   *     ids or periods, negative counts, more orders than payments, a period with no payments or a
-   *     period after the last one
+   *     ids or periods, negative counts, more orders than payments, a period with no payments, a
+   *     period after the last one or outside the calendar, or a decimal beyond the limits of
+   *     {@link StateBytes}. How many periods the state spans is checked by {@link #result(int)}
+   *     and {@link #bridge(int)}, whose limit is the caller's.
    */
   public static CohortState fromBytes(byte[] data) {
     StateBytes.Reader r = new StateBytes.Reader(data, WHAT, VERSION);

@@ -68,7 +68,11 @@ public record CohortTable(
     return s;
   }
 
-  /** Size-weighted averages per period index over the cohorts that reached it. */
+  /**
+   * Size-weighted averages per period index over the cohorts that reached it. One pass over the
+   * table's cells (each cohort's running revenue sum is carried along its row), so the work is
+   * linear in the cells, however many periods the table spans.
+   */
   public List<CohortAverage> averages() {
     return averages(null);
   }
@@ -91,38 +95,49 @@ public record CohortTable(
     for (CohortRow r : cohorts) {
       max = Math.max(max, reached(r, through));
     }
+    int[] reached = new int[max];
+    long[] size = new long[max];
+    long[] active = new long[max];
+    long[] activeBefore = new long[max];
+    long[] retained = new long[max];
+    BigDecimal[] revenue = new BigDecimal[max];
+    BigDecimal[] cumulative = new BigDecimal[max];
+    java.util.Arrays.fill(revenue, BigDecimal.ZERO);
+    java.util.Arrays.fill(cumulative, BigDecimal.ZERO);
+    for (CohortRow r : cohorts) {
+      List<Long> act = r.active();
+      List<Long> ret = r.retained();
+      List<BigDecimal> rev = r.revenue();
+      BigDecimal running = BigDecimal.ZERO;
+      long previous = 0;
+      for (int k = 0, upTo = reached(r, through); k < upTo; k++) {
+        long a = act.get(k);
+        reached[k]++;
+        size[k] += r.size();
+        active[k] += a;
+        if (k > 0) {
+          activeBefore[k] += previous;
+          retained[k] += ret.get(k);
+        }
+        previous = a;
+        BigDecimal v = rev.get(k);
+        revenue[k] = revenue[k].add(v);
+        running = running.add(v);
+        cumulative[k] = cumulative[k].add(running);
+      }
+    }
     List<CohortAverage> out = new ArrayList<>(max);
     for (int k = 0; k < max; k++) {
-      int n = 0;
-      long size = 0;
-      long active = 0;
-      long activeBefore = 0;
-      long retained = 0;
-      BigDecimal revenue = BigDecimal.ZERO;
-      BigDecimal cumulative = BigDecimal.ZERO;
-      for (CohortRow r : cohorts) {
-        if (reached(r, through) <= k) {
-          continue;
-        }
-        n++;
-        size += r.size();
-        active += r.active().get(k);
-        if (k > 0) {
-          activeBefore += r.active().get(k - 1);
-          retained += r.retained().get(k);
-        }
-        revenue = revenue.add(r.revenue().get(k));
-        cumulative = cumulative.add(r.cumulativeRevenue().get(k));
-      }
+      long s = size[k];
       out.add(
           new CohortAverage(
               k,
-              n,
-              size,
-              ratio(active, size),
-              activeBefore == 0 ? Double.NaN : 1.0 - (double) retained / activeBefore,
-              size == 0 ? Double.NaN : revenue.doubleValue() / size,
-              size == 0 ? Double.NaN : cumulative.doubleValue() / size));
+              reached[k],
+              s,
+              ratio(active[k], s),
+              activeBefore[k] == 0 ? Double.NaN : 1.0 - (double) retained[k] / activeBefore[k],
+              s == 0 ? Double.NaN : revenue[k].doubleValue() / s,
+              s == 0 ? Double.NaN : cumulative[k].doubleValue() / s));
     }
     return out;
   }

@@ -5,6 +5,7 @@ import dev.funnel.core.DatasetTable;
 import dev.funnel.core.Granularity;
 import dev.funnel.core.Lead;
 import dev.funnel.core.Payment;
+import dev.funnel.core.PeriodSpan;
 import dev.funnel.core.Stage;
 import dev.funnel.core.StageCatalog;
 import dev.funnel.core.StageChange;
@@ -31,10 +32,21 @@ public final class Cohorts {
   private Cohorts() {}
 
   /**
+   * The most periods the data of a cohort table may span by default: 2,000 (about 5 years of days,
+   * 38 of weeks, 166 of months). A cohort table has a row per cohort period running to the end of
+   * the data, so its cells grow with the square of the span (2,000 periods: up to 2 million cells
+   * per metric); a larger limit is a parameter of {@link #table(Dataset, Granularity, CohortBasis,
+   * int)}, {@link #byGroup(Dataset, Granularity, Function, int)}, {@link #ltvToCac(Dataset,
+   * Granularity, double, int, int)} and {@link CohortState#result(int)}.
+   */
+  public static final int DEFAULT_MAX_PERIODS = 2_000;
+
+  /**
    * The cohort table of the dataset's payments, customers grouped by the calendar period (in the
    * dataset zone) of their first positive payment.
    *
-   * @throws IllegalArgumentException when the dataset or the granularity is null
+   * @throws IllegalArgumentException when the dataset or the granularity is null, or the data spans
+   *     more than {@link #DEFAULT_MAX_PERIODS} periods
    * @throws IllegalStateException when the dataset has no payments table
    */
   public static CohortTable byFirstPayment(Dataset data, Granularity granularity) {
@@ -67,7 +79,7 @@ public final class Cohorts {
       throw new IllegalArgumentException("columns and granularity are required");
     }
     requireGranularity(granularity);
-    return ColumnarCohorts.table(columns, granularity, basis);
+    return ColumnarCohorts.table(columns, granularity, basis, null, DEFAULT_MAX_PERIODS);
   }
 
   private static void requireGranularity(Granularity granularity) {
@@ -93,13 +105,28 @@ public final class Cohorts {
    * The cohort table of the dataset on a basis: first positive payment, first touch, lead
    * creation or SQL (see {@link CohortBasis}); customers are the {@code customer_id} of leads
    * (a lead's own id when it has none), touches and stage changes reach them through their lead.
+   * The data may span at most {@link #DEFAULT_MAX_PERIODS} periods.
    *
-   * @throws IllegalArgumentException when an argument is null
+   * @throws IllegalArgumentException when an argument is null, or the data spans more periods
    * @throws IllegalStateException when the dataset lacks the payments table or the table the
    *     basis needs (touches, leads, stages)
    */
   public static CohortTable table(Dataset data, Granularity granularity, CohortBasis basis) {
-    return table(data, granularity, basis, null);
+    return table(data, granularity, basis, null, DEFAULT_MAX_PERIODS);
+  }
+
+  /**
+   * {@link #table(Dataset, Granularity, CohortBasis)} with a limit on the periods the data may
+   * span, from its earliest payment or anchor event to its latest (see {@link PeriodSpan}).
+   *
+   * @throws IllegalArgumentException when an argument is null, {@code maxPeriods} is below 1 or
+   *     the data spans more periods (the message names the span and the limit)
+   * @throws IllegalStateException when the dataset lacks the payments table or the table the
+   *     basis needs (touches, leads, stages)
+   */
+  public static CohortTable table(Dataset data, Granularity granularity, CohortBasis basis,
+      int maxPeriods) {
+    return table(data, granularity, basis, null, maxPeriods);
   }
 
   /**
@@ -107,18 +134,34 @@ public final class Cohorts {
    * (first touch, lead creation, SQL) stamped after {@code asOf} are left out, as if the data
    * ended there (null: all the data). An event at {@code asOf} itself counts. The rows run to the
    * period of the latest payment or anchor event at or before {@code asOf}; whether that period is
-   * complete is for the caller to say ({@link CohortTable#averages(dev.funnel.core.Period)}).
+   * complete is for the caller to say ({@link CohortTable#averages(dev.funnel.core.Period)}). The
+   * data may span at most {@link #DEFAULT_MAX_PERIODS} periods.
    *
-   * @throws IllegalArgumentException when the dataset, granularity or basis is null
+   * @throws IllegalArgumentException when the dataset, granularity or basis is null, or the data
+   *     spans more periods
    * @throws IllegalStateException when the dataset lacks the payments table or the table the
    *     basis needs (touches, leads, stages)
    */
   public static CohortTable table(Dataset data, Granularity granularity, CohortBasis basis,
       java.time.Instant asOf) {
+    return table(data, granularity, basis, asOf, DEFAULT_MAX_PERIODS);
+  }
+
+  /**
+   * The cohort table as of an instant (null: all the data) with a limit on the periods the data
+   * may span; see the two overloads above.
+   *
+   * @throws IllegalArgumentException when the dataset, granularity or basis is null,
+   *     {@code maxPeriods} is below 1 or the data spans more periods
+   * @throws IllegalStateException when the dataset lacks a table the basis needs
+   */
+  public static CohortTable table(Dataset data, Granularity granularity, CohortBasis basis,
+      java.time.Instant asOf, int maxPeriods) {
     if (data == null || basis == null) {
       throw new IllegalArgumentException("dataset and cohort basis are required");
     }
     requireGranularity(granularity);
+    PeriodSpan.requireLimit(maxPeriods);
     data.require(DatasetTable.PAYMENTS, "cohort tables");
     switch (basis) {
       case LEAD -> data.require(DatasetTable.LEADS, "cohorts by lead creation");
@@ -131,7 +174,7 @@ public final class Cohorts {
         // the payments suffice
       }
     }
-    return ColumnarCohorts.table(data.columns(), granularity, basis, asOf);
+    return ColumnarCohorts.table(data.columns(), granularity, basis, asOf, maxPeriods);
   }
 
   /**
@@ -206,7 +249,8 @@ public final class Cohorts {
    * end, NRR, GRR, quick ratio) of the dataset's payments per calendar period in the dataset zone;
    * monthly periods give the MRR bridge.
    *
-   * @throws IllegalArgumentException when the dataset or the granularity is null
+   * @throws IllegalArgumentException when the dataset or the granularity is null, or the payments
+   *     span more than {@link PeriodSpan#DEFAULT_MAX} periods
    * @throws IllegalStateException when the dataset has no payments table
    */
   public static RecurringRevenueBridge recurringRevenue(Dataset data, Granularity granularity) {
@@ -234,12 +278,25 @@ public final class Cohorts {
    * cumulative margin per customer reaches CAC, or empty ("not yet").
    *
    * @throws IllegalArgumentException for a null dataset or granularity, a negative horizon or a
-   *     non-finite margin
+   *     non-finite margin, or data spanning more than {@link #DEFAULT_MAX_PERIODS} periods
    * @throws IllegalStateException when the dataset has no payments table
    */
   public static LtvToCac ltvToCac(
       Dataset data, Granularity granularity, double margin, int horizon) {
-    return LtvToCacCalculation.of(data, granularity, margin, horizon, null);
+    return LtvToCacCalculation.of(data, granularity, margin, horizon, null, DEFAULT_MAX_PERIODS);
+  }
+
+  /**
+   * {@link #ltvToCac(Dataset, Granularity, double, int)} with a limit on the periods the payments
+   * may span (see {@link PeriodSpan}).
+   *
+   * @throws IllegalArgumentException as there, and when {@code maxPeriods} is below 1 or the
+   *     payments span more periods
+   * @throws IllegalStateException when the dataset has no payments table
+   */
+  public static LtvToCac ltvToCac(
+      Dataset data, Granularity granularity, double margin, int horizon, int maxPeriods) {
+    return LtvToCacCalculation.of(data, granularity, margin, horizon, null, maxPeriods);
   }
 
   /**
@@ -253,7 +310,7 @@ public final class Cohorts {
    */
   public static LtvToCac ltvToCac(
       Dataset data, Granularity granularity, double margin, int horizon, java.time.Instant asOf) {
-    return LtvToCacCalculation.of(data, granularity, margin, horizon, asOf);
+    return LtvToCacCalculation.of(data, granularity, margin, horizon, asOf, DEFAULT_MAX_PERIODS);
   }
 
   /**
@@ -263,18 +320,34 @@ public final class Cohorts {
    * Every group's rows run to the end of all the payments, not to the group's own last payment.
    *
    * @return the tables by group name, in name order
-   * @throws IllegalArgumentException when an argument is null
+   * @throws IllegalArgumentException when an argument is null, or the payments span more than
+   *     {@link #DEFAULT_MAX_PERIODS} periods
    * @throws IllegalStateException when the dataset has no payments table
    */
   public static SortedMap<String, CohortTable> byGroup(
       Dataset data,
       Granularity granularity,
       Function<Lead, String> group) {
+    return byGroup(data, granularity, group, DEFAULT_MAX_PERIODS);
+  }
+
+  /**
+   * {@link #byGroup(Dataset, Granularity, Function)} with a limit on the periods the payments may
+   * span (see {@link PeriodSpan}).
+   *
+   * @throws IllegalArgumentException when an argument is null, {@code maxPeriods} is below 1 or
+   *     the payments span more periods
+   * @throws IllegalStateException when the dataset has no payments table
+   */
+  public static SortedMap<String, CohortTable> byGroup(
+      Dataset data,
+      Granularity granularity,
+      Function<Lead, String> group,
+      int maxPeriods) {
     if (data == null || group == null) {
       throw new IllegalArgumentException("dataset and group function are required");
     }
-    data.require(DatasetTable.PAYMENTS, "cohort tables");
-    return byGroup(data, granularity, group, null);
+    return byGroup(data, granularity, group, null, maxPeriods);
   }
 
   /**
@@ -286,13 +359,31 @@ public final class Cohorts {
       Granularity granularity,
       Function<Lead, String> group,
       java.time.Instant asOf) {
+    return byGroup(data, granularity, group, asOf, DEFAULT_MAX_PERIODS);
+  }
+
+  /**
+   * Cohort tables per group as of an instant (null: all the data), the payments spanning at most
+   * {@code maxPeriods} periods; see the overloads above.
+   *
+   * @throws IllegalArgumentException when an argument is null, {@code maxPeriods} is below 1 or
+   *     the payments span more periods
+   * @throws IllegalStateException when the dataset has no payments table
+   */
+  public static SortedMap<String, CohortTable> byGroup(
+      Dataset data,
+      Granularity granularity,
+      Function<Lead, String> group,
+      java.time.Instant asOf,
+      int maxPeriods) {
     if (data == null || group == null) {
       throw new IllegalArgumentException("dataset and group function are required");
     }
+    PeriodSpan.requireLimit(maxPeriods);
     data.require(DatasetTable.PAYMENTS, "cohort tables");
     List<Lead> byCreation = data.leads(); // one record per group lookup: the customer's first lead
     return Collections.unmodifiableSortedMap(
-        grouped(data, granularity, k -> group.apply(byCreation.get(k)), asOf));
+        grouped(data, granularity, k -> group.apply(byCreation.get(k)), asOf, maxPeriods));
   }
 
   /**
@@ -301,10 +392,11 @@ public final class Cohorts {
    * LeadColumns#byCreated}, the order of {@link Dataset#leads()}), or null for {@link Lead#NO_CHANNEL};
    * a customer without a lead is in {@link Lead#NO_CHANNEL}. Only groups with paying customers
    * are present, and every table runs to the last payment of all groups. As of an instant (null:
-   * no cut) later payments are left out and leads created later belong to nobody yet.
+   * no cut) later payments are left out and leads created later belong to nobody yet. The payments
+   * may span at most {@code maxPeriods} periods.
    */
   static SortedMap<String, CohortTable> grouped(Dataset data, Granularity granularity,
-      java.util.function.IntFunction<String> group, java.time.Instant asOf) {
+      java.util.function.IntFunction<String> group, java.time.Instant asOf, int maxPeriods) {
     requireGranularity(granularity);
     Columns c = data.columns();
     LeadColumns leads = c.leads();
@@ -335,7 +427,8 @@ public final class Cohorts {
         });
       }
     }
-    CohortTable[] tables = ColumnarCohorts.byGroup(c, granularity, groupOf, names.size(), asOf);
+    CohortTable[] tables = ColumnarCohorts.byGroup(c, granularity, groupOf, names.size(), asOf,
+        maxPeriods);
     SortedMap<String, CohortTable> out = new TreeMap<>();
     for (int i = 0; i < tables.length; i++) {
       if (tables[i] != null) {

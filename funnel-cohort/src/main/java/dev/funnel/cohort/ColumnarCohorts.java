@@ -3,6 +3,7 @@ package dev.funnel.cohort;
 import dev.funnel.core.DatasetTable;
 import dev.funnel.core.Granularity;
 import dev.funnel.core.Period;
+import dev.funnel.core.PeriodSpan;
 import dev.funnel.core.Stage;
 import dev.funnel.core.StageCatalog;
 import dev.funnel.core.columnar.Columns;
@@ -56,11 +57,15 @@ final class ColumnarCohorts {
 
   /** The cohort table on a basis. */
   static CohortTable table(Columns columns, Granularity g, CohortBasis basis) {
-    return table(columns, g, basis, null);
+    return table(columns, g, basis, null, Cohorts.DEFAULT_MAX_PERIODS);
   }
 
-  /** The cohort table on a basis as of an instant (null: all the data). */
-  static CohortTable table(Columns columns, Granularity g, CohortBasis basis, Instant asOf) {
+  /**
+   * The cohort table on a basis as of an instant (null: all the data), of data spanning at most
+   * {@code maxPeriods} periods.
+   */
+  static CohortTable table(Columns columns, Granularity g, CohortBasis basis, Instant asOf,
+      int maxPeriods) {
     if (columns == null || g == null || basis == null) {
       throw new IllegalArgumentException("columns, granularity and cohort basis are required");
     }
@@ -71,7 +76,7 @@ final class ColumnarCohorts {
       anchors = anchors(columns, basis, cut);
     }
     int customers = anchors == null ? columns.customers().size() : anchors.length;
-    CohortTable t = compute(columns, g, basis, anchors, new int[customers], 1, cut)[0];
+    CohortTable t = compute(columns, g, basis, anchors, new int[customers], 1, cut, maxPeriods)[0];
     return t != null ? t : new CohortTable(g, columns.zone(), basis, null, List.of(), 0,
         BigDecimal.ZERO, 0, BigDecimal.ZERO);
   }
@@ -79,12 +84,14 @@ final class ColumnarCohorts {
   /**
    * Cohort tables by first positive payment, one per group of customers: {@code groupOf[customer
    * code]} in {@code [0, groups)}; a group without paying customers gets null. Every table runs to
-   * the last payment of all groups (at or before {@code asOf}; null: no cut).
+   * the last payment of all groups (at or before {@code asOf}; null: no cut), and the payments span
+   * at most {@code maxPeriods} periods.
    */
   static CohortTable[] byGroup(Columns columns, Granularity g, int[] groupOf, int groups,
-      Instant asOf) {
+      Instant asOf, int maxPeriods) {
     require(columns, DatasetTable.PAYMENTS, "cohort tables");
-    return compute(columns, g, CohortBasis.PAYMENT, null, groupOf, groups, new Cut(asOf));
+    return compute(columns, g, CohortBasis.PAYMENT, null, groupOf, groups, new Cut(asOf),
+        maxPeriods);
   }
 
   /**
@@ -239,10 +246,12 @@ final class ColumnarCohorts {
 
   /**
    * The tables of each group. {@code anchors} (null on the payment basis) gives each customer's
-   * anchor and may extend past the customer codes (customers without payments).
+   * anchor and may extend past the customer codes (customers without payments). The data, from
+   * the earliest payment or anchor to the latest, may span at most {@code maxPeriods} periods: it
+   * is checked before anything per period is allocated (as {@link CohortState#result(int)} does).
    */
   private static CohortTable[] compute(Columns columns, Granularity g, CohortBasis basis,
-      long[] anchors, int[] groupOf, int groups, Cut cut) {
+      long[] anchors, int[] groupOf, int groups, Cut cut, int maxPeriods) {
     ZoneId zone = columns.zone();
     PaymentColumns p = columns.payments();
     MoneyColumn amount = p.amount();
@@ -270,7 +279,8 @@ final class ColumnarCohorts {
     }
     long firstOrd = ordinal(g, zone, minAt);
     long lastOrd = ordinal(g, zone, maxAt);
-    int span = Math.toIntExact(lastOrd - firstOrd + 1);
+    int span = PeriodSpan.count("the cohort table", PeriodOrdinal.period(g, firstOrd),
+        PeriodOrdinal.period(g, lastOrd), maxPeriods);
     // starts[i] = first millisecond of period firstOrd + i; starts[span] = end of the last one
     long[] starts = new long[span + 1];
     for (int i = 0; i <= span; i++) {

@@ -21,8 +21,9 @@ final class LtvToCacCalculation {
 
   private LtvToCacCalculation() {}
 
-  /** As of an instant; null: all the data. */
-  static LtvToCac of(Dataset data, Granularity g, double margin, int horizon, java.time.Instant asOf) {
+  /** As of an instant (null: all the data), the payments spanning at most maxPeriods periods. */
+  static LtvToCac of(Dataset data, Granularity g, double margin, int horizon,
+      java.time.Instant asOf, int maxPeriods) {
     if (data == null) {
       throw new IllegalArgumentException("dataset must not be null");
     }
@@ -35,11 +36,13 @@ final class LtvToCacCalculation {
     if (!Double.isFinite(margin)) {
       throw new IllegalArgumentException("margin must be finite, got " + margin);
     }
+    dev.funnel.core.PeriodSpan.requireLimit(maxPeriods);
     data.require(DatasetTable.PAYMENTS, "unit economics");
     Columns c = data.columns();
     LeadColumns leads = c.leads();
     Map<String, CohortTable> byChannel =
-        Cohorts.grouped(data, g, k -> c.channels().value(leads.channel(leads.byCreated(k))), asOf);
+        Cohorts.grouped(data, g, k -> c.channels().value(leads.channel(leads.byCreated(k))), asOf,
+            maxPeriods);
     Map<String, TreeMap<Period, BigDecimal>> spend = new TreeMap<>();
     SpendColumns sp = c.spend();
     // spend counts by its local day: up to the day containing the as-of instant

@@ -25,11 +25,28 @@ import java.nio.charset.StandardCharsets;
  * big-endian form ({@link BigInteger#toByteArray()}), so scale is kept exactly.
  *
  * <p>Reading is strict: a wrong version, a truncated array, a negative length, a length beyond the
- * bytes left or bytes after the end are {@link IllegalArgumentException}s that name the state and
- * the reason, never another exception.
+ * bytes left, a string that is not UTF-8, a decimal outside the limits below or bytes after the end
+ * are {@link IllegalArgumentException}s that name the state and the reason, never another
+ * exception. The limits bound the work a forged or corrupt array can cause: {@link BigDecimal}
+ * arithmetic is linear in the digits but a scale of 16,777,216 makes adding two amounts raise ten
+ * to that power (seconds per addition). The writer refuses what the reader would refuse, so every
+ * byte form written can be read back.
  */
 public final class StateBytes {
   private StateBytes() {}
+
+  /**
+   * The largest scale, in absolute value, of a decimal in a byte form: 1,000 decimal places. Money
+   * read by this library has a plain decimal's scale (cents, or a few more places for rates), and a
+   * sum has the largest scale of its terms; far beyond that is a corrupt array.
+   */
+  public static final int MAX_DECIMAL_SCALE = 1_000;
+
+  /**
+   * The most bytes of a decimal's unscaled value: 1,024 (about 2,466 decimal digits), far more than
+   * the sum of 2^63 amounts of 1,000 digits each needs.
+   */
+  public static final int MAX_DECIMAL_BYTES = 1_024;
 
   /** Writes fields of one byte form. Not thread-safe; one per {@code toBytes} call. */
   public static final class Writer {
@@ -83,6 +100,24 @@ public final class StateBytes {
       return this;
     }
 
+    /**
+     * A string in {@link DataOutputStream#writeUTF(String)}'s form (a 2-byte length, then modified
+     * UTF-8), the layout of the path and transition counts.
+     *
+     * @throws IllegalArgumentException when it takes more than 65,535 bytes in that form
+     */
+    public Writer writeModifiedUtf8(String s) {
+      try {
+        out.writeUTF(s);
+      } catch (java.io.UTFDataFormatException e) {
+        throw new IllegalArgumentException("a string of more than 65,535 bytes cannot be written"
+            + " in this byte form: '" + s.substring(0, 40) + "...'");
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      return this;
+    }
+
     /** An optional string: byte 0, or byte 1 and the string. */
     public Writer writeOptionalString(String s) {
       if (s == null) {
@@ -92,10 +127,20 @@ public final class StateBytes {
       return writeString(s);
     }
 
-    /** A decimal: int scale, int length, unscaled two's-complement bytes. */
+    /**
+     * A decimal: int scale, int length, unscaled two's-complement bytes.
+     *
+     * @throws IllegalArgumentException when its scale or digits exceed {@link #MAX_DECIMAL_SCALE}
+     *     or {@link #MAX_DECIMAL_BYTES} (the reader would refuse it)
+     */
     public Writer writeDecimal(BigDecimal d) {
-      writeInt(d.scale());
       byte[] unscaled = d.unscaledValue().toByteArray();
+      if (Math.abs((long) d.scale()) > MAX_DECIMAL_SCALE || unscaled.length > MAX_DECIMAL_BYTES) {
+        throw new IllegalArgumentException("a decimal with scale " + d.scale() + " and "
+            + unscaled.length + " bytes of digits cannot be written: a byte form holds scales up to "
+            + MAX_DECIMAL_SCALE + " and up to " + MAX_DECIMAL_BYTES + " bytes of digits");
+      }
+      writeInt(d.scale());
       writeInt(unscaled.length);
       try {
         out.write(unscaled);
@@ -207,9 +252,36 @@ public final class StateBytes {
       return b;
     }
 
-    /** A string written by {@link Writer#writeString}. */
+    /**
+     * A string written by {@link Writer#writeString}.
+     *
+     * @throws IllegalArgumentException also when its bytes are not UTF-8 (a writer never writes
+     *     such bytes, and decoding them with replacement characters would change the state)
+     */
     public String readString(String field) {
-      return new String(readBytes(readSize(field + " length")), StandardCharsets.UTF_8);
+      byte[] b = readBytes(readSize(field + " length"));
+      try {
+        return StandardCharsets.UTF_8.newDecoder()
+            .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+            .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+            .decode(java.nio.ByteBuffer.wrap(b)).toString();
+      } catch (java.nio.charset.CharacterCodingException e) {
+        throw malformed(field + " is not UTF-8");
+      }
+    }
+
+    /**
+     * A string in {@link DataInputStream#readUTF()}'s form (a 2-byte length, then modified UTF-8),
+     * as the path and transition counts write them.
+     */
+    public String readModifiedUtf8(String field) {
+      try {
+        return in.readUTF();
+      } catch (java.io.UTFDataFormatException e) {
+        throw malformed(field + " is not modified UTF-8");
+      } catch (IOException e) {
+        throw truncated(e);
+      }
     }
 
     /** An optional string written by {@link Writer#writeOptionalString}; null when absent. */
@@ -226,12 +298,23 @@ public final class StateBytes {
       return f == 1;
     }
 
-    /** A decimal written by {@link Writer#writeDecimal}. */
+    /**
+     * A decimal written by {@link Writer#writeDecimal}.
+     *
+     * @throws IllegalArgumentException also when its scale or digits exceed {@link
+     *     #MAX_DECIMAL_SCALE} or {@link #MAX_DECIMAL_BYTES}
+     */
     public BigDecimal readDecimal(String field) {
       int scale = readInt();
+      if (Math.abs((long) scale) > MAX_DECIMAL_SCALE) {
+        throw malformed(field + " has scale " + scale + ", beyond the limit of " + MAX_DECIMAL_SCALE);
+      }
       int n = readSize(field + " length");
       if (n == 0) {
         throw malformed(field + " has no digits");
+      }
+      if (n > MAX_DECIMAL_BYTES) {
+        throw malformed(field + " has " + n + " bytes of digits, beyond the limit of " + MAX_DECIMAL_BYTES);
       }
       return new BigDecimal(new BigInteger(readBytes(n)), scale);
     }

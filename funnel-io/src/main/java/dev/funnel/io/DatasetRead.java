@@ -13,13 +13,22 @@ import java.util.Optional;
  * A dataset as read, with what reading did to each table file: rows read, accepted, and rejected
  * by reason code (lenient mode; in strict mode nothing is rejected).
  *
- * @param dataset the accepted rows
- * @param tables  one entry per table file, in table order
+ * @param dataset  the accepted rows
+ * @param tables   one entry per table file, in table order
+ * @param warnings what reading noticed but read anyway, one line each (a table file named in
+ *                 upper case, read as its table)
  */
-public record DatasetRead(Dataset dataset, List<TableRead> tables) implements Tabular {
+public record DatasetRead(Dataset dataset, List<TableRead> tables, List<String> warnings)
+    implements Tabular {
 
   public DatasetRead {
     tables = List.copyOf(tables);
+    warnings = List.copyOf(warnings);
+  }
+
+  /** A read without warnings. */
+  public DatasetRead(Dataset dataset, List<TableRead> tables) {
+    this(dataset, tables, List.of());
   }
 
   /** Rows rejected over all tables. */
@@ -62,7 +71,8 @@ public record DatasetRead(Dataset dataset, List<TableRead> tables) implements Ta
   @Override
   public String summary() {
     return "DatasetRead: " + tables.size() + " tables, " + accepted() + " rows accepted, "
-        + rejected() + " rejected";
+        + rejected() + " rejected"
+        + (warnings.isEmpty() ? "" : "; " + String.join("; ", warnings));
   }
 
   @Override

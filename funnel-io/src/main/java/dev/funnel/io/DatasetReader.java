@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.Map;
 import java.util.Objects;
@@ -35,17 +36,29 @@ import java.util.function.Consumer;
  * <p><b>Strict</b> reading (the default) throws {@link InvalidDataException} at the first invalid
  * row or header, naming file, line, column, field, value and reason. <b>Lenient</b> reading
  * rejects invalid rows, counts them by reason code, keeps the first few as examples and reports a
- * {@link TableRead} per table; it throws only {@link java.io.UncheckedIOException} (the input
- * could not be read) and {@link IllegalArgumentException} (a directory that is not a dataset).
+ * {@link TableRead} per table. A table that cannot be read at all fails in both modes. Reading
+ * throws only {@link InvalidDataException} (invalid data: a row in strict mode, a table in both),
+ * {@link java.io.UncheckedIOException} (the input could not be read) and
+ * {@link IllegalArgumentException} (a directory that is not a dataset); every message is one line.
  *
  * <p>Conventions, each decided here:
  *
  * <ul>
- *   <li>A header that lacks a required column (or names one twice, or has broken quoting) is
- *       invalid: strict reading throws; lenient reading rejects every row of that table with the
- *       header's code ({@code missing_column}, {@code duplicate_column}, {@code invalid_header}),
- *       and the table counts as present with no rows.
- *   <li>A zero-byte file, or one with only a header, is a present but empty table, in both modes.
+ *   <li>Table files are found by name ignoring case: {@code LEADS.CSV} is the leads table, read
+ *       with a warning ({@link DatasetRead#warnings()}); two entries for one table ({@code x.csv}
+ *       and {@code x.ndjson}, or {@code x.csv} and {@code X.csv}) are an {@link
+ *       IllegalArgumentException}. A table's entry that is not a regular readable file (a
+ *       directory, a symbolic link to nothing or to itself, a FIFO, a device such as
+ *       {@code /dev/null}) is an {@link InvalidDataException} with code {@code not_a_file}, in
+ *       both modes: a table is never silently dropped.
+ *   <li>A CSV header that lacks a required column, names a column twice (known or not; case and
+ *       blanks ignored) or has broken quoting fails the read in both modes ({@code
+ *       missing_column}, {@code duplicate_column}, {@code invalid_header}): the table cannot be
+ *       read, and the other figures computed without it would mislead.
+ *   <li>A CSV file with no header line (0 bytes, or only empty lines) fails in both modes
+ *       ({@code empty_file}); a header alone is a present, empty table. An NDJSON file has no
+ *       header: an empty one is an empty table, and a field named twice in one object (case
+ *       ignored) rejects that line ({@code malformed_json}).
  *   <li>Lines with no characters are skipped, not rows. Unknown columns are never an error: leads
  *       keep them as {@link dev.funnel.core.Lead#attributes()}, other tables ignore them.
  *   <li>Currencies: without {@link CurrencyRates}, strict reading fails at the first amount whose
@@ -131,34 +144,26 @@ public final class DatasetReader {
    * {@link Builder#tables(Set)} (the others are not opened, and the dataset does not have them).
    *
    * @throws IllegalArgumentException when {@code dir} is not a directory, has no table file, or
-   *     has both {@code NAME.csv} and {@code NAME.ndjson} for a table
-   * @throws InvalidDataException in strict mode, at the first invalid row
+   *     has two files for a table ({@code NAME.csv} and {@code NAME.ndjson}, or names differing
+   *     in case only)
+   * @throws InvalidDataException in strict mode at the first invalid row; in both modes when a
+   *     table's file is not a regular readable file, a CSV file is empty or its header is invalid
    * @throws UncheckedIOException when a file cannot be read
    */
   public DatasetRead read(Path dir) {
     if (!Files.isDirectory(dir)) {
-      throw new IllegalArgumentException("not a dataset directory: " + dir);
+      throw new IllegalArgumentException("not a dataset directory: " + Rejection.oneLine(dir.toString()));
     }
-    Map<DatasetTable, Path> files = new TreeMap<>();
-    for (DatasetTable t : DatasetTable.values()) {
-      Path csv = dir.resolve(t.fileName() + ".csv");
-      Path nd = dir.resolve(t.fileName() + ".ndjson");
-      boolean c = Files.isRegularFile(csv);
-      boolean j = Files.isRegularFile(nd);
-      if (c && j) {
-        throw new IllegalArgumentException(
-            "both " + csv.getFileName() + " and " + nd.getFileName() + " in " + dir + "; keep one");
-      }
-      if (c || j) {
-        files.put(t, c ? csv : nd);
-      }
-    }
-    boolean any = !files.isEmpty();
-    files.keySet().retainAll(wanted());
-    if (!any) {
+    List<String> warnings = new ArrayList<>();
+    Map<DatasetTable, Path> files = tableFiles(dir, warnings);
+    if (files.isEmpty()) {
       throw new IllegalArgumentException(
-          "no table files in " + dir + ": expected leads, stages, activities, touches, payments,"
-              + " spend, plan or paths, as .csv or .ndjson");
+          "no table files in " + Rejection.oneLine(dir.toString()) + ": expected leads, stages,"
+              + " activities, touches, payments, spend, plan or paths, as .csv or .ndjson");
+    }
+    files.keySet().retainAll(wanted());
+    for (Path f : files.values()) {
+      requireReadableFile(f);
     }
     boolean majority = lenient && rates == null;
     ReadContext ctx = new ReadContext(zone, catalog, rates, !majority);
@@ -251,7 +256,95 @@ public final class DatasetReader {
       reads.add(t.result());
     }
     ctx.leadIds.clear(); // the duplicate check is done; its ids need not outlive the read
-    return new DatasetRead(b.build(), reads);
+    return new DatasetRead(b.build(), reads, warnings);
+  }
+
+  /**
+   * The table files of a directory: an entry whose name, ignoring case, is {@code NAME.csv} or
+   * {@code NAME.ndjson} for a table NAME. A name that differs from the canonical lower-case one
+   * ({@code LEADS.CSV}) is read with a warning, the same on every file system, so a table is never
+   * ignored for the case of its name.
+   *
+   * @throws IllegalArgumentException when two entries name the same table ({@code leads.csv} and
+   *     {@code leads.ndjson}, or {@code leads.csv} and {@code Leads.csv})
+   * @throws UncheckedIOException when the directory cannot be listed
+   */
+  private static Map<DatasetTable, Path> tableFiles(Path dir, List<String> warnings) {
+    Map<String, DatasetTable> byName = new TreeMap<>();
+    for (DatasetTable t : DatasetTable.values()) {
+      byName.put(t.fileName() + ".csv", t);
+      byName.put(t.fileName() + ".ndjson", t);
+    }
+    Map<DatasetTable, Path> files = new TreeMap<>();
+    List<Path> entries = new ArrayList<>();
+    try (java.nio.file.DirectoryStream<Path> ds = Files.newDirectoryStream(dir)) {
+      ds.forEach(entries::add);
+    } catch (IOException | java.nio.file.DirectoryIteratorException e) {
+      throw new UncheckedIOException("cannot list the dataset directory " + Rejection.oneLine(dir.toString()),
+          e instanceof IOException io ? io : ((java.nio.file.DirectoryIteratorException) e).getCause());
+    }
+    entries.sort(null); // a stable order for the messages
+    for (Path p : entries) {
+      String name = p.getFileName().toString();
+      DatasetTable t = byName.get(name.toLowerCase(Locale.ROOT));
+      if (t == null) {
+        continue;
+      }
+      Path other = files.putIfAbsent(t, p);
+      if (other != null) {
+        throw new IllegalArgumentException("both " + Rejection.oneLine(other.getFileName().toString())
+            + " and " + Rejection.oneLine(name) + " in " + Rejection.oneLine(dir.toString())
+            + " are the " + t.fileName() + " table; keep one");
+      }
+      if (!name.equals(name.toLowerCase(Locale.ROOT))) {
+        warnings.add("read " + Rejection.oneLine(name) + " as the " + t.fileName()
+            + " table: table files are named in lower case ("
+            + name.toLowerCase(Locale.ROOT) + ")");
+      }
+    }
+    return files;
+  }
+
+  /**
+   * Checks that a table's path is a regular file this process can read: a directory, a symbolic
+   * link to nothing or to itself, a FIFO or a device (a link to {@code /dev/null}) would otherwise
+   * be read as an empty table or block forever.
+   *
+   * @throws InvalidDataException naming the file and what it is instead ({@code not_a_file}), in
+   *     both modes: the table cannot be read at all
+   */
+  static void requireReadableFile(Path f) {
+    String problem = null;
+    if (Files.isSymbolicLink(f)) {
+      try {
+        Path target = f.toRealPath();
+        if (!Files.isRegularFile(target)) {
+          problem = "is a symbolic link to " + Rejection.oneLine(target.toString()) + ", "
+              + (Files.isDirectory(target) ? "a directory" : "a device, FIFO or socket")
+              + ", not a regular file";
+        }
+      } catch (java.nio.file.NoSuchFileException e) {
+        problem = "is a symbolic link to nothing (its target does not exist)";
+      } catch (java.nio.file.FileSystemException e) {
+        problem = "is a symbolic link that cannot be followed ("
+            + Rejection.oneLine(String.valueOf(e.getReason())) + "; a loop?)";
+      } catch (IOException e) {
+        problem = "is a symbolic link that cannot be followed ("
+            + Rejection.oneLine(String.valueOf(e.getMessage())) + ")";
+      }
+    } else if (Files.isDirectory(f)) {
+      problem = "is a directory, not a file";
+    } else if (!Files.isRegularFile(f)) {
+      problem = "is not a regular file (a device, FIFO or socket)";
+    }
+    if (problem == null && !Files.isReadable(f)) {
+      problem = "cannot be read (permission denied)";
+    }
+    if (problem != null) {
+      String name = f.getFileName().toString();
+      throw new InvalidDataException(new Rejection(name, 0, 0, null, null, "not_a_file",
+          Rejection.oneLine(name) + " " + problem + "; a table file must be a regular, readable file"));
+    }
   }
 
   /** A payment or spend row held back until the dataset's currency is known. */
@@ -513,7 +606,8 @@ public final class DatasetReader {
    *
    * @return what was read, accepted and rejected
    * @throws IllegalArgumentException when the extension is neither CSV nor NDJSON
-   * @throws InvalidDataException in strict mode, at the first invalid row
+   * @throws InvalidDataException in strict mode at the first invalid row; in both modes when a
+   *     CSV file has no header line or an invalid header
    * @throws UncheckedIOException when the file cannot be read
    */
   public <T> TableRead forEach(Rows<T> rows, Path file, Consumer<? super T> sink) {

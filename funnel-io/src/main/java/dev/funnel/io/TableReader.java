@@ -132,50 +132,49 @@ final class TableReader<T> {
   private void readCsv(InputStream in, char delimiter) {
     CsvTokenizer tok = new CsvTokenizer(in, delimiter);
     if (!tok.next()) {
-      return;
+      throw new InvalidDataException(new Rejection(tally.file, 1, 0, null, null, "empty_file",
+          "the file is empty: a CSV table starts with its header line (a header alone is an empty"
+              + " table)"));
     }
     int n = tok.count();
     String[] names = new String[n];
     for (int i = 0; i < n; i++) {
       names[i] = CsvText.unguard(tok.fields()[i].strip()).toLowerCase(Locale.ROOT);
     }
-    Rejection header = null;
     if (tok.error() != CsvTokenizer.OK) {
-      header = new Rejection(tally.file, tok.line(), tok.errorField() + 1, null,
-          tok.fields()[tok.errorField()], "invalid_header", "the header row has broken quoting");
+      throw new InvalidDataException(new Rejection(tally.file, tok.line(), tok.errorField() + 1, null,
+          tok.fields()[tok.errorField()], "invalid_header", "the header row has broken quoting"));
     }
     int[] map = new int[codec.columns.length];
     Arrays.fill(map, -1);
     boolean[] present = new boolean[codec.columns.length];
     List<String> extraNames = new ArrayList<>();
     List<Integer> extraIndex = new ArrayList<>();
-    for (int i = 0; i < n && header == null; i++) {
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    for (int i = 0; i < n; i++) {
+      if (!names[i].isEmpty() && !seen.add(names[i])) {
+        throw new InvalidDataException(new Rejection(tally.file, tok.line(), i + 1, names[i], names[i],
+            "duplicate_column", "the header names column " + names[i] + " twice; which one holds"
+                + " the values cannot be told"));
+      }
       int c = codec.index(names[i]);
       if (c >= 0) {
-        if (present[c]) {
-          header = new Rejection(tally.file, tok.line(), i + 1, names[i], names[i],
-              "duplicate_column", "the header names column " + names[i] + " twice");
-        }
         present[c] = true;
         map[c] = i;
-      } else if (codec.keepsExtras() && !names[i].isEmpty() && !extraNames.contains(names[i])) {
+      } else if (codec.keepsExtras() && !names[i].isEmpty()) {
         extraNames.add(names[i]);
         extraIndex.add(i);
       }
     }
-    if (header == null) {
-      String missing = codec.missingColumn(present);
-      if (missing != null) {
-        header = new Rejection(tally.file, tok.line(), 0, missing, null, "missing_column",
-            "the header has no column " + missing + " (required); it has " + Arrays.toString(names));
-      }
-    }
-    if (header != null && strict) {
-      throw new InvalidDataException(header);
+    String missing = codec.missingColumn(present);
+    if (missing != null) {
+      throw new InvalidDataException(new Rejection(tally.file, tok.line(), 0, missing, null,
+          "missing_column", "the header has no column " + missing + " (required); it has "
+              + headerText(names) + cutShort(names, missing)));
     }
     int[] extraIdx = extraIndex.stream().mapToInt(Integer::intValue).toArray();
     RowCells cells = RowCells.csv(map, extraNames.toArray(new String[0]), extraIdx);
-    DirectRows fast = direct == null || header != null ? null : direct.of(map, extraIdx);
+    DirectRows fast = direct == null ? null : direct.of(map, extraIdx);
     if (pause != null) {
       tok.stopAt(pause.at());
     }
@@ -193,10 +192,7 @@ final class TableReader<T> {
       }
       tally.read++;
       long line = tok.line();
-      if (header != null) {
-        reject(header.code(), line, header.column(), header.field(), header.value(),
-            "row not read: " + header.reason());
-      } else if (tok.error() == CsvTokenizer.TOO_LONG) {
+      if (tok.error() == CsvTokenizer.TOO_LONG) {
         reject("line_too_long", line, 1, null, tok.field(0) + "...",
             "the record is longer than " + CsvTokenizer.MAX_RECORD + " bytes; the rest of its line is skipped");
       } else if (tok.error() != CsvTokenizer.OK) {
@@ -218,6 +214,25 @@ final class TableReader<T> {
         row(cells, line);
       }
     }
+  }
+
+  /** The header's names for a message: the first 20, then how many more. */
+  private static String headerText(String[] names) {
+    if (names.length <= 20) {
+      return Arrays.toString(names);
+    }
+    return Arrays.toString(Arrays.copyOf(names, 20)).replace("]", ", ... " + (names.length - 20)
+        + " more]");
+  }
+
+  /** A hint when a header name is the start of the missing column: the header was cut short. */
+  private static String cutShort(String[] names, String missing) {
+    for (String h : names) {
+      if (!h.isEmpty() && h.length() < missing.length() && missing.startsWith(h)) {
+        return "; '" + h + "' looks like " + missing + " cut short";
+      }
+    }
+    return "";
   }
 
   private static String printable(char c) {
@@ -269,6 +284,7 @@ final class TableReader<T> {
   /** Fills the cells from one JSON object; returns null, or why the line is not one. */
   private Reject parseObject(String s, String[] values, int[] positions, Map<String, String> extras) {
     try (JsonParser p = JSON.createParser(s)) {
+      java.util.Set<String> extraNames = extras == null ? null : new java.util.HashSet<>();
       if (p.nextToken() != JsonToken.START_OBJECT) {
         return malformed("each line must be one JSON object");
       }
@@ -289,10 +305,19 @@ final class TableReader<T> {
         }
         int c = codec.index(name);
         if (c >= 0) {
+          if (positions[c] != 0) {
+            return malformed("field " + name + " appears twice in the object");
+          }
           values[c] = v;
           positions[c] = k;
-        } else if (extras != null && v != null && !v.isBlank() && !name.isEmpty()) {
-          extras.put(name, v.strip());
+        } else if (extras != null && !name.isEmpty()) {
+          if (extraNames.contains(name)) {
+            return malformed("field " + name + " appears twice in the object");
+          }
+          extraNames.add(name);
+          if (v != null && !v.isBlank()) {
+            extras.put(name, v.strip());
+          }
         }
       }
       if (t != JsonToken.END_OBJECT) {

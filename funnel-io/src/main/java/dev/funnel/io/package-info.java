@@ -38,8 +38,10 @@
  *
  * <p>Strict reading throws {@link dev.funnel.io.InvalidDataException} at the first invalid row,
  * naming file, line, column, field, value and reason; lenient reading rejects such rows and counts
- * them by a stable snake_case code: {@code missing_column}, {@code duplicate_column},
- * {@code invalid_header}, {@code unclosed_quote}, {@code invalid_quote}, {@code line_too_long},
+ * them by a stable snake_case code. A table that cannot be read at all fails in both modes with
+ * {@code not_a_file}, {@code empty_file}, {@code missing_column}, {@code duplicate_column} or
+ * {@code invalid_header}; row codes: {@code unclosed_quote}, {@code invalid_quote},
+ * {@code line_too_long},
  * {@code wrong_column_count}, {@code malformed_json}, {@code unsupported_value},
  * {@code missing_value}, {@code unparsable_time}, {@code unparsable_number},
  * {@code unparsable_period}, {@code unknown_stage}, {@code unknown_touch_kind},

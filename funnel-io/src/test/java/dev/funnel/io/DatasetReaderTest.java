@@ -4,6 +4,7 @@ import static dev.funnel.io.Fixtures.dataset;
 import static dev.funnel.io.Fixtures.lenient;
 import static dev.funnel.io.Fixtures.only;
 import static dev.funnel.io.Fixtures.read;
+import static dev.funnel.io.Fixtures.failsInBothModes;
 import static dev.funnel.io.Fixtures.strictFails;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -243,27 +244,38 @@ class DatasetReaderTest {
   }
 
   @Test
-  void missingRequiredColumnRejectsEveryRowOfTheTable() {
-    dataset(dir, "leads.csv", "lead_id,channel\nL1,seo\nL2,direct\n",
-        "payments.csv", "paid_at,amount\n2026-01-01,5\n");
-    DatasetRead r = lenient(dir);
-    TableRead leads = read(r, DatasetTable.LEADS);
-    assertEquals(Map.of("missing_column", 2L), leads.rejectedByCode());
-    assertEquals("created_at", leads.examples().get(0).field());
-    assertTrue(r.dataset().has(DatasetTable.LEADS), "the table is present, with no rows");
-    assertEquals(0, r.dataset().leads().size());
-    assertEquals("customer_id", only(read(r, DatasetTable.PAYMENTS)).field());
-    Rejection s = strictFails(dir);
+  void missingRequiredColumnFailsInBothModes() {
+    dataset(dir, "leads.csv", "lead_id,channel\nL1,seo\nL2,direct\n");
+    Rejection s = failsInBothModes(dir);
     assertEquals("missing_column", s.code());
     assertEquals(1, s.line());
     assertEquals("created_at", s.field());
+    dataset(dir, "leads.csv", "lead_id,created_at\nL1,2026-01-01\n",
+        "payments.csv", "paid_at,amount\n2026-01-01,5\n");
+    assertEquals("customer_id", failsInBothModes(dir).field());
   }
 
   @Test
-  void duplicateColumnIsAHeaderProblem() {
+  void aTruncatedHeaderFailsWithAHint() {
+    dataset(dir, "leads.csv", "lead_id,create\nL1,2026-01-01\n");
+    Rejection s = failsInBothModes(dir);
+    assertEquals("the header has no column created_at (required); it has [lead_id, create];"
+        + " 'create' looks like created_at cut short", s.reason());
+  }
+
+  @Test
+  void duplicateColumnFailsInBothModes() {
     dataset(dir, "leads.csv", "lead_id,created_at,Lead_ID\nL1,2026-01-01,L1\n");
-    assertEquals("duplicate_column", only(read(lenient(dir), DatasetTable.LEADS)).code());
-    assertEquals("duplicate_column", strictFails(dir).code());
+    assertEquals("duplicate_column", failsInBothModes(dir).code());
+    // an unknown column named twice once kept the first value silently
+    dataset(dir, "leads.csv", "lead_id,created_at,region,Region \nL1,2026-01-01,north,south\n");
+    Rejection r = failsInBothModes(dir);
+    assertEquals("duplicate_column", r.code());
+    assertEquals("region", r.field());
+    assertEquals(4, r.column());
+    // unnamed columns (a trailing delimiter) are not names
+    dataset(dir, "leads.csv", "lead_id,created_at,,\nL1,2026-01-01,,\n");
+    assertEquals(1, DatasetReader.strict().read(dir).dataset().leads().size());
   }
 
   @Test
@@ -371,13 +383,19 @@ class DatasetReaderTest {
   }
 
   @Test
-  void zeroByteFileIsAPresentEmptyTableInBothModes() {
+  void aCsvFileWithoutAHeaderFailsInBothModesAnEmptyNdjsonFileIsAnEmptyTable() {
     dataset(dir, "leads.csv", "", "payments.ndjson", "");
-    for (DatasetRead r : List.of(lenient(dir), DatasetReader.strict().read(dir))) {
-      assertTrue(r.dataset().has(DatasetTable.LEADS));
-      assertTrue(r.dataset().has(DatasetTable.PAYMENTS));
-      assertEquals(0, read(r, DatasetTable.LEADS).read());
-      assertFalse(r.dataset().has(DatasetTable.STAGES));
+    Rejection r = failsInBothModes(dir);
+    assertEquals("empty_file", r.code());
+    assertEquals("leads.csv", r.file());
+    dataset(dir, "leads.csv", "\n\r\n");
+    assertEquals("empty_file", failsInBothModes(dir).code());
+    dataset(dir, "leads.csv", "lead_id,created_at\n");
+    for (DatasetRead read : List.of(lenient(dir), DatasetReader.strict().read(dir))) {
+      assertTrue(read.dataset().has(DatasetTable.LEADS));
+      assertTrue(read.dataset().has(DatasetTable.PAYMENTS));
+      assertEquals(0, read(read, DatasetTable.PAYMENTS).read());
+      assertFalse(read.dataset().has(DatasetTable.STAGES));
     }
   }
 
@@ -429,8 +447,9 @@ class DatasetReaderTest {
   void delimiterIsDetectedOrGiven() {
     dataset(dir, "leads.csv", "lead_id\tcreated_at\tcampaign\nL1\t2026-01-01\ta,b;c\n");
     assertEquals("a,b;c", DatasetReader.strict().read(dir).dataset().lead("L1").campaign());
-    DatasetRead forced = DatasetReader.builder().delimiter(',').lenient(true).build().read(dir);
-    assertEquals("missing_column", read(forced, DatasetTable.LEADS).examples().get(0).code());
+    DatasetReader forced = DatasetReader.builder().delimiter(',').lenient(true).build();
+    assertEquals("missing_column",
+        assertThrows(InvalidDataException.class, () -> forced.read(dir)).rejection().code());
     assertThrows(IllegalArgumentException.class, () -> DatasetReader.builder().delimiter('|'));
   }
 

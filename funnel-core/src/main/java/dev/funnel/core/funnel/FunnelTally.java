@@ -2,6 +2,7 @@ package dev.funnel.core.funnel;
 
 import dev.funnel.core.Lead;
 import dev.funnel.core.Period;
+import dev.funnel.core.PeriodSpan;
 import dev.funnel.core.Stage;
 import dev.funnel.core.StageCatalog;
 import dev.funnel.core.StateBytes;
@@ -172,6 +173,7 @@ public final class FunnelTally {
    * The tally of both sets of leads; neither input changes.
    *
    * @throws IllegalArgumentException when the tallies are for different catalogs, zones or queries
+   * @throws ArithmeticException when a count would exceed a long
    */
   public FunnelTally merge(FunnelTally other) {
     if (!catalog.equals(other.catalog) || !zone.equals(other.zone) || !query.equals(other.query)) {
@@ -182,17 +184,37 @@ public final class FunnelTally {
     for (Map<Cell, long[]> src : List.of(cells, other.cells)) {
       for (Map.Entry<Cell, long[]> e : src.entrySet()) {
         long[] acc = m.computeIfAbsent(e.getKey(), x -> new long[catalog.progression().size()]);
-        long[] v = e.getValue();
-        for (int k = 0; k < v.length; k++) {
-          acc[k] += v[k];
-        }
+        add(acc, e.getValue());
       }
     }
     return new FunnelTally(catalog, zone, query, m);
   }
 
-  /** The report of the leads added so far. */
+  /**
+   * The report of the leads added so far, within {@link PeriodSpan#DEFAULT_MAX} periods (see
+   * {@link #result(int)}).
+   *
+   * @throws IllegalArgumentException when the periods exceed the limit
+   * @throws ArithmeticException when a total would exceed a long
+   */
   public FunnelReport result() {
+    return result(PeriodSpan.DEFAULT_MAX);
+  }
+
+  /**
+   * The report of the leads added so far. With a granularity, the report has a row per period
+   * from the first counted period to the last, for the total and for each group, so the span and
+   * the rows are checked before anything is laid out: at most {@code maxPeriods} periods, and at
+   * most {@code 100 x maxPeriods} period rows over the total and the groups (a breakdown by a
+   * thousand campaigns is fine over a hundred periods, not over ten thousand).
+   *
+   * @param maxPeriods the most periods the report may span (see {@link PeriodSpan})
+   * @throws IllegalArgumentException when the periods or period rows exceed the limit (the
+   *     message names them and the limit), or {@code maxPeriods} is below 1
+   * @throws ArithmeticException when a total would exceed a long
+   */
+  public FunnelReport result(int maxPeriods) {
+    PeriodSpan.requireLimit(maxPeriods);
     int n = catalog.progression().size();
     List<String> names = new ArrayList<>(n);
     for (Stage s : catalog.progression()) {
@@ -217,6 +239,14 @@ public final class FunnelTally {
     }
     List<Period> periods = new ArrayList<>();
     if (!seen.isEmpty()) {
+      int span = PeriodSpan.count("the funnel", seen.first(), seen.last(), maxPeriods);
+      int tables = query.by().isEmpty() ? 1 : groupTotals.size() + 1;
+      if ((long) span * tables > 100L * maxPeriods) {
+        throw new IllegalArgumentException("the funnel would have " + span + " periods for each of "
+            + (tables - 1) + " groups and the total, more than the limit of 100 x " + maxPeriods
+            + " period rows (maxPeriods): use a coarser granularity, a shorter window or a larger"
+            + " maxPeriods");
+      }
       for (Period p = seen.first(); p.compareTo(seen.last()) <= 0; p = p.next()) {
         periods.add(p);
       }
@@ -244,9 +274,10 @@ public final class FunnelTally {
     return out;
   }
 
+  /** Adds counts with {@link Math#addExact}: a forged or huge state fails, never wraps. */
   private static void add(long[] acc, long[] v) {
     for (int k = 0; k < v.length; k++) {
-      acc[k] += v[k];
+      acc[k] = Math.addExact(acc[k], v[k]);
     }
   }
 

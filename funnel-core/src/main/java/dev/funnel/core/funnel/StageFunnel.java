@@ -29,6 +29,8 @@ public final class StageFunnel {
   /**
    * The funnel of the dataset's leads under the query.
    *
+   * @throws IllegalArgumentException when its periods exceed {@link
+   *     dev.funnel.core.PeriodSpan#DEFAULT_MAX} (see {@link FunnelTally#result(int)})
    * @throws IllegalStateException when the dataset has no leads or stages table
    */
   public static FunnelReport compute(Dataset d, FunnelQuery query) {
@@ -39,6 +41,8 @@ public final class StageFunnel {
    * The same report as {@link #compute(Dataset, FunnelQuery)} for the dataset the columns are
    * the form of ({@link Columns#of(Dataset)}): every basis, window, granularity and breakdown.
    *
+   * @throws IllegalArgumentException when its periods exceed {@link
+   *     dev.funnel.core.PeriodSpan#DEFAULT_MAX} (see {@link FunnelTally#result(int)})
    * @throws IllegalStateException when the columns have no leads or stages table
    */
   public static FunnelReport compute(Columns c, FunnelQuery query) {

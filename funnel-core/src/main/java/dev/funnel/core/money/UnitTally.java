@@ -29,10 +29,11 @@ public final class UnitTally {
     BigDecimal revenue = BigDecimal.ZERO;
     BigDecimal marketingRevenue = BigDecimal.ZERO;
 
+    /** Adds the other totals; counts with {@link Math#addExact}. */
     void add(Acc o) {
       spend = spend.add(o.spend);
-      leads += o.leads;
-      customers += o.customers;
+      leads = Math.addExact(leads, o.leads);
+      customers = Math.addExact(customers, o.customers);
       revenue = revenue.add(o.revenue);
       marketingRevenue = marketingRevenue.add(o.marketingRevenue);
     }
@@ -112,7 +113,11 @@ public final class UnitTally {
     return this;
   }
 
-  /** The tally of both; neither input changes. */
+  /**
+   * The tally of both; neither input changes.
+   *
+   * @throws ArithmeticException when a lead or customer count would exceed a long
+   */
   public UnitTally merge(UnitTally other) {
     Map<Key, Acc> m = new HashMap<>();
     for (Map<Key, Acc> src : List.of(cells, other.cells)) {
@@ -129,6 +134,9 @@ public final class UnitTally {
    * @param currency the dataset currency
    * @param margin   gross margin in [0, 1] for ROMI on profit, or null for revenue-based ROMI
    * @param window   a label of the window, for the report
+   * @throws IllegalArgumentException for a margin outside [0, 1]
+   * @throws ArithmeticException when a channel's or the total lead or customer count would exceed
+   *     a long
    */
   public UnitReport result(String currency, BigDecimal margin, String window) {
     if (margin != null && (margin.signum() < 0 || margin.compareTo(BigDecimal.ONE) > 0)) {
@@ -173,7 +181,7 @@ public final class UnitTally {
 
   /**
    * The stable byte form (layout of {@link dev.funnel.core.StateBytes}, version 1), so equal
-   * tallies give equal bytes:
+   * tallies give equal bytes. Decimals are limited as {@link StateBytes} says:
    *
    * <pre>
    * byte    version (1)
@@ -184,6 +192,8 @@ public final class UnitTally {
    *   long, long           leads, new customers
    *   decimal, decimal     revenue, marketing-sourced revenue
    * </pre>
+   *
+   * @throws IllegalArgumentException when a sum exceeds the decimal limits of {@link StateBytes}
    */
   public byte[] toBytes() {
     TreeMap<Key, Acc> sorted = new TreeMap<>(ORDER);
@@ -203,18 +213,24 @@ public final class UnitTally {
    * Reads the byte form of {@link #toBytes()}.
    *
    * @throws IllegalArgumentException on null, empty, truncated or trailing bytes, another version,
-   *     a blank channel, a repeated key, negative spend or negative counts
+   *     a blank channel, keys out of order or repeated, negative spend, negative counts, or a
+   *     decimal beyond the limits of {@link StateBytes}
    */
   public static UnitTally fromBytes(byte[] data) {
     StateBytes.Reader r = new StateBytes.Reader(data, WHAT, VERSION);
     Map<Key, Acc> cells = new HashMap<>();
     int n = r.readSize("key count");
+    Key previous = null;
     for (int i = 0; i < n; i++) {
       String channel = r.readString("channel");
       if (channel.isBlank()) {
         throw r.malformed("a key has a blank channel");
       }
       Key key = new Key(channel, r.readOptionalString("campaign"));
+      if (previous != null && ORDER.compare(previous, key) >= 0) {
+        throw r.malformed("key " + channel + " / " + key.campaign() + " is out of order or repeated");
+      }
+      previous = key;
       Acc a = new Acc();
       a.spend = r.readDecimal("spend");
       if (a.spend.signum() < 0) {
