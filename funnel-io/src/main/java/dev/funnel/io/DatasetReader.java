@@ -448,7 +448,7 @@ public final class DatasetReader {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + f, e);
     }
-    long split = size >= splitBytes ? splitPoint(f, size) : -1;
+    long split = size >= splitBytes && roomForHalf(size) ? splitPoint(f, size) : -1;
     try (InputStream in = Files.newInputStream(f)) {
       TableReader<T> r = new TableReader<>(codec, ctx, !lenient, tally,
           (v, l, c) -> slow.append(cols, v), (map, extra) -> DirectRows.of(t, cols, ctx, map, extra));
@@ -464,6 +464,18 @@ public final class DatasetReader {
   /** How a record that the fast route does not take is appended to a builder. */
   private interface Slow<T> {
     void append(ColumnsBuilder cols, T value);
+  }
+
+  /**
+   * Whether the heap has room for a second half read into a builder of its own beside the first:
+   * the second half holds about half a column byte per file byte (48 bytes or less per row of
+   * about 80), and three times that must be free, so that the halves never cost the read its
+   * heap (a read under a small {@code -Xmx} then runs on one thread, as a sequential read).
+   */
+  static boolean roomForHalf(long fileBytes) {
+    Runtime rt = Runtime.getRuntime();
+    long free = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
+    return free / 3 > fileBytes / 4;
   }
 
   /** Files at least this large are read in two halves on two threads (8 MiB). */
