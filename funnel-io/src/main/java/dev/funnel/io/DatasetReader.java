@@ -165,6 +165,15 @@ public final class DatasetReader {
     for (Path f : files.values()) {
       requireReadableFile(f);
     }
+    long csvBytes = 0;
+    for (Path f : files.values()) {
+      try {
+        csvBytes += Files.size(f);
+      } catch (IOException e) {
+        // the read itself reports the file
+      }
+    }
+    boolean halves = roomForHalves(csvBytes);
     boolean majority = lenient && rates == null;
     ReadContext ctx = new ReadContext(zone, catalog, rates, !majority);
     Dataset.Builder b = Dataset.builder().zone(zone).catalog(catalog);
@@ -191,35 +200,35 @@ public final class DatasetReader {
                 throw new Reject("duplicate_lead_id", 0, v.id(), LeadCodec.DUPLICATE);
               }
               into.lead(v);
-            }, t, cols);
+            }, t, cols, halves);
           } else {
             readFile(LeadCodec.INSTANCE, ctx, tally, f, (v, l, c) -> v, b::lead);
           }
           break;
         case STAGES:
           if (direct) {
-            readDirect(StageCodec.INSTANCE, ctx, tally, f, ColumnsBuilder::stage, t, cols);
+            readDirect(StageCodec.INSTANCE, ctx, tally, f, ColumnsBuilder::stage, t, cols, halves);
           } else {
             readFile(StageCodec.INSTANCE, ctx, tally, f, (v, l, c) -> v, b::stageChange);
           }
           break;
         case ACTIVITIES:
           if (direct) {
-            readDirect(ActivityCodec.INSTANCE, ctx, tally, f, ColumnsBuilder::activity, t, cols);
+            readDirect(ActivityCodec.INSTANCE, ctx, tally, f, ColumnsBuilder::activity, t, cols, halves);
           } else {
             readFile(ActivityCodec.INSTANCE, ctx, tally, f, (v, l, c) -> v, b::activity);
           }
           break;
         case TOUCHES:
           if (direct) {
-            readDirect(TouchCodec.INSTANCE, ctx, tally, f, ColumnsBuilder::touch, t, cols);
+            readDirect(TouchCodec.INSTANCE, ctx, tally, f, ColumnsBuilder::touch, t, cols, halves);
           } else {
             readFile(TouchCodec.INSTANCE, ctx, tally, f, (v, l, c) -> v, b::touch);
           }
           break;
         case PAYMENTS:
           if (direct && !majority) {
-            readDirect(PaymentCodec.INSTANCE, ctx, tally, f, ColumnsBuilder::payment, t, cols);
+            readDirect(PaymentCodec.INSTANCE, ctx, tally, f, ColumnsBuilder::payment, t, cols, halves);
           } else if (majority) {
             readFile(PaymentCodec.INSTANCE, ctx, tally, f,
                 (v, l, c) -> new Kept<>(v, v.amount(), l, c.position(5)), payments::add);
@@ -441,14 +450,14 @@ public final class DatasetReader {
    * least {@link #SPLIT_BYTES} is read in two halves on two threads ({@link #readSplit}).
    */
   private <T> void readDirect(Codec<T> codec, ReadContext ctx, Tally tally, Path f,
-      Slow<T> slow, DatasetTable t, ColumnsBuilder cols) {
+      Slow<T> slow, DatasetTable t, ColumnsBuilder cols, boolean halves) {
     long size;
     try {
       size = Files.size(f);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + f, e);
     }
-    long split = size >= splitBytes && roomForHalf(size) ? splitPoint(f, size) : -1;
+    long split = size >= splitBytes && halves ? splitPoint(f, size) : -1;
     try (InputStream in = Files.newInputStream(f)) {
       TableReader<T> r = new TableReader<>(codec, ctx, !lenient, tally,
           (v, l, c) -> slow.append(cols, v), (map, extra) -> DirectRows.of(t, cols, ctx, map, extra));
@@ -467,15 +476,15 @@ public final class DatasetReader {
   }
 
   /**
-   * Whether the heap has room for a second half read into a builder of its own beside the first:
-   * the second half holds about half a column byte per file byte (48 bytes or less per row of
-   * about 80), and three times that must be free, so that the halves never cost the read its
-   * heap (a read under a small {@code -Xmx} then runs on one thread, as a sequential read).
+   * Whether the heap has room to read files in halves: the dataset takes about half a byte per
+   * byte of CSV, a second half beside it and the layout after it up to as much again, so the
+   * maximum heap must be at least twice the bytes of the files read (otherwise, under a small
+   * {@code -Xmx}, files are read on one thread, as a sequential read). Decided from the files and
+   * the heap limit only, never from the heap's current use, so a read does the same whatever
+   * garbage the host has.
    */
-  static boolean roomForHalf(long fileBytes) {
-    Runtime rt = Runtime.getRuntime();
-    long free = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
-    return free / 3 > fileBytes / 4;
+  static boolean roomForHalves(long csvBytes) {
+    return Runtime.getRuntime().maxMemory() / 2 >= csvBytes;
   }
 
   /** Files at least this large are read in two halves on two threads (8 MiB). */
@@ -515,7 +524,7 @@ public final class DatasetReader {
    */
   private <T> TableReader.Pause readSplit(Codec<T> codec, ReadContext ctx, Tally tally, Path f,
       long split, Slow<T> slow, DatasetTable t, ColumnsBuilder cols) {
-    ColumnsBuilder part = new ColumnsBuilder();
+    ColumnsBuilder part = cols.part();
     part.expect(t, estimateRows(f) / 2);
     ReadContext partCtx = new ReadContext(ctx.zone, ctx.catalog, ctx.rates, ctx.firstCurrencyRule);
     Tally partTally = new Tally(t, tally.file, 0);

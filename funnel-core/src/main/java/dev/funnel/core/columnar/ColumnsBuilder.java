@@ -36,16 +36,16 @@ import java.util.function.Supplier;
  */
 public final class ColumnsBuilder {
 
-  private final Interner leadIds = new Interner();
-  private final Interner customers = new Interner();
-  private final Interner channels = new Interner();
-  private final Interner campaigns = new Interner();
-  private final Interner segments = new Interner();
-  private final Interner owners = new Interner();
-  private final Interner reasons = new Interner();
-  private final Interner products = new Interner();
-  private final Interner activityTypes = new Interner();
-  private final Interner outcomes = new Interner();
+  private Interner leadIds = new Interner();
+  private Interner customers = new Interner();
+  private Interner channels = new Interner();
+  private Interner campaigns = new Interner();
+  private Interner segments = new Interner();
+  private Interner owners = new Interner();
+  private Interner reasons = new Interner();
+  private Interner products = new Interner();
+  private Interner activityTypes = new Interner();
+  private Interner outcomes = new Interner();
 
   // leads, in arrival order
   private final Ints leadId = new Ints();
@@ -295,6 +295,27 @@ public final class ColumnsBuilder {
   }
 
   // ---- parts: a table read in pieces on several threads, each piece into a builder of its own ----
+
+  /**
+   * A builder for a part of a table read on another thread: its dictionaries start as copies of
+   * this builder's ({@link Interner#snapshot}), so the codes of known text agree and
+   * {@link #absorb} translates only the text the part added. Call it on the thread that owns this
+   * builder.
+   */
+  public ColumnsBuilder part() {
+    ColumnsBuilder p = new ColumnsBuilder();
+    p.leadIds = leadIds.snapshot();
+    p.customers = customers.snapshot();
+    p.channels = channels.snapshot();
+    p.campaigns = campaigns.snapshot();
+    p.segments = segments.snapshot();
+    p.owners = owners.snapshot();
+    p.reasons = reasons.snapshot();
+    p.products = products.snapshot();
+    p.activityTypes = activityTypes.snapshot();
+    p.outcomes = outcomes.snapshot();
+    return p;
+  }
 
   /**
    * Whether the lead rows of {@code part} name no lead that has a row here, so that

@@ -26,6 +26,7 @@ final class Interner {
   private long[] slots = new long[64];
   private int mask = 31; // slots: mask + 1
   private int lastCode = -1; // exports repeat a key on consecutive rows (a lead's stage changes)
+  private static final int LOOKAHEAD = 4;
 
   /**
    * Makes room for about {@code n} keys in all (a size hint: no rehashing on the way there);
@@ -65,9 +66,18 @@ final class Interner {
       return lc;
     }
     // a table grouped by lead in the order of another (stages after leads) names the keys in
-    // the order they were first seen: try the next code before hashing
-    int next = lc + 1;
-    int c = next < size && same(next, b, off, len) ? next : lookup(b, off, len, text);
+    // the order they were first seen, skipping the leads it has no row of: try the next few codes
+    // (adjacent in the pool, so cheap) before hashing
+    int c = -1;
+    for (int next = lc + 1, end = Math.min(size, lc + 1 + LOOKAHEAD); next < end; next++) {
+      if (same(next, b, off, len)) {
+        c = next;
+        break;
+      }
+    }
+    if (c < 0) {
+      c = lookup(b, off, len, text);
+    }
     lastCode = c;
     return c;
   }
@@ -167,13 +177,41 @@ final class Interner {
     return size - 1;
   }
 
+  // a snapshot: the interner it copies and how many of its keys it copied (their codes are the same)
+  private Interner origin;
+  private int base;
+
+  /**
+   * A copy of this interner as it is now, to code the rows of a part read on another thread: the
+   * keys known now keep their codes there, so joining the part back ({@link #absorb}) looks up
+   * only the keys it added.
+   */
+  Interner snapshot() {
+    Interner c = new Interner();
+    c.values = Arrays.copyOf(values, values.length);
+    c.starts = Arrays.copyOf(starts, starts.length);
+    c.pool = Arrays.copyOf(pool, starts[size]);
+    c.slots = Arrays.copyOf(slots, slots.length);
+    c.mask = mask;
+    c.size = size;
+    c.lastCode = lastCode;
+    c.origin = this;
+    c.base = size;
+    return c;
+  }
+
   /**
    * This interner's codes of every key of {@code other}, in {@code other}'s code order, assigning
-   * codes to keys not seen before (how a part read on another thread joins the whole).
+   * codes to keys not seen before (how a part read on another thread joins the whole). The keys
+   * of a {@link #snapshot} of this interner that it copied keep their codes.
    */
   int[] absorb(Interner other) {
     int[] map = new int[other.size];
-    for (int c = 0; c < other.size; c++) {
+    int known = other.origin == this ? other.base : 0;
+    for (int c = 0; c < known; c++) {
+      map[c] = c;
+    }
+    for (int c = known; c < other.size; c++) {
       int s = other.starts[c];
       map[c] = code(other.pool, s, other.starts[c + 1] - s, other.values[c]);
     }
@@ -182,6 +220,9 @@ final class Interner {
 
   /** The code of {@code other}'s key {@code c} in this interner, or ABSENT when it is not here. */
   int find(Interner other, int c) {
+    if (other.origin == this && c < other.base) {
+      return c;
+    }
     int s = other.starts[c];
     int len = other.starts[c + 1] - s;
     int k = probe(other.pool, s, len, hash(other.pool, s, len));
@@ -240,6 +281,7 @@ final class Interner {
     slots = null;
     pool = null;
     starts = null;
+    origin = null;
     return new Coded(Dictionary.sorted(name, sorted), remap);
   }
 
