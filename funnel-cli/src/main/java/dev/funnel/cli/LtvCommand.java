@@ -290,6 +290,7 @@ final class LtvCommand implements Command {
       gg.put("boundary", g.boundary());
       gg.put("logLikelihood", g.logLikelihood());
       gg.put("standardErrors", errors(g.p(), g.q(), g.gamma(), g.theta()));
+      gg.put("intervals95", intervals(g.p(), g.q(), g.gamma(), g.theta()));
       gg.put("customers", g.customers());
       gg.put("excluded", g.excluded());
       gg.put("converged", g.convergence().converged());
@@ -314,6 +315,8 @@ final class LtvCommand implements Command {
       clv.put("spendFallback", r.observedFallback() ? "observed" : "none");
       clv.put("fallbackSpend", r.clv().fallbackSpend());
       clv.put("fallbackCustomers", r.clv().fallbackCustomers());
+      clv.put("fromConvergedFits", r.clv().fromConvergedFits());
+      clv.put("caveats", r.clv().caveats());
       m.put("clv", clv);
     }
     m.putAll(json(r.channels()));
@@ -330,6 +333,7 @@ final class LtvCommand implements Command {
     bg.put("pi", b.pi().value());
     bg.put("logLikelihood", b.logLikelihood());
     bg.put("standardErrors", errors(b.r(), b.alpha(), b.a(), b.b(), b.pi()));
+    bg.put("intervals95", intervals(b.r(), b.alpha(), b.a(), b.b(), b.pi()));
     bg.put("converged", b.convergence().converged());
     bg.put("boundary", b.boundary());
     return bg;
@@ -349,6 +353,7 @@ final class LtvCommand implements Command {
     m.put("lambda", p.lambda().value());
     m.put("logLikelihood", p.logLikelihood());
     m.put("standardErrors", errors(p.r(), p.alpha(), p.s(), p.beta(), p.lambda()));
+    m.put("intervals95", intervals(p.r(), p.alpha(), p.s(), p.beta(), p.lambda()));
     m.put("converged", p.convergence().converged());
     m.put("boundary", p.boundary());
     return m;
@@ -387,6 +392,19 @@ final class LtvCommand implements Command {
       cohorts.add(ch);
     }
     m.put("channelCohorts", cohorts);
+    return m;
+  }
+
+  /**
+   * Each parameter's approximate 95% interval {@code [low, high]} on its scale (log for a positive
+   * parameter, logit for a probability: never below zero; {@link Estimate}); null bounds where it
+   * is not defined (a limit value or no standard error).
+   */
+  private static Map<String, Object> intervals(Estimate... es) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    for (Estimate e : es) {
+      m.put(e.name(), java.util.Arrays.asList(e.lower95(), e.upper95()));
+    }
     return m;
   }
 
