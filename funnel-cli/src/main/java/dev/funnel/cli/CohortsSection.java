@@ -55,7 +55,8 @@ final class CohortsSection extends ComputedSection<CohortsSection.Result> {
   @Override
   String text(Result r, ReportInput in) {
     return r.table().summary() + "\n" + retention(r.table())
-        + "\n" + r.economics().summary() + "\n" + r.economics().table().render();
+        + "\n" + r.economics().summary() + "\n" + r.economics().table().render()
+        + LtvCommand.footnotes(r.economics());
   }
 
   /**
@@ -120,9 +121,12 @@ final class CohortsSection extends ComputedSection<CohortsSection.Result> {
     for (ChannelLtvToCac c : r.economics().channels()) {
       t.add(List.of(c.channel(), Long.toString(c.customers()), HtmlReport.figure(c.spend()),
           HtmlReport.figure(c.cac()), HtmlReport.figure(c.ltv()), HtmlReport.n(c.ltvToCac()),
-          c.payback().isPresent() ? Integer.toString(c.payback().getAsInt()) : "not yet"));
+          !c.paybackDefined() ? "-"
+              : c.payback().isPresent() ? Integer.toString(c.payback().getAsInt()) : "not yet"));
     }
-    return s.table(r.economics().summary(),
+    s = s.table(r.economics().summary(),
         List.of("channel", "customers", "spend", "CAC", "LTV", "LTV/CAC", "payback months"), t);
+    List<String> notes = LtvCommand.footnoteLines(r.economics());
+    return notes.isEmpty() ? s : s.paragraph("- = undefined: " + String.join("; ", notes) + ".");
   }
 }

@@ -373,8 +373,15 @@ final class LtvCommand implements Command {
       ch.put("cac", c.cac());
       ch.put("ltvToCac", c.ltvToCac());
       ch.put("paybackMonths", c.payback().isPresent() ? c.payback().getAsInt() : null);
+      ch.put("paybackStatus", !c.paybackDefined() ? "undefined"
+          : c.payback().isPresent() ? "reached" : "not yet");
       ch.put("customers", c.customers());
       ch.put("spend", c.spend());
+      ch.put("spendRows", c.spendRows());
+      Map<String, Object> why = undefined(c, u);
+      if (!why.isEmpty()) {
+        ch.put("undefined", why);
+      }
       channels.add(ch);
     }
     m.put("channels", channels);
@@ -387,8 +394,12 @@ final class LtvCommand implements Command {
       ch.put("cohort", c.cohort().label());
       ch.put("customers", c.customers());
       ch.put("spend", c.spend());
+      ch.put("spendRows", c.spendRows());
       ch.put("cac", c.cac());
       ch.put("paybackMonths", c.payback().isPresent() ? c.payback().getAsInt() : null);
+      if (c.cacUndefined() != null) {
+        ch.put("undefined", Map.of("cac", c.cacUndefined(), "paybackMonths", c.cacUndefined()));
+      }
       cohorts.add(ch);
     }
     m.put("channelCohorts", cohorts);
@@ -406,6 +417,63 @@ final class LtvCommand implements Command {
       m.put(e.name(), java.util.Arrays.asList(e.lower95(), e.upper95()));
     }
     return m;
+  }
+
+  /**
+   * Why a channel's figures are undefined, by JSON field: CAC, LTV/CAC and payback when its spend is
+   * unknown (no spend table, no spend rows) or it has no customer; LTV when no cohort reached the
+   * month; LTV/CAC when CAC is 0.
+   */
+  static Map<String, Object> undefined(ChannelLtvToCac c, LtvToCac u) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    c.whyCacUndefined().ifPresent(why -> {
+      m.put("cac", why);
+      m.put("ltvToCac", why);
+      m.put("paybackMonths", why);
+    });
+    if (Double.isNaN(c.ltv())) {
+      String why = "no cohort of " + c.channel() + " reached month " + u.horizon();
+      m.put("ltv", why);
+      m.putIfAbsent("ltvToCac", why);
+    } else if (c.paybackDefined() && Double.isNaN(c.ltvToCac())) {
+      m.put("ltvToCac", "zero CAC for " + c.channel());
+    }
+    return m;
+  }
+
+  /**
+   * The channels' footnotes, one per reason, naming the figures it makes undefined:
+   * {@code "CAC, LTV/CAC, payback: no spend rows for direct"}.
+   */
+  static List<String> footnoteLines(LtvToCac u) {
+    Map<String, List<String>> byReason = new LinkedHashMap<>();
+    for (ChannelLtvToCac c : u.channels()) {
+      undefined(c, u).forEach((field, why) -> byReason
+          .computeIfAbsent((String) why, k -> new ArrayList<>()).add(label(field)));
+    }
+    List<String> out = new ArrayList<>();
+    byReason.forEach((why, fields) -> out.add(String.join(", ", fields) + ": " + why));
+    return out;
+  }
+
+  /** {@link #footnoteLines} as text under the table: {@code "- = undefined:"}, then a line each. */
+  static String footnotes(LtvToCac u) {
+    List<String> lines = footnoteLines(u);
+    if (lines.isEmpty()) {
+      return "";
+    }
+    StringBuilder b = new StringBuilder("- = undefined:\n");
+    lines.forEach(l -> b.append("  ").append(l).append('\n'));
+    return b.toString();
+  }
+
+  private static String label(String field) {
+    return switch (field) {
+      case "cac" -> "CAC";
+      case "ltv" -> "LTV";
+      case "ltvToCac" -> "LTV/CAC";
+      default -> "payback";
+    };
   }
 
   private static Map<String, Object> errors(Estimate... es) {
@@ -480,7 +548,8 @@ final class LtvCommand implements Command {
     } else {
       b.append("Gamma-Gamma: not fitted: ").append(r.gammaGammaProblem()).append("\n\n");
     }
-    b.append(r.channels().summary()).append('\n').append(r.channels().table().render());
+    b.append(r.channels().summary()).append('\n').append(r.channels().table().render())
+        .append(footnotes(r.channels()));
     return b.toString();
   }
 }

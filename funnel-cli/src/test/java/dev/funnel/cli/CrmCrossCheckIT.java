@@ -405,29 +405,36 @@ class CrmCrossCheckIT {
     sql.run("""
         CREATE OR REPLACE TABLE facts AS
           SELECT channel, coalesce(campaign, '(none)') AS campaign, sum(amount) AS spend,
-            0 AS leads, 0 AS customers, CAST(0 AS DECIMAL(38, 14)) AS revenue,
-            CAST(0 AS DECIMAL(38, 14)) AS mrev FROM spend WHERE %1$s GROUP BY ALL
+            count(*) AS spend_rows, 0 AS leads, 0 AS customers,
+            CAST(0 AS DECIMAL(38, 14)) AS revenue, CAST(0 AS DECIMAL(38, 14)) AS mrev
+            FROM spend WHERE %1$s GROUP BY ALL
           UNION ALL
-          SELECT channel, coalesce(campaign, '(none)'), CAST(0 AS DECIMAL(38, 14)), count(*), 0,
+          SELECT channel, coalesce(campaign, '(none)'), CAST(0 AS DECIMAL(38, 14)), 0, count(*), 0,
             CAST(0 AS DECIMAL(38, 14)), CAST(0 AS DECIMAL(38, 14)) FROM leads WHERE %2$s
             GROUP BY ALL
           UNION ALL
-          SELECT channel, coalesce(campaign, '(none)'), CAST(0 AS DECIMAL(38, 14)), 0, count(*),
+          SELECT channel, coalesce(campaign, '(none)'), CAST(0 AS DECIMAL(38, 14)), 0, 0, count(*),
             CAST(0 AS DECIMAL(38, 14)), CAST(0 AS DECIMAL(38, 14)) FROM first_paid
             WHERE %3$s GROUP BY ALL
           UNION ALL
-          SELECT channel, coalesce(campaign, '(none)'), CAST(0 AS DECIMAL(38, 14)), 0, 0, sum(amount),
+          SELECT channel, coalesce(campaign, '(none)'), CAST(0 AS DECIMAL(38, 14)), 0, 0, 0,
+            sum(amount),
             coalesce(sum(amount) FILTER (WHERE marketing), CAST(0 AS DECIMAL(38, 14))) FROM pay
             WHERE %4$s GROUP BY ALL;
         """.formatted(
         in.formatted("day", "day"), in.formatted("local_day(created_at)", "local_day(created_at)"),
         in.formatted("local_day(first_at)", "local_day(first_at)"), in.formatted("local_day(paid_at)", "local_day(paid_at)")));
+    // a key without spend rows has unknown spend: every ratio is NULL (undefined, never 0)
     String ratios = """
         sum(spend), sum(leads), sum(customers), sum(revenue),
-          CAST(sum(spend) AS DOUBLE) / NULLIF(sum(leads), 0),
-          CAST(sum(spend) AS DOUBLE) / NULLIF(sum(customers), 0),
-          CAST(sum(revenue) - sum(spend) AS DOUBLE) / NULLIF(CAST(sum(spend) AS DOUBLE), 0),
-          CAST(sum(spend) AS DOUBLE) / NULLIF(CAST(sum(revenue) AS DOUBLE), 0)
+          CASE WHEN sum(spend_rows) > 0
+            THEN CAST(sum(spend) AS DOUBLE) / NULLIF(sum(leads), 0) END,
+          CASE WHEN sum(spend_rows) > 0
+            THEN CAST(sum(spend) AS DOUBLE) / NULLIF(sum(customers), 0) END,
+          CASE WHEN sum(spend_rows) > 0 THEN
+            CAST(sum(revenue) - sum(spend) AS DOUBLE) / NULLIF(CAST(sum(spend) AS DOUBLE), 0) END,
+          CASE WHEN sum(spend_rows) > 0
+            THEN CAST(sum(spend) AS DOUBLE) / NULLIF(CAST(sum(revenue) AS DOUBLE), 0) END
         """;
     String[] cols = {"spend", "leads", "customers", "revenue", "cpl", "cac", "romi", "drr"};
     Cells want = Cells.of(sql.rows("SELECT coalesce(channel, '(all)'), '-', " + ratios
