@@ -476,7 +476,7 @@ class CrmCrossCheckIT {
    * Win rate by count from SQL and from OPPORTUNITY (spec/metrics.md: won / (won + lost)):
    * leads that reached the base stage; won = reached WON; lost = not won and the latest stage
    * change is LOST (latest by time; at equal times the later catalog stage, exits after WON);
-   * returned and open deals count in neither.
+   * returned (not won, latest change RETURNED) and open deals count in neither, each apart.
    */
   @Test
   void winRateFromSqlAndOpportunity() {
@@ -488,12 +488,14 @@ class CrmCrossCheckIT {
     for (String base : new String[] {"SQL", "OPPORTUNITY"}) {
       WinRate w = Sales.winRate(ds, base, null, null);
       Cells got = new Cells().put(w.reached(), "reached").put(w.won(), "won").put(w.lost(), "lost")
-          .put(w.open(), "open").put(w.byCount(), "byCount");
+          .put(w.returned(), "returned").put(w.open(), "open").put(w.byCount(), "byCount");
       List<Object[]> r = sql.rows("""
           SELECT count(*), count(*) FILTER (WHERE won), count(*) FILTER (WHERE lost),
-            count(*) FILTER (WHERE NOT won AND NOT lost)
+            count(*) FILTER (WHERE NOT won AND NOT lost AND NOT returned),
+            count(*) FILTER (WHERE returned)
           FROM (SELECT b.lead_id, w."at" IS NOT NULL AS won,
-                  w."at" IS NULL AND coalesce(x.stage = 'LOST', false) AS lost
+                  w."at" IS NULL AND coalesce(x.stage = 'LOST', false) AS lost,
+                  w."at" IS NULL AND coalesce(x.stage = 'RETURNED', false) AS returned
                 FROM reach b JOIN reach w ON w.lead_id = b.lead_id AND w.stage = 'WON'
                 LEFT JOIN latest x ON x.lead_id = b.lead_id
                 WHERE b.stage = '%s' AND b."at" IS NOT NULL)
@@ -501,7 +503,8 @@ class CrmCrossCheckIT {
       long won = (Long) r.get(0)[1];
       long lost = (Long) r.get(0)[2];
       Cells want = new Cells().put(r.get(0)[0], "reached").put(won, "won").put(lost, "lost")
-          .put(r.get(0)[3], "open").put(won + lost == 0 ? Double.NaN : (double) won / (won + lost), "byCount");
+          .put(r.get(0)[4], "returned").put(r.get(0)[3], "open")
+          .put(won + lost == 0 ? Double.NaN : (double) won / (won + lost), "byCount");
       Cells.assertSame("win rate from " + base, got, want, RATIO);
     }
   }
