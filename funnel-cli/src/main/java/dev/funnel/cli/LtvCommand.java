@@ -98,8 +98,12 @@ final class LtvCommand implements Command {
         + "margin per customer first covers CAC, null when not yet.\n"
         + "--model pareto fits the Pareto/NBD (Schmittlein, Morrison and Colombo 1987) instead of\n"
         + "BG/NBD; it then gives the CLV's expected purchases and P(alive). JSON: \"model\":\n"
-        + "\"pareto\" and a \"paretoNbd\" member (r, alpha, s, beta, lambda, ...) in place of\n"
-        + "\"bgnbd\"; r and alpha are null at the homogeneous-rate limit, lambda the common rate.";
+        + "\"pareto\" and a \"paretoNbd\" member (r, alpha, s, beta, lambda, mu, ...) in place of\n"
+        + "\"bgnbd\"; r and alpha are null at the homogeneous-rate limit, lambda the common rate;\n"
+        + "s and beta are null at the constant-dropout-rate limit, mu the common dropout rate.\n"
+        + "Fits that run to a boundary of the parameter space report the limit model there (its\n"
+        + "name in \"boundary\"); intervals95 are on the log scale (logit for pi), never below 0. A\n"
+        + "CLV from a fit that did not converge says so (text CAVEAT lines, JSON clv.caveats).";
   }
 
   @Override
@@ -351,9 +355,10 @@ final class LtvCommand implements Command {
     m.put("s", p.s().value());
     m.put("beta", p.beta().value());
     m.put("lambda", p.lambda().value());
+    m.put("mu", p.mu().value());
     m.put("logLikelihood", p.logLikelihood());
-    m.put("standardErrors", errors(p.r(), p.alpha(), p.s(), p.beta(), p.lambda()));
-    m.put("intervals95", intervals(p.r(), p.alpha(), p.s(), p.beta(), p.lambda()));
+    m.put("standardErrors", errors(p.r(), p.alpha(), p.s(), p.beta(), p.lambda(), p.mu()));
+    m.put("intervals95", intervals(p.r(), p.alpha(), p.s(), p.beta(), p.lambda(), p.mu()));
     m.put("converged", p.convergence().converged());
     m.put("boundary", p.boundary());
     return m;

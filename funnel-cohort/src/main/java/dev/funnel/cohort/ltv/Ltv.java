@@ -577,6 +577,15 @@ public final class Ltv {
    * a boundary of its own) is not used, and a run stopped at {@code r > 1e6} is then reported not
    * converged, with the point reached.
    *
+   * <p>Constant dropout rate: when customers differ in how often they buy but not in how long they
+   * stay, the likelihood increases toward {@code s, beta -> infinity} with {@code s/beta -> mu},
+   * where Gamma(s, beta) degenerates to a point mass: every lifetime is exponential with rate mu.
+   * That limit is fitted first in {@code (r, alpha, mu)} ({@link ConstantDropoutRateLikelihood});
+   * the Newton runs already stop once beta passes 30 (1 + max T), and the limit is reported, flagged
+   * {@link ParetoNbdFit#CONSTANT_DROPOUT_RATE}, when it is the best limit and no interior point beats
+   * it by more than the tolerance. As for the BG/NBD, a converged interior point within
+   * {@code 1e-6 (1 + |logL|)} of the best limit is reported as that limit.
+   *
    * @throws IllegalArgumentException when the summary is empty
    */
   public static ParetoNbdFit paretoNbd(RfmSummary summary) {
@@ -598,14 +607,41 @@ public final class Ltv {
     java.util.function.Predicate<double[]> noDropout =
         th -> th[2] - th[3] < LN_NO_DROPOUT || th[3] > lnBetaMax || th[0] > LN_HOMOGENEOUS;
     MaximumLikelihood.Fit homogeneous = homogeneousRateLimit(d, lnAlpha, lnBeta, lnBetaMax);
+    MaximumLikelihood.Fit constant = constantRateLimit(d, limit, meanT);
     double tol = 1e-6 * (1 + Math.abs(limit.logLikelihood()));
     boolean homogeneousBetter =
         homogeneous != null && homogeneous.logLikelihood() > limit.logLikelihood() + tol;
-    double boundaryValue =
-        homogeneousBetter ? homogeneous.logLikelihood() : limit.logLikelihood();
+    boolean constantBetter =
+        constant != null && constant.logLikelihood() > limit.logLikelihood() + tol
+            && !(homogeneousBetter && homogeneous.logLikelihood() >= constant.logLikelihood());
+    homogeneousBetter &= !constantBetter;
+    double boundaryValue = homogeneousBetter ? homogeneous.logLikelihood()
+        : constantBetter ? constant.logLikelihood() : limit.logLikelihood();
     MaximumLikelihood.Fit f = MaximumLikelihood.fit(
         new ParetoNbdLikelihood(d), starts, noDropout, boundaryValue);
-    if (f.atBoundary() && homogeneousBetter) {
+    // an interior point that does not beat the best limit by more than the tolerance is that limit
+    boolean limitWins = f.atBoundary() || !(f.logLikelihood() > boundaryValue + tol);
+    if (limitWins && constantBetter) {
+      double[] th = constant.logParameters();
+      double[] cov = constant.covariance();
+      double lambda = Math.exp(th[0] - th[1]);
+      double se = cov == null ? Double.NaN
+          : lambda * Math.sqrt(Math.max(0, cov[0] + cov[1 * 3 + 1] - 2 * cov[1]));
+      return new ParetoNbdFit(
+          constant.estimate(0, "r"),
+          constant.estimate(1, "alpha"),
+          new Estimate("s", Double.POSITIVE_INFINITY, Double.NaN),
+          new Estimate("beta", Double.POSITIVE_INFINITY, Double.NaN),
+          constant.logLikelihood(),
+          d.customers,
+          d.size(),
+          limitConvergence(constant, f, "constant-dropout-rate limit"),
+          summary.unit(),
+          ParetoNbdFit.CONSTANT_DROPOUT_RATE,
+          new Estimate("lambda", lambda, se),
+          constant.estimate(2, "mu"));
+    }
+    if (limitWins && homogeneousBetter) {
       return new ParetoNbdFit(
           new Estimate("r", Double.POSITIVE_INFINITY, Double.NaN),
           new Estimate("alpha", Double.POSITIVE_INFINITY, Double.NaN),
@@ -619,7 +655,7 @@ public final class Ltv {
           ParetoNbdFit.HOMOGENEOUS_RATE,
           homogeneous.estimate(0, "lambda"));
     }
-    if (f.atBoundary()) {
+    if (limitWins) {
       return new ParetoNbdFit(
           limit.estimate(0, "r"),
           limit.estimate(1, "alpha"),
@@ -637,6 +673,10 @@ public final class Ltv {
     // delta method in (ln r, ln alpha): d lambda / d ln r = lambda = -d lambda / d ln alpha
     double se = cov == null ? Double.NaN
         : lambda * Math.sqrt(Math.max(0, cov[0] + cov[1 * 4 + 1] - 2 * cov[1]));
+    double mu = Math.exp(f.logParameters()[2] - f.logParameters()[3]);
+    // the same in (ln s, ln beta) for mu = s/beta
+    double seMu = cov == null ? Double.NaN
+        : mu * Math.sqrt(Math.max(0, cov[2 * 4 + 2] + cov[3 * 4 + 3] - 2 * cov[2 * 4 + 3]));
     return new ParetoNbdFit(
         f.estimate(0, "r"),
         f.estimate(1, "alpha"),
@@ -648,7 +688,30 @@ public final class Ltv {
         f.convergence(),
         summary.unit(),
         null,
-        new Estimate("lambda", lambda, se));
+        new Estimate("lambda", lambda, se),
+        new Estimate("mu", mu, seMu));
+  }
+
+  /**
+   * The constant-dropout-rate limit of the Pareto/NBD ({@link ConstantDropoutRateLikelihood})
+   * fitted in {@code (ln r, ln alpha, ln mu)} from the NBD limit's {@code (r, alpha)} and dropout
+   * rates of a tenth, one and three times the inverse mean observation length; null when it does
+   * not converge to an interior point of its own (its runs stop at {@code mu < 1e-8}, the NBD, and
+   * at {@code r > 1e6}, one purchase rate for all, which is not fitted).
+   */
+  private static MaximumLikelihood.Fit constantRateLimit(
+      Triples d, MaximumLikelihood.Fit nbd, double meanT) {
+    double[] th = nbd.logParameters();
+    double lnMu = -Math.log(Math.max(meanT, 1e-9));
+    List<double[]> starts = new ArrayList<>();
+    starts.add(new double[] {th[0], th[1], lnMu + Math.log(0.1)});
+    starts.add(new double[] {th[0], th[1] - 1, lnMu});
+    starts.add(new double[] {th[0], th[1] - 2, lnMu + Math.log(3)});
+    java.util.function.Predicate<double[]> atEnd =
+        t -> t[2] < LN_NO_DROPOUT || t[0] > LN_HOMOGENEOUS;
+    MaximumLikelihood.Fit f = MaximumLikelihood.fit(
+        new ConstantDropoutRateLikelihood(d), starts, atEnd, nbd.logLikelihood());
+    return !f.atBoundary() && f.convergence().converged() ? f : null;
   }
 
   /**
