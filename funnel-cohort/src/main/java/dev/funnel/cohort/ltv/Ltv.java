@@ -212,7 +212,7 @@ public final class Ltv {
     java.util.function.Predicate<double[]> atEnd =
         t -> t[2] < LN_NO_DROPOUT || t[2] > -LN_NO_DROPOUT || t[0] > LN_HOMOGENEOUS;
     MaximumLikelihood.Fit f = MaximumLikelihood.fit(
-        new ConstantDropoutLikelihood(d), starts, atEnd, nbd.logLikelihood());
+        new ConstantDropoutLikelihood(d), starts, atEnd, nbd.logLikelihood(), false);
     return !f.atBoundary() && f.convergence().converged() ? f : null;
   }
 
@@ -710,14 +710,14 @@ public final class Ltv {
     java.util.function.Predicate<double[]> atEnd =
         t -> t[2] < LN_NO_DROPOUT || t[0] > LN_HOMOGENEOUS;
     MaximumLikelihood.Fit f = MaximumLikelihood.fit(
-        new ConstantDropoutRateLikelihood(d), starts, atEnd, nbd.logLikelihood());
+        new ConstantDropoutRateLikelihood(d), starts, atEnd, nbd.logLikelihood(), false);
     return !f.atBoundary() && f.convergence().converged() ? f : null;
   }
 
   /**
    * The homogeneous-rate limit of the Pareto/NBD ({@link HomogeneousRateLikelihood}) fitted in
-   * {@code (ln lambda, ln s, ln beta)}, from {@code lambda} at the mean purchase rate; null when it
-   * does not converge (its own runs stop at {@code s/beta < 1e-8}, no dropout, or at
+   * {@code (ln lambda, ln s, ln beta)}, from {@code lambda} at the mean purchase rate, by Newton
+   * alone (no derivative-free fallback); null when it does not converge (its own runs stop at {@code s/beta < 1e-8}, no dropout, or at
    * {@code ln beta > lnBetaMax}, homogeneous dropout rates: boundaries of the limit not fitted).
    */
   private static MaximumLikelihood.Fit homogeneousRateLimit(
@@ -728,8 +728,10 @@ public final class Ltv {
     starts.add(new double[] {-lnAlpha, Math.log(0.05), lnBeta - 6});
     java.util.function.Predicate<double[]> edge =
         th -> th[1] - th[2] < LN_NO_DROPOUT || th[2] > lnBetaMax;
+    // no BOBYQA fallback: the limit is used only when Newton certifies it, and each of the
+    // fallback's 400 evaluations is a quadrature per history (seconds on 100,000 leads)
     MaximumLikelihood.Fit f =
-        MaximumLikelihood.fit(new HomogeneousRateLikelihood(d), starts, edge, Double.NaN);
+        MaximumLikelihood.fit(new HomogeneousRateLikelihood(d), starts, edge, Double.NaN, false);
     return f.convergence().converged() ? f : null;
   }
 
