@@ -10,7 +10,6 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -157,9 +156,5 @@ final class RealShapedExport {
         return dd * v;
       }
     }
-  }
-
-  static LocalDate day(Instant i) {
-    return LocalDate.ofInstant(i, ZoneOffset.UTC);
   }
 }
