@@ -272,7 +272,9 @@ public final class Attribution {
 
   /**
    * Attributed revenue, ROAS, ROMI, CAC and DRR per channel: the result's value and conversion
-   * credits against the spend rows (all of them: filter by date first when needed).
+   * credits against the spend rows (all of them: filter by date first when needed). A channel
+   * without spend rows has unknown spend: its ratios are NaN ({@link ChannelReturn#spendKnown()}),
+   * never a CAC or DRR of 0.
    *
    * @param margin     gross margin for ROMI in [0, 1], or null for revenue-based ROMI
    * @param byCampaign join spend by {@code channel / campaign} (for a result of journeys built
@@ -307,7 +309,7 @@ public final class Attribution {
     for (String ch : names) {
       BigDecimal s = byChannel.containsKey(ch) ? byChannel.get(ch).amount() : BigDecimal.ZERO;
       double[] cr = credit.getOrDefault(ch, new double[2]);
-      rows.add(ChannelReturn.of(ch, s, cr[0], cr[1], m));
+      rows.add(ChannelReturn.of(ch, s, byChannel.containsKey(ch), cr[0], cr[1], m));
       totalSpend = totalSpend.add(s);
       totalConv += cr[0];
       totalRevenue += cr[1];
@@ -315,6 +317,6 @@ public final class Attribution {
     rows.sort(Comparator.comparingDouble(ChannelReturn::revenue).reversed()
         .thenComparing(ChannelReturn::channel));
     return new ChannelEconomics(result.model(), margin, rows,
-        ChannelReturn.of("total", totalSpend, totalConv, totalRevenue, m));
+        ChannelReturn.of("total", totalSpend, !byChannel.isEmpty(), totalConv, totalRevenue, m));
   }
 }

@@ -89,6 +89,27 @@ class EconomicsTest {
     ChannelEconomics e = Attribution.economics(Attribution.attribute(js, Model.FIRST), List.of());
     assertTrue(Double.isNaN(e.channels().get(0).roas()));
     assertTrue(Double.isNaN(e.channels().get(0).romi()));
-    assertEquals(0.0, e.channels().get(0).cac(), 0);
+    // no spend rows: the spend is unknown, not zero, so CAC and DRR are undefined, not 0
+    assertTrue(Double.isNaN(e.channels().get(0).cac()));
+    assertTrue(Double.isNaN(e.channels().get(0).drr()));
+    assertEquals("no spend rows for a", e.channels().get(0).whySpendUnknown().orElseThrow());
+    assertTrue(Double.isNaN(e.total().cac()) && !e.total().spendKnown());
+  }
+
+  @Test
+  void aChannelWithoutSpendRowsNextToOneWithSpendHasUndefinedCac() {
+    JourneySet js = JourneySet.fromPaths(List.of(
+        new JourneyPath(List.of("paid"), 2, BigDecimal.TEN, 0),
+        new JourneyPath(List.of("seo"), 3, BigDecimal.TEN, 0)));
+    ChannelEconomics e = Attribution.economics(Attribution.attribute(js, Model.FIRST),
+        List.of(new Spend(java.time.LocalDate.parse("2026-01-05"), "paid", null, Money.of("40"))));
+    ChannelReturn paid = e.channels().stream().filter(x -> x.channel().equals("paid")).findFirst()
+        .orElseThrow();
+    ChannelReturn seo = e.channels().stream().filter(x -> x.channel().equals("seo")).findFirst()
+        .orElseThrow();
+    assertEquals(20.0, paid.cac(), 1e-12);
+    assertTrue(Double.isNaN(seo.cac()) && Double.isNaN(seo.drr()), seo.toString());
+    assertTrue(e.total().spendKnown());
+    assertEquals(8.0, e.total().cac(), 1e-12, "the total divides the known spend by all conversions");
   }
 }

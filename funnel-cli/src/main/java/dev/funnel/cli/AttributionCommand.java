@@ -224,7 +224,8 @@ final class AttributionCommand implements Command {
       }
       b.append(all ? sideBySide(results, js) : text(results.get(0), js));
       for (ChannelEconomics e : economics) {
-        b.append('\n').append(e.summary()).append('\n').append(e.table().render());
+        b.append('\n').append(e.summary()).append('\n').append(e.table().render())
+            .append(footnotes(e));
       }
       session.emit(b.toString());
     }
@@ -309,7 +310,22 @@ final class AttributionCommand implements Command {
     m.put("romi", r.romi());
     m.put("cac", r.cac());
     m.put("drr", r.drr());
+    r.whySpendUnknown().ifPresent(why -> m.put("undefined",
+        Map.of("roas", why, "romi", why, "cac", why, "drr", why)));
     return m;
+  }
+
+  /** Text footnotes of the economics table: channels whose ratios are undefined, and why. */
+  static String footnotes(ChannelEconomics e) {
+    List<String> unknown = new ArrayList<>();
+    for (ChannelReturn r : e.channels()) {
+      if (!r.spendKnown()) {
+        unknown.add(r.channel());
+      }
+    }
+    return unknown.isEmpty() ? ""
+        : "- = undefined:\n  roas, romi, cac, drr: no spend rows for " + String.join(", ", unknown)
+            + "\n";
   }
 
   private static boolean paths(Arguments args) {

@@ -79,7 +79,9 @@ final class ChannelsSection extends ComputedSection<ChannelsSection.Result> {
     if (!r.unit().channels().isEmpty()) {
       s = s.chart(ResultCharts.channels("Channels, " + r.period().label(), r.unit()));
     }
-    return s.table(r.unit().summary(),
+    s = s.table(r.unit().summary(),
         List.of("channel", "spend", "leads", "customers", "revenue", "CPL", "CAC", "ROMI", "DRR"), rows);
+    List<String> notes = UnitCommand.footnotes(all);
+    return notes.isEmpty() ? s : s.paragraph("- = undefined: " + String.join("; ", notes) + ".");
   }
 }

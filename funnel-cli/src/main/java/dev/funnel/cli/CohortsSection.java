@@ -65,7 +65,8 @@ final class CohortsSection extends ComputedSection<CohortsSection.Result> {
     return r.table().summary() + ", as of " + in.scope().asOfLabel() + "\n"
         + retention(r.table(), r.through())
         + CohortsCommand.partialNote(r.table(), r.through(), in.scope().asOf(), in.scope().zone())
-        + "\n" + r.economics().summary() + "\n" + r.economics().table().render();
+        + "\n" + r.economics().summary() + "\n" + r.economics().table().render()
+        + LtvCommand.footnotes(r.economics());
   }
 
   /**
@@ -140,9 +141,12 @@ final class CohortsSection extends ComputedSection<CohortsSection.Result> {
     for (ChannelLtvToCac c : r.economics().channels()) {
       t.add(List.of(c.channel(), Long.toString(c.customers()), HtmlReport.figure(c.spend()),
           HtmlReport.figure(c.cac()), HtmlReport.figure(c.ltv()), HtmlReport.n(c.ltvToCac()),
-          c.payback().isPresent() ? Integer.toString(c.payback().getAsInt()) : "not yet"));
+          !c.paybackDefined() ? "-"
+              : c.payback().isPresent() ? Integer.toString(c.payback().getAsInt()) : "not yet"));
     }
-    return s.table(r.economics().summary(),
+    s = s.table(r.economics().summary(),
         List.of("channel", "customers", "spend", "CAC", "LTV", "LTV/CAC", "payback months"), t);
+    List<String> notes = LtvCommand.footnoteLines(r.economics());
+    return notes.isEmpty() ? s : s.paragraph("- = undefined: " + String.join("; ", notes) + ".");
   }
 }

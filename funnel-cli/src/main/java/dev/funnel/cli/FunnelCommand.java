@@ -10,6 +10,7 @@ import dev.funnel.core.funnel.FunnelQuery;
 import dev.funnel.core.funnel.FunnelReport;
 import dev.funnel.core.funnel.GroupFunnel;
 import dev.funnel.core.funnel.MatrixCell;
+import dev.funnel.core.funnel.MinimumGap;
 import dev.funnel.core.funnel.PeriodFunnel;
 import dev.funnel.core.funnel.StageCount;
 import dev.funnel.core.funnel.StageFunnel;
@@ -43,6 +44,9 @@ final class FunnelCommand implements Command {
       "conversion matrix: each stage-to-stage rate per --by group (default channel), cohort basis, bottlenecks flagged");
   /** The false discovery rate of the matrix's bottleneck flags. */
   static final double FDR = 0.05;
+  static final Option MIN_GAP = new Option("min-gap", "G",
+      "--matrix: the gap a bottleneck needs below the rest of its column, Npp (points) or N% (of the"
+          + " rest's rate); default 10%, 0pp flags on significance alone");
   static final Option WITHIN = new Option("within", "DURATION",
       "cohort basis: count a stage only when reached within this long of creation (30d, 48h, P30D)");
   static final Option AS_OF = new Option("as-of", "DATE",
@@ -75,7 +79,10 @@ final class FunnelCommand implements Command {
         + "--matrix: the conversion matrix of the leads created in the window (cohort basis) by\n"
         + "the --by groups: each group's rate for every pair of consecutive stages against the\n"
         + "overall rate; '!' flags a bottleneck, a cell significantly below the rest (two-proportion\n"
-        + "test, Benjamini-Hochberg at FDR 0.05, empirical-Bayes shrunk rates and indexes in JSON).\n"
+        + "test, Benjamini-Hochberg at FDR 0.05, empirical-Bayes shrunk rates and indexes in JSON)\n"
+        + "by a gap that matters: at least --min-gap (default 10% of the rest's rate; 3pp for 3\n"
+        + "percentage points). Each bottleneck shows its gap to the rest with a 95% interval\n"
+        + "(Newcombe's hybrid score interval); significant gaps under the minimum are listed apart.\n"
         + "--as-of counts the data as it stood then: the event window ends at it (inclusive), and\n"
         + "a cohort counts the stages its leads had reached by it. With --period, a period that\n"
         + "the as-of instant (default: the end of the data's last day) or the end or start of the\n"
@@ -84,7 +91,7 @@ final class FunnelCommand implements Command {
 
   @Override
   public List<Option> options() {
-    return DataInput.options(true, BASIS, PERIOD, BY, WITHIN, MATRIX, AS_OF);
+    return DataInput.options(true, BASIS, PERIOD, BY, WITHIN, MATRIX, AS_OF, MIN_GAP);
   }
 
   @Override
@@ -110,6 +117,17 @@ final class FunnelCommand implements Command {
         q = q.by(Dimension.CHANNEL);
       }
     }
+    MinimumGap gap = MinimumGap.DEFAULT;
+    if (args.has(MIN_GAP)) {
+      if (!args.has(MATRIX)) {
+        throw args.usage("--min-gap applies to --matrix");
+      }
+      try {
+        gap = MinimumGap.parse(args.value(MIN_GAP));
+      } catch (IllegalArgumentException e) {
+        throw args.usage("bad --min-gap: " + e.getMessage());
+      }
+    }
     if (format == Format.SVG && (args.has(PERIOD) || args.has(BY))) {
       throw args.usage("--format svg draws the one funnel of the window: not with --period or --by");
     }
@@ -133,7 +151,7 @@ final class FunnelCommand implements Command {
       }
     }
     if (args.has(MATRIX)) {
-      ConversionMatrix m = StageFunnel.matrix(data, q.between(from, to), FDR);
+      ConversionMatrix m = StageFunnel.matrix(data, q.between(from, to), FDR, gap);
       String by = q.by().stream().map(Dimension::label).collect(java.util.stream.Collectors.joining(","));
       session.emit(format == Format.JSON ? in.json(matrixJson(m, by)) : matrixHeader(q, w, by) + matrixText(m, by));
       return Funnel.OK;
@@ -228,7 +246,7 @@ final class FunnelCommand implements Command {
           : d.toString().substring(2).toLowerCase(Locale.ROOT));
     }
     return "Conversion matrix by " + by + ", leads created " + (w.bounded() ? "in " + w.label() : "at any time")
-        + " (cohort basis)" + within + "\n! = bottleneck at FDR " + TextTable.number(FDR) + "\n";
+        + " (cohort basis)" + within + "\n";
   }
 
   /**
@@ -237,6 +255,11 @@ final class FunnelCommand implements Command {
    * the report's.
    */
   static String matrixText(ConversionMatrix m, String by) {
+    return "! = bottleneck: " + m.rule() + "\n" + matrixGrid(m, by);
+  }
+
+  /** The grid and the bottleneck lines of {@link #matrixText}, without the rule line. */
+  static String matrixGrid(ConversionMatrix m, String by) {
     List<String> cols = new ArrayList<>();
     cols.add(by);
     for (String tr : m.transitions()) {
@@ -262,12 +285,35 @@ final class FunnelCommand implements Command {
     List<MatrixCell> flagged = m.bottlenecks();
     b.append(flagged.isEmpty() ? "no bottlenecks\n" : "bottlenecks: " + flagged.size() + "\n");
     for (MatrixCell c : flagged) {
-      b.append(String.format(Locale.ROOT, "  %s %s->%s: %s against %s overall (%d of %d)%n",
-          c.source(), c.from(), c.to(), FunnelSection.percent(c.rate()),
-          FunnelSection.percent(m.overall().get(m.transitions().indexOf(c.from() + "->" + c.to()))),
-          c.converted(), c.entered()));
+      b.append("  ").append(gapLine(c)).append('\n');
+    }
+    List<MatrixCell> small = m.belowMinimumGap();
+    if (!small.isEmpty()) {
+      b.append("significantly below the rest but by less than ").append(m.minimumGap().label())
+          .append(" (not flagged): ").append(small.size()).append('\n');
+      for (MatrixCell c : small) {
+        b.append("  ").append(gapLine(c)).append('\n');
+      }
     }
     return b.toString();
+  }
+
+  /**
+   * {@code seo MQL>SQL: 53.4% (4538/8500) vs 60.1% rest, gap 6.7 pts (95% CI 5.6 to 7.8)}: the
+   * cell, the rest of its column, the gap in percentage points and its interval; fits 100 columns.
+   */
+  static String gapLine(MatrixCell c) {
+    return String.format(Locale.ROOT,
+        "%s %s: %s (%d/%d) vs %s rest, gap %s pts (95%% CI %s to %s)",
+        c.source(), FunnelSection.abbreviate(c.from() + "->" + c.to()),
+        FunnelSection.percent(c.rate()), c.converted(), c.entered(),
+        FunnelSection.percent(c.restRate()), points(c.gap()), points(c.gapLower()),
+        points(c.gapUpper()));
+  }
+
+  /** A difference of rates in percentage points with one decimal, {@code -} when undefined. */
+  private static String points(double gap) {
+    return Double.isFinite(gap) ? String.format(Locale.ROOT, "%.1f", 100 * gap) : "-";
   }
 
   /**
@@ -279,6 +325,8 @@ final class FunnelCommand implements Command {
     m.put("basis", x.basis().label());
     m.put("by", by);
     m.put("fdr", x.fdr());
+    m.put("minimumGap", Map.of("kind", x.minimumGap().kind().name().toLowerCase(Locale.ROOT),
+        "value", x.minimumGap().value()));
     m.put("transitions", x.transitions());
     m.put("overall", x.overall());
     List<Object> cells = new ArrayList<>();
@@ -294,6 +342,11 @@ final class FunnelCommand implements Command {
       cm.put("index", c.index());
       cm.put("shrunkIndex", c.shrunkIndex());
       cm.put("adjustedPValue", c.adjustedPValue());
+      cm.put("restRate", c.restRate());
+      cm.put("gap", c.gap());
+      cm.put("gapLower", c.gapLower());
+      cm.put("gapUpper", c.gapUpper());
+      cm.put("practical", c.practical());
       cm.put("bottleneck", c.bottleneck());
       cells.add(cm);
     }

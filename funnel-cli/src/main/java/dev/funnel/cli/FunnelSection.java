@@ -68,9 +68,9 @@ final class FunnelSection extends ComputedSection<FunnelSection.Result> {
     b.append(stages.render());
     ConversionMatrix m = r.matrix();
     b.append('\n').append("Conversion by channel, leads created in ").append(r.period().label())
-        .append(" (cohort basis, stages reached by ").append(in.scope().asOfLabel()).append(")\n")
-        .append("! = bottleneck at FDR ").append(TextTable.number(m.fdr())).append('\n');
-    b.append(FunnelCommand.matrixText(m, "channel"));
+        .append(" (cohort basis, stages reached by ").append(in.scope().asOfLabel())
+        .append("; ! = bottleneck: ").append(m.rule()).append(")\n");
+    b.append(FunnelCommand.matrixGrid(m, "channel"));
     return b.toString();
   }
 
@@ -121,9 +121,12 @@ final class FunnelSection extends ComputedSection<FunnelSection.Result> {
     all.add("(all)");
     m.overall().forEach(x -> all.add(percent(x)));
     rows.add(all);
-    return s.table("Conversion by channel, leads created in " + r.period().label()
-        + " (cohort basis, stages reached by " + in.scope().asOfLabel() + "; bottlenecks at FDR "
-        + HtmlReport.n(m.fdr()) + ": "
-        + m.bottlenecks().size() + ")", header, rows);
+    s = s.table("Conversion by channel, leads created in " + r.period().label()
+        + " (cohort basis, stages reached by " + in.scope().asOfLabel() + "; bottlenecks, "
+        + m.rule() + ": " + m.bottlenecks().size() + ")", header, rows);
+    for (MatrixCell c : m.bottlenecks()) {
+      s = s.paragraph("Bottleneck: " + FunnelCommand.gapLine(c) + ".");
+    }
+    return s;
   }
 }

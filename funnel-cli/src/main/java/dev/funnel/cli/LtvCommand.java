@@ -100,8 +100,12 @@ final class LtvCommand implements Command {
         + "margin per customer first covers CAC, null when not yet.\n"
         + "--model pareto fits the Pareto/NBD (Schmittlein, Morrison and Colombo 1987) instead of\n"
         + "BG/NBD; it then gives the CLV's expected purchases and P(alive). JSON: \"model\":\n"
-        + "\"pareto\" and a \"paretoNbd\" member (r, alpha, s, beta, lambda, ...) in place of\n"
-        + "\"bgnbd\"; r and alpha are null at the homogeneous-rate limit, lambda the common rate.";
+        + "\"pareto\" and a \"paretoNbd\" member (r, alpha, s, beta, lambda, mu, ...) in place of\n"
+        + "\"bgnbd\"; r and alpha are null at the homogeneous-rate limit, lambda the common rate;\n"
+        + "s and beta are null at the constant-dropout-rate limit, mu the common dropout rate.\n"
+        + "Fits that run to a boundary of the parameter space report the limit model there (its\n"
+        + "name in \"boundary\"); intervals95 are on the log scale (logit for pi), never below 0. A\n"
+        + "CLV from a fit that did not converge says so (text CAVEAT lines, JSON clv.caveats).";
   }
 
   @Override
@@ -294,6 +298,7 @@ final class LtvCommand implements Command {
       gg.put("boundary", g.boundary());
       gg.put("logLikelihood", g.logLikelihood());
       gg.put("standardErrors", errors(g.p(), g.q(), g.gamma(), g.theta()));
+      gg.put("intervals95", intervals(g.p(), g.q(), g.gamma(), g.theta()));
       gg.put("customers", g.customers());
       gg.put("excluded", g.excluded());
       gg.put("converged", g.convergence().converged());
@@ -318,6 +323,8 @@ final class LtvCommand implements Command {
       clv.put("spendFallback", r.observedFallback() ? "observed" : "none");
       clv.put("fallbackSpend", r.clv().fallbackSpend());
       clv.put("fallbackCustomers", r.clv().fallbackCustomers());
+      clv.put("fromConvergedFits", r.clv().fromConvergedFits());
+      clv.put("caveats", r.clv().caveats());
       m.put("clv", clv);
     }
     m.putAll(json(r.channels()));
@@ -334,6 +341,7 @@ final class LtvCommand implements Command {
     bg.put("pi", b.pi().value());
     bg.put("logLikelihood", b.logLikelihood());
     bg.put("standardErrors", errors(b.r(), b.alpha(), b.a(), b.b(), b.pi()));
+    bg.put("intervals95", intervals(b.r(), b.alpha(), b.a(), b.b(), b.pi()));
     bg.put("converged", b.convergence().converged());
     bg.put("boundary", b.boundary());
     return bg;
@@ -351,8 +359,10 @@ final class LtvCommand implements Command {
     m.put("s", p.s().value());
     m.put("beta", p.beta().value());
     m.put("lambda", p.lambda().value());
+    m.put("mu", p.mu().value());
     m.put("logLikelihood", p.logLikelihood());
-    m.put("standardErrors", errors(p.r(), p.alpha(), p.s(), p.beta(), p.lambda()));
+    m.put("standardErrors", errors(p.r(), p.alpha(), p.s(), p.beta(), p.lambda(), p.mu()));
+    m.put("intervals95", intervals(p.r(), p.alpha(), p.s(), p.beta(), p.lambda(), p.mu()));
     m.put("converged", p.convergence().converged());
     m.put("boundary", p.boundary());
     return m;
@@ -372,8 +382,15 @@ final class LtvCommand implements Command {
       ch.put("cac", c.cac());
       ch.put("ltvToCac", c.ltvToCac());
       ch.put("paybackMonths", c.payback().isPresent() ? c.payback().getAsInt() : null);
+      ch.put("paybackStatus", !c.paybackDefined() ? "undefined"
+          : c.payback().isPresent() ? "reached" : "not yet");
       ch.put("customers", c.customers());
       ch.put("spend", c.spend());
+      ch.put("spendRows", c.spendRows());
+      Map<String, Object> why = undefined(c, u);
+      if (!why.isEmpty()) {
+        ch.put("undefined", why);
+      }
       channels.add(ch);
     }
     m.put("channels", channels);
@@ -386,12 +403,86 @@ final class LtvCommand implements Command {
       ch.put("cohort", c.cohort().label());
       ch.put("customers", c.customers());
       ch.put("spend", c.spend());
+      ch.put("spendRows", c.spendRows());
       ch.put("cac", c.cac());
       ch.put("paybackMonths", c.payback().isPresent() ? c.payback().getAsInt() : null);
+      if (c.cacUndefined() != null) {
+        ch.put("undefined", Map.of("cac", c.cacUndefined(), "paybackMonths", c.cacUndefined()));
+      }
       cohorts.add(ch);
     }
     m.put("channelCohorts", cohorts);
     return m;
+  }
+
+  /**
+   * Each parameter's approximate 95% interval {@code [low, high]} on its scale (log for a positive
+   * parameter, logit for a probability: never below zero; {@link Estimate}); null bounds where it
+   * is not defined (a limit value or no standard error).
+   */
+  private static Map<String, Object> intervals(Estimate... es) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    for (Estimate e : es) {
+      m.put(e.name(), java.util.Arrays.asList(e.lower95(), e.upper95()));
+    }
+    return m;
+  }
+
+  /**
+   * Why a channel's figures are undefined, by JSON field: CAC, LTV/CAC and payback when its spend is
+   * unknown (no spend table, no spend rows) or it has no customer; LTV when no cohort reached the
+   * month; LTV/CAC when CAC is 0.
+   */
+  static Map<String, Object> undefined(ChannelLtvToCac c, LtvToCac u) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    c.whyCacUndefined().ifPresent(why -> {
+      m.put("cac", why);
+      m.put("ltvToCac", why);
+      m.put("paybackMonths", why);
+    });
+    if (Double.isNaN(c.ltv())) {
+      String why = "no cohort of " + c.channel() + " reached month " + u.horizon();
+      m.put("ltv", why);
+      m.putIfAbsent("ltvToCac", why);
+    } else if (c.paybackDefined() && Double.isNaN(c.ltvToCac())) {
+      m.put("ltvToCac", "zero CAC for " + c.channel());
+    }
+    return m;
+  }
+
+  /**
+   * The channels' footnotes, one per reason, naming the figures it makes undefined:
+   * {@code "CAC, LTV/CAC, payback: no spend rows for direct"}.
+   */
+  static List<String> footnoteLines(LtvToCac u) {
+    Map<String, List<String>> byReason = new LinkedHashMap<>();
+    for (ChannelLtvToCac c : u.channels()) {
+      undefined(c, u).forEach((field, why) -> byReason
+          .computeIfAbsent((String) why, k -> new ArrayList<>()).add(label(field)));
+    }
+    List<String> out = new ArrayList<>();
+    byReason.forEach((why, fields) -> out.add(String.join(", ", fields) + ": " + why));
+    return out;
+  }
+
+  /** {@link #footnoteLines} as text under the table: {@code "- = undefined:"}, then a line each. */
+  static String footnotes(LtvToCac u) {
+    List<String> lines = footnoteLines(u);
+    if (lines.isEmpty()) {
+      return "";
+    }
+    StringBuilder b = new StringBuilder("- = undefined:\n");
+    lines.forEach(l -> b.append("  ").append(l).append('\n'));
+    return b.toString();
+  }
+
+  private static String label(String field) {
+    return switch (field) {
+      case "cac" -> "CAC";
+      case "ltv" -> "LTV";
+      case "ltvToCac" -> "LTV/CAC";
+      default -> "payback";
+    };
   }
 
   private static Map<String, Object> errors(Estimate... es) {
@@ -466,7 +557,8 @@ final class LtvCommand implements Command {
     } else {
       b.append("Gamma-Gamma: not fitted: ").append(r.gammaGammaProblem()).append("\n\n");
     }
-    b.append(r.channels().summary()).append('\n').append(r.channels().table().render());
+    b.append(r.channels().summary()).append('\n').append(r.channels().table().render())
+        .append(footnotes(r.channels()));
     return b.toString();
   }
 }

@@ -67,8 +67,10 @@ final class SalesCommand implements Command {
   @Override
   public String details() {
     return "Win rate = won / (won + lost) of the leads that reached the base stage (by count and by\n"
-        + "value; open deals are neither). The cycle runs from SQL to the first payment; open deals\n"
-        + "are censored at the as-of instant (Kaplan-Meier), lost ones without a payment excluded.\n"
+        + "value). RETURNED (latest change, never won) is neither won, lost nor open: returned and\n"
+        + "open deals are counted apart and are in neither side of the rate. The cycle runs from SQL\n"
+        + "to the first payment; open deals are censored at the as-of instant (Kaplan-Meier), lost\n"
+        + "and returned ones without a payment left out (and counted).\n"
         + "Weighted pipeline: each open deal's amount x the share of closed deals that won after\n"
         + "reaching its stage. Velocity = open deals x win rate x average deal / median cycle days.\n"
         + "--from/--to bound the reach time of the base stage, the won time and the cycle start.\n"
@@ -165,14 +167,16 @@ final class SalesCommand implements Command {
     List<Object> rates = new ArrayList<>();
     for (WinRate w : r.winRates()) {
       rates.add(DealsSection.jsonOf("base", w.base(), "reached", w.reached(), "won", w.won(),
-          "lost", w.lost(), "open", w.open(), "wonValue", w.wonValue(), "lostValue", w.lostValue(),
+          "lost", w.lost(), "returned", w.returned(), "open", w.open(), "wonValue", w.wonValue(),
+          "lostValue", w.lostValue(),
           "byCount", w.byCount(), "byValue", w.byValue()));
     }
     m.put("winRates", rates);
     m.put("dealSize", json(r.deals()));
     SalesCycle c = r.cycle();
     m.put("cycle", DealsSection.jsonOf("from", c.from(), "paid", c.paid(), "censored", c.censored(),
-        "excluded", c.excluded(), "medianDays", c.medianDays(), "p75Days", c.p75Days(),
+        "excluded", c.excluded(), "lost", c.lost(), "returned", c.returned(),
+        "medianDays", c.medianDays(), "p75Days", c.p75Days(),
         "p90Days", c.p90Days()));
     List<Object> stages = new ArrayList<>();
     for (StageTime s : r.stages().stages()) {

@@ -2,6 +2,7 @@ package dev.funnel.cli;
 
 import dev.funnel.core.DatasetTable;
 import dev.funnel.core.money.UnitEconomics;
+import dev.funnel.core.money.UnitMetric;
 import dev.funnel.core.money.UnitReport;
 import dev.funnel.core.money.UnitRow;
 import java.math.BigDecimal;
@@ -51,7 +52,10 @@ final class UnitCommand implements Command {
         + "(refunds reduce it), new customers by the day of their first positive payment. A\n"
         + "customer's channel is the channel of its first lead. CPL = spend / leads, CAC = spend /\n"
         + "new customers, ROMI = (revenue x margin - spend) / spend (revenue-based without\n"
-        + "--margin), DRR = spend / revenue; undefined ratios are '-' (JSON null).";
+        + "--margin), DRR = spend / revenue; undefined ratios are '-' (JSON null) with a footnote\n"
+        + "saying why: a channel without spend rows in the window has unknown spend, not zero, so\n"
+        + "its CPL, CAC, ROMI and DRR are undefined (JSON \"undefined\": {\"cpl\": \"no spend rows\n"
+        + "for direct\", ...}).";
   }
 
   @Override
@@ -140,6 +144,7 @@ final class UnitCommand implements Command {
       m.put("campaign", r.campaign());
     }
     m.put("spend", r.spend());
+    m.put("spendRows", r.spendRows());
     m.put("leads", r.leads());
     m.put("customers", r.customers());
     m.put("revenue", r.revenue());
@@ -147,12 +152,50 @@ final class UnitCommand implements Command {
     m.put("cac", r.cac());
     m.put("romi", r.romi());
     m.put("drr", r.drr());
+    Map<String, Object> why = new LinkedHashMap<>();
+    for (UnitMetric x : UnitMetric.values()) {
+      r.undefined(x).ifPresent(reason -> why.put(x.label(), reason));
+    }
+    if (!why.isEmpty()) {
+      m.put("undefined", why);
+    }
     return m;
+  }
+
+  /**
+   * One line per reason why ratios of the rows are undefined, naming the ratios:
+   * {@code "cpl, cac, romi, drr: no spend rows for direct"}; rows in order, no line twice.
+   */
+  static List<String> footnotes(List<UnitRow> rows) {
+    Map<String, List<String>> byReason = new LinkedHashMap<>();
+    for (UnitRow x : rows) {
+      for (UnitMetric m : UnitMetric.values()) {
+        x.undefined(m).ifPresent(
+            reason -> byReason.computeIfAbsent(reason, k -> new ArrayList<>()).add(m.label()));
+      }
+    }
+    List<String> out = new ArrayList<>();
+    byReason.forEach((reason, metrics) -> out.add(String.join(", ", metrics) + ": " + reason));
+    return out;
+  }
+
+  /** The footnotes as text lines under a table: {@code "- = undefined:"} then one per reason. */
+  static String footnoteText(List<UnitRow> rows) {
+    List<String> notes = footnotes(rows);
+    if (notes.isEmpty()) {
+      return "";
+    }
+    StringBuilder b = new StringBuilder("- = undefined:\n");
+    notes.forEach(n -> b.append("  ").append(n).append('\n'));
+    return b.toString();
   }
 
   static String text(UnitReport r, boolean campaigns) {
     if (campaigns) {
-      return r.summary() + "\n" + r.table().render();
+      List<UnitRow> rows = new ArrayList<>(r.channels());
+      rows.add(r.total());
+      rows.addAll(r.campaigns());
+      return r.summary() + "\n" + r.table().render() + footnoteText(rows);
     }
     dev.funnel.core.display.TextTable t = dev.funnel.core.display.TextTable.of("channel", "spend",
         "leads", "customers", "revenue", "cpl", "cac", "romi", "drr");
@@ -162,7 +205,7 @@ final class UnitCommand implements Command {
       t = t.plus(x.channel(), x.spend(), x.leads(), x.customers(), x.revenue(), x.cpl(), x.cac(),
           x.romi(), x.drr());
     }
-    return r.summary() + "\n" + t.render() + "marketing-sourced revenue: "
+    return r.summary() + "\n" + t.render() + footnoteText(rows) + "marketing-sourced revenue: "
         + r.marketingRevenue().toPlainString() + " ("
         + dev.funnel.core.display.TextTable.number(r.marketingRevenueShare()) + " of revenue)\n";
   }

@@ -405,29 +405,36 @@ class CrmCrossCheckIT {
     sql.run("""
         CREATE OR REPLACE TABLE facts AS
           SELECT channel, coalesce(campaign, '(none)') AS campaign, sum(amount) AS spend,
-            0 AS leads, 0 AS customers, CAST(0 AS DECIMAL(38, 14)) AS revenue,
-            CAST(0 AS DECIMAL(38, 14)) AS mrev FROM spend WHERE %1$s GROUP BY ALL
+            count(*) AS spend_rows, 0 AS leads, 0 AS customers,
+            CAST(0 AS DECIMAL(38, 14)) AS revenue, CAST(0 AS DECIMAL(38, 14)) AS mrev
+            FROM spend WHERE %1$s GROUP BY ALL
           UNION ALL
-          SELECT channel, coalesce(campaign, '(none)'), CAST(0 AS DECIMAL(38, 14)), count(*), 0,
+          SELECT channel, coalesce(campaign, '(none)'), CAST(0 AS DECIMAL(38, 14)), 0, count(*), 0,
             CAST(0 AS DECIMAL(38, 14)), CAST(0 AS DECIMAL(38, 14)) FROM leads WHERE %2$s
             GROUP BY ALL
           UNION ALL
-          SELECT channel, coalesce(campaign, '(none)'), CAST(0 AS DECIMAL(38, 14)), 0, count(*),
+          SELECT channel, coalesce(campaign, '(none)'), CAST(0 AS DECIMAL(38, 14)), 0, 0, count(*),
             CAST(0 AS DECIMAL(38, 14)), CAST(0 AS DECIMAL(38, 14)) FROM first_paid
             WHERE %3$s GROUP BY ALL
           UNION ALL
-          SELECT channel, coalesce(campaign, '(none)'), CAST(0 AS DECIMAL(38, 14)), 0, 0, sum(amount),
+          SELECT channel, coalesce(campaign, '(none)'), CAST(0 AS DECIMAL(38, 14)), 0, 0, 0,
+            sum(amount),
             coalesce(sum(amount) FILTER (WHERE marketing), CAST(0 AS DECIMAL(38, 14))) FROM pay
             WHERE %4$s GROUP BY ALL;
         """.formatted(
         in.formatted("day", "day"), in.formatted("local_day(created_at)", "local_day(created_at)"),
         in.formatted("local_day(first_at)", "local_day(first_at)"), in.formatted("local_day(paid_at)", "local_day(paid_at)")));
+    // a key without spend rows has unknown spend: every ratio is NULL (undefined, never 0)
     String ratios = """
         sum(spend), sum(leads), sum(customers), sum(revenue),
-          CAST(sum(spend) AS DOUBLE) / NULLIF(sum(leads), 0),
-          CAST(sum(spend) AS DOUBLE) / NULLIF(sum(customers), 0),
-          CAST(sum(revenue) - sum(spend) AS DOUBLE) / NULLIF(CAST(sum(spend) AS DOUBLE), 0),
-          CAST(sum(spend) AS DOUBLE) / NULLIF(CAST(sum(revenue) AS DOUBLE), 0)
+          CASE WHEN sum(spend_rows) > 0
+            THEN CAST(sum(spend) AS DOUBLE) / NULLIF(sum(leads), 0) END,
+          CASE WHEN sum(spend_rows) > 0
+            THEN CAST(sum(spend) AS DOUBLE) / NULLIF(sum(customers), 0) END,
+          CASE WHEN sum(spend_rows) > 0 THEN
+            CAST(sum(revenue) - sum(spend) AS DOUBLE) / NULLIF(CAST(sum(spend) AS DOUBLE), 0) END,
+          CASE WHEN sum(spend_rows) > 0
+            THEN CAST(sum(spend) AS DOUBLE) / NULLIF(CAST(sum(revenue) AS DOUBLE), 0) END
         """;
     String[] cols = {"spend", "leads", "customers", "revenue", "cpl", "cac", "romi", "drr"};
     Cells want = Cells.of(sql.rows("SELECT coalesce(channel, '(all)'), '-', " + ratios
@@ -469,7 +476,7 @@ class CrmCrossCheckIT {
    * Win rate by count from SQL and from OPPORTUNITY (spec/metrics.md: won / (won + lost)):
    * leads that reached the base stage; won = reached WON; lost = not won and the latest stage
    * change is LOST (latest by time; at equal times the later catalog stage, exits after WON);
-   * returned and open deals count in neither.
+   * returned (not won, latest change RETURNED) and open deals count in neither, each apart.
    */
   @Test
   void winRateFromSqlAndOpportunity() {
@@ -481,12 +488,14 @@ class CrmCrossCheckIT {
     for (String base : new String[] {"SQL", "OPPORTUNITY"}) {
       WinRate w = Sales.winRate(ds, base, null, null);
       Cells got = new Cells().put(w.reached(), "reached").put(w.won(), "won").put(w.lost(), "lost")
-          .put(w.open(), "open").put(w.byCount(), "byCount");
+          .put(w.returned(), "returned").put(w.open(), "open").put(w.byCount(), "byCount");
       List<Object[]> r = sql.rows("""
           SELECT count(*), count(*) FILTER (WHERE won), count(*) FILTER (WHERE lost),
-            count(*) FILTER (WHERE NOT won AND NOT lost)
+            count(*) FILTER (WHERE NOT won AND NOT lost AND NOT returned),
+            count(*) FILTER (WHERE returned)
           FROM (SELECT b.lead_id, w."at" IS NOT NULL AS won,
-                  w."at" IS NULL AND coalesce(x.stage = 'LOST', false) AS lost
+                  w."at" IS NULL AND coalesce(x.stage = 'LOST', false) AS lost,
+                  w."at" IS NULL AND coalesce(x.stage = 'RETURNED', false) AS returned
                 FROM reach b JOIN reach w ON w.lead_id = b.lead_id AND w.stage = 'WON'
                 LEFT JOIN latest x ON x.lead_id = b.lead_id
                 WHERE b.stage = '%s' AND b."at" IS NOT NULL)
@@ -494,7 +503,8 @@ class CrmCrossCheckIT {
       long won = (Long) r.get(0)[1];
       long lost = (Long) r.get(0)[2];
       Cells want = new Cells().put(r.get(0)[0], "reached").put(won, "won").put(lost, "lost")
-          .put(r.get(0)[3], "open").put(won + lost == 0 ? Double.NaN : (double) won / (won + lost), "byCount");
+          .put(r.get(0)[4], "returned").put(r.get(0)[3], "open")
+          .put(won + lost == 0 ? Double.NaN : (double) won / (won + lost), "byCount");
       Cells.assertSame("win rate from " + base, got, want, RATIO);
     }
   }

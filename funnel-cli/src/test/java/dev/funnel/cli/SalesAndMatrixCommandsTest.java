@@ -87,8 +87,9 @@ class SalesAndMatrixCommandsTest {
       assertEquals(w.reached(), n.get("reached").asLong());
       assertEquals(w.won(), n.get("won").asLong());
       assertEquals(w.lost(), n.get("lost").asLong());
-      assertEquals(n.get("reached").asLong(),
-          n.get("won").asLong() + n.get("lost").asLong() + n.get("open").asLong());
+      assertEquals(w.returned(), n.get("returned").asLong());
+      assertEquals(n.get("reached").asLong(), n.get("won").asLong() + n.get("lost").asLong()
+          + n.get("returned").asLong() + n.get("open").asLong());
       same(w.byCount(), n.get("byCount"), "win rate by count");
       same(w.byValue(), n.get("byValue"), "win rate by value");
       assertTrue(w.reached() > 50, w.toString());
@@ -176,7 +177,8 @@ class SalesAndMatrixCommandsTest {
     FunnelTest.Run r = run("funnel", "--matrix", "--within", "30d");
     assertEquals(0, r.code(), r.toString());
     assertTrue(r.out().startsWith("Conversion matrix by channel, leads created at any time (cohort basis),"
-        + " stages reached within 30d\n! = bottleneck at FDR 0.05\n"), r.out());
+        + " stages reached within 30d\n! = bottleneck: FDR 0.05 and a gap of at least 10% of the"
+        + " rest's rate\n"), r.out());
     assertTrue(r.out().contains("(all)"), r.out());
     for (String line : r.out().split("\n")) {
       assertTrue(line.length() <= 100, line);

@@ -275,7 +275,10 @@ public final class Cohorts {
    * historical: cumulative revenue per customer at period index {@code horizon} times the margin,
    * pooled over the channel's cohorts that reached it (every channel's rows run to the end of all
    * the payments, not to the channel's own last payment). Payback = the first period index at which
-   * cumulative margin per customer reaches CAC, or empty ("not yet").
+   * cumulative margin per customer reaches CAC, or empty ("not yet"). Undefined is never zero: CAC
+   * is NaN (and payback undefined, {@link ChannelLtvToCac#paybackDefined()}) when the dataset has no
+   * spend table, when the channel (or, for a cohort, the channel in that period) has no spend row —
+   * its spend is unknown, not zero — or when there is no customer; the row says why.
    *
    * @throws IllegalArgumentException for a null dataset or granularity, a negative horizon or a
    *     non-finite margin, or data spanning more than {@link #DEFAULT_MAX_PERIODS} periods

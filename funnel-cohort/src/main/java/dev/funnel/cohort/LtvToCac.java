@@ -40,7 +40,8 @@ public record LtvToCac(
     for (ChannelLtvToCac c : channels) {
       t = t.plus(
           c.channel(), c.customers(), c.spend(), c.cac(), c.ltv(), c.ltvToCac(),
-          c.payback().isPresent() ? String.valueOf(c.payback().getAsInt()) : "not yet");
+          !c.paybackDefined() ? "-"
+              : c.payback().isPresent() ? String.valueOf(c.payback().getAsInt()) : "not yet");
     }
     return t;
   }

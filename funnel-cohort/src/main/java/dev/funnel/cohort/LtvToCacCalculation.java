@@ -44,6 +44,8 @@ final class LtvToCacCalculation {
         Cohorts.grouped(data, g, k -> c.channels().value(leads.channel(leads.byCreated(k))), asOf,
             maxPeriods);
     Map<String, TreeMap<Period, BigDecimal>> spend = new TreeMap<>();
+    Map<String, TreeMap<Period, Long>> spendRows = new TreeMap<>();
+    boolean spendTable = data.has(DatasetTable.SPEND);
     SpendColumns sp = c.spend();
     // spend counts by its local day: up to the day containing the as-of instant
     long lastSpendDay = asOf == null ? Long.MAX_VALUE
@@ -54,8 +56,10 @@ final class LtvToCacCalculation {
       if (sp.day(r) > lastSpendDay) {
         continue;
       }
-      spend.computeIfAbsent(c.channels().value(sp.channel(r)), k -> new TreeMap<>())
-          .merge(Period.of(g, LocalDate.ofEpochDay(sp.day(r))), sp.amount().value(r), BigDecimal::add);
+      String ch = c.channels().value(sp.channel(r));
+      Period p = Period.of(g, LocalDate.ofEpochDay(sp.day(r)));
+      spend.computeIfAbsent(ch, k -> new TreeMap<>()).merge(p, sp.amount().value(r), BigDecimal::add);
+      spendRows.computeIfAbsent(ch, k -> new TreeMap<>()).merge(p, 1L, Long::sum);
     }
     TreeSet<String> channels = new TreeSet<>(byChannel.keySet());
     channels.addAll(spend.keySet());
@@ -67,19 +71,27 @@ final class LtvToCacCalculation {
         table = Cohorts.empty(g, data.zone()).result();
       }
       TreeMap<Period, BigDecimal> channelSpend = spend.getOrDefault(channel, new TreeMap<>());
+      TreeMap<Period, Long> channelRows = spendRows.getOrDefault(channel, new TreeMap<>());
       BigDecimal totalSpend = BigDecimal.ZERO;
       for (BigDecimal v : channelSpend.values()) {
         totalSpend = totalSpend.add(v);
       }
+      long totalRows = 0;
+      for (long v : channelRows.values()) {
+        totalRows += v;
+      }
       for (CohortRow r : table.cohorts()) {
         BigDecimal s = channelSpend.getOrDefault(r.cohort(), BigDecimal.ZERO);
-        double cac = r.size() == 0 ? Double.NaN : s.doubleValue() / r.size();
+        long periodRows = channelRows.getOrDefault(r.cohort(), 0L);
+        String why = undefined(spendTable, periodRows, r.size(), channel + " in " + r.cohort().label());
+        double cac = why != null ? Double.NaN : s.doubleValue() / r.size();
         List<Double> curve = r.cumulativeRevenuePerCustomer();
-        cohortRows.add(
-            new CohortLtvToCac(channel, r.cohort(), r.size(), s, cac, payback(curve, margin, cac)));
+        cohortRows.add(new CohortLtvToCac(channel, r.cohort(), r.size(), s, periodRows, cac,
+            payback(curve, margin, cac), why));
       }
       long customers = table.customers();
-      double cac = customers == 0 ? Double.NaN : totalSpend.doubleValue() / customers;
+      String why = undefined(spendTable, totalRows, customers, channel);
+      double cac = why != null ? Double.NaN : totalSpend.doubleValue() / customers;
       List<CohortAverage> avg = table.averages(through);
       List<Double> pooled = new ArrayList<>(avg.size());
       for (CohortAverage a : avg) {
@@ -88,10 +100,24 @@ final class LtvToCacCalculation {
       double ltv = table.historicalLtv(horizon, margin, through);
       double ratio = cac > 0 ? ltv / cac : Double.NaN;
       rows.add(
-          new ChannelLtvToCac(
-              channel, customers, totalSpend, cac, ltv, ratio, payback(pooled, margin, cac)));
+          new ChannelLtvToCac(channel, customers, totalSpend, totalRows, cac, ltv, ratio,
+              payback(pooled, margin, cac), why));
     }
     return new LtvToCac(g, margin, horizon, rows, cohortRows);
+  }
+
+  /**
+   * Why a CAC is undefined: no spend table (unknown spend everywhere), no spend rows for the key
+   * (its spend is unknown, not zero), or no customers to divide by; null when it is defined.
+   */
+  private static String undefined(boolean spendTable, long spendRows, long customers, String who) {
+    if (!spendTable) {
+      return "no spend table";
+    }
+    if (spendRows == 0) {
+      return "no spend rows for " + who;
+    }
+    return customers == 0 ? "no new customers for " + who : null;
   }
 
   private static OptionalInt payback(List<Double> cumulativePerCustomer, double margin, double cac) {

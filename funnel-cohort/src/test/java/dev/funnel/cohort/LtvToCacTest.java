@@ -64,10 +64,19 @@ class LtvToCacTest {
     assertEquals(25.0, seo.ltv());
     assertEquals(OptionalInt.empty(), seo.payback());
 
-    assertEquals(0.0, none.cac());
+    // (none) has no spend rows: its spend is unknown, so CAC and payback are undefined, not 0
+    assertTrue(Double.isNaN(none.cac()));
+    assertEquals("no spend rows for (none)", none.cacUndefined());
     assertEquals(5.0, none.ltv());
     assertTrue(Double.isNaN(none.ltvToCac()));
-    assertEquals(OptionalInt.of(0), none.payback());
+    assertEquals(OptionalInt.empty(), none.payback());
+    assertTrue(!none.paybackDefined() && ads.paybackDefined() && seo.paybackDefined());
+    assertEquals(1, seo.spendRows());
+    // seo's customer came in January, its only spend row is in March: January's CAC is unknown
+    CohortLtvToCac seoJan = u.cohorts().stream().filter(c -> c.channel().equals("seo")).findFirst()
+        .orElseThrow();
+    assertTrue(Double.isNaN(seoJan.cac()) && !seoJan.paybackDefined(), seoJan.toString());
+    assertEquals("no spend rows for seo in 2026-01", seoJan.cacUndefined());
 
     List<CohortLtvToCac> adsCohorts =
         u.cohorts().stream().filter(c -> c.channel().equals("ads")).toList();
@@ -78,6 +87,24 @@ class LtvToCacTest {
     assertEquals(100.0, adsCohorts.get(1).cac());
     assertEquals(OptionalInt.of(0), adsCohorts.get(1).payback()); // 200 x 0.5 = 100 >= 100
     assertTrue(u.toString().contains("not yet"));
+  }
+
+  @Test
+  void withoutASpendTableEveryCacAndPaybackIsUndefined() {
+    Dataset.Builder b = Dataset.builder();
+    Dataset d = data();
+    d.leads().forEach(b::lead);
+    d.payments().forEach(b::payment);
+    LtvToCac u = Cohorts.ltvToCac(b.build(), Granularity.MONTH, 0.5, 1);
+    for (ChannelLtvToCac c : u.channels()) {
+      assertTrue(Double.isNaN(c.cac()) && Double.isNaN(c.ltvToCac()), c.toString());
+      assertTrue(!c.paybackDefined() && c.payback().isEmpty(), c.toString());
+      assertEquals("no spend table", c.cacUndefined());
+    }
+    for (CohortLtvToCac c : u.cohorts()) {
+      assertTrue(Double.isNaN(c.cac()) && !c.paybackDefined(), c.toString());
+    }
+    assertTrue(!u.toString().contains("not yet"), u.toString());
   }
 
   @Test

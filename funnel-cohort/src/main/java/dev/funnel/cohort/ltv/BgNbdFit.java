@@ -30,11 +30,16 @@ import dev.funnel.core.display.TextTable;
  *                      standard errors are NaN), {@code pi = 0}, the model is the NBD;
  *                      {@link #ALL_OR_NOTHING}: {@code a = b = 0} stand for {@code a, b -> 0} with
  *                      {@code a/(a+b) -> pi} (only the ratio is identified), every customer's
- *                      {@code p} is 0 or 1 and {@code pi} is the fitted share with {@code p = 1}
+ *                      {@code p} is 0 or 1 and {@code pi} is the fitted share with {@code p = 1};
+ *                      {@link #CONSTANT_DROPOUT}: {@code a = b = +infinity} stand for
+ *                      {@code a, b -> infinity} with {@code a/(a+b) -> pi} (the ridge of the
+ *                      BG/NBD likelihood; only the ratio is identified, their standard errors are
+ *                      NaN), every customer's {@code p} equals {@code pi}
  * @param pi            the mean dropout probability {@code E[p] = a/(a+b)}, with its delta-method
- *                      standard error (NaN when not computed); 0 at the no-dropout boundary, the
- *                      share of customers who drop out after their first repeat purchase at the
- *                      all-or-nothing boundary
+ *                      standard error (NaN when not computed) and an interval on the logit scale; 0
+ *                      at the no-dropout boundary, the share of customers who drop out after their
+ *                      first repeat purchase at the all-or-nothing boundary, the dropout
+ *                      probability of every customer at the constant-dropout boundary
  */
 public record BgNbdFit(
     Estimate r,
@@ -66,6 +71,19 @@ public record BgNbdFit(
   public static final String ALL_OR_NOTHING =
       "all-or-nothing dropout (a, b -> 0, a/(a+b) -> pi): each customer's p is 0 or 1";
 
+  /**
+   * The boundary where the maximum lies when customers do not differ in their dropout probability:
+   * the likelihood keeps increasing along the ridge {@code a, b -> infinity} with {@code a/(a+b)}
+   * fixed, where Beta(a, b) tends to the point mass at {@code pi = a/(a+b)}: the NBD with a constant
+   * dropout probability after each repeat purchase (see {@link ConstantDropoutLikelihood}). Its
+   * closed forms, limits of FHL 2005 eq. 9 and 10 (with {@code 2F1(R, b; a+b-1; z) ->
+   * (1 - (1-pi) z)^-R}), are in {@link #expectedPurchases(double)},
+   * {@link #expectedPurchases(double, int, double, double)} and
+   * {@link #probabilityAlive(int, double, double)}.
+   */
+  public static final String CONSTANT_DROPOUT =
+      "constant dropout (a, b -> infinity, a/(a+b) -> pi): every customer's p is pi";
+
   /** An interior fit ({@code boundary} null), {@code pi = a/(a+b)} without a standard error. */
   public BgNbdFit(Estimate r, Estimate alpha, Estimate a, Estimate b, double logLikelihood,
       long customers, int triples, Convergence convergence, RfmUnit unit) {
@@ -79,13 +97,14 @@ public record BgNbdFit(
   public BgNbdFit(Estimate r, Estimate alpha, Estimate a, Estimate b, double logLikelihood,
       long customers, int triples, Convergence convergence, RfmUnit unit, String boundary) {
     this(r, alpha, a, b, logLikelihood, customers, triples, convergence, unit, boundary,
-        new Estimate("pi", NO_DROPOUT.equals(boundary) ? 0.0
+        Estimate.probability("pi", NO_DROPOUT.equals(boundary) ? 0.0
             : a.value() / (a.value() + b.value()), Double.NaN));
   }
 
   /** Validates the boundary and that {@code pi} is given when the boundary needs it. */
   public BgNbdFit {
-    if (boundary != null && !NO_DROPOUT.equals(boundary) && !ALL_OR_NOTHING.equals(boundary)) {
+    if (boundary != null && !NO_DROPOUT.equals(boundary) && !ALL_OR_NOTHING.equals(boundary)
+        && !CONSTANT_DROPOUT.equals(boundary)) {
       throw new IllegalArgumentException("unknown BG/NBD boundary: " + boundary);
     }
     if (pi == null) {
@@ -93,6 +112,9 @@ public record BgNbdFit(
     }
     if (ALL_OR_NOTHING.equals(boundary) && !(pi.value() >= 0 && pi.value() <= 1)) {
       throw new IllegalArgumentException("the all-or-nothing limit needs pi in [0, 1], got " + pi);
+    }
+    if (CONSTANT_DROPOUT.equals(boundary) && !(pi.value() > 0 && pi.value() < 1)) {
+      throw new IllegalArgumentException("the constant-dropout limit needs pi in (0, 1), got " + pi);
     }
   }
 
@@ -116,14 +138,23 @@ public record BgNbdFit(
    * Expected repeat purchases of a randomly chosen new customer in {@code (0, t]} (eq. 9 of the
    * paper): {@code (a+b-1)/(a-1) [1 - (alpha/(alpha+t))^r 2F1(r, b; a+b-1; t/(alpha+t))]}.
    * When {@code a + b <= 1} the 2F1's third parameter is not positive and the same expression is
-   * evaluated in the form of {@link #newCustomer}. At a
-   * boundary the limit model's {@code (1-pi) r t / alpha + pi [1 - (alpha/(alpha+t))^r]}: a
+   * evaluated in the form of {@link #newCustomer}. At the
+   * no-dropout and all-or-nothing boundaries the limit model's {@code (1-pi) r t / alpha + pi [1 - (alpha/(alpha+t))^r]}: a
    * {@code p = 0} customer buys at rate lambda for ever, a {@code p = 1} customer makes at most
    * one repeat purchase, with probability {@code 1 - E[e^(-lambda t)]} (the NBD's
-   * {@code r t / alpha} at the no-dropout boundary, where {@code pi = 0}).
+   * {@code r t / alpha} at the no-dropout boundary, where {@code pi = 0}). At the constant-dropout
+   * boundary {@code [1 - (alpha/(alpha + pi t))^r] / pi}: the limit of eq. 9, as
+   * {@code (a+b-1)/(a-1) -> 1/pi} and {@code 2F1(r, b; a+b-1; z) -> (1 - (1-pi) z)^-r} term by term
+   * ({@code (b)_j / (a+b-1)_j -> (1-pi)^j}), with {@code z = t/(alpha+t)}; also FHL 2005 eq. 7,
+   * {@code (1 - e^(-lambda p t)) / p} for one customer, averaged over
+   * {@code lambda ~ Gamma(r, alpha)}.
    */
   public double expectedPurchases(double t) {
     requireHorizon(t);
+    if (CONSTANT_DROPOUT.equals(boundary)) {
+      double pp = pi.value();
+      return -Math.expm1(-r.value() * Math.log1p(pp * t / alpha.value())) / pp;
+    }
     if (atBoundary()) {
       double pp = limitPi();
       double rr = r.value();
@@ -155,18 +186,29 @@ public record BgNbdFit(
    * t/(alpha+T+t))] / (1 + [x>0] a/(b+x-1) ((alpha+T)/(alpha+t_x))^(r+x))}; for x = 0 and
    * {@code a + b <= 1} in the form of {@link #newCustomer} (a customer without repeat purchases is
    * a new customer at T with rate posterior Gamma(r, alpha+T)). Near {@code a = 1}, a removable
-   * singularity of the closed form, its limit {@link #unitA} is used. At a boundary the limit model's: {@code (r+x) t / (alpha+T)} (the
+   * singularity of the closed form, its limit {@link #unitA} is used. At the no-dropout and all-or-nothing
+   * boundaries the limit model's: {@code (r+x) t / (alpha+T)} (the
    * mean of the Gamma(r+x, alpha+T) posterior rate times t) for a customer who is alive and has
    * {@code p = 0}, times P(alive) when {@code x >= 1} (an alive repeat buyer has {@code p = 0});
    * for {@code x = 0}, where the history says nothing about p, the mixture
    * {@code (1-pi) r t / (alpha+T) + pi [1 - ((alpha+T)/(alpha+T+t))^r]} (a {@code p = 1} customer
-   * makes one more purchase at most, then drops out).
+   * makes one more purchase at most, then drops out). At the constant-dropout boundary
+   * {@code [1 - ((alpha+T)/(alpha+T+pi t))^(r+x)] / pi} times P(alive): the limit of eq. 10 as in
+   * {@link #expectedPurchases(double)}; directly, an alive customer's rate has the posterior
+   * Gamma(r+x, alpha+T) and from T on behaves as a new customer with that rate,
+   * {@code E[(1 - e^(-lambda pi t)) / pi]}.
    */
   public double expectedPurchases(double t, int x, double tx, double T) {
     requireHorizon(t);
     requireHistory(x, tx, T);
     if (t == 0) {
       return 0;
+    }
+    if (CONSTANT_DROPOUT.equals(boundary)) {
+      double pp = pi.value();
+      double at = alpha.value() + T;
+      return -Math.expm1(-(r.value() + x) * Math.log1p(pp * t / at)) / pp
+          * probabilityAlive(x, tx, T);
     }
     if (atBoundary()) {
       double rr = r.value();
@@ -253,16 +295,17 @@ public record BgNbdFit(
    * the posterior probability of {@code p = 0}: for {@code x = 1}
    * {@code 1 / (1 + pi/(1-pi) ((alpha+T)/(alpha+t_x))^(r+1))}, and 1 for {@code x = 0} (nobody
    * drops out before a repeat purchase) and for {@code x >= 2} (only {@code p = 0} customers repeat
-   * twice).
+   * twice). At the constant-dropout boundary, as {@code a/(b+x-1) -> pi/(1-pi)} for every x,
+   * {@code 1 / (1 + [x>0] pi/(1-pi) ((alpha+T)/(alpha+t_x))^(r+x))}.
    */
   public double probabilityAlive(int x, double tx, double T) {
     requireHistory(x, tx, T);
-    if (x == 0 || NO_DROPOUT.equals(boundary) || (atBoundary() && x >= 2)) {
+    if (x == 0 || NO_DROPOUT.equals(boundary) || (ALL_OR_NOTHING.equals(boundary) && x >= 2)) {
       return 1.0;
     }
     double rr = r.value();
     double al = alpha.value();
-    // ln of the odds of having dropped out: ln a/(b+x-1), or ln pi/(1-pi) in the limit
+    // ln of the odds of having dropped out: ln a/(b+x-1), or ln pi/(1-pi) in the limits
     double lnOdds = atBoundary()
         ? Math.log(pi.value()) - Math.log1p(-pi.value())
         : Math.log(a.value()) - Math.log(b.value() + (x - 1));
@@ -297,7 +340,8 @@ public record BgNbdFit(
         customers,
         logLikelihood,
         NO_DROPOUT.equals(boundary) ? "no dropout, NBD limit "
-            : atBoundary() ? "all-or-nothing dropout limit " : "",
+            : ALL_OR_NOTHING.equals(boundary) ? "all-or-nothing dropout limit "
+            : CONSTANT_DROPOUT.equals(boundary) ? "constant dropout limit " : "",
         convergence.converged() ? "converged" : "NOT converged");
   }
 

@@ -28,23 +28,44 @@ import java.util.Locale;
  * ({@link Ltv#clv(RfmSummary, BgNbdFit, GammaGammaFit, ClvTerms, double)}) do those customers get a
  * CLV, recorded here as {@code fallbackSpend} and {@code fallbackCustomers}.
  *
+ * <p>Caveats: a CLV is a prediction of the fitted models, so it is only as good as the fits. When a
+ * fit did not converge (its parameters are the best point found, not a certified maximum, see
+ * {@link Convergence}) the table still holds the numbers but says so in {@link #caveats()}, and its
+ * {@link #summary()} (so every text rendering) names the fit; a caller that shows the CLV shows
+ * the caveats with it (the {@code funnel ltv} text and JSON do).
+ *
  * @param terms             horizon, period, discount rate and margin
  * @param customers         one row per customer, in the summary's order
  * @param fallbackSpend     the spend per purchase the caller supplied for customers without a finite
  *                          model expected spend; NaN when none was supplied
  * @param fallbackCustomers customers whose expected spend is that fallback (0 when none)
+ * @param caveats           why the numbers may not be model predictions, one sentence each (a fit
+ *                          that did not converge); empty when there is none
  */
 public record ClvTable(
-    ClvTerms terms, List<CustomerValue> customers, double fallbackSpend, long fallbackCustomers)
+    ClvTerms terms, List<CustomerValue> customers, double fallbackSpend, long fallbackCustomers,
+    List<String> caveats)
     implements Tabular {
 
   public ClvTable {
     customers = List.copyOf(customers);
+    caveats = List.copyOf(caveats);
   }
 
-  /** A table without a fallback spend. */
+  /** A table without caveats. */
+  public ClvTable(
+      ClvTerms terms, List<CustomerValue> customers, double fallbackSpend, long fallbackCustomers) {
+    this(terms, customers, fallbackSpend, fallbackCustomers, List.of());
+  }
+
+  /** A table without a fallback spend or caveats. */
   public ClvTable(ClvTerms terms, List<CustomerValue> customers) {
     this(terms, customers, Double.NaN, 0);
+  }
+
+  /** Whether every fit behind the table converged (no {@link #caveats()}). */
+  public boolean fromConvergedFits() {
+    return caveats.isEmpty();
   }
 
   /** Sum of the customers' CLV (NaN when any is undefined). */
@@ -91,6 +112,11 @@ public record ClvTable(
 
   @Override
   public String summary() {
+    return caveats.isEmpty() ? plainSummary()
+        : plainSummary() + "\nCAVEAT: " + String.join("\nCAVEAT: ", caveats);
+  }
+
+  private String plainSummary() {
     long defined = definedCustomers();
     if (defined == customers.size()) {
       return String.format(

@@ -13,8 +13,9 @@ package dev.funnel.cohort.ltv;
  * {@code |z| < 1} (absolutely, by the ratio test: the term ratio tends to {@code z}); the number of
  * terms grows like {@code ln(eps) / ln(z)}, about 3,500 at {@code z = 0.99}. Summation stops when a
  * rigorous bound on the remaining tail, {@code term * r / (1 - r)} with {@code r} an upper bound of
- * all later term ratios (each of {@code (a+k)/(c+k)} and {@code (b+k)/(k+1)} is monotone in
- * {@code k}), is below {@code 1e-17} of the sum. If {@link #MAX_TERMS} terms do not reach that,
+ * all later term ratios (each of {@code (a+k)/(c+k)}, {@code (b+k)/(k+1)}, {@code (a+k)/(k+1)} and
+ * {@code (b+k)/(c+k)} is monotone in {@code k}; the tighter of the two pairings is used), is below
+ * {@code 1e-17} of the sum. If {@link #MAX_TERMS} terms do not reach that,
  * the result is NaN: an honest "unknown" rather than a truncated number.
  */
 final class Hypergeometric {
@@ -77,12 +78,19 @@ final class Hypergeometric {
         term /= sum;
         sum = 1.0;
       }
-      // Rigorous tail bound: for k > j the term ratio is z * (a+k)/(c+k) * (b+k)/(k+d), and each
-      // of the two fractions moves monotonically towards 1 as k grows, so every later ratio is at
-      // most r = z * max(1, (a+j+1)/(c+j+1)) * max(1, (b+j+1)/(j+1+d)); when r < 1 the tail after
-      // this term is at most term * r / (1 - r).
-      double r =
-          z * Math.max(1.0, (a + j + 1) / (c + j + 1)) * Math.max(1.0, (b + j + 1) / (j + 1 + d));
+      // Rigorous tail bound: for k > j the term ratio is z (a+k)(b+k) / ((c+k)(k+d)). Paired
+      // either way, (a+k)/(c+k) with (b+k)/(k+d) or (a+k)/(k+d) with (b+k)/(c+k), each fraction
+      // moves monotonically towards 1 as k grows, so it is at most max(1, its value at k = j+1);
+      // every later ratio is thus at most the smaller of the two products, r, and when r < 1 the
+      // tail after this term is at most term * r / (1 - r). The second pairing matters when b and
+      // c are both huge with b < c (the BG/NBD near its constant-dropout ridge, b ~ (1-p) c):
+      // the first pairing would need about b terms before (b+k)/(k+d) drops below 1/z, the
+      // second bounds the ratio by about z b / c at once.
+      double r1 =
+          Math.max(1.0, (a + j + 1) / (c + j + 1)) * Math.max(1.0, (b + j + 1) / (j + 1 + d));
+      double r2 =
+          Math.max(1.0, (a + j + 1) / (j + 1 + d)) * Math.max(1.0, (b + j + 1) / (c + j + 1));
+      double r = z * Math.min(r1, r2);
       if (r < 1 && term * r / (1 - r) < 1e-17 * sum) {
         return offset + Math.log(sum);
       }

@@ -72,11 +72,24 @@ public final class Ltv {
    *       p is 1 with probability pi and 0 otherwise, fitted in {@code (r, alpha, pi)}
    *       ({@link AllOrNothingLikelihood}); flagged {@link BgNbdFit#ALL_OR_NOTHING}. At
    *       {@code pi -> 0} it is the NBD, so it is kept only when it beats the NBD.
+   *   <li>Constant dropout (customers differ in how often they buy, not in how likely they are to
+   *       leave after a purchase): the likelihood increases along the ridge {@code a, b -> infinity}
+   *       with {@code a/(a+b) -> pi}, where Beta(a, b) tends to the point mass at pi; fitted in
+   *       {@code (r, alpha, pi)} ({@link ConstantDropoutLikelihood}); flagged
+   *       {@link BgNbdFit#CONSTANT_DROPOUT}. Without it a search walks up the ridge to
+   *       {@code a, b} in the hundreds of thousands, where neither is identified (standard errors
+   *       larger than the estimates) and every 2F1 of the conditional expectation sums about b
+   *       terms. At {@code pi -> 0} it is the NBD, so it too is kept only when it beats the NBD.
    * </ul>
-   * A Newton run stops as soon as {@code a/(a+b) < 1e-8} or {@code a + b < 1e-6}; when no start
-   * finds a point better than the best limit by more than {@code 1e-6 (1 + |logL|)} the result is
-   * that limit, with its own convergence. The work is capped by iteration and evaluation counts
-   * ({@link MaximumLikelihood}).
+   * A Newton run stops as soon as {@code a/(a+b) < 1e-8}, {@code a + b < 1e-6} or the dropout
+   * probabilities' squared coefficient of variation {@code b / (a (a+b+1))} falls below
+   * {@code 1e-6} (they equal their mean to 0.1%, as in the Pareto/NBD's homogeneous-rate test);
+   * when no start finds a point better than the best limit by more than {@code 1e-6 (1 + |logL|)}
+   * the result is that limit, with its own convergence: a converged interior maximum within that
+   * tolerance of a limit (e.g. far out on the ridge) is reported as the limit, which fits as well
+   * with one parameter fewer. The best limit is the NBD unless the all-or-nothing or the
+   * constant-dropout limit beats it by more than the tolerance (then the better of those two).
+   * The work is capped by iteration and evaluation counts ({@link MaximumLikelihood}).
    *
    * @throws IllegalArgumentException when the summary is empty
    */
@@ -85,22 +98,51 @@ public final class Ltv {
     double lnAlpha = Math.log(1 / meanRate(d));
     MaximumLikelihood.Fit limit = nbdLimit(d, lnAlpha);
     MaximumLikelihood.Fit twoPoint = allOrNothingLimit(d, limit);
+    MaximumLikelihood.Fit constant = constantDropoutLimit(d, limit);
     double tol = 1e-6 * (1 + Math.abs(limit.logLikelihood()));
     boolean twoPointBetter =
         twoPoint != null && twoPoint.logLikelihood() > limit.logLikelihood() + tol;
+    boolean constantBetter =
+        constant != null && constant.logLikelihood() > limit.logLikelihood() + tol
+            && !(twoPointBetter && twoPoint.logLikelihood() >= constant.logLikelihood());
+    twoPointBetter &= !constantBetter;
     List<double[]> starts = new ArrayList<>();
     starts.add(new double[] {0, lnAlpha, 0, 0});
     starts.add(new double[] {Math.log(0.3), lnAlpha + Math.log(0.3), Math.log(0.5), Math.log(2)});
     starts.add(new double[] {Math.log(3), lnAlpha + Math.log(3), Math.log(2), Math.log(5)});
     // ln E[p] = ln a - ln(a + b) below ln 1e-8: the BG/NBD equals its NBD limit to rounding;
-    // a + b below 1e-6: Beta(a, b) is the two-point law of the all-or-nothing limit to rounding
+    // a + b below 1e-6: Beta(a, b) is the two-point law of the all-or-nothing limit to rounding;
+    // b / (a (a+b+1)), the squared coefficient of variation of Beta(a, b), below 1e-6: the point
+    // mass of the constant-dropout limit to rounding
     java.util.function.Predicate<double[]> onBoundary =
-        th -> th[2] - logSum(th[2], th[3]) < LN_NO_DROPOUT || logSum(th[2], th[3]) < LN_TINY;
-    double boundaryValue =
-        twoPointBetter ? twoPoint.logLikelihood() : limit.logLikelihood();
+        th -> th[2] - logSum(th[2], th[3]) < LN_NO_DROPOUT || logSum(th[2], th[3]) < LN_TINY
+            || th[3] - th[2] - Math.log1p(Math.exp(logSum(th[2], th[3]))) < LN_HOMOGENEOUS_CV2;
+    double boundaryValue = twoPointBetter ? twoPoint.logLikelihood()
+        : constantBetter ? constant.logLikelihood() : limit.logLikelihood();
     MaximumLikelihood.Fit f =
         MaximumLikelihood.fit(new BgNbdLikelihood(d), starts, onBoundary, boundaryValue);
-    if (f.atBoundary() && twoPointBetter) {
+    // an interior point that does not beat the best limit by more than the tolerance (a maximum
+    // far out on a ridge, or a local one) is reported as that limit
+    boolean limitWins = f.atBoundary() || !(f.logLikelihood() > boundaryValue + tol);
+    if (limitWins && constantBetter) {
+      double p = AllOrNothingLikelihood.pi(constant.logParameters()[2]);
+      double[] cov = constant.covariance();
+      // delta method from logit p: dp / d logit p = p (1 - p)
+      double se = cov == null ? Double.NaN : p * (1 - p) * Math.sqrt(cov[2 * 3 + 2]);
+      return new BgNbdFit(
+          constant.estimate(0, "r"),
+          constant.estimate(1, "alpha"),
+          new Estimate("a", Double.POSITIVE_INFINITY, Double.NaN),
+          new Estimate("b", Double.POSITIVE_INFINITY, Double.NaN),
+          constant.logLikelihood(),
+          d.customers,
+          d.size(),
+          limitConvergence(constant, f, "constant-dropout limit"),
+          summary.unit(),
+          BgNbdFit.CONSTANT_DROPOUT,
+          Estimate.probability("pi", p, se));
+    }
+    if (limitWins && twoPointBetter) {
       boolean all = twoPoint.logParameters().length == 2; // pi = 1: every repeat buyer drops out
       double pi = all ? 1.0 : AllOrNothingLikelihood.pi(twoPoint.logParameters()[2]);
       double[] cov = twoPoint.covariance();
@@ -116,9 +158,9 @@ public final class Ltv {
           limitConvergence(twoPoint, f, "all-or-nothing limit"),
           summary.unit(),
           BgNbdFit.ALL_OR_NOTHING,
-          new Estimate("pi", pi, se));
+          Estimate.probability("pi", pi, se));
     }
-    if (f.atBoundary()) {
+    if (limitWins) {
       return new BgNbdFit(
           limit.estimate(0, "r"),
           limit.estimate(1, "alpha"),
@@ -130,7 +172,7 @@ public final class Ltv {
           limitConvergence(limit, f, "NBD limit"),
           summary.unit(),
           BgNbdFit.NO_DROPOUT,
-          new Estimate("pi", 0, Double.NaN));
+          Estimate.probability("pi", 0, Double.NaN));
     }
     Estimate a = f.estimate(2, "a");
     Estimate b = f.estimate(3, "b");
@@ -150,7 +192,28 @@ public final class Ltv {
         f.convergence(),
         summary.unit(),
         null,
-        new Estimate("pi", pi, se));
+        Estimate.probability("pi", pi, se));
+  }
+
+  /**
+   * The constant-dropout limit of the BG/NBD ({@link ConstantDropoutLikelihood}) fitted in
+   * {@code (ln r, ln alpha, logit pi)} from the NBD limit's {@code (r, alpha)} and three dropout
+   * probabilities; null when it does not converge to an interior point of its own (its runs stop at
+   * {@code pi < 1e-8}, the NBD, at {@code pi > 1 - 1e-8}, everyone leaving after the first repeat
+   * purchase, and at {@code r > 1e6}, one purchase rate for all: boundaries of the limit that are
+   * fitted elsewhere or not at all).
+   */
+  private static MaximumLikelihood.Fit constantDropoutLimit(Triples d, MaximumLikelihood.Fit nbd) {
+    double[] th = nbd.logParameters();
+    List<double[]> starts = new ArrayList<>();
+    starts.add(new double[] {th[0], th[1], Math.log(0.1 / 0.9)});
+    starts.add(new double[] {th[0], th[1] - 1, Math.log(0.3 / 0.7)});
+    starts.add(new double[] {th[0], th[1] - 2, Math.log(0.02 / 0.98)});
+    java.util.function.Predicate<double[]> atEnd =
+        t -> t[2] < LN_NO_DROPOUT || t[2] > -LN_NO_DROPOUT || t[0] > LN_HOMOGENEOUS;
+    MaximumLikelihood.Fit f = MaximumLikelihood.fit(
+        new ConstantDropoutLikelihood(d), starts, atEnd, nbd.logLikelihood(), false);
+    return !f.atBoundary() && f.convergence().converged() ? f : null;
   }
 
   /**
@@ -195,6 +258,12 @@ public final class Ltv {
 
   /** ln of the Pareto/NBD r beyond which the purchase rates are homogeneous to 0.1%. */
   private static final double LN_HOMOGENEOUS = Math.log(1e6);
+
+  /**
+   * ln of the squared coefficient of variation of Beta(a, b), {@code b / (a (a+b+1))}, below which
+   * the dropout probabilities equal their mean to 0.1%: the constant-dropout limit.
+   */
+  private static final double LN_HOMOGENEOUS_CV2 = Math.log(1e-6);
 
   /** ln of {@code a + b} below which Beta(a, b) is a two-point law on {0, 1} to rounding. */
   private static final double LN_TINY = Math.log(1e-6);
@@ -365,7 +434,8 @@ public final class Ltv {
    * Discounted CLV per customer of the summary (see {@link ClvTable} for the formula): BG/NBD
    * expected purchases per future period, Gamma-Gamma expected spend, margin and discounting from
    * the terms. A customer whose expected spend does not exist (Gamma-Gamma {@code q <= 1} and no
-   * repeat spend) gets NaN.
+   * repeat spend) gets NaN. A fit that did not converge gives its CLV a caveat
+   * ({@link ClvTable#caveats()}).
    *
    * @throws IllegalArgumentException when the fits were made in a different time unit than the
    *     summary's
@@ -388,7 +458,7 @@ public final class Ltv {
   public static ClvTable clv(RfmSummary summary, BgNbdFit purchases, GammaGammaFit spend,
       ClvTerms terms, double fallbackSpend) {
     return clv(summary, new PurchaseModel("BG/NBD", purchases.unit(), purchases::expectedPurchases,
-        purchases::probabilityAlive), spend, terms, fallbackSpend);
+        purchases::probabilityAlive, purchases.convergence()), spend, terms, fallbackSpend);
   }
 
   /**
@@ -404,13 +474,27 @@ public final class Ltv {
   public static ClvTable clv(RfmSummary summary, ParetoNbdFit purchases, GammaGammaFit spend,
       ClvTerms terms, double fallbackSpend) {
     return clv(summary, new PurchaseModel("Pareto/NBD", purchases.unit(),
-        purchases::expectedPurchases, purchases::probabilityAlive), spend, terms, fallbackSpend);
+        purchases::expectedPurchases, purchases::probabilityAlive, purchases.convergence()), spend,
+        terms, fallbackSpend);
   }
 
-  /** What the CLV needs of a purchase-count model: its unit and two per-customer predictions. */
+  /**
+   * What the CLV needs of a purchase-count model: its unit, two per-customer predictions and how
+   * its fit ended.
+   */
   private record PurchaseModel(String name, RfmUnit unit,
       java.util.function.ToDoubleBiFunction<Double, RfmCustomer> expected,
-      java.util.function.ToDoubleFunction<RfmCustomer> alive) {}
+      java.util.function.ToDoubleFunction<RfmCustomer> alive, Convergence convergence) {}
+
+  /** The caveat of a fit that did not converge, or null when it did. */
+  private static String caveat(String model, Convergence c) {
+    if (c.converged()) {
+      return null;
+    }
+    return "the " + model + " fit did NOT converge (" + c.method() + ", " + c.iterations()
+        + " iterations from " + c.starts() + " starts): its parameters are the best point found, not"
+        + " a maximum of the likelihood, so this CLV is not a model prediction";
+  }
 
   private static ClvTable clv(RfmSummary summary, PurchaseModel purchases, GammaGammaFit spend,
       ClvTerms terms, double fallbackSpend) {
@@ -439,7 +523,15 @@ public final class Ltv {
       rows.add(new CustomerValue(
           c.customerId(), c.x(), dert[2], dert[1], z, terms.margin() * z * dert[0]));
     }
-    return new ClvTable(terms, rows, fallbacks > 0 ? fallbackSpend : Double.NaN, fallbacks);
+    List<String> caveats = new ArrayList<>();
+    for (String c : new String[] {caveat(purchases.name(), purchases.convergence()),
+        caveat("Gamma-Gamma", spend.convergence())}) {
+      if (c != null) {
+        caveats.add(c);
+      }
+    }
+    return new ClvTable(terms, rows, fallbacks > 0 ? fallbackSpend : Double.NaN, fallbacks,
+        caveats);
   }
 
   /**
@@ -485,6 +577,15 @@ public final class Ltv {
    * a boundary of its own) is not used, and a run stopped at {@code r > 1e6} is then reported not
    * converged, with the point reached.
    *
+   * <p>Constant dropout rate: when customers differ in how often they buy but not in how long they
+   * stay, the likelihood increases toward {@code s, beta -> infinity} with {@code s/beta -> mu},
+   * where Gamma(s, beta) degenerates to a point mass: every lifetime is exponential with rate mu.
+   * That limit is fitted first in {@code (r, alpha, mu)} ({@link ConstantDropoutRateLikelihood});
+   * the Newton runs already stop once beta passes 30 (1 + max T), and the limit is reported, flagged
+   * {@link ParetoNbdFit#CONSTANT_DROPOUT_RATE}, when it is the best limit and no interior point beats
+   * it by more than the tolerance. As for the BG/NBD, a converged interior point within
+   * {@code 1e-6 (1 + |logL|)} of the best limit is reported as that limit.
+   *
    * @throws IllegalArgumentException when the summary is empty
    */
   public static ParetoNbdFit paretoNbd(RfmSummary summary) {
@@ -506,14 +607,41 @@ public final class Ltv {
     java.util.function.Predicate<double[]> noDropout =
         th -> th[2] - th[3] < LN_NO_DROPOUT || th[3] > lnBetaMax || th[0] > LN_HOMOGENEOUS;
     MaximumLikelihood.Fit homogeneous = homogeneousRateLimit(d, lnAlpha, lnBeta, lnBetaMax);
+    MaximumLikelihood.Fit constant = constantRateLimit(d, limit, meanT);
     double tol = 1e-6 * (1 + Math.abs(limit.logLikelihood()));
     boolean homogeneousBetter =
         homogeneous != null && homogeneous.logLikelihood() > limit.logLikelihood() + tol;
-    double boundaryValue =
-        homogeneousBetter ? homogeneous.logLikelihood() : limit.logLikelihood();
+    boolean constantBetter =
+        constant != null && constant.logLikelihood() > limit.logLikelihood() + tol
+            && !(homogeneousBetter && homogeneous.logLikelihood() >= constant.logLikelihood());
+    homogeneousBetter &= !constantBetter;
+    double boundaryValue = homogeneousBetter ? homogeneous.logLikelihood()
+        : constantBetter ? constant.logLikelihood() : limit.logLikelihood();
     MaximumLikelihood.Fit f = MaximumLikelihood.fit(
         new ParetoNbdLikelihood(d), starts, noDropout, boundaryValue);
-    if (f.atBoundary() && homogeneousBetter) {
+    // an interior point that does not beat the best limit by more than the tolerance is that limit
+    boolean limitWins = f.atBoundary() || !(f.logLikelihood() > boundaryValue + tol);
+    if (limitWins && constantBetter) {
+      double[] th = constant.logParameters();
+      double[] cov = constant.covariance();
+      double lambda = Math.exp(th[0] - th[1]);
+      double se = cov == null ? Double.NaN
+          : lambda * Math.sqrt(Math.max(0, cov[0] + cov[1 * 3 + 1] - 2 * cov[1]));
+      return new ParetoNbdFit(
+          constant.estimate(0, "r"),
+          constant.estimate(1, "alpha"),
+          new Estimate("s", Double.POSITIVE_INFINITY, Double.NaN),
+          new Estimate("beta", Double.POSITIVE_INFINITY, Double.NaN),
+          constant.logLikelihood(),
+          d.customers,
+          d.size(),
+          limitConvergence(constant, f, "constant-dropout-rate limit"),
+          summary.unit(),
+          ParetoNbdFit.CONSTANT_DROPOUT_RATE,
+          new Estimate("lambda", lambda, se),
+          constant.estimate(2, "mu"));
+    }
+    if (limitWins && homogeneousBetter) {
       return new ParetoNbdFit(
           new Estimate("r", Double.POSITIVE_INFINITY, Double.NaN),
           new Estimate("alpha", Double.POSITIVE_INFINITY, Double.NaN),
@@ -527,7 +655,7 @@ public final class Ltv {
           ParetoNbdFit.HOMOGENEOUS_RATE,
           homogeneous.estimate(0, "lambda"));
     }
-    if (f.atBoundary()) {
+    if (limitWins) {
       return new ParetoNbdFit(
           limit.estimate(0, "r"),
           limit.estimate(1, "alpha"),
@@ -545,6 +673,10 @@ public final class Ltv {
     // delta method in (ln r, ln alpha): d lambda / d ln r = lambda = -d lambda / d ln alpha
     double se = cov == null ? Double.NaN
         : lambda * Math.sqrt(Math.max(0, cov[0] + cov[1 * 4 + 1] - 2 * cov[1]));
+    double mu = Math.exp(f.logParameters()[2] - f.logParameters()[3]);
+    // the same in (ln s, ln beta) for mu = s/beta
+    double seMu = cov == null ? Double.NaN
+        : mu * Math.sqrt(Math.max(0, cov[2 * 4 + 2] + cov[3 * 4 + 3] - 2 * cov[2 * 4 + 3]));
     return new ParetoNbdFit(
         f.estimate(0, "r"),
         f.estimate(1, "alpha"),
@@ -556,13 +688,36 @@ public final class Ltv {
         f.convergence(),
         summary.unit(),
         null,
-        new Estimate("lambda", lambda, se));
+        new Estimate("lambda", lambda, se),
+        new Estimate("mu", mu, seMu));
+  }
+
+  /**
+   * The constant-dropout-rate limit of the Pareto/NBD ({@link ConstantDropoutRateLikelihood})
+   * fitted in {@code (ln r, ln alpha, ln mu)} from the NBD limit's {@code (r, alpha)} and dropout
+   * rates of a tenth, one and three times the inverse mean observation length; null when it does
+   * not converge to an interior point of its own (its runs stop at {@code mu < 1e-8}, the NBD, and
+   * at {@code r > 1e6}, one purchase rate for all, which is not fitted).
+   */
+  private static MaximumLikelihood.Fit constantRateLimit(
+      Triples d, MaximumLikelihood.Fit nbd, double meanT) {
+    double[] th = nbd.logParameters();
+    double lnMu = -Math.log(Math.max(meanT, 1e-9));
+    List<double[]> starts = new ArrayList<>();
+    starts.add(new double[] {th[0], th[1], lnMu + Math.log(0.1)});
+    starts.add(new double[] {th[0], th[1] - 1, lnMu});
+    starts.add(new double[] {th[0], th[1] - 2, lnMu + Math.log(3)});
+    java.util.function.Predicate<double[]> atEnd =
+        t -> t[2] < LN_NO_DROPOUT || t[0] > LN_HOMOGENEOUS;
+    MaximumLikelihood.Fit f = MaximumLikelihood.fit(
+        new ConstantDropoutRateLikelihood(d), starts, atEnd, nbd.logLikelihood(), false);
+    return !f.atBoundary() && f.convergence().converged() ? f : null;
   }
 
   /**
    * The homogeneous-rate limit of the Pareto/NBD ({@link HomogeneousRateLikelihood}) fitted in
-   * {@code (ln lambda, ln s, ln beta)}, from {@code lambda} at the mean purchase rate; null when it
-   * does not converge (its own runs stop at {@code s/beta < 1e-8}, no dropout, or at
+   * {@code (ln lambda, ln s, ln beta)}, from {@code lambda} at the mean purchase rate, by Newton
+   * alone (no derivative-free fallback); null when it does not converge (its own runs stop at {@code s/beta < 1e-8}, no dropout, or at
    * {@code ln beta > lnBetaMax}, homogeneous dropout rates: boundaries of the limit not fitted).
    */
   private static MaximumLikelihood.Fit homogeneousRateLimit(
@@ -573,8 +728,10 @@ public final class Ltv {
     starts.add(new double[] {-lnAlpha, Math.log(0.05), lnBeta - 6});
     java.util.function.Predicate<double[]> edge =
         th -> th[1] - th[2] < LN_NO_DROPOUT || th[2] > lnBetaMax;
+    // no BOBYQA fallback: the limit is used only when Newton certifies it, and each of the
+    // fallback's 400 evaluations is a quadrature per history (seconds on 100,000 leads)
     MaximumLikelihood.Fit f =
-        MaximumLikelihood.fit(new HomogeneousRateLikelihood(d), starts, edge, Double.NaN);
+        MaximumLikelihood.fit(new HomogeneousRateLikelihood(d), starts, edge, Double.NaN, false);
     return f.convergence().converged() ? f : null;
   }
 

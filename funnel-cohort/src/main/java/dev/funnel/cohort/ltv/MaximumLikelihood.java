@@ -78,6 +78,19 @@ final class MaximumLikelihood {
   static Fit fit(
       NewtonAscent.Objective logLikelihood, List<double[]> starts,
       Predicate<double[]> atBoundary, double boundaryValue) {
+    return fit(logLikelihood, starts, atBoundary, boundaryValue, true);
+  }
+
+  /**
+   * {@link #fit(NewtonAscent.Objective, List, Predicate, double)}, with the BOBYQA fallback only when
+   * {@code fallback}: without it a fit none of whose Newton runs converged ends there, unconverged.
+   * For the limit models fitted on the side of a main fit, which are used only when they converge:
+   * a derivative-free search of 400 evaluations costs seconds when each evaluation is a quadrature
+   * per customer history, to find a point that is then not used.
+   */
+  static Fit fit(
+      NewtonAscent.Objective logLikelihood, List<double[]> starts,
+      Predicate<double[]> atBoundary, double boundaryValue, boolean fallback) {
     double tol = 1e-6 * (1 + Math.abs(boundaryValue));
     boolean hasBoundary = !Double.isNaN(boundaryValue);
     NewtonAscent.Result best = null;
@@ -97,7 +110,7 @@ final class MaximumLikelihood {
       Fit f = finish(best, tried, "newton");
       return new Fit(f.logParameters(), f.logLikelihood(), null, f.convergence(), true);
     }
-    if (best.stopped()) {
+    if (best.stopped() || !fallback) {
       // the best run went off to the boundary region but beats the limit: no interior maximum was
       // found and a derivative-free search would only follow it further; report it unconverged
       return finish(best, tried, "newton");

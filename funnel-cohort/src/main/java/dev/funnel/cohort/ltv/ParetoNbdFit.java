@@ -29,10 +29,17 @@ import dev.funnel.core.display.TextTable;
  *                      then {@code r = alpha = +infinity} stand for the limit
  *                      {@code r, alpha -> infinity}, {@code r/alpha -> lambda} (standard errors
  *                      NaN), and {@code lambda}, {@code s}, {@code beta}, the log-likelihood, the
+ *                      convergence and the predictions are those of that limit model; or
+ *                      {@link #CONSTANT_DROPOUT_RATE}: then {@code s = beta = +infinity} stand for
+ *                      the limit {@code s, beta -> infinity}, {@code s/beta -> mu} (standard errors
+ *                      NaN), and {@code r}, {@code alpha}, {@code mu}, the log-likelihood, the
  *                      convergence and the predictions are those of that limit model
  * @param lambda        the mean purchase rate {@code E[lambda] = r/alpha} per time unit, with its
  *                      delta-method standard error (NaN when not computed); at the
  *                      homogeneous-rate boundary the common purchase rate
+ * @param mu            the mean dropout rate {@code E[mu] = s/beta} per time unit, with its
+ *                      delta-method standard error (NaN when not computed); 0 at the no-dropout
+ *                      boundary, the common dropout rate at the constant-dropout-rate boundary
  */
 public record ParetoNbdFit(
     Estimate r,
@@ -45,7 +52,8 @@ public record ParetoNbdFit(
     Convergence convergence,
     RfmUnit unit,
     String boundary,
-    Estimate lambda)
+    Estimate lambda,
+    Estimate mu)
     implements Tabular {
 
   /**
@@ -64,6 +72,15 @@ public record ParetoNbdFit(
       "homogeneous purchase rate (r, alpha -> infinity, r/alpha -> lambda): Poisson purchases, "
           + "Gamma(s, beta) dropout";
 
+  /**
+   * The boundary where the maximum lies when customers differ in how often they buy but not in how
+   * long they stay: as {@code s, beta -> infinity} with {@code s/beta -> mu}, Gamma(s, beta) tends to
+   * a point mass and every lifetime is exponential with rate mu, while purchase rates stay
+   * Gamma(r, alpha) (see {@link ConstantDropoutRateLikelihood}).
+   */
+  public static final String CONSTANT_DROPOUT_RATE =
+      "constant dropout rate (s, beta -> infinity, s/beta -> mu): exponential lifetimes, one rate";
+
   /** An interior fit ({@code boundary} null), {@code lambda = r/alpha} without a standard error. */
   public ParetoNbdFit(Estimate r, Estimate alpha, Estimate s, Estimate beta, double logLikelihood,
       long customers, int triples, Convergence convergence, RfmUnit unit) {
@@ -80,10 +97,31 @@ public record ParetoNbdFit(
         new Estimate("lambda", r.value() / alpha.value(), Double.NaN));
   }
 
-  /** Validates the boundary and lambda. */
+  /**
+   * A fit with {@code mu = s/beta} (0 at the no-dropout boundary) without a standard error; not for
+   * the {@link #CONSTANT_DROPOUT_RATE} boundary, where s/beta is undefined and mu must be given.
+   */
+  public ParetoNbdFit(Estimate r, Estimate alpha, Estimate s, Estimate beta, double logLikelihood,
+      long customers, int triples, Convergence convergence, RfmUnit unit, String boundary,
+      Estimate lambda) {
+    this(r, alpha, s, beta, logLikelihood, customers, triples, convergence, unit, boundary, lambda,
+        new Estimate("mu", NO_DROPOUT.equals(boundary) ? 0.0 : s.value() / beta.value(),
+            Double.NaN));
+  }
+
+  /** Validates the boundary, lambda and mu. */
   public ParetoNbdFit {
-    if (boundary != null && !NO_DROPOUT.equals(boundary) && !HOMOGENEOUS_RATE.equals(boundary)) {
+    if (boundary != null && !NO_DROPOUT.equals(boundary) && !HOMOGENEOUS_RATE.equals(boundary)
+        && !CONSTANT_DROPOUT_RATE.equals(boundary)) {
       throw new IllegalArgumentException("unknown Pareto/NBD boundary: " + boundary);
+    }
+    if (mu == null) {
+      throw new IllegalArgumentException("mu (the mean dropout rate) must be given");
+    }
+    if (CONSTANT_DROPOUT_RATE.equals(boundary)
+        && !(mu.value() > 0 && mu.value() < Double.POSITIVE_INFINITY)) {
+      throw new IllegalArgumentException(
+          "the constant-dropout-rate limit needs a positive finite mu, got " + mu);
     }
     if (lambda == null) {
       throw new IllegalArgumentException("lambda (the mean purchase rate) must be given");
@@ -107,17 +145,27 @@ public record ParetoNbdFit(
     return HOMOGENEOUS_RATE.equals(boundary);
   }
 
+  private boolean constantRate() {
+    return CONSTANT_DROPOUT_RATE.equals(boundary);
+  }
+
   /**
    * Probability that a customer with history {@code (x, t_x, T)} is alive at {@code T}:
    * {@code 1 / (1 + s/(r+s+x) (alpha+T)^(r+x) (beta+T)^s A0)} with {@code A0} as in the
    * likelihood (see {@link ParetoNbdLikelihood}); 1 at the no-dropout boundary. At the
    * homogeneous-rate boundary the limit of the same share of the alive term,
-   * {@code 1 / (1 + s K e^(lambda T) (beta+T)^s)} with K of {@link HomogeneousRateLikelihood}.
+   * {@code 1 / (1 + s K e^(lambda T) (beta+T)^s)} with K of {@link HomogeneousRateLikelihood}. At
+   * the constant-dropout-rate boundary likewise
+   * {@code 1 / (1 + mu K e^(mu T) (alpha+T)^(r+x))} with K of {@link ConstantDropoutRateLikelihood}.
    */
   public double probabilityAlive(int x, double tx, double T) {
     BgNbdFit.requireHistory(x, tx, T);
     if (noDropout()) {
       return 1.0;
+    }
+    if (constantRate()) {
+      return ConstantDropoutRateLikelihood.probabilityAlive(
+          r.value(), alpha.value(), mu.value(), x, tx, T);
     }
     if (homogeneous()) {
       return HomogeneousRateLikelihood.probabilityAlive(
@@ -152,7 +200,10 @@ public record ParetoNbdFit(
    * NBD limit {@code (r+x) t / (alpha+T)}. At the homogeneous-rate boundary
    * {@code (r+x)/(alpha+T) -> lambda}: {@code lambda (beta+T)/(s-1) [1 - ((beta+T)/(beta+T+t))^(s-1)]
    * P(alive)}, i.e. lambda times the expected remaining lifetime within the horizon of a customer
-   * alive at T, whose dropout rate is then Gamma(s, beta+T).
+   * alive at T, whose dropout rate is then Gamma(s, beta+T). At the constant-dropout-rate boundary,
+   * where {@code (beta+T)/(s-1) [1 - ((beta+T)/(beta+T+t))^(s-1)] -> (1 - e^(-mu t)) / mu},
+   * {@code (r+x)/(alpha+T) (1 - e^(-mu t))/mu P(alive)}: the posterior mean rate of an alive customer
+   * times its expected remaining lifetime within the horizon, {@code E[min(Exp(mu), t)]}.
    */
   public double expectedPurchases(double t, int x, double tx, double T) {
     if (!(t >= 0) || Double.isInfinite(t)) {
@@ -161,6 +212,11 @@ public record ParetoNbdFit(
     if (noDropout()) {
       BgNbdFit.requireHistory(x, tx, T);
       return (r.value() + x) * t / (alpha.value() + T);
+    }
+    if (constantRate()) {
+      double m = mu.value();
+      return (r.value() + x) / (alpha.value() + T) * -Math.expm1(-m * t) / m
+          * probabilityAlive(x, tx, T);
     }
     double rate = homogeneous() ? lambda.value() : (r.value() + x) / (alpha.value() + T);
     double ss = s.value();
@@ -185,14 +241,15 @@ public record ParetoNbdFit(
         "Pareto/NBD: %d customers, logL %.1f, %s%s",
         customers,
         logLikelihood,
-        noDropout() ? "no dropout, NBD limit " : homogeneous() ? "homogeneous-rate limit " : "",
+        noDropout() ? "no dropout, NBD limit " : homogeneous() ? "homogeneous-rate limit "
+            : constantRate() ? "constant dropout rate limit " : "",
         convergence.converged() ? "converged" : "NOT converged");
   }
 
   @Override
   public TextTable table() {
     TextTable t = TextTable.of("parameter", "estimate", "std error", "95% low", "95% high");
-    for (Estimate e : new Estimate[] {r, alpha, s, beta, lambda}) {
+    for (Estimate e : new Estimate[] {r, alpha, s, beta, lambda, mu}) {
       t = t.plus(e.name(), e.value(), e.standardError(), e.lower95(), e.upper95());
     }
     return t;

@@ -81,4 +81,20 @@ class ClvTest {
     assertThrows(IllegalArgumentException.class,
         () -> Ltv.clv(days, pnbd, GG, ClvTerms.monthly(1, 0, 1), Double.NaN));
   }
+
+  @Test
+  void aClvFromAFitThatDidNotConvergeCarriesTheCaveat() {
+    assertTrue(Ltv.clv(SUMMARY, BG, GG, ClvTerms.monthly(12, 0.01, 1)).caveats().isEmpty());
+    Convergence stuck = new Convergence(false, 40, 3, Double.NaN, "newton");
+    ParetoNbdFit pnbd = new ParetoNbdFit(new Estimate("r", 0.55, 0), new Estimate("alpha", 10.58, 0),
+        new Estimate("s", 0.61, 0), new Estimate("beta", 11.67, 0), 0, 3, 3, stuck, RfmUnit.WEEK);
+    ClvTable t = Ltv.clv(SUMMARY, pnbd, GG, ClvTerms.monthly(12, 0.01, 1), Double.NaN);
+    assertEquals(1, t.caveats().size(), t.caveats().toString());
+    assertTrue(t.caveats().get(0).contains("Pareto/NBD fit did NOT converge"), t.caveats().get(0));
+    assertTrue(!t.fromConvergedFits() && t.summary().contains("CAVEAT: the Pareto/NBD fit"),
+        t.summary());
+    GammaGammaFit ggStuck = new GammaGammaFit(GG.p(), GG.q(), GG.gamma(), 0, 0, 0, stuck);
+    assertEquals(2, Ltv.clv(SUMMARY, pnbd, ggStuck, ClvTerms.monthly(12, 0.01, 1), Double.NaN)
+        .caveats().size());
+  }
 }

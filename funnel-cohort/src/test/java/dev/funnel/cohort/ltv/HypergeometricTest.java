@@ -29,6 +29,27 @@ class HypergeometricTest {
   }
 
   @Test
+  void hugeSecondAndThirdParametersSumInFewTerms() {
+    // 2F1(a, b; b; z) = (1 - z)^-a for any b: with b = 1e9 the tail bound that pairs b with the
+    // factorial needed about b z terms (more than MAX_TERMS: NaN); pairing b with c needs few
+    for (double a : new double[] {0.6, 3.7, 120}) {
+      double expected = -a * Math.log1p(-0.9);
+      assertEquals(expected, Hypergeometric.log2F1(a, 1e9, 1e9, 0.9), 1e-10 * expected);
+    }
+    // near the BG/NBD ridge (a, b -> infinity, a/(a+b) = p): 2F1(R, b; a+b-1; z) tends to
+    // (1 - (1-p) z)^-R, with a relative error of order R^2 / (a + b)
+    double p = 0.18;
+    for (double ab : new double[] {1e8, 1e10}) {
+      double aa = p * ab;
+      double bb = ab - aa;
+      for (double z : new double[] {0.3, 0.97}) {
+        double limit = -4.6 * Math.log1p(-(1 - p) * z);
+        assertEquals(limit, Hypergeometric.log2F1(4.6, bb, aa + bb - 1, z), 1e-6);
+      }
+    }
+  }
+
+  @Test
   void zeroArgumentAndBadInput() {
     assertEquals(0.0, Hypergeometric.log2F1(2, 3, 4, 0));
     assertThrows(IllegalArgumentException.class, () -> Hypergeometric.log2F1(1, 1, 2, 1.0));

@@ -51,10 +51,20 @@ public final class StageFunnel {
 
   /**
    * The conversion matrix of a cohort-basis query broken down by a dimension, with bottleneck
-   * flags at the false discovery rate {@code fdr} (0.05 is usual).
+   * flags at the false discovery rate {@code fdr} (0.05 is usual) and the default minimum gap
+   * ({@link MinimumGap#DEFAULT}).
    */
   public static ConversionMatrix matrix(Dataset d, FunnelQuery cohortQuery, double fdr) {
     return ConversionMatrix.of(compute(d, cohortQuery), fdr);
+  }
+
+  /**
+   * The conversion matrix with a chosen minimum gap: a flagged cell is significantly below the
+   * rest of its column (BH at {@code fdr}) and by at least {@code minimumGap}.
+   */
+  public static ConversionMatrix matrix(Dataset d, FunnelQuery cohortQuery, double fdr,
+      MinimumGap minimumGap) {
+    return ConversionMatrix.of(compute(d, cohortQuery), fdr, minimumGap);
   }
 
   /** The conversion matrix with chosen columns {@code FROM->TO} (e.g. {@code SQL->WON}). */

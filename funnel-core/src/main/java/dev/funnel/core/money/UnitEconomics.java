@@ -35,7 +35,9 @@ import java.util.Set;
  * channel is known and is not a non-marketing channel ({@code direct} by default). CPL = spend /
  * leads, CAC = spend / new customers, ROMI = (revenue x margin - spend) / spend, or
  * (revenue - spend) / spend when no margin is given (the report's {@link RomiBasis} says which),
- * DRR = spend / revenue; NaN when the denominator is 0.
+ * DRR = spend / revenue; NaN when the denominator is 0, and all four NaN for a channel or campaign
+ * without a spend row in the window: its spend is unknown, not zero ({@link UnitRow#undefined} says
+ * why a ratio is undefined).
  */
 public final class UnitEconomics {
   private UnitEconomics() {}
@@ -102,6 +104,7 @@ public final class UnitEconomics {
     private final List<long[]> keys = new ArrayList<>(); // dense group -> {channel, campaign}
     private long[] leads = new long[16];
     private long[] customers = new long[16];
+    private long[] spendRows = new long[16];
     private final MoneySums spend;
     private final MoneySums revenue;
 
@@ -153,6 +156,7 @@ public final class UnitEconomics {
       if (g == leads.length) {
         leads = java.util.Arrays.copyOf(leads, g * 2);
         customers = java.util.Arrays.copyOf(customers, g * 2);
+        spendRows = java.util.Arrays.copyOf(spendRows, g * 2);
       }
       spend.ensure(g + 1);
       revenue.ensure(g + 1);
@@ -181,7 +185,9 @@ public final class UnitEconomics {
       for (int r = 0; r < sp.size(); r++) {
         int day = sp.day(r);
         if (day >= fromDay && day < toDay) {
-          spend.add(group(sp.channel(r), sp.campaign(r)), r);
+          int g = group(sp.channel(r), sp.campaign(r)); // before reading the array it may grow
+          spend.add(g, r);
+          spendRows[g]++;
         }
       }
       PaymentColumns pc = c.payments();
@@ -225,8 +231,8 @@ public final class UnitEconomics {
         }
         String campaign = c.campaigns().value((int) k[1]);
         t.addLeads(channel, campaign, leads[g]);
-        if (spend.any(g)) {
-          t.addSpend(channel, campaign, spend.sum(g));
+        if (spendRows[g] > 0) {
+          t.addSpend(channel, campaign, spend.sum(g), spendRows[g]);
         }
         t.addCustomers(channel, campaign, customers[g]);
         if (revenue.any(g)) {

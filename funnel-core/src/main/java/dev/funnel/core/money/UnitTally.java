@@ -18,12 +18,17 @@ import java.util.TreeMap;
  * {@link #merge(UnitTally)} (a new tally; associative, commutative, identity {@code empty()}),
  * {@link #result}. Facts are added already resolved to a channel and campaign: the tally does not
  * know the dataset. A null campaign is kept as its own key (shown as {@code (none)}).
+ *
+ * <p>Spend rows are counted as well as summed: a key without a spend row has unknown spend, not
+ * zero spend (an organic channel whose cost nobody recorded), so its CPL, CAC, ROMI and DRR are
+ * undefined ({@link UnitRow#undefined}); a key whose spend rows sum to zero spent nothing.
  */
 public final class UnitTally {
 
   /** Totals of one (channel, campaign) key. */
   private static final class Acc {
     BigDecimal spend = BigDecimal.ZERO;
+    long spendRows;
     long leads;
     long customers;
     BigDecimal revenue = BigDecimal.ZERO;
@@ -32,6 +37,7 @@ public final class UnitTally {
     /** Adds the other totals; counts with {@link Math#addExact}. */
     void add(Acc o) {
       spend = spend.add(o.spend);
+      spendRows = Math.addExact(spendRows, o.spendRows);
       leads = Math.addExact(leads, o.leads);
       customers = Math.addExact(customers, o.customers);
       revenue = revenue.add(o.revenue);
@@ -65,13 +71,22 @@ public final class UnitTally {
     return cells.computeIfAbsent(new Key(channel, campaign), k -> new Acc());
   }
 
-  /** Adds spend (not negative). */
+  /** Adds one spend row (its amount not negative). */
   public UnitTally addSpend(String channel, String campaign, BigDecimal amount) {
+    return addSpend(channel, campaign, amount, 1);
+  }
+
+  /** Adds {@code rows} spend rows (at least one) whose amounts sum to {@code amount}. */
+  UnitTally addSpend(String channel, String campaign, BigDecimal amount, long rows) {
     if (amount.signum() < 0) {
       throw new IllegalArgumentException("spend must not be negative, got " + amount);
     }
+    if (rows < 1) {
+      throw new IllegalArgumentException("spend comes in rows, got " + rows);
+    }
     Acc a = at(channel, campaign);
     a.spend = a.spend.add(amount);
+    a.spendRows += rows;
     return this;
   }
 
@@ -163,9 +178,12 @@ public final class UnitTally {
 
   private static UnitRow row(String channel, String campaign, Acc a, BigDecimal margin) {
     BigDecimal gain = margin == null ? a.revenue : a.revenue.multiply(margin);
-    return new UnitRow(channel, campaign, a.spend, a.leads, a.customers, a.revenue,
-        ratio(a.spend, BigDecimal.valueOf(a.leads)), ratio(a.spend, BigDecimal.valueOf(a.customers)),
-        ratio(gain.subtract(a.spend), a.spend), ratio(a.spend, a.revenue));
+    boolean known = a.spendRows > 0; // no spend row: the spend is unknown, every ratio undefined
+    return new UnitRow(channel, campaign, a.spend, a.spendRows, a.leads, a.customers, a.revenue,
+        known ? ratio(a.spend, BigDecimal.valueOf(a.leads)) : Double.NaN,
+        known ? ratio(a.spend, BigDecimal.valueOf(a.customers)) : Double.NaN,
+        known ? ratio(gain.subtract(a.spend), a.spend) : Double.NaN,
+        known ? ratio(a.spend, a.revenue) : Double.NaN);
   }
 
   static double ratio(BigDecimal num, BigDecimal den) {
@@ -174,21 +192,25 @@ public final class UnitTally {
 
   // ---- stable byte form (additive: toBytes, fromBytes, equals, hashCode) ----
 
-  /** Version of the byte form of {@link #toBytes()}. */
-  static final byte VERSION = 1;
+  /**
+   * Version of the byte form of {@link #toBytes()}: 2 since spend rows are counted (version 1
+   * bytes, without the count, cannot tell unknown spend from zero spend and are refused).
+   */
+  static final byte VERSION = 2;
 
   private static final String WHAT = "unit tally";
 
   /**
-   * The stable byte form (layout of {@link dev.funnel.core.StateBytes}, version 1), so equal
+   * The stable byte form (layout of {@link dev.funnel.core.StateBytes}, version 2), so equal
    * tallies give equal bytes. Decimals are limited as {@link StateBytes} says:
    *
    * <pre>
-   * byte    version (1)
+   * byte    version (2)
    * int n                  keys, sorted by channel then campaign (absent campaign first)
    *   string               channel
    *   optional string      campaign
    *   decimal              spend
+   *   long                 spend rows
    *   long, long           leads, new customers
    *   decimal, decimal     revenue, marketing-sourced revenue
    * </pre>
@@ -203,7 +225,7 @@ public final class UnitTally {
     for (Map.Entry<Key, Acc> e : sorted.entrySet()) {
       Acc a = e.getValue();
       w.writeString(e.getKey().channel()).writeOptionalString(e.getKey().campaign())
-          .writeDecimal(a.spend).writeLong(a.leads).writeLong(a.customers)
+          .writeDecimal(a.spend).writeLong(a.spendRows).writeLong(a.leads).writeLong(a.customers)
           .writeDecimal(a.revenue).writeDecimal(a.marketingRevenue);
     }
     return w.toByteArray();
@@ -213,8 +235,8 @@ public final class UnitTally {
    * Reads the byte form of {@link #toBytes()}.
    *
    * @throws IllegalArgumentException on null, empty, truncated or trailing bytes, another version,
-   *     a blank channel, keys out of order or repeated, negative spend, negative counts, or a
-   *     decimal beyond the limits of {@link StateBytes}
+   *     a blank channel, keys out of order or repeated, negative spend, negative counts, spend
+   *     without a row, or a decimal beyond the limits of {@link StateBytes}
    */
   public static UnitTally fromBytes(byte[] data) {
     StateBytes.Reader r = new StateBytes.Reader(data, WHAT, VERSION);
@@ -235,6 +257,10 @@ public final class UnitTally {
       a.spend = r.readDecimal("spend");
       if (a.spend.signum() < 0) {
         throw r.malformed("spend of " + channel + " is negative (" + a.spend + ")");
+      }
+      a.spendRows = r.readCount("spend rows");
+      if (a.spendRows == 0 && a.spend.signum() != 0) {
+        throw r.malformed("spend of " + channel + " is " + a.spend + " without a spend row");
       }
       a.leads = r.readCount("leads");
       a.customers = r.readCount("customers");

@@ -238,16 +238,19 @@ final class Actuals {
     }
     SpendColumns sp = c.spend();
     Sum spend = new Sum(sp.amount());
+    long spendRows = 0;
     for (int r = 0; r < spendAt.length; r++) {
       if ((channel == null || (code >= 0 && sp.channel(r) == code))) {
         int t = w.test(spendAt[r]);
         if (t == MillisWindow.IN
             || (t == MillisWindow.EXACT && w.contains(Instant.ofEpochMilli(spendAt[r])))) {
           spend.add(r);
+          spendRows++;
         }
       }
     }
-    return new Base(nLeads, nMql, nSql, nWon, nLost, revenue.value(), spend.value(), customers);
+    return new Base(nLeads, nMql, nSql, nWon, nLost, revenue.value(), spend.value(), spendRows,
+        customers);
   }
 
   /** Whether a customer of this channel code ({@link #NO_LEAD}: no lead) matches the filter. */

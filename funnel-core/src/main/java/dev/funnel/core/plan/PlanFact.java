@@ -111,8 +111,10 @@ public final class PlanFact {
       double actual = Double.NaN;
       double qtdActual = Double.NaN;
       if (missing == null) {
-        actual = actuals.base(ps, r, k.channel()).value(m);
+        Base b = actuals.base(ps, r, k.channel());
+        actual = b.value(m);
         qtdActual = actuals.base(qs, qtdTo, k.channel()).value(m);
+        missing = b.spendUnknown(m, k.channel()); // undefined, never 0: say why
       }
       double runRate = !(elapsed > 0) ? Double.NaN : m.additive() ? actual / elapsed : actual;
       double deviation = actual - p.value();

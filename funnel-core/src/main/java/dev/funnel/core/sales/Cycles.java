@@ -53,7 +53,8 @@ final class Cycles {
     private final Durations km = new Durations();
     private long paid;
     private long censored;
-    private long excluded;
+    private long lost;
+    private long returned;
 
     CycleCount(Stage start, Instant asOf, Instant from, Instant to) {
       this.start = start;
@@ -74,14 +75,16 @@ final class Cycles {
       } else if (h.outcome == Outcome.OPEN || h.outcome == Outcome.WON) {
         km.add(DealHistory.days(h.instant(t0), asOf), false);
         censored++;
+      } else if (h.outcome == Outcome.RETURNED) {
+        returned++;
       } else {
-        excluded++;
+        lost++;
       }
     }
 
     SalesCycle result() {
       SurvivalCurve c = km.state().result();
-      return new SalesCycle(start.name(), asOf, paid, censored, excluded, c.median(),
+      return new SalesCycle(start.name(), asOf, paid, censored, lost, returned, c.median(),
           c.percentile(0.75), c.percentile(0.9), c);
     }
   }

@@ -15,22 +15,31 @@ import java.util.Locale;
  * payment booked to another lead of the same customer does not count) and no later than
  * {@code asOf}; a deal with no such payment that is still open (won but unpaid included) is
  * censored at {@code asOf}; lost or returned deals without a payment are left out (they will never
- * pay: censoring them would pretend they might). Days are elapsed time / 24 h. Percentiles are
- * Kaplan-Meier percentiles (NaN when censoring keeps the curve above the level).
+ * pay: censoring them would pretend they might) and counted apart, lost and returned each. A
+ * returned deal is thus never "open" here, as in {@link WinRate} (where it is neither won, lost nor
+ * open); a deal whose customer paid is an event whatever its outcome, because the cycle ends at the
+ * payment. Days are elapsed time / 24 h. Percentiles are Kaplan-Meier percentiles (NaN when
+ * censoring keeps the curve above the level).
  *
  * @param from       the start stage
  * @param asOf       the observation instant
  * @param paid       observations with the event
- * @param censored   open deals, censored at asOf
- * @param excluded   lost or returned without a payment
+ * @param censored   open deals (won but unpaid included), censored at asOf
+ * @param lost       lost deals without a payment, left out
+ * @param returned   deals returned to marketing without a payment, left out
  * @param medianDays median days to payment
  * @param p75Days    75th percentile
  * @param p90Days    90th percentile
  * @param curve      the whole Kaplan-Meier curve (share not yet paid by day)
  */
 public record SalesCycle(
-    String from, Instant asOf, long paid, long censored, long excluded, double medianDays,
-    double p75Days, double p90Days, SurvivalCurve curve) implements Tabular {
+    String from, Instant asOf, long paid, long censored, long lost, long returned,
+    double medianDays, double p75Days, double p90Days, SurvivalCurve curve) implements Tabular {
+
+  /** Deals left out: lost or returned without a payment. */
+  public long excluded() {
+    return lost + returned;
+  }
 
   @Override
   public String summary() {
@@ -40,8 +49,9 @@ public record SalesCycle(
 
   @Override
   public TextTable table() {
-    return TextTable.of("from", "paid", "censored", "excluded", "median days", "p75 days", "p90 days")
-        .plus(from, paid, censored, excluded, medianDays, p75Days, p90Days);
+    return TextTable.of("from", "paid", "open (censored)", "lost (left out)",
+            "returned (left out)", "median days", "p75 days", "p90 days")
+        .plus(from, paid, censored, lost, returned, medianDays, p75Days, p90Days);
   }
 
   @Override

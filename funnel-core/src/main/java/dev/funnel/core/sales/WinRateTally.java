@@ -17,6 +17,7 @@ public final class WinRateTally {
   private long reached;
   private long won;
   private long lost;
+  private long returned;
   private BigDecimal wonValue = BigDecimal.ZERO;
   private BigDecimal lostValue = BigDecimal.ZERO;
 
@@ -44,6 +45,8 @@ public final class WinRateTally {
     } else if (outcome == Outcome.LOST) {
       lost++;
       lostValue = value == null ? lostValue : lostValue.add(value);
+    } else if (outcome == Outcome.RETURNED) {
+      returned++;
     }
     return this;
   }
@@ -61,6 +64,7 @@ public final class WinRateTally {
     t.reached = reached + other.reached;
     t.won = won + other.won;
     t.lost = lost + other.lost;
+    t.returned = returned + other.returned;
     t.wonValue = wonValue.add(other.wonValue);
     t.lostValue = lostValue.add(other.lostValue);
     return t;
@@ -68,7 +72,8 @@ public final class WinRateTally {
 
   /** The win rate of the leads added so far. */
   public WinRate result() {
-    return new WinRate(base, reached, won, lost, reached - won - lost, wonValue, lostValue,
+    return new WinRate(base, reached, won, lost, returned, reached - won - lost - returned,
+        wonValue, lostValue,
         DealHistory.ratio(won, won + lost), DealHistory.ratio(wonValue, wonValue.add(lostValue)));
   }
 }

@@ -124,4 +124,66 @@ class ConversionMatrixTest {
     assertThrows(IllegalArgumentException.class,
         () -> StageFunnel.matrix(d, FunnelQuery.cohort().by(Dimension.CHANNEL), 1.5));
   }
+
+  @Test
+  void aTinyGapAtLargeCountsIsSignificantButNoBottleneckByDefault() {
+    // issue 13: 55.2% against 56.4% at n = 24,000 is real (p ~ 0.002) but immaterial
+    Dataset.Builder b = Dataset.builder();
+    add(b, "paid", 24_000, 24_000, 13_248);
+    add(b, "seo", 30_000, 30_000, 16_920);
+    add(b, "email", 30_000, 30_000, 16_920);
+    Dataset d = b.build();
+    FunnelQuery q = FunnelQuery.cohort().by(Dimension.CHANNEL);
+    ConversionMatrix m = StageFunnel.matrix(d, q, 0.05);
+    assertEquals(MinimumGap.DEFAULT, m.minimumGap());
+    MatrixCell paid = m.cell("paid", "MQL->SQL");
+    assertEquals(0.552, paid.rate(), 1e-12);
+    assertEquals(0.564, paid.restRate(), 1e-12);
+    assertEquals(0.012, paid.gap(), 1e-12);
+    assertTrue(paid.adjustedPValue() <= 0.05, "significant: " + paid.adjustedPValue());
+    assertTrue(paid.significantlyBelow(0.05));
+    assertTrue(paid.gapLower() > 0 && paid.gapLower() < 0.012 && paid.gapUpper() > 0.012,
+        paid.gapLower() + " .. " + paid.gapUpper());
+    assertFalse(paid.practical(), "1.2 points is 2% of 56.4%, under the default 10%");
+    assertFalse(paid.bottleneck());
+    assertEquals(List.of(), m.bottlenecks());
+    assertEquals(List.of(paid), m.belowMinimumGap());
+    // the practical gate is the only thing that keeps it out
+    assertTrue(StageFunnel.matrix(d, q, 0.05, MinimumGap.NONE).cell("paid", "MQL->SQL").bottleneck());
+    assertTrue(StageFunnel.matrix(d, q, 0.05, MinimumGap.points(1)).cell("paid", "MQL->SQL")
+        .bottleneck());
+    assertFalse(StageFunnel.matrix(d, q, 0.05, MinimumGap.points(2)).cell("paid", "MQL->SQL")
+        .bottleneck());
+    assertTrue(StageFunnel.matrix(d, q, 0.05, MinimumGap.relative(0.02)).cell("paid", "MQL->SQL")
+        .bottleneck(), "0.012 >= 0.02 x 0.564");
+  }
+
+  @Test
+  void theGapIntervalIsNewcombesHybridScoreInterval() {
+    // Newcombe (1998), Statistics in Medicine 17, Table II, method 10 (hybrid score), to 4 places
+    double[][] published = {
+        {56, 70, 48, 80, 0.0524, 0.3339}, {9, 10, 3, 10, 0.1705, 0.8090},
+        {6, 7, 2, 7, 0.0582, 0.8062}, {5, 56, 0, 29, -0.0381, 0.1926}};
+    for (double[] e : published) {
+      double[] ci = ConversionMatrix.newcombe((long) e[0], (long) e[1], (long) e[2], (long) e[3],
+          0.95);
+      assertEquals(e[4], ci[0], 5e-5, java.util.Arrays.toString(e));
+      assertEquals(e[5], ci[1], 5e-5, java.util.Arrays.toString(e));
+    }
+    assertTrue(Double.isNaN(ConversionMatrix.newcombe(1, 2, 0, 0, 0.95)[0]));
+  }
+
+  @Test
+  void minimumGapsParseAndCompare() {
+    assertEquals(MinimumGap.points(3), MinimumGap.parse("3pp"));
+    assertEquals(MinimumGap.relative(0.1), MinimumGap.parse(" 10% "));
+    assertEquals(MinimumGap.NONE, MinimumGap.parse("0pp"));
+    assertThrows(IllegalArgumentException.class, () -> MinimumGap.parse("3"));
+    assertThrows(IllegalArgumentException.class, () -> MinimumGap.parse("-1pp"));
+    assertThrows(IllegalArgumentException.class, () -> MinimumGap.parse("150%"));
+    assertTrue(MinimumGap.points(3).metBy(0.03, 0.5) && !MinimumGap.points(3).metBy(0.029, 0.5));
+    assertTrue(MinimumGap.relative(0.1).metBy(0.05, 0.5) && !MinimumGap.relative(0.1).metBy(0.049, 0.5));
+    assertFalse(MinimumGap.NONE.metBy(0, 0.5), "a cell at the rest's rate is not below it");
+    assertEquals("10% of the rest's rate", MinimumGap.DEFAULT.label());
+  }
 }

@@ -60,15 +60,29 @@ class UnitTallyBytesTest {
   }
 
   @Test
-  void goldenFileOfVersion1() throws IOException {
+  void goldenFileOfVersion2() throws IOException {
     UnitTally fresh = fixed();
-    byte[] golden = golden("unit-tally.v1.bin", fresh.toBytes());
-    assertEquals(1, golden[0]);
+    byte[] golden = golden("unit-tally.v2.bin", fresh.toBytes());
+    assertEquals(2, golden[0]);
     assertEquals(fresh, UnitTally.fromBytes(golden));
     assertArrayEquals(golden, fresh.toBytes());
     UnitReport r = UnitTally.fromBytes(golden).result("USD", null, "all");
     assertEquals(fresh.result("USD", null, "all"), r);
     assertEquals(new BigDecimal("842.00"), r.total().revenue(), "900.00 - 100.00 + 42");
+    assertEquals(1, r.channel("seo").spendRows());
+    assertEquals(0, r.channel("(none)").spendRows());
+    assertTrue(Double.isNaN(r.channel("(none)").drr()), "revenue without spend rows: DRR unknown");
+  }
+
+  @Test
+  void version1BytesWithoutSpendRowsAreRefused() throws IOException {
+    // version 1 had no spend-row count, so it cannot tell unknown spend from zero spend
+    try (InputStream in = UnitTallyBytesTest.class.getResourceAsStream("unit-tally.v1.bin")) {
+      byte[] v1 = in.readAllBytes();
+      String m = assertThrows(IllegalArgumentException.class, () -> UnitTally.fromBytes(v1))
+          .getMessage();
+      assertTrue(m.contains("version 1") && m.contains("version 2"), m);
+    }
   }
 
   @Test

@@ -20,7 +20,7 @@ class UnitTallyHostileBytesTest {
   static byte[] forged(int spendScale, long leads) throws IOException {
     ByteArrayOutputStream b = new ByteArrayOutputStream();
     DataOutputStream o = new DataOutputStream(b);
-    o.writeByte(1);
+    o.writeByte(UnitTally.VERSION);
     o.writeInt(1);
     byte[] seo = "seo".getBytes(StandardCharsets.UTF_8);
     o.writeInt(seo.length);
@@ -29,6 +29,7 @@ class UnitTallyHostileBytesTest {
     o.writeInt(spendScale); // spend: scale, 1 byte of digits
     o.writeInt(1);
     o.writeByte(7);
+    o.writeLong(1); // one spend row
     o.writeLong(leads);
     o.writeLong(0);
     for (int i = 0; i < 2; i++) { // revenue, marketing revenue: 0
@@ -64,10 +65,10 @@ class UnitTallyHostileBytesTest {
   void keysMustBeInTheirOrder() throws IOException {
     byte[] a = UnitTally.empty().addLead("b", null).addLead("a", "x").toBytes();
     assertEquals(UnitTally.empty().addLead("b", null).addLead("a", "x"), UnitTally.fromBytes(a));
-    // swap the two keys: a/x (1 + 4 + 1 + 1 + 4 + 1 + 9 + 16 + 18 bytes) after b
+    // swap the two keys: a/x (1 + 4 + 1 + 1 + 4 + 1 + 9 + 8 + 16 + 18 bytes) after b
     int first = 5;
-    int lengthA = 4 + 1 + 1 + 4 + 1 + 9 + 16 + 18;
-    int lengthB = 4 + 1 + 1 + 9 + 16 + 18;
+    int lengthA = 4 + 1 + 1 + 4 + 1 + 9 + 8 + 16 + 18;
+    int lengthB = 4 + 1 + 1 + 9 + 8 + 16 + 18;
     byte[] swapped = a.clone();
     System.arraycopy(a, first + lengthA, swapped, first, lengthB);
     System.arraycopy(a, first, swapped, first + lengthB, lengthA);

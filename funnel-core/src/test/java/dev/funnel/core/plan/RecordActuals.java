@@ -181,8 +181,10 @@ final class RecordActuals {
         customers += in(f.at(), from, to);
       }
     }
+    long spendRows = spend.stream().filter(f -> matches(f, channel) && in(f.at(), from, to) == 1)
+        .count();
     return new Base(nLeads, nMql, nSql, nWon, nLost, sum(payments, from, to, channel),
-        sum(spend, from, to, channel), customers);
+        sum(spend, from, to, channel), spendRows, customers);
   }
 
   private static boolean matches(Flow f, String channel) {
