@@ -126,6 +126,10 @@ abstract class Codec<T> {
       }
       return null;
     }
+    if (Decimals.tooLong(v)) {
+      throw new Reject("unparsable_number", col, v.substring(0, 40) + "... (" + v.length()
+          + " characters)", "an amount has at most " + Decimals.MAX_DIGITS + " digits");
+    }
     BigDecimal d = Decimals.parse(v);
     if (d == null) {
       throw new Reject("unparsable_number", col, v,

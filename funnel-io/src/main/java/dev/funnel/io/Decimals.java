@@ -12,8 +12,22 @@ import java.nio.charset.StandardCharsets;
 final class Decimals {
   private Decimals() {}
 
-  /** The exact value, or null when the text is not a plain decimal. */
+  /**
+   * The most digits an amount may have: 1,000, so its scale and size stay within what every result
+   * and byte form holds ({@code StateBytes.MAX_DECIMAL_SCALE}) and parsing stays linear in the cell.
+   */
+  static final int MAX_DIGITS = 1_000;
+
+  /** Whether a text is too long to be a plain decimal within {@link #MAX_DIGITS}. */
+  static boolean tooLong(String s) {
+    return s.length() > MAX_DIGITS + 2; // a sign and a point besides the digits
+  }
+
+  /** The exact value, or null when the text is not a plain decimal (or is {@link #tooLong}). */
   static BigDecimal parse(String s) {
+    if (tooLong(s)) {
+      return null;
+    }
     byte[] b = s.getBytes(StandardCharsets.ISO_8859_1); // other characters become '?': never valid
     long[] unscaled = new long[1];
     int scale = parse(b, 0, b.length, unscaled);
