@@ -135,7 +135,7 @@ public final class EndToEndDuckDb {
    * first lead's channel and campaign (earliest created_at, then lead id), (none) without a lead;
    * revenue is every payment, refunds included; customers are those with a positive payment; CPL
    * = spend / leads, CAC = spend / customers, ROMI = (revenue - spend) / spend, DRR = spend /
-   * revenue. Marketing revenue: payments of customers whose channel is neither (none) nor direct.
+   * revenue, each NULL (unknown, not zero) for a channel or campaign without spend rows. Marketing revenue: payments of customers whose channel is neither (none) nor direct.
    */
   private void unit() throws SQLException {
     run("""
@@ -153,24 +153,27 @@ public final class EndToEndDuckDb {
         """.formatted(csv("payments", "'amount': 'DECIMAL(18,2)'")));
     run("""
         CREATE TABLE facts AS
-          SELECT channel, coalesce(campaign, '(none)') AS campaign, sum(amount) AS spend, 0 AS leads,
-            0 AS customers, CAST(0 AS DECIMAL(38, 2)) AS revenue, CAST(0 AS DECIMAL(38, 2)) AS mrev
+          SELECT channel, coalesce(campaign, '(none)') AS campaign, sum(amount) AS spend,
+            count(*) AS spend_rows, 0 AS leads, 0 AS customers, CAST(0 AS DECIMAL(38, 2)) AS revenue,
+            CAST(0 AS DECIMAL(38, 2)) AS mrev
             FROM %s GROUP BY ALL
           UNION ALL
-          SELECT channel, coalesce(campaign, '(none)'), 0, count(*), 0, 0, 0 FROM leads GROUP BY ALL
+          SELECT channel, coalesce(campaign, '(none)'), 0, 0, count(*), 0, 0, 0 FROM leads GROUP BY ALL
           UNION ALL
-          SELECT channel, coalesce(campaign, '(none)'), 0, 0, count(DISTINCT customer_id), 0, 0
+          SELECT channel, coalesce(campaign, '(none)'), 0, 0, 0, count(DISTINCT customer_id), 0, 0
             FROM pay WHERE amount > 0 GROUP BY ALL
           UNION ALL
-          SELECT channel, coalesce(campaign, '(none)'), 0, 0, 0, sum(amount),
+          SELECT channel, coalesce(campaign, '(none)'), 0, 0, 0, 0, sum(amount),
             coalesce(sum(amount) FILTER (WHERE marketing), 0) FROM pay GROUP BY ALL
         """.formatted(csv("spend", "'amount': 'DECIMAL(18,2)'")));
     String ratios = """
         sum(spend), sum(leads), sum(customers), sum(revenue),
-          CAST(sum(spend) AS DOUBLE) / NULLIF(sum(leads), 0),
-          CAST(sum(spend) AS DOUBLE) / NULLIF(sum(customers), 0),
-          CAST(sum(revenue) - sum(spend) AS DOUBLE) / NULLIF(CAST(sum(spend) AS DOUBLE), 0),
-          CAST(sum(spend) AS DOUBLE) / NULLIF(CAST(sum(revenue) AS DOUBLE), 0)""";
+          CASE WHEN sum(spend_rows) > 0 THEN CAST(sum(spend) AS DOUBLE) / NULLIF(sum(leads), 0) END,
+          CASE WHEN sum(spend_rows) > 0 THEN CAST(sum(spend) AS DOUBLE) / NULLIF(sum(customers), 0) END,
+          CASE WHEN sum(spend_rows) > 0 THEN CAST(sum(revenue) - sum(spend) AS DOUBLE)
+            / NULLIF(CAST(sum(spend) AS DOUBLE), 0) END,
+          CASE WHEN sum(spend_rows) > 0 THEN CAST(sum(spend) AS DOUBLE)
+            / NULLIF(CAST(sum(revenue) AS DOUBLE), 0) END""";
     String[] metrics = {"spend", "leads", "customers", "revenue", "cpl", "cac", "romi", "drr"};
     emit("SELECT coalesce(channel, '(all)'), '-', " + ratios
         + " FROM facts GROUP BY GROUPING SETS ((channel), ())", 2, metrics);
