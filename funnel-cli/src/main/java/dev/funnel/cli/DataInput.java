@@ -32,7 +32,8 @@ record DataInput(DatasetSource source, Window window, Dataset dataset) {
       o.add(Option.FROM);
       o.add(Option.TO);
     }
-    o.addAll(List.of(Option.OUT, Option.LENIENT, DatasetSource.DELIMITER, DatasetSource.DEMO,
+    o.addAll(List.of(Option.OUT, Option.LENIENT, DatasetSource.DELIMITER, DatasetSource.DATES,
+        DatasetSource.DEMO,
         DatasetSource.SEED, DatasetSource.LEADS, DatasetSource.PAYMENTS_PER_LEAD));
     return List.copyOf(o);
   }

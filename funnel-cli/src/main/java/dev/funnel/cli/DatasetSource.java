@@ -34,6 +34,10 @@ record DatasetSource(String label, Dataset dataset, List<TableRead> reads, boole
   /** {@code --delimiter C}: the CSV delimiter when detection is not wanted. */
   static final Option DELIMITER =
       new Option("delimiter", "C", "CSV delimiter: ',', ';' or 'tab' (default: detected from the header)");
+  /** {@code --dates FROM..TO}: the reader's plausible window of dates. */
+  static final Option DATES = new Option("dates", "FROM..TO",
+      "plausible dates of rows (default 1900-01-01..2199-12-31); a row outside is invalid"
+          + " (implausible_time)");
   /** {@code --demo}: use the built-in demo dataset instead of DATA. */
   static final Option DEMO = new Option("demo", null, "use the built-in demo dataset instead of DATA");
   /** {@code --seed N}: the demo generator's seed. */
@@ -81,6 +85,19 @@ record DatasetSource(String label, Dataset dataset, List<TableRead> reads, boole
     String d = args.value(DELIMITER);
     if (d != null) {
       b.delimiter(delimiter(args, d));
+    }
+    String w = args.value(DATES);
+    if (w != null) {
+      String[] ends = w.split("\\.\\.", -1);
+      try {
+        if (ends.length != 2) {
+          throw new IllegalArgumentException("not FROM..TO");
+        }
+        b.dates(java.time.LocalDate.parse(ends[0].strip()), java.time.LocalDate.parse(ends[1].strip()));
+      } catch (RuntimeException e) {
+        throw args.usage("--dates takes FROM..TO, two ISO dates (1990-01-01..2030-12-31), got '" + w
+            + "'");
+      }
     }
     DatasetRead r = b.build().read(dir);
     return new DatasetSource(data, r.dataset(), r.tables(), lenient, r.warnings());

@@ -38,7 +38,8 @@ final class QualityCommand implements Command {
 
   @Override
   public List<Option> options() {
-    return List.of(Option.FORMAT, Option.ZONE, Option.OUT, Option.AS_OF, DatasetSource.DELIMITER);
+    return List.of(Option.FORMAT, Option.ZONE, Option.OUT, Option.AS_OF, DatasetSource.DELIMITER,
+        DatasetSource.DATES);
   }
 
   @Override

@@ -56,7 +56,8 @@ final class ReportCommand implements Command {
   @Override
   public List<Option> options() {
     return List.of(PERIOD, GRANULARITY, COMPARE, BANNER, Option.FORMAT, Option.ZONE, Option.FROM, Option.TO, Option.OUT, AS_OF, Option.LENIENT,
-        DatasetSource.DELIMITER, DatasetSource.DEMO, DatasetSource.SEED, DatasetSource.LEADS,
+        DatasetSource.DELIMITER, DatasetSource.DATES, DatasetSource.DEMO, DatasetSource.SEED,
+        DatasetSource.LEADS,
         DatasetSource.PAYMENTS_PER_LEAD);
   }
 

@@ -102,6 +102,9 @@ abstract class Codec<T> {
       throw new Reject("unparsable_time", col, v,
           "not an ISO-8601 timestamp (2026-03-01T09:15:00Z, 2026-03-01T09:15:00 or 2026-03-01)");
     }
+    if (t.getEpochSecond() < ctx.minSecond || t.getEpochSecond() > ctx.maxSecond) {
+      throw implausible(col, v, ctx);
+    }
     return t;
   }
 
@@ -114,7 +117,16 @@ abstract class Codec<T> {
     if (d == null) {
       throw new Reject("unparsable_time", col, v, "not an ISO-8601 date (2026-03-01)");
     }
+    if (d.isBefore(ctx.earliest) || d.isAfter(ctx.latest)) {
+      throw implausible(col, v, ctx);
+    }
     return d;
+  }
+
+  /** A time outside the reader's plausible window of dates (a mistyped year, most often). */
+  final Reject implausible(int col, String v, ReadContext ctx) {
+    return new Reject("implausible_time", col, v, "outside the plausible dates " + ctx.earliest
+        + " to " + ctx.latest + " (a mistyped year?); DatasetReader.Builder.dates sets the window");
   }
 
   /** A plain decimal, or null when absent and not required. */

@@ -87,8 +87,12 @@ public final class DatasetReader {
   private final long pipelineBytes;
   private final boolean direct;
   private final long splitBytes;
+  private final java.time.LocalDate earliest;
+  private final java.time.LocalDate latest;
 
   private DatasetReader(Builder b) {
+    this.earliest = b.earliest;
+    this.latest = b.latest;
     this.direct = b.direct;
     this.splitBytes = b.splitBytes;
     this.zone = b.zone;
@@ -175,7 +179,7 @@ public final class DatasetReader {
     }
     boolean halves = roomForHalves(csvBytes);
     boolean majority = lenient && rates == null;
-    ReadContext ctx = new ReadContext(zone, catalog, rates, !majority);
+    ReadContext ctx = new ReadContext(zone, catalog, rates, !majority, earliest, latest);
     Dataset.Builder b = Dataset.builder().zone(zone).catalog(catalog);
     if (rates != null) {
       b.rates(rates);
@@ -526,7 +530,8 @@ public final class DatasetReader {
       long split, Slow<T> slow, DatasetTable t, ColumnsBuilder cols) {
     ColumnsBuilder part = cols.part();
     part.expect(t, estimateRows(f) / 2);
-    ReadContext partCtx = new ReadContext(ctx.zone, ctx.catalog, ctx.rates, ctx.firstCurrencyRule);
+    ReadContext partCtx = new ReadContext(ctx.zone, ctx.catalog, ctx.rates, ctx.firstCurrencyRule,
+        ctx.earliest, ctx.latest);
     Tally partTally = new Tally(t, tally.file, 0);
     Throwable[] failure = new Throwable[1];
     Thread second = new Thread(() -> {
@@ -648,7 +653,7 @@ public final class DatasetReader {
   public <T> TableRead forEach(Rows<T> rows, InputStream in, FileFormat format, String name,
       Consumer<? super T> sink) {
     Objects.requireNonNull(sink, "sink");
-    ReadContext ctx = new ReadContext(zone, catalog, rates, true);
+    ReadContext ctx = new ReadContext(zone, catalog, rates, true, earliest, latest);
     return TableReader.read(rows.codec, ctx, !lenient, examplesPerCode, in,
         Objects.requireNonNull(format, "format"), name, delimiter, (v, l, c) -> sink.accept(v));
   }
@@ -707,6 +712,28 @@ public final class DatasetReader {
     private long splitBytes = SPLIT_BYTES;
 
     private Builder() {}
+
+    private java.time.LocalDate earliest = ReadContext.EARLIEST;
+    private java.time.LocalDate latest = ReadContext.LATEST;
+
+    /**
+     * The plausible window of dates (default 1900-01-01 to 2199-12-31, as UTC days): a row whose
+     * time or date falls outside it is invalid ({@code implausible_time}: rejected in lenient
+     * reading, an error in strict), so a mistyped year such as 9999 or 0001 is caught at the file
+     * and line instead of stretching every result laid out by period.
+     *
+     * @throws IllegalArgumentException when a bound is null or {@code earliest} is after
+     *     {@code latest}
+     */
+    public Builder dates(java.time.LocalDate earliest, java.time.LocalDate latest) {
+      if (earliest == null || latest == null || earliest.isAfter(latest)) {
+        throw new IllegalArgumentException(
+            "a window of dates needs earliest <= latest, got " + earliest + " to " + latest);
+      }
+      this.earliest = earliest;
+      this.latest = latest;
+      return this;
+    }
 
     /** CSV files at least this large are read in two halves on two threads; for tests. */
     Builder splitBytes(long bytes) {

@@ -134,8 +134,8 @@ abstract class DirectRows {
       return false;
     }
     long sec = Timestamps.parse(b, from, to - from, ctx.zone, ctx.fixedOffset, nano);
-    if (sec == Timestamps.INVALID || sec > Long.MAX_VALUE / 1000 - 1 || sec < Long.MIN_VALUE / 1000 + 1) {
-      return false;
+    if (sec == Timestamps.INVALID || sec < ctx.minSecond || sec > ctx.maxSecond) {
+      return false; // the codec rejects it
     }
     ms = sec * 1000 + nano[0] / 1_000_000;
     sub = nano[0] % 1_000_000;

@@ -43,7 +43,7 @@
  * {@code invalid_header}; row codes: {@code unclosed_quote}, {@code invalid_quote},
  * {@code line_too_long},
  * {@code wrong_column_count}, {@code malformed_json}, {@code unsupported_value},
- * {@code missing_value}, {@code unparsable_time}, {@code unparsable_number},
+ * {@code missing_value}, {@code unparsable_time}, {@code unparsable_number}, {@code implausible_time},
  * {@code unparsable_period}, {@code unknown_stage}, {@code unknown_touch_kind},
  * {@code negative_amount}, {@code negative_count}, {@code invalid_path},
  * {@code invalid_currency}, {@code unknown_currency}, {@code mixed_currency},
