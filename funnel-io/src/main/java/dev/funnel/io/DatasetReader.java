@@ -553,7 +553,7 @@ public final class DatasetReader {
 
       @Override
       public boolean paused(long stoppedAt) {
-        join(second);
+        RowPipeline.join(second);
         if (stoppedAt != split || failure[0] != null || !partTally.clean()) {
           return true;
         }
@@ -600,20 +600,6 @@ public final class DatasetReader {
     return new java.io.SequenceInputStream(new java.io.ByteArrayInputStream(header), rest);
   }
 
-  private static void join(Thread t) {
-    boolean interrupted = false;
-    while (true) {
-      try {
-        t.join();
-        break;
-      } catch (InterruptedException e) {
-        interrupted = true;
-      }
-    }
-    if (interrupted) {
-      Thread.currentThread().interrupt();
-    }
-  }
 
   /** Files at least this large are parsed on a thread of their own (1 MiB). */
   static final long PIPELINE_BYTES = 1 << 20;

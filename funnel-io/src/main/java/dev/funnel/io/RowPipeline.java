@@ -110,7 +110,8 @@ final class RowPipeline<R> {
     }
   }
 
-  private static void join(Thread t) {
+  /** Waits for a thread to end, keeping the caller's interrupt status. */
+  static void join(Thread t) {
     boolean interrupted = false;
     while (true) {
       try {

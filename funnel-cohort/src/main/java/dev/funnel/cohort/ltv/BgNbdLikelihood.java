@@ -117,6 +117,26 @@ final class BgNbdLikelihood implements NewtonAscent.Objective {
     return ll;
   }
 
+  /** ln Γ(r + x) − ln Γ(r) for each distinct repeat count x: the NBD's count term. */
+  static double[] lnGammaRatios(double r, int[] xs) {
+    double lgR = LogGamma.value(r);
+    double[] out = new double[xs.length];
+    for (int k = 0; k < xs.length; k++) {
+      out[k] = LogGamma.value(r + xs[k]) - lgR;
+    }
+    return out;
+  }
+
+  /** ψ(r + x) − ψ(r) for each distinct repeat count x: the derivative in r of {@link #lnGammaRatios}. */
+  static double[] digammaDiffs(double r, int[] xs) {
+    double psiR = Digamma.value(r);
+    double[] out = new double[xs.length];
+    for (int k = 0; k < xs.length; k++) {
+      out[k] = Digamma.value(r + xs[k]) - psiR;
+    }
+    return out;
+  }
+
   static double[] logsPlus(double shift, double[] values) {
     double[] out = new double[values.length];
     for (int i = 0; i < values.length; i++) {

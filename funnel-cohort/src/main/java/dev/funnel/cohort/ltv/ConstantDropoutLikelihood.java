@@ -52,16 +52,8 @@ final class ConstantDropoutLikelihood implements NewtonAscent.Objective {
     double lnQ = -AllOrNothingLikelihood.log1pExp(eta);
     boolean grad = gradient != null;
     int m = d.xs.length;
-    double lgR = LogGamma.value(r);
-    double psiR = grad ? Digamma.value(r) : 0;
-    double[] lnA1 = new double[m];
-    double[] dA1 = new double[m];
-    for (int k = 0; k < m; k++) {
-      lnA1[k] = LogGamma.value(r + d.xs[k]) - lgR;
-      if (grad) {
-        dA1[k] = Digamma.value(r + d.xs[k]) - psiR;
-      }
-    }
+    double[] lnA1 = BgNbdLikelihood.lnGammaRatios(r, d.xs);
+    double[] dA1 = grad ? BgNbdLikelihood.digammaDiffs(r, d.xs) : new double[m];
     double[] lnAT = BgNbdLikelihood.logsPlus(alpha, d.tValues);
     double[] lnATx = BgNbdLikelihood.logsPlus(alpha, d.txValues);
     double lnAlpha = theta[1];

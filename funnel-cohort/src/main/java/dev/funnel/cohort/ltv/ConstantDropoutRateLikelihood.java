@@ -53,16 +53,8 @@ final class ConstantDropoutRateLikelihood implements NewtonAscent.Objective {
     }
     boolean grad = gradient != null;
     int m = d.xs.length;
-    double lgR = LogGamma.value(r);
-    double psiR = grad ? Digamma.value(r) : 0;
-    double[] lnA1 = new double[m];
-    double[] dA1 = new double[m];
-    for (int k = 0; k < m; k++) {
-      lnA1[k] = LogGamma.value(r + d.xs[k]) - lgR;
-      if (grad) {
-        dA1[k] = Digamma.value(r + d.xs[k]) - psiR;
-      }
-    }
+    double[] lnA1 = BgNbdLikelihood.lnGammaRatios(r, d.xs);
+    double[] dA1 = grad ? BgNbdLikelihood.digammaDiffs(r, d.xs) : new double[m];
     double lnAlpha = theta[1];
     double lnMu = theta[2];
     double[] dk = new double[3];

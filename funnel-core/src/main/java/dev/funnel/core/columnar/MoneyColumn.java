@@ -246,6 +246,11 @@ public final class MoneyColumn {
     }
 
     void add(BigDecimal a) {
+      grow();
+      set(size++, a);
+    }
+
+    private void grow() {
       if (size == own.length) {
         int cap = Math.max(16, size + (size >> 1));
         own = Arrays.copyOf(own, cap);
@@ -254,7 +259,6 @@ public final class MoneyColumn {
           odd = Arrays.copyOf(odd, cap);
         }
       }
-      set(size++, a);
     }
 
     /** Appends row {@code row} of another builder. */
@@ -268,14 +272,7 @@ public final class MoneyColumn {
 
     /** Appends an amount given as its unscaled value and a scale of at most 18 digits. */
     void add(long unscaled, int scale) {
-      if (size == own.length) {
-        int cap = Math.max(16, size + (size >> 1));
-        own = Arrays.copyOf(own, cap);
-        ownScale = Arrays.copyOf(ownScale, cap);
-        if (odd != null) {
-          odd = Arrays.copyOf(odd, cap);
-        }
-      }
+      grow();
       own[size] = unscaled;
       ownScale[size++] = (byte) scale;
     }
