@@ -275,7 +275,7 @@ final class CsvTokenizer {
   }
 
   /**
-   * Where the bytes of field {@code i} start; a field with doubled quotes ({@link #escaped}) is
+   * Where the bytes of field {@code i} start; a field with doubled quotes ({@link #ESCAPED}) is
    * there in its raw form.
    */
   int start(int i) {
@@ -293,11 +293,6 @@ final class CsvTokenizer {
   static final int CONTROL = 2;
   /** Field flag: the field holds a byte of a non-ASCII character (0x80 and above). */
   static final int NON_ASCII = 4;
-
-  /** Whether field {@code i} holds doubled quotes, so its raw bytes are not its value. */
-  boolean escaped(int i) {
-    return (flags[i] & ESCAPED) != 0;
-  }
 
   /** The {@link #ESCAPED}, {@link #CONTROL} and {@link #NON_ASCII} flags of field {@code i}. */
   int flags(int i) {
