@@ -50,7 +50,7 @@ class DirectRouteTest {
   @Test
   void fastRouteReadsWhatTheCodecRouteReads() throws IOException {
     Random rnd = new Random(20261207);
-    for (int c = 0; c < 600; c++) {
+    for (int c = 0; c < 300; c++) {
       Path dir = Files.createDirectory(tmp.resolve("d" + c));
       write(dir, rnd);
       for (int mode = 0; mode < 4; mode++) {
