@@ -9,7 +9,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 
 /**
- * The as-of rule every command and the report share (issue #13).
+ * The as-of rule every command and the report share.
  *
  * <ul>
  *   <li>The as-of instant is the moment a result describes: stage changes, activities, touches,

@@ -25,8 +25,8 @@ import java.util.TreeMap;
 
 /**
  * {@code funnel attribution DATA --model M}: channel credit of one attribution model, or of every
- * model side by side ({@code --model all}), from {@link Attribution} (spec/cli.md, attribution;
- * issue #4). Journeys come from the touches and stages ({@code --input touches}, the default) or
+ * model side by side ({@code --model all}), from {@link Attribution} (spec/cli.md, attribution).
+ * Journeys come from the touches and stages ({@code --input touches}, the default) or
  * from the pre-aggregated {@code paths} table; {@code --ci LEVEL} adds seeded percentile bootstrap
  * intervals.
  */

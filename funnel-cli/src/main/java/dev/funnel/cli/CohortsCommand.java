@@ -21,8 +21,8 @@ import java.util.SortedMap;
 import java.util.function.Function;
 
 /**
- * {@code funnel cohorts DATA}: the cohort table of {@link Cohorts#table} (spec/cli.md, cohorts;
- * issue #5): customers grouped by the calendar period of their first positive payment (or, with
+ * {@code funnel cohorts DATA}: the cohort table of {@link Cohorts#table} (spec/cli.md, cohorts): customers grouped by the calendar period of their first
+ * positive payment (or, with
  * {@code --cohort}, first touch, lead creation or SQL), followed period by period. Text is a
  * heat-map-style table of one metric (retention by default, {@code --metric}), JSON the shape of
  * spec/cli.md, CSV one row per cohort and period index.

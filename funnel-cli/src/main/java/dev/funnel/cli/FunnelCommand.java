@@ -26,7 +26,7 @@ import java.util.Set;
 
 /**
  * {@code funnel funnel DATA}: stage counts and conversions of {@link StageFunnel} (spec/cli.md,
- * funnel; issue #3) on the event or cohort basis, optionally per calendar period and broken down by
+ * funnel) on the event or cohort basis, optionally per calendar period and broken down by
  * one or two lead attributes. {@code --from}/{@code --to} become the query's window (reach time on
  * the event basis, creation on the cohort basis), not a cut of the rows, so a lead created before
  * the window still counts when it reaches a stage inside it.

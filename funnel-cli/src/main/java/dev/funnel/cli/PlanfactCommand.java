@@ -18,7 +18,7 @@ import java.util.Set;
 
 /**
  * {@code funnel planfact DATA --period P}: plan vs actual of {@link PlanFact} (spec/cli.md,
- * planfact; issue #3): per planned metric the plan, the actual, the deviation, a run-rate forecast
+ * planfact): per planned metric the plan, the actual, the deviation, a run-rate forecast
  * to the end of the period, quarter-to-date figures and an ok / warning / alert status.
  */
 final class PlanfactCommand implements Command {

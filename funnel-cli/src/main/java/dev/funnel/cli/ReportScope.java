@@ -26,7 +26,7 @@ import java.util.function.Supplier;
  * report (the event funnel of each period, the quality check, each section's result), so that the
  * text and JSON of a section, and sections drawing on the same result, do not compute it twice.
  *
- * <p>As of (issue #13, {@link AsOf}): every section describes the business as it stood at one
+ * <p>As of ({@link AsOf}): every section describes the business as it stood at one
  * instant, by default the end of the reported period (its last nanosecond in the dataset zone), or
  * the end of the data's last day when the data ends inside the period; {@code --as-of} overrides.
  * Nothing stamped after it counts: windows are the periods cut at the as-of instant, which they

@@ -19,7 +19,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * {@code funnel sla DATA}: the first-response SLA of {@link Sla} (issue #3): the share of leads
+ * {@code funnel sla DATA}: the first-response SLA of {@link Sla}: the share of leads
  * answered within the target after reaching a stage, Kaplan-Meier median and p90 response times
  * (leads still waiting censored), the same per owner, and the worklists of overdue and stale leads
  * as of an instant. {@code --from}/{@code --to} bound the time the leads reached the stage.

@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 
 /**
- * A dataset as it stood at an instant (issue #13: nothing after the as-of instant influences a
+ * A dataset as it stood at an instant (nothing after the as-of instant influences a
  * number). Every row carries its own time: lead creation, stage change, activity, touch and
  * payment times, a spend row's local day in the dataset zone; a row stamped after the as-of
  * instant was not there yet. A row at the as-of instant itself was. Plan targets and

@@ -8,7 +8,7 @@ import java.time.Instant;
  * The repeat-purchase payment model of {@link DemoData.Builder#paymentsPerLead(double)}: the
  * payments of a self-serve or e-commerce business, where a customer orders again and again,
  * instead of the B2B contracts of the default model. It exists so that a dataset can have as many
- * payment rows per lead as an export of such a business (issue 12's benchmark wants about ten),
+ * payment rows per lead as an export of such a business (the end-to-end benchmark uses about ten),
  * with a story that the LTV models (BG/NBD, Gamma-Gamma) describe.
  *
  * <p>Who buys, and when first (draws from the lead's own purchase stream, so every other table is

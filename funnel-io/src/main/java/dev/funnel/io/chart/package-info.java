@@ -1,5 +1,5 @@
 /**
- * Small, dependency-free SVG charts for the review pack (issue #7): funnel bars, a waterfall for
+ * Small, dependency-free SVG charts for the review pack: funnel bars, a waterfall for
  * the revenue bridge, a cohort heat map, plan-vs-actual bullets, channel bars and grouped bars
  * for comparing attribution models.
  *

@@ -1,5 +1,5 @@
 /**
- * A builder for one self-contained HTML5 page, the HTML form of the review pack (issue #7).
+ * A builder for one self-contained HTML5 page, the HTML form of the review pack.
  *
  * <pre>{@code
  * HtmlPage page = HtmlPage.titled("Weekly review")
