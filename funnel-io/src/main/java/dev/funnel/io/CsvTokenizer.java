@@ -68,6 +68,7 @@ final class CsvTokenizer {
   private long base; // input offset of buf[0]
   private long stopAt = -1; // next() stops before a record starting at or after this offset
   private long stoppedAt = -1;
+  private boolean unterminated;
   private final byte delimiter;
   private long line = 1;
   private long recordLine;
@@ -200,6 +201,11 @@ final class CsvTokenizer {
     return stoppedAt;
   }
 
+  /** The physical line (1-based) where the next record or blank line would start. */
+  long nextLine() {
+    return line;
+  }
+
   /** The input offset after the current record (and before any line after it). */
   long position() {
     return base + pos;
@@ -236,6 +242,7 @@ final class CsvTokenizer {
       }
     }
     recordLine = line;
+    unterminated = false;
     while (record() == MORE) {
       line = recordLine;
       count = 0;
@@ -246,7 +253,16 @@ final class CsvTokenizer {
       }
       more(pos);
     }
+    unterminated = eof && pos >= limit && pos > 0 && buf[pos - 1] != '\n' && buf[pos - 1] != '\r';
     return true;
+  }
+
+  /**
+   * Whether the current record ended at the end of the input without a line break after it: in a
+   * file written line by line, the sign of a file cut short (its last value may be incomplete).
+   */
+  boolean unterminated() {
+    return unterminated;
   }
 
   /** Physical line (1-based) where the current record starts. */

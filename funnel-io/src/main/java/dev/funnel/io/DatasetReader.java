@@ -269,6 +269,9 @@ public final class DatasetReader {
       reads.add(t.result());
     }
     ctx.leadIds.clear(); // the duplicate check is done; its ids need not outlive the read
+    for (Tally t : tallies.values()) {
+      warnings.addAll(t.warnings());
+    }
     return new DatasetRead(b.build(), reads, warnings);
   }
 
@@ -534,8 +537,9 @@ public final class DatasetReader {
         ctx.earliest, ctx.latest);
     Tally partTally = new Tally(t, tally.file, 0);
     Throwable[] failure = new Throwable[1];
+    long[] partFirstLine = new long[1];
     Thread second = new Thread(() -> {
-      try (InputStream in = secondHalf(f, split)) {
+      try (InputStream in = secondHalf(f, split, partFirstLine)) {
         new TableReader<>(codec, partCtx, true, partTally, (v, l, c) -> slow.append(part, v),
             (map, extra) -> DirectRows.of(t, part, partCtx, map, extra))
             .read(in, FileFormat.CSV, delimiter);
@@ -552,7 +556,7 @@ public final class DatasetReader {
       }
 
       @Override
-      public boolean paused(long stoppedAt) {
+      public boolean paused(long stoppedAt, long nextLine) {
         RowPipeline.join(second);
         if (stoppedAt != split || failure[0] != null || !partTally.clean()) {
           return true;
@@ -570,18 +574,25 @@ public final class DatasetReader {
         cols.absorb(part, t);
         tally.read += partTally.read;
         tally.accepted += partTally.accepted;
+        if (partTally.unterminatedLine >= 0) { // the part counted its lines from its header's
+          tally.unterminatedLine = partTally.unterminatedLine - partFirstLine[0] + nextLine;
+        }
         return false;
       }
     };
   }
 
-  /** The header of a CSV file followed by its bytes from {@code split} on. */
-  private InputStream secondHalf(Path f, long split) throws IOException {
+  /**
+   * The header of a CSV file followed by its bytes from {@code split} on; {@code firstLine[0]} is
+   * set to the line its first row after the header has there.
+   */
+  private InputStream secondHalf(Path f, long split, long[] firstLine) throws IOException {
     byte[] header;
     try (InputStream in = Files.newInputStream(f)) {
       CsvTokenizer tok = new CsvTokenizer(in, delimiter);
       tok.next();
       long end = tok.position();
+      firstLine[0] = tok.nextLine();
       try (InputStream again = Files.newInputStream(f)) {
         header = again.readNBytes((int) Math.min(end, split));
       }

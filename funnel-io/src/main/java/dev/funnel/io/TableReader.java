@@ -53,11 +53,12 @@ final class TableReader<T> {
 
     /**
      * Called when the read paused at {@code stoppedAt} (the first record boundary at or after
-     * {@link #at()}, or -1 when the input ended first).
+     * {@link #at()}, or -1 when the input ended first), where the physical line {@code nextLine}
+     * starts.
      *
      * @return true to read on to the end, false to end the read here
      */
-    boolean paused(long stoppedAt);
+    boolean paused(long stoppedAt, long nextLine);
   }
 
   private Pause pause;
@@ -183,7 +184,7 @@ final class TableReader<T> {
         if (pause != null) {
           Pause p = pause;
           pause = null;
-          if (p.paused(tok.stoppedAt()) && tok.stoppedAt() >= 0) {
+          if (p.paused(tok.stoppedAt(), tok.nextLine()) && tok.stoppedAt() >= 0) {
             tok.stopAt(-1);
             continue;
           }
@@ -192,6 +193,7 @@ final class TableReader<T> {
       }
       tally.read++;
       long line = tok.line();
+      lastRecord(tok, line);
       if (tok.error() == CsvTokenizer.TOO_LONG) {
         reject("line_too_long", line, 1, null, tok.field(0) + "...",
             "the record is longer than " + CsvTokenizer.MAX_RECORD + " bytes; the rest of its line is skipped");
@@ -233,6 +235,13 @@ final class TableReader<T> {
       }
     }
     return "";
+  }
+
+  /** Notes a last record with no line break after it (a file cut short, perhaps). */
+  private void lastRecord(CsvTokenizer tok, long line) {
+    if (tok.unterminated()) {
+      tally.unterminatedLine = line;
+    }
   }
 
   private static String printable(char c) {

@@ -45,6 +45,16 @@ final class Tally {
     reject(r.code(), r);
   }
 
+  /** The line of a last row with no line break after it (a file cut short?), or -1. */
+  long unterminatedLine = -1;
+
+  /** What reading noticed in this file but read anyway: a line for {@code DatasetRead.warnings}. */
+  List<String> warnings() {
+    return unterminatedLine < 0 ? List.of() : List.of(file + ": the last row (line "
+        + unterminatedLine + ") has no line break after it; if the file was cut short, its last"
+        + " value may be incomplete");
+  }
+
   /** Whether no row was rejected. */
   boolean clean() {
     return byCode.isEmpty();
