@@ -44,11 +44,7 @@ record DataExtent(LocalDate firstLead, LocalDate lastLead, LocalDate firstChange
       return mm;
     }
     if (z.getRules().isFixedOffset()) {
-      long[] r = {Long.MAX_VALUE, Long.MIN_VALUE};
-      TimedRows.forEachMillis(d, EnumSet.of(t), ms -> {
-        r[0] = Math.min(r[0], ms);
-        r[1] = Math.max(r[1], ms);
-      });
+      long[] r = TimedRows.range(d, EnumSet.of(t));
       if (r[0] <= r[1]) {
         mm[0] = LocalDate.ofInstant(Instant.ofEpochMilli(r[0]), z);
         mm[1] = LocalDate.ofInstant(Instant.ofEpochMilli(r[1]), z);

@@ -54,16 +54,13 @@ final class SummarySection implements ReportSection {
     };
     // the day of an instant depends on its millisecond only (a sub-millisecond part never
     // crosses midnight), so the millisecond columns decide
-    long[] range = {Long.MAX_VALUE, Long.MIN_VALUE};
     boolean fixed = z.getRules().isFixedOffset();
     Set<DatasetTable> timed = EnumSet.of(DatasetTable.LEADS, DatasetTable.STAGES,
         DatasetTable.ACTIVITIES, DatasetTable.TOUCHES, DatasetTable.PAYMENTS);
-    TimedRows.forEachMillis(d, timed, fixed
-        ? ms -> {
-          range[0] = Math.min(range[0], ms);
-          range[1] = Math.max(range[1], ms);
-        }
-        : ms -> see.accept(LocalDate.ofInstant(Instant.ofEpochMilli(ms), z)));
+    long[] range = TimedRows.range(d, timed);
+    if (!fixed) {
+      TimedRows.forEachMillis(d, timed, ms -> see.accept(LocalDate.ofInstant(Instant.ofEpochMilli(ms), z)));
+    }
     if (fixed && range[0] <= range[1]) {
       see.accept(LocalDate.ofInstant(Instant.ofEpochMilli(range[0]), z));
       see.accept(LocalDate.ofInstant(Instant.ofEpochMilli(range[1]), z));

@@ -43,17 +43,37 @@ final class TimedRows {
   }
 
   /**
+   * The earliest and latest time of the chosen tables in epoch milliseconds,
+   * {@code [Long.MAX_VALUE, Long.MIN_VALUE]} when they have no rows; from the ranges the columns
+   * keep, without a pass over the rows.
+   */
+  static long[] range(Dataset d, Set<DatasetTable> tables) {
+    Columns c = d.columns();
+    long[] r = {Long.MAX_VALUE, Long.MIN_VALUE};
+    java.util.List<long[]> parts = new java.util.ArrayList<>();
+    if (tables.contains(DatasetTable.LEADS)) {
+      parts.add(c.leads().millisRange());
+    }
+    for (LeadRows rows : rows(c, tables)) {
+      parts.add(rows.millisRange());
+    }
+    if (tables.contains(DatasetTable.PAYMENTS)) {
+      parts.add(c.payments().millisRange());
+    }
+    for (long[] p : parts) {
+      r[0] = Math.min(r[0], p[0]);
+      r[1] = Math.max(r[1], p[1]);
+    }
+    return r;
+  }
+
+  /**
    * The latest instant of the chosen tables exactly (a sub-millisecond part decides between rows
    * of the same millisecond); null when they have no rows.
    */
   static Instant latest(Dataset d, Set<DatasetTable> tables) {
-    long[] max = {Long.MIN_VALUE};
-    boolean[] any = {false};
-    forEachMillis(d, tables, ms -> {
-      any[0] = true;
-      max[0] = Math.max(max[0], ms);
-    });
-    if (!any[0]) {
+    long[] max = {range(d, tables)[1]};
+    if (max[0] == Long.MIN_VALUE) {
       return null;
     }
     Columns c = d.columns();

@@ -59,4 +59,12 @@ public abstract class LeadRows {
     }
     m.put("offsets", offsets);
   }
+
+  /**
+   * The earliest and latest time of the table's rows in epoch milliseconds ({@code [MAX, MIN]}
+   * when it has none), kept from the layout, so a data extent needs no pass over the rows.
+   */
+  public long[] millisRange() {
+    return new long[] {times.minMillis(), times.maxMillis()};
+  }
 }

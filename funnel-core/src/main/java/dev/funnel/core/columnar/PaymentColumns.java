@@ -102,4 +102,12 @@ public final class PaymentColumns {
     m.put("offsets", offsets);
     return m;
   }
+
+  /**
+   * The earliest and latest time of the table's rows in epoch milliseconds ({@code [MAX, MIN]}
+   * when it has none), kept from the layout, so a data extent needs no pass over the rows.
+   */
+  public long[] millisRange() {
+    return new long[] {times.minMillis(), times.maxMillis()};
+  }
 }

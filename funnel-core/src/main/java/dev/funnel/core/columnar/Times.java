@@ -19,6 +19,9 @@ final class Times implements Growable {
   // a row instead of 8); GAP marks a lead index without a row
   private int[] secs;
   private long base;
+  // of a laid-out column: its earliest and latest epoch milliseconds (MAX/MIN when it has none)
+  private long minMs = Long.MAX_VALUE;
+  private long maxMs = Long.MIN_VALUE;
   private static final int GAP = Integer.MIN_VALUE;
 
   Times(int capacity) {
@@ -148,6 +151,8 @@ final class Times implements Growable {
     }
     long[] m = new long[n];
     int[] s = sub == null ? null : new int[n];
+    long lo = Long.MAX_VALUE;
+    long hi = Long.MIN_VALUE;
     for (int i = 0; i < n; i++) {
       int r = perm == null ? i : perm[i];
       if (r < 0) {
@@ -155,11 +160,16 @@ final class Times implements Growable {
         continue;
       }
       m[i] = millis[r];
+      lo = Math.min(lo, m[i]);
+      hi = Math.max(hi, m[i]);
       if (s != null) {
         s[i] = sub[r];
       }
     }
-    return new Times(m, s);
+    Times t = new Times(m, s);
+    t.minMs = lo;
+    t.maxMs = hi;
+    return t;
   }
 
   /**
@@ -189,7 +199,20 @@ final class Times implements Growable {
       int r = perm == null ? i : perm[i];
       x[i] = r < 0 ? GAP : (int) ((millis[r] - min) / 1000);
     }
-    return new Times(x, min == Long.MAX_VALUE ? 0 : min);
+    Times t = new Times(x, min == Long.MAX_VALUE ? 0 : min);
+    t.minMs = min;
+    t.maxMs = max;
+    return t;
+  }
+
+  /** The earliest time of a laid-out column in epoch milliseconds; Long.MAX_VALUE when empty. */
+  long minMillis() {
+    return minMs;
+  }
+
+  /** The latest time of a laid-out column in epoch milliseconds; Long.MIN_VALUE when empty. */
+  long maxMillis() {
+    return maxMs;
   }
 
   /** The backing arrays, for byte accounting. */
