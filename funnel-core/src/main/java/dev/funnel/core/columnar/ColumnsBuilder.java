@@ -21,7 +21,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.function.IntUnaryOperator;
 import java.util.function.Supplier;
 
 /**
@@ -679,10 +678,10 @@ public final class ColumnsBuilder {
       perm[i] = rowOf[i];
     }
     Times created = leadCreated.permutedWithGaps(perm);
-    int[] channel = codes(leadChannel::get, perm, ch);
-    int[] campaign = codes(leadCampaign::get, perm, camp);
-    int[] segment = codes(leadSegment::get, perm, seg);
-    int[] owner = codes(leadOwner::get, perm, own);
+    int[] channel = leadChannel.mapped(perm, ch);
+    int[] campaign = leadCampaign.mapped(perm, camp);
+    int[] segment = leadSegment.mapped(perm, seg);
+    int[] owner = leadOwner.mapped(perm, own);
     int[] customer = new int[n];
     for (int i = 0; i < n; i++) {
       int r = perm[i];
@@ -715,19 +714,6 @@ public final class ColumnsBuilder {
     return new LeadColumns(ids.dictionary, created, Codes.of(channel, ch.dictionary.size()),
         Codes.of(campaign, camp.dictionary.size()), Codes.of(segment, seg.dictionary.size()),
         Codes.of(owner, own.dictionary.size()), customer, byCreated, attributes);
-  }
-
-  /**
-   * Final codes of a lead column ({@code provisional.applyAsInt(row)}) in the order {@code perm};
-   * a negative perm entry (a lead index without a row) gives ABSENT.
-   */
-  private static int[] codes(IntUnaryOperator provisional, int[] perm, Interner.Coded dict) {
-    int[] out = new int[perm.length];
-    for (int i = 0; i < perm.length; i++) {
-      int r = perm[i];
-      out[i] = r < 0 ? Dictionary.ABSENT : dict.map(provisional.applyAsInt(r));
-    }
-    return out;
   }
 
   private StageColumns stages(Interner.Coded ids, Interner.Coded rsn, Interner.Coded own, int nLeads) {

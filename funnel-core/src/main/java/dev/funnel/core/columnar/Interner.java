@@ -31,6 +31,7 @@ final class Interner {
   private int mask = 31; // slots: mask + 1
   private int lastCode = -1; // exports repeat a key on consecutive rows (a lead's stage changes)
   private static final int LOOKAHEAD = 4;
+  private static final int LOOKAHEAD_FROM = 1024; // keys
 
   /**
    * Makes room for about {@code n} keys in all (a size hint: no rehashing on the way there);
@@ -75,7 +76,9 @@ final class Interner {
     // the order they were first seen, skipping the leads it has no row of: try the next few codes
     // (adjacent in the pool, so cheap) before hashing
     int c = -1;
-    for (int next = lc + 1, end = Math.min(size, lc + 1 + LOOKAHEAD); next < end; next++) {
+    // (only for large dictionaries: a small one's table is in cache, one probe is cheaper)
+    int end = size < LOOKAHEAD_FROM ? 0 : Math.min(size, lc + 1 + LOOKAHEAD);
+    for (int next = lc + 1; next < end; next++) {
       if (same(next, b, off, len, w)) {
         c = next;
         break;
@@ -91,8 +94,21 @@ final class Interner {
   /** Whether key {@code code} is the bytes {@code b[off, off+len)}, whose first 8 are {@code w}. */
   private boolean same(int code, byte[] b, int off, int len, long w) {
     int s = starts[code];
-    return words[code] == w && starts[code + 1] - s == len
-        && (len <= 8 || Arrays.equals(pool, s + 8, s + len, b, off + 8, off + len));
+    if (words[code] != w || starts[code + 1] - s != len) {
+      return false;
+    }
+    if (len <= 8) {
+      return true;
+    }
+    if (len > 32) {
+      return Arrays.equals(pool, s + 8, s + len, b, off + 8, off + len);
+    }
+    for (int i = 8; i < len; i++) { // short keys: a loop beats the range checks of Arrays.equals
+      if (pool[s + i] != b[off + i]) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static int hash(byte[] b, int off, int len) {
