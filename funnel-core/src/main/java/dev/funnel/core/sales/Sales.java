@@ -56,6 +56,16 @@ public final class Sales {
     return Cycles.cycle(d, fromStage, asOf, from, to);
   }
 
+  /**
+   * The cycle of {@link #cycle(Dataset, String, Instant, Instant, Instant)} per group of leads by
+   * {@code by}, with the log-rank test that the groups share one curve; see
+   * {@link CycleComparison}.
+   */
+  public static CycleComparison cycleBy(Dataset d, dev.funnel.core.funnel.Dimension by,
+      String fromStage, Instant asOf, Instant from, Instant to) {
+    return Cycles.cycleBy(d, by, fromStage, asOf, from, to);
+  }
+
   /** The cycle from SQL to the first payment of every lead, as of an instant. */
   public static SalesCycle cycle(Dataset d, Instant asOf) {
     return cycle(d, "SQL", asOf, null, null);
