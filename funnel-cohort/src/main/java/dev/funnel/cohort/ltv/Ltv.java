@@ -53,6 +53,20 @@ public final class Ltv {
   }
 
   /**
+   * Fits the BG/NBD and Pareto/NBD models on the purchases up to {@code calibrationEnd} and
+   * compares their predictions with the purchases in {@code (calibrationEnd, holdoutEnd]}: per
+   * calibration frequency, over time, and as error figures with each model's AIC and BIC; see
+   * {@link HoldoutValidation}.
+   *
+   * @throws IllegalArgumentException when an argument is null, the holdout does not end after
+   *     the calibration, or nobody bought in the calibration period
+   */
+  public static HoldoutValidation holdout(Collection<Purchase> purchases,
+      java.time.LocalDate calibrationEnd, java.time.LocalDate holdoutEnd, RfmUnit unit) {
+    return Holdout.validate(purchases, calibrationEnd, holdoutEnd, unit);
+  }
+
+  /**
    * Fits the BG/NBD model of Fader, Hardie and Lee (2005) by maximum likelihood.
    *
    * <p>Starting points, tried in order until one converges: {@code r = 1, a = 1, b = 1} with
