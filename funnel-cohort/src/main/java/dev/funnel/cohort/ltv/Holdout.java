@@ -39,14 +39,15 @@ final class Holdout {
       }
     }
     BgNbdFit bg = Ltv.bgNbd(calibration);
+    MbgNbdFit mbg = Ltv.mbgNbd(calibration);
     ParetoNbdFit pareto = Ltv.paretoNbd(calibration);
     double horizon = unit.of(ChronoUnit.DAYS.between(calibrationEnd, holdoutEnd));
 
     long[] bucketCustomers = new long[BUCKETS];
-    double[][] bucketSums = new double[BUCKETS][3];
-    double[] absError = new double[2];
-    double[] sqError = new double[2];
-    double[] predicted = new double[2];
+    double[][] bucketSums = new double[BUCKETS][4];
+    double[] absError = new double[3];
+    double[] sqError = new double[3];
+    double[] predicted = new double[3];
     long actualTotal = 0;
     TreeMap<LocalDate, Long> firstDays = new TreeMap<>(); // first purchase day -> customers
     List<LocalDate> repeatDays = new ArrayList<>();
@@ -60,20 +61,18 @@ final class Holdout {
         }
       }
       long actual = own.tailSet(calibrationEnd, false).size();
-      double pb = bg.expectedPurchases(horizon, c);
-      double pp = pareto.expectedPurchases(horizon, c);
+      double[] p = {bg.expectedPurchases(horizon, c), mbg.expectedPurchases(horizon, c),
+          pareto.expectedPurchases(horizon, c)};
       int b = Math.min(c.x(), BUCKETS - 1);
       bucketCustomers[b]++;
       bucketSums[b][0] += actual;
-      bucketSums[b][1] += pb;
-      bucketSums[b][2] += pp;
       actualTotal += actual;
-      predicted[0] += pb;
-      predicted[1] += pp;
-      absError[0] += Math.abs(pb - actual);
-      absError[1] += Math.abs(pp - actual);
-      sqError[0] += (pb - actual) * (pb - actual);
-      sqError[1] += (pp - actual) * (pp - actual);
+      for (int m = 0; m < 3; m++) {
+        bucketSums[b][m + 1] += p[m];
+        predicted[m] += p[m];
+        absError[m] += Math.abs(p[m] - actual);
+        sqError[m] += (p[m] - actual) * (p[m] - actual);
+      }
     }
     long n = calibration.size();
     List<HoldoutValidation.Bucket> buckets = new ArrayList<>();
@@ -83,22 +82,27 @@ final class Holdout {
       }
       double k = bucketCustomers[b];
       buckets.add(new HoldoutValidation.Bucket(b == BUCKETS - 1 ? (BUCKETS - 1) + "+" : "" + b,
-          bucketCustomers[b], bucketSums[b][0] / k, bucketSums[b][1] / k, bucketSums[b][2] / k));
+          bucketCustomers[b], bucketSums[b][0] / k, bucketSums[b][1] / k, bucketSums[b][2] / k,
+          bucketSums[b][3] / k));
     }
     List<HoldoutValidation.Tracking> tracking = track(firstDays, repeatDays, calibrationEnd,
-        holdoutEnd, unit, bg, pareto);
-    List<HoldoutValidation.ModelScore> models = List.of(
-        new HoldoutValidation.ModelScore(HoldoutValidation.BG_NBD, bg.boundary(),
-            bg.logLikelihood(), bgParameters(bg), aic(bg.logLikelihood(), bgParameters(bg)),
-            bic(bg.logLikelihood(), bgParameters(bg), n), predicted[0], actualTotal,
-            absError[0] / n, Math.sqrt(sqError[0] / n)),
-        new HoldoutValidation.ModelScore(HoldoutValidation.PARETO_NBD, pareto.boundary(),
-            pareto.logLikelihood(), paretoParameters(pareto),
-            aic(pareto.logLikelihood(), paretoParameters(pareto)),
-            bic(pareto.logLikelihood(), paretoParameters(pareto), n), predicted[1], actualTotal,
-            absError[1] / n, Math.sqrt(sqError[1] / n)));
-    String recommended = absError[1] < absError[0] ? HoldoutValidation.PARETO_NBD
-        : HoldoutValidation.BG_NBD;
+        holdoutEnd, unit, bg, mbg, pareto);
+    String[] names = {HoldoutValidation.BG_NBD, HoldoutValidation.MBG_NBD,
+        HoldoutValidation.PARETO_NBD};
+    String[] boundaries = {bg.boundary(), null, pareto.boundary()};
+    double[] logL = {bg.logLikelihood(), mbg.logLikelihood(), pareto.logLikelihood()};
+    int[] k = {bgParameters(bg), 4, paretoParameters(pareto)};
+    List<HoldoutValidation.ModelScore> models = new ArrayList<>();
+    int best = 0;
+    for (int m = 0; m < 3; m++) {
+      models.add(new HoldoutValidation.ModelScore(names[m], boundaries[m], logL[m], k[m],
+          aic(logL[m], k[m]), bic(logL[m], k[m], n), predicted[m], actualTotal, absError[m] / n,
+          Math.sqrt(sqError[m] / n)));
+      if (absError[m] < absError[best]) {
+        best = m;
+      }
+    }
+    String recommended = names[best];
     return new HoldoutValidation(unit, calibrationEnd, holdoutEnd, horizon, n, buckets, tracking,
         models, recommended);
   }
@@ -110,7 +114,7 @@ final class Holdout {
    */
   private static List<HoldoutValidation.Tracking> track(TreeMap<LocalDate, Long> firstDays,
       List<LocalDate> repeatDays, LocalDate calibrationEnd, LocalDate holdoutEnd, RfmUnit unit,
-      BgNbdFit bg, ParetoNbdFit pareto) {
+      BgNbdFit bg, MbgNbdFit mbg, ParetoNbdFit pareto) {
     LocalDate start = firstDays.firstKey();
     long span = ChronoUnit.DAYS.between(start, holdoutEnd) + 1; // days covered
     int periods = (int) Math.ceil(span / unit.days());
@@ -128,6 +132,7 @@ final class Holdout {
       }
       LocalDate through = start.plusDays(end - 1);
       double eb = 0;
+      double em = 0;
       double ep = 0;
       for (Map.Entry<LocalDate, Long> g : firstDays.entrySet()) {
         long age = ChronoUnit.DAYS.between(g.getKey(), through);
@@ -136,10 +141,11 @@ final class Holdout {
         }
         double t = unit.of(age);
         eb += g.getValue() * bg.expectedPurchases(t);
+        em += g.getValue() * mbg.expectedPurchases(t);
         ep += g.getValue() * pareto.expectedPurchases(t);
       }
       out.add(new HoldoutValidation.Tracking(k, through, through.isAfter(calibrationEnd),
-          cumulative, eb, ep));
+          cumulative, eb, em, ep));
     }
     return out;
   }

@@ -31,7 +31,7 @@ import java.util.Locale;
  *                       (0 to 6, then 7 and more): actual and predicted (FHL 2005 figure 4)
  * @param tracking       cumulative repeat purchases by the end of each unit (figure 2)
  * @param models         each model's calibration fit and holdout error
- * @param recommended    the model with the smaller mean absolute holdout error per customer
+ * @param recommended    the model with the smallest mean absolute holdout error per customer
  */
 public record HoldoutValidation(RfmUnit unit, LocalDate calibrationEnd, LocalDate holdoutEnd,
     double horizon, long customers, List<Bucket> buckets, List<Tracking> tracking,
@@ -39,6 +39,8 @@ public record HoldoutValidation(RfmUnit unit, LocalDate calibrationEnd, LocalDat
 
   /** The BG/NBD's name in {@link #models} and {@link #recommended}. */
   public static final String BG_NBD = "BG/NBD";
+  /** The MBG/NBD's name in {@link #models} and {@link #recommended}. */
+  public static final String MBG_NBD = "MBG/NBD";
   /** The Pareto/NBD's name in {@link #models} and {@link #recommended}. */
   public static final String PARETO_NBD = "Pareto/NBD";
 
@@ -55,9 +57,10 @@ public record HoldoutValidation(RfmUnit unit, LocalDate calibrationEnd, LocalDat
    * @param customers customers in the bucket
    * @param actual    mean holdout purchases per customer
    * @param bgNbd     mean BG/NBD prediction per customer
+   * @param mbgNbd    mean MBG/NBD prediction per customer
    * @param paretoNbd mean Pareto/NBD prediction per customer
    */
-  public record Bucket(String label, long customers, double actual, double bgNbd,
+  public record Bucket(String label, long customers, double actual, double bgNbd, double mbgNbd,
       double paretoNbd) {}
 
   /**
@@ -68,15 +71,16 @@ public record HoldoutValidation(RfmUnit unit, LocalDate calibrationEnd, LocalDat
    * @param holdout   whether the period ends after the calibration end
    * @param actual    repeat purchase days so far
    * @param bgNbd     expected by the BG/NBD
+   * @param mbgNbd    expected by the MBG/NBD
    * @param paretoNbd expected by the Pareto/NBD
    */
   public record Tracking(int period, LocalDate through, boolean holdout, long actual, double bgNbd,
-      double paretoNbd) {}
+      double mbgNbd, double paretoNbd) {}
 
   /**
    * One model: calibration fit and holdout error.
    *
-   * @param model            {@link #BG_NBD} or {@link #PARETO_NBD}
+   * @param model            {@link #BG_NBD}, {@link #MBG_NBD} or {@link #PARETO_NBD}
    * @param boundary         the limit model the fit reached, or null (see the fit types)
    * @param logLikelihood    calibration log-likelihood
    * @param parameters       free parameters of the fitted form (fewer at a boundary)
@@ -104,7 +108,8 @@ public record HoldoutValidation(RfmUnit unit, LocalDate calibrationEnd, LocalDat
         return m;
       }
     }
-    throw new IllegalArgumentException("no model " + name + "; have " + BG_NBD + ", " + PARETO_NBD);
+    throw new IllegalArgumentException(
+        "no model " + name + "; have " + BG_NBD + ", " + MBG_NBD + ", " + PARETO_NBD);
   }
 
   @Override
@@ -119,9 +124,9 @@ public record HoldoutValidation(RfmUnit unit, LocalDate calibrationEnd, LocalDat
   @Override
   public TextTable table() {
     TextTable t = TextTable.of("calibration repeat purchases", "customers", "actual holdout",
-        "BG/NBD", "Pareto/NBD");
+        BG_NBD, MBG_NBD, PARETO_NBD);
     for (Bucket b : buckets) {
-      t = t.plus(b.label(), b.customers(), b.actual(), b.bgNbd(), b.paretoNbd());
+      t = t.plus(b.label(), b.customers(), b.actual(), b.bgNbd(), b.mbgNbd(), b.paretoNbd());
     }
     return t;
   }
@@ -140,11 +145,11 @@ public record HoldoutValidation(RfmUnit unit, LocalDate calibrationEnd, LocalDat
 
   /** The tracking table: cumulative repeat purchases, actual and expected, per unit. */
   public TextTable trackingTable() {
-    TextTable t = TextTable.of(unit.label(), "through", "holdout", "actual", "BG/NBD",
-        "Pareto/NBD");
+    TextTable t = TextTable.of(unit.label(), "through", "holdout", "actual", BG_NBD, MBG_NBD,
+        PARETO_NBD);
     for (Tracking r : tracking) {
       t = t.plus(r.period(), r.through(), r.holdout() ? "yes" : "", r.actual(), r.bgNbd(),
-          r.paretoNbd());
+          r.mbgNbd(), r.paretoNbd());
     }
     return t;
   }

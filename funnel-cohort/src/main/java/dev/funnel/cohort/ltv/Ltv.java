@@ -53,7 +53,7 @@ public final class Ltv {
   }
 
   /**
-   * Fits the BG/NBD and Pareto/NBD models on the purchases up to {@code calibrationEnd} and
+   * Fits the BG/NBD, MBG/NBD and Pareto/NBD models on the purchases up to {@code calibrationEnd} and
    * compares their predictions with the purchases in {@code (calibrationEnd, holdoutEnd]}: per
    * calibration frequency, over time, and as error figures with each model's AIC and BIC; see
    * {@link HoldoutValidation}.
@@ -64,6 +64,27 @@ public final class Ltv {
   public static HoldoutValidation holdout(Collection<Purchase> purchases,
       java.time.LocalDate calibrationEnd, java.time.LocalDate holdoutEnd, RfmUnit unit) {
     return Holdout.validate(purchases, calibrationEnd, holdoutEnd, unit);
+  }
+
+  /**
+   * Fits the MBG/NBD model (Batislam, Denizel and Filiztekin 2007) by maximum likelihood, Newton
+   * on the log-parameters from the BG/NBD's three starting points, then BOBYQA if none converges
+   * (see {@link MbgNbdFit}). No limit model is substituted: a fit that runs off toward a boundary
+   * is reported not converged.
+   *
+   * @throws IllegalArgumentException when the summary is empty
+   */
+  public static MbgNbdFit mbgNbd(RfmSummary summary) {
+    Triples d = Triples.of(summary);
+    double lnAlpha = Math.log(1 / meanRate(d));
+    List<double[]> starts = new ArrayList<>();
+    starts.add(new double[] {0, lnAlpha, 0, 0});
+    starts.add(new double[] {Math.log(0.3), lnAlpha + Math.log(0.3), Math.log(0.5), Math.log(2)});
+    starts.add(new double[] {Math.log(3), lnAlpha + Math.log(3), Math.log(2), Math.log(5)});
+    MaximumLikelihood.Fit f = MaximumLikelihood.fit(new MbgNbdLikelihood(d), starts);
+    return new MbgNbdFit(f.estimate(0, "r"), f.estimate(1, "alpha"), f.estimate(2, "a"),
+        f.estimate(3, "b"), f.logLikelihood(), d.customers, d.size(), f.convergence(),
+        summary.unit());
   }
 
   /**

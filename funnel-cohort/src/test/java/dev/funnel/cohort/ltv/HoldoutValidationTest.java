@@ -98,8 +98,12 @@ class HoldoutValidationTest {
     // model comparison: both scored; AIC from the log-likelihood
     HoldoutValidation.ModelScore m = v.model(HoldoutValidation.PARETO_NBD);
     assertEquals(2 * m.parameters() - 2 * m.logLikelihood(), m.aic(), 1e-9);
-    assertTrue(v.recommended().equals(HoldoutValidation.BG_NBD)
-        || v.recommended().equals(HoldoutValidation.PARETO_NBD));
+    HoldoutValidation.ModelScore mbg = v.model(HoldoutValidation.MBG_NBD);
+    assertEquals(Ltv.mbgNbd(calibration).logLikelihood(), mbg.logLikelihood(), 1e-9);
+    assertEquals(4 * Math.log(2357) - 2 * mbg.logLikelihood(), mbg.bic(), 1e-9);
+    double best = Math.min(Math.min(v.model(HoldoutValidation.BG_NBD).meanAbsoluteError(),
+        mbg.meanAbsoluteError()), m.meanAbsoluteError());
+    assertEquals(best, v.model(v.recommended()).meanAbsoluteError());
     assertTrue(v.toString().startsWith("Holdout 1997-10-01..1998-06-30: 2357 customers"));
   }
 

@@ -48,6 +48,21 @@ class PurchaseCountTest {
   }
 
   @Test
+  void bgNbdCountsAsRBtyd() {
+    // R package BTYD, bgnbd.pmf at r = 0.243, alpha = 4.414, a = 0.793, b = 2.426 (as quoted by
+    // lifetimes' tests): P(X(2) = 10) and P(X(30) = n) for n = 11..20
+    BgNbdFit f = BgNbdPredictionTest.fit(R, ALPHA, A, B);
+    assertEquals(1.07869e-07, f.probabilityOfPurchases(10, 2), 5e-13);
+    double[] pmf = {0.0019995214, 0.0015170236, 0.0011633150, 0.0009003148, 0.0007023638,
+        0.0005517902, 0.0004361913, 0.0003467171, 0.0002769613, 0.0002222260};
+    for (int n = 11; n <= 20; n++) {
+      assertEquals(pmf[n - 11], f.probabilityOfPurchases(n, 30), 5e-11, "n = " + n);
+    }
+    // and Hardie's spreadsheet's conditional expectation for x = 2, t_x = 30.43, T = 38.86
+    assertEquals(1.226, f.expectedPurchases(39, 2, 30.43, 38.86), 5e-4);
+  }
+
+  @Test
   void bgNbdCountsAgreeWithASimulation() {
     double r = 2.5;
     double alpha = 3.0;
