@@ -259,10 +259,16 @@ public final class Attribution {
     return out;
   }
 
-  /** The exact Markov removal effects for the order and repeat handling of the options. */
+  /**
+   * The exact Markov removal effects for the order, repeat handling and state limit of the options.
+   *
+   * @throws IllegalArgumentException when the chain has more states than the options' {@link
+   *     AttributionOptions#markovMaxStates()}
+   */
   public static RemovalEffects removalEffects(JourneySet js, AttributionOptions options) {
     AttributionOptions o = options == null ? AttributionOptions.DEFAULTS : options;
-    return MarkovChain.removalEffects(js, Weights.of(js), o.markovOrder(), o.keepRepeats());
+    return MarkovChain.removalEffects(js, Weights.of(js), o.markovOrder(), o.keepRepeats(),
+        o.markovMaxStates());
   }
 
   /** {@link #economics(AttributionResult, List, BigDecimal, boolean)}: revenue-based ROMI, by channel. */

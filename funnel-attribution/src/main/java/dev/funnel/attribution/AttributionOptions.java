@@ -18,7 +18,7 @@ import java.util.TreeSet;
  *   <li>time decay: half-life 7 days;
  *   <li>custom: weights by position from the first touch (touches past the list take its last
  *       weight), normalised per journey;
- *   <li>Markov: order 1, consecutive repeats of a channel collapsed;
+ *   <li>Markov: order 1, consecutive repeats of a channel collapsed, at most 2,000 states;
  *   <li>Shapley: {@link ShapleyValue#SUBSET_CONVERSIONS}, exact up to 15 channels, otherwise
  *       2,000 seeded random permutations.
  * </ul>
@@ -36,6 +36,7 @@ public final class AttributionOptions {
   private final double[] customWeights;
   private final int markovOrder;
   private final boolean keepRepeats;
+  private final int markovMaxStates;
   private final ShapleyValue shapleyValue;
   private final int shapleyExactLimit;
   private final int shapleyPermutations;
@@ -50,6 +51,7 @@ public final class AttributionOptions {
     this.customWeights = b.customWeights.clone();
     this.markovOrder = b.markovOrder;
     this.keepRepeats = b.keepRepeats;
+    this.markovMaxStates = b.markovMaxStates;
     this.shapleyValue = b.shapleyValue;
     this.shapleyExactLimit = b.shapleyExactLimit;
     this.shapleyPermutations = b.shapleyPermutations;
@@ -72,6 +74,7 @@ public final class AttributionOptions {
     b.customWeights = customWeights.clone();
     b.markovOrder = markovOrder;
     b.keepRepeats = keepRepeats;
+    b.markovMaxStates = markovMaxStates;
     b.shapleyValue = shapleyValue;
     b.shapleyExactLimit = shapleyExactLimit;
     b.shapleyPermutations = shapleyPermutations;
@@ -132,6 +135,14 @@ public final class AttributionOptions {
     return keepRepeats;
   }
 
+  /**
+   * The most states (distinct channel tuples, the start not counted) the Markov model solves;
+   * a larger chain is an {@link IllegalArgumentException} naming both numbers.
+   */
+  public int markovMaxStates() {
+    return markovMaxStates;
+  }
+
   public ShapleyValue shapleyValue() {
     return shapleyValue;
   }
@@ -155,6 +166,7 @@ public final class AttributionOptions {
         + ", position=" + positionFirst + "/" + positionMiddle() + "/" + positionLast
         + ", halfLifeDays=" + halfLifeDays + ", custom=" + Arrays.toString(customWeights)
         + ", markovOrder=" + markovOrder + ", keepRepeats=" + keepRepeats
+        + ", markovMaxStates=" + markovMaxStates
         + ", shapley=" + shapleyValue + " exact<=" + shapleyExactLimit + " permutations="
         + shapleyPermutations + ", seed=" + seed + "]";
   }
@@ -169,6 +181,7 @@ public final class AttributionOptions {
     private double[] customWeights = {1.0};
     private int markovOrder = 1;
     private boolean keepRepeats;
+    private int markovMaxStates = MarkovSolver.DEFAULT_MAX_STATES;
     private ShapleyValue shapleyValue = ShapleyValue.SUBSET_CONVERSIONS;
     private int shapleyExactLimit = 15;
     private int shapleyPermutations = 2000;
@@ -271,6 +284,20 @@ public final class AttributionOptions {
     /** Keep repeated consecutive channels as separate Markov steps (default: collapse them). */
     public Builder keepRepeats(boolean keep) {
       this.keepRepeats = keep;
+      return this;
+    }
+
+    /**
+     * The most states (distinct tuples of up to k channels, the start not counted) the Markov
+     * model solves, 2,000 by default. The exact solve takes 8 x states^2 bytes and about states^3
+     * multiply-adds (2,000 states: 32 MB and a few seconds), whatever the number of channels; a
+     * larger chain is refused with an {@link IllegalArgumentException} before anything is
+     * allocated, so a high order over many channels fails at once instead of running for hours.
+     *
+     * @throws IllegalArgumentException unless 1 <= n <= 20,000
+     */
+    public Builder markovMaxStates(int n) {
+      this.markovMaxStates = MarkovSolver.checkMaxStates(n);
       return this;
     }
 

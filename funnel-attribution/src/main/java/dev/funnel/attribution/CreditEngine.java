@@ -45,7 +45,8 @@ final class CreditEngine {
     double[] conv = new double[n];
     double[] value = new double[n];
     if (m == Model.MARKOV) {
-      RemovalEffects re = MarkovChain.removalEffects(js, w, o.markovOrder(), o.keepRepeats());
+      RemovalEffects re = MarkovChain.removalEffects(js, w, o.markovOrder(), o.keepRepeats(),
+          o.markovMaxStates());
       double sum = re.total();
       double[] score = new double[n];
       for (int i = 0; i < n; i++) {

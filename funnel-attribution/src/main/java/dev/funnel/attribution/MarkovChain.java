@@ -19,7 +19,8 @@ final class MarkovChain {
   private MarkovChain() {}
 
   /** The removal effects of the chain of {@code js} under the weights {@code w}. */
-  static RemovalEffects removalEffects(JourneySet js, Weights w, int order, boolean keepRepeats) {
+  static RemovalEffects removalEffects(JourneySet js, Weights w, int order, boolean keepRepeats,
+      int maxStates) {
     UniquePaths u = js.uniquePaths(keepRepeats);
     long[] conv = new long[u.paths.length];
     long[] nulls = new long[u.paths.length];
@@ -28,7 +29,7 @@ final class MarkovChain {
       conv[g] = Math.addExact(conv[g], w.conv()[j]);
       nulls[g] = Math.addExact(nulls[g], w.nulls()[j]);
     }
-    return removalEffects(js.channels, u.paths, conv, nulls, order, keepRepeats);
+    return removalEffects(js.channels, u.paths, conv, nulls, order, keepRepeats, maxStates);
   }
 
   /**
@@ -37,9 +38,11 @@ final class MarkovChain {
    * may be single journeys or distinct paths with summed weights.
    *
    * @param channelNames the channel names, sorted; paths hold indices into it
+   * @param maxStates    the most states the solve takes ({@link MarkovSolver})
+   * @throws IllegalArgumentException when the chain has more than {@code maxStates} states
    */
   static RemovalEffects removalEffects(String[] channelNames, int[][] paths, long[] pathConv,
-      long[] pathNulls, int order, boolean keepRepeats) {
+      long[] pathNulls, int order, boolean keepRepeats, int maxStates) {
     int channels = channelNames.length;
     long base = channels + 1L;
     if (order * (Math.log(base) / Math.log(2)) > 62) {
@@ -53,7 +56,7 @@ final class MarkovChain {
           tc.add(names, pathConv[j], pathNulls[j]);
         }
       }
-      return tc.removalEffects();
+      return tc.removalEffects(maxStates);
     }
     long[] place = new long[order];
     place[order - 1] = 1;
@@ -167,6 +170,6 @@ final class MarkovChain {
         counts[r][i] = edges.get(((long) old << 32) | order0[t], 0);
       }
     }
-    return MarkovSolver.solve(channelNames, stateChannels, to, counts, cv, nu);
+    return MarkovSolver.solve(channelNames, stateChannels, to, counts, cv, nu, order, maxStates);
   }
 }

@@ -43,7 +43,8 @@ record LeadTrend(Period period, long leads, long mql, long sql) {
    * period (only the leads that can reach a stage in that window are visited,
    * {@link dev.funnel.core.funnel.LeadReach#candidates}); a period without events is all zeros.
    *
-   * @throws IllegalArgumentException when {@code n < 1}
+   * @throws IllegalArgumentException when {@code n < 1} or more than {@link
+   *     dev.funnel.core.PeriodSpan#DEFAULT_MAX} (checked before anything is laid out)
    */
   static List<LeadTrend> of(Dataset d, Period last, int n) {
     return of(d, last, n, null);
@@ -54,6 +55,8 @@ record LeadTrend(Period period, long leads, long mql, long sql) {
     if (n < 1) {
       throw new IllegalArgumentException("a trend needs at least one period, got " + n);
     }
+    dev.funnel.core.PeriodSpan.count("the lead trend", n, last.granularity(),
+        dev.funnel.core.PeriodSpan.DEFAULT_MAX);
     Period first = last.plus(-(n - 1));
     java.time.Instant end = last.endInstant(d.zone());
     if (until != null && until.isBefore(end)) {
