@@ -67,6 +67,33 @@ public final class Ltv {
   }
 
   /**
+   * Fits the BG/BB model (Fader, Hardie and Shang 2010) to histories of discrete transaction
+   * opportunities by maximum likelihood: Newton on the log-parameters from three starting points,
+   * then BOBYQA if none converges; see {@link BgBbFit}. Histories in any order give the same fit
+   * (they are summed in a canonical order).
+   *
+   * @throws IllegalArgumentException when there is no customer
+   */
+  public static BgBbFit bgBb(Collection<BgBbPattern> histories) {
+    List<BgBbPattern> sorted = new ArrayList<>(histories);
+    sorted.sort(java.util.Comparator.comparingInt(BgBbPattern::n).thenComparingInt(BgBbPattern::x)
+        .thenComparingInt(BgBbPattern::tx).thenComparingLong(BgBbPattern::customers));
+    long customers = 0;
+    for (BgBbPattern p : sorted) {
+      customers += p.customers();
+    }
+    if (customers == 0) {
+      throw new IllegalArgumentException("the BG/BB needs at least one customer");
+    }
+    List<double[]> starts = List.of(new double[] {0, 0, 0, 0},
+        new double[] {Math.log(0.5), Math.log(2), Math.log(0.5), Math.log(2)},
+        new double[] {Math.log(3), Math.log(1), Math.log(2), Math.log(5)});
+    MaximumLikelihood.Fit f = MaximumLikelihood.fit(new BgBbLikelihood(sorted), starts);
+    return new BgBbFit(f.estimate(0, "alpha"), f.estimate(1, "beta"), f.estimate(2, "gamma"),
+        f.estimate(3, "delta"), f.logLikelihood(), customers, sorted.size(), f.convergence());
+  }
+
+  /**
    * Fits the MBG/NBD model (Batislam, Denizel and Filiztekin 2007) by maximum likelihood, Newton
    * on the log-parameters from the BG/NBD's three starting points, then BOBYQA if none converges
    * (see {@link MbgNbdFit}). No limit model is substituted: a fit that runs off toward a boundary
