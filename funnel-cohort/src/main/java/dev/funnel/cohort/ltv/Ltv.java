@@ -67,6 +67,54 @@ public final class Ltv {
   }
 
   /**
+   * P(alive) of the BG/NBD over repeat purchases {@code 0..maxFrequency} by recencies
+   * {@code 0, T/steps, ..., T} at age {@code T}; see {@link AliveGrid}.
+   *
+   * @throws IllegalArgumentException for a negative maxFrequency, steps below 1 or a T that is not
+   *     finite and > 0
+   */
+  public static AliveGrid aliveGrid(BgNbdFit fit, double T, int maxFrequency, int steps) {
+    return grid("BG/NBD", T, maxFrequency, steps, (x, tx) -> fit.probabilityAlive(x, tx, T));
+  }
+
+  /** {@link #aliveGrid(BgNbdFit, double, int, int)} for the MBG/NBD. */
+  public static AliveGrid aliveGrid(MbgNbdFit fit, double T, int maxFrequency, int steps) {
+    return grid("MBG/NBD", T, maxFrequency, steps, (x, tx) -> fit.probabilityAlive(x, tx, T));
+  }
+
+  /** {@link #aliveGrid(BgNbdFit, double, int, int)} for the Pareto/NBD. */
+  public static AliveGrid aliveGrid(ParetoNbdFit fit, double T, int maxFrequency, int steps) {
+    return grid("Pareto/NBD", T, maxFrequency, steps, (x, tx) -> fit.probabilityAlive(x, tx, T));
+  }
+
+  private interface Alive {
+    double at(int x, double tx);
+  }
+
+  private static AliveGrid grid(String model, double T, int maxFrequency, int steps, Alive p) {
+    if (!(T > 0) || Double.isInfinite(T) || maxFrequency < 0 || steps < 1) {
+      throw new IllegalArgumentException("need T > 0, maxFrequency >= 0 and steps >= 1, got T = "
+          + T + ", maxFrequency = " + maxFrequency + ", steps = " + steps);
+    }
+    int[] xs = new int[maxFrequency + 1];
+    double[] txs = new double[steps + 1];
+    for (int i = 0; i <= maxFrequency; i++) {
+      xs[i] = i;
+    }
+    for (int j = 0; j <= steps; j++) {
+      txs[j] = j == steps ? T : T * j / steps;
+    }
+    double[][] a = new double[xs.length][txs.length];
+    for (int i = 0; i < xs.length; i++) {
+      for (int j = 0; j < txs.length; j++) {
+        boolean possible = (xs[i] == 0) == (txs[j] == 0);
+        a[i][j] = possible ? p.at(xs[i], txs[j]) : Double.NaN;
+      }
+    }
+    return new AliveGrid(model, T, xs, txs, a);
+  }
+
+  /**
    * Fits the BG/BB model (Fader, Hardie and Shang 2010) to histories of discrete transaction
    * opportunities by maximum likelihood: Newton on the log-parameters from three starting points,
    * then BOBYQA if none converges; see {@link BgBbFit}. Histories in any order give the same fit

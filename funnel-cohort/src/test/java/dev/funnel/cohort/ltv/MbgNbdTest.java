@@ -82,4 +82,24 @@ class MbgNbdTest {
     assertEquals(f.expectedPurchases(t), f.expectedPurchases(t, 0, 0, 0) / f.probabilityAlive(0, 0, 0)
         * f.probabilityAlive(0, 0, 0), 1e-12);
   }
+
+  @Test
+  void aliveGridIsTheModelsProbabilityCellByCell() throws IOException {
+    RfmSummary s = ReferenceSampleFiles.summary();
+    BgNbdFit bg = Ltv.bgNbd(s);
+    AliveGrid g = Ltv.aliveGrid(bg, 38.86, 10, 4);
+    assertEquals(11, g.frequencies().length);
+    assertEquals(5, g.recencies().length);
+    assertEquals(38.86, g.recencies()[4]);
+    assertEquals(bg.probabilityAlive(3, 38.86 / 2, 38.86), g.alive(3, 2), 0.0);
+    assertEquals(1.0, g.alive(0, 0)); // a one-off buyer is alive in the BG/NBD
+    assertTrue(Double.isNaN(g.alive(0, 1)) && Double.isNaN(g.alive(1, 0)));
+    // more purchases long ago make death likelier: down a column of early recency
+    assertTrue(g.alive(10, 1) < g.alive(2, 1));
+    MbgNbdFit mbg = Ltv.mbgNbd(s);
+    assertTrue(Ltv.aliveGrid(mbg, 38.86, 3, 2).alive(0, 0) < 1);
+    double[][] copy = g.alive();
+    copy[3][2] = -1;
+    assertEquals(bg.probabilityAlive(3, 38.86 / 2, 38.86), g.alive(3, 2), 0.0);
+  }
 }
