@@ -37,6 +37,7 @@ public final class AttributionOptions {
   private final int markovOrder;
   private final boolean keepRepeats;
   private final int markovMaxStates;
+  private final MarkovValue markovValue;
   private final ShapleyValue shapleyValue;
   private final int shapleyExactLimit;
   private final int shapleyPermutations;
@@ -52,6 +53,7 @@ public final class AttributionOptions {
     this.markovOrder = b.markovOrder;
     this.keepRepeats = b.keepRepeats;
     this.markovMaxStates = b.markovMaxStates;
+    this.markovValue = b.markovValue;
     this.shapleyValue = b.shapleyValue;
     this.shapleyExactLimit = b.shapleyExactLimit;
     this.shapleyPermutations = b.shapleyPermutations;
@@ -75,6 +77,7 @@ public final class AttributionOptions {
     b.markovOrder = markovOrder;
     b.keepRepeats = keepRepeats;
     b.markovMaxStates = markovMaxStates;
+    b.markovValue = markovValue;
     b.shapleyValue = shapleyValue;
     b.shapleyExactLimit = shapleyExactLimit;
     b.shapleyPermutations = shapleyPermutations;
@@ -143,6 +146,11 @@ public final class AttributionOptions {
     return markovMaxStates;
   }
 
+  /** How the Markov model splits the value ({@link MarkovValue}). */
+  public MarkovValue markovValue() {
+    return markovValue;
+  }
+
   public ShapleyValue shapleyValue() {
     return shapleyValue;
   }
@@ -166,7 +174,7 @@ public final class AttributionOptions {
         + ", position=" + positionFirst + "/" + positionMiddle() + "/" + positionLast
         + ", halfLifeDays=" + halfLifeDays + ", custom=" + Arrays.toString(customWeights)
         + ", markovOrder=" + markovOrder + ", keepRepeats=" + keepRepeats
-        + ", markovMaxStates=" + markovMaxStates
+        + ", markovMaxStates=" + markovMaxStates + ", markovValue=" + markovValue
         + ", shapley=" + shapleyValue + " exact<=" + shapleyExactLimit + " permutations="
         + shapleyPermutations + ", seed=" + seed + "]";
   }
@@ -183,6 +191,7 @@ public final class AttributionOptions {
     private boolean keepRepeats;
     private int markovMaxStates = MarkovSolver.DEFAULT_MAX_STATES;
     private ShapleyValue shapleyValue = ShapleyValue.SUBSET_CONVERSIONS;
+    private MarkovValue markovValue = MarkovValue.CONVERSION_SHARE;
     private int shapleyExactLimit = 15;
     private int shapleyPermutations = 2000;
     private long seed = 1L;
@@ -298,6 +307,12 @@ public final class AttributionOptions {
      */
     public Builder markovMaxStates(int n) {
       this.markovMaxStates = MarkovSolver.checkMaxStates(n);
+      return this;
+    }
+
+    /** How the Markov model splits the value (default {@link MarkovValue#CONVERSION_SHARE}). */
+    public Builder markovValue(MarkovValue v) {
+      this.markovValue = Objects.requireNonNull(v, "Markov value split");
       return this;
     }
 

@@ -107,14 +107,58 @@ final class MarkovSolver {
   static RemovalEffects solve(String[] channels, int[][] stateChannels, int[][] to, long[][] counts,
       long[] conversions, long[] nulls, int order, int maxStates) {
     return new MarkovSolver(stateChannels, channels.length)
-        .run(channels, to, counts, conversions, nulls, order, maxStates);
+        .run(channels, to, counts, doubles(conversions), doubles(nulls), order, maxStates);
+  }
+
+  private static double[] doubles(long[] a) {
+    double[] d = new double[a.length];
+    for (int i = 0; i < a.length; i++) {
+      d[i] = a[i];
+    }
+    return d;
+  }
+
+  /**
+   * The removal effects of the chain on the expected value of a walk instead of its conversion
+   * probability: {@code reward[s]} is the summed value of the conversions from state s. Solved as
+   * the same chain with the conversions from s scaled to {@code reward[s] / R} and the rest of
+   * the conversions counted as null, R the largest mean value of a state's conversions: each
+   * state keeps its outgoing total (so its transition probabilities), every flow stays a sum of
+   * non-negative terms, and the start's absorbed share is then {@code V / R}, V the expected value
+   * of a walk. The result's conversion probability is V and its effects {@code 1 - V_without / V}.
+   */
+  static RemovalEffects solveValue(String[] channels, int[][] stateChannels, int[][] to,
+      long[][] counts, long[] conversions, long[] nulls, double[] reward, int order,
+      int maxStates) {
+    int n = conversions.length;
+    double top = 0;
+    for (int s = 0; s < n; s++) {
+      if (conversions[s] > 0) {
+        top = Math.max(top, reward[s] / conversions[s]);
+      }
+    }
+    double[] conv = new double[n];
+    double[] nul = new double[n];
+    for (int s = 0; s < n; s++) {
+      double scaled = top > 0 ? Math.min(conversions[s], reward[s] / top) : 0;
+      conv[s] = scaled;
+      nul[s] = nulls[s] + (conversions[s] - scaled);
+    }
+    RemovalEffects r = new MarkovSolver(stateChannels, channels.length)
+        .run(channels, to, counts, conv, nul, order, maxStates);
+    Map<String, Double> without = new LinkedHashMap<>();
+    for (Map.Entry<String, Double> e : r.withoutProbability().entrySet()) {
+      without.put(e.getKey(), e.getValue() * top);
+    }
+    return new RemovalEffects(r.conversionProbability() * top, r.effects(), without, r.states(),
+        DESCRIPTION + ", on the conversions' value");
   }
 
   /** The multiply-adds {@link #solve} does on this chain (for tests). */
   static long work(String[] channels, int[][] stateChannels, int[][] to, long[][] counts,
       long[] conversions, long[] nulls) {
     MarkovSolver s = new MarkovSolver(stateChannels, channels.length);
-    s.run(channels, to, counts, conversions, nulls, 1, MAX_STATES_CEILING);
+    s.run(channels, to, counts, doubles(conversions), doubles(nulls), 1, MAX_STATES_CEILING);
     return s.work;
   }
 
@@ -127,8 +171,8 @@ final class MarkovSolver {
     return maxStates;
   }
 
-  private RemovalEffects run(String[] channels, int[][] to, long[][] counts, long[] conversions,
-      long[] nulls, int order, int maxStates) {
+  private RemovalEffects run(String[] channels, int[][] to, long[][] counts, double[] conversions,
+      double[] nulls, int order, int maxStates) {
     int n = to.length;
     if (n - 1 > maxStates) {
       NumberFormat f = NumberFormat.getIntegerInstance(Locale.ROOT);
