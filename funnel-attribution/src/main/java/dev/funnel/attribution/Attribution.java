@@ -271,6 +271,17 @@ public final class Attribution {
         o.markovMaxStates());
   }
 
+  /**
+   * The Markov order for these journeys by held-out predictive fit: orders 1 to
+   * {@code maxOrder}, 5 folds, repeats as in the options; see {@link OrderSelection}.
+   *
+   * @throws IllegalArgumentException unless 1 <= maxOrder <= 10
+   */
+  public static OrderSelection chooseOrder(JourneySet js, int maxOrder, AttributionOptions options) {
+    AttributionOptions o = options == null ? AttributionOptions.DEFAULTS : options;
+    return MarkovOrder.choose(js, maxOrder, 5, o.keepRepeats());
+  }
+
   /** {@link #economics(AttributionResult, List, BigDecimal, boolean)}: revenue-based ROMI, by channel. */
   public static ChannelEconomics economics(AttributionResult result, List<Spend> spend) {
     return economics(result, spend, null, false);
