@@ -60,34 +60,11 @@ class ValueConventionsTest {
         phi[perm[i]] += v.applyAsDouble(mask) - before;
       }
       orders++;
-    } while (nextPermutation(perm));
+    } while (ShapleyTest.nextPermutation(perm));
     for (int i = 0; i < n; i++) {
       phi[i] /= orders;
     }
     return phi;
-  }
-
-  private static boolean nextPermutation(int[] a) {
-    int i = a.length - 2;
-    while (i >= 0 && a[i] >= a[i + 1]) {
-      i--;
-    }
-    if (i < 0) {
-      return false;
-    }
-    int j = a.length - 1;
-    while (a[j] <= a[i]) {
-      j--;
-    }
-    int t = a[i];
-    a[i] = a[j];
-    a[j] = t;
-    for (int l = i + 1, r = a.length - 1; l < r; l++, r--) {
-      t = a[l];
-      a[l] = a[r];
-      a[r] = t;
-    }
-    return true;
   }
 
   @Test

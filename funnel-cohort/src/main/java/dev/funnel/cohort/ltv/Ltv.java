@@ -156,7 +156,7 @@ public final class Ltv {
     starts.add(new double[] {0, lnAlpha, 0, 0});
     starts.add(new double[] {Math.log(0.3), lnAlpha + Math.log(0.3), Math.log(0.5), Math.log(2)});
     starts.add(new double[] {Math.log(3), lnAlpha + Math.log(3), Math.log(2), Math.log(5)});
-    MaximumLikelihood.Fit f = MaximumLikelihood.fit(new MbgNbdLikelihood(d), starts);
+    MaximumLikelihood.Fit f = MaximumLikelihood.fit(BgNbdLikelihood.modified(d), starts);
     return new MbgNbdFit(f.estimate(0, "r"), f.estimate(1, "alpha"), f.estimate(2, "a"),
         f.estimate(3, "b"), f.logLikelihood(), d.customers, d.size(), f.convergence(),
         summary.unit());

@@ -30,7 +30,7 @@ class MbgNbdTest {
 
   @Test
   void gradientMatchesFiniteDifferences() throws IOException {
-    MbgNbdLikelihood l = new MbgNbdLikelihood(Triples.of(ReferenceSampleFiles.summary()));
+    BgNbdLikelihood l = BgNbdLikelihood.modified(Triples.of(ReferenceSampleFiles.summary()));
     double[] theta = {Math.log(0.6), Math.log(5), Math.log(0.8), Math.log(2.1)};
     double[] g = new double[4];
     l.value(theta, g);

@@ -57,6 +57,25 @@ public record LiveEvent(String id, long version, Object row) {
     return new LiveEvent(id, version, row);
   }
 
+  /** Adds the row to a dataset under construction, in the table of its kind. */
+  void addTo(dev.funnel.core.Dataset.Builder b) {
+    if (row instanceof Lead l) {
+      b.lead(l);
+    } else if (row instanceof StageChange s) {
+      b.stageChange(s);
+    } else if (row instanceof Activity a) {
+      b.activity(a);
+    } else if (row instanceof Touch t) {
+      b.touch(t);
+    } else if (row instanceof Payment p) {
+      b.payment(p);
+    } else if (row instanceof Spend s) {
+      b.spend(s);
+    } else {
+      b.planTarget((PlanTarget) row);
+    }
+  }
+
   /** The lead the row belongs to, or null (spend, plan, a payment booked to no lead). */
   String leadId() {
     if (row instanceof Lead l) {

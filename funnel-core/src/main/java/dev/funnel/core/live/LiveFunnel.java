@@ -6,8 +6,6 @@ import dev.funnel.core.DatasetTable;
 import dev.funnel.core.Lead;
 import dev.funnel.core.Money;
 import dev.funnel.core.Payment;
-import dev.funnel.core.PlanTarget;
-import dev.funnel.core.Spend;
 import dev.funnel.core.StageCatalog;
 import dev.funnel.core.StageChange;
 import dev.funnel.core.Touch;
@@ -164,22 +162,7 @@ public final class LiveFunnel {
       }
       tables.forEach(b::table);
       for (LiveEvent e : events.values()) {
-        Object r = e.row();
-        if (r instanceof Lead l) {
-          b.lead(l);
-        } else if (r instanceof StageChange s) {
-          b.stageChange(s);
-        } else if (r instanceof Activity a) {
-          b.activity(a);
-        } else if (r instanceof Touch t) {
-          b.touch(t);
-        } else if (r instanceof Payment p) {
-          b.payment(p);
-        } else if (r instanceof Spend s) {
-          b.spend(s);
-        } else if (r instanceof PlanTarget p) {
-          b.planTarget(p);
-        }
+        e.addTo(b);
       }
       snapshot = b.build();
     }

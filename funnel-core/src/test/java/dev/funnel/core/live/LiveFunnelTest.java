@@ -59,18 +59,7 @@ class LiveFunnelTest {
     Dataset.Builder b = Dataset.builder().zone(DEMO.zone()).catalog(DEMO.catalog());
     TABLES.forEach(b::table);
     for (LiveEvent e : finals) {
-      Object r = e.row();
-      if (r instanceof Lead l) {
-        b.lead(l);
-      } else if (r instanceof StageChange s) {
-        b.stageChange(s);
-      } else if (r instanceof Activity a) {
-        b.activity(a);
-      } else if (r instanceof Touch t) {
-        b.touch(t);
-      } else if (r instanceof Payment p) {
-        b.payment(p);
-      }
+      e.addTo(b);
     }
     return b.build();
   }
