@@ -9,7 +9,7 @@ import java.util.TreeSet;
 
 /**
  * How the models are configured; immutable, built with {@link #builder()}; {@link #DEFAULTS} are the
- * conventions of spec/cli.md.
+ * conventions of docs/spec/cli.md.
  *
  * <ul>
  *   <li>direct channels (last-non-direct): {@code direct} (case-insensitive);
@@ -25,7 +25,7 @@ import java.util.TreeSet;
  */
 public final class AttributionOptions {
 
-  /** The conventions of spec/cli.md. */
+  /** The conventions of docs/spec/cli.md. */
   public static final AttributionOptions DEFAULTS = builder().build();
 
   private final Set<String> direct;

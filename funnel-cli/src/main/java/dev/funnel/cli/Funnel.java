@@ -17,7 +17,7 @@ import java.util.stream.Collectors;
  * The {@code funnel} command: {@code funnel COMMAND [OPERANDS] [OPTIONS]}.
  *
  * <p>Finds the command in {@link Commands#ALL}, parses its arguments, runs it and turns the outcome
- * into an exit code (spec/cli.md): 0 success, 2 usage error (one line and a hint to
+ * into an exit code (docs/spec/cli.md): 0 success, 2 usage error (one line and a hint to
  * {@code --help} on stderr), 3 invalid input data (the rejected row's file, line, column, field,
  * value and reason), 1 anything else (a short message; the stack trace only when the environment
  * variable {@code FUNNEL_DEBUG} is {@code 1}).
