@@ -37,10 +37,6 @@ public final class Funnel {
 
   /** Runs the command line and exits the JVM with its exit code. */
   public static void main(String[] args) {
-    if (System.getProperty("slf4j.internal.verbosity") == null) {
-      // slf4j 2 reports "no providers" at WARN; the jar deliberately ships no binding
-      System.setProperty("slf4j.internal.verbosity", "ERROR");
-    }
     PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), false, StandardCharsets.UTF_8);
     PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
     int code = run(args, out, err, "1".equals(System.getenv("FUNNEL_DEBUG")));

@@ -3,7 +3,6 @@ package dev.funnel.core.stats;
 import dev.funnel.core.display.Tabular;
 import dev.funnel.core.display.TextTable;
 import java.util.Locale;
-import org.apache.commons.statistics.distribution.NormalDistribution;
 
 /**
  * The two-proportion z-test of B against A (e.g. Agresti, "Categorical Data Analysis", 3rd ed.,
@@ -41,12 +40,11 @@ public record TwoProportionTest(
     double pa = Checks.rate(xa, na);
     double pb = Checks.rate(xb, nb);
     double diff = pb - pa;
-    NormalDistribution n01 = NormalDistribution.of(0, 1);
     double pooled = Checks.rate(xa + xb, na + nb);
     double se = Math.sqrt(pooled * (1 - pooled) * (1.0 / na + 1.0 / nb));
     double z = se > 0 ? diff / se : Double.NaN;
-    double p = Double.isNaN(z) ? Double.NaN : 2 * n01.survivalProbability(Math.abs(z));
-    double crit = n01.inverseCumulativeProbability(0.5 + confidence / 2);
+    double p = Double.isNaN(z) ? Double.NaN : 2 * StandardNormal.survival(Math.abs(z));
+    double crit = StandardNormal.quantile(0.5 + confidence / 2);
     double seu = Math.sqrt(pa * (1 - pa) / na + pb * (1 - pb) / nb);
     return new TwoProportionTest(xa, na, xb, nb, confidence, pa, pb, diff, z, p,
         diff - crit * seu, diff + crit * seu);
