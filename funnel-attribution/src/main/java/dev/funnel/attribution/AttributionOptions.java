@@ -258,7 +258,7 @@ public final class AttributionOptions {
     /**
      * Order k of the Markov chain.
      *
-     * @throws IllegalArgumentException unless 1 <= k <= 10
+     * @throws IllegalArgumentException unless {@code 1 <= k <= 10}
      */
     public Builder markovOrder(int k) {
       if (k < 1 || k > 10) {
@@ -282,7 +282,7 @@ public final class AttributionOptions {
     /**
      * Up to how many channels the Shapley value is computed exactly (2^n coalitions).
      *
-     * @throws IllegalArgumentException unless 1 <= n <= 20 (2^20 coalitions)
+     * @throws IllegalArgumentException unless {@code 1 <= n <= 20} (2^20 coalitions)
      */
     public Builder shapleyExactLimit(int n) {
       if (n < 1 || n > 20) {
