@@ -60,6 +60,17 @@ class JarIT {
   }
 
   @Test
+  void runsOnTheModulePath() {
+    // the single jar is one automatic module, dev.funnel.cli, holding the library and Jackson
+    Processes.Run r = Processes.run(List.of(Processes.tool("java"), "--module-path", Processes.jar().toAbsolutePath().toString(),
+        "-m", "dev.funnel.cli/dev.funnel.cli.Funnel", "funnel", "--demo", "--leads", "300", "--format", "json"),
+        tmp, "");
+    assertEquals(0, r.code(), r.toString());
+    assertTrue(r.out().contains("\"stages\""), r.toString());
+    assertEquals("", r.err(), r.toString());
+  }
+
+  @Test
   void usageErrorExitsWithTwo() {
     Processes.Run r = Processes.funnel(tmp, "--no-such-option");
     assertEquals(2, r.code(), r.toString());
