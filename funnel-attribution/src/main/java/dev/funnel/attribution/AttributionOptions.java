@@ -9,7 +9,7 @@ import java.util.TreeSet;
 
 /**
  * How the models are configured; immutable, built with {@link #builder()}; {@link #DEFAULTS} are the
- * conventions of spec/cli.md.
+ * conventions of docs/spec/cli.md.
  *
  * <ul>
  *   <li>direct channels (last-non-direct): {@code direct} (case-insensitive);
@@ -25,7 +25,7 @@ import java.util.TreeSet;
  */
 public final class AttributionOptions {
 
-  /** The conventions of spec/cli.md. */
+  /** The conventions of docs/spec/cli.md. */
   public static final AttributionOptions DEFAULTS = builder().build();
 
   private final Set<String> direct;
@@ -280,7 +280,7 @@ public final class AttributionOptions {
     /**
      * Order k of the Markov chain.
      *
-     * @throws IllegalArgumentException unless 1 <= k <= 10
+     * @throws IllegalArgumentException unless {@code 1 <= k <= 10}
      */
     public Builder markovOrder(int k) {
       if (k < 1 || k > 10) {
@@ -303,7 +303,7 @@ public final class AttributionOptions {
      * larger chain is refused with an {@link IllegalArgumentException} before anything is
      * allocated, so a high order over many channels fails at once instead of running for hours.
      *
-     * @throws IllegalArgumentException unless 1 <= n <= 20,000
+     * @throws IllegalArgumentException unless {@code 1 <= n <= 20,000}
      */
     public Builder markovMaxStates(int n) {
       this.markovMaxStates = MarkovSolver.checkMaxStates(n);
@@ -324,7 +324,7 @@ public final class AttributionOptions {
     /**
      * Up to how many channels the Shapley value is computed exactly (2^n coalitions).
      *
-     * @throws IllegalArgumentException unless 1 <= n <= 20 (2^20 coalitions)
+     * @throws IllegalArgumentException unless {@code 1 <= n <= 20} (2^20 coalitions)
      */
     public Builder shapleyExactLimit(int n) {
       if (n < 1 || n > 20) {

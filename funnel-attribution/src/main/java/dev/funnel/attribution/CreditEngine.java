@@ -114,7 +114,7 @@ final class CreditEngine {
   /**
    * Assisted conversions per channel: the conversions of journeys in which the channel appears
    * but is not the channel of the last touch (Google Analytics' "assisted conversions";
-   * spec/metrics.md), in [0]; the conversions whose last touch is on the channel, in [1].
+   * docs/spec/metrics.md), in [0]; the conversions whose last touch is on the channel, in [1].
    */
   static long[][] influence(JourneySet js) {
     long[] a = new long[js.channels.length];

@@ -53,7 +53,7 @@ public final class TransitionCounts {
   /**
    * An empty state for a chain of order k.
    *
-   * @throws IllegalArgumentException unless 1 <= k <= 10
+   * @throws IllegalArgumentException unless {@code 1 <= k <= 10}
    */
   public static TransitionCounts empty(int order, boolean keepRepeats) {
     if (order < 1 || order > 10) {

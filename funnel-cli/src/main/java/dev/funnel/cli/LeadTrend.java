@@ -16,7 +16,7 @@ import java.util.Map;
  * Leads, MQL and SQL of one period of the leads trend, on the event basis of {@link StageFunnel}
  * (a stage counts in the period, in the dataset zone, in which its lead first reached it; a
  * skipped stage is reached with the later one), with the shares {@code MQL / leads} and
- * {@code SQL / leads} of that period (spec/metrics.md; event-basis ratios, NaN when the period
+ * {@code SQL / leads} of that period (docs/spec/metrics.md; event-basis ratios, NaN when the period
  * has no leads).
  *
  * @param period the calendar period

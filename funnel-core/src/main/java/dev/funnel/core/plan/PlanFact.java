@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Plan vs actual for a period (spec/metrics.md, "Plan vs actual"): per planned metric the plan,
+ * Plan vs actual for a period (docs/spec/metrics.md, "Plan vs actual"): per planned metric the plan,
  * the actual so far, the deviation, a run-rate forecast to the end of the period, quarter-to-date
  * plan and actual, and an alert level.
  *

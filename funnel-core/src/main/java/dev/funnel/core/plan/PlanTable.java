@@ -18,7 +18,7 @@ import java.util.TreeSet;
 /**
  * The plan side: targets grouped by metric and channel, resolved for any span of days.
  *
- * <p>Rules (spec/metrics.md, "Plan vs actual"):
+ * <p>Rules (docs/spec/metrics.md, "Plan vs actual"):
  * <ul>
  *   <li>A target for exactly the span is used as it is.
  *   <li>Additive metrics otherwise: every day of the span takes the daily share

@@ -7,7 +7,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 
 /**
- * The entry point of the sales metrics (spec/metrics.md, "Funnel and sales metrics"): win rate,
+ * The entry point of the sales metrics (docs/spec/metrics.md, "Funnel and sales metrics"): win rate,
  * average deal, sales cycle, time in stage, exit reasons, pipeline, velocity, first-response SLA
  * and per-owner KPIs.
  *

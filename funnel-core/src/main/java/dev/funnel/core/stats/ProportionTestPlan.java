@@ -3,7 +3,6 @@ package dev.funnel.core.stats;
 import dev.funnel.core.display.Tabular;
 import dev.funnel.core.display.TextTable;
 import java.util.Locale;
-import org.apache.commons.statistics.distribution.NormalDistribution;
 
 /**
  * The plan of a two-group conversion test: trials per group for a wanted power, or the power of
@@ -40,9 +39,8 @@ public record ProportionTestPlan(double rateA, double rateB, double alpha, doubl
     if (!(power > 0 && power < 1)) {
       throw new IllegalArgumentException("power must be in (0, 1), got " + power);
     }
-    NormalDistribution n01 = NormalDistribution.of(0, 1);
-    double za = n01.inverseCumulativeProbability(1 - alpha / 2);
-    double zb = n01.inverseCumulativeProbability(power);
+    double za = StandardNormal.quantile(1 - alpha / 2);
+    double zb = StandardNormal.quantile(power);
     double root = (za * pooledSd(rateA, rateB) + zb * sd(rateA, rateB)) / Math.abs(rateA - rateB);
     return new ProportionTestPlan(rateA, rateB, alpha, power, root * root);
   }
@@ -59,11 +57,10 @@ public record ProportionTestPlan(double rateA, double rateB, double alpha, doubl
     if (!(perGroup > 0) || Double.isInfinite(perGroup)) {
       throw new IllegalArgumentException("trials per group must be positive, got " + perGroup);
     }
-    NormalDistribution n01 = NormalDistribution.of(0, 1);
-    double za = n01.inverseCumulativeProbability(1 - alpha / 2);
+    double za = StandardNormal.quantile(1 - alpha / 2);
     double z = (Math.sqrt(perGroup) * Math.abs(rateA - rateB) - za * pooledSd(rateA, rateB))
         / sd(rateA, rateB);
-    return new ProportionTestPlan(rateA, rateB, alpha, n01.cumulativeProbability(z), perGroup);
+    return new ProportionTestPlan(rateA, rateB, alpha, StandardNormal.survival(-z), perGroup);
   }
 
   private static double pooledSd(double p1, double p2) {

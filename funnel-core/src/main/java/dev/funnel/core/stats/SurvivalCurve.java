@@ -105,8 +105,7 @@ public record SurvivalCurve(long observations, long events, long censored, List<
    */
   public List<Band> confidenceBand(double confidence, Scale scale) {
     Checks.confidence(confidence);
-    double z = org.apache.commons.statistics.distribution.NormalDistribution.of(0, 1)
-        .inverseCumulativeProbability(0.5 + confidence / 2);
+    double z = StandardNormal.quantile(0.5 + confidence / 2);
     List<Band> out = new java.util.ArrayList<>(steps.size());
     for (Step st : steps) {
       double s = st.survival();

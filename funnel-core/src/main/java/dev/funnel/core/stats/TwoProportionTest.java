@@ -3,7 +3,6 @@ package dev.funnel.core.stats;
 import dev.funnel.core.display.Tabular;
 import dev.funnel.core.display.TextTable;
 import java.util.Locale;
-import org.apache.commons.statistics.distribution.NormalDistribution;
 
 /**
  * The two-proportion z-test of B against A (e.g. Agresti, "Categorical Data Analysis", 3rd ed.,
@@ -61,14 +60,13 @@ public record TwoProportionTest(
     double pa = Checks.rate(xa, na);
     double pb = Checks.rate(xb, nb);
     double diff = pb - pa;
-    NormalDistribution n01 = NormalDistribution.of(0, 1);
     double pooled = Checks.rate(xa + xb, na + nb);
     double w = 1.0 / na + 1.0 / nb;
     double cw = yates && na > 0 && nb > 0 ? Math.min(0.5, Math.abs(diff) / w) * w : 0;
     double se = Math.sqrt(pooled * (1 - pooled) * w);
     double z = se > 0 ? Math.signum(diff) * (Math.abs(diff) - cw) / se : Double.NaN;
-    double p = Double.isNaN(z) ? Double.NaN : 2 * n01.survivalProbability(Math.abs(z));
-    double crit = n01.inverseCumulativeProbability(0.5 + confidence / 2);
+    double p = Double.isNaN(z) ? Double.NaN : 2 * StandardNormal.survival(Math.abs(z));
+    double crit = StandardNormal.quantile(0.5 + confidence / 2);
     double seu = Math.sqrt(pa * (1 - pa) / na + pb * (1 - pb) / nb);
     return new TwoProportionTest(xa, na, xb, nb, confidence, pa, pb, diff, z, p,
         Math.max(-1, diff - crit * seu - cw), Math.min(1, diff + crit * seu + cw), cw);
