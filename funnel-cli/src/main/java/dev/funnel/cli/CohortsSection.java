@@ -66,7 +66,7 @@ final class CohortsSection extends ComputedSection<CohortsSection.Result> {
         + retention(r.table(), r.through())
         + CohortsCommand.partialNote(r.table(), r.through(), in.scope().asOf(), in.scope().zone())
         + "\n" + r.economics().summary() + "\n" + r.economics().table().render()
-        + LtvCommand.footnotes(r.economics());
+        + dev.funnel.core.display.Formats.footnotes(dev.funnel.cohort.LtvAnalysis.footnotes(r.economics()));
   }
 
   /**
@@ -146,7 +146,7 @@ final class CohortsSection extends ComputedSection<CohortsSection.Result> {
     }
     s = s.table(r.economics().summary(),
         List.of("channel", "customers", "spend", "CAC", "LTV", "LTV/CAC", "payback months"), t);
-    List<String> notes = LtvCommand.footnoteLines(r.economics());
+    List<String> notes = dev.funnel.cohort.LtvAnalysis.footnotes(r.economics());
     return notes.isEmpty() ? s : s.paragraph("- = undefined: " + String.join("; ", notes) + ".");
   }
 }
