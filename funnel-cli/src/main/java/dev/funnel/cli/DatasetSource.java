@@ -117,7 +117,8 @@ record DatasetSource(String label, Dataset dataset, List<TableRead> reads, boole
         List.of());
   }
 
-  private static char delimiter(Arguments args, String d) {
+  /** The character of a {@code --delimiter} value. */
+  static char delimiter(Arguments args, String d) {
     switch (d) {
       case ",": return ',';
       case ";": return ';';
