@@ -98,7 +98,7 @@ final class AttributionSection extends ComputedSection<AttributionSection.Result
     }
     for (Series x : ResultCharts.credits(channels, r.results())) {
       for (int i = 0; i < channels.size(); i++) {
-        rows.get(i).add(dev.funnel.core.display.TextTable.number(x.values().get(i)));
+        rows.get(i).add(dev.funnel.core.display.Formats.number(x.values().get(i)));
       }
     }
     List<String> header = new ArrayList<>();

@@ -1,5 +1,6 @@
 package dev.funnel.cli;
 
+import dev.funnel.core.display.Formats;
 import dev.funnel.io.html.Section;
 import dev.funnel.core.money.UnitRow;
 import java.util.ArrayList;
@@ -72,9 +73,9 @@ final class ChannelsSection extends ComputedSection<ChannelsSection.Result> {
     List<UnitRow> all = new ArrayList<>(r.unit().channels());
     all.add(r.unit().total());
     for (UnitRow x : all) {
-      rows.add(List.of(x.channel(), HtmlReport.figure(x.spend()), Long.toString(x.leads()),
-          Long.toString(x.customers()), HtmlReport.figure(x.revenue()), HtmlReport.figure(x.cpl()),
-          HtmlReport.figure(x.cac()), HtmlReport.n(x.romi()), HtmlReport.n(x.drr())));
+      rows.add(List.of(x.channel(), Formats.amount(x.spend()), Long.toString(x.leads()),
+          Long.toString(x.customers()), Formats.amount(x.revenue()), Formats.amount(x.cpl()),
+          Formats.amount(x.cac()), Formats.number(x.romi()), Formats.number(x.drr())));
     }
     if (!r.unit().channels().isEmpty()) {
       s = s.chart(ResultCharts.channels("Channels, " + r.period().label(), r.unit()));

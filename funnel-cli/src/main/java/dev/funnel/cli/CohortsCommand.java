@@ -328,17 +328,17 @@ final class CohortsCommand implements Command {
       for (int k = 0; k < r.periods(); k++) {
         BigDecimal rev = r.revenue().get(k);
         b.append(r.cohort().label()).append(',').append(r.size()).append(',').append(k).append(',')
-            .append(r.active().get(k)).append(',').append(number(ret.get(k))).append(',')
-            .append(number(churn.get(k))).append(',').append(r.orders().get(k)).append(',')
-            .append(rev.toPlainString()).append(',').append(number(cum.get(k))).append(',')
+            .append(r.active().get(k)).append(',').append(csvNumber(ret.get(k))).append(',')
+            .append(csvNumber(churn.get(k))).append(',').append(r.orders().get(k)).append(',')
+            .append(rev.toPlainString()).append(',').append(csvNumber(cum.get(k))).append(',')
             .append(through != null && r.cohort().plus(k).compareTo(through) > 0).append('\n');
       }
     }
     return b.toString();
   }
 
-  /** A double for CSV: full precision, empty when undefined. */
-  private static String number(double v) {
-    return Double.isFinite(v) ? Double.toString(v) : "";
+
+  private static String csvNumber(double v) {
+    return dev.funnel.core.display.Cell.number(v).raw();
   }
 }

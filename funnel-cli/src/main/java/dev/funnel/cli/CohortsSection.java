@@ -1,5 +1,6 @@
 package dev.funnel.cli;
 
+import dev.funnel.core.display.Formats;
 import dev.funnel.io.html.Section;
 import dev.funnel.cohort.ChannelLtvToCac;
 import java.util.ArrayList;
@@ -94,7 +95,7 @@ final class CohortsSection extends ComputedSection<CohortsSection.Result> {
       row[1] = r.size();
       for (int k = 0; k < shown; k++) {
         boolean partial = through != null && r.cohort().plus(k).compareTo(through) > 0;
-        row[k + 2] = k < r.periods() ? whole(r.retention().get(k)) + (partial ? "*" : "") : "";
+        row[k + 2] = k < r.periods() ? Formats.wholePercent(r.retention().get(k)) + (partial ? "*" : "") : "";
       }
       grid = grid.plus(row);
     }
@@ -103,7 +104,7 @@ final class CohortsSection extends ComputedSection<CohortsSection.Result> {
     avg[1] = t.customers();
     java.util.List<dev.funnel.cohort.CohortAverage> averages = t.averages(through);
     for (int k = 0; k < shown; k++) {
-      avg[k + 2] = k < averages.size() ? whole(averages.get(k).retention()) : "";
+      avg[k + 2] = k < averages.size() ? Formats.wholePercent(averages.get(k).retention()) : "";
     }
     String note = periods > shown ? "retention, first " + shown + " of " + periods + " months\n"
         : "retention by month since the first payment\n";
@@ -113,9 +114,6 @@ final class CohortsSection extends ComputedSection<CohortsSection.Result> {
   /** The number of month columns of the text grid. */
   static final int COLUMNS = 13;
 
-  private static String whole(double share) {
-    return Double.isFinite(share) ? Math.round(100 * share) + "%" : "-";
-  }
 
   @Override
   Map<String, Object> json(Result r, ReportInput in) {
@@ -139,8 +137,8 @@ final class CohortsSection extends ComputedSection<CohortsSection.Result> {
     }
     List<List<String>> t = new ArrayList<>();
     for (ChannelLtvToCac c : r.economics().channels()) {
-      t.add(List.of(c.channel(), Long.toString(c.customers()), HtmlReport.figure(c.spend()),
-          HtmlReport.figure(c.cac()), HtmlReport.figure(c.ltv()), HtmlReport.n(c.ltvToCac()),
+      t.add(List.of(c.channel(), Long.toString(c.customers()), Formats.amount(c.spend()),
+          Formats.amount(c.cac()), Formats.amount(c.ltv()), Formats.number(c.ltvToCac()),
           !c.paybackDefined() ? "-"
               : c.payback().isPresent() ? Integer.toString(c.payback().getAsInt()) : "not yet"));
     }

@@ -1,5 +1,6 @@
 package dev.funnel.cli;
 
+import dev.funnel.core.display.Formats;
 import dev.funnel.io.html.Section;
 import dev.funnel.io.html.KeyFigure;
 import dev.funnel.core.DatasetTable;
@@ -59,7 +60,7 @@ final class DealsSection extends ComputedSection<DealsSection.Result> {
     StringBuilder b = new StringBuilder();
     b.append(String.format(java.util.Locale.ROOT, "won deals: %d in %s, %d in %s (change %s)%n",
         r.won(), r.period().label(), r.wonBefore(), r.compare().label(),
-        LeadsSection.signed(LeadsSection.change(r.won(), r.wonBefore()))));
+        Formats.change(LeadsSection.change(r.won(), r.wonBefore()))));
     b.append(r.deals().summary()).append(" in ").append(r.period().label()).append('\n');
     Pipeline p = r.pipeline();
     b.append('\n').append(p.summary()).append(" as of ").append(in.scope().asOfLabel()).append('\n');
@@ -97,18 +98,18 @@ final class DealsSection extends ComputedSection<DealsSection.Result> {
   Section html(Result r, ReportInput in, Section s) {
     Pipeline p = r.pipeline();
     s = s.figures(List.of(
-        new KeyFigure("Won deals", Long.toString(r.won()), LeadsSection.signed(
+        new KeyFigure("Won deals", Long.toString(r.won()), Formats.change(
             LeadsSection.change(r.won(), r.wonBefore())) + " vs " + r.compare().label()),
-        new KeyFigure("Average deal", HtmlReport.figure(r.deals().average())),
-        new KeyFigure("Weighted pipeline", HtmlReport.figure(p.weighted()), p.deals()
-            + " open deals, " + HtmlReport.figure(p.value()) + " open"),
-        new KeyFigure("Coverage of plan", HtmlReport.times(p.coverage()),
-            p.plan() == null ? "no revenue target" : "target " + HtmlReport.figure(p.plan())),
-        new KeyFigure("Sales velocity", HtmlReport.figure(r.velocity().perDay()), "per day")));
+        new KeyFigure("Average deal", Formats.amount(r.deals().average())),
+        new KeyFigure("Weighted pipeline", Formats.amount(p.weighted()), p.deals()
+            + " open deals, " + Formats.amount(p.value()) + " open"),
+        new KeyFigure("Coverage of plan", Formats.multiple(p.coverage()),
+            p.plan() == null ? "no revenue target" : "target " + Formats.amount(p.plan())),
+        new KeyFigure("Sales velocity", Formats.amount(r.velocity().perDay()), "per day")));
     List<List<String>> rows = new ArrayList<>();
     for (PipelineStage st : p.stages()) {
-      rows.add(List.of(st.stage(), Long.toString(st.deals()), HtmlReport.figure(st.value()),
-          HtmlReport.n(st.winProbability()), HtmlReport.figure(st.weighted())));
+      rows.add(List.of(st.stage(), Long.toString(st.deals()), Formats.amount(st.value()),
+          Formats.number(st.winProbability()), Formats.amount(st.weighted())));
     }
     return s.table("Open pipeline as of " + in.scope().asOfLabel(),
         List.of("stage", "deals", "value", "win probability", "weighted"), rows);

@@ -1,5 +1,6 @@
 package dev.funnel.cli;
 
+import dev.funnel.core.display.Formats;
 import dev.funnel.core.DatasetTable;
 import dev.funnel.core.Granularity;
 import dev.funnel.core.display.TextTable;
@@ -42,8 +43,6 @@ final class FunnelCommand implements Command {
   static final Option BY = new Option("by", "D[,D2]", "break down by channel, campaign, segment or owner (one or two)");
   static final Option MATRIX = new Option("matrix", null,
       "conversion matrix: each stage-to-stage rate per --by group (default channel), cohort basis, bottlenecks flagged");
-  /** The false discovery rate of the matrix's bottleneck flags. */
-  static final double FDR = 0.05;
   static final Option MIN_GAP = new Option("min-gap", "G",
       "--matrix: the gap a bottleneck needs below the rest of its column, Npp (points) or N% (of the"
           + " rest's rate); default 10%, 0pp flags on significance alone");
@@ -79,7 +78,7 @@ final class FunnelCommand implements Command {
         + "--matrix: the conversion matrix of the leads created in the window (cohort basis) by\n"
         + "the --by groups: each group's rate for every pair of consecutive stages against the\n"
         + "overall rate; '!' flags a bottleneck, a cell significantly below the rest (two-proportion\n"
-        + "test, Benjamini-Hochberg at FDR 0.05, empirical-Bayes shrunk rates and indexes in JSON)\n"
+        + "test, Benjamini-Hochberg at FDR " + ConversionMatrix.DEFAULT_FDR + ", empirical-Bayes shrunk rates and indexes in JSON)\n"
         + "by a gap that matters: at least --min-gap (default 10% of the rest's rate; 3pp for 3\n"
         + "percentage points). Each bottleneck shows its gap to the rest with a 95% interval\n"
         + "(Newcombe's hybrid score interval); significant gaps under the minimum are listed apart.\n"
@@ -151,7 +150,7 @@ final class FunnelCommand implements Command {
       }
     }
     if (args.has(MATRIX)) {
-      ConversionMatrix m = StageFunnel.matrix(data, q.between(from, to), FDR, gap);
+      ConversionMatrix m = StageFunnel.matrix(data, q.between(from, to), ConversionMatrix.DEFAULT_FDR, gap);
       String by = q.by().stream().map(Dimension::label).collect(java.util.stream.Collectors.joining(","));
       session.emit(format == Format.JSON ? in.json(matrixJson(m, by)) : matrixHeader(q, w, by) + matrixText(m, by));
       return Funnel.OK;
@@ -272,14 +271,14 @@ final class FunnelCommand implements Command {
       row[0] = m.sources().get(i);
       for (int k = 0; k < n; k++) {
         MatrixCell c = m.cells().get(i * n + k);
-        row[k + 1] = FunnelSection.percent(c.rate()) + (c.bottleneck() ? "!" : "");
+        row[k + 1] = Formats.percent(c.rate()) + (c.bottleneck() ? "!" : "");
       }
       grid = grid.plus(row);
     }
     Object[] all = new Object[n + 1];
     all[0] = "(all)";
     for (int k = 0; k < n; k++) {
-      all[k + 1] = FunnelSection.percent(m.overall().get(k));
+      all[k + 1] = Formats.percent(m.overall().get(k));
     }
     StringBuilder b = new StringBuilder(grid.plus(all).render());
     List<MatrixCell> flagged = m.bottlenecks();
@@ -304,17 +303,13 @@ final class FunnelCommand implements Command {
    */
   static String gapLine(MatrixCell c) {
     return String.format(Locale.ROOT,
-        "%s %s: %s (%d/%d) vs %s rest, gap %s pts (95%% CI %s to %s)",
+        "%s %s: %s (%s/%s) vs %s rest, gap %s (95%% CI %s to %s)",
         c.source(), FunnelSection.abbreviate(c.from() + "->" + c.to()),
-        FunnelSection.percent(c.rate()), c.converted(), c.entered(),
-        FunnelSection.percent(c.restRate()), points(c.gap()), points(c.gapLower()),
-        points(c.gapUpper()));
+        Formats.percent(c.rate()), Formats.count(c.converted()), Formats.count(c.entered()),
+        Formats.percent(c.restRate()), Formats.points(c.gap()),
+        Formats.decimal(100 * c.gapLower()), Formats.points(c.gapUpper()));
   }
 
-  /** A difference of rates in percentage points with one decimal, {@code -} when undefined. */
-  private static String points(double gap) {
-    return Double.isFinite(gap) ? String.format(Locale.ROOT, "%.1f", 100 * gap) : "-";
-  }
 
   /**
    * The matrix as JSON: basis, breakdown, FDR, its columns, overall rates and every cell with its

@@ -1,5 +1,7 @@
 package dev.funnel.cli;
 
+import dev.funnel.core.display.Formats;
+
 import dev.funnel.io.html.Section;
 import dev.funnel.core.DatasetCut;
 import dev.funnel.core.DatasetTable;
@@ -21,14 +23,12 @@ import java.util.Map;
  * The stage funnel of the period and its conversions: the event-basis {@link StageFunnel} (the
  * JSON of {@code funnel funnel}, {@link FunnelCommand#json}), and the conversion matrix by channel
  * ({@link ConversionMatrix}) of the leads created in the period (cohort basis, so each cell is a
- * share) with its bottleneck flags at a false discovery rate of {@value #FDR}. Both as of the
+ * share) with its bottleneck flags at a false discovery rate of {@value ConversionMatrix#DEFAULT_FDR}. Both as of the
  * report: the funnel counts the hand-offs in the period up to the as-of instant, the matrix the
  * stages the period's leads had reached by it ({@link DatasetCut#cohort}).
  */
 final class FunnelSection extends ComputedSection<FunnelSection.Result> {
 
-  /** The false discovery rate of the bottleneck flags (spec/metrics.md, "Conversion matrix"). */
-  static final double FDR = 0.05;
 
   /** The period's funnel and the matrix by channel. */
   record Result(Period period, FunnelReport funnel, ConversionMatrix matrix) {}
@@ -53,7 +53,7 @@ final class FunnelSection extends ComputedSection<FunnelSection.Result> {
     ReportScope s = in.scope();
     Period p = s.period();
     ConversionMatrix m = StageFunnel.matrix(DatasetCut.cohort(in.dataset(), s.from(p), s.to(p), s.asOf()),
-        FunnelQuery.cohort().by(Dimension.CHANNEL), FDR);
+        FunnelQuery.cohort().by(Dimension.CHANNEL), ConversionMatrix.DEFAULT_FDR);
     return new Result(p, s.eventFunnel(p), m);
   }
 
@@ -84,10 +84,6 @@ final class FunnelSection extends ComputedSection<FunnelSection.Result> {
     return stage.length() <= 4 ? stage : stage.substring(0, 3);
   }
 
-  /** A share as a percentage with one decimal, {@code -} when undefined. */
-  static String percent(double share) {
-    return Double.isFinite(share) ? String.format(Locale.ROOT, "%.1f%%", 100 * share) : "-";
-  }
 
   @Override
   Map<String, Object> json(Result r, ReportInput in) {
@@ -113,13 +109,13 @@ final class FunnelSection extends ComputedSection<FunnelSection.Result> {
       row.add(m.sources().get(i));
       for (int k = 0; k < n; k++) {
         MatrixCell c = m.cells().get(i * n + k);
-        row.add(percent(c.rate()) + (c.bottleneck() ? " (bottleneck)" : ""));
+        row.add(Formats.percent(c.rate()) + (c.bottleneck() ? " (bottleneck)" : ""));
       }
       rows.add(row);
     }
     List<String> all = new ArrayList<>();
     all.add("(all)");
-    m.overall().forEach(x -> all.add(percent(x)));
+    m.overall().forEach(x -> all.add(Formats.percent(x)));
     rows.add(all);
     s = s.table("Conversion by channel, leads created in " + r.period().label()
         + " (cohort basis, stages reached by " + in.scope().asOfLabel() + "; bottlenecks, "

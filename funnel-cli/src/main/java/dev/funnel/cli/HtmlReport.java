@@ -2,6 +2,7 @@ package dev.funnel.cli;
 
 import dev.funnel.core.Dataset;
 import dev.funnel.core.DatasetTable;
+import dev.funnel.core.display.Formats;
 import dev.funnel.core.display.TextTable;
 import dev.funnel.core.quality.Issue;
 import dev.funnel.core.quality.QualityReport;
@@ -76,48 +77,5 @@ final class HtmlReport {
     }
     s = s.paragraph(q.summary());
     return rows.isEmpty() ? s : s.table(List.of("issue", "count", "first example"), rows);
-  }
-
-  /** A double as the text report shows it ({@link TextTable#number}). */
-  static String n(double v) {
-    return TextTable.number(v);
-  }
-
-  /** Exact money as plain decimals; empty for null. */
-  static String n(BigDecimal v) {
-    return v == null ? "" : v.toPlainString();
-  }
-
-  /**
-   * A figure for people on the page: thousands grouped with commas, two decimals unless it is
-   * whole ({@code 2,552,484.88}, {@code 948}); {@code -} when undefined. Rounded half-even to the
-   * cent; the JSON and text keep every digit.
-   */
-  static String figure(double v) {
-    if (!Double.isFinite(v)) {
-      return "-";
-    }
-    return figure(BigDecimal.valueOf(v));
-  }
-
-  /** {@link #figure(double)} for exact amounts; empty for null. */
-  static String figure(BigDecimal v) {
-    if (v == null) {
-      return "";
-    }
-    BigDecimal cents = v.setScale(2, java.math.RoundingMode.HALF_EVEN);
-    return cents.stripTrailingZeros().scale() <= 0
-        ? String.format(java.util.Locale.ROOT, "%,d", cents.toBigInteger())
-        : String.format(java.util.Locale.ROOT, "%,.2f", cents);
-  }
-
-  /** A multiple such as coverage, {@code 8.19x}; {@code -} when undefined. */
-  static String times(double v) {
-    return Double.isFinite(v) ? String.format(java.util.Locale.ROOT, "%.2fx", v) : "-";
-  }
-
-  /** Minutes to one decimal, {@code 45.4 min}; {@code -} when undefined. */
-  static String minutes(double v) {
-    return Double.isFinite(v) ? String.format(java.util.Locale.ROOT, "%,.1f min", v) : "-";
   }
 }

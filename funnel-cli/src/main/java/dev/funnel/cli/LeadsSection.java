@@ -1,5 +1,6 @@
 package dev.funnel.cli;
 
+import dev.funnel.core.display.Formats;
 import dev.funnel.io.html.Section;
 import dev.funnel.io.html.KeyFigure;
 import dev.funnel.core.DatasetTable;
@@ -96,11 +97,6 @@ final class LeadsSection extends ComputedSection<LeadsSection.Result> {
     return base == 0 ? Double.NaN : (current - base) / base;
   }
 
-  /** A change as a signed percentage, {@code -} when undefined. */
-  static String signed(double change) {
-    String p = FunnelSection.percent(change);
-    return change > 0 ? "+" + p : p;
-  }
 
   private static double share(FunnelReport r, String stage) {
     long leads = r.count("LEAD");
@@ -113,12 +109,12 @@ final class LeadsSection extends ComputedSection<LeadsSection.Result> {
     for (String st : STAGES) {
       long a = r.current().count(st);
       long b = r.base().count(st);
-      t = t.plus(st.equals("LEAD") ? "leads" : st, a, b, signed(change(a, b)));
+      t = t.plus(st.equals("LEAD") ? "leads" : st, a, b, Formats.change(change(a, b)));
     }
-    t = t.plus("share qualified (MQL/leads)", FunnelSection.percent(share(r.current(), "MQL")),
-        FunnelSection.percent(share(r.base(), "MQL")), null);
-    t = t.plus("share to sales (SQL/leads)", FunnelSection.percent(share(r.current(), "SQL")),
-        FunnelSection.percent(share(r.base(), "SQL")), null);
+    t = t.plus("share qualified (MQL/leads)", Formats.percent(share(r.current(), "MQL")),
+        Formats.percent(share(r.base(), "MQL")), null);
+    t = t.plus("share to sales (SQL/leads)", Formats.percent(share(r.current(), "SQL")),
+        Formats.percent(share(r.base(), "SQL")), null);
     return r.period().label() + " against " + r.compare().label() + " (event basis)\n" + t.render()
         + "\nTrend, last " + r.trend().size() + " " + r.period().granularity().label()
         + "s (event basis)\n" + trendTable(r).render() + r.footnote();
@@ -139,7 +135,7 @@ final class LeadsSection extends ComputedSection<LeadsSection.Result> {
     TextTable t = TextTable.of("period", "leads", "MQL", "SQL", "MQL/leads", "SQL/leads");
     for (LeadTrend x : trend) {
       t = t.plus(label.apply(x.period()), x.leads(), x.mql(), x.sql(),
-          FunnelSection.percent(x.shareQualified()), FunnelSection.percent(x.shareToSales()));
+          Formats.percent(x.shareQualified()), Formats.percent(x.shareToSales()));
     }
     return t;
   }
@@ -192,12 +188,12 @@ final class LeadsSection extends ComputedSection<LeadsSection.Result> {
       long a = r.current().count(st);
       long b = r.base().count(st);
       f.add(new KeyFigure(st.equals("LEAD") ? "Leads" : st, Long.toString(a),
-          signed(change(a, b)) + vs + " (" + b + ")"));
+          Formats.change(change(a, b)) + vs + " (" + b + ")"));
     }
-    f.add(new KeyFigure("Share qualified (MQL/leads)", FunnelSection.percent(share(r.current(), "MQL")),
-        FunnelSection.percent(share(r.base(), "MQL")) + " in " + r.compare().label()));
-    f.add(new KeyFigure("Share to sales (SQL/leads)", FunnelSection.percent(share(r.current(), "SQL")),
-        FunnelSection.percent(share(r.base(), "SQL")) + " in " + r.compare().label()));
+    f.add(new KeyFigure("Share qualified (MQL/leads)", Formats.percent(share(r.current(), "MQL")),
+        Formats.percent(share(r.base(), "MQL")) + " in " + r.compare().label()));
+    f.add(new KeyFigure("Share to sales (SQL/leads)", Formats.percent(share(r.current(), "SQL")),
+        Formats.percent(share(r.base(), "SQL")) + " in " + r.compare().label()));
     List<LeadTrend> t = r.trend();
     s = s.paragraph(r.period().label() + " against " + r.compare().label() + ", event basis.")
         .figures(f)

@@ -1,5 +1,6 @@
 package dev.funnel.cli;
 
+import dev.funnel.core.display.Formats;
 import dev.funnel.io.html.Section;
 import java.util.ArrayList;
 import dev.funnel.core.DatasetTable;
@@ -49,7 +50,7 @@ final class PlanSection extends ComputedSection<PlanReport> {
     StringBuilder notes = new StringBuilder();
     for (PlanRow x : r.rows()) {
       t = t.plus(x.metric(), x.channel() == null ? "(all)" : x.channel(), x.plan(), x.actual(),
-          x.runRate(), x.deviation(), FunnelSection.percent(x.relativeDeviation()),
+          x.runRate(), x.deviation(), Formats.percent(x.relativeDeviation()),
           x.status().label(), x.qtdPlan(), x.qtdActual());
       if (x.note() != null && !x.note().isBlank()) {
         notes.append("note: ").append(x.metric()).append(": ").append(x.note()).append('\n');
@@ -67,8 +68,8 @@ final class PlanSection extends ComputedSection<PlanReport> {
   Section html(PlanReport r, ReportInput in, Section s) {
     List<List<String>> rows = new ArrayList<>();
     for (PlanRow x : r.rows()) {
-      rows.add(List.of(ResultCharts.planName(x), HtmlReport.figure(x.plan()), HtmlReport.figure(x.actual()), HtmlReport.figure(x.runRate()),
-          FunnelSection.percent(x.relativeDeviation()), x.status().label()));
+      rows.add(List.of(ResultCharts.planName(x), Formats.amount(x.plan()), Formats.amount(x.actual()), Formats.amount(x.runRate()),
+          Formats.percent(x.relativeDeviation()), x.status().label()));
     }
     s = s.paragraph(r.summary());
     String note = PlanfactCommand.note(r, in.scope().zone());

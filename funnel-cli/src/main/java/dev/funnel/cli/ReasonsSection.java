@@ -1,5 +1,6 @@
 package dev.funnel.cli;
 
+import dev.funnel.core.display.Formats;
 import dev.funnel.io.html.Section;
 import dev.funnel.io.html.KeyFigure;
 import dev.funnel.core.DatasetTable;
@@ -81,7 +82,7 @@ final class ReasonsSection extends ComputedSection<ReasonsSection.Result> {
   Section html(Result r, ReportInput in, Section s) {
     List<List<String>> rows = new ArrayList<>();
     for (ReasonCount x : r.current().reasons()) {
-      rows.add(List.of(x.exit(), x.reason(), Long.toString(x.count()), HtmlReport.n(x.share()),
+      rows.add(List.of(x.exit(), x.reason(), Long.toString(x.count()), Formats.number(x.share()),
           Long.toString(x.early()), Long.toString(x.late())));
     }
     s = s.figures(List.of(new KeyFigure("Exits " + r.period().label(),

@@ -1,5 +1,6 @@
 package dev.funnel.cli;
 
+import dev.funnel.core.display.Formats;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -157,8 +158,8 @@ final class Report {
     if (!(share > in.scope().bannerShare())) {
       return null;
     }
-    return FunnelSection.percent(share) + " of revenue has no known source (above "
-        + FunnelSection.percent(in.scope().bannerShare()) + "): channel figures understate it";
+    return Formats.percent(share) + " of revenue has no known source (above "
+        + Formats.percent(in.scope().bannerShare()) + "): channel figures understate it";
   }
 
 

@@ -1,5 +1,6 @@
 package dev.funnel.cli;
 
+import dev.funnel.core.display.Formats;
 import dev.funnel.io.html.Section;
 import dev.funnel.io.html.KeyFigure;
 import dev.funnel.core.sla.SlaStats;
@@ -74,16 +75,16 @@ final class SlaSection extends ComputedSection<SlaSection.Result> {
     SlaStats t = r.sla().total();
     s = s.paragraph("Leads reaching MQL in " + r.period().label() + "; target "
             + TARGET_MINUTES + " minutes.")
-        .figures(List.of(new KeyFigure("Within target", FunnelSection.percent(t.shareWithin()),
+        .figures(List.of(new KeyFigure("Within target", Formats.percent(t.shareWithin()),
                 t.leads() + " leads"),
-            new KeyFigure("Median response", HtmlReport.minutes(t.medianMinutes())),
-            new KeyFigure("p90 response", HtmlReport.minutes(t.p90Minutes())),
+            new KeyFigure("Median response", Formats.minutes(t.medianMinutes())),
+            new KeyFigure("p90 response", Formats.minutes(t.p90Minutes())),
             new KeyFigure("Overdue now", Long.toString(r.sla().overdue().size()))));
     List<List<String>> rows = new ArrayList<>();
     for (SlaStats o : r.sla().owners()) {
       rows.add(List.of(o.owner(), Long.toString(o.leads()), Long.toString(o.within()),
-          Long.toString(o.late()), Long.toString(o.overdue()), FunnelSection.percent(o.shareWithin()),
-          HtmlReport.n(o.medianMinutes()), HtmlReport.n(o.p90Minutes())));
+          Long.toString(o.late()), Long.toString(o.overdue()), Formats.percent(o.shareWithin()),
+          Formats.number(o.medianMinutes()), Formats.number(o.p90Minutes())));
     }
     return rows.isEmpty() ? s : s.table(List.of("owner", "leads", "within", "late", "overdue",
         "share within", "median min", "p90 min"), rows);

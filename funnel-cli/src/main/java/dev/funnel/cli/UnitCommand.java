@@ -207,6 +207,6 @@ final class UnitCommand implements Command {
     }
     return r.summary() + "\n" + t.render() + footnoteText(rows) + "marketing-sourced revenue: "
         + r.marketingRevenue().toPlainString() + " ("
-        + dev.funnel.core.display.TextTable.number(r.marketingRevenueShare()) + " of revenue)\n";
+        + dev.funnel.core.display.Formats.number(r.marketingRevenueShare()) + " of revenue)\n";
   }
 }

@@ -52,7 +52,7 @@ public record LtvAnalysis(LocalDate until, RfmSummary rfm, PurchaseModel model, 
   @Override
   public String summary() {
     String clvPart = clv == null ? "no CLV (" + gammaGammaProblem + ")"
-        : "CLV mean " + Formats.number(clv.definedCustomers() == clv.customers().size()
+        : "CLV mean " + Formats.amount(clv.definedCustomers() == clv.customers().size()
             ? clv.mean() : clv.definedMean()) + " over " + Formats.months(clv.terms().periods());
     return "LTV: " + Formats.count(rfm.size()) + " customers (" + Formats.count(rfm.repeatCustomers())
         + " repeat) to " + until + ", " + clvPart;
@@ -93,16 +93,16 @@ public record LtvAnalysis(LocalDate until, RfmSummary rfm, PurchaseModel model, 
       b.append('\n');
       b.append(clv.summary()).append('\n');
       if (clv.definedCustomers() < clv.customers().size()) {
-        b.append("  total over those ").append(Formats.number(clv.definedTotal()))
+        b.append("  total over those ").append(Formats.amount(clv.definedTotal()))
             .append("; the other ").append(Formats.count(clv.customers().size() - clv.definedCustomers()))
             .append(" have no finite expected spend (see above)\n");
       } else {
-        b.append("  total ").append(Formats.number(clv.total())).append('\n');
+        b.append("  total ").append(Formats.amount(clv.total())).append('\n');
       }
       if (clv.fallbackCustomers() > 0) {
         b.append("  of which ").append(Formats.count(clv.fallbackCustomers()))
             .append(" valued at the observed mean spend per repeat purchase, ")
-            .append(Formats.number(clv.fallbackSpend()))
+            .append(Formats.amount(clv.fallbackSpend()))
             .append(" (spend fallback: an assumption, not a model result)\n");
       }
       b.append('\n');
@@ -131,7 +131,7 @@ public record LtvAnalysis(LocalDate until, RfmSummary rfm, PurchaseModel model, 
     String head = "q = " + Formats.number(g.q().value()) + " <= 1: customers' spends vary so widely"
         + " that their population mean is infinite.\n" + repeat + "the " + Formats.count(without)
         + " customers\nwithout repeat spend have no finite expected spend, hence no CLV.";
-    String mean = Formats.number(Ltv.observedMeanSpend(rfm));
+    String mean = Formats.amount(Ltv.observedMeanSpend(rfm));
     return Optional.of(spendFallback
         ? head + "\nThey are valued at the observed mean spend per repeat purchase (" + mean
             + ") instead\n(--spend-fallback observed: an assumption, not a model result)."

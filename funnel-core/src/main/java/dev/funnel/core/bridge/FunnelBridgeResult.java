@@ -1,6 +1,7 @@
 package dev.funnel.core.bridge;
 
 import dev.funnel.core.display.Tabular;
+import dev.funnel.core.display.Formats;
 import dev.funnel.core.display.TextTable;
 import java.math.BigDecimal;
 import java.util.List;
@@ -67,8 +68,8 @@ public record FunnelBridgeResult(
     double cur = revenue ? currentRevenue.doubleValue() : bridge.current();
     double c = revenue ? change().doubleValue() : bridge.change();
     return (revenue ? "Funnel bridge " : "Sales velocity bridge ") + baseLabel + " -> "
-        + currentLabel + ": " + TextTable.number(b) + " -> " + TextTable.number(cur) + " ("
-        + (c >= 0 ? "+" : "") + TextTable.number(c) + ")";
+        + currentLabel + ": " + Formats.number(b) + " -> " + Formats.number(cur) + " ("
+        + (c >= 0 ? "+" : "") + Formats.number(c) + ")";
   }
 
   /** The waterfall of {@link BridgeResult#table()}. */

@@ -235,6 +235,58 @@ public final class Formats {
   }
 
   /**
+   * A value label on a chart, rounded by magnitude for the space a bar gives it: no decimals
+   * from 100 up ({@code 1,234,568}), two below ({@code 12.5}), three significant digits below
+   * 0.01 ({@code 0.00123}); {@link #UNDEFINED} when not finite. The chart's table keeps every
+   * figure in its full format.
+   */
+  public static String label(double v) {
+    if (!Double.isFinite(v)) {
+      return UNDEFINED;
+    }
+    double a = Math.abs(v);
+    String s;
+    if (a >= 100) {
+      s = String.format(Locale.ROOT, "%,.0f", v);
+    } else if (a >= 0.01 || a == 0) {
+      s = stripZeros(String.format(Locale.ROOT, "%.2f", v));
+    } else {
+      String g = String.format(Locale.ROOT, "%.3g", v);
+      int e = g.indexOf('e');
+      s = e < 0 ? stripZeros(g) : stripZeros(g.substring(0, e)) + g.substring(e);
+    }
+    return noNegativeZero(s);
+  }
+
+  /** A signed chart label, {@code +1,200} or {@code -35}; {@link #UNDEFINED} when not finite. */
+  public static String signedLabel(double v) {
+    String s = label(v);
+    return Double.isFinite(v) && !s.startsWith("-") && !s.equals("0") ? "+" + s : s;
+  }
+
+  /**
+   * An axis tick: {@code 250k}, {@code 1.5M}, {@code 2B}; below 10,000 the value itself to six
+   * significant digits ({@code 0.025}, {@code 7500}), as ticks are round numbers.
+   */
+  public static String tick(double v) {
+    double a = Math.abs(v);
+    if (a >= 1e9) {
+      return stripZeros(String.format(Locale.ROOT, "%.2f", v / 1e9)) + "B";
+    }
+    if (a >= 1e6) {
+      return stripZeros(String.format(Locale.ROOT, "%.2f", v / 1e6)) + "M";
+    }
+    if (a >= 1e4) {
+      return stripZeros(String.format(Locale.ROOT, "%.2f", v / 1e3)) + "k";
+    }
+    if (!Double.isFinite(v) || v == 0) {
+      return label(v);
+    }
+    return noNegativeZero(new BigDecimal(v).round(new java.math.MathContext(6)).stripTrailingZeros()
+        .toPlainString());
+  }
+
+  /**
    * Footnotes under a table for its undefined figures: {@code "- = undefined:"} and one indented
    * line per reason; empty when there are none.
    */

@@ -1,6 +1,8 @@
 package dev.funnel.core.funnel;
 
 import dev.funnel.core.display.Tabular;
+import dev.funnel.core.display.Cell;
+import dev.funnel.core.display.Formats;
 import dev.funnel.core.display.TextTable;
 import dev.funnel.core.stats.BetaBinomialPrior;
 import dev.funnel.core.stats.Stats;
@@ -45,6 +47,13 @@ import java.util.Locale;
 public record ConversionMatrix(
     Basis basis, double fdr, MinimumGap minimumGap, List<String> sources, List<String> transitions,
     List<Double> overall, List<MatrixCell> cells) implements Tabular {
+
+  /**
+   * The false discovery rate of the bottleneck flags of {@code funnel funnel --matrix} and of the
+   * review pack's conversion matrix (Benjamini-Hochberg): 0.05.
+   */
+  public static final double DEFAULT_FDR = 0.05;
+
 
   public ConversionMatrix {
     sources = List.copyOf(sources);
@@ -243,7 +252,7 @@ public record ConversionMatrix(
 
   /** The rule of the flags in words: {@code "FDR 0.05 and a gap of at least 10% of the rest's rate"}. */
   public String rule() {
-    return "FDR " + TextTable.number(fdr) + " and a gap of at least " + minimumGap.label();
+    return "FDR " + Formats.number(fdr) + " and a gap of at least " + minimumGap.label();
   }
 
   @Override
@@ -251,8 +260,9 @@ public record ConversionMatrix(
     List<Object[]> out = new ArrayList<>();
     for (MatrixCell c : cells) {
       out.add(new Object[] {c.source(), c.from() + "->" + c.to(), c.entered(), c.converted(),
-          c.rate(), c.shrunkRate(), c.index(), c.shrunkIndex(), c.adjustedPValue(), c.gap(),
-          c.gapLower(), c.gapUpper(), c.bottleneck() ? "yes" : ""});
+          Cell.percent(c.rate()), Cell.percent(c.shrunkRate()), c.index(), c.shrunkIndex(),
+          c.adjustedPValue(), Cell.points(c.gap()), Cell.points(c.gapLower()),
+          Cell.points(c.gapUpper()), c.bottleneck() ? "yes" : ""});
     }
     return TextTable.of("source", "step", "entered", "converted", "rate", "shrunk", "index",
         "shrunk index", "adj. p", "gap", "gap low", "gap high", "bottleneck").plusAll(out);

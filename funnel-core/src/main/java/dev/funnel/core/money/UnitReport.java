@@ -1,6 +1,8 @@
 package dev.funnel.core.money;
 
 import dev.funnel.core.display.Tabular;
+import dev.funnel.core.display.Cell;
+import dev.funnel.core.display.Formats;
 import dev.funnel.core.display.TextTable;
 import java.math.BigDecimal;
 import java.util.List;
@@ -45,13 +47,14 @@ public record UnitReport(
   @Override
   public String summary() {
     return String.format(Locale.ROOT, "Unit economics %s: CAC %s, ROMI %s (%s basis)",
-        window, TextTable.number(total.cac()), TextTable.number(total.romi()), romiBasis.label());
+        window, Formats.money(total.cac(), currency), Formats.percent(total.romi()),
+        romiBasis.label());
   }
 
   @Override
   public TextTable table() {
-    TextTable t = TextTable.of("channel", "campaign", "spend", "leads", "customers", "revenue",
-        "cpl", "cac", "romi", "drr");
+    TextTable t = TextTable.of("channel", "campaign", Formats.moneyColumn("spend", currency),
+        "leads", "customers", Formats.moneyColumn("revenue", currency), "cpl", "cac", "romi", "drr");
     for (UnitRow r : channels) {
       t = plus(t, r);
     }
@@ -64,7 +67,7 @@ public record UnitReport(
 
   private static TextTable plus(TextTable t, UnitRow r) {
     return t.plus(r.channel(), r.campaign(), r.spend(), r.leads(), r.customers(), r.revenue(),
-        r.cpl(), r.cac(), r.romi(), r.drr());
+        Cell.amount(r.cpl()), Cell.amount(r.cac()), Cell.percent(r.romi()), Cell.percent(r.drr()));
   }
 
   @Override

@@ -2,6 +2,8 @@ package dev.funnel.core.plan;
 
 import dev.funnel.core.Period;
 import dev.funnel.core.display.Tabular;
+import dev.funnel.core.display.Cell;
+import dev.funnel.core.display.Formats;
 import dev.funnel.core.display.TextTable;
 import java.time.Instant;
 import java.util.List;
@@ -50,8 +52,8 @@ public record PlanReport(Period period, Instant asOf, double elapsed, Period qua
 
   @Override
   public String summary() {
-    return String.format(Locale.ROOT, "Plan vs actual %s (%.0f%% elapsed): %d ok, %d warning, %d alert",
-        period.label(), 100 * elapsed, count(PlanStatus.OK), count(PlanStatus.WARNING),
+    return String.format(Locale.ROOT, "Plan vs actual %s (%s elapsed): %d ok, %d warning, %d alert",
+        period.label(), Formats.percent(elapsed), count(PlanStatus.OK), count(PlanStatus.WARNING),
         count(PlanStatus.ALERT));
   }
 
@@ -61,7 +63,7 @@ public record PlanReport(Period period, Instant asOf, double elapsed, Period qua
         "run-rate", "status", "QTD plan", "QTD actual", "note");
     for (PlanRow r : rows) {
       t = t.plus(r.metric(), r.channel() == null ? "(all)" : r.channel(), r.plan(), r.actual(),
-          r.deviation(), 100 * r.relativeDeviation(), r.runRate(), r.status().label(), r.qtdPlan(),
+          r.deviation(), Cell.percent(r.relativeDeviation()), r.runRate(), r.status().label(), r.qtdPlan(),
           r.qtdActual(), r.note());
     }
     return t;

@@ -1,6 +1,7 @@
 package dev.funnel.core.stats;
 
 import dev.funnel.core.display.Tabular;
+import dev.funnel.core.display.Formats;
 import dev.funnel.core.display.TextTable;
 import java.util.Locale;
 import org.apache.commons.numbers.gamma.LogBeta;
@@ -73,7 +74,7 @@ public record BayesianAB(
   @Override
   public String summary() {
     return String.format(Locale.ROOT, "Bayesian A/B, Beta(%d, %d) prior: P(B > A) = %s",
-        priorAlpha, priorBeta, TextTable.number(probabilityBBeatsA));
+        priorAlpha, priorBeta, Formats.number(probabilityBBeatsA));
   }
 
   @Override
