@@ -1,5 +1,6 @@
 package dev.funnel.cli;
 
+import dev.funnel.core.Period;
 import dev.funnel.core.Dataset;
 import java.nio.file.Path;
 import java.time.DateTimeException;
@@ -293,5 +294,19 @@ final class Arguments {
       throw usage("--" + o.name() + " must be between " + min + " and " + max + ", got " + n);
     }
     return n;
+  }
+
+  /** The period of option {@code o}, null when absent; a usage error when malformed. */
+  Period period(Option o) {
+    String v = value(o);
+    if (v == null) {
+      return null;
+    }
+    try {
+      return Period.parse(v.trim());
+    } catch (RuntimeException e) {
+      throw usage("bad --" + o.name() + " '" + v
+          + "': expected a period such as 2026, 2026-Q1, 2026-03, 2026-W10 or 2026-03-01");
+    }
   }
 }

@@ -5,7 +5,6 @@ import dev.funnel.core.DatasetTable;
 import dev.funnel.core.Period;
 import dev.funnel.core.bridge.Bridge;
 import dev.funnel.core.bridge.BridgeResult;
-import dev.funnel.core.bridge.FactorEffect;
 import dev.funnel.core.bridge.FactorTable;
 import dev.funnel.core.bridge.FunnelBridge;
 import dev.funnel.core.bridge.FunnelBridgeResult;
@@ -14,10 +13,10 @@ import dev.funnel.core.funnel.Dimension;
 import dev.funnel.io.FactorRead;
 import dev.funnel.io.FactorTableReader;
 import dev.funnel.io.Json;
+import dev.funnel.io.view.BridgeView;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -86,14 +85,13 @@ final class BridgeCommand implements Command {
 
   @Override
   public List<Format> formats() {
-    return List.of(Format.TEXT, Format.JSON, Format.SVG);
+    return List.of(Format.TEXT, Format.JSON, Format.CSV, Format.SVG);
   }
 
   @Override
   public int run(Arguments args, Session session) throws Exception {
     Format format = args.format();
     Bridge engine = engine(args);
-    String out;
     if (args.has(FACTORS)) {
       for (Option o : List.of(BASE, CURRENT, BY, EXISTING, VELOCITY)) {
         if (args.has(o)) {
@@ -107,24 +105,16 @@ final class BridgeCommand implements Command {
       FactorTable table = read.table();
       checkOrder(args, table.factors());
       BridgeResult r = engine.decompose(table);
-      out = switch (format) {
-        case JSON -> {
-          Map<String, Object> j = json(r);
-          if (args.has(Option.LENIENT)) {
-            j.put("rejected", rejected(read));
-          }
-          yield Json.pretty(j);
-        }
-        case SVG -> ResultCharts.waterfall("Bridge", r, "base", "current", "Value").document();
-        default -> r.summary() + "\n" + r.table().render();
-      };
+      Output.emit(session, format, BridgeView.of(r),
+          args.has(Option.LENIENT) ? rejected(read) : null);
+      return Funnel.OK;
     } else {
       if (!args.has(BASE) || !args.has(CURRENT)) {
         throw args.usage("a dataset bridge needs --base and --current (or --factors FILE)");
       }
-      Period current = period(args, CURRENT);
+      Period current = args.period(CURRENT);
       boolean plan = args.value(BASE).trim().equalsIgnoreCase("plan");
-      Period base = plan ? null : period(args, BASE);
+      Period base = plan ? null : args.period(BASE);
       FunnelBridge.Builder b = FunnelBridge.builder().bridge(engine);
       if (args.has(BY)) {
         b.by(dimension(args));
@@ -147,16 +137,8 @@ final class BridgeCommand implements Command {
       Dataset d = in.dataset();
       FunnelBridgeResult r = plan ? b.build().planVsActual(d, current)
           : b.build().periods(d, base, current);
-      if (format == Format.SVG) {
-        out = ResultCharts.waterfall("Revenue bridge " + r.baseLabel() + " -> " + r.currentLabel(),
-            r.bridge(), r.baseLabel(), r.currentLabel(), "Revenue").document();
-      } else if (format == Format.JSON) {
-        out = in.json(json(r));
-      } else {
-        out = text(r);
-      }
+      Output.emit(session, format, BridgeView.of(r), in);
     }
-    session.emit(out);
     return Funnel.OK;
   }
 
@@ -210,83 +192,12 @@ final class BridgeCommand implements Command {
     }
   }
 
-  private static Period period(Arguments args, Option o) {
-    try {
-      return Period.parse(args.value(o).trim());
-    } catch (RuntimeException e) {
-      throw args.usage("bad --" + o.name() + " '" + args.value(o)
-          + "': expected a period such as 2026, 2026-Q1, 2026-03, 2026-W10 or 2026-03-01");
-    }
-  }
-
   private static Dimension dimension(Arguments args) {
     try {
       return Dimension.parse(args.value(BY));
     } catch (IllegalArgumentException e) {
       throw args.usage("bad --by: " + e.getMessage());
     }
-  }
-
-  /** The JSON of a factor-file bridge. */
-  static Map<String, Object> json(BridgeResult r) {
-    Map<String, Object> m = head(r);
-    m.put("base", Json.object("value", r.base()));
-    m.put("current", Json.object("value", r.current()));
-    m.put("total", r.change());
-    m.put("effects", effects(r));
-    return m;
-  }
-
-  /**
-   * The JSON of a dataset bridge: revenues exact, total = current - base revenue; for sales
-   * velocity the velocities are the values and total is their change.
-   */
-  static Map<String, Object> json(FunnelBridgeResult f) {
-    BridgeResult r = f.bridge();
-    Map<String, Object> m = head(r);
-    m.put("quantity", f.quantity());
-    m.put("base", Json.object("label", f.baseLabel(), "revenue", f.baseRevenue(), "value",
-        r.base()));
-    m.put("current", Json.object("label", f.currentLabel(), "revenue", f.currentRevenue(),
-        "value", r.current()));
-    m.put("total", f.quantity().equals(FunnelBridge.REVENUE) ? f.change() : r.change());
-    m.put("effects", effects(r));
-    m.put("notes", f.notes());
-    return m;
-  }
-
-  private static Map<String, Object> head(BridgeResult r) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("method", label(r.method()));
-    m.put("requestedMethod", label(r.requested()));
-    m.put("fallback", r.fallback());
-    m.put("fallbackReason", r.fallbackReason());
-    m.put("order", r.order());
-    return m;
-  }
-
-  private static List<Object> effects(BridgeResult r) {
-    List<Object> out = new ArrayList<>();
-    for (FactorEffect e : r.effects()) {
-      out.add(Json.object("factor", e.factor(), "effect", e.effect()));
-    }
-    return out;
-  }
-
-  private static String label(Method m) {
-    return switch (m) {
-      case SHAPLEY -> "shapley";
-      case CHAIN -> "chain";
-      default -> "lmdi";
-    };
-  }
-
-  static String text(FunnelBridgeResult r) {
-    StringBuilder b = new StringBuilder(r.summary()).append('\n').append(r.table().render());
-    for (String n : r.notes()) {
-      b.append(b.charAt(b.length() - 1) == '\n' ? "" : "\n").append("note: ").append(n).append('\n');
-    }
-    return b.toString();
   }
 
   /**

@@ -1,13 +1,15 @@
 package dev.funnel.cli;
 
 import dev.funnel.core.DatasetTable;
+import dev.funnel.io.view.View;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * A report section drawn from one result computed once per report ({@link ReportScope#shared}):
- * the text and the JSON of the section render the same object. When the dataset lacks a table the
+ * compute, then view ({@link View}): the text, the JSON and the HTML of the section render the
+ * same object through the same view a command uses. When the dataset lacks a table the
  * section needs, the section is one line naming it (JSON {@code {"missing": "spend"}}); when the
  * library refuses the data (an {@link IllegalArgumentException} or {@link IllegalStateException},
  * e.g. a plan without the targets a bridge needs), one line with its reason (JSON
@@ -23,20 +25,15 @@ abstract class ComputedSection<T> implements ReportSection {
   /** Computes the result; called at most once per report. */
   abstract T compute(ReportInput in);
 
-  /** The result as text lines of at most 100 columns. */
-  abstract String text(T result, ReportInput in);
-
-  /** The result as a JSON tree. */
-  abstract Map<String, Object> json(T result, ReportInput in);
-
   /**
-   * The result on the HTML page: the charts, key figures and tables it adds to the section
-   * ({@link HtmlReport}).
+   * The result's view as the section shows it: its text (lines of at most 100 columns), its JSON
+   * member and its part of the HTML page ({@link HtmlReport}) all come from it.
    */
-  abstract dev.funnel.io.html.Section html(T result, ReportInput in, dev.funnel.io.html.Section s);
+  abstract View view(T result, ReportInput in);
 
   /** The section on the HTML page, or a warning naming the missing table or the reason. */
-  final dev.funnel.io.html.Section html(ReportInput in, dev.funnel.io.html.Section s) {
+  @Override
+  public final dev.funnel.io.html.Section html(ReportInput in, dev.funnel.io.html.Section s) {
     Outcome<T> o = outcome(in);
     if (o.missing() != null) {
       return s.warning("Not available: the dataset has no " + o.missing() + " table.");
@@ -44,7 +41,7 @@ abstract class ComputedSection<T> implements ReportSection {
     if (o.unavailable() != null) {
       return s.warning("Not available: " + o.unavailable());
     }
-    return html(o.result(), in, s);
+    return view(o.result(), in).html(s);
   }
 
   /** Computes the result (or why there is none) into the report's memo, so rendering finds it. */
@@ -79,7 +76,7 @@ abstract class ComputedSection<T> implements ReportSection {
     if (o.unavailable() != null) {
       return "not available: " + o.unavailable() + "\n";
     }
-    return text(o.result(), in);
+    return view(o.result(), in).text();
   }
 
   @Override
@@ -91,6 +88,6 @@ abstract class ComputedSection<T> implements ReportSection {
     if (o.unavailable() != null) {
       return new LinkedHashMap<>(Map.of("unavailable", o.unavailable()));
     }
-    return json(o.result(), in);
+    return view(o.result(), in).json();
   }
 }

@@ -67,4 +67,11 @@ record DataInput(DatasetSource source, Window window, Dataset dataset) {
     }
     return Json.pretty(result);
   }
+
+  /** {@link #json(Map)} of a typed result (a record), written by {@link dev.funnel.io.view.Views}. */
+  String json(Object result) {
+    return source.lenient()
+        ? dev.funnel.io.view.Views.json(result, Map.of("rejected", source.rejectedJson()))
+        : dev.funnel.io.view.Views.json(result);
+  }
 }

@@ -1,27 +1,19 @@
 package dev.funnel.cli;
 
-import dev.funnel.cohort.ChannelLtvToCac;
-import dev.funnel.cohort.CohortLtvToCac;
 import dev.funnel.cohort.Cohorts;
 import dev.funnel.cohort.LtvAnalysis;
 import dev.funnel.cohort.LtvQuery;
-import dev.funnel.cohort.LtvToCac;
 import dev.funnel.cohort.ltv.ClvTerms;
-import dev.funnel.cohort.ltv.Estimate;
-import dev.funnel.cohort.ltv.GammaGammaFit;
-import dev.funnel.cohort.ltv.ParetoNbdFit;
 import dev.funnel.cohort.ltv.PurchaseModel;
-import dev.funnel.cohort.ltv.BgNbdFit;
 import dev.funnel.cohort.ltv.RfmUnit;
 import dev.funnel.core.DatasetTable;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
+import dev.funnel.io.view.LtvView;
+
 
 /**
  * {@code funnel ltv DATA}: customer lifetime value (spec/cli.md, ltv). The RFM summary of
@@ -98,7 +90,7 @@ final class LtvCommand implements Command {
 
   @Override
   public List<Format> formats() {
-    return List.of(Format.TEXT, Format.JSON);
+    return List.of(Format.TEXT, Format.JSON, Format.CSV);
   }
 
   @Override
@@ -115,7 +107,7 @@ final class LtvCommand implements Command {
     DataInput in = DataInput.read(args, session, TABLES);
     LtvAnalysis r = Cohorts.ltv(in.dataset(), new LtvQuery(until, unit, model,
         ClvTerms.monthly(horizon, discount, margin), ltvAt, observed));
-    session.emit(format == Format.JSON ? in.json(json(r)) : r.text());
+    Output.emit(session, format, LtvView.of(r), in);
     return Funnel.OK;
   }
 
@@ -182,166 +174,4 @@ final class LtvCommand implements Command {
     }
     return x;
   }
-
-  static Map<String, Object> json(LtvAnalysis r) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("customers", r.rfm().size());
-    m.put("until", r.until());
-    m.put("unit", r.rfm().unit().label());
-    m.put("repeatCustomers", r.rfm().repeatCustomers());
-    if (r.paretoNbd() != null) {
-      m.put("model", PurchaseModel.PARETO_NBD.label());
-      m.put("paretoNbd", json(r.paretoNbd()));
-    } else {
-      m.put("bgnbd", json(r.bgNbd()));
-    }
-    Map<String, Object> gg = new LinkedHashMap<>();
-    GammaGammaFit g = r.gammaGamma();
-    gg.put("p", g == null ? null : g.p().value());
-    gg.put("q", g == null ? null : g.q().value());
-    gg.put("gamma", g == null ? null : g.gamma().value());
-    if (g != null) {
-      gg.put("theta", g.theta().value());
-      gg.put("boundary", g.boundary());
-      gg.put("logLikelihood", g.logLikelihood());
-      gg.put("standardErrors", errors(g.p(), g.q(), g.gamma(), g.theta()));
-      gg.put("intervals95", intervals(g.p(), g.q(), g.gamma(), g.theta()));
-      gg.put("customers", g.customers());
-      gg.put("excluded", g.excluded());
-      gg.put("converged", g.convergence().converged());
-      gg.put("populationMeanSpend", g.populationMeanSpend());
-      if (!g.hasFiniteMeanSpend()) {
-        gg.put("note", r.spendNote().orElse(null));
-      }
-    } else {
-      gg.put("problem", r.gammaGammaProblem());
-    }
-    m.put("gammaGamma", gg);
-    if (r.clv() != null) {
-      Map<String, Object> clv = new LinkedHashMap<>();
-      clv.put("horizonMonths", r.clv().terms().periods());
-      clv.put("discountRate", r.clv().terms().discountRate());
-      clv.put("margin", r.clv().terms().margin());
-      clv.put("mean", r.clv().mean());
-      clv.put("total", r.clv().total());
-      clv.put("definedCustomers", r.clv().definedCustomers());
-      clv.put("definedMean", r.clv().definedMean());
-      clv.put("definedTotal", r.clv().definedTotal());
-      clv.put("spendFallback", r.spendFallback() ? "observed" : "none");
-      clv.put("fallbackSpend", r.clv().fallbackSpend());
-      clv.put("fallbackCustomers", r.clv().fallbackCustomers());
-      clv.put("fromConvergedFits", r.clv().fromConvergedFits());
-      clv.put("caveats", r.clv().caveats());
-      m.put("clv", clv);
-    }
-    m.putAll(json(r.channels()));
-    return m;
-  }
-
-  /** The BG/NBD member: parameters, log-likelihood, standard errors, convergence, boundary. */
-  private static Map<String, Object> json(BgNbdFit b) {
-    Map<String, Object> bg = new LinkedHashMap<>();
-    bg.put("r", b.r().value());
-    bg.put("alpha", b.alpha().value());
-    bg.put("a", b.a().value());
-    bg.put("b", b.b().value());
-    bg.put("pi", b.pi().value());
-    bg.put("logLikelihood", b.logLikelihood());
-    bg.put("standardErrors", errors(b.r(), b.alpha(), b.a(), b.b(), b.pi()));
-    bg.put("intervals95", intervals(b.r(), b.alpha(), b.a(), b.b(), b.pi()));
-    bg.put("converged", b.convergence().converged());
-    bg.put("boundary", b.boundary());
-    return bg;
-  }
-
-  /**
-   * The Pareto/NBD member, in the BG/NBD member's shape: r, alpha, s, beta, the mean purchase rate
-   * lambda (r/alpha; the common rate at the homogeneous-rate limit, where r and alpha are infinite,
-   * JSON null), log-likelihood, standard errors, convergence, boundary.
-   */
-  private static Map<String, Object> json(ParetoNbdFit p) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("r", p.r().value());
-    m.put("alpha", p.alpha().value());
-    m.put("s", p.s().value());
-    m.put("beta", p.beta().value());
-    m.put("lambda", p.lambda().value());
-    m.put("mu", p.mu().value());
-    m.put("logLikelihood", p.logLikelihood());
-    m.put("standardErrors", errors(p.r(), p.alpha(), p.s(), p.beta(), p.lambda(), p.mu()));
-    m.put("intervals95", intervals(p.r(), p.alpha(), p.s(), p.beta(), p.lambda(), p.mu()));
-    m.put("converged", p.convergence().converged());
-    m.put("boundary", p.boundary());
-    return m;
-  }
-
-  /**
-   * The channel economics of {@link Cohorts#ltvToCac}: per channel LTV, CAC, LTV/CAC and
-   * payback, the month LTV is read at, the margin, and per channel and cohort CAC and payback.
-   */
-  static Map<String, Object> json(LtvToCac u) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    List<Object> channels = new ArrayList<>();
-    for (ChannelLtvToCac c : u.channels()) {
-      Map<String, Object> ch = new LinkedHashMap<>();
-      ch.put("channel", c.channel());
-      ch.put("ltv", c.ltv());
-      ch.put("cac", c.cac());
-      ch.put("ltvToCac", c.ltvToCac());
-      ch.put("paybackMonths", c.payback().isPresent() ? c.payback().getAsInt() : null);
-      ch.put("paybackStatus", !c.paybackDefined() ? "undefined"
-          : c.payback().isPresent() ? "reached" : "not yet");
-      ch.put("customers", c.customers());
-      ch.put("spend", c.spend());
-      ch.put("spendRows", c.spendRows());
-      Map<String, String> why = LtvAnalysis.undefined(c, u);
-      if (!why.isEmpty()) {
-        ch.put("undefined", why);
-      }
-      channels.add(ch);
-    }
-    m.put("channels", channels);
-    m.put("ltvAtMonth", u.horizon());
-    m.put("margin", u.margin());
-    List<Object> cohorts = new ArrayList<>();
-    for (CohortLtvToCac c : u.cohorts()) {
-      Map<String, Object> ch = new LinkedHashMap<>();
-      ch.put("channel", c.channel());
-      ch.put("cohort", c.cohort().label());
-      ch.put("customers", c.customers());
-      ch.put("spend", c.spend());
-      ch.put("spendRows", c.spendRows());
-      ch.put("cac", c.cac());
-      ch.put("paybackMonths", c.payback().isPresent() ? c.payback().getAsInt() : null);
-      if (c.cacUndefined() != null) {
-        ch.put("undefined", Map.of("cac", c.cacUndefined(), "paybackMonths", c.cacUndefined()));
-      }
-      cohorts.add(ch);
-    }
-    m.put("channelCohorts", cohorts);
-    return m;
-  }
-
-  /**
-   * Each parameter's approximate 95% interval {@code [low, high]} on its scale (log for a positive
-   * parameter, logit for a probability: never below zero; {@link Estimate}); null bounds where it
-   * is not defined (a limit value or no standard error).
-   */
-  private static Map<String, Object> intervals(Estimate... es) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    for (Estimate e : es) {
-      m.put(e.name(), java.util.Arrays.asList(e.lower95(), e.upper95()));
-    }
-    return m;
-  }
-
-  private static Map<String, Object> errors(Estimate... es) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    for (Estimate e : es) {
-      m.put(e.name(), e.standardError());
-    }
-    return m;
-  }
-
-
 }

@@ -1,6 +1,7 @@
 package dev.funnel.cli;
 
 import dev.funnel.core.display.Formats;
+import dev.funnel.io.view.DatasetView;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -114,7 +115,7 @@ final class Report {
     ReportScope s = in.scope();
     StringBuilder b = new StringBuilder("Review pack ").append(s.period().label()).append(" against ")
         .append(s.compare().label()).append(", as of ").append(s.asOfLabel()).append(" (")
-        .append(SummarySection.zone(in.dataset())).append(")\n");
+        .append(DatasetView.zone(in.dataset())).append(")\n");
     for (String note : s.notes()) {
       b.append(wrap("note: " + note, "      "));
     }
@@ -177,7 +178,7 @@ final class Report {
     scope.put("compare", s.compare().label());
     scope.put("asOf", s.asOf().toString());
     scope.put("asOfLabel", s.asOfLabel());
-    scope.put("zone", SummarySection.zone(in.dataset()));
+    scope.put("zone", DatasetView.zone(in.dataset()));
     scope.put("partial", !s.partial(s.period()).isEmpty());
     scope.put("notes", s.notes());
     scope.put("bannerShare", in.scope().bannerShare());

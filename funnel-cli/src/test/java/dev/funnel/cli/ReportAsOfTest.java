@@ -1,5 +1,6 @@
 package dev.funnel.cli;
 
+import dev.funnel.io.view.Views;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -87,7 +88,7 @@ class ReportAsOfTest {
     ReportScope s = ReportScope.forReport(d, asOf, p, null, ReportScope.DEFAULT_BANNER_SHARE,
         p == null ? Granularity.MONTH : p.granularity());
     ReportInput in = new ReportInput("export", d, List.of(), Window.ALL, s.asOf(), s);
-    return JACKSON.readTree(Json.write(Report.json(in)));
+    return JACKSON.readTree(Views.compact(Report.json(in)));
   }
 
   // ---- the defects, on the export

@@ -78,6 +78,16 @@ public record FunnelBridgeResult(
     return bridge.table();
   }
 
+  /** The summary, the waterfall table, then a {@code note:} line per note. */
+  @Override
+  public String text() {
+    StringBuilder b = new StringBuilder(summary()).append('\n').append(table().render());
+    for (String n : notes) {
+      b.append("note: ").append(n).append('\n');
+    }
+    return b.toString();
+  }
+
   @Override
   public String toString() {
     return Tabular.preview(this);

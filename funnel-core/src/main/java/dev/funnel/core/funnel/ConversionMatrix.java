@@ -268,6 +268,88 @@ public record ConversionMatrix(
         "shrunk index", "adj. p", "gap", "gap low", "gap high", "bottleneck").plusAll(out);
   }
 
+  /**
+   * The matrix as a grid: a row per source and a column per transition ({@code OPP>PRO}) with
+   * the source's rate ({@code !} after a bottleneck), then the overall rate ({@code (all)}).
+   *
+   * @param by the heading of the source column, e.g. {@code channel}
+   */
+  public TextTable grid(String by) {
+    List<String> cols = new ArrayList<>();
+    cols.add(by);
+    for (String tr : transitions) {
+      cols.add(abbreviate(tr));
+    }
+    TextTable grid = TextTable.of(cols.toArray(new String[0]));
+    int n = transitions.size();
+    for (int i = 0; i < sources.size(); i++) {
+      Object[] row = new Object[n + 1];
+      row[0] = sources.get(i);
+      for (int k = 0; k < n; k++) {
+        MatrixCell c = cells.get(i * n + k);
+        row[k + 1] = Cell.percent(c.rate()).marked(c.bottleneck() ? "!" : "");
+      }
+      grid = grid.plus(row);
+    }
+    Object[] all = new Object[n + 1];
+    all[0] = "(all)";
+    for (int k = 0; k < n; k++) {
+      all[k + 1] = Cell.percent(overall.get(k));
+    }
+    return grid.plus(all);
+  }
+
+  /**
+   * The lines under the grid: the bottlenecks, each against the rest of its column, then the cells
+   * significantly below the rest by less than the minimum gap (not flagged).
+   */
+  public String bottleneckLines() {
+    StringBuilder b = new StringBuilder();
+    List<MatrixCell> flagged = bottlenecks();
+    b.append(flagged.isEmpty() ? "no bottlenecks\n" : "bottlenecks: " + flagged.size() + "\n");
+    for (MatrixCell c : flagged) {
+      b.append("  ").append(gapLine(c)).append('\n');
+    }
+    List<MatrixCell> small = belowMinimumGap();
+    if (!small.isEmpty()) {
+      b.append("significantly below the rest but by less than ").append(minimumGap.label())
+          .append(" (not flagged): ").append(small.size()).append('\n');
+      for (MatrixCell c : small) {
+        b.append("  ").append(gapLine(c)).append('\n');
+      }
+    }
+    return b.toString();
+  }
+
+  /**
+   * {@code seo MQL>SQL: 53.4% (4,538/8,500) vs 60.1% rest, gap 6.7 pts (95% CI 5.6 to 7.8 pts)}:
+   * the cell, the rest of its column, the gap in percentage points and its interval.
+   */
+  public static String gapLine(MatrixCell c) {
+    return c.source() + " " + abbreviate(c.from() + "->" + c.to()) + ": "
+        + Formats.percent(c.rate()) + " (" + Formats.count(c.converted()) + "/"
+        + Formats.count(c.entered()) + ") vs " + Formats.percent(c.restRate()) + " rest, gap "
+        + Formats.points(c.gap()) + " (95% CI " + Formats.decimal(100 * c.gapLower()) + " to "
+        + Formats.points(c.gapUpper()) + ")";
+  }
+
+  /** {@code OPPORTUNITY->PROPOSAL} as {@code OPP>PRO}: a grid of every transition fits 100 columns. */
+  public static String abbreviate(String transition) {
+    String[] p = transition.split("->");
+    return p.length == 2 ? shortName(p[0]) + ">" + shortName(p[1]) : transition;
+  }
+
+  private static String shortName(String stage) {
+    return stage.length() <= 4 ? stage : stage.substring(0, 3);
+  }
+
+  /** The summary, the rule of the flags ({@code !}), the grid and the bottleneck lines. */
+  @Override
+  public String text() {
+    return summary() + "\n! = bottleneck: " + rule() + "\n" + grid("source").render()
+        + bottleneckLines();
+  }
+
   @Override
   public String toString() {
     return Tabular.preview(this);

@@ -46,7 +46,7 @@ public record UnitReport(
 
   @Override
   public String summary() {
-    return String.format(Locale.ROOT, "Unit economics %s: CAC %s, ROMI %s (%s basis)",
+    return String.format(Locale.ROOT, "Unit economics, %s: CAC %s, ROMI %s (%s basis)",
         window, Formats.money(total.cac(), currency), Formats.percent(total.romi()),
         romiBasis.label());
   }

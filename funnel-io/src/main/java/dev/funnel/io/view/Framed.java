@@ -1,0 +1,56 @@
+package dev.funnel.io.view;
+
+import dev.funnel.io.chart.Svg;
+import dev.funnel.io.html.Section;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A view shown in a context: a heading line before its text, members before its JSON (e.g. the
+ * report's {@code "period"}), a paragraph before its HTML; CSV and SVG are the view's own.
+ */
+public final class Framed implements View {
+
+  private final View inner;
+  private final String heading;
+  private final Map<String, Object> members;
+
+  private Framed(View inner, String heading, Map<String, Object> members) {
+    this.inner = inner;
+    this.heading = heading;
+    this.members = members;
+  }
+
+  /**
+   * The view with a heading line (empty: none) and leading JSON members (in order).
+   */
+  public static Framed of(View inner, String heading, Map<String, ?> members) {
+    return new Framed(inner, heading, new LinkedHashMap<>(members));
+  }
+
+  @Override
+  public String text() {
+    return heading.isEmpty() ? inner.text() : heading + "\n" + inner.text();
+  }
+
+  @Override
+  public Object json() {
+    return members.isEmpty() ? inner.json() : Views.members(members, inner.json());
+  }
+
+  @Override
+  public String csv() {
+    return inner.csv();
+  }
+
+  @Override
+  public Section html(Section into) {
+    return inner.html(heading.isEmpty() ? into : into.paragraph(heading));
+  }
+
+  @Override
+  public Optional<Svg> svg() {
+    return inner.svg();
+  }
+}

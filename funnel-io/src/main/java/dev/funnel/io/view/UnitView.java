@@ -1,0 +1,183 @@
+package dev.funnel.io.view;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.funnel.core.display.Cell;
+import dev.funnel.core.display.Formats;
+import dev.funnel.core.display.TextTable;
+import dev.funnel.core.money.UnitMetric;
+import dev.funnel.core.money.UnitReport;
+import dev.funnel.core.money.UnitRow;
+import dev.funnel.io.chart.ChartOptions;
+import dev.funnel.io.chart.Charts;
+import dev.funnel.io.chart.Series;
+import dev.funnel.io.chart.Svg;
+import dev.funnel.io.html.Section;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Unit economics by channel ({@link UnitReport}, {@code funnel unit}, the review pack's channel
+ * section): spend, leads, new customers, revenue, CPL, CAC, ROMI and DRR per channel and in total,
+ * the undefined ratios explained in footnotes, and the share of revenue from marketing-sourced
+ * customers. ROMI and DRR read as percentages in text and HTML and are fractions in JSON and CSV.
+ */
+public final class UnitView implements View {
+
+  private final UnitReport r;
+  private final boolean campaigns;
+  private final String title;
+
+  private UnitView(UnitReport r, boolean campaigns, String title) {
+    this.r = r;
+    this.campaigns = campaigns;
+    this.title = title;
+  }
+
+  /** The view of the channels and the total. */
+  public static UnitView of(UnitReport r) {
+    return new UnitView(r, false, "Channels");
+  }
+
+  /** This view with (or without) a row per campaign in text, HTML and CSV. */
+  public UnitView campaigns(boolean on) {
+    return new UnitView(r, on, title);
+  }
+
+  /** This view with the chart titled so. */
+  public UnitView titled(String chartTitle) {
+    return new UnitView(r, campaigns, chartTitle);
+  }
+
+  /** One channel, campaign or total row of the JSON (spec/cli.md, unit). */
+  record Row(String channel,
+      @JsonInclude(JsonInclude.Include.NON_NULL) String campaign,
+      BigDecimal spend, long spendRows, long leads, long customers, BigDecimal revenue,
+      double cpl, double cac, double romi, double drr,
+      @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, String> undefined) {
+
+    static Row of(UnitRow r) {
+      Map<String, String> why = new LinkedHashMap<>();
+      for (UnitMetric x : UnitMetric.values()) {
+        r.undefined(x).ifPresent(reason -> why.put(x.label(), reason));
+      }
+      return new Row(r.channel(), r.campaign(), r.spend(), r.spendRows(), r.leads(), r.customers(),
+          r.revenue(), r.cpl(), r.cac(), r.romi(), r.drr(), why);
+    }
+  }
+
+  /** The JSON document: spec/cli.md plus campaigns, the ROMI basis and the marketing share. */
+  record Json(String window, String currency, BigDecimal margin, String romiBasis,
+      List<Row> channels, Row total, List<Row> campaigns, BigDecimal marketingRevenue,
+      double marketingRevenueShare) {}
+
+  @Override
+  public Json json() {
+    return new Json(r.window(), r.currency(), r.margin(), r.romiBasis().label(),
+        r.channels().stream().map(Row::of).toList(), Row.of(r.total()),
+        r.campaigns().stream().map(Row::of).toList(), r.marketingRevenue(),
+        r.marketingRevenueShare());
+  }
+
+  /** The rows shown: channels, the total, and the campaigns when asked for. */
+  private List<UnitRow> rows() {
+    List<UnitRow> rows = new ArrayList<>(r.channels());
+    rows.add(r.total());
+    if (campaigns) {
+      rows.addAll(r.campaigns());
+    }
+    return rows;
+  }
+
+  /** The table of the text, HTML and CSV: a row per channel (and campaign), then the total. */
+  public TextTable table() {
+    List<String> cols = new ArrayList<>(List.of("channel"));
+    if (campaigns) {
+      cols.add("campaign");
+    }
+    cols.addAll(List.of(Formats.moneyColumn("spend", r.currency()), "leads", "customers",
+        Formats.moneyColumn("revenue", r.currency()), "CPL", "CAC", "ROMI", "DRR"));
+    TextTable t = TextTable.of(cols.toArray(new String[0]));
+    for (UnitRow x : rows()) {
+      List<Object> cells = new ArrayList<>(List.of(x.channel()));
+      if (campaigns) {
+        cells.add(x.campaign() == null ? "" : x.campaign());
+      }
+      cells.addAll(List.of(x.spend(), x.leads(), x.customers(), x.revenue(), Cell.amount(x.cpl()),
+          Cell.amount(x.cac()), Cell.percent(x.romi()), Cell.percent(x.drr())));
+      t = t.plus(cells.toArray());
+    }
+    return t;
+  }
+
+  /**
+   * One line per reason why ratios of the rows are undefined, naming the ratios:
+   * {@code "cpl, cac, romi, drr: no spend rows for direct"}; rows in order, no line twice.
+   */
+  public List<String> footnotes() {
+    Map<String, List<String>> byReason = new LinkedHashMap<>();
+    for (UnitRow x : rows()) {
+      for (UnitMetric m : UnitMetric.values()) {
+        x.undefined(m).ifPresent(
+            reason -> byReason.computeIfAbsent(reason, k -> new ArrayList<>()).add(m.label()));
+      }
+    }
+    List<String> out = new ArrayList<>();
+    byReason.forEach((reason, metrics) -> out.add(String.join(", ", metrics) + ": " + reason));
+    return out;
+  }
+
+  /** The marketing-sourced revenue and its share, in words. */
+  private String marketing() {
+    return "marketing-sourced revenue: " + Formats.money(r.marketingRevenue(), r.currency()) + " ("
+        + Formats.percent(r.marketingRevenueShare()) + " of revenue)";
+  }
+
+  @Override
+  public String text() {
+    return r.summary() + "\n" + table().render() + Formats.footnotes(footnotes()) + marketing()
+        + "\n";
+  }
+
+  @Override
+  public String csv() {
+    return table().csv();
+  }
+
+  @Override
+  public Section html(Section s) {
+    if (!r.channels().isEmpty()) {
+      s = s.chart(chart());
+    }
+    TextTable t = table();
+    s = s.table(r.summary(), t.header(), t.textRows());
+    String notes = Formats.footnoteLine(footnotes());
+    s = notes.isEmpty() ? s : s.paragraph(notes);
+    return s.paragraph(marketing() + ".");
+  }
+
+  private Svg chart() {
+    List<String> names = new ArrayList<>();
+    List<Double> leads = new ArrayList<>();
+    List<Double> customers = new ArrayList<>();
+    List<Double> revenue = new ArrayList<>();
+    for (UnitRow x : r.channels()) {
+      names.add(x.channel());
+      leads.add((double) x.leads());
+      customers.add((double) x.customers());
+      revenue.add(x.revenue().doubleValue());
+    }
+    return Charts.channels(ChartOptions.titled(title), names,
+        List.of(new Series("leads", leads), new Series("new customers", customers),
+            new Series("revenue", revenue)));
+  }
+
+  /** Channel bars: a panel each for leads, new customers and revenue; empty without channels. */
+  @Override
+  public Optional<Svg> svg() {
+    return r.channels().isEmpty() ? Optional.empty() : Optional.of(chart());
+  }
+}
