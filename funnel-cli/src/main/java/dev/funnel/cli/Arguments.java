@@ -26,18 +26,18 @@ import java.util.stream.Collectors;
  */
 final class Arguments {
 
-  private final Command command;
+  private final Syntax command;
   private final Map<Option, String> values;
   private final List<String> operands;
   private final boolean help;
   /** A dataset given in memory instead of DATA or --demo ({@link Funnel#run(String[], Dataset, java.io.PrintStream, java.io.PrintStream, boolean)}), or null. */
   private final Dataset dataset;
 
-  private Arguments(Command command, Map<Option, String> values, List<String> operands, boolean help) {
+  private Arguments(Syntax command, Map<Option, String> values, List<String> operands, boolean help) {
     this(command, values, operands, help, null);
   }
 
-  private Arguments(Command command, Map<Option, String> values, List<String> operands, boolean help,
+  private Arguments(Syntax command, Map<Option, String> values, List<String> operands, boolean help,
       Dataset dataset) {
     this.command = command;
     this.values = Collections.unmodifiableMap(values);
@@ -62,7 +62,7 @@ final class Arguments {
    * @throws UsageException on an unknown option, a missing value, a repeated option or too many
    *     operands (unless {@code --help} is among them: help wins)
    */
-  static Arguments parse(Command command, List<String> args) {
+  static Arguments parse(Syntax command, List<String> args) {
     Map<String, Option> byName = new HashMap<>();
     for (Option o : command.options()) {
       byName.put(o.name(), o);
@@ -124,7 +124,7 @@ final class Arguments {
     return new Arguments(command, values, operands, false);
   }
 
-  private static UsageException usage(Command c, String message) {
+  private static UsageException usage(Syntax c, String message) {
     return new UsageException(c.name(), message);
   }
 

@@ -193,7 +193,7 @@ final class AttributionCommand implements Command {
         : AttributionView.of(js, results.get(0))).economics(economics);
     if (asOf == null) {
       Output.emit(session, format, view, in);
-      return Funnel.OK;
+      return ExitCodes.OK;
     }
     String line = (period == null ? "journeys as of " + InstantLabel.of(asOf, zone)
         : "conversions to " + (jo.conversionStage() == null ? in.dataset().catalog().won().name()
@@ -206,7 +206,7 @@ final class AttributionCommand implements Command {
     members.put("asOf", asOf.toString());
     members.put("lookbackDays", jo.lookbackDays());
     Output.emit(session, format, Framed.of(view, line, members), in);
-    return Funnel.OK;
+    return ExitCodes.OK;
   }
 
   /** The models of {@code --model all}: every model the journeys allow; custom only with weights. */

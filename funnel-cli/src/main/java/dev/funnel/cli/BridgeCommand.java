@@ -107,7 +107,7 @@ final class BridgeCommand implements Command {
       BridgeResult r = engine.decompose(table);
       Output.emit(session, format, BridgeView.of(r),
           args.has(Option.LENIENT) ? rejected(read) : null);
-      return Funnel.OK;
+      return ExitCodes.OK;
     } else {
       if (!args.has(BASE) || !args.has(CURRENT)) {
         throw args.usage("a dataset bridge needs --base and --current (or --factors FILE)");
@@ -139,7 +139,7 @@ final class BridgeCommand implements Command {
           : b.build().periods(d, base, current);
       Output.emit(session, format, BridgeView.of(r), in);
     }
-    return Funnel.OK;
+    return ExitCodes.OK;
   }
 
   /**

@@ -130,7 +130,7 @@ final class CohortsCommand implements Command {
           .metric(metric).calendar(args.has(CALENDAR));
     }
     Output.emit(session, format, view, in);
-    return Funnel.OK;
+    return ExitCodes.OK;
   }
 
   static Granularity granularity(Arguments args) {

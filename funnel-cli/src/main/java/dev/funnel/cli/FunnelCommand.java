@@ -153,7 +153,7 @@ final class FunnelCommand implements Command {
       String by = q.by().stream().map(Dimension::label).collect(java.util.stream.Collectors.joining(","));
       Output.emit(session, format, Framed.of(MatrixView.of(m, by), matrixHeader(q, w, by), Map.of()),
           in);
-      return Funnel.OK;
+      return ExitCodes.OK;
     }
     FunnelReport r = StageFunnel.compute(data, q.between(from, to));
     FunnelView view = FunnelView.of(r);
@@ -172,7 +172,7 @@ final class FunnelCommand implements Command {
       view = view.partial(partial);
     }
     Output.emit(session, format, view, in);
-    return Funnel.OK;
+    return ExitCodes.OK;
   }
 
   /** The query of the options, without the window (which needs the dataset's zone). */

@@ -108,7 +108,7 @@ final class LtvCommand implements Command {
     LtvAnalysis r = Cohorts.ltv(in.dataset(), new LtvQuery(until, unit, model,
         ClvTerms.monthly(horizon, discount, margin), ltvAt, observed));
     Output.emit(session, format, LtvView.of(r), in);
-    return Funnel.OK;
+    return ExitCodes.OK;
   }
 
   private static boolean spendFallback(Arguments args) {

@@ -91,7 +91,7 @@ final class PlanfactCommand implements Command {
     options = options.asOf(asOf != null ? asOf : AsOf.ofPeriod(in.dataset(), period));
     PlanReport r = PlanFact.compute(in.dataset(), period, options);
     Output.emit(session, format, PlanView.of(r, in.dataset().zone()), in);
-    return Funnel.OK;
+    return ExitCodes.OK;
   }
 
   private static Tolerance tolerance(Arguments args) {

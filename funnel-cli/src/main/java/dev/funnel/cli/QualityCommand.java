@@ -56,8 +56,8 @@ final class QualityCommand implements Command {
     ReportInput in = new ReportInput(src.label(), src.dataset(), src.reads(), Window.ALL,
         asOf == null ? Instant.EPOCH : asOf);
     Output.emit(session, format,
-        QualityView.of(in.scope().quality(in), in.reads()).asOf(asOf), (Object) null);
-    return Funnel.OK;
+        QualityView.of(in.scope().quality(in.reads()), in.reads()).asOf(asOf), (Object) null);
+    return ExitCodes.OK;
   }
 
   /**

@@ -25,7 +25,7 @@ final class QualitySection implements ReportSection {
 
   /** The section's view. */
   QualityView view(ReportInput in) {
-    return QualityView.of(in.scope().quality(in), in.reads());
+    return QualityView.of(in.scope().quality(in.reads()), in.reads());
   }
 
   @Override

@@ -55,7 +55,7 @@ final class Report {
    */
   static void prepare(ReportInput in) {
     List<Runnable> jobs = new java.util.ArrayList<>();
-    jobs.add(() -> in.scope().quality(in));
+    jobs.add(() -> in.scope().quality(in.reads()));
     jobs.add(() -> in.scope().span());
     for (ReportSection s : SECTIONS) {
       if (s instanceof ComputedSection<?> c) {
@@ -155,7 +155,7 @@ final class Report {
 
   /** The banner's message, or null when the share is at most the threshold or undefined. */
   static String bannerMessage(ReportInput in) {
-    double share = in.scope().quality(in).revenueShareWithoutSource();
+    double share = in.scope().quality(in.reads()).revenueShareWithoutSource();
     if (!(share > in.scope().bannerShare())) {
       return null;
     }

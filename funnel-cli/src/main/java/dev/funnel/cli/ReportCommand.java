@@ -96,7 +96,7 @@ final class ReportCommand implements Command {
     } else {
       session.emit(Report.text(in));
     }
-    return Funnel.OK;
+    return ExitCodes.OK;
   }
 
   /**

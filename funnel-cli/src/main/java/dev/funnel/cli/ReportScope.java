@@ -261,9 +261,9 @@ final class ReportScope {
   }
 
   /** The data-quality check of the report, computed once. */
-  QualityReport quality(ReportInput in) {
-    return shared("quality", () -> dev.funnel.core.quality.DataQuality.check(in.dataset(),
-        in.reads(), futureAfter()));
+  QualityReport quality(List<dev.funnel.core.quality.TableRead> reads) {
+    return shared("quality", () -> dev.funnel.core.quality.DataQuality.check(dataset, reads,
+        futureAfter()));
   }
 
   /** The period's start as an instant in the dataset zone. */

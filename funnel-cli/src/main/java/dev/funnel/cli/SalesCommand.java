@@ -95,7 +95,7 @@ final class SalesCommand implements Command {
         Sales.cycle(d, "SQL", asOf, from, to), Sales.timeInStages(d, asOf),
         Sales.forecast(d, asOf, period), Sales.owners(d, asOf, from, to));
     Output.emit(session, format, SalesView.of(r), in);
-    return Funnel.OK;
+    return ExitCodes.OK;
   }
 
   /**

@@ -99,7 +99,7 @@ final class SlaCommand implements Command {
         w.to() == null ? null : w.to().atStartOfDay(d.zone()).toInstant());
     SlaReport r = Sla.compute(d, q);
     Output.emit(session, format, SlaView.of(r, list, d.zone()), in);
-    return Funnel.OK;
+    return ExitCodes.OK;
   }
 
   /**

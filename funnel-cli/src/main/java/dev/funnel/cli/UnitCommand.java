@@ -74,7 +74,7 @@ final class UnitCommand implements Command {
     UnitReport r = UnitEconomics.compute(in.dataset(), in.window().from(), in.window().to(), margin,
         nonMarketing);
     Output.emit(session, format, UnitView.of(r).campaigns(args.has(CAMPAIGNS)), in);
-    return Funnel.OK;
+    return ExitCodes.OK;
   }
 
   private static BigDecimal margin(Arguments args) {
