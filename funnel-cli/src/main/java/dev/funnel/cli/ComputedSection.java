@@ -90,4 +90,10 @@ abstract class ComputedSection<T> implements ReportSection {
     }
     return view(o.result(), in).json();
   }
+
+  @Override
+  public final Map<String, dev.funnel.core.display.TextTable> tables(ReportInput in) {
+    Outcome<T> o = outcome(in);
+    return o.result() == null ? Map.of() : view(o.result(), in).tables();
+  }
 }

@@ -2,6 +2,7 @@ package dev.funnel.cli;
 
 import dev.funnel.core.display.Formats;
 import dev.funnel.io.view.DatasetView;
+import dev.funnel.io.view.Views;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -188,5 +189,20 @@ final class Report {
       m.put(x.key(), x.json(in));
     }
     return m;
+  }
+
+  /**
+   * The whole report as one CSV in long form ({@link Views#csv}): {@code table,row,column,value},
+   * a line per figure of every section's tables, each table named by its section
+   * ({@code channels/channels}, {@code funnel/funnel/funnel}, ...); the figures at full precision,
+   * undefined ones empty.
+   */
+  static String csv(ReportInput in) {
+    prepare(in);
+    Map<String, dev.funnel.core.display.TextTable> all = new LinkedHashMap<>();
+    for (ReportSection s : SECTIONS) {
+      s.tables(in).forEach((name, t) -> all.put(s.key() + "/" + name, t));
+    }
+    return Views.csv(all);
   }
 }

@@ -63,7 +63,7 @@ final class ReportCommand implements Command {
 
   @Override
   public List<Format> formats() {
-    return List.of(Format.TEXT, Format.JSON, Format.HTML);
+    return List.of(Format.TEXT, Format.JSON, Format.CSV, Format.HTML);
   }
 
   @Override
@@ -93,6 +93,8 @@ final class ReportCommand implements Command {
       session.emit(Views.json(json));
     } else if (format == Format.HTML) {
       session.emit(HtmlReport.render(in));
+    } else if (format == Format.CSV) {
+      session.emit(Report.csv(in));
     } else {
       session.emit(Report.text(in));
     }

@@ -19,6 +19,9 @@ interface ReportSection {
   /** The section as a JSON value ({@link dev.funnel.io.view.Views#json}). */
   Object json(ReportInput in);
 
+  /** The section's tables by name (none when it is not available), for the report's CSV. */
+  java.util.Map<String, dev.funnel.core.display.TextTable> tables(ReportInput in);
+
   /** The section on the HTML page ({@link HtmlReport}). */
   dev.funnel.io.html.Section html(ReportInput in, dev.funnel.io.html.Section s);
 }

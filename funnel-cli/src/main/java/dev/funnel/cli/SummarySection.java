@@ -43,4 +43,9 @@ final class SummarySection implements ReportSection {
   public dev.funnel.io.html.Section html(ReportInput in, dev.funnel.io.html.Section s) {
     return view(in).html(s);
   }
+
+  @Override
+  public java.util.Map<String, dev.funnel.core.display.TextTable> tables(ReportInput in) {
+    return view(in).tables();
+  }
 }

@@ -230,6 +230,11 @@ public final class AttributionView implements View {
     if (!sideBySide && economics.isEmpty()) {
       return results.get(0).table().csv();
     }
+    return Views.csv(tables());
+  }
+
+  @Override
+  public Map<String, TextTable> tables() {
     Map<String, TextTable> t = new LinkedHashMap<>();
     if (sideBySide) {
       t.put("conversions credited", grid(true));
@@ -240,7 +245,7 @@ public final class AttributionView implements View {
     for (ChannelEconomics e : economics) {
       t.put("return on spend " + e.model().label(), e.table());
     }
-    return Views.csv(t);
+    return t;
   }
 
   /** Every channel credited by any of the results, sorted. */

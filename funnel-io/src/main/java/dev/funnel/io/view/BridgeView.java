@@ -15,6 +15,7 @@ import dev.funnel.io.html.Section;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -99,6 +100,11 @@ public final class BridgeView implements View {
   @Override
   public String text() {
     return funnel == null ? bridge.text() : funnel.text();
+  }
+
+  @Override
+  public Map<String, TextTable> tables() {
+    return Map.of("bridge", bridge.table());
   }
 
   @Override

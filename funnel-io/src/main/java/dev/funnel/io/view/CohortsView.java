@@ -189,6 +189,12 @@ public final class CohortsView implements View {
         + grid().render() + partialNote();
   }
 
+  /** The grid the text shows, with typed cells (retention as fractions in CSV). */
+  @Override
+  public Map<String, TextTable> tables() {
+    return Map.of("cohorts", t.table(compact ? CohortMetric.RETENTION : metric, calendar, through));
+  }
+
   /**
    * One row per cohort and period index: size, active, retention, churn, orders, revenue,
    * cumulative revenue per customer (full precision, undefined empty), and whether the cell's
@@ -261,7 +267,7 @@ public final class CohortsView implements View {
     return new Groups(by, g, tables, asOf, through, metric, calendar);
   }
 
-  private record Groups(String by, Granularity g, SortedMap<String, CohortTable> tables,
+  private record Groups(String by, Granularity g, SortedMap<String, CohortTable> byGroup,
       Instant asOf, Period through, CohortMetric metric, boolean calendar) implements View {
 
     record Json(String granularity, String basis, String group, String asOf, List<Object> groups) {}
@@ -269,7 +275,7 @@ public final class CohortsView implements View {
     @Override
     public Object json() {
       List<Object> groups = new ArrayList<>();
-      tables.forEach((k, t) -> groups.add(Views.members(Map.of("key", k),
+      byGroup.forEach((k, t) -> groups.add(Views.members(Map.of("key", k),
           CohortsView.of(t, asOf, through).json())));
       return new Json(g.label(), CohortBasis.PAYMENT.label(), by,
           asOf == null ? null : asOf.toString(), groups);
@@ -278,22 +284,29 @@ public final class CohortsView implements View {
     @Override
     public String text() {
       StringBuilder b = new StringBuilder();
-      tables.forEach((k, t) -> b.append(b.length() == 0 ? "" : "\n").append(k).append(": ")
+      byGroup.forEach((k, t) -> b.append(b.length() == 0 ? "" : "\n").append(k).append(": ")
           .append(CohortsView.of(t, asOf, through).metric(metric).calendar(calendar).text()));
       return b.length() == 0 ? "No payments.\n" : b.toString();
     }
 
     @Override
+    public Map<String, TextTable> tables() {
+      Map<String, TextTable> t = new java.util.LinkedHashMap<>();
+      byGroup.forEach((k, c) -> t.put(k, c.table(metric, calendar, through)));
+      return t;
+    }
+
+    @Override
     public String csv() {
       StringBuilder b = new StringBuilder("group,").append(CSV_HEADER);
-      tables.forEach((k, t) -> b.append(CohortsView.csv(t.cohorts(), through,
+      byGroup.forEach((k, t) -> b.append(CohortsView.csv(t.cohorts(), through,
           TextTable.csvText(k) + ",")));
       return b.toString();
     }
 
     @Override
     public Section html(Section s) {
-      for (Map.Entry<String, CohortTable> e : tables.entrySet()) {
+      for (Map.Entry<String, CohortTable> e : byGroup.entrySet()) {
         s = CohortsView.of(e.getValue(), asOf, through).html(s.paragraph(e.getKey() + ":"));
       }
       return s;

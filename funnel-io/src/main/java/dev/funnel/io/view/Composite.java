@@ -1,5 +1,6 @@
 package dev.funnel.io.view;
 
+import dev.funnel.core.display.TextTable;
 import dev.funnel.io.html.Section;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -9,7 +10,7 @@ import java.util.Map;
 /**
  * Several views shown as one (a report section of several results): in text each part under its
  * heading, a blank line between parts; in JSON an object of the leading members, then one member
- * per part; in HTML each part after its heading; in CSV each part's CSV, a blank line between.
+ * per part; in HTML each part after its heading; in CSV every part's tables in long form.
  */
 public final class Composite implements View {
 
@@ -67,13 +68,20 @@ public final class Composite implements View {
     return m;
   }
 
+  /** Every part's tables, each name prefixed with its part's key ({@code funnel/stages}). */
+  @Override
+  public Map<String, TextTable> tables() {
+    Map<String, TextTable> t = new LinkedHashMap<>();
+    for (Part p : parts) {
+      p.view().tables().forEach((name, table) -> t.put(p.key() + "/" + name, table));
+    }
+    return t;
+  }
+
+  /** Every part's tables in one CSV, long form ({@link Views#csv(Map)}). */
   @Override
   public String csv() {
-    StringBuilder b = new StringBuilder();
-    for (Part p : parts) {
-      b.append(b.length() == 0 ? "" : "\n").append(p.view().csv());
-    }
-    return b.toString();
+    return Views.csv(tables());
   }
 
   @Override

@@ -104,6 +104,11 @@ public final class DatasetView implements View {
   }
 
   @Override
+  public Map<String, TextTable> tables() {
+    return Map.of("tables", table());
+  }
+
+  @Override
   public String csv() {
     return table().csv();
   }

@@ -73,6 +73,15 @@ public final class DealsView implements View {
   }
 
   @Override
+  public Map<String, TextTable> tables() {
+    Map<String, TextTable> t = new LinkedHashMap<>();
+    t.put("deal size", f.deals().table());
+    t.put("pipeline", f.pipeline().table());
+    t.put("velocity", f.velocity().table());
+    return t;
+  }
+
+  @Override
   public String csv() {
     Map<String, TextTable> t = new LinkedHashMap<>();
     t.put("deal size", f.deals().table());

@@ -1,6 +1,7 @@
 package dev.funnel.io.view;
 
 import dev.funnel.io.chart.Svg;
+import dev.funnel.core.display.TextTable;
 import dev.funnel.io.html.Section;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -37,6 +38,11 @@ public final class Framed implements View {
   @Override
   public Object json() {
     return members.isEmpty() ? inner.json() : Views.members(members, inner.json());
+  }
+
+  @Override
+  public Map<String, TextTable> tables() {
+    return inner.tables();
   }
 
   @Override

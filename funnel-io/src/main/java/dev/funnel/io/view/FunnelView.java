@@ -129,6 +129,11 @@ public final class FunnelView implements View {
   }
 
   @Override
+  public Map<String, TextTable> tables() {
+    return Map.of("funnel", table());
+  }
+
+  @Override
   public String csv() {
     return table().csv();
   }

@@ -161,6 +161,14 @@ public final class LeadsView implements View {
   }
 
   @Override
+  public Map<String, TextTable> tables() {
+    Map<String, TextTable> t = new LinkedHashMap<>();
+    t.put("comparison", comparison());
+    t.put("trend", trendTable());
+    return t;
+  }
+
+  @Override
   public String csv() {
     Map<String, TextTable> t = new LinkedHashMap<>();
     t.put("comparison", comparison());

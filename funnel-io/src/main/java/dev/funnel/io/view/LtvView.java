@@ -190,6 +190,18 @@ public final class LtvView implements View {
     return a.text();
   }
 
+  @Override
+  public Map<String, TextTable> tables() {
+    Map<String, TextTable> t = new LinkedHashMap<>();
+    t.put("channels", a.channels().table());
+    t.put(a.paretoNbd() != null ? "pareto/nbd" : "bg/nbd",
+        a.paretoNbd() != null ? a.paretoNbd().table() : a.bgNbd().table());
+    if (a.gammaGamma() != null) {
+      t.put("gamma-gamma", a.gammaGamma().table());
+    }
+    return t;
+  }
+
   /** The channels' table: LTV, CAC, LTV/CAC and payback per channel. */
   @Override
   public String csv() {
@@ -230,6 +242,11 @@ public final class LtvView implements View {
     @Override
     public String csv() {
       return u.table().csv();
+    }
+
+    @Override
+    public Map<String, TextTable> tables() {
+      return Map.of("channels", u.table());
     }
 
     @Override

@@ -4,7 +4,9 @@ import dev.funnel.core.display.TextTable;
 import dev.funnel.core.funnel.ConversionMatrix;
 import dev.funnel.core.funnel.MatrixCell;
 import dev.funnel.io.html.Section;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 
 /**
@@ -69,10 +71,22 @@ public final class MatrixView implements View {
     return caption + "\n" + m.grid(by).render() + m.bottleneckLines();
   }
 
-  /** A row per cell: source, step, counts, rates, index, adjusted p-value, gap and its interval. */
+  /** The grid of rates and, with every figure of each cell, the cells. */
+  @Override
+  public Map<String, TextTable> tables() {
+    Map<String, TextTable> t = new LinkedHashMap<>();
+    t.put("matrix", m.grid(by));
+    t.put("cells", m.table());
+    return t;
+  }
+
+  /**
+   * The grid ({@code matrix}) and a row per cell with every figure ({@code cells}: counts, rates,
+   * index, adjusted p-value, gap and its interval), in long form.
+   */
   @Override
   public String csv() {
-    return m.table().csv();
+    return Views.csv(tables());
   }
 
   @Override

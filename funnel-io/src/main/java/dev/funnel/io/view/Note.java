@@ -1,5 +1,6 @@
 package dev.funnel.io.view;
 
+import dev.funnel.core.display.TextTable;
 import dev.funnel.io.html.Section;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -31,6 +32,11 @@ public final class Note implements View {
   @Override
   public Object json() {
     return json;
+  }
+
+  @Override
+  public Map<String, TextTable> tables() {
+    return Map.of();
   }
 
   @Override

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -78,6 +79,11 @@ public final class PlanView implements View {
   @Override
   public String text() {
     return r.summary() + "\n" + note() + r.table().render() + r.notes();
+  }
+
+  @Override
+  public Map<String, TextTable> tables() {
+    return Map.of("plan", r.table());
   }
 
   @Override

@@ -118,6 +118,11 @@ public final class QualityView implements View {
   }
 
   @Override
+  public Map<String, TextTable> tables() {
+    return Map.of("quality", q.table());
+  }
+
+  @Override
   public String csv() {
     return q.table().csv();
   }

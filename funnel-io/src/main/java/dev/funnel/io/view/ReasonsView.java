@@ -9,6 +9,7 @@ import dev.funnel.io.html.KeyFigure;
 import dev.funnel.io.html.Section;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Lost and returned reasons of a period ({@link ExitReasons}, the review pack's reasons section):
@@ -58,6 +59,11 @@ public final class ReasonsView implements View {
   public String text() {
     return period.label() + ": " + current.summary() + "\n" + compare.label() + ": "
         + Formats.count(base.exits()) + " exits\n" + current.table().render();
+  }
+
+  @Override
+  public Map<String, TextTable> tables() {
+    return Map.of("reasons", current.table());
   }
 
   @Override

@@ -171,7 +171,7 @@ public final class SalesView implements View {
   }
 
   /** Every table, by name. */
-  private Map<String, TextTable> tables() {
+  private Map<String, TextTable> namedTables() {
     Map<String, TextTable> t = new LinkedHashMap<>();
     for (WinRate w : f.winRates()) {
       t.put("win rate from " + w.base(), w.table());
@@ -186,8 +186,13 @@ public final class SalesView implements View {
   }
 
   @Override
+  public Map<String, TextTable> tables() {
+    return namedTables();
+  }
+
+  @Override
   public String csv() {
-    return Views.csv(tables());
+    return Views.csv(namedTables());
   }
 
   @Override
@@ -200,7 +205,7 @@ public final class SalesView implements View {
             Formats.count(p.deals()) + " open deals"),
         new KeyFigure("Sales velocity", Formats.amount(f.forecast().velocity().perDay()),
             "per day")));
-    for (Map.Entry<String, TextTable> e : tables().entrySet()) {
+    for (Map.Entry<String, TextTable> e : namedTables().entrySet()) {
       s = s.table(e.getKey(), e.getValue().header(), e.getValue().textRows());
     }
     return s;

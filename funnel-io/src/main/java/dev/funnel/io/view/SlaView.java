@@ -86,6 +86,15 @@ public final class SlaView implements View {
   }
 
   @Override
+  public Map<String, TextTable> tables() {
+    Map<String, TextTable> t = new LinkedHashMap<>();
+    t.put("sla", r.table());
+    t.put("overdue", r.overdue().table());
+    t.put("stale", r.stale().table());
+    return t;
+  }
+
+  @Override
   public String csv() {
     Map<String, TextTable> t = new LinkedHashMap<>();
     t.put("sla", r.table());

@@ -143,6 +143,11 @@ public final class UnitView implements View {
   }
 
   @Override
+  public Map<String, TextTable> tables() {
+    return Map.of("channels", table());
+  }
+
+  @Override
   public String csv() {
     return table().csv();
   }

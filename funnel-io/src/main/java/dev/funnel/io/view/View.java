@@ -1,7 +1,9 @@
 package dev.funnel.io.view;
 
+import dev.funnel.core.display.TextTable;
 import dev.funnel.io.chart.Svg;
 import dev.funnel.io.html.Section;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -24,6 +26,12 @@ public interface View {
 
   /** The result's table(s) as CSV, full precision, undefined figures empty. */
   String csv();
+
+  /**
+   * The result's tables by name, in order: what its text shows as tables, with typed cells, for
+   * CSV ({@link Views#csv(Map)}) and for checks that every rendering shows the same figures.
+   */
+  Map<String, TextTable> tables();
 
   /** The result added to a section of an HTML page: key figures, charts, tables, notes. */
   Section html(Section into);
