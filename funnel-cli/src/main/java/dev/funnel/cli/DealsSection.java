@@ -53,6 +53,6 @@ final class DealsSection extends ComputedSection<DealsSection.Result> {
   @Override
   View view(Result r, ReportInput in) {
     return DealsView.of(new DealsView.Figures(r.period(), r.won(), r.compare(), r.wonBefore(),
-        r.deals(), r.pipeline(), r.velocity(), in.scope().asOfLabel()));
+        r.deals(), r.pipeline(), r.velocity(), in.scope().asOfLabel(), in.dataset().currency()));
   }
 }

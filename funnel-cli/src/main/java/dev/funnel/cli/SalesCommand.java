@@ -93,7 +93,7 @@ final class SalesCommand implements Command {
         List.of(Sales.winRate(d, "SQL", from, to, asOf), Sales.winRate(d, "OPPORTUNITY", from, to, asOf)),
         Sales.dealSize(d, wonFrom, wonTo, asOf),
         Sales.cycle(d, "SQL", asOf, from, to), Sales.timeInStages(d, asOf),
-        Sales.forecast(d, asOf, period), Sales.owners(d, asOf, from, to));
+        Sales.forecast(d, asOf, period), Sales.owners(d, asOf, from, to), d.currency());
     Output.emit(session, format, SalesView.of(r), in);
     return ExitCodes.OK;
   }

@@ -26,9 +26,10 @@ public final class DealsView implements View {
    * @param won       deals won in the period
    * @param wonBefore deals won in the comparison period
    * @param asOfLabel the as-of instant for people ({@link dev.funnel.core.display.InstantLabel})
+   * @param currency  the dataset currency (null: not stated)
    */
   public record Figures(Period period, long won, Period compare, long wonBefore, DealSize deals,
-      Pipeline pipeline, SalesVelocity velocity, String asOfLabel) {}
+      Pipeline pipeline, SalesVelocity velocity, String asOfLabel, String currency) {}
 
   private final Figures f;
 
@@ -66,7 +67,7 @@ public final class DealsView implements View {
     b.append(f.deals().summary()).append(" in ").append(f.period().label()).append('\n');
     Pipeline p = f.pipeline();
     b.append('\n').append(p.summary()).append(" as of ").append(f.asOfLabel()).append('\n');
-    b.append(SalesView.planLine(p, f.period()));
+    b.append(SalesView.planLine(p, f.period(), f.currency()));
     b.append(p.table().render());
     b.append('\n').append(f.velocity().summary()).append('\n').append(f.velocity().table().render());
     return b.toString();
@@ -96,12 +97,15 @@ public final class DealsView implements View {
     s = s.figures(List.of(
         new KeyFigure("Won deals", Formats.count(f.won()),
             Formats.change(change()) + " vs " + f.compare().label()),
-        new KeyFigure("Average deal", Formats.amount(f.deals().average())),
-        new KeyFigure("Weighted pipeline", Formats.amount(p.weighted()), Formats.count(p.deals())
-            + " open deals, " + Formats.amount(p.value()) + " open"),
+        new KeyFigure("Average deal", Formats.money(f.deals().average(), f.currency())),
+        new KeyFigure("Weighted pipeline", Formats.money(p.weighted(), f.currency()),
+            Formats.count(p.deals()) + " open deals, " + Formats.money(p.value(), f.currency())
+                + " open"),
         new KeyFigure("Coverage of plan", Formats.multiple(p.coverage()),
-            p.plan() == null ? "no revenue target" : "target " + Formats.amount(p.plan())),
-        new KeyFigure("Sales velocity", Formats.amount(f.velocity().perDay()), "per day")));
+            p.plan() == null ? "no revenue target"
+                : "target " + Formats.money(p.plan(), f.currency())),
+        new KeyFigure("Sales velocity", Formats.money(f.velocity().perDay(), f.currency()),
+            "per day")));
     TextTable t = SalesView.pipelineTable(p);
     return s.table("Open pipeline as of " + f.asOfLabel(), t.header(), t.textRows());
   }

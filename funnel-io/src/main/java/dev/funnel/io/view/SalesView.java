@@ -42,10 +42,11 @@ public final class SalesView implements View {
    * @param to          the day after the window, or null
    * @param period      the period reviewed, or null
    * @param wonInPeriod whether the average deal is over the deals won in {@code period}
+   * @param currency    the dataset currency (null: not stated)
    */
   public record Figures(Instant asOf, ZoneId zone, LocalDate from, LocalDate to, Period period,
       boolean wonInPeriod, List<WinRate> winRates, DealSize deals, SalesCycle cycle,
-      TimeInStages stages, SalesForecast forecast, OwnerKpis owners) {
+      TimeInStages stages, SalesForecast forecast, OwnerKpis owners, String currency) {
 
     public Figures {
       winRates = List.copyOf(winRates);
@@ -138,9 +139,9 @@ public final class SalesView implements View {
   }
 
   /** The plan line under the pipeline's summary: the period's revenue target, or none. */
-  static String planLine(Pipeline p, Period period) {
+  static String planLine(Pipeline p, Period period, String currency) {
     return "plan (revenue target of " + period.label() + "): "
-        + (p.plan() == null ? "none" : Formats.amount(p.plan())) + "\n";
+        + (p.plan() == null ? "none" : Formats.money(p.plan(), currency)) + "\n";
   }
 
   @Override
@@ -160,7 +161,7 @@ public final class SalesView implements View {
     Pipeline p = f.forecast().pipeline();
     b.append('\n').append(p.summary()).append('\n');
     if (f.period() != null) {
-      b.append(planLine(p, f.period()));
+      b.append(planLine(p, f.period(), f.currency()));
     }
     b.append(p.table().render());
     SalesVelocity v = f.forecast().velocity();
@@ -199,12 +200,12 @@ public final class SalesView implements View {
   public Section html(Section s) {
     Pipeline p = f.forecast().pipeline();
     s = s.figures(List.of(
-        new KeyFigure("Average deal", Formats.amount(f.deals().average()),
+        new KeyFigure("Average deal", Formats.money(f.deals().average(), f.currency()),
             Formats.count(f.deals().valued()) + " won deals"),
-        new KeyFigure("Weighted pipeline", Formats.amount(p.weighted()),
+        new KeyFigure("Weighted pipeline", Formats.money(p.weighted(), f.currency()),
             Formats.count(p.deals()) + " open deals"),
-        new KeyFigure("Sales velocity", Formats.amount(f.forecast().velocity().perDay()),
-            "per day")));
+        new KeyFigure("Sales velocity", Formats.money(f.forecast().velocity().perDay(),
+            f.currency()), "per day")));
     for (Map.Entry<String, TextTable> e : namedTables().entrySet()) {
       s = s.table(e.getKey(), e.getValue().header(), e.getValue().textRows());
     }

@@ -1,7 +1,6 @@
 package dev.funnel.io.view;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import dev.funnel.core.display.Cell;
 import dev.funnel.core.display.Formats;
 import dev.funnel.core.display.TextTable;
 import dev.funnel.core.money.UnitMetric;
@@ -82,64 +81,19 @@ public final class UnitView implements View {
         r.marketingRevenueShare());
   }
 
-  /** The rows shown: channels, the total, and the campaigns when asked for. */
-  private List<UnitRow> rows() {
-    List<UnitRow> rows = new ArrayList<>(r.channels());
-    rows.add(r.total());
-    if (campaigns) {
-      rows.addAll(r.campaigns());
-    }
-    return rows;
-  }
-
   /** The table of the text, HTML and CSV: a row per channel (and campaign), then the total. */
   public TextTable table() {
-    List<String> cols = new ArrayList<>(List.of("channel"));
-    if (campaigns) {
-      cols.add("campaign");
-    }
-    cols.addAll(List.of(Formats.moneyColumn("spend", r.currency()), "leads", "customers",
-        Formats.moneyColumn("revenue", r.currency()), "CPL", "CAC", "ROMI", "DRR"));
-    TextTable t = TextTable.of(cols.toArray(new String[0]));
-    for (UnitRow x : rows()) {
-      List<Object> cells = new ArrayList<>(List.of(x.channel()));
-      if (campaigns) {
-        cells.add(x.campaign() == null ? "" : x.campaign());
-      }
-      cells.addAll(List.of(x.spend(), x.leads(), x.customers(), x.revenue(), Cell.amount(x.cpl()),
-          Cell.amount(x.cac()), Cell.percent(x.romi()), Cell.percent(x.drr())));
-      t = t.plus(cells.toArray());
-    }
-    return t;
+    return r.table(campaigns);
   }
 
-  /**
-   * One line per reason why ratios of the rows are undefined, naming the ratios:
-   * {@code "cpl, cac, romi, drr: no spend rows for direct"}; rows in order, no line twice.
-   */
+  /** Why ratios of the rows shown are undefined, one line per reason. */
   public List<String> footnotes() {
-    Map<String, List<String>> byReason = new LinkedHashMap<>();
-    for (UnitRow x : rows()) {
-      for (UnitMetric m : UnitMetric.values()) {
-        x.undefined(m).ifPresent(
-            reason -> byReason.computeIfAbsent(reason, k -> new ArrayList<>()).add(m.label()));
-      }
-    }
-    List<String> out = new ArrayList<>();
-    byReason.forEach((reason, metrics) -> out.add(String.join(", ", metrics) + ": " + reason));
-    return out;
-  }
-
-  /** The marketing-sourced revenue and its share, in words. */
-  private String marketing() {
-    return "marketing-sourced revenue: " + Formats.money(r.marketingRevenue(), r.currency()) + " ("
-        + Formats.percent(r.marketingRevenueShare()) + " of revenue)";
+    return r.footnotes(campaigns);
   }
 
   @Override
   public String text() {
-    return r.summary() + "\n" + table().render() + Formats.footnotes(footnotes()) + marketing()
-        + "\n";
+    return r.text(campaigns);
   }
 
   @Override
@@ -161,7 +115,7 @@ public final class UnitView implements View {
     s = s.table(r.summary(), t.header(), t.textRows());
     String notes = Formats.footnoteLine(footnotes());
     s = notes.isEmpty() ? s : s.paragraph(notes);
-    return s.paragraph(marketing() + ".");
+    return s.paragraph(r.marketingLine() + ".");
   }
 
   private Svg chart() {

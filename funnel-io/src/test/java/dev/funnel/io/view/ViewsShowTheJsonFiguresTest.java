@@ -187,7 +187,7 @@ class ViewsShowTheJsonFiguresTest {
     SalesView.Figures f = new SalesView.Figures(AS_OF, D.zone(), null, null, P, false,
         List.of(Sales.winRate(D, "SQL", null, null, AS_OF)), Sales.dealSize(D, null, null, AS_OF),
         Sales.cycle(D, "SQL", AS_OF, null, null), Sales.timeInStages(D, AS_OF),
-        Sales.forecast(D, AS_OF, P), Sales.owners(D, AS_OF, null, null));
+        Sales.forecast(D, AS_OF, P), Sales.owners(D, AS_OF, null, null), D.currency());
     Consistency c = Consistency.of(SalesView.of(f));
     c.table("win rate from SQL", c.json().get("winRates"), "base", cols("reached", "reached",
         "won", "won", "lost", "lost", "returned", "returned", "open", "open", "won value",
@@ -206,7 +206,7 @@ class ViewsShowTheJsonFiguresTest {
     var forecast = Sales.forecast(D, AS_OF, P);
     Consistency c = Consistency.of(DealsView.of(new DealsView.Figures(P, 12, C, 10,
         Sales.dealSize(D, P.startInstant(D.zone()), P.endInstant(D.zone()), AS_OF),
-        forecast.pipeline(), forecast.velocity(), "end of 2026-02-28")));
+        forecast.pipeline(), forecast.velocity(), "end of 2026-02-28", D.currency())));
     c.table("pipeline", c.json().get("pipeline").get("stages"), "stage", cols("deals", "deals",
         "value", "value", "win probability", "winProbability", "weighted", "weighted"));
     assertTrue(c.checked() > 8);
