@@ -16,10 +16,8 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -200,12 +198,9 @@ final class AttributionCommand implements Command {
             : jo.conversionStage()) + " from the start of " + period.label() + " to "
             + InstantLabel.of(asOf, zone))
         + ", touches up to " + jo.lookbackDays() + " days before each";
-    Map<String, Object> members = new LinkedHashMap<>();
-    members.put("period", period == null ? null : period.label());
-    members.put("from", from == null ? null : from.toString());
-    members.put("asOf", asOf.toString());
-    members.put("lookbackDays", jo.lookbackDays());
-    Output.emit(session, format, Framed.of(view, line, members), in);
+    Output.emit(session, format, Framed.of(view, line, new AttributionView.Journeys(
+        period == null ? null : period.label(), from == null ? null : from.toString(),
+        asOf.toString(), jo.lookbackDays())), in);
     return ExitCodes.OK;
   }
 

@@ -11,9 +11,7 @@ import dev.funnel.attribution.JourneySet;
 import dev.funnel.attribution.Model;
 import dev.funnel.core.DatasetTable;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Attribution by several models side by side ({@link Attribution}): first touch, last touch,
@@ -68,14 +66,10 @@ final class AttributionSection extends ComputedSection<AttributionSection.Result
   @Override
   View view(Result r, ReportInput in) {
     ReportScope s = in.scope();
-    Map<String, Object> members = new LinkedHashMap<>();
-    members.put("period", s.period().label());
-    members.put("from", s.from(s.period()).toString());
-    members.put("asOf", s.asOf().toString());
-    members.put("lookbackDays", LOOKBACK_DAYS);
     return Framed.of(AttributionView.sideBySide(r.journeys(), r.results()),
         "conversions to WON from the start of " + s.period().label() + " to " + s.asOfLabel()
             + ", touches up to " + LOOKBACK_DAYS + " days before each",
-        members);
+        new AttributionView.Journeys(s.period().label(), s.from(s.period()).toString(),
+            s.asOf().toString(), LOOKBACK_DAYS));
   }
 }

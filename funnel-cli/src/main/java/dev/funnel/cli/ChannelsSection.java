@@ -1,6 +1,5 @@
 package dev.funnel.cli;
 
-import dev.funnel.core.display.Formats;
 import dev.funnel.io.view.Framed;
 import dev.funnel.io.view.UnitView;
 import dev.funnel.io.view.View;

@@ -165,6 +165,10 @@ final class Report {
   }
 
 
+  /** The report's own JSON member: what it covers, as of when, and its warning. */
+  record Head(String period, String compare, String asOf, String asOfLabel, String zone,
+      boolean partial, List<String> notes, double bannerShare, String warning) {}
+
   /**
    * The whole report as one JSON tree: {@code "report"} (period, comparison period, as-of instant
    * (UTC) and its label in the dataset zone, the zone, whether the period is partial, the notes,
@@ -173,17 +177,10 @@ final class Report {
   static Map<String, Object> json(ReportInput in) {
     prepare(in);
     Map<String, Object> m = new LinkedHashMap<>();
-    Map<String, Object> scope = new LinkedHashMap<>();
     ReportScope s = in.scope();
-    scope.put("period", s.period().label());
-    scope.put("compare", s.compare().label());
-    scope.put("asOf", s.asOf().toString());
-    scope.put("asOfLabel", s.asOfLabel());
-    scope.put("zone", DatasetView.zone(in.dataset()));
-    scope.put("partial", !s.partial(s.period()).isEmpty());
-    scope.put("notes", s.notes());
-    scope.put("bannerShare", in.scope().bannerShare());
-    scope.put("warning", bannerMessage(in));
+    Head scope = new Head(s.period().label(), s.compare().label(), s.asOf().toString(),
+        s.asOfLabel(), DatasetView.zone(in.dataset()), !s.partial(s.period()).isEmpty(),
+        s.notes(), s.bannerShare(), bannerMessage(in));
     m.put("report", scope);
     for (ReportSection x : SECTIONS) {
       m.put(x.key(), x.json(in));

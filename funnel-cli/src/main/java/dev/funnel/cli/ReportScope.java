@@ -4,7 +4,6 @@ import dev.funnel.core.Dataset;
 import dev.funnel.core.DatasetTable;
 import dev.funnel.core.Granularity;
 import dev.funnel.core.Period;
-import dev.funnel.core.columnar.SpendColumns;
 import dev.funnel.core.funnel.FunnelQuery;
 import dev.funnel.core.funnel.FunnelReport;
 import dev.funnel.core.funnel.StageFunnel;

@@ -27,7 +27,6 @@ import dev.funnel.core.sales.Sales;
 import dev.funnel.io.DatasetReader;
 import dev.funnel.io.DatasetWriter;
 import dev.funnel.io.FileFormat;
-import dev.funnel.io.Json;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -43,7 +43,6 @@ import dev.funnel.core.sales.Sales;
 import dev.funnel.core.sla.Sla;
 import dev.funnel.core.sla.SlaQuery;
 import dev.funnel.core.sla.SlaReport;
-import dev.funnel.io.Json;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;

@@ -3,7 +3,6 @@ package dev.funnel.cohort;
 import dev.funnel.core.Granularity;
 import dev.funnel.core.display.Tabular;
 import dev.funnel.core.display.Cell;
-import dev.funnel.core.display.Formats;
 import dev.funnel.core.display.TextTable;
 import java.util.List;
 

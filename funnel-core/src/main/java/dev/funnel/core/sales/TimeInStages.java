@@ -3,7 +3,6 @@ package dev.funnel.core.sales;
 import dev.funnel.core.display.InstantLabel;
 import dev.funnel.core.display.Tabular;
 import dev.funnel.core.display.Cell;
-import dev.funnel.core.display.Formats;
 import dev.funnel.core.display.TextTable;
 import java.time.Instant;
 import java.time.ZoneId;

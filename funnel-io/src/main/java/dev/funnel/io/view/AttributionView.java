@@ -50,6 +50,17 @@ public final class AttributionView implements View {
     this.title = title;
   }
 
+  /**
+   * The journeys of a window as of an instant, the members before the credit in JSON
+   * ({@code funnel attribution --period}, the review pack).
+   *
+   * @param period       the period whose conversions count, or null
+   * @param from         its start, or null
+   * @param asOf         the as-of instant (ISO-8601, UTC)
+   * @param lookbackDays how far before a conversion its touches count
+   */
+  public record Journeys(String period, String from, String asOf, int lookbackDays) {}
+
   /** The view of one model's credit. */
   public static AttributionView of(JourneySet js, AttributionResult r) {
     return new AttributionView(js, List.of(r), List.of(), false,

@@ -15,19 +15,21 @@ public final class Framed implements View {
 
   private final View inner;
   private final String heading;
-  private final Map<String, Object> members;
+  private final Object members;
 
-  private Framed(View inner, String heading, Map<String, Object> members) {
+  private Framed(View inner, String heading, Object members) {
     this.inner = inner;
     this.heading = heading;
     this.members = members;
   }
 
   /**
-   * The view with a heading line (empty: none) and leading JSON members (in order).
+   * The view with a heading line (empty: none) and leading JSON members: a map (in its order;
+   * empty: none) or a record (its components).
    */
-  public static Framed of(View inner, String heading, Map<String, ?> members) {
-    return new Framed(inner, heading, new LinkedHashMap<>(members));
+  public static Framed of(View inner, String heading, Object members) {
+    return new Framed(inner, heading,
+        members instanceof Map<?, ?> m ? new LinkedHashMap<>(m) : members);
   }
 
   @Override
@@ -37,7 +39,8 @@ public final class Framed implements View {
 
   @Override
   public Object json() {
-    return members.isEmpty() ? inner.json() : Views.members(members, inner.json());
+    return members instanceof Map<?, ?> m && m.isEmpty() ? inner.json()
+        : Views.members(members, inner.json());
   }
 
   @Override

@@ -122,15 +122,20 @@ public final class Views {
   }
 
   /**
-   * A JSON object of {@code first}'s members followed by the value's own (a record or map that
-   * writes as an object): e.g. a report section's {@code "period"} before its command's members.
+   * A JSON object of {@code first}'s members followed by the value's own (each a record or map
+   * that writes as an object): e.g. a report section's {@code "period"} before its command's
+   * members.
    * The result is a JSON value for {@link #json(Object)}.
    *
    * @throws IllegalArgumentException when the value is not an object
    */
-  public static Object members(Map<String, ?> first, Object value) {
+  public static Object members(Object first, Object value) {
     ObjectNode o = MAPPER.createObjectNode();
-    first.forEach((k, v) -> o.set(k, MAPPER.valueToTree(v)));
+    Object head = MAPPER.valueToTree(first);
+    if (!(head instanceof ObjectNode h)) {
+      throw new IllegalArgumentException("not a JSON object: " + first);
+    }
+    o.setAll(h);
     Object tree = MAPPER.valueToTree(value);
     if (!(tree instanceof ObjectNode own)) {
       throw new IllegalArgumentException("not a JSON object: " + value);
