@@ -2,7 +2,6 @@ package dev.funnel.cli;
 
 import dev.funnel.core.DatasetTable;
 import dev.funnel.io.view.View;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -49,6 +48,12 @@ abstract class ComputedSection<T> implements ReportSection {
     outcome(in);
   }
 
+  /** The JSON of a section whose table is missing: {@code {"missing": "spend"}}. */
+  record Missing(String missing) {}
+
+  /** The JSON of a section the library refused: {@code {"unavailable": reason}}. */
+  record Unavailable(String unavailable) {}
+
   /** Either the result or why there is none. */
   private record Outcome<T>(T result, String missing, String unavailable) {}
 
@@ -83,10 +88,10 @@ abstract class ComputedSection<T> implements ReportSection {
   public final Object json(ReportInput in) {
     Outcome<T> o = outcome(in);
     if (o.missing() != null) {
-      return new LinkedHashMap<>(Map.of("missing", o.missing()));
+      return new Missing(o.missing());
     }
     if (o.unavailable() != null) {
-      return new LinkedHashMap<>(Map.of("unavailable", o.unavailable()));
+      return new Unavailable(o.unavailable());
     }
     return view(o.result(), in).json();
   }

@@ -62,6 +62,6 @@ final class FunnelSection extends ComputedSection<FunnelSection.Result> {
             FunnelView.of(r.funnel()).titled("Funnel, " + p + " (event basis)"))
         .part("matrix", "", MatrixView.of(m, "channel").captioned("Conversion by channel, leads"
             + " created in " + p + " (cohort basis, stages reached by " + in.scope().asOfLabel()
-            + "; ! = bottleneck: " + m.rule() + ")"));
+            + ")\n! = bottleneck: " + m.rule()));
   }
 }
