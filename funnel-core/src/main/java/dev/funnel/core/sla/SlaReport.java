@@ -60,6 +60,19 @@ public record SlaReport(
         Cell.decimal(s.p90Minutes()));
   }
 
+  /** The summary and the owners' table, then the overdue and stale worklists. */
+  @Override
+  public String text() {
+    StringBuilder b = new StringBuilder(summary()).append('\n').append(table().render());
+    for (OverdueLeads l : List.of(overdue, stale)) {
+      b.append('\n').append(l.summary()).append('\n');
+      if (l.size() > 0) {
+        b.append(l.table().render());
+      }
+    }
+    return b.toString();
+  }
+
   @Override
   public String toString() {
     return Tabular.preview(this);
