@@ -111,7 +111,7 @@ public final class CohortsView implements View {
       BigDecimal revenueOutside, long paymentsBeforeCohort, BigDecimal revenueBeforeCohort) {}
 
   @Override
-  public Json json() {
+  public Object json() {
     List<CohortJson> rows = new ArrayList<>();
     for (CohortRow r : t.cohorts()) {
       rows.add(new CohortJson(r.cohort().label(), r.size(), r.active(), r.retention(), r.revenue(),

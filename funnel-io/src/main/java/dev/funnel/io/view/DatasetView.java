@@ -67,7 +67,7 @@ public final class DatasetView implements View {
       String asOf, @JsonInclude(Include.NON_NULL) Window window, Map<String, Long> tables) {}
 
   @Override
-  public Json json() {
+  public Object json() {
     Map<String, Long> rows = new LinkedHashMap<>();
     for (DatasetTable t : f.dataset().tables()) {
       rows.put(t.fileName(), (long) f.dataset().size(t));

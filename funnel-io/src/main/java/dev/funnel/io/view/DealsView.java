@@ -51,7 +51,7 @@ public final class DealsView implements View {
   }
 
   @Override
-  public Json json() {
+  public Object json() {
     return new Json(f.period().label(), f.compare().label(), f.won(), f.wonBefore(), change(),
         SalesView.DealSizeJson.of(f.deals()), SalesView.PipelineJson.of(f.pipeline()),
         SalesView.VelocityJson.of(f.velocity()));

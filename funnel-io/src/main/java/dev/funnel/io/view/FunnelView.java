@@ -88,7 +88,7 @@ public final class FunnelView implements View {
       @JsonInclude(Include.NON_NULL) List<PartialJson> partialPeriods) {}
 
   @Override
-  public Json json() {
+  public Object json() {
     boolean grouped = !r.query().by().isEmpty();
     boolean periodic = r.query().granularity() != null;
     List<GroupJson> groups = null;

@@ -103,7 +103,7 @@ public final class LeadsView implements View {
   }
 
   @Override
-  public Json json() {
+  public Object json() {
     List<TrendJson> t = new ArrayList<>();
     for (LeadTrend x : trend) {
       t.add(new TrendJson(x.period().label(), x.leads(), x.mql(), x.sql(), x.shareQualified(),

@@ -171,7 +171,7 @@ public final class LtvView implements View {
       @com.fasterxml.jackson.annotation.JsonUnwrapped ChannelsJson channels) {}
 
   @Override
-  public Json json() {
+  public Object json() {
     ClvTable c = a.clv();
     ClvJson clv = c == null ? null : new ClvJson(c.terms().periods(), c.terms().discountRate(),
         c.terms().margin(), c.mean(), c.total(), c.definedCustomers(), c.definedMean(),

@@ -60,7 +60,7 @@ public final class MatrixView implements View {
       List<Double> overall, List<CellJson> cells) {}
 
   @Override
-  public Json json() {
+  public Object json() {
     return new Json(m.basis().label(), by, m.fdr(),
         new Gap(m.minimumGap().kind().name().toLowerCase(Locale.ROOT), m.minimumGap().value()),
         m.transitions(), m.overall(), m.cells().stream().map(CellJson::of).toList());

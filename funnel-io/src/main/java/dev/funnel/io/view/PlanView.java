@@ -49,7 +49,7 @@ public final class PlanView implements View {
       List<Row> rows) {}
 
   @Override
-  public Json json() {
+  public Object json() {
     List<Row> rows = new ArrayList<>();
     for (PlanRow x : r.rows()) {
       rows.add(new Row(x.metric(), x.channel(), x.plan(), x.actual(), x.runRate(), x.deviation(),

@@ -81,7 +81,7 @@ public final class QualityView implements View {
       BigDecimal revenueWithoutSource, double revenueShareWithoutSource, String asOf) {}
 
   @Override
-  public Json json() {
+  public Object json() {
     Map<String, String> files = new LinkedHashMap<>();
     for (TableRead t : reads) {
       files.putIfAbsent(t.table().fileName(), t.file());

@@ -42,7 +42,7 @@ public final class ReasonsView implements View {
       long early, long late, List<Reason> reasons) {}
 
   @Override
-  public Json json() {
+  public Object json() {
     List<Reason> rows = new ArrayList<>();
     long early = 0;
     long late = 0;

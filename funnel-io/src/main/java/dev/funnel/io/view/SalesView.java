@@ -128,7 +128,7 @@ public final class SalesView implements View {
       VelocityJson velocity, List<OwnerJson> owners) {}
 
   @Override
-  public Json json() {
+  public Object json() {
     return new Json(f.asOf().toString(), new Window(f.from(), f.to()),
         f.winRates().stream().map(WinRateJson::of).toList(), DealSizeJson.of(f.deals()),
         CycleJson.of(f.cycle()),

@@ -67,7 +67,7 @@ public final class SlaView implements View {
       Stats total, List<Stats> owners, List<Lead> overdue, List<Lead> stale) {}
 
   @Override
-  public Json json() {
+  public Object json() {
     return new Json(r.stage(), r.target().toString(), r.target().toSeconds() / 60.0, r.asOf(),
         r.calendar().toString(), Stats.of(r.total()), r.owners().stream().map(Stats::of).toList(),
         Lead.of(r.overdue()), Lead.of(r.stale()));

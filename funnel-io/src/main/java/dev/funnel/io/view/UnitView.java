@@ -74,7 +74,7 @@ public final class UnitView implements View {
       double marketingRevenueShare) {}
 
   @Override
-  public Json json() {
+  public Object json() {
     return new Json(r.window(), r.currency(), r.margin(), r.romiBasis().label(),
         r.channels().stream().map(Row::of).toList(), Row.of(r.total()),
         r.campaigns().stream().map(Row::of).toList(), r.marketingRevenue(),
