@@ -97,7 +97,7 @@ final class DatasetJourneys {
       boolean created = false;
       if (fromCreation && row
           && (hit < 0 || createdBefore(leads, lead, stages, hit))) {
-        created = true; // every lead is at the first stage from its creation (spec/dataset.md)
+        created = true; // every lead is at the first stage from its creation (docs/spec/dataset.md)
       }
       boolean converts = created || hit >= 0;
       if (!converts && tf == tt) {
@@ -165,10 +165,10 @@ final class DatasetJourneys {
         }
       }
       oppMark[entries] = mark;
+      int endSub = end.getNano() % 1_000_000;
       for (int r = a; r < b; r++) {
         key[used] = campaignKeys == null ? touches.channel(r) : campaignKeys.id(touches, r);
-        Duration d = Duration.between(touches.instant(r), end);
-        age[used] = (d.getSeconds() + d.getNano() / 1e9) / JourneySet.SECONDS_PER_DAY;
+        age[used] = ageDays(touches.at(r), touches.subMillis(r), endMs, endSub);
         used++;
       }
       entries++;
@@ -303,6 +303,21 @@ final class DatasetJourneys {
       }
     }
     return found;
+  }
+
+  /**
+   * The age in days of a touch at {@code ms} (+ {@code sub} ns) when the journey ends at
+   * {@code endMs} (+ {@code endSub} ns): exactly {@code Duration.between(touch, end)} as whole
+   * seconds plus nanoseconds over 1e9, over {@link JourneySet#SECONDS_PER_DAY}, computed without
+   * making the instants.
+   */
+  static double ageDays(long ms, int sub, long endMs, int endSub) {
+    long secs = Math.floorDiv(endMs, 1000L) - Math.floorDiv(ms, 1000L);
+    long nanos = (Math.floorMod(endMs, 1000L) - Math.floorMod(ms, 1000L)) * 1_000_000L
+        + (endSub - sub);
+    secs += Math.floorDiv(nanos, 1_000_000_000L);
+    nanos = Math.floorMod(nanos, 1_000_000_000L);
+    return (secs + nanos / 1e9) / JourneySet.SECONDS_PER_DAY;
   }
 
   /** Epoch milliseconds rounded toward the past, saturated at the long range. */

@@ -90,4 +90,20 @@ class DatasetJourneysTest {
     }
     assertThrows(IllegalArgumentException.class, () -> Attribution.attribute(pre, Model.W_SHAPED));
   }
+
+  @Test
+  void touchAgesFromMillisAgreeWithDurationBetweenInstants() {
+    java.util.Random rnd = new java.util.Random(3);
+    for (int i = 0; i < 20_000; i++) {
+      Instant end = Instant.ofEpochSecond(rnd.nextInt(2_000_000_000) - 1_000_000_000L,
+          rnd.nextInt(4) == 0 ? 0 : rnd.nextInt(1_000_000_000));
+      Instant touch = end.minusNanos(rnd.nextInt(3) == 0 ? rnd.nextInt(2_000_000)
+          : (long) (rnd.nextDouble() * 400 * 86_400e9));
+      Duration d = Duration.between(touch, end);
+      double expected = (d.getSeconds() + d.getNano() / 1e9) / JourneySet.SECONDS_PER_DAY;
+      double actual = DatasetJourneys.ageDays(DatasetJourneys.floorMillis(touch),
+          touch.getNano() % 1_000_000, DatasetJourneys.floorMillis(end), end.getNano() % 1_000_000);
+      assertEquals(expected, actual, 0.0, touch + " .. " + end);
+    }
+  }
 }

@@ -10,8 +10,8 @@ import dev.funnel.attribution.Model;
 import dev.funnel.core.DatasetTable;
 import dev.funnel.core.Period;
 import dev.funnel.core.display.InstantLabel;
-import dev.funnel.io.view.AttributionView;
-import dev.funnel.io.view.Framed;
+import dev.funnel.cli.view.AttributionView;
+import dev.funnel.cli.view.Framed;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -22,7 +22,7 @@ import java.util.Set;
 
 /**
  * {@code funnel attribution DATA --model M}: channel credit of one attribution model, or of every
- * model side by side ({@code --model all}), from {@link Attribution} (spec/cli.md, attribution).
+ * model side by side ({@code --model all}), from {@link Attribution} (docs/spec/cli.md, attribution).
  * Journeys come from the touches and stages ({@code --input touches}, the default) or
  * from the pre-aggregated {@code paths} table; {@code --ci LEVEL} adds seeded percentile bootstrap
  * intervals.

@@ -1,8 +1,8 @@
 package dev.funnel.cli;
 
-import dev.funnel.io.view.AttributionView;
-import dev.funnel.io.view.Framed;
-import dev.funnel.io.view.View;
+import dev.funnel.cli.view.AttributionView;
+import dev.funnel.cli.view.Framed;
+import dev.funnel.cli.view.View;
 import dev.funnel.attribution.Attribution;
 import dev.funnel.attribution.AttributionOptions;
 import dev.funnel.attribution.AttributionResult;

@@ -13,7 +13,7 @@ import dev.funnel.core.funnel.Dimension;
 import dev.funnel.io.FactorRead;
 import dev.funnel.io.FactorTableReader;
 import dev.funnel.io.Json;
-import dev.funnel.io.view.BridgeView;
+import dev.funnel.cli.view.BridgeView;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -23,7 +23,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * {@code funnel bridge}: why revenue changed, as one exact effect per factor (spec/cli.md).
+ * {@code funnel bridge}: why revenue changed, as one exact effect per factor (docs/spec/cli.md).
  *
  * <p>Two inputs: a dataset ({@code DATA --base P --current P}, or {@code --base plan} for the plan
  * of the current period), decomposed with {@link FunnelBridge}; or any identity given as a factor

@@ -1,9 +1,9 @@
 package dev.funnel.cli;
 
-import dev.funnel.io.view.BridgeView;
-import dev.funnel.io.view.Composite;
-import dev.funnel.io.view.Note;
-import dev.funnel.io.view.View;
+import dev.funnel.cli.view.BridgeView;
+import dev.funnel.cli.view.Composite;
+import dev.funnel.cli.view.Note;
+import dev.funnel.cli.view.View;
 import dev.funnel.core.DatasetTable;
 import dev.funnel.core.bridge.FunnelBridge;
 import dev.funnel.core.bridge.FunnelBridgeResult;

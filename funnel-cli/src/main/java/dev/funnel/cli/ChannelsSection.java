@@ -1,8 +1,8 @@
 package dev.funnel.cli;
 
-import dev.funnel.io.view.Framed;
-import dev.funnel.io.view.UnitView;
-import dev.funnel.io.view.View;
+import dev.funnel.cli.view.Framed;
+import dev.funnel.cli.view.UnitView;
+import dev.funnel.cli.view.View;
 import dev.funnel.core.DatasetTable;
 import dev.funnel.core.Period;
 import dev.funnel.core.money.UnitEconomics;

@@ -8,8 +8,8 @@ import dev.funnel.core.DatasetTable;
 import dev.funnel.core.Granularity;
 import dev.funnel.core.Lead;
 import dev.funnel.core.Period;
-import dev.funnel.io.view.CohortsView;
-import dev.funnel.io.view.View;
+import dev.funnel.cli.view.CohortsView;
+import dev.funnel.cli.view.View;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -18,11 +18,11 @@ import java.util.SortedMap;
 import java.util.function.Function;
 
 /**
- * {@code funnel cohorts DATA}: the cohort table of {@link Cohorts#table} (spec/cli.md, cohorts): customers grouped by the calendar period of their first
+ * {@code funnel cohorts DATA}: the cohort table of {@link Cohorts#table} (docs/spec/cli.md, cohorts): customers grouped by the calendar period of their first
  * positive payment (or, with
  * {@code --cohort}, first touch, lead creation or SQL), followed period by period. Text is a
  * heat-map-style table of one metric (retention by default, {@code --metric}), JSON the shape of
- * spec/cli.md, CSV one row per cohort and period index.
+ * docs/spec/cli.md, CSV one row per cohort and period index.
  */
 final class CohortsCommand implements Command {
 

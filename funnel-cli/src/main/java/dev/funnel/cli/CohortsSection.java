@@ -7,10 +7,10 @@ import dev.funnel.cohort.LtvToCac;
 import dev.funnel.core.DatasetTable;
 import dev.funnel.core.Granularity;
 import dev.funnel.core.Period;
-import dev.funnel.io.view.CohortsView;
-import dev.funnel.io.view.Composite;
-import dev.funnel.io.view.LtvView;
-import dev.funnel.io.view.View;
+import dev.funnel.cli.view.CohortsView;
+import dev.funnel.cli.view.Composite;
+import dev.funnel.cli.view.LtvView;
+import dev.funnel.cli.view.View;
 import java.util.List;
 import java.util.Map;
 

@@ -1,7 +1,7 @@
 package dev.funnel.cli;
 
 import dev.funnel.core.DatasetTable;
-import dev.funnel.io.view.View;
+import dev.funnel.cli.view.View;
 import java.util.List;
 import java.util.Map;
 

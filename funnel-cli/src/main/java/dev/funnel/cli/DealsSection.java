@@ -1,7 +1,7 @@
 package dev.funnel.cli;
 
-import dev.funnel.io.view.DealsView;
-import dev.funnel.io.view.View;
+import dev.funnel.cli.view.DealsView;
+import dev.funnel.cli.view.View;
 import dev.funnel.core.DatasetTable;
 import dev.funnel.core.Period;
 import dev.funnel.core.sales.DealSize;
@@ -12,7 +12,7 @@ import dev.funnel.core.sales.SalesVelocity;
 import java.util.List;
 
 /**
- * New deals and forecast revenue ({@link Sales}, spec/metrics.md): deals won in the period and in
+ * New deals and forecast revenue ({@link Sales}, docs/spec/metrics.md): deals won in the period and in
  * the comparison period (event basis: the period the lead reached WON) up to the report's as-of
  * instant, the average won deal of the period, the open pipeline as of the as-of instant (by
  * default the end of the period) with its probability-weighted value and its coverage of the

@@ -1,6 +1,6 @@
 package dev.funnel.cli;
 
-/** The exit codes of {@code funnel} (spec/cli.md). */
+/** The exit codes of {@code funnel} (docs/spec/cli.md). */
 final class ExitCodes {
 
   /** Success. */

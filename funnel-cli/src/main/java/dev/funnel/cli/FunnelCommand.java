@@ -11,9 +11,9 @@ import dev.funnel.core.funnel.FunnelReport;
 import dev.funnel.core.funnel.MinimumGap;
 import dev.funnel.core.funnel.PeriodFunnel;
 import dev.funnel.core.funnel.StageFunnel;
-import dev.funnel.io.view.Framed;
-import dev.funnel.io.view.FunnelView;
-import dev.funnel.io.view.MatrixView;
+import dev.funnel.cli.view.Framed;
+import dev.funnel.cli.view.FunnelView;
+import dev.funnel.cli.view.MatrixView;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -24,7 +24,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * {@code funnel funnel DATA}: stage counts and conversions of {@link StageFunnel} (spec/cli.md,
+ * {@code funnel funnel DATA}: stage counts and conversions of {@link StageFunnel} (docs/spec/cli.md,
  * funnel) on the event or cohort basis, optionally per calendar period and broken down by
  * one or two lead attributes. {@code --from}/{@code --to} become the query's window (reach time on
  * the event basis, creation on the cohort basis), not a cut of the rows, so a lead created before

@@ -1,9 +1,9 @@
 package dev.funnel.cli;
 
-import dev.funnel.io.view.Composite;
-import dev.funnel.io.view.FunnelView;
-import dev.funnel.io.view.MatrixView;
-import dev.funnel.io.view.View;
+import dev.funnel.cli.view.Composite;
+import dev.funnel.cli.view.FunnelView;
+import dev.funnel.cli.view.MatrixView;
+import dev.funnel.cli.view.View;
 import dev.funnel.core.DatasetCut;
 import dev.funnel.core.DatasetTable;
 import dev.funnel.core.Period;

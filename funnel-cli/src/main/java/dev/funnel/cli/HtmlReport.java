@@ -7,7 +7,7 @@ import dev.funnel.io.html.Section;
  * {@code funnel report --format html}: the sections of {@link Report#SECTIONS} on one
  * self-contained page ({@link HtmlPage}) with inline SVG charts (funnel bars, channel panels,
  * attribution comparison, plan bullets, bridge waterfalls, cohort heat map), the unsourced-revenue
- * warning on top. Each section is its view's HTML ({@link dev.funnel.io.view.View#html}): the
+ * warning on top. Each section is its view's HTML ({@link dev.funnel.cli.view.View#html}): the
  * same results and figures the text and JSON render.
  */
 final class HtmlReport {

@@ -12,11 +12,11 @@ import java.time.format.DateTimeParseException;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-import dev.funnel.io.view.LtvView;
+import dev.funnel.cli.view.LtvView;
 
 
 /**
- * {@code funnel ltv DATA}: customer lifetime value (spec/cli.md, ltv). The RFM summary of
+ * {@code funnel ltv DATA}: customer lifetime value (docs/spec/cli.md, ltv). The RFM summary of
  * the payments up to {@code --until}, the purchase-count fit of {@link Ltv} ({@code --model}:
  * BG/NBD of Fader, Hardie and Lee 2005 by default, or Pareto/NBD of Schmittlein, Morrison and
  * Colombo 1987) and its Gamma-Gamma spend fit, the mean discounted CLV over {@code --horizon}

@@ -1,7 +1,7 @@
 package dev.funnel.cli;
 
-import dev.funnel.io.view.View;
-import dev.funnel.io.view.Views;
+import dev.funnel.cli.view.View;
+import dev.funnel.cli.view.Views;
 import java.util.Map;
 
 /**

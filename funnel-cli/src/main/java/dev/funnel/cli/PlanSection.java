@@ -4,8 +4,8 @@ import dev.funnel.core.DatasetTable;
 import dev.funnel.core.plan.PlanFact;
 import dev.funnel.core.plan.PlanOptions;
 import dev.funnel.core.plan.PlanReport;
-import dev.funnel.io.view.PlanView;
-import dev.funnel.io.view.View;
+import dev.funnel.cli.view.PlanView;
+import dev.funnel.cli.view.View;
 import java.util.List;
 
 

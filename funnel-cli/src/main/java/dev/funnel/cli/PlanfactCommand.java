@@ -7,14 +7,14 @@ import dev.funnel.core.plan.PlanOptions;
 import dev.funnel.core.plan.PlanReport;
 import dev.funnel.core.plan.Tolerance;
 import dev.funnel.core.sla.BusinessCalendar;
-import dev.funnel.io.view.PlanView;
+import dev.funnel.cli.view.PlanView;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
 /**
- * {@code funnel planfact DATA --period P}: plan vs actual of {@link PlanFact} (spec/cli.md,
+ * {@code funnel planfact DATA --period P}: plan vs actual of {@link PlanFact} (docs/spec/cli.md,
  * planfact): per planned metric the plan, the actual, the deviation, a run-rate forecast
  * to the end of the period, quarter-to-date figures and an ok / warning / alert status.
  */

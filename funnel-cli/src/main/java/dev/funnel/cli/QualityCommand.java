@@ -1,7 +1,7 @@
 package dev.funnel.cli;
 
 import dev.funnel.core.Dataset;
-import dev.funnel.io.view.QualityView;
+import dev.funnel.cli.view.QualityView;
 import java.time.Instant;
 import java.util.List;
 

@@ -1,6 +1,6 @@
 package dev.funnel.cli;
 
-import dev.funnel.io.view.QualityView;
+import dev.funnel.cli.view.QualityView;
 
 /**
  * Data quality ({@link dev.funnel.core.quality.DataQuality}): per table, rows read, accepted and

@@ -1,7 +1,7 @@
 package dev.funnel.cli;
 
-import dev.funnel.io.view.ReasonsView;
-import dev.funnel.io.view.View;
+import dev.funnel.cli.view.ReasonsView;
+import dev.funnel.cli.view.View;
 import dev.funnel.core.DatasetTable;
 import dev.funnel.core.Period;
 import dev.funnel.core.sales.ExitReasons;
@@ -9,7 +9,7 @@ import dev.funnel.core.sales.Sales;
 import java.util.List;
 
 /**
- * Lost and returned reasons of the period ({@link Sales#reasons}, spec/metrics.md): every exit to
+ * Lost and returned reasons of the period ({@link Sales#reasons}, docs/spec/metrics.md): every exit to
  * LOST or RETURNED whose time falls in the period, by reason, with its share of the exits into the
  * same stage and the split early (before OPPORTUNITY: qualification) vs late (at or after it: the
  * offer and the sales process); the comparison period's exit count for the dynamics.

@@ -1,8 +1,8 @@
 package dev.funnel.cli;
 
 import dev.funnel.core.display.Formats;
-import dev.funnel.io.view.DatasetView;
-import dev.funnel.io.view.Views;
+import dev.funnel.cli.view.DatasetView;
+import dev.funnel.cli.view.Views;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

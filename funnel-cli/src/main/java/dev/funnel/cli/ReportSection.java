@@ -2,7 +2,7 @@ package dev.funnel.cli;
 
 /**
  * One section of {@code funnel report}: a titled text block, a JSON member and a part of the HTML
- * page, all rendered by the section's view ({@link dev.funnel.io.view.View}). The report is the
+ * page, all rendered by the section's view ({@link dev.funnel.cli.view.View}). The report is the
  * list {@link Report#SECTIONS}; a new section is one class and one line there.
  */
 interface ReportSection {
@@ -16,7 +16,7 @@ interface ReportSection {
   /** The section body as text (tables end with a newline). */
   String text(ReportInput in);
 
-  /** The section as a JSON value ({@link dev.funnel.io.view.Views#json}). */
+  /** The section as a JSON value ({@link dev.funnel.cli.view.Views#json}). */
   Object json(ReportInput in);
 
   /** The section's tables by name (none when it is not available), for the report's CSV. */

@@ -4,14 +4,14 @@ import dev.funnel.core.Dataset;
 import dev.funnel.core.DatasetTable;
 import dev.funnel.core.Period;
 import dev.funnel.core.sales.Sales;
-import dev.funnel.io.view.SalesView;
+import dev.funnel.cli.view.SalesView;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
 /**
- * {@code funnel sales DATA}: the sales figures of {@link Sales} (spec/metrics.md, "Funnel and sales
+ * {@code funnel sales DATA}: the sales figures of {@link Sales} (docs/spec/metrics.md, "Funnel and sales
  * metrics") as of an instant: win rate from SQL and from OPPORTUNITY by count and by
  * value, the average won deal, the SQL-to-payment cycle (Kaplan-Meier, open deals censored), time
  * in each stage, the open pipeline with its weighted value and coverage of a period's revenue

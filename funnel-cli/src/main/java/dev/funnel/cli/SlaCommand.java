@@ -6,7 +6,7 @@ import dev.funnel.core.sla.BusinessCalendar;
 import dev.funnel.core.sla.Sla;
 import dev.funnel.core.sla.SlaQuery;
 import dev.funnel.core.sla.SlaReport;
-import dev.funnel.io.view.SlaView;
+import dev.funnel.cli.view.SlaView;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;

@@ -1,6 +1,6 @@
 package dev.funnel.cli;
 
-import dev.funnel.io.view.DatasetView;
+import dev.funnel.cli.view.DatasetView;
 
 /**
  * What the dataset is: its tables and row counts, the days of its first and last event (in the

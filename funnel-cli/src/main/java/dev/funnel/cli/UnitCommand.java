@@ -3,7 +3,7 @@ package dev.funnel.cli;
 import dev.funnel.core.DatasetTable;
 import dev.funnel.core.money.UnitEconomics;
 import dev.funnel.core.money.UnitReport;
-import dev.funnel.io.view.UnitView;
+import dev.funnel.cli.view.UnitView;
 import java.math.BigDecimal;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
@@ -12,7 +12,7 @@ import java.util.Set;
 
 /**
  * {@code funnel unit DATA}: CPL, CAC, ROMI, DRR and the marketing share of revenue per channel and
- * campaign, from {@link UnitEconomics} (spec/cli.md, unit). {@code --from}/{@code --to}
+ * campaign, from {@link UnitEconomics} (docs/spec/cli.md, unit). {@code --from}/{@code --to}
  * go to the library as its window of local days: a customer is new in the window when its first
  * positive payment ever falls inside it, which a cut of the rows could not tell.
  */

@@ -1,6 +1,6 @@
 package dev.funnel.cli;
 
-import dev.funnel.io.view.Views;
+import dev.funnel.cli.view.Views;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,6 +1,6 @@
 package dev.funnel.cli;
 
-import dev.funnel.io.view.Views;
+import dev.funnel.cli.view.Views;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -316,7 +316,7 @@ class ReportSectionsTest {
         new LeadTrend(Period.parse("2026-Q2"), 0, 0, 0)), q);
     assertEquals(1.0, q.get(0).shareToSales());
     FunnelReport f = StageFunnel.compute(d, FunnelQuery.event());
-    String table = dev.funnel.io.view.LeadsView.of(Period.parse("2026-W13"), f,
+    String table = dev.funnel.cli.view.LeadsView.of(Period.parse("2026-W13"), f,
         Period.parse("2026-W12"), f, t, java.util.Map.of()).trendTable().render();
     for (String line : table.split("\n")) {
       assertTrue(line.length() <= 100, line);

@@ -1,7 +1,7 @@
 package dev.funnel.cli;
 
 import dev.funnel.core.funnel.LeadTrend;
-import dev.funnel.io.view.LeadsView;
+import dev.funnel.cli.view.LeadsView;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -287,7 +287,7 @@ abstract class DirectRows {
       } else {
         channel = code(Key.CHANNEL, opt[1]);
       }
-      int cust = code(Key.CUSTOMER, customer < 0 ? opt[0] : customer);
+      int cust = customer < 0 ? ColumnsBuilder.OWN_CUSTOMER : code(Key.CUSTOMER, customer);
       cols.lead(id, ms, sub, channel, code(Key.CAMPAIGN, opt[2]), code(Key.SEGMENT, opt[3]),
           code(Key.OWNER, opt[4]), cust);
       return true;

@@ -4,7 +4,7 @@ import dev.funnel.core.bridge.FactorRow;
 import java.math.BigDecimal;
 
 /**
- * The rows of a bridge's factor file ({@code funnel bridge --factors}, spec/cli.md):
+ * The rows of a bridge's factor file ({@code funnel bridge --factors}, docs/spec/cli.md):
  * {@code segment,factor,base,current}; {@code segment} may be empty or absent (the single
  * unnamed segment), {@code factor} is required, {@code base} and {@code current} are plain
  * decimals that must be finite as doubles. Not a dataset table: no {@link dev.funnel.core.DatasetTable}.

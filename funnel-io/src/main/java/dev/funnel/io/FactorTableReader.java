@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Reads the factor file of a bridge ({@code funnel bridge --factors FILE.csv}, spec/cli.md): the
+ * Reads the factor file of a bridge ({@code funnel bridge --factors FILE.csv}, docs/spec/cli.md): the
  * identity V = sum over segments of the product of their factors, one row per cell,
  * {@code segment,factor,base,current}, into a {@link FactorTable} for
  * {@link dev.funnel.core.bridge.Bridge#decompose}.

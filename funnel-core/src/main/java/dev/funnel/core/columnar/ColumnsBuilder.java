@@ -21,7 +21,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.function.IntUnaryOperator;
 import java.util.function.Supplier;
 
 /**
@@ -35,6 +34,13 @@ import java.util.function.Supplier;
  * thread-safe; one build per instance.
  */
 public final class ColumnsBuilder {
+
+  /**
+   * The customer code of a lead row whose customer is the lead itself (no customer id given, or
+   * its own id): its customer is its lead id, which joins the customer dictionary at
+   * {@link #build} without a second lookup per lead.
+   */
+  public static final int OWN_CUSTOMER = -2;
 
   private Interner leadIds = new Interner();
   private Interner customers = new Interner();
@@ -119,7 +125,7 @@ public final class ColumnsBuilder {
     leadCampaign.add(campaigns.code(l.campaign()));
     leadSegment.add(segments.code(l.segment()));
     leadOwner.add(owners.code(l.owner()));
-    leadCustomer.add(customers.code(l.customerId()));
+    leadCustomer.add(l.customerId().equals(l.id()) ? OWN_CUSTOMER : customers.code(l.customerId()));
   }
 
   /** Appends a stage change (its stage is taken to be in the dataset's catalog). */
@@ -221,7 +227,8 @@ public final class ColumnsBuilder {
 
   /**
    * Appends a lead from codes: the same as {@link #lead(Lead)} of a lead without attributes whose
-   * channel ({@link Lead#NO_CHANNEL} when absent) and customer (its id when absent) are coded.
+   * channel ({@link Lead#NO_CHANNEL} when absent) and customer are coded, the customer
+   * {@link #OWN_CUSTOMER} when it is the lead itself.
    *
    * @throws IllegalArgumentException when a lead with the same id was appended before
    */
@@ -446,9 +453,8 @@ public final class ColumnsBuilder {
       c.reserve(n);
     }
     if (t == DatasetTable.LEADS) {
-      // every lead row names a lead id and a customer (its own id when none is given)
-      leadIds.reserve(n);
-      customers.reserve(n);
+      leadIds.reserve(n); // every lead row names a lead id
+
     }
   }
 
@@ -554,7 +560,7 @@ public final class ColumnsBuilder {
 
     // the two large dictionaries sort on two threads
     CompletableFuture<Interner.Coded> idsLater = async(() -> leadIds.finish("lead_ids"));
-    Interner.Coded cust = customers.finish("customers");
+    Interner.Coded explicit = customers.finish("customers");
     Interner.Coded ch = channels.finish("channels");
     Interner.Coded camp = campaigns.finish("campaigns");
     Interner.Coded seg = segments.finish("segments");
@@ -564,6 +570,8 @@ public final class ColumnsBuilder {
     Interner.Coded types = activityTypes.finish("activity_types");
     Interner.Coded outs = outcomes.finish("outcomes");
     Interner.Coded ids = join(idsLater);
+    int[] ownCustomer = new int[ids.dictionary.size()]; // a lead's code as its own customer, or -1
+    Interner.Coded cust = withOwnCustomers(explicit, ids, ownCustomer);
 
     int nLeads = ids.dictionary.size();
     int nCustomers = cust.dictionary.size();
@@ -572,7 +580,7 @@ public final class ColumnsBuilder {
     PaymentColumns payments = payments(ids, cust, prod, nCustomers);
     CompletableFuture<TouchColumns> touchesLater = async(() -> touches(ids, ch, camp, nLeads));
     CompletableFuture<StageColumns> stagesLater = async(() -> stages(ids, rsn, own, nLeads));
-    LeadColumns leads = leads(ids, cust, ch, camp, seg, own, nLeads);
+    LeadColumns leads = leads(ids, cust, ownCustomer, ch, camp, seg, own, nLeads);
     ActivityColumns activities = activities(ids, types, own, outs, nLeads);
     SpendColumns spend = spend(ch, camp);
     TouchColumns touches = join(touchesLater);
@@ -603,8 +611,61 @@ public final class ColumnsBuilder {
     }
   }
 
-  private LeadColumns leads(Interner.Coded ids, Interner.Coded cust, Interner.Coded ch,
-      Interner.Coded camp, Interner.Coded seg, Interner.Coded own, int n) {
+  /**
+   * The customer dictionary: the customer ids that rows named, and the lead ids of leads that are
+   * their own customer ({@link #OWN_CUSTOMER}), merged in sorted order (a text in both is one
+   * customer). {@code ownCustomer[lead]} receives each such lead's customer code, -1 for others.
+   */
+  private Interner.Coded withOwnCustomers(Interner.Coded explicit, Interner.Coded ids,
+      int[] ownCustomer) {
+    java.util.Arrays.fill(ownCustomer, -1);
+    boolean any = false;
+    for (int r = 0; r < leadId.size(); r++) {
+      if (leadCustomer.get(r) == OWN_CUSTOMER) {
+        ownCustomer[ids.map(leadId.get(r))] = 0; // marked; numbered below
+        any = true;
+      }
+    }
+    if (!any) {
+      return explicit;
+    }
+    Dictionary e = explicit.dictionary;
+    Dictionary l = ids.dictionary;
+    int[] eToU = new int[e.size()];
+    String[] union = new String[e.size() + l.size()];
+    int u = 0;
+    int i = 0;
+    for (int lead = 0; lead < l.size(); lead++) {
+      if (ownCustomer[lead] < 0) {
+        continue;
+      }
+      String id = l.value(lead);
+      int c = 1;
+      while (i < e.size() && (c = e.value(i).compareTo(id)) < 0) {
+        eToU[i++] = u;
+        union[u++] = e.value(i - 1);
+      }
+      if (c == 0) {
+        eToU[i++] = u; // a customer id that is also an own-customer lead's id: one customer
+      }
+      ownCustomer[lead] = u;
+      union[u++] = id;
+    }
+    while (i < e.size()) {
+      eToU[i++] = u;
+      union[u++] = e.value(i - 1);
+    }
+    int[] remap = explicit.remap;
+    int[] toUnion = new int[remap.length];
+    for (int p = 0; p < remap.length; p++) {
+      toUnion[p] = eToU[remap[p]];
+    }
+    return new Interner.Coded(Dictionary.sorted("customers", java.util.Arrays.copyOf(union, u)),
+        toUnion);
+  }
+
+  private LeadColumns leads(Interner.Coded ids, Interner.Coded cust, int[] ownCustomer,
+      Interner.Coded ch, Interner.Coded camp, Interner.Coded seg, Interner.Coded own, int n) {
     int rows = leadId.size();
     // lead index -> arrival row, -1 for ids seen only in other tables
     int[] rowOf = new int[n];
@@ -617,11 +678,16 @@ public final class ColumnsBuilder {
       perm[i] = rowOf[i];
     }
     Times created = leadCreated.permutedWithGaps(perm);
-    int[] channel = codes(leadChannel::get, perm, ch);
-    int[] campaign = codes(leadCampaign::get, perm, camp);
-    int[] segment = codes(leadSegment::get, perm, seg);
-    int[] owner = codes(leadOwner::get, perm, own);
-    int[] customer = codes(leadCustomer::get, perm, cust);
+    int[] channel = leadChannel.mapped(perm, ch);
+    int[] campaign = leadCampaign.mapped(perm, camp);
+    int[] segment = leadSegment.mapped(perm, seg);
+    int[] owner = leadOwner.mapped(perm, own);
+    int[] customer = new int[n];
+    for (int i = 0; i < n; i++) {
+      int r = perm[i];
+      int c = r < 0 ? Dictionary.ABSENT : leadCustomer.get(r);
+      customer[i] = c == OWN_CUSTOMER ? ownCustomer[i] : cust.map(c);
+    }
     @SuppressWarnings("unchecked")
     Map<String, String>[] attributes = leadAttributes.isEmpty() ? null : new Map[n];
     int[] withRow = new int[rows];
@@ -634,10 +700,13 @@ public final class ColumnsBuilder {
         }
       }
     }
-    int[] order = RowSort.all(rows, (a, b) -> {
-      int c = created.compare(withRow[a], withRow[b]);
-      return c != 0 ? c : Integer.compare(withRow[a], withRow[b]);
-    });
+    // by creation time, then sub-millisecond part, then lead index (withRow ascends: stability)
+    long[] createdMs = new long[rows];
+    for (int i = 0; i < rows; i++) {
+      createdMs[i] = created.millis(withRow[i]);
+    }
+    int[] order = RowSort.byLong(createdMs, rows,
+        created.hasSub() ? (a, b) -> Integer.compare(created.sub(withRow[a]), created.sub(withRow[b])) : null);
     int[] byCreated = new int[rows];
     for (int i = 0; i < rows; i++) {
       byCreated[i] = withRow[order[i]];
@@ -645,19 +714,6 @@ public final class ColumnsBuilder {
     return new LeadColumns(ids.dictionary, created, Codes.of(channel, ch.dictionary.size()),
         Codes.of(campaign, camp.dictionary.size()), Codes.of(segment, seg.dictionary.size()),
         Codes.of(owner, own.dictionary.size()), customer, byCreated, attributes);
-  }
-
-  /**
-   * Final codes of a lead column ({@code provisional.applyAsInt(row)}) in the order {@code perm};
-   * a negative perm entry (a lead index without a row) gives ABSENT.
-   */
-  private static int[] codes(IntUnaryOperator provisional, int[] perm, Interner.Coded dict) {
-    int[] out = new int[perm.length];
-    for (int i = 0; i < perm.length; i++) {
-      int r = perm[i];
-      out[i] = r < 0 ? Dictionary.ABSENT : dict.map(provisional.applyAsInt(r));
-    }
-    return out;
   }
 
   private StageColumns stages(Interner.Coded ids, Interner.Coded rsn, Interner.Coded own, int nLeads) {

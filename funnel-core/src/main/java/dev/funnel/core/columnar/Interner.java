@@ -18,6 +18,10 @@ import java.util.Arrays;
 final class Interner {
   private String[] values = new String[16];
   private int[] starts = new int[17]; // key c is pool[starts[c], starts[c + 1])
+  private long[] words = new long[16]; // key c's first 8 bytes (word()), to compare without the pool
+  // true while every key's UTF-8 byte order is its text's String order (no character at or above
+  // U+E000, where UTF-8 and UTF-16 orders part): finish() then sorts on 8-byte prefixes
+  private boolean bytesInTextOrder = true;
   private byte[] pool = new byte[256];
   private int size;
   // two longs a slot, side by side: tag << 32 | (provisional code + 1), 0 = empty, where the tag
@@ -27,6 +31,7 @@ final class Interner {
   private int mask = 31; // slots: mask + 1
   private int lastCode = -1; // exports repeat a key on consecutive rows (a lead's stage changes)
   private static final int LOOKAHEAD = 4;
+  private static final int LOOKAHEAD_FROM = 1024; // keys
 
   /**
    * Makes room for about {@code n} keys in all (a size hint: no rehashing on the way there);
@@ -44,6 +49,7 @@ final class Interner {
     mask = cap - 1;
     values = new String[n + 1];
     starts = new int[n + 2];
+    words = new long[n + 1];
   }
 
   /** The provisional code of a value, assigning the next one when it is new; ABSENT for null. */
@@ -62,15 +68,18 @@ final class Interner {
 
   private int code(byte[] b, int off, int len, String text) {
     int lc = lastCode;
-    if (lc >= 0 && same(lc, b, off, len)) {
+    long w = word(b, off, len);
+    if (lc >= 0 && same(lc, b, off, len, w)) {
       return lc;
     }
     // a table grouped by lead in the order of another (stages after leads) names the keys in
     // the order they were first seen, skipping the leads it has no row of: try the next few codes
     // (adjacent in the pool, so cheap) before hashing
     int c = -1;
-    for (int next = lc + 1, end = Math.min(size, lc + 1 + LOOKAHEAD); next < end; next++) {
-      if (same(next, b, off, len)) {
+    // (only for large dictionaries: a small one's table is in cache, one probe is cheaper)
+    int end = size < LOOKAHEAD_FROM ? 0 : Math.min(size, lc + 1 + LOOKAHEAD);
+    for (int next = lc + 1; next < end; next++) {
+      if (same(next, b, off, len, w)) {
         c = next;
         break;
       }
@@ -82,9 +91,24 @@ final class Interner {
     return c;
   }
 
-  private boolean same(int code, byte[] b, int off, int len) {
+  /** Whether key {@code code} is the bytes {@code b[off, off+len)}, whose first 8 are {@code w}. */
+  private boolean same(int code, byte[] b, int off, int len, long w) {
     int s = starts[code];
-    return starts[code + 1] - s == len && Arrays.equals(pool, s, s + len, b, off, off + len);
+    if (words[code] != w || starts[code + 1] - s != len) {
+      return false;
+    }
+    if (len <= 8) {
+      return true;
+    }
+    if (len > 32) {
+      return Arrays.equals(pool, s + 8, s + len, b, off + 8, off + len);
+    }
+    for (int i = 8; i < len; i++) { // short keys: a loop beats the range checks of Arrays.equals
+      if (pool[s + i] != b[off + i]) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static int hash(byte[] b, int off, int len) {
@@ -103,7 +127,8 @@ final class Interner {
     long[] t = slots;
     int h = hash & mask;
     for (long e; (e = t[2 * h]) != 0; h = (h + 1) & mask) {
-      if (e >>> 32 == tag && t[2 * h + 1] == word && (len <= 8 || same((int) e - 1, b, off, len))) {
+      if (e >>> 32 == tag && t[2 * h + 1] == word
+          && (len <= 8 || same((int) e - 1, b, off, len, word))) {
         return (int) e - 1;
       }
     }
@@ -147,6 +172,16 @@ final class Interner {
     return insert(b, off, len, hash, -1 - c, text);
   }
 
+  /** Whether every byte of {@code b[off, off+len)} is below {@code limit} (unsigned). */
+  private static boolean below(byte[] b, int off, int len, int limit) {
+    for (int i = off, end = off + len; i < end; i++) {
+      if ((b[i] & 0xFF) >= limit) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   private static boolean wellFormedAscii(byte[] b, int off, int len) {
     for (int i = off, end = off + len; i < end; i++) {
       if (b[i] < 0) {
@@ -161,6 +196,10 @@ final class Interner {
       int cap = size * 2;
       values = Arrays.copyOf(values, cap);
       starts = Arrays.copyOf(starts, cap + 1);
+      words = Arrays.copyOf(words, cap);
+    }
+    if (bytesInTextOrder && !wellFormedAscii(b, off, len)) {
+      bytesInTextOrder = below(b, off, len, 0xEE) && text.equals(new String(b, off, len, StandardCharsets.UTF_8));
     }
     int used = starts[size];
     if (used + len > pool.length) {
@@ -169,8 +208,10 @@ final class Interner {
     System.arraycopy(b, off, pool, used, len);
     starts[size + 1] = used + len;
     values[size] = text;
+    long w = word(b, off, len);
+    words[size] = w;
     slots[2 * slot] = tag(hash, len) << 32 | ++size;
-    slots[2 * slot + 1] = word(b, off, len);
+    slots[2 * slot + 1] = w;
     if (size * 2 > mask) {
       rehash();
     }
@@ -190,6 +231,8 @@ final class Interner {
     Interner c = new Interner();
     c.values = Arrays.copyOf(values, values.length);
     c.starts = Arrays.copyOf(starts, starts.length);
+    c.words = Arrays.copyOf(words, words.length);
+    c.bytesInTextOrder = bytesInTextOrder;
     c.pool = Arrays.copyOf(pool, starts[size]);
     c.slots = Arrays.copyOf(slots, slots.length);
     c.mask = mask;
@@ -270,7 +313,17 @@ final class Interner {
   /** The dictionary in sorted order and {@link Coded#remap} from provisional to final codes. */
   Coded finish(String name) {
     String[] v = values;
-    int[] order = RowSort.all(size, (a, b) -> v[a].compareTo(v[b]));
+    int[] order;
+    if (bytesInTextOrder) {
+      // unsigned big-endian prefixes order the keys as their texts do, up to ties of equal prefixes
+      long[] prefix = new long[size];
+      for (int c = 0; c < size; c++) {
+        prefix[c] = Long.reverseBytes(words[c]) ^ Long.MIN_VALUE;
+      }
+      order = RowSort.byLong(prefix, size, (a, b) -> v[a].compareTo(v[b]));
+    } else {
+      order = RowSort.all(size, (a, b) -> v[a].compareTo(v[b]));
+    }
     String[] sorted = new String[size];
     int[] remap = new int[size];
     for (int i = 0; i < size; i++) {
@@ -281,6 +334,7 @@ final class Interner {
     slots = null;
     pool = null;
     starts = null;
+    words = null;
     origin = null;
     return new Coded(Dictionary.sorted(name, sorted), remap);
   }

@@ -34,6 +34,14 @@ public abstract class LeadRows {
     return times.millis(row);
   }
 
+  /**
+   * The nanoseconds of the row's time within its millisecond ({@code 0..999_999}): with
+   * {@link #at} it is the exact instant, without making one.
+   */
+  public int subMillis(int row) {
+    return times.sub(row);
+  }
+
   /** When the row's event happened, exactly (with any sub-millisecond part). */
   public java.time.Instant instant(int row) {
     return times.instant(row);

@@ -60,6 +60,79 @@ final class RowSort {
     return perm;
   }
 
+  /**
+   * The rows {@code 0..n-1} ordered by {@code key[row]} (signed), rows of equal keys then by
+   * {@code ties} (null: by row index). A stable least-significant-digit radix sort on the key's
+   * bytes, skipping the bytes that all keys share (times of one year vary in 5 of 8), so it
+   * reads and writes the arrays in passes instead of chasing a comparator; only runs of equal
+   * keys go through {@code ties}.
+   */
+  static int[] byLong(long[] key, int n, Order ties) {
+    int[] perm = new int[n];
+    for (int i = 0; i < n; i++) {
+      perm[i] = i;
+    }
+    long and = -1L;
+    long or = 0L;
+    boolean sorted = true;
+    for (int i = 0; i < n; i++) {
+      and &= key[i];
+      or |= key[i];
+      if (i > 0 && key[i] < key[i - 1]) {
+        sorted = false;
+      }
+    }
+    if (!sorted) {
+      long varying = and ^ or; // bits that differ between some keys
+      long[] k = java.util.Arrays.copyOf(key, n);
+      long[] k2 = new long[n];
+      int[] p2 = new int[n];
+      int[] count = new int[257];
+      for (int shift = 0; shift < 64; shift += 8) {
+        if (((varying >>> shift) & 0xFF) == 0) {
+          continue;
+        }
+        java.util.Arrays.fill(count, 0);
+        long flip = shift == 56 ? 0x80L : 0L; // the sign byte: negative keys first
+        for (int i = 0; i < n; i++) {
+          count[(int) (((k[i] >>> shift) & 0xFF) ^ flip) + 1]++;
+        }
+        for (int d = 0; d < 256; d++) {
+          count[d + 1] += count[d];
+        }
+        for (int i = 0; i < n; i++) {
+          int at = count[(int) (((k[i] >>> shift) & 0xFF) ^ flip)]++;
+          k2[at] = k[i];
+          p2[at] = perm[i];
+        }
+        long[] tk = k;
+        k = k2;
+        k2 = tk;
+        int[] tp = perm;
+        perm = p2;
+        p2 = tp;
+      }
+      key = k;
+    }
+    if (ties != null) {
+      int[] tmp = null;
+      for (int from = 0; from < n; ) {
+        int to = from + 1;
+        while (to < n && key[to] == key[from]) { // key is in sorted order here
+          to++;
+        }
+        if (to - from > 1 && !ordered(perm, from, to, ties)) {
+          if (tmp == null || tmp.length < to - from) {
+            tmp = new int[Math.max(to - from, 64)];
+          }
+          sort(perm, from, to, ties, tmp);
+        }
+        from = to;
+      }
+    }
+    return perm;
+  }
+
   private static boolean ordered(int[] p, int from, int to, Order o) {
     for (int i = from + 1; i < to; i++) {
       if (o.compare(p[i - 1], p[i]) > 0) {

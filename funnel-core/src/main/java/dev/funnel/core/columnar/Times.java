@@ -112,6 +112,11 @@ final class Times implements Growable {
     return millis[row];
   }
 
+  /** Whether some row has a sub-millisecond part. */
+  boolean hasSub() {
+    return sub != null;
+  }
+
   int sub(int row) {
     return sub == null ? 0 : sub[row];
   }

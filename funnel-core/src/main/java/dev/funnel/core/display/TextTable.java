@@ -159,6 +159,14 @@ public final class TextTable {
     return v;
   }
 
+  /**
+   * A measured value as a table shows it: {@link Formats#number(double)}, the one formatter's
+   * convention ({@code -} for NaN and infinities).
+   */
+  public static String number(double v) {
+    return Formats.number(v);
+  }
+
   /** Number of rows. */
   public int size() {
     return count;

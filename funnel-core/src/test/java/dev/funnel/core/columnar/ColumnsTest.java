@@ -376,4 +376,26 @@ class ColumnsTest {
     assertFalse(s.amount().present(0));
     assertEquals(0, s.amount().sum().signum());
   }
+
+  @Test
+  void leadsThatAreTheirOwnCustomerJoinTheCustomerDictionaryOnce() {
+    Instant t = Instant.parse("2026-01-05T10:00:00Z");
+    Dataset d = Dataset.builder()
+        .lead(new Lead("A", t, "seo", null, null, null, null, Map.of()))      // own customer
+        .lead(new Lead("B", t, "seo", null, null, null, "A", Map.of()))       // booked to A
+        .lead(new Lead("C", t, "seo", null, null, null, "Z", Map.of()))
+        .lead(new Lead("D", t, "seo", null, null, null, "D", Map.of()))       // its own id, named
+        .payment(new Payment("p1", "Q", null, t, Money.of("5", "USD"), null))
+        .payment(new Payment("p2", "D", "D", t, Money.of("7", "USD"), null))
+        .build();
+    Columns c = Columns.of(d);
+    assertEquals(List.of("A", "D", "Q", "Z"), c.customers().values());
+    LeadColumns l = c.leads();
+    Dictionary ids = c.leadIds();
+    String[] expected = {"A", "A", "Z", "D"};
+    for (int i = 0; i < 4; i++) {
+      int lead = ids.code(String.valueOf((char) ('A' + i)));
+      assertEquals(expected[i], c.customers().value(l.customer(lead)));
+    }
+  }
 }
