@@ -23,6 +23,7 @@ import dev.funnel.core.columnar.*;
 import dev.funnel.io.*;
 import dev.funnel.io.chart.*;
 import dev.funnel.io.html.*;
+import dev.funnel.cli.view.*;
 import dev.funnel.attribution.*;
 import dev.funnel.cohort.*;
 import dev.funnel.cohort.ltv.*;

@@ -1,6 +1,8 @@
 package dev.funnel.attribution;
 
 import dev.funnel.core.display.Tabular;
+import dev.funnel.core.display.Cell;
+import dev.funnel.core.display.Formats;
 import dev.funnel.core.display.TextTable;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -66,8 +68,8 @@ public record AttributionResult(
 
   @Override
   public String summary() {
-    String s = model.label() + ": " + conversions + " conversions, value " + value.toPlainString()
-        + ", " + channels.size() + " channels"
+    String s = model.label() + ": " + Formats.count(conversions) + " conversions, value "
+        + Formats.amount(value) + ", " + Formats.count(channels.size()) + " channels"
         + (replicates > 0 ? ", " + Math.round(level * 100) + "% CI" : "");
     return s.length() <= 80 ? s : s.substring(0, 77) + "...";
   }
@@ -87,9 +89,10 @@ public record AttributionResult(
     cols.add("last_touch");
     TextTable t = TextTable.of(cols.toArray(new String[0]));
     for (ChannelCredit c : channels) {
-      List<Object> row = new ArrayList<>(List.of(c.channel(), c.conversions(), c.value()));
+      List<Object> row = new ArrayList<>(List.of(c.channel(), c.conversions(), Cell.amount(c.value())));
       if (ci) {
-        row.addAll(List.of(c.conversionsLow(), c.conversionsHigh(), c.valueLow(), c.valueHigh()));
+        row.addAll(List.of(c.conversionsLow(), c.conversionsHigh(), Cell.amount(c.valueLow()),
+            Cell.amount(c.valueHigh())));
       }
       if (se) {
         row.add(c.standardError());

@@ -1,6 +1,8 @@
 package dev.funnel.attribution;
 
 import dev.funnel.core.display.Tabular;
+import dev.funnel.core.display.Cell;
+import dev.funnel.core.display.Formats;
 import dev.funnel.core.display.TextTable;
 import java.math.BigDecimal;
 import java.util.List;
@@ -32,7 +34,7 @@ public record ChannelEconomics(Model model, BigDecimal margin, List<ChannelRetur
   @Override
   public String summary() {
     String s = "return on spend (" + model.label() + "): " + channels.size() + " rows, ROMI "
-        + TextTable.number(total.romi()) + " on " + basis();
+        + Formats.percent(total.romi()) + " on " + basis();
     return s.length() <= 80 ? s : s.substring(0, 77) + "...";
   }
 
@@ -46,7 +48,8 @@ public record ChannelEconomics(Model model, BigDecimal margin, List<ChannelRetur
   }
 
   private static TextTable row(TextTable t, ChannelReturn r) {
-    return t.plus(r.channel(), r.spend(), r.conversions(), r.revenue(), r.roas(), r.romi(), r.cac(), r.drr());
+    return t.plus(r.channel(), r.spend(), r.conversions(), Cell.amount(r.revenue()), Cell.multiple(r.roas()),
+        Cell.percent(r.romi()), Cell.amount(r.cac()), Cell.percent(r.drr()));
   }
 
   @Override

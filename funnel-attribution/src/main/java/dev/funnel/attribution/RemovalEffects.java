@@ -1,6 +1,8 @@
 package dev.funnel.attribution;
 
 import dev.funnel.core.display.Tabular;
+import dev.funnel.core.display.Cell;
+import dev.funnel.core.display.Formats;
 import dev.funnel.core.display.TextTable;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -40,7 +42,7 @@ public record RemovalEffects(
 
   @Override
   public String summary() {
-    return "Markov removal effects: P(conv)=" + TextTable.number(conversionProbability) + ", "
+    return "Markov removal effects: P(conv)=" + Formats.percent(conversionProbability) + ", "
         + effects.size() + " channels, " + states + " states";
   }
 
@@ -48,7 +50,8 @@ public record RemovalEffects(
   public TextTable table() {
     TextTable t = TextTable.of("channel", "removal_effect", "p_without");
     for (Map.Entry<String, Double> e : effects.entrySet()) {
-      t = t.plus(e.getKey(), e.getValue(), withoutProbability.get(e.getKey()));
+      t = t.plus(e.getKey(), Cell.percent(e.getValue()),
+          Cell.percent(withoutProbability.get(e.getKey())));
     }
     return t;
   }

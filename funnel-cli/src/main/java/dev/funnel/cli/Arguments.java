@@ -1,5 +1,6 @@
 package dev.funnel.cli;
 
+import dev.funnel.core.Period;
 import dev.funnel.core.Dataset;
 import java.nio.file.Path;
 import java.time.DateTimeException;
@@ -25,18 +26,18 @@ import java.util.stream.Collectors;
  */
 final class Arguments {
 
-  private final Command command;
+  private final Syntax command;
   private final Map<Option, String> values;
   private final List<String> operands;
   private final boolean help;
   /** A dataset given in memory instead of DATA or --demo ({@link Funnel#run(String[], Dataset, java.io.PrintStream, java.io.PrintStream, boolean)}), or null. */
   private final Dataset dataset;
 
-  private Arguments(Command command, Map<Option, String> values, List<String> operands, boolean help) {
+  private Arguments(Syntax command, Map<Option, String> values, List<String> operands, boolean help) {
     this(command, values, operands, help, null);
   }
 
-  private Arguments(Command command, Map<Option, String> values, List<String> operands, boolean help,
+  private Arguments(Syntax command, Map<Option, String> values, List<String> operands, boolean help,
       Dataset dataset) {
     this.command = command;
     this.values = Collections.unmodifiableMap(values);
@@ -61,7 +62,7 @@ final class Arguments {
    * @throws UsageException on an unknown option, a missing value, a repeated option or too many
    *     operands (unless {@code --help} is among them: help wins)
    */
-  static Arguments parse(Command command, List<String> args) {
+  static Arguments parse(Syntax command, List<String> args) {
     Map<String, Option> byName = new HashMap<>();
     for (Option o : command.options()) {
       byName.put(o.name(), o);
@@ -123,7 +124,7 @@ final class Arguments {
     return new Arguments(command, values, operands, false);
   }
 
-  private static UsageException usage(Command c, String message) {
+  private static UsageException usage(Syntax c, String message) {
     return new UsageException(c.name(), message);
   }
 
@@ -293,5 +294,19 @@ final class Arguments {
       throw usage("--" + o.name() + " must be between " + min + " and " + max + ", got " + n);
     }
     return n;
+  }
+
+  /** The period of option {@code o}, null when absent; a usage error when malformed. */
+  Period period(Option o) {
+    String v = value(o);
+    if (v == null) {
+      return null;
+    }
+    try {
+      return Period.parse(v.trim());
+    } catch (RuntimeException e) {
+      throw usage("bad --" + o.name() + " '" + v
+          + "': expected a period such as 2026, 2026-Q1, 2026-03, 2026-W10 or 2026-03-01");
+    }
   }
 }

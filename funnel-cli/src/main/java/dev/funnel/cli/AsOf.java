@@ -68,7 +68,7 @@ final class AsOf {
 
   /**
    * The default as-of instant for a period: the end of P, or the end of the last day of the data
-   * ({@link ReportScope#endOfData}) when the data ends inside or before P; the end of P for a
+   * ({@link TimedRows#endOfData}) when the data ends inside or before P; the end of P for a
    * dataset without timed rows.
    */
   static Instant ofPeriod(Dataset d, Period p) {
@@ -78,11 +78,11 @@ final class AsOf {
   }
 
   /**
-   * The end of the local day of the dataset's latest timed row ({@link ReportScope#endOfData}):
+   * The end of the local day of the dataset's latest timed row ({@link TimedRows#endOfData}):
    * the default as-of instant of a command without a period; null without timed rows.
    */
   static Instant endOfLastDay(Dataset d) {
-    Instant last = ReportScope.endOfData(d);
+    Instant last = TimedRows.endOfData(d);
     return last == null ? null : endOfDay(LocalDate.ofInstant(last, d.zone()), d.zone());
   }
 

@@ -3,25 +3,22 @@ package dev.funnel.cli;
 import dev.funnel.attribution.Attribution;
 import dev.funnel.attribution.AttributionOptions;
 import dev.funnel.attribution.AttributionResult;
-import dev.funnel.attribution.ChannelCredit;
 import dev.funnel.attribution.ChannelEconomics;
-import dev.funnel.attribution.ChannelReturn;
 import dev.funnel.attribution.JourneyOptions;
 import dev.funnel.attribution.JourneySet;
 import dev.funnel.attribution.Model;
 import dev.funnel.core.DatasetTable;
 import dev.funnel.core.Period;
-import dev.funnel.core.display.TextTable;
+import dev.funnel.core.display.InstantLabel;
+import dev.funnel.cli.view.AttributionView;
+import dev.funnel.cli.view.Framed;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 
 /**
  * {@code funnel attribution DATA --model M}: channel credit of one attribution model, or of every
@@ -116,7 +113,7 @@ final class AttributionCommand implements Command {
 
   @Override
   public List<Format> formats() {
-    return List.of(Format.TEXT, Format.JSON, Format.SVG);
+    return List.of(Format.TEXT, Format.JSON, Format.CSV, Format.SVG);
   }
 
   @Override
@@ -151,7 +148,7 @@ final class AttributionCommand implements Command {
       throw args.usage("--format svg draws the credited conversions: not with --spend");
     }
     BigDecimal margin = margin(args);
-    Period period = ReportCommand.period(args, PERIOD);
+    Period period = args.period(PERIOD);
     if (paths && (period != null || args.has(AS_OF))) {
       throw args.usage("--period and --as-of cut journeys from touches; the paths table has no times");
     }
@@ -164,7 +161,7 @@ final class AttributionCommand implements Command {
     java.time.Instant from = period == null ? null : period.startInstant(zone);
     if (from != null && from.isAfter(asOf)) {
       throw args.usage(period.label() + " begins after the as-of instant "
-          + dev.funnel.core.display.InstantLabel.of(asOf, zone));
+          + InstantLabel.of(asOf, zone));
     }
     if (args.has(SPEND)) {
       in.dataset().require(DatasetTable.SPEND, "attribution --spend");
@@ -190,46 +187,21 @@ final class AttributionCommand implements Command {
         economics.add(Attribution.economics(r, in.dataset().spend(), margin, false));
       }
     }
-    if (format == Format.SVG) {
-      if (ResultCharts.creditedChannels(results).isEmpty()) {
-        throw new IllegalStateException("no credited channels: nothing to draw");
-      }
-      session.emit(ResultCharts.credited(all ? "Conversions credited by model"
-          : "Conversions credited, " + results.get(0).model().label(), results).document());
-    } else if (format == Format.JSON) {
-      Map<String, Object> doc = new LinkedHashMap<>();
-      if (asOf != null) {
-        doc.put("period", period == null ? null : period.label());
-        doc.put("from", from == null ? null : from.toString());
-        doc.put("asOf", asOf.toString());
-        doc.put("lookbackDays", jo.lookbackDays());
-      }
-      if (all) {
-        doc.putAll(json(js, results, economics));
-      } else {
-        doc.putAll(json(results.get(0), js));
-        if (!economics.isEmpty()) {
-          doc.put("economics", json(economics.get(0)));
-        }
-      }
-      session.emit(in.json(doc));
-    } else {
-      StringBuilder b = new StringBuilder();
-      if (asOf != null) {
-        b.append(period == null ? "journeys as of " + dev.funnel.core.display.InstantLabel.of(asOf, zone)
-            : "conversions to " + (jo.conversionStage() == null ? in.dataset().catalog().won().name()
-                : jo.conversionStage()) + " from the start of " + period.label() + " to "
-                + dev.funnel.core.display.InstantLabel.of(asOf, zone))
-            .append(", touches up to ").append(jo.lookbackDays()).append(" days before each\n");
-      }
-      b.append(all ? sideBySide(results, js) : text(results.get(0), js));
-      for (ChannelEconomics e : economics) {
-        b.append('\n').append(e.summary()).append('\n').append(e.table().render())
-            .append(footnotes(e));
-      }
-      session.emit(b.toString());
+    AttributionView view = (all ? AttributionView.sideBySide(js, results)
+        : AttributionView.of(js, results.get(0))).economics(economics);
+    if (asOf == null) {
+      Output.emit(session, format, view, in);
+      return ExitCodes.OK;
     }
-    return Funnel.OK;
+    String line = (period == null ? "journeys as of " + InstantLabel.of(asOf, zone)
+        : "conversions to " + (jo.conversionStage() == null ? in.dataset().catalog().won().name()
+            : jo.conversionStage()) + " from the start of " + period.label() + " to "
+            + InstantLabel.of(asOf, zone))
+        + ", touches up to " + jo.lookbackDays() + " days before each";
+    Output.emit(session, format, Framed.of(view, line, new AttributionView.Journeys(
+        period == null ? null : period.label(), from == null ? null : from.toString(),
+        asOf.toString(), jo.lookbackDays())), in);
+    return ExitCodes.OK;
   }
 
   /** The models of {@code --model all}: every model the journeys allow; custom only with weights. */
@@ -262,70 +234,6 @@ final class AttributionCommand implements Command {
       // the usage error below
     }
     throw args.usage("bad --margin '" + v + "': expected a share between 0 and 1 such as 0.3");
-  }
-
-  /**
-   * The JSON of {@code --model all}: the journeys' conversions and value, one object per model
-   * (with its economics when {@code economics} is not empty, one per result), and what stayed
-   * unattributed.
-   */
-  static Map<String, Object> json(JourneySet js, List<AttributionResult> results,
-      List<ChannelEconomics> economics) {
-    Map<String, Object> doc = new LinkedHashMap<>();
-    doc.put("conversions", js.conversions());
-    doc.put("value", js.value());
-    List<Object> list = new ArrayList<>();
-    for (int i = 0; i < results.size(); i++) {
-      Map<String, Object> one = json(results.get(i), js);
-      if (!economics.isEmpty()) {
-        one.put("economics", json(economics.get(i)));
-      }
-      list.add(one);
-    }
-    doc.put("models", list);
-    doc.put("unattributedConversions", js.unattributedConversions());
-    doc.put("unattributedValue", js.unattributedValue());
-    return doc;
-  }
-
-  /** Attributed return on spend: the basis of ROMI, a row per channel and the total. */
-  static Map<String, Object> json(ChannelEconomics e) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("romiBasis", e.basis());
-    m.put("margin", e.margin());
-    List<Object> rows = new ArrayList<>();
-    e.channels().forEach(r -> rows.add(json(r)));
-    m.put("channels", rows);
-    m.put("total", json(e.total()));
-    return m;
-  }
-
-  private static Map<String, Object> json(ChannelReturn r) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("channel", r.channel());
-    m.put("spend", r.spend());
-    m.put("conversions", r.conversions());
-    m.put("revenue", r.revenue());
-    m.put("roas", r.roas());
-    m.put("romi", r.romi());
-    m.put("cac", r.cac());
-    m.put("drr", r.drr());
-    r.whySpendUnknown().ifPresent(why -> m.put("undefined",
-        Map.of("roas", why, "romi", why, "cac", why, "drr", why)));
-    return m;
-  }
-
-  /** Text footnotes of the economics table: channels whose ratios are undefined, and why. */
-  static String footnotes(ChannelEconomics e) {
-    List<String> unknown = new ArrayList<>();
-    for (ChannelReturn r : e.channels()) {
-      if (!r.spendKnown()) {
-        unknown.add(r.channel());
-      }
-    }
-    return unknown.isEmpty() ? ""
-        : "- = undefined:\n  roas, romi, cac, drr: no spend rows for " + String.join(", ", unknown)
-            + "\n";
   }
 
   private static boolean paths(Arguments args) {
@@ -415,103 +323,5 @@ final class AttributionCommand implements Command {
     }
     b.linearPerChannel(args.has(PER_CHANNEL));
     return b.build();
-  }
-
-  /** The single-model JSON object of docs/spec/cli.md, plus assisted conversions and intervals. */
-  static Map<String, Object> json(AttributionResult r, JourneySet js) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("model", r.model().label());
-    m.put("conversions", r.conversions());
-    m.put("value", r.value());
-    List<Object> channels = new ArrayList<>();
-    boolean ci = r.replicates() > 0;
-    for (ChannelCredit c : r.channels()) {
-      Map<String, Object> ch = new LinkedHashMap<>();
-      ch.put("channel", c.channel());
-      ch.put("conversions", c.conversions());
-      ch.put("value", c.value());
-      ch.put("assisted", c.assisted());
-      if (ci) {
-        ch.put("conversionsLow", c.conversionsLow());
-        ch.put("conversionsHigh", c.conversionsHigh());
-        ch.put("valueLow", c.valueLow());
-        ch.put("valueHigh", c.valueHigh());
-      }
-      if (!Double.isNaN(c.standardError())) {
-        ch.put("standardError", c.standardError());
-      }
-      if (r.removal() != null) {
-        ch.put("removalEffect", r.removal().effects().get(c.channel()));
-      }
-      channels.add(ch);
-    }
-    m.put("channels", channels);
-    if (ci) {
-      m.put("level", r.level());
-      m.put("replicates", r.replicates());
-    }
-    if (r.removal() != null) {
-      m.put("conversionProbability", r.removal().conversionProbability());
-    }
-    m.put("unattributedConversions", js.unattributedConversions());
-    m.put("unattributedValue", js.unattributedValue());
-    return m;
-  }
-
-  private static String header(JourneySet js) {
-    return js.conversions() + " conversions, value " + js.value().toPlainString() + " over "
-        + js.channels().size() + " channels"
-        + (js.unattributedConversions() > 0
-            ? "; " + js.unattributedConversions() + " conversions without a touch in the lookback left out"
-            : "")
-        + "\n";
-  }
-
-  static String text(AttributionResult r, JourneySet js) {
-    return r.summary() + "\n" + header(js) + "\n" + r.table().render();
-  }
-
-  /** One table per quantity, a row per channel and a column per model. */
-  static String sideBySide(List<AttributionResult> results, JourneySet js) {
-    StringBuilder b = new StringBuilder(header(js));
-    b.append("\nConversions credited\n").append(grid(results, true).render());
-    b.append("\nValue credited\n").append(grid(results, false).render());
-    if (results.stream().anyMatch(r -> r.replicates() > 0)) {
-      b.append("\nIntervals: run a single --model with --ci to see them.\n");
-    }
-    return b.toString();
-  }
-
-  private static TextTable grid(List<AttributionResult> results, boolean conversions) {
-    List<String> cols = new ArrayList<>();
-    cols.add("channel");
-    results.forEach(r -> cols.add(r.model().label()));
-    TreeMap<String, double[]> rows = new TreeMap<>();
-    for (int i = 0; i < results.size(); i++) {
-      for (ChannelCredit c : results.get(i).channels()) {
-        double[] row = rows.computeIfAbsent(c.channel(), k -> {
-          double[] a = new double[results.size()];
-          Arrays.fill(a, Double.NaN);
-          return a;
-        });
-        row[i] = conversions ? c.conversions() : c.value();
-      }
-    }
-    TextTable t = TextTable.of(cols.toArray(new String[0]));
-    for (Map.Entry<String, double[]> e : rows.entrySet()) {
-      Object[] cells = new Object[results.size() + 1];
-      cells[0] = e.getKey();
-      for (int i = 0; i < results.size(); i++) {
-        cells[i + 1] = e.getValue()[i];
-      }
-      t = t.plus(cells);
-    }
-    Object[] total = new Object[results.size() + 1];
-    total[0] = "total";
-    for (int i = 0; i < results.size(); i++) {
-      AttributionResult r = results.get(i);
-      total[i + 1] = conversions ? r.creditedConversions() : r.creditedValue();
-    }
-    return t.plus(total);
   }
 }

@@ -1,7 +1,8 @@
 package dev.funnel.cli;
 
-import dev.funnel.io.html.Section;
-import dev.funnel.io.chart.Series;
+import dev.funnel.cli.view.AttributionView;
+import dev.funnel.cli.view.Framed;
+import dev.funnel.cli.view.View;
 import dev.funnel.attribution.Attribution;
 import dev.funnel.attribution.AttributionOptions;
 import dev.funnel.attribution.AttributionResult;
@@ -11,7 +12,6 @@ import dev.funnel.attribution.Model;
 import dev.funnel.core.DatasetTable;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Attribution by several models side by side ({@link Attribution}): first touch, last touch,
@@ -20,8 +20,8 @@ import java.util.Map;
  * (both included; {@link JourneySet#fromDataset(dev.funnel.core.Dataset, JourneyOptions,
  * java.time.Instant, java.time.Instant)}): every conversion to WON in it, with the touches within
  * {@value #LOOKBACK_DAYS} days before it, and the leads not converted by the as-of instant whose
- * last touch is in it (the null journeys Markov and Shapley need). The text and JSON are those of
- * {@code funnel attribution --model all --period P}.
+ * last touch is in it (the null journeys Markov and Shapley need). The view is that of
+ * {@code funnel attribution --model all --period P} ({@link AttributionView}).
  */
 final class AttributionSection extends ComputedSection<AttributionSection.Result> {
 
@@ -64,51 +64,12 @@ final class AttributionSection extends ComputedSection<AttributionSection.Result
   }
 
   @Override
-  String text(Result r, ReportInput in) {
-    return window(in) + "\n" + AttributionCommand.sideBySide(r.results(), r.journeys());
-  }
-
-  /** What the journeys are, for people. */
-  static String window(ReportInput in) {
+  View view(Result r, ReportInput in) {
     ReportScope s = in.scope();
-    return "conversions to WON from the start of " + s.period().label() + " to "
-        + s.asOfLabel() + ", touches up to " + LOOKBACK_DAYS + " days before each";
-  }
-
-  @Override
-  Map<String, Object> json(Result r, ReportInput in) {
-    Map<String, Object> m = new java.util.LinkedHashMap<>();
-    ReportScope s = in.scope();
-    m.put("period", s.period().label());
-    m.put("from", s.from(s.period()).toString());
-    m.put("asOf", s.asOf().toString());
-    m.put("lookbackDays", LOOKBACK_DAYS);
-    m.putAll(AttributionCommand.json(r.journeys(), r.results(), List.of()));
-    return m;
-  }
-
-  @Override
-  Section html(Result r, ReportInput in, Section s) {
-    List<String> channels = ResultCharts.creditedChannels(r.results());
-    List<List<String>> rows = new ArrayList<>();
-    for (String ch : channels) {
-      List<String> row = new ArrayList<>();
-      row.add(ch);
-      rows.add(row);
-    }
-    for (Series x : ResultCharts.credits(channels, r.results())) {
-      for (int i = 0; i < channels.size(); i++) {
-        rows.get(i).add(dev.funnel.core.display.TextTable.number(x.values().get(i)));
-      }
-    }
-    List<String> header = new ArrayList<>();
-    header.add("channel");
-    MODELS.forEach(m -> header.add(m.label()));
-    if (!channels.isEmpty()) {
-      s = s.chart(ResultCharts.credited("Conversions credited by model", r.results()));
-    }
-    return s.paragraph(r.journeys().conversions() + " " + window(in) + "; value "
-            + r.journeys().value().toPlainString() + ".")
-        .table(List.of(header.toArray(new String[0])), rows);
+    return Framed.of(AttributionView.sideBySide(r.journeys(), r.results()),
+        "conversions to WON from the start of " + s.period().label() + " to " + s.asOfLabel()
+            + ", touches up to " + LOOKBACK_DAYS + " days before each",
+        new AttributionView.Journeys(s.period().label(), s.from(s.period()).toString(),
+            s.asOf().toString(), LOOKBACK_DAYS));
   }
 }

@@ -5,25 +5,18 @@ import dev.funnel.core.DatasetTable;
 import dev.funnel.core.Period;
 import dev.funnel.core.bridge.Bridge;
 import dev.funnel.core.bridge.BridgeResult;
-import dev.funnel.core.bridge.FactorEffect;
-import dev.funnel.core.bridge.FactorRow;
 import dev.funnel.core.bridge.FactorTable;
 import dev.funnel.core.bridge.FunnelBridge;
 import dev.funnel.core.bridge.FunnelBridgeResult;
 import dev.funnel.core.bridge.Method;
 import dev.funnel.core.funnel.Dimension;
-import dev.funnel.core.quality.Rejection;
-import dev.funnel.io.InvalidDataException;
+import dev.funnel.io.FactorRead;
+import dev.funnel.io.FactorTableReader;
 import dev.funnel.io.Json;
-import java.io.IOException;
-import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import dev.funnel.cli.view.BridgeView;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -92,14 +85,13 @@ final class BridgeCommand implements Command {
 
   @Override
   public List<Format> formats() {
-    return List.of(Format.TEXT, Format.JSON, Format.SVG);
+    return List.of(Format.TEXT, Format.JSON, Format.CSV, Format.SVG);
   }
 
   @Override
   public int run(Arguments args, Session session) throws Exception {
     Format format = args.format();
     Bridge engine = engine(args);
-    String out;
     if (args.has(FACTORS)) {
       for (Option o : List.of(BASE, CURRENT, BY, EXISTING, VELOCITY)) {
         if (args.has(o)) {
@@ -109,21 +101,20 @@ final class BridgeCommand implements Command {
       if (!args.operands().isEmpty()) {
         throw args.usage("give DATA or --factors FILE, not both");
       }
-      FactorTable table = factors(args.path(FACTORS, args.value(FACTORS)));
+      FactorRead read = factors(args, session);
+      FactorTable table = read.table();
       checkOrder(args, table.factors());
       BridgeResult r = engine.decompose(table);
-      out = switch (format) {
-        case JSON -> Json.pretty(json(r));
-        case SVG -> ResultCharts.waterfall("Bridge", r, "base", "current", "Value").document();
-        default -> r.summary() + "\n" + r.table().render();
-      };
+      Output.emit(session, format, BridgeView.of(r),
+          args.has(Option.LENIENT) ? rejected(read) : null);
+      return ExitCodes.OK;
     } else {
       if (!args.has(BASE) || !args.has(CURRENT)) {
         throw args.usage("a dataset bridge needs --base and --current (or --factors FILE)");
       }
-      Period current = period(args, CURRENT);
+      Period current = args.period(CURRENT);
       boolean plan = args.value(BASE).trim().equalsIgnoreCase("plan");
-      Period base = plan ? null : period(args, BASE);
+      Period base = plan ? null : args.period(BASE);
       FunnelBridge.Builder b = FunnelBridge.builder().bridge(engine);
       if (args.has(BY)) {
         b.by(dimension(args));
@@ -146,17 +137,30 @@ final class BridgeCommand implements Command {
       Dataset d = in.dataset();
       FunnelBridgeResult r = plan ? b.build().planVsActual(d, current)
           : b.build().periods(d, base, current);
-      if (format == Format.SVG) {
-        out = ResultCharts.waterfall("Revenue bridge " + r.baseLabel() + " -> " + r.currentLabel(),
-            r.bridge(), r.baseLabel(), r.currentLabel(), "Revenue").document();
-      } else if (format == Format.JSON) {
-        out = in.json(json(r));
-      } else {
-        out = text(r);
-      }
+      Output.emit(session, format, BridgeView.of(r), in);
     }
-    session.emit(out);
-    return Funnel.OK;
+    return ExitCodes.OK;
+  }
+
+  /**
+   * What lenient reading skipped in the factor file, in the shape of a dataset's
+   * {@code "rejected"} member ({@link Json#readReport}): rows read, accepted and rejected, and per
+   * reason code the count and first examples.
+   */
+  static Map<String, Object> rejected(FactorRead r) {
+    List<Object> codes = new ArrayList<>();
+    r.rejectedByCode().forEach((code, n) -> {
+      List<Object> examples = new ArrayList<>();
+      for (dev.funnel.core.quality.Rejection x : r.examples()) {
+        if (x.code().equals(code)) {
+          examples.add(Json.object("file", x.file(), "line", x.line(), "column", x.column(),
+              "field", x.field(), "value", x.value(), "reason", x.reason()));
+        }
+      }
+      codes.add(Json.object("table", "factors", "code", code, "count", n, "examples", examples));
+    });
+    return Json.object("rows", Json.object("factors", Json.object("read", r.read(), "accepted",
+        r.accepted(), "rejected", r.rejected())), "rejected", codes);
   }
 
   /** The engine of --method. */
@@ -188,15 +192,6 @@ final class BridgeCommand implements Command {
     }
   }
 
-  private static Period period(Arguments args, Option o) {
-    try {
-      return Period.parse(args.value(o).trim());
-    } catch (RuntimeException e) {
-      throw args.usage("bad --" + o.name() + " '" + args.value(o)
-          + "': expected a period such as 2026, 2026-Q1, 2026-03, 2026-W10 or 2026-03-01");
-    }
-  }
-
   private static Dimension dimension(Arguments args) {
     try {
       return Dimension.parse(args.value(BY));
@@ -205,159 +200,26 @@ final class BridgeCommand implements Command {
     }
   }
 
-  /** The JSON of a factor-file bridge. */
-  static Map<String, Object> json(BridgeResult r) {
-    Map<String, Object> m = head(r);
-    m.put("base", Json.object("value", r.base()));
-    m.put("current", Json.object("value", r.current()));
-    m.put("total", r.change());
-    m.put("effects", effects(r));
-    return m;
-  }
-
   /**
-   * The JSON of a dataset bridge: revenues exact, total = current - base revenue; for sales
-   * velocity the velocities are the values and total is their change.
+   * Reads the {@code --factors} file with funnel-io's reader ({@link FactorTableReader}): strict by
+   * default, lenient with {@code --lenient} (skipped rows summarized on stderr), the delimiter of
+   * {@code --delimiter} or detected.
    */
-  static Map<String, Object> json(FunnelBridgeResult f) {
-    BridgeResult r = f.bridge();
-    Map<String, Object> m = head(r);
-    m.put("quantity", f.quantity());
-    m.put("base", Json.object("label", f.baseLabel(), "revenue", f.baseRevenue(), "value",
-        r.base()));
-    m.put("current", Json.object("label", f.currentLabel(), "revenue", f.currentRevenue(),
-        "value", r.current()));
-    m.put("total", f.quantity().equals(FunnelBridge.REVENUE) ? f.change() : r.change());
-    m.put("effects", effects(r));
-    m.put("notes", f.notes());
-    return m;
-  }
-
-  private static Map<String, Object> head(BridgeResult r) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("method", label(r.method()));
-    m.put("requestedMethod", label(r.requested()));
-    m.put("fallback", r.fallback());
-    m.put("fallbackReason", r.fallbackReason());
-    m.put("order", r.order());
-    return m;
-  }
-
-  private static List<Object> effects(BridgeResult r) {
-    List<Object> out = new ArrayList<>();
-    for (FactorEffect e : r.effects()) {
-      out.add(Json.object("factor", e.factor(), "effect", e.effect()));
+  static FactorRead factors(Arguments args, Session session) {
+    FactorTableReader reader = args.has(Option.LENIENT) ? FactorTableReader.lenient()
+        : FactorTableReader.strict();
+    String d = args.value(DatasetSource.DELIMITER);
+    if (d != null) {
+      reader = reader.delimiter(DatasetSource.delimiter(args, d));
     }
-    return out;
-  }
-
-  private static String label(Method m) {
-    return switch (m) {
-      case SHAPLEY -> "shapley";
-      case CHAIN -> "chain";
-      default -> "lmdi";
-    };
-  }
-
-  static String text(FunnelBridgeResult r) {
-    StringBuilder b = new StringBuilder(r.summary()).append('\n').append(r.table().render());
-    for (String n : r.notes()) {
-      b.append(b.charAt(b.length() - 1) == '\n' ? "" : "\n").append("note: ").append(n).append('\n');
+    FactorRead r = reader.read(args.path(FACTORS, args.value(FACTORS)));
+    if (r.rejected() > 0) {
+      StringBuilder b = new StringBuilder(r.file()).append(": skipped ").append(r.rejected())
+          .append(r.rejected() == 1 ? " invalid row" : " invalid rows").append(" (");
+      List<String> parts = new ArrayList<>();
+      r.rejectedByCode().forEach((code, n) -> parts.add(code + " " + n));
+      session.err().println(b.append(String.join(", ", parts)).append(')'));
     }
-    return b.toString();
-  }
-
-  /**
-   * Reads a factor file: a header {@code segment,factor,base,current} (any case, in that order),
-   * then one row per cell; fields may be quoted ({@code "a, b"}, {@code ""} for a quote).
-   *
-   * @throws InvalidDataException naming the line and field of a bad row
-   */
-  static FactorTable factors(Path file) throws IOException {
-    List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-    String name = file.toString();
-    if (lines.isEmpty()) {
-      throw bad(name, 1, 0, null, null, "empty_file", "the factor file is empty; it needs the"
-          + " header segment,factor,base,current");
-    }
-    String header = lines.get(0).startsWith("\uFEFF") ? lines.get(0).substring(1) : lines.get(0);
-    List<String> h = split(header, name, 1).stream().map(s -> s.trim().toLowerCase(Locale.ROOT))
-        .toList();
-    if (!h.equals(List.of("segment", "factor", "base", "current"))) {
-      throw bad(name, 1, 0, null, header, "bad_header",
-          "the header must be segment,factor,base,current");
-    }
-    List<FactorRow> rows = new ArrayList<>();
-    for (int i = 1; i < lines.size(); i++) {
-      String line = lines.get(i);
-      if (line.isBlank()) {
-        continue;
-      }
-      List<String> f = split(line, name, i + 1);
-      if (f.size() != 4) {
-        throw bad(name, i + 1, 0, null, line, "wrong_column_count",
-            "expected 4 fields (segment,factor,base,current), got " + f.size());
-      }
-      if (f.get(1).isBlank()) {
-        throw bad(name, i + 1, 2, "factor", f.get(1), "missing_factor", "the factor name is empty");
-      }
-      double base = number(f.get(2), name, i + 1, 3, "base");
-      double current = number(f.get(3), name, i + 1, 4, "current");
-      rows.add(new FactorRow(f.get(0), f.get(1), base, current));
-    }
-    if (rows.isEmpty()) {
-      throw bad(name, 2, 0, null, null, "no_rows", "the factor file has a header and no rows");
-    }
-    return FactorTable.of(rows);
-  }
-
-  private static double number(String s, String file, int line, int col, String field) {
-    try {
-      double v = new BigDecimal(s.trim()).doubleValue();
-      if (Double.isFinite(v)) {
-        return v;
-      }
-    } catch (NumberFormatException e) {
-      // reported below
-    }
-    throw bad(file, line, col, field, s, "bad_number", "expected a finite decimal number");
-  }
-
-  private static List<String> split(String line, String file, int lineNo) {
-    List<String> out = new ArrayList<>();
-    StringBuilder cur = new StringBuilder();
-    boolean quoted = false;
-    for (int i = 0; i < line.length(); i++) {
-      char c = line.charAt(i);
-      if (quoted) {
-        if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-          cur.append('"');
-          i++;
-        } else if (c == '"') {
-          quoted = false;
-        } else {
-          cur.append(c);
-        }
-      } else if (c == '"' && cur.toString().isBlank()) {
-        cur.setLength(0);
-        quoted = true;
-      } else if (c == ',') {
-        out.add(cur.toString().trim());
-        cur.setLength(0);
-      } else {
-        cur.append(c);
-      }
-    }
-    if (quoted) {
-      throw bad(file, lineNo, out.size() + 1, null, line, "unclosed_quote",
-          "a quoted field is not closed on its line");
-    }
-    out.add(cur.toString().trim());
-    return out;
-  }
-
-  private static InvalidDataException bad(String file, long line, int col, String field,
-      String value, String code, String reason) {
-    return new InvalidDataException(new Rejection(file, line, col, field, value, code, reason));
+    return r;
   }
 }

@@ -1,10 +1,12 @@
 package dev.funnel.cli;
 
-import dev.funnel.io.html.Section;
+import dev.funnel.cli.view.BridgeView;
+import dev.funnel.cli.view.Composite;
+import dev.funnel.cli.view.Note;
+import dev.funnel.cli.view.View;
 import dev.funnel.core.DatasetTable;
 import dev.funnel.core.bridge.FunnelBridge;
 import dev.funnel.core.bridge.FunnelBridgeResult;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -12,8 +14,8 @@ import java.util.Map;
  * The revenue bridge of the period ({@link FunnelBridge}, LMDI-I additive): revenue = leads x
  * lead->MQL x MQL->SQL x win rate x average deal on event-basis counts, the change against the
  * comparison period and against the period's plan split into one exact effect per factor (the
- * effects add up to the change). Text and JSON of each bridge are those of {@code funnel bridge}
- * ({@link BridgeCommand}); without a plan table, or a plan lacking a target the factors need, the
+ * effects add up to the change). Each bridge shows through the view of {@code funnel bridge}
+ * ({@link BridgeView}); without a plan table, or a plan lacking a target the factors need, the
  * plan bridge alone says so. The bridge compares whole periods: when the report's as-of instant
  * falls before the end of the period (a partial period) the section says so instead of comparing
  * part of a period with a whole one.
@@ -28,7 +30,7 @@ final class BridgeSection extends ComputedSection<BridgeSection.Result> {
    * @param planMissing why there is no plan bridge: {@code missing} or {@code unavailable} and the
    *                    reason, or null
    */
-  record Result(FunnelBridgeResult periods, FunnelBridgeResult plan, Map<String, Object> planMissing) {}
+  record Result(FunnelBridgeResult periods, FunnelBridgeResult plan, Map<String, String> planMissing) {}
 
   @Override
   public String key() {
@@ -58,57 +60,25 @@ final class BridgeSection extends ComputedSection<BridgeSection.Result> {
     FunnelBridgeResult periods = b.periods(in.dataset(), s.compare(), s.period());
     String miss = s.missing(DatasetTable.PLAN);
     if (miss != null) {
-      return new Result(periods, null, DealsSection.jsonOf("missing", miss));
+      return new Result(periods, null, Map.of("missing", miss));
     }
     try {
       return new Result(periods, b.planVsActual(in.dataset(), s.period()), null);
     } catch (IllegalArgumentException | IllegalStateException e) {
-      return new Result(periods, null, DealsSection.jsonOf("unavailable", e.getMessage()));
+      return new Result(periods, null, Map.of("unavailable", String.valueOf(e.getMessage())));
     }
   }
 
   @Override
-  String text(Result r, ReportInput in) {
-    StringBuilder b = new StringBuilder("Against the comparison period\n");
-    b.append(BridgeCommand.text(r.periods()));
-    b.append("\nAgainst the plan\n");
+  View view(Result r, ReportInput in) {
+    Composite c = Composite.of(Map.of())
+        .part("compare", "Against the comparison period", BridgeView.of(r.periods()));
     if (r.plan() != null) {
-      b.append(BridgeCommand.text(r.plan()));
-    } else if (r.planMissing().containsKey("missing")) {
-      b.append("not available: the dataset has no ").append(r.planMissing().get("missing"))
-          .append(" table\n");
-    } else {
-      b.append("not available: ").append(r.planMissing().get("unavailable")).append('\n');
+      return c.part("plan", "Against the plan", BridgeView.of(r.plan()));
     }
-    return b.toString();
-  }
-
-  @Override
-  Map<String, Object> json(Result r, ReportInput in) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("compare", BridgeCommand.json(r.periods()));
-    m.put("plan", r.plan() != null ? BridgeCommand.json(r.plan()) : r.planMissing());
-    return m;
-  }
-
-  @Override
-  Section html(Result r, ReportInput in, Section s) {
-    s = waterfall(s, "Revenue bridge " + r.periods().baseLabel() + " -> " + r.periods().currentLabel(),
-        r.periods());
-    if (r.plan() != null) {
-      return waterfall(s, "Revenue bridge " + r.plan().baseLabel() + " -> " + r.plan().currentLabel(),
-          r.plan());
-    }
-    return s.warning(r.planMissing().containsKey("missing")
-        ? "Against the plan: not available: the dataset has no " + r.planMissing().get("missing") + " table."
-        : "Against the plan: not available: " + r.planMissing().get("unavailable"));
-  }
-
-  private static Section waterfall(Section s, String title, FunnelBridgeResult f) {
-    s = s.chart(ResultCharts.waterfall(title, f.bridge(), f.baseLabel(), f.currentLabel(), "Revenue"));
-    for (String note : f.notes()) {
-      s = s.paragraph("Note: " + note);
-    }
-    return s;
+    String why = r.planMissing().containsKey("missing")
+        ? "not available: the dataset has no " + r.planMissing().get("missing") + " table"
+        : "not available: " + r.planMissing().get("unavailable");
+    return c.part("plan", "Against the plan", Note.of(why, r.planMissing()));
   }
 }

@@ -1,13 +1,12 @@
 package dev.funnel.cli;
 
-import dev.funnel.io.html.Section;
-import dev.funnel.core.money.UnitRow;
-import java.util.ArrayList;
+import dev.funnel.cli.view.Framed;
+import dev.funnel.cli.view.UnitView;
+import dev.funnel.cli.view.View;
 import dev.funnel.core.DatasetTable;
 import dev.funnel.core.Period;
 import dev.funnel.core.money.UnitEconomics;
 import dev.funnel.core.money.UnitReport;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -15,7 +14,7 @@ import java.util.Map;
  * Channel effectiveness lead -> deal -> revenue of the period: per channel the spend, leads, new
  * customers and revenue with CPL, CAC, ROMI (revenue-based) and DRR, from {@link UnitEconomics}
  * over the period's local days up to the day of the as-of instant (the report's as-of instant is
- * the end of a day; the numbers and JSON of {@code funnel unit --from --to}, {@link UnitCommand}).
+ * the end of a day; the numbers and the view of {@code funnel unit --from --to}, {@link UnitView}).
  */
 final class ChannelsSection extends ComputedSection<ChannelsSection.Result> {
 
@@ -54,34 +53,8 @@ final class ChannelsSection extends ComputedSection<ChannelsSection.Result> {
   }
 
   @Override
-  String text(Result r, ReportInput in) {
-    return r.period().label() + "\n" + UnitCommand.text(r.unit(), false);
-  }
-
-  @Override
-  Map<String, Object> json(Result r, ReportInput in) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("period", r.period().label());
-    m.putAll(UnitCommand.json(r.unit()));
-    return m;
-  }
-
-  @Override
-  Section html(Result r, ReportInput in, Section s) {
-    List<List<String>> rows = new ArrayList<>();
-    List<UnitRow> all = new ArrayList<>(r.unit().channels());
-    all.add(r.unit().total());
-    for (UnitRow x : all) {
-      rows.add(List.of(x.channel(), HtmlReport.figure(x.spend()), Long.toString(x.leads()),
-          Long.toString(x.customers()), HtmlReport.figure(x.revenue()), HtmlReport.figure(x.cpl()),
-          HtmlReport.figure(x.cac()), HtmlReport.n(x.romi()), HtmlReport.n(x.drr())));
-    }
-    if (!r.unit().channels().isEmpty()) {
-      s = s.chart(ResultCharts.channels("Channels, " + r.period().label(), r.unit()));
-    }
-    s = s.table(r.unit().summary(),
-        List.of("channel", "spend", "leads", "customers", "revenue", "CPL", "CAC", "ROMI", "DRR"), rows);
-    List<String> notes = UnitCommand.footnotes(all);
-    return notes.isEmpty() ? s : s.paragraph("- = undefined: " + String.join("; ", notes) + ".");
+  View view(Result r, ReportInput in) {
+    return Framed.of(UnitView.of(r.unit()).titled("Channels, " + r.period().label()),
+        r.period().label(), Map.of("period", r.period().label()));
   }
 }

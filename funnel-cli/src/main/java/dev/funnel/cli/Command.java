@@ -48,4 +48,9 @@ interface Command {
    * @throws Exception anything else makes exit code 1 (or 3 for invalid input data)
    */
   int run(Arguments args, Session session) throws Exception;
+
+  /** The command's syntax, what parsing its command line needs. */
+  default Syntax syntax() {
+    return new Syntax(name(), operands(), options(), formats(), maxOperands());
+  }
 }

@@ -1,13 +1,14 @@
 package dev.funnel.cli;
 
 import dev.funnel.core.DatasetTable;
-import java.util.LinkedHashMap;
+import dev.funnel.cli.view.View;
 import java.util.List;
 import java.util.Map;
 
 /**
  * A report section drawn from one result computed once per report ({@link ReportScope#shared}):
- * the text and the JSON of the section render the same object. When the dataset lacks a table the
+ * compute, then view ({@link View}): the text, the JSON and the HTML of the section render the
+ * same object through the same view a command uses. When the dataset lacks a table the
  * section needs, the section is one line naming it (JSON {@code {"missing": "spend"}}); when the
  * library refuses the data (an {@link IllegalArgumentException} or {@link IllegalStateException},
  * e.g. a plan without the targets a bridge needs), one line with its reason (JSON
@@ -23,20 +24,15 @@ abstract class ComputedSection<T> implements ReportSection {
   /** Computes the result; called at most once per report. */
   abstract T compute(ReportInput in);
 
-  /** The result as text lines of at most 100 columns. */
-  abstract String text(T result, ReportInput in);
-
-  /** The result as a JSON tree. */
-  abstract Map<String, Object> json(T result, ReportInput in);
-
   /**
-   * The result on the HTML page: the charts, key figures and tables it adds to the section
-   * ({@link HtmlReport}).
+   * The result's view as the section shows it: its text (lines of at most 100 columns), its JSON
+   * member and its part of the HTML page ({@link HtmlReport}) all come from it.
    */
-  abstract dev.funnel.io.html.Section html(T result, ReportInput in, dev.funnel.io.html.Section s);
+  abstract View view(T result, ReportInput in);
 
   /** The section on the HTML page, or a warning naming the missing table or the reason. */
-  final dev.funnel.io.html.Section html(ReportInput in, dev.funnel.io.html.Section s) {
+  @Override
+  public final dev.funnel.io.html.Section html(ReportInput in, dev.funnel.io.html.Section s) {
     Outcome<T> o = outcome(in);
     if (o.missing() != null) {
       return s.warning("Not available: the dataset has no " + o.missing() + " table.");
@@ -44,13 +40,19 @@ abstract class ComputedSection<T> implements ReportSection {
     if (o.unavailable() != null) {
       return s.warning("Not available: " + o.unavailable());
     }
-    return html(o.result(), in, s);
+    return view(o.result(), in).html(s);
   }
 
   /** Computes the result (or why there is none) into the report's memo, so rendering finds it. */
   final void prepare(ReportInput in) {
     outcome(in);
   }
+
+  /** The JSON of a section whose table is missing: {@code {"missing": "spend"}}. */
+  record Missing(String missing) {}
+
+  /** The JSON of a section the library refused: {@code {"unavailable": reason}}. */
+  record Unavailable(String unavailable) {}
 
   /** Either the result or why there is none. */
   private record Outcome<T>(T result, String missing, String unavailable) {}
@@ -79,18 +81,24 @@ abstract class ComputedSection<T> implements ReportSection {
     if (o.unavailable() != null) {
       return "not available: " + o.unavailable() + "\n";
     }
-    return text(o.result(), in);
+    return view(o.result(), in).text();
   }
 
   @Override
   public final Object json(ReportInput in) {
     Outcome<T> o = outcome(in);
     if (o.missing() != null) {
-      return new LinkedHashMap<>(Map.of("missing", o.missing()));
+      return new Missing(o.missing());
     }
     if (o.unavailable() != null) {
-      return new LinkedHashMap<>(Map.of("unavailable", o.unavailable()));
+      return new Unavailable(o.unavailable());
     }
-    return json(o.result(), in);
+    return view(o.result(), in).json();
+  }
+
+  @Override
+  public final Map<String, dev.funnel.core.display.TextTable> tables(ReportInput in) {
+    Outcome<T> o = outcome(in);
+    return o.result() == null ? Map.of() : view(o.result(), in).tables();
   }
 }

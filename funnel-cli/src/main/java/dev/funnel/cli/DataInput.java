@@ -2,10 +2,8 @@ package dev.funnel.cli;
 
 import dev.funnel.core.Dataset;
 import dev.funnel.core.DatasetTable;
-import dev.funnel.io.Json;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -55,16 +53,5 @@ record DataInput(DatasetSource source, Window window, Dataset dataset) {
     DatasetSource src = DatasetSource.of(args, tables);
     src.summarize(session.err());
     return new DataInput(src, window, slice ? window.slice(src.dataset()) : src.dataset());
-  }
-
-  /**
-   * The JSON document of a result: the result's members, then {@code "rejected"} when reading was
-   * lenient (docs/spec/cli.md).
-   */
-  String json(Map<String, Object> result) {
-    if (source.lenient()) {
-      result.put("rejected", source.rejectedJson());
-    }
-    return Json.pretty(result);
   }
 }

@@ -3,7 +3,7 @@ package dev.funnel.cli;
 import dev.funnel.core.Dataset;
 import dev.funnel.core.DatasetTable;
 import dev.funnel.core.demo.DemoData;
-import dev.funnel.core.display.TextTable;
+import dev.funnel.core.display.Formats;
 import dev.funnel.core.quality.Rejection;
 import dev.funnel.core.quality.TableRead;
 import dev.funnel.io.DatasetRead;
@@ -117,7 +117,8 @@ record DatasetSource(String label, Dataset dataset, List<TableRead> reads, boole
         List.of());
   }
 
-  private static char delimiter(Arguments args, String d) {
+  /** The character of a {@code --delimiter} value. */
+  static char delimiter(Arguments args, String d) {
     switch (d) {
       case ",": return ',';
       case ";": return ';';
@@ -155,7 +156,7 @@ record DatasetSource(String label, Dataset dataset, List<TableRead> reads, boole
   static String describe(DemoData demo) {
     return "seed " + demo.seed() + ", " + demo.leads() + " leads"
         + (demo.paymentsPerLead().isPresent()
-            ? ", ~" + TextTable.number(demo.paymentsPerLead().getAsDouble()) + " payments per lead" : "");
+            ? ", ~" + Formats.number(demo.paymentsPerLead().getAsDouble()) + " payments per lead" : "");
   }
 
   /**

@@ -1,19 +1,15 @@
 package dev.funnel.cli;
 
-import dev.funnel.io.html.Section;
-import dev.funnel.io.html.KeyFigure;
+import dev.funnel.cli.view.DealsView;
+import dev.funnel.cli.view.View;
 import dev.funnel.core.DatasetTable;
 import dev.funnel.core.Period;
 import dev.funnel.core.sales.DealSize;
 import dev.funnel.core.sales.Pipeline;
-import dev.funnel.core.sales.PipelineStage;
 import dev.funnel.core.sales.Sales;
 import dev.funnel.core.sales.SalesForecast;
 import dev.funnel.core.sales.SalesVelocity;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * New deals and forecast revenue ({@link Sales}, docs/spec/metrics.md): deals won in the period and in
@@ -55,62 +51,8 @@ final class DealsSection extends ComputedSection<DealsSection.Result> {
   }
 
   @Override
-  String text(Result r, ReportInput in) {
-    StringBuilder b = new StringBuilder();
-    b.append(String.format(java.util.Locale.ROOT, "won deals: %d in %s, %d in %s (change %s)%n",
-        r.won(), r.period().label(), r.wonBefore(), r.compare().label(),
-        LeadsSection.signed(LeadsSection.change(r.won(), r.wonBefore()))));
-    b.append(r.deals().summary()).append(" in ").append(r.period().label()).append('\n');
-    Pipeline p = r.pipeline();
-    b.append('\n').append(p.summary()).append(" as of ").append(in.scope().asOfLabel()).append('\n');
-    b.append("plan (revenue target of ").append(r.period().label()).append("): ")
-        .append(p.plan() == null ? "none" : p.plan().toPlainString()).append('\n');
-    b.append(p.table().render());
-    b.append('\n').append(r.velocity().summary()).append('\n').append(r.velocity().table().render());
-    return b.toString();
-  }
-
-  @Override
-  Map<String, Object> json(Result r, ReportInput in) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("period", r.period().label());
-    m.put("compare", r.compare().label());
-    m.put("won", r.won());
-    m.put("wonCompare", r.wonBefore());
-    m.put("wonChange", LeadsSection.change(r.won(), r.wonBefore()));
-    m.put("dealSize", SalesCommand.json(r.deals()));
-    m.put("pipeline", SalesCommand.json(r.pipeline()));
-    m.put("velocity", SalesCommand.json(r.velocity()));
-    return m;
-  }
-
-  /** An ordered JSON object of name-value pairs (values may be null). */
-  static Map<String, Object> jsonOf(Object... kv) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    for (int i = 0; i + 1 < kv.length; i += 2) {
-      m.put((String) kv[i], kv[i + 1]);
-    }
-    return m;
-  }
-
-  @Override
-  Section html(Result r, ReportInput in, Section s) {
-    Pipeline p = r.pipeline();
-    s = s.figures(List.of(
-        new KeyFigure("Won deals", Long.toString(r.won()), LeadsSection.signed(
-            LeadsSection.change(r.won(), r.wonBefore())) + " vs " + r.compare().label()),
-        new KeyFigure("Average deal", HtmlReport.figure(r.deals().average())),
-        new KeyFigure("Weighted pipeline", HtmlReport.figure(p.weighted()), p.deals()
-            + " open deals, " + HtmlReport.figure(p.value()) + " open"),
-        new KeyFigure("Coverage of plan", HtmlReport.times(p.coverage()),
-            p.plan() == null ? "no revenue target" : "target " + HtmlReport.figure(p.plan())),
-        new KeyFigure("Sales velocity", HtmlReport.figure(r.velocity().perDay()), "per day")));
-    List<List<String>> rows = new ArrayList<>();
-    for (PipelineStage st : p.stages()) {
-      rows.add(List.of(st.stage(), Long.toString(st.deals()), HtmlReport.figure(st.value()),
-          HtmlReport.n(st.winProbability()), HtmlReport.figure(st.weighted())));
-    }
-    return s.table("Open pipeline as of " + in.scope().asOfLabel(),
-        List.of("stage", "deals", "value", "win probability", "weighted"), rows);
+  View view(Result r, ReportInput in) {
+    return DealsView.of(new DealsView.Figures(r.period(), r.won(), r.compare(), r.wonBefore(),
+        r.deals(), r.pipeline(), r.velocity(), in.scope().asOfLabel(), in.dataset().currency()));
   }
 }

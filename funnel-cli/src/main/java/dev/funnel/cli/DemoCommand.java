@@ -97,7 +97,7 @@ final class DemoCommand implements Command {
     String zone = demo.zone().equals(ZoneOffset.UTC) ? "" : " --zone " + demo.zone().getId();
     b.append("Next: funnel report ").append(dir).append(zone).append('\n');
     session.emit(b.toString());
-    return Funnel.OK;
+    return ExitCodes.OK;
   }
 
   /**

@@ -30,13 +30,13 @@ final class Failures {
       if (debug) {
         e.printStackTrace(err);
       }
-      return Funnel.INVALID_DATA;
+      return ExitCodes.INVALID_DATA;
     }
     err.println("funnel: " + message(e));
     if (debug) {
       e.printStackTrace(err);
     }
-    return Funnel.FAILED;
+    return ExitCodes.FAILED;
   }
 
   /** A one-line description: the message of the cause that says most, never a bare class name. */

@@ -24,15 +24,6 @@ import java.util.stream.Collectors;
  */
 public final class Funnel {
 
-  /** Exit code: success. */
-  static final int OK = 0;
-  /** Exit code: anything that is neither a usage error nor invalid input data. */
-  static final int FAILED = 1;
-  /** Exit code: the command line is wrong. */
-  static final int USAGE = 2;
-  /** Exit code: the input data is invalid (strict reading refused a row). */
-  static final int INVALID_DATA = 3;
-
   private Funnel() {}
 
   /** Runs the command line and exits the JVM with its exit code. */
@@ -80,11 +71,11 @@ public final class Funnel {
       }
       if (name.equals("--help") || name.equals("-h")) {
         out.print(topHelp());
-        return OK;
+        return ExitCodes.OK;
       }
       if (name.equals("--version")) {
         out.println("funnel " + version());
-        return OK;
+        return ExitCodes.OK;
       }
       if (name.equals("help")) {
         if (all.size() == 1) {
@@ -92,19 +83,19 @@ public final class Funnel {
         } else {
           out.print(help(Commands.find(all.get(1))));
         }
-        return OK;
+        return ExitCodes.OK;
       }
       if (name.startsWith("-")) {
         throw new UsageException(null, "unknown option '" + name + "'; a command comes first (funnel COMMAND ...)");
       }
       Command command = Commands.find(name);
-      Arguments parsed = Arguments.parse(command, all.subList(1, all.size()));
+      Arguments parsed = Arguments.parse(command.syntax(), all.subList(1, all.size()));
       if (dataset != null) {
         parsed = parsed.withDataset(dataset);
       }
       if (parsed.help()) {
         out.print(help(command));
-        return OK;
+        return ExitCodes.OK;
       }
       parsed.checkCommon();
       Session session = new Session(out, err);
@@ -117,7 +108,7 @@ public final class Funnel {
     } catch (UsageException e) {
       err.println("funnel: " + e.getMessage());
       err.println(e.hint());
-      return USAGE;
+      return ExitCodes.USAGE;
     } catch (Exception | StackOverflowError | OutOfMemoryError e) {
       return Failures.report(e, err, debug);
     } finally {

@@ -1,26 +1,25 @@
 package dev.funnel.cli;
 
+import dev.funnel.core.display.Formats;
 import dev.funnel.core.DatasetTable;
 import dev.funnel.core.Granularity;
-import dev.funnel.core.display.TextTable;
 import dev.funnel.core.funnel.Basis;
 import dev.funnel.core.funnel.ConversionMatrix;
 import dev.funnel.core.funnel.Dimension;
 import dev.funnel.core.funnel.FunnelQuery;
 import dev.funnel.core.funnel.FunnelReport;
-import dev.funnel.core.funnel.GroupFunnel;
-import dev.funnel.core.funnel.MatrixCell;
 import dev.funnel.core.funnel.MinimumGap;
 import dev.funnel.core.funnel.PeriodFunnel;
-import dev.funnel.core.funnel.StageCount;
 import dev.funnel.core.funnel.StageFunnel;
+import dev.funnel.cli.view.Framed;
+import dev.funnel.cli.view.FunnelView;
+import dev.funnel.cli.view.MatrixView;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -42,8 +41,6 @@ final class FunnelCommand implements Command {
   static final Option BY = new Option("by", "D[,D2]", "break down by channel, campaign, segment or owner (one or two)");
   static final Option MATRIX = new Option("matrix", null,
       "conversion matrix: each stage-to-stage rate per --by group (default channel), cohort basis, bottlenecks flagged");
-  /** The false discovery rate of the matrix's bottleneck flags. */
-  static final double FDR = 0.05;
   static final Option MIN_GAP = new Option("min-gap", "G",
       "--matrix: the gap a bottleneck needs below the rest of its column, Npp (points) or N% (of the"
           + " rest's rate); default 10%, 0pp flags on significance alone");
@@ -79,7 +76,7 @@ final class FunnelCommand implements Command {
         + "--matrix: the conversion matrix of the leads created in the window (cohort basis) by\n"
         + "the --by groups: each group's rate for every pair of consecutive stages against the\n"
         + "overall rate; '!' flags a bottleneck, a cell significantly below the rest (two-proportion\n"
-        + "test, Benjamini-Hochberg at FDR 0.05, empirical-Bayes shrunk rates and indexes in JSON)\n"
+        + "test, Benjamini-Hochberg at FDR " + ConversionMatrix.DEFAULT_FDR + ", empirical-Bayes shrunk rates and indexes in JSON)\n"
         + "by a gap that matters: at least --min-gap (default 10% of the rest's rate; 3pp for 3\n"
         + "percentage points). Each bottleneck shows its gap to the rest with a 95% interval\n"
         + "(Newcombe's hybrid score interval); significant gaps under the minimum are listed apart.\n"
@@ -96,7 +93,7 @@ final class FunnelCommand implements Command {
 
   @Override
   public List<Format> formats() {
-    return List.of(Format.TEXT, Format.JSON, Format.SVG);
+    return List.of(Format.TEXT, Format.JSON, Format.CSV, Format.SVG);
   }
 
   @Override
@@ -151,19 +148,18 @@ final class FunnelCommand implements Command {
       }
     }
     if (args.has(MATRIX)) {
-      ConversionMatrix m = StageFunnel.matrix(data, q.between(from, to), FDR, gap);
+      ConversionMatrix m = StageFunnel.matrix(data, q.between(from, to), ConversionMatrix.DEFAULT_FDR,
+          gap);
       String by = q.by().stream().map(Dimension::label).collect(java.util.stream.Collectors.joining(","));
-      session.emit(format == Format.JSON ? in.json(matrixJson(m, by)) : matrixHeader(q, w, by) + matrixText(m, by));
-      return Funnel.OK;
+      Output.emit(session, format, Framed.of(MatrixView.of(m, by), matrixHeader(q, w, by), Map.of()),
+          in);
+      return ExitCodes.OK;
     }
     FunnelReport r = StageFunnel.compute(data, q.between(from, to));
-    if (format == Format.SVG) {
-      session.emit(ResultCharts.funnel("Funnel (" + r.basis().label() + " basis)", r.stages()).document());
-      return Funnel.OK;
-    }
-    // the partial periods of a per-period funnel: as of --as-of, else the end of the data's last day
-    Map<String, List<String>> partial = new LinkedHashMap<>();
+    FunnelView view = FunnelView.of(r);
     if (q.granularity() != null) {
+      // the partial periods: as of --as-of, else the end of the data's last day
+      Map<String, List<String>> partial = new LinkedHashMap<>();
       Instant at = asOf != null ? asOf : AsOf.endOfLastDay(in.dataset());
       DataExtent x = DataExtent.of(in.dataset());
       for (PeriodFunnel p : r.periods()) {
@@ -173,22 +169,10 @@ final class FunnelCommand implements Command {
           partial.put(p.period(), why);
         }
       }
+      view = view.partial(partial);
     }
-    if (format == Format.JSON) {
-      Map<String, Object> j = json(r);
-      if (q.granularity() != null) {
-        List<Object> marks = new ArrayList<>();
-        partial.forEach((p, why) -> marks.add(DealsSection.jsonOf("period", p, "why", why)));
-        j.put("partialPeriods", marks);
-      }
-      session.emit(in.json(j));
-    } else {
-      StringBuilder b = new StringBuilder(r.summary()).append('\n').append(r.table().render());
-      partial.forEach((p, why) -> b.append("partial: ").append(p).append(" (")
-          .append(String.join("; ", why)).append(")\n"));
-      session.emit(b.toString());
-    }
-    return Funnel.OK;
+    Output.emit(session, format, view, in);
+    return ExitCodes.OK;
   }
 
   /** The query of the options, without the window (which needs the dataset's zone). */
@@ -242,169 +226,9 @@ final class FunnelCommand implements Command {
     String within = "";
     if (q.within() != null) {
       java.time.Duration d = q.within();
-      within = ", stages reached within " + (d.toSeconds() % 86_400 == 0 ? d.toDays() + "d"
-          : d.toString().substring(2).toLowerCase(Locale.ROOT));
+      within = ", stages reached within " + Formats.duration(d);
     }
-    return "Conversion matrix by " + by + ", leads created " + (w.bounded() ? "in " + w.label() : "at any time")
-        + " (cohort basis)" + within + "\n";
-  }
-
-  /**
-   * The matrix as a text grid, a row per group and a column per transition ({@code !} marks a
-   * bottleneck), the overall row, then each bottleneck against the overall rate; the command's and
-   * the report's.
-   */
-  static String matrixText(ConversionMatrix m, String by) {
-    return "! = bottleneck: " + m.rule() + "\n" + matrixGrid(m, by);
-  }
-
-  /** The grid and the bottleneck lines of {@link #matrixText}, without the rule line. */
-  static String matrixGrid(ConversionMatrix m, String by) {
-    List<String> cols = new ArrayList<>();
-    cols.add(by);
-    for (String tr : m.transitions()) {
-      cols.add(FunnelSection.abbreviate(tr));
-    }
-    TextTable grid = TextTable.of(cols.toArray(new String[0]));
-    int n = m.transitions().size();
-    for (int i = 0; i < m.sources().size(); i++) {
-      Object[] row = new Object[n + 1];
-      row[0] = m.sources().get(i);
-      for (int k = 0; k < n; k++) {
-        MatrixCell c = m.cells().get(i * n + k);
-        row[k + 1] = FunnelSection.percent(c.rate()) + (c.bottleneck() ? "!" : "");
-      }
-      grid = grid.plus(row);
-    }
-    Object[] all = new Object[n + 1];
-    all[0] = "(all)";
-    for (int k = 0; k < n; k++) {
-      all[k + 1] = FunnelSection.percent(m.overall().get(k));
-    }
-    StringBuilder b = new StringBuilder(grid.plus(all).render());
-    List<MatrixCell> flagged = m.bottlenecks();
-    b.append(flagged.isEmpty() ? "no bottlenecks\n" : "bottlenecks: " + flagged.size() + "\n");
-    for (MatrixCell c : flagged) {
-      b.append("  ").append(gapLine(c)).append('\n');
-    }
-    List<MatrixCell> small = m.belowMinimumGap();
-    if (!small.isEmpty()) {
-      b.append("significantly below the rest but by less than ").append(m.minimumGap().label())
-          .append(" (not flagged): ").append(small.size()).append('\n');
-      for (MatrixCell c : small) {
-        b.append("  ").append(gapLine(c)).append('\n');
-      }
-    }
-    return b.toString();
-  }
-
-  /**
-   * {@code seo MQL>SQL: 53.4% (4538/8500) vs 60.1% rest, gap 6.7 pts (95% CI 5.6 to 7.8)}: the
-   * cell, the rest of its column, the gap in percentage points and its interval; fits 100 columns.
-   */
-  static String gapLine(MatrixCell c) {
-    return String.format(Locale.ROOT,
-        "%s %s: %s (%d/%d) vs %s rest, gap %s pts (95%% CI %s to %s)",
-        c.source(), FunnelSection.abbreviate(c.from() + "->" + c.to()),
-        FunnelSection.percent(c.rate()), c.converted(), c.entered(),
-        FunnelSection.percent(c.restRate()), points(c.gap()), points(c.gapLower()),
-        points(c.gapUpper()));
-  }
-
-  /** A difference of rates in percentage points with one decimal, {@code -} when undefined. */
-  private static String points(double gap) {
-    return Double.isFinite(gap) ? String.format(Locale.ROOT, "%.1f", 100 * gap) : "-";
-  }
-
-  /**
-   * The matrix as JSON: basis, breakdown, FDR, its columns, overall rates and every cell with its
-   * shrunk rate, index, adjusted p-value and bottleneck flag; the command's and the report's.
-   */
-  static Map<String, Object> matrixJson(ConversionMatrix x, String by) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("basis", x.basis().label());
-    m.put("by", by);
-    m.put("fdr", x.fdr());
-    m.put("minimumGap", Map.of("kind", x.minimumGap().kind().name().toLowerCase(Locale.ROOT),
-        "value", x.minimumGap().value()));
-    m.put("transitions", x.transitions());
-    m.put("overall", x.overall());
-    List<Object> cells = new ArrayList<>();
-    for (MatrixCell c : x.cells()) {
-      Map<String, Object> cm = new LinkedHashMap<>();
-      cm.put("source", c.source());
-      cm.put("from", c.from());
-      cm.put("to", c.to());
-      cm.put("entered", c.entered());
-      cm.put("converted", c.converted());
-      cm.put("rate", c.rate());
-      cm.put("shrunkRate", c.shrunkRate());
-      cm.put("index", c.index());
-      cm.put("shrunkIndex", c.shrunkIndex());
-      cm.put("adjustedPValue", c.adjustedPValue());
-      cm.put("restRate", c.restRate());
-      cm.put("gap", c.gap());
-      cm.put("gapLower", c.gapLower());
-      cm.put("gapUpper", c.gapUpper());
-      cm.put("practical", c.practical());
-      cm.put("bottleneck", c.bottleneck());
-      cells.add(cm);
-    }
-    m.put("cells", cells);
-    return m;
-  }
-
-  /** The JSON of docs/spec/cli.md: basis, stages, and groups / periods when asked for. */
-  static Map<String, Object> json(FunnelReport r) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("basis", r.basis().label());
-    m.put("stages", stages(r.stages()));
-    if (!r.query().by().isEmpty()) {
-      m.put("by", r.query().by().stream().map(Dimension::label).toList());
-      List<Object> groups = new ArrayList<>();
-      for (GroupFunnel g : r.groups()) {
-        Map<String, Object> gm = new LinkedHashMap<>();
-        gm.put("key", g.key());
-        gm.put("values", g.values());
-        gm.put("stages", stages(g.stages()));
-        if (r.query().granularity() != null) {
-          gm.put("periods", periods(g.periods()));
-        }
-        groups.add(gm);
-      }
-      m.put("groups", groups);
-    }
-    if (r.query().granularity() != null) {
-      m.put("granularity", r.query().granularity().label());
-      m.put("periods", periods(r.periods()));
-    }
-    if (r.query().within() != null) {
-      m.put("withinDays", r.query().within().toSeconds() / 86400.0);
-    }
-    return m;
-  }
-
-  private static List<Object> stages(List<StageCount> rows) {
-    List<Object> out = new ArrayList<>();
-    for (StageCount s : rows) {
-      Map<String, Object> m = new LinkedHashMap<>();
-      m.put("stage", s.stage());
-      m.put("count", s.count());
-      m.put("conversionFromPrevious", s.conversionFromPrevious());
-      m.put("conversionFromFirst", s.conversionFromFirst());
-      out.add(m);
-    }
-    return out;
-  }
-
-  private static List<Object> periods(List<PeriodFunnel> ps) {
-    List<Object> out = new ArrayList<>();
-    for (PeriodFunnel p : ps) {
-      Map<String, Object> m = new LinkedHashMap<>();
-      m.put("period", p.period());
-      m.put("stages", stages(p.stages()));
-      out.add(m);
-    }
-    return out;
+    return "Conversion matrix by " + by + ", leads created " + (w.bounded()
+        ? Formats.window(w.from(), w.to()) : "at any time") + " (cohort basis)" + within;
   }
 }

@@ -1,22 +1,14 @@
 package dev.funnel.cli;
 
-import dev.funnel.core.Dataset;
-import dev.funnel.core.DatasetTable;
-import dev.funnel.core.display.TextTable;
-import dev.funnel.core.quality.Issue;
-import dev.funnel.core.quality.QualityReport;
 import dev.funnel.io.html.HtmlPage;
-import dev.funnel.io.html.KeyFigure;
 import dev.funnel.io.html.Section;
-import java.math.BigDecimal;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * {@code funnel report --format html}: the sections of {@link Report#SECTIONS} on one
  * self-contained page ({@link HtmlPage}) with inline SVG charts (funnel bars, channel panels,
  * attribution comparison, plan bullets, bridge waterfalls, cohort heat map), the unsourced-revenue
- * warning on top. The numbers are the same results the text and JSON render.
+ * warning on top. Each section is its view's HTML ({@link dev.funnel.cli.view.View#html}): the
+ * same results and figures the text and JSON render.
  */
 final class HtmlReport {
 
@@ -37,87 +29,8 @@ final class HtmlReport {
       page = page.warning(warning);
     }
     for (ReportSection r : Report.SECTIONS) {
-      Section sec = Section.titled(r.title());
-      if (r instanceof ComputedSection<?> c) {
-        sec = c.html(in, sec);
-      } else if (r instanceof SummarySection) {
-        sec = dataset(in, sec);
-      } else if (r instanceof QualitySection) {
-        sec = quality(in, sec);
-      } else {
-        sec = sec.paragraph(r.text(in));
-      }
-      page = page.section(sec);
+      page = page.section(r.html(in, Section.titled(r.title())));
     }
     return page.footer("Produced by funnel report from " + in.source() + ".").render();
-  }
-
-  private static Section dataset(ReportInput in, Section s) {
-    Dataset d = in.dataset();
-    SummarySection.Span span = in.scope().span();
-    List<List<String>> rows = new ArrayList<>();
-    for (DatasetTable t : d.tables()) {
-      rows.add(List.of(t.fileName(), Long.toString(d.size(t))));
-    }
-    return s.figures(List.of(
-            new KeyFigure("Source", in.source()),
-            new KeyFigure("Events", span.first() == null ? "none" : span.first() + " .. " + span.last()),
-            new KeyFigure("As of", in.scope().asOfLabel(), "rows after it are not used"),
-            new KeyFigure("Zone", SummarySection.zone(d))))
-        .table(List.of("table", "rows"), rows);
-  }
-
-  private static Section quality(ReportInput in, Section s) {
-    QualityReport q = in.scope().quality(in);
-    List<List<String>> rows = new ArrayList<>();
-    for (Issue i : q.issues()) {
-      rows.add(List.of(i.code(), Long.toString(i.count()),
-          i.examples().isEmpty() ? "" : i.examples().get(0)));
-    }
-    s = s.paragraph(q.summary());
-    return rows.isEmpty() ? s : s.table(List.of("issue", "count", "first example"), rows);
-  }
-
-  /** A double as the text report shows it ({@link TextTable#number}). */
-  static String n(double v) {
-    return TextTable.number(v);
-  }
-
-  /** Exact money as plain decimals; empty for null. */
-  static String n(BigDecimal v) {
-    return v == null ? "" : v.toPlainString();
-  }
-
-  /**
-   * A figure for people on the page: thousands grouped with commas, two decimals unless it is
-   * whole ({@code 2,552,484.88}, {@code 948}); {@code -} when undefined. Rounded half-even to the
-   * cent; the JSON and text keep every digit.
-   */
-  static String figure(double v) {
-    if (!Double.isFinite(v)) {
-      return "-";
-    }
-    return figure(BigDecimal.valueOf(v));
-  }
-
-  /** {@link #figure(double)} for exact amounts; empty for null. */
-  static String figure(BigDecimal v) {
-    if (v == null) {
-      return "";
-    }
-    BigDecimal cents = v.setScale(2, java.math.RoundingMode.HALF_EVEN);
-    return cents.stripTrailingZeros().scale() <= 0
-        ? String.format(java.util.Locale.ROOT, "%,d", cents.toBigInteger())
-        : String.format(java.util.Locale.ROOT, "%,.2f", cents);
-  }
-
-  /** A multiple such as coverage, {@code 8.19x}; {@code -} when undefined. */
-  static String times(double v) {
-    return Double.isFinite(v) ? String.format(java.util.Locale.ROOT, "%.2fx", v) : "-";
-  }
-
-  /** Minutes to one decimal, {@code 45.4 min}; {@code -} when undefined. */
-  static String minutes(double v) {
-    return Double.isFinite(v) ? String.format(java.util.Locale.ROOT, "%,.1f min", v) : "-";
   }
 }

@@ -1,23 +1,21 @@
 package dev.funnel.cli;
 
-import dev.funnel.io.html.Section;
-import java.util.ArrayList;
 import dev.funnel.core.DatasetTable;
 import dev.funnel.core.plan.PlanFact;
 import dev.funnel.core.plan.PlanOptions;
 import dev.funnel.core.plan.PlanReport;
-import dev.funnel.core.plan.PlanRow;
-import dev.funnel.core.display.TextTable;
+import dev.funnel.cli.view.PlanView;
+import dev.funnel.cli.view.View;
 import java.util.List;
-import java.util.Map;
+
 
 /**
  * Plan vs actual of the period ({@link PlanFact}): per planned metric the plan, the actual up to
  * the report instant, the run-rate forecast to the end of the period, the deviation and the ok /
  * warning / alert level (5 % / 15 % bands); a closed period is its actual. A partial period (the
  * as-of instant before its end) says that the run-rate forecasts the rest of it; a plan without
- * targets for the period says so. Text and JSON are those of {@code funnel planfact}
- * ({@link PlanfactCommand}) with the same period and as-of instant.
+ * targets for the period says so. It shows through the view of {@code funnel planfact}
+ * ({@link PlanView}) with the same period and as-of instant.
  */
 final class PlanSection extends ComputedSection<PlanReport> {
 
@@ -43,41 +41,7 @@ final class PlanSection extends ComputedSection<PlanReport> {
   }
 
   @Override
-  String text(PlanReport r, ReportInput in) {
-    TextTable t = TextTable.of("metric", "channel", "plan", "actual", "run-rate", "deviation", "dev %",
-        "status", "QTD plan", "QTD actual");
-    StringBuilder notes = new StringBuilder();
-    for (PlanRow x : r.rows()) {
-      t = t.plus(x.metric(), x.channel() == null ? "(all)" : x.channel(), x.plan(), x.actual(),
-          x.runRate(), x.deviation(), FunnelSection.percent(x.relativeDeviation()),
-          x.status().label(), x.qtdPlan(), x.qtdActual());
-      if (x.note() != null && !x.note().isBlank()) {
-        notes.append("note: ").append(x.metric()).append(": ").append(x.note()).append('\n');
-      }
-    }
-    return r.summary() + "\n" + PlanfactCommand.note(r, in.scope().zone()) + t.render() + notes;
-  }
-
-  @Override
-  Map<String, Object> json(PlanReport r, ReportInput in) {
-    return PlanfactCommand.json(r);
-  }
-
-  @Override
-  Section html(PlanReport r, ReportInput in, Section s) {
-    List<List<String>> rows = new ArrayList<>();
-    for (PlanRow x : r.rows()) {
-      rows.add(List.of(ResultCharts.planName(x), HtmlReport.figure(x.plan()), HtmlReport.figure(x.actual()), HtmlReport.figure(x.runRate()),
-          FunnelSection.percent(x.relativeDeviation()), x.status().label()));
-    }
-    s = s.paragraph(r.summary());
-    String note = PlanfactCommand.note(r, in.scope().zone());
-    if (!note.isEmpty()) {
-      s = s.paragraph(note.trim());
-    }
-    if (!r.rows().isEmpty()) {
-      s = s.chart(ResultCharts.bullets("Plan vs actual, " + r.period().label(), r));
-    }
-    return s.table(List.of("metric", "plan", "actual", "run-rate", "deviation", "status"), rows);
+  View view(PlanReport r, ReportInput in) {
+    return PlanView.of(r, in.scope().zone());
   }
 }

@@ -5,15 +5,12 @@ import dev.funnel.core.Period;
 import dev.funnel.core.plan.PlanFact;
 import dev.funnel.core.plan.PlanOptions;
 import dev.funnel.core.plan.PlanReport;
-import dev.funnel.core.plan.PlanRow;
 import dev.funnel.core.plan.Tolerance;
 import dev.funnel.core.sla.BusinessCalendar;
+import dev.funnel.cli.view.PlanView;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -67,7 +64,7 @@ final class PlanfactCommand implements Command {
 
   @Override
   public List<Format> formats() {
-    return List.of(Format.TEXT, Format.JSON, Format.SVG);
+    return List.of(Format.TEXT, Format.JSON, Format.CSV, Format.SVG);
   }
 
   @Override
@@ -93,16 +90,8 @@ final class PlanfactCommand implements Command {
     DataInput in = DataInput.read(args, session, TABLES);
     options = options.asOf(asOf != null ? asOf : AsOf.ofPeriod(in.dataset(), period));
     PlanReport r = PlanFact.compute(in.dataset(), period, options);
-    if (format == Format.SVG) {
-      if (r.rows().isEmpty()) {
-        throw new IllegalStateException("no plan targets for " + period.label() + ": nothing to draw");
-      }
-      session.emit(ResultCharts.bullets("Plan vs actual, " + period.label(), r).document());
-    } else {
-      session.emit(format == Format.JSON ? in.json(json(r))
-          : r.summary() + "\n" + note(r, in.dataset().zone()) + r.table().render());
-    }
-    return Funnel.OK;
+    Output.emit(session, format, PlanView.of(r, in.dataset().zone()), in);
+    return ExitCodes.OK;
   }
 
   private static Tolerance tolerance(Arguments args) {
@@ -128,53 +117,5 @@ final class PlanfactCommand implements Command {
       // the usage error below
     }
     throw args.usage("bad --" + o.name() + " '" + v + "': expected a share >= 0 such as 0.1");
-  }
-
-  /**
-   * The line under the summary: that the period is partial and the run-rate a forecast, or that
-   * the plan has no target for the period; empty otherwise.
-   */
-  static String note(PlanReport r, java.time.ZoneId zone) {
-    if (r.rows().isEmpty()) {
-      return "no targets for " + r.period().label() + " in the plan table\n";
-    }
-    if (r.elapsed() < 1) {
-      return "partial: as of " + dev.funnel.core.display.InstantLabel.of(r.asOf(), zone)
-          + ", the run-rate forecasts the rest of " + r.period().label() + " from the actual so far\n";
-    }
-    return "";
-  }
-
-  /**
-   * The JSON of docs/spec/cli.md plus channel, relative deviation, quarter to date and notes, and
-   * whether the period is partial (less than all of it elapsed at the as-of instant: the run-rate
-   * is a forecast).
-   */
-  static Map<String, Object> json(PlanReport r) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("period", r.period().label());
-    m.put("asOf", r.asOf());
-    m.put("elapsed", r.elapsed());
-    m.put("partial", r.elapsed() < 1);
-    m.put("quarter", r.quarter().label());
-    List<Object> rows = new ArrayList<>();
-    for (PlanRow x : r.rows()) {
-      Map<String, Object> row = new LinkedHashMap<>();
-      row.put("metric", x.metric());
-      row.put("channel", x.channel());
-      row.put("plan", x.plan());
-      row.put("actual", x.actual());
-      row.put("runRate", x.runRate());
-      row.put("deviation", x.deviation());
-      row.put("relativeDeviation", x.relativeDeviation());
-      row.put("status", x.status().label());
-      row.put("direction", x.direction() == null ? null : x.direction().label());
-      row.put("qtdPlan", x.qtdPlan());
-      row.put("qtdActual", x.qtdActual());
-      row.put("note", x.note());
-      rows.add(row);
-    }
-    m.put("rows", rows);
-    return m;
   }
 }

@@ -1,10 +1,9 @@
 package dev.funnel.cli;
 
 import dev.funnel.core.Dataset;
-import dev.funnel.io.Json;
+import dev.funnel.cli.view.QualityView;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 
 /**
  * {@code funnel quality DATA}: the data-quality report. Always reads leniently, since reporting
@@ -44,7 +43,7 @@ final class QualityCommand implements Command {
 
   @Override
   public List<Format> formats() {
-    return List.of(Format.TEXT, Format.JSON);
+    return List.of(Format.TEXT, Format.JSON, Format.CSV);
   }
 
   @Override
@@ -56,15 +55,9 @@ final class QualityCommand implements Command {
     Instant asOf = asOf(given, src.dataset());
     ReportInput in = new ReportInput(src.label(), src.dataset(), src.reads(), Window.ALL,
         asOf == null ? Instant.EPOCH : asOf);
-    QualitySection q = new QualitySection();
-    if (format == Format.JSON) {
-      Map<String, Object> json = q.json(in);
-      json.put("asOf", asOf == null ? null : asOf.toString());
-      session.emit(Json.pretty(json));
-    } else {
-      session.emit(q.text(in));
-    }
-    return Funnel.OK;
+    Output.emit(session, format,
+        QualityView.of(in.scope().quality(in.reads()), in.reads()).asOf(asOf), (Object) null);
+    return ExitCodes.OK;
   }
 
   /**
@@ -73,6 +66,6 @@ final class QualityCommand implements Command {
    * when the data has none, and then nothing can be in the future.
    */
   static Instant asOf(Instant given, Dataset d) {
-    return given != null ? given : ReportScope.endOfData(d);
+    return given != null ? given : TimedRows.endOfData(d);
   }
 }

@@ -1,16 +1,12 @@
 package dev.funnel.cli;
 
-import dev.funnel.io.html.Section;
-import dev.funnel.io.html.KeyFigure;
+import dev.funnel.cli.view.ReasonsView;
+import dev.funnel.cli.view.View;
 import dev.funnel.core.DatasetTable;
 import dev.funnel.core.Period;
 import dev.funnel.core.sales.ExitReasons;
-import dev.funnel.core.sales.ReasonCount;
 import dev.funnel.core.sales.Sales;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Lost and returned reasons of the period ({@link Sales#reasons}, docs/spec/metrics.md): every exit to
@@ -48,45 +44,7 @@ final class ReasonsSection extends ComputedSection<ReasonsSection.Result> {
   }
 
   @Override
-  String text(Result r, ReportInput in) {
-    return r.period().label() + ": " + r.current().summary() + "\n"
-        + r.compare().label() + ": " + r.base().exits() + " exits\n"
-        + r.current().table().render();
-  }
-
-  @Override
-  Map<String, Object> json(Result r, ReportInput in) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("period", r.period().label());
-    m.put("compare", r.compare().label());
-    m.put("boundary", r.current().boundary());
-    m.put("exits", r.current().exits());
-    m.put("exitsCompare", r.base().exits());
-    List<Object> rows = new ArrayList<>();
-    long early = 0;
-    long late = 0;
-    for (ReasonCount x : r.current().reasons()) {
-      rows.add(DealsSection.jsonOf("exit", x.exit(), "reason", x.reason(), "count", x.count(),
-          "share", x.share(), "early", x.early(), "late", x.late()));
-      early += x.early();
-      late += x.late();
-    }
-    m.put("early", early);
-    m.put("late", late);
-    m.put("reasons", rows);
-    return m;
-  }
-
-  @Override
-  Section html(Result r, ReportInput in, Section s) {
-    List<List<String>> rows = new ArrayList<>();
-    for (ReasonCount x : r.current().reasons()) {
-      rows.add(List.of(x.exit(), x.reason(), Long.toString(x.count()), HtmlReport.n(x.share()),
-          Long.toString(x.early()), Long.toString(x.late())));
-    }
-    s = s.figures(List.of(new KeyFigure("Exits " + r.period().label(),
-        Long.toString(r.current().exits()), r.base().exits() + " in " + r.compare().label())));
-    return rows.isEmpty() ? s : s.table("Early = before " + r.current().boundary(),
-        List.of("exit", "reason", "count", "share", "early", "late"), rows);
+  View view(Result r, ReportInput in) {
+    return ReasonsView.of(r.period(), r.current(), r.compare(), r.base());
   }
 }

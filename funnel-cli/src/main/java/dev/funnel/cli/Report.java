@@ -1,5 +1,8 @@
 package dev.funnel.cli;
 
+import dev.funnel.core.display.Formats;
+import dev.funnel.cli.view.DatasetView;
+import dev.funnel.cli.view.Views;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,7 +56,7 @@ final class Report {
    */
   static void prepare(ReportInput in) {
     List<Runnable> jobs = new java.util.ArrayList<>();
-    jobs.add(() -> in.scope().quality(in));
+    jobs.add(() -> in.scope().quality(in.reads()));
     jobs.add(() -> in.scope().span());
     for (ReportSection s : SECTIONS) {
       if (s instanceof ComputedSection<?> c) {
@@ -113,7 +116,7 @@ final class Report {
     ReportScope s = in.scope();
     StringBuilder b = new StringBuilder("Review pack ").append(s.period().label()).append(" against ")
         .append(s.compare().label()).append(", as of ").append(s.asOfLabel()).append(" (")
-        .append(SummarySection.zone(in.dataset())).append(")\n");
+        .append(DatasetView.zone(in.dataset())).append(")\n");
     for (String note : s.notes()) {
       b.append(wrap("note: " + note, "      "));
     }
@@ -153,14 +156,18 @@ final class Report {
 
   /** The banner's message, or null when the share is at most the threshold or undefined. */
   static String bannerMessage(ReportInput in) {
-    double share = in.scope().quality(in).revenueShareWithoutSource();
+    double share = in.scope().quality(in.reads()).revenueShareWithoutSource();
     if (!(share > in.scope().bannerShare())) {
       return null;
     }
-    return FunnelSection.percent(share) + " of revenue has no known source (above "
-        + FunnelSection.percent(in.scope().bannerShare()) + "): channel figures understate it";
+    return Formats.percent(share) + " of revenue has no known source (above "
+        + Formats.percent(in.scope().bannerShare()) + "): channel figures understate it";
   }
 
+
+  /** The report's own JSON member: what it covers, as of when, and its warning. */
+  record Head(String period, String compare, String asOf, String asOfLabel, String zone,
+      boolean partial, List<String> notes, double bannerShare, String warning) {}
 
   /**
    * The whole report as one JSON tree: {@code "report"} (period, comparison period, as-of instant
@@ -170,21 +177,29 @@ final class Report {
   static Map<String, Object> json(ReportInput in) {
     prepare(in);
     Map<String, Object> m = new LinkedHashMap<>();
-    Map<String, Object> scope = new LinkedHashMap<>();
     ReportScope s = in.scope();
-    scope.put("period", s.period().label());
-    scope.put("compare", s.compare().label());
-    scope.put("asOf", s.asOf().toString());
-    scope.put("asOfLabel", s.asOfLabel());
-    scope.put("zone", SummarySection.zone(in.dataset()));
-    scope.put("partial", !s.partial(s.period()).isEmpty());
-    scope.put("notes", s.notes());
-    scope.put("bannerShare", in.scope().bannerShare());
-    scope.put("warning", bannerMessage(in));
+    Head scope = new Head(s.period().label(), s.compare().label(), s.asOf().toString(),
+        s.asOfLabel(), DatasetView.zone(in.dataset()), !s.partial(s.period()).isEmpty(),
+        s.notes(), s.bannerShare(), bannerMessage(in));
     m.put("report", scope);
     for (ReportSection x : SECTIONS) {
       m.put(x.key(), x.json(in));
     }
     return m;
+  }
+
+  /**
+   * The whole report as one CSV in long form ({@link Views#csv}): {@code table,row,column,value},
+   * a line per figure of every section's tables, each table named by its section
+   * ({@code channels/channels}, {@code funnel/funnel/funnel}, ...); the figures at full precision,
+   * undefined ones empty.
+   */
+  static String csv(ReportInput in) {
+    prepare(in);
+    Map<String, dev.funnel.core.display.TextTable> all = new LinkedHashMap<>();
+    for (ReportSection s : SECTIONS) {
+      s.tables(in).forEach((name, t) -> all.put(s.key() + "/" + name, t));
+    }
+    return Views.csv(all);
   }
 }

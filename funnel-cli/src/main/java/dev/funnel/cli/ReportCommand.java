@@ -3,7 +3,7 @@ package dev.funnel.cli;
 import dev.funnel.core.Dataset;
 import dev.funnel.core.Granularity;
 import dev.funnel.core.Period;
-import dev.funnel.io.Json;
+import dev.funnel.cli.view.Views;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -63,15 +63,15 @@ final class ReportCommand implements Command {
 
   @Override
   public List<Format> formats() {
-    return List.of(Format.TEXT, Format.JSON, Format.HTML);
+    return List.of(Format.TEXT, Format.JSON, Format.CSV, Format.HTML);
   }
 
   @Override
   public int run(Arguments args, Session session) {
     Format format = args.format();
     Window window = args.window();
-    Period period = period(args, PERIOD);
-    Period compare = period(args, COMPARE);
+    Period period = args.period(PERIOD);
+    Period compare = args.period(COMPARE);
     double banner = banner(args);
     Granularity granularity = granularity(args, period);
     DatasetSource src = DatasetSource.of(args);
@@ -90,13 +90,15 @@ final class ReportCommand implements Command {
       if (src.lenient()) {
         json.put("rejected", src.rejectedJson());
       }
-      session.emit(Json.pretty(json));
+      session.emit(Views.json(json));
     } else if (format == Format.HTML) {
       session.emit(HtmlReport.render(in));
+    } else if (format == Format.CSV) {
+      session.emit(Report.csv(in));
     } else {
       session.emit(Report.text(in));
     }
-    return Funnel.OK;
+    return ExitCodes.OK;
   }
 
   /**
@@ -148,20 +150,6 @@ final class ReportCommand implements Command {
       col += w.length();
     }
     return b.append('\n').toString();
-  }
-
-  /** The period of option {@code o}, null when absent; a usage error when malformed. */
-  static Period period(Arguments args, Option o) {
-    String v = args.value(o);
-    if (v == null) {
-      return null;
-    }
-    try {
-      return Period.parse(v.trim());
-    } catch (RuntimeException e) {
-      throw args.usage("bad --" + o.name() + " '" + v
-          + "': expected a period such as 2026, 2026-Q1, 2026-03, 2026-W10 or 2026-03-01");
-    }
   }
 
   private static double banner(Arguments args) {

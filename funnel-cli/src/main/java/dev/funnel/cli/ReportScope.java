@@ -4,7 +4,6 @@ import dev.funnel.core.Dataset;
 import dev.funnel.core.DatasetTable;
 import dev.funnel.core.Granularity;
 import dev.funnel.core.Period;
-import dev.funnel.core.columnar.SpendColumns;
 import dev.funnel.core.funnel.FunnelQuery;
 import dev.funnel.core.funnel.FunnelReport;
 import dev.funnel.core.funnel.StageFunnel;
@@ -102,7 +101,7 @@ final class ReportScope {
     Period p = period != null ? period : defaultPeriod(d, x, explicitAsOf, granularity);
     Period c = compare != null ? compare : p.previous();
     Instant at = explicitAsOf != null ? explicitAsOf : AsOf.ofPeriod(d, p);
-    Instant future = futureAfter != null ? futureAfter : TimedRows.later(at, endOfData(d));
+    Instant future = futureAfter != null ? futureAfter : TimedRows.later(at, TimedRows.endOfData(d));
     return new ReportScope(d, at, future, p, c, period == null, bannerShare, x);
   }
 
@@ -134,25 +133,6 @@ final class ReportScope {
   }
 
   /**
-   * The latest timed row of the dataset: lead creation, stage change, activity, touch, payment, or
-   * the end of the last spend day; null when there is none.
-   */
-  static Instant endOfData(Dataset d) {
-    Instant latest = TimedRows.latest(d, EnumSet.of(DatasetTable.LEADS, DatasetTable.STAGES,
-        DatasetTable.ACTIVITIES, DatasetTable.TOUCHES, DatasetTable.PAYMENTS));
-    SpendColumns s = d.columns().spend();
-    if (s.size() > 0) {
-      int lastDay = Integer.MIN_VALUE;
-      for (int r = 0; r < s.size(); r++) {
-        lastDay = Math.max(lastDay, s.day(r));
-      }
-      latest = TimedRows.later(latest, LocalDate.ofEpochDay(lastDay).plusDays(1)
-          .atStartOfDay(d.zone()).toInstant().minusNanos(1));
-    }
-    return latest;
-  }
-
-  /**
    * The default period (class comment): the last period of the granularity that the leads and
    * the stage changes both cover to its last day, no later than the last complete one at
    * {@code asOf} (null: no bound), and with a lead creation or stage change in it (else the period
@@ -163,7 +143,7 @@ final class ReportScope {
     ZoneId z = d.zone();
     LocalDate end = x.coverageEnd();
     if (end == null) {
-      Instant e = endOfData(d);
+      Instant e = TimedRows.endOfData(d);
       end = e != null ? LocalDate.ofInstant(e, z)
           : asOf != null ? LocalDate.ofInstant(asOf, z) : LocalDate.now(z);
     }
@@ -216,7 +196,7 @@ final class ReportScope {
     if (!why.isEmpty()) {
       out.add(period.label() + " is partial: " + String.join("; ", why));
     }
-    Instant end = endOfData(dataset);
+    Instant end = TimedRows.endOfData(dataset);
     if (defaulted && end != null && end.isAfter(AsOf.endOf(period, dataset.zone()))) {
       out.add("the data runs to " + LocalDate.ofInstant(end, dataset.zone()) + extent.ends()
           + ": " + period.label() + " is the last complete " + period.granularity().label()
@@ -274,14 +254,15 @@ final class ReportScope {
         FunnelQuery.event().between(from(p), to(p))));
   }
 
-  /** The first and last event day of the dataset ({@link SummarySection#span}), found once per report. */
-  SummarySection.Span span() {
-    return shared("span", () -> SummarySection.span(dataset));
+  /** The first and last event day of the dataset ({@link TimedRows#span}), found once per report. */
+  TimedRows.Span span() {
+    return shared("span", () -> TimedRows.span(dataset));
   }
 
   /** The data-quality check of the report, computed once. */
-  QualityReport quality(ReportInput in) {
-    return shared("quality", () -> QualitySection.check(in));
+  QualityReport quality(List<dev.funnel.core.quality.TableRead> reads) {
+    return shared("quality", () -> dev.funnel.core.quality.DataQuality.check(dataset, reads,
+        futureAfter()));
   }
 
   /** The period's start as an instant in the dataset zone. */

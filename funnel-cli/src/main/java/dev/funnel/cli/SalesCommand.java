@@ -3,26 +3,11 @@ package dev.funnel.cli;
 import dev.funnel.core.Dataset;
 import dev.funnel.core.DatasetTable;
 import dev.funnel.core.Period;
-import dev.funnel.core.display.InstantLabel;
-import dev.funnel.core.sales.DealSize;
-import dev.funnel.core.sales.OwnerKpi;
-import dev.funnel.core.sales.OwnerKpis;
-import dev.funnel.core.sales.Pipeline;
-import dev.funnel.core.sales.PipelineStage;
 import dev.funnel.core.sales.Sales;
-import dev.funnel.core.sales.SalesCycle;
-import dev.funnel.core.sales.SalesForecast;
-import dev.funnel.core.sales.SalesVelocity;
-import dev.funnel.core.sales.StageTime;
-import dev.funnel.core.sales.TimeInStages;
-import dev.funnel.core.sales.WinRate;
+import dev.funnel.cli.view.SalesView;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -38,7 +23,7 @@ final class SalesCommand implements Command {
 
   /**
    * The tables this command's computation uses; only these are read from DATA. Touches and spend
-   * count for the default as-of, the end of the data ({@link ReportScope#endOfData}).
+   * count for the default as-of, the end of the data ({@link TimedRows#endOfData}).
    */
   static final Set<DatasetTable> TABLES = EnumSet.of(DatasetTable.LEADS, DatasetTable.STAGES,
       DatasetTable.ACTIVITIES, DatasetTable.TOUCHES, DatasetTable.PAYMENTS, DatasetTable.SPEND,
@@ -87,17 +72,13 @@ final class SalesCommand implements Command {
 
   @Override
   public List<Format> formats() {
-    return List.of(Format.TEXT, Format.JSON);
+    return List.of(Format.TEXT, Format.JSON, Format.CSV);
   }
-
-  /** Everything the command shows. */
-  record Result(Instant asOf, ZoneId zone, Window window, List<WinRate> winRates, DealSize deals,
-      SalesCycle cycle, TimeInStages stages, SalesForecast forecast, OwnerKpis owners) {}
 
   @Override
   public int run(Arguments args, Session session) {
     Format format = args.format();
-    Period period = ReportCommand.period(args, PERIOD);
+    Period period = args.period(PERIOD);
     DataInput in = DataInput.read(args, session, false, TABLES);
     Dataset d = in.dataset();
     Instant asOf = asOf(args, d, period);
@@ -108,13 +89,13 @@ final class SalesCommand implements Command {
     boolean byPeriod = period != null && !w.bounded();
     Instant wonFrom = byPeriod ? period.startInstant(d.zone()) : from;
     Instant wonTo = byPeriod ? period.endInstant(d.zone()) : to;
-    Result r = new Result(asOf, d.zone(), w,
+    SalesView.Figures r = new SalesView.Figures(asOf, d.zone(), w.from(), w.to(), period, byPeriod,
         List.of(Sales.winRate(d, "SQL", from, to, asOf), Sales.winRate(d, "OPPORTUNITY", from, to, asOf)),
         Sales.dealSize(d, wonFrom, wonTo, asOf),
         Sales.cycle(d, "SQL", asOf, from, to), Sales.timeInStages(d, asOf),
-        Sales.forecast(d, asOf, period), Sales.owners(d, asOf, from, to));
-    session.emit(format == Format.JSON ? in.json(json(r)) : text(r, period, byPeriod));
-    return Funnel.OK;
+        Sales.forecast(d, asOf, period), Sales.owners(d, asOf, from, to), d.currency());
+    Output.emit(session, format, SalesView.of(r), in);
+    return ExitCodes.OK;
   }
 
   /**
@@ -130,95 +111,7 @@ final class SalesCommand implements Command {
     if (period != null) {
       return AsOf.ofPeriod(d, period);
     }
-    Instant end = ReportScope.endOfData(d);
+    Instant end = TimedRows.endOfData(d);
     return end == null ? Instant.now() : end;
-  }
-
-  /** The command's text: every figure's summary line and table. */
-  static String text(Result r, Period period, boolean wonInPeriod) {
-    StringBuilder b = new StringBuilder();
-    b.append("Sales as of ").append(InstantLabel.of(r.asOf(), r.zone()));
-    b.append(r.window().bounded() ? ", window " + r.window().label() : "").append('\n');
-    for (WinRate w : r.winRates()) {
-      b.append('\n').append(w.summary()).append('\n').append(w.table().render());
-    }
-    b.append('\n').append(r.deals().summary())
-        .append(wonInPeriod ? " in " + period.label() : "").append('\n');
-    b.append('\n').append(r.cycle().summary()).append('\n').append(r.cycle().table().render());
-    b.append('\n').append(r.stages().summary(r.zone())).append('\n').append(r.stages().table().render());
-    Pipeline p = r.forecast().pipeline();
-    b.append('\n').append(p.summary()).append('\n');
-    if (period != null) {
-      b.append("plan (revenue target of ").append(period.label()).append("): ")
-          .append(p.plan() == null ? "none" : p.plan().toPlainString()).append('\n');
-    }
-    b.append(p.table().render());
-    SalesVelocity v = r.forecast().velocity();
-    b.append('\n').append(v.summary()).append('\n').append(v.table().render());
-    b.append('\n').append(r.owners().summary(r.zone())).append('\n').append(r.owners().table().render());
-    return b.toString();
-  }
-
-  /** The JSON document of the command. */
-  static Map<String, Object> json(Result r) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("asOf", r.asOf().toString());
-    m.put("window", DealsSection.jsonOf("from", r.window().from(), "to", r.window().to()));
-    List<Object> rates = new ArrayList<>();
-    for (WinRate w : r.winRates()) {
-      rates.add(DealsSection.jsonOf("base", w.base(), "reached", w.reached(), "won", w.won(),
-          "lost", w.lost(), "returned", w.returned(), "open", w.open(), "wonValue", w.wonValue(),
-          "lostValue", w.lostValue(),
-          "byCount", w.byCount(), "byValue", w.byValue()));
-    }
-    m.put("winRates", rates);
-    m.put("dealSize", json(r.deals()));
-    SalesCycle c = r.cycle();
-    m.put("cycle", DealsSection.jsonOf("from", c.from(), "paid", c.paid(), "censored", c.censored(),
-        "excluded", c.excluded(), "lost", c.lost(), "returned", c.returned(),
-        "medianDays", c.medianDays(), "p75Days", c.p75Days(),
-        "p90Days", c.p90Days()));
-    List<Object> stages = new ArrayList<>();
-    for (StageTime s : r.stages().stages()) {
-      stages.add(DealsSection.jsonOf("stage", s.stage(), "stays", s.stays(), "completed", s.completed(),
-          "censored", s.censored(), "medianDays", s.medianDays(), "p75Days", s.p75Days()));
-    }
-    m.put("timeInStage", stages);
-    m.put("pipeline", json(r.forecast().pipeline()));
-    m.put("velocity", json(r.forecast().velocity()));
-    List<Object> owners = new ArrayList<>();
-    for (OwnerKpi k : r.owners().owners()) {
-      owners.add(DealsSection.jsonOf("owner", k.owner(), "mqls", k.mqls(), "reachRate", k.reachRate(),
-          "mqlToSql", k.mqlToSql(), "reactionMedianHours", k.reactionMedianHours(), "sqls", k.sqls(),
-          "winRate", k.winRate(), "cycleMedianDays", k.cycleMedianDays(), "averageDeal", k.averageDeal()));
-    }
-    m.put("owners", owners);
-    return m;
-  }
-
-  /** The average deal as JSON; the command's and the report's. */
-  static Map<String, Object> json(DealSize d) {
-    return DealsSection.jsonOf("won", d.won(), "valued", d.valued(), "total", d.total(),
-        "average", d.average());
-  }
-
-  /** The open pipeline as JSON, with a row per stage; the command's and the report's. */
-  static Map<String, Object> json(Pipeline p) {
-    Map<String, Object> pm = DealsSection.jsonOf("asOf", p.asOf(), "deals", p.deals(),
-        "unvalued", p.unvalued(), "value", p.value(), "weighted", p.weighted(), "plan", p.plan(),
-        "coverage", p.coverage());
-    List<Object> stages = new ArrayList<>();
-    for (PipelineStage st : p.stages()) {
-      stages.add(DealsSection.jsonOf("stage", st.stage(), "deals", st.deals(), "value", st.value(),
-          "winProbability", st.winProbability(), "weighted", st.weighted()));
-    }
-    pm.put("stages", stages);
-    return pm;
-  }
-
-  /** Sales velocity as JSON; the command's and the report's. */
-  static Map<String, Object> json(SalesVelocity v) {
-    return DealsSection.jsonOf("opportunities", v.opportunities(), "winRate", v.winRate(),
-        "averageDeal", v.averageDeal(), "cycleDays", v.cycleDays(), "perDay", v.perDay());
   }
 }

@@ -3,19 +3,14 @@ package dev.funnel.cli;
 import dev.funnel.core.Dataset;
 import dev.funnel.core.DatasetTable;
 import dev.funnel.core.sla.BusinessCalendar;
-import dev.funnel.core.sla.OverdueLead;
-import dev.funnel.core.sla.OverdueLeads;
 import dev.funnel.core.sla.Sla;
 import dev.funnel.core.sla.SlaQuery;
 import dev.funnel.core.sla.SlaReport;
-import dev.funnel.core.sla.SlaStats;
+import dev.funnel.cli.view.SlaView;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -69,7 +64,7 @@ final class SlaCommand implements Command {
 
   @Override
   public List<Format> formats() {
-    return List.of(Format.TEXT, Format.JSON);
+    return List.of(Format.TEXT, Format.JSON, Format.CSV);
   }
 
   @Override
@@ -103,8 +98,8 @@ final class SlaCommand implements Command {
     q = q.between(w.from() == null ? null : w.from().atStartOfDay(d.zone()).toInstant(),
         w.to() == null ? null : w.to().atStartOfDay(d.zone()).toInstant());
     SlaReport r = Sla.compute(d, q);
-    session.emit(format == Format.JSON ? in.json(json(r)) : text(r, list, d.zone()));
-    return Funnel.OK;
+    Output.emit(session, format, SlaView.of(r, list, d.zone()), in);
+    return ExitCodes.OK;
   }
 
   /**
@@ -120,63 +115,5 @@ final class SlaCommand implements Command {
       throw new IllegalArgumentException("the SLA needs leads; the dataset has none");
     }
     return max;
-  }
-
-
-  static Map<String, Object> json(SlaReport r) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("stage", r.stage());
-    m.put("target", r.target().toString());
-    m.put("targetMinutes", r.target().toSeconds() / 60.0);
-    m.put("asOf", r.asOf());
-    m.put("calendar", r.calendar().toString());
-    m.put("total", stats(r.total()));
-    List<Object> owners = new ArrayList<>();
-    r.owners().forEach(s -> owners.add(stats(s)));
-    m.put("owners", owners);
-    m.put("overdue", leads(r.overdue()));
-    m.put("stale", leads(r.stale()));
-    return m;
-  }
-
-  private static Map<String, Object> stats(SlaStats s) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("owner", s.owner());
-    m.put("leads", s.leads());
-    m.put("responded", s.responded());
-    m.put("within", s.within());
-    m.put("late", s.late());
-    m.put("overdue", s.overdue());
-    m.put("waiting", s.waiting());
-    m.put("shareWithin", s.shareWithin());
-    m.put("medianMinutes", s.medianMinutes());
-    m.put("p90Minutes", s.p90Minutes());
-    return m;
-  }
-
-  private static List<Object> leads(OverdueLeads list) {
-    List<Object> out = new ArrayList<>();
-    for (OverdueLead l : list.leads()) {
-      Map<String, Object> m = new LinkedHashMap<>();
-      m.put("lead", l.leadId());
-      m.put("owner", l.owner());
-      m.put("stage", l.stage());
-      m.put("since", l.since());
-      m.put("waitedHours", l.hours());
-      out.add(m);
-    }
-    return out;
-  }
-
-  /** The report as text; the worklists' as-of instant is shown in the dataset zone. */
-  static String text(SlaReport r, int list, java.time.ZoneId zone) {
-    StringBuilder b = new StringBuilder(r.summary()).append('\n').append(r.table().render());
-    for (OverdueLeads l : List.of(r.overdue(), r.stale())) {
-      b.append('\n').append(l.summary(zone)).append('\n');
-      if (l.size() > 0 && list > 0) {
-        b.append(l.table().render(list).replace("; print() shows all", "; --list N shows more"));
-      }
-    }
-    return b.toString();
   }
 }

@@ -6,7 +6,11 @@ import dev.funnel.core.columnar.Columns;
 import dev.funnel.core.columnar.LeadColumns;
 import dev.funnel.core.columnar.LeadRows;
 import dev.funnel.core.columnar.PaymentColumns;
+import dev.funnel.core.columnar.SpendColumns;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.EnumSet;
 import java.util.Set;
 import java.util.function.LongConsumer;
 
@@ -114,5 +118,64 @@ final class TimedRows {
 
   static Instant later(Instant a, Instant b) {
     return a == null || (b != null && b.isAfter(a)) ? b : a;
+  }
+
+  /**
+   * The latest timed row of the dataset: lead creation, stage change, activity, touch, payment, or
+   * the end of the last spend day; null when there is none.
+   */
+  static Instant endOfData(Dataset d) {
+    Instant latest = latest(d, EnumSet.of(DatasetTable.LEADS, DatasetTable.STAGES,
+        DatasetTable.ACTIVITIES, DatasetTable.TOUCHES, DatasetTable.PAYMENTS));
+    SpendColumns s = d.columns().spend();
+    if (s.size() > 0) {
+      int lastDay = Integer.MIN_VALUE;
+      for (int r = 0; r < s.size(); r++) {
+        lastDay = Math.max(lastDay, s.day(r));
+      }
+      latest = later(latest, LocalDate.ofEpochDay(lastDay).plusDays(1)
+          .atStartOfDay(d.zone()).toInstant().minusNanos(1));
+    }
+    return latest;
+  }
+
+  /** First and last event day, or nulls when the dataset has no timed rows. */
+  record Span(LocalDate first, LocalDate last) {}
+
+  /**
+   * The days of the earliest and latest timed row, in the dataset time zone. In a zone with a
+   * fixed offset the local date never decreases with the instant, so the earliest and latest
+   * instants are found first and converted once; in a zone with transitions (where a clock set back
+   * at midnight can put a later instant on an earlier day) every row is converted.
+   */
+  static Span span(Dataset d) {
+    ZoneId z = d.zone();
+    LocalDate[] mm = new LocalDate[2];
+    java.util.function.Consumer<LocalDate> see = day -> {
+      if (mm[0] == null || day.isBefore(mm[0])) {
+        mm[0] = day;
+      }
+      if (mm[1] == null || day.isAfter(mm[1])) {
+        mm[1] = day;
+      }
+    };
+    // the day of an instant depends on its millisecond only (a sub-millisecond part never
+    // crosses midnight), so the millisecond columns decide
+    boolean fixed = z.getRules().isFixedOffset();
+    Set<DatasetTable> timed = EnumSet.of(DatasetTable.LEADS, DatasetTable.STAGES,
+        DatasetTable.ACTIVITIES, DatasetTable.TOUCHES, DatasetTable.PAYMENTS);
+    long[] range = range(d, timed);
+    if (!fixed) {
+      forEachMillis(d, timed, ms -> see.accept(LocalDate.ofInstant(Instant.ofEpochMilli(ms), z)));
+    }
+    if (fixed && range[0] <= range[1]) {
+      see.accept(LocalDate.ofInstant(Instant.ofEpochMilli(range[0]), z));
+      see.accept(LocalDate.ofInstant(Instant.ofEpochMilli(range[1]), z));
+    }
+    SpendColumns spend = d.columns().spend();
+    for (int r = 0; r < spend.size(); r++) {
+      see.accept(LocalDate.ofEpochDay(spend.day(r)));
+    }
+    return new Span(mm[0], mm[1]);
   }
 }

@@ -74,9 +74,4 @@ record Window(LocalDate from, LocalDate to) {
     }
     return b.build();
   }
-
-  /** {@code [2026-03-01, 2026-04-01)}, with {@code ...} for an open side. */
-  String label() {
-    return "[" + (from == null ? "..." : from) + ", " + (to == null ? "..." : to) + ")";
-  }
 }

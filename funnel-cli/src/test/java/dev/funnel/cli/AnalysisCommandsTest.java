@@ -453,11 +453,11 @@ class AnalysisCommandsTest {
         "week", "--format", "json");
     assertEquals(0, run.code(), run.toString());
     JsonNode j = JACKSON.readTree(run.out());
-    LtvCommand.Result r = LtvCommand.compute(ltvData, LocalDate.parse("2025-12-31"), RfmUnit.WEEK,
-        ClvTerms.monthly(12, 0.01, 1), 6);
-    assertTrue(r.bgnbd().convergence().converged(), r.bgnbd().toString());
-    assertEquals(r.summary().size(), j.get("customers").asLong());
-    BgNbdFit b = r.bgnbd();
+    dev.funnel.cohort.LtvAnalysis r = Cohorts.ltv(ltvData, dev.funnel.cohort.LtvQuery.defaults()
+        .until(LocalDate.parse("2025-12-31")).unit(RfmUnit.WEEK).terms(ClvTerms.monthly(12, 0.01, 1)));
+    assertTrue(r.bgNbd().convergence().converged(), r.bgNbd().toString());
+    assertEquals(r.rfm().size(), j.get("customers").asLong());
+    BgNbdFit b = r.bgNbd();
     same(b.r().value(), j.get("bgnbd").get("r"), "r");
     same(b.alpha().value(), j.get("bgnbd").get("alpha"), "alpha");
     same(b.a().value(), j.get("bgnbd").get("a"), "a");
@@ -547,8 +547,7 @@ class AnalysisCommandsTest {
     assertEquals("pareto", j.get("model").asText());
     assertFalse(j.has("bgnbd"));
     // independent route: the library's summary, Pareto/NBD fit and CLV, called directly
-    RfmSummary s = LtvCommand.compute(ltvData, LocalDate.parse("2025-12-31"), RfmUnit.WEEK,
-        ClvTerms.monthly(12, 0.01, 1), 6).summary();
+    RfmSummary s = Ltv.summarize(ltvData, LocalDate.parse("2025-12-31"), RfmUnit.WEEK);
     ParetoNbdFit p = Ltv.paretoNbd(s);
     assertTrue(p.convergence().converged(), p.toString());
     JsonNode pj = j.get("paretoNbd");

@@ -29,7 +29,7 @@ class ArgumentsTest {
   };
 
   static Arguments parse(String... args) {
-    return Arguments.parse(PROBE, List.of(args));
+    return Arguments.parse(PROBE.syntax(), List.of(args));
   }
 
   static String usageError(String... args) {

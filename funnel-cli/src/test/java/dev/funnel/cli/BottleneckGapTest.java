@@ -73,8 +73,8 @@ class BottleneckGapTest {
         text);
     String socialLine = text.lines().filter(l -> l.startsWith("  social LEAD>MQL: ")).findFirst()
         .orElseThrow();
-    assertTrue(socialLine.matches("  social LEAD>MQL: \\d+\\.\\d% \\(\\d+/\\d+\\) vs \\d+\\.\\d% rest,"
-        + " gap \\d+\\.\\d pts \\(95% CI \\d+\\.\\d to \\d+\\.\\d\\)"), socialLine);
+    assertTrue(socialLine.matches("  social LEAD>MQL: \\d+\\.\\d% \\([\\d,]+/[\\d,]+\\) vs \\d+\\.\\d% rest,"
+        + " gap \\d+\\.\\d pts \\(95% CI \\d+\\.\\d to \\d+\\.\\d pts\\)"), socialLine);
     int notFlagged = text.indexOf("significantly below the rest but by less than 10%");
     assertTrue(notFlagged > 0, text);
     assertTrue(text.substring(notFlagged).contains("  paid_search MQL>SQL: "), text);

@@ -83,7 +83,7 @@ class BridgeCommandTest {
     assertEquals(0, r.code(), r.err());
     JsonNode j = JSON.readTree(r.out());
     assertEquals("lmdi", j.get("method").asText());
-    FactorTable t = BridgeCommand.factors(f);
+    FactorTable t = dev.funnel.io.FactorTableReader.strict().read(f).table();
     assertEquals(FactorTable.of(new FactorRow("sub1", "a", 1, 4), new FactorRow("sub1", "b", 10, 5),
         new FactorRow("sub1", "c", 2, 3), new FactorRow("sub2", "a", 4, 5),
         new FactorRow("sub2", "b", 5, 6), new FactorRow("sub2", "c", 3, 4)), t);
@@ -100,7 +100,7 @@ class BridgeCommandTest {
   @Test
   void chainFollowsTheGivenOrderAndShapleyTheLibrary(@TempDir Path dir) throws Exception {
     Path f = file(dir, LMDIR);
-    FactorTable t = BridgeCommand.factors(f);
+    FactorTable t = dev.funnel.io.FactorTableReader.strict().read(f).table();
     Run chain = run("bridge", "--factors", f.toString(), "--method", "chain", "--order", "c,a,b",
         "--format", "json");
     assertEquals(0, chain.code(), chain.err());
@@ -229,5 +229,27 @@ class BridgeCommandTest {
     JsonNode j = JSON.readTree(q.out());
     assertEquals("leads, all", j.get("effects").get(0).get("factor").asText());
     assertEquals(10, j.get("effects").get(0).get("effect").asDouble(), 1e-9);
+  }
+
+  @Test
+  void factorFilesReadStrictOrLenientLikeDatasetTables(@TempDir Path dir) throws Exception {
+    String text = "segment;factor;base;current\n;leads;10;12\n;deal;x;5\n;deal;5;6\n";
+    Path f = file(dir, text);
+    Run strict = run("bridge", "--factors", f.toString());
+    assertEquals(3, strict.code(), strict.err());
+    assertTrue(strict.err().contains("factors.csv at line 3, column 3 (field base, value 'x')"),
+        strict.err());
+    Run lenient = run("bridge", "--factors", f.toString(), "--lenient", "--format", "json");
+    assertEquals(0, lenient.code(), lenient.err());
+    assertTrue(lenient.err().contains("skipped 1 invalid row (unparsable_number 1)"), lenient.err());
+    JsonNode j = JSON.readTree(lenient.out());
+    assertEquals(1, j.get("rejected").get("rows").get("factors").get("rejected").asLong());
+    assertEquals(3, j.get("rejected").get("rejected").get(0).get("examples").get(0).get("line")
+        .asLong());
+    // the single segment leads x deal goes from 10 x 5 = 50 to 12 x 6 = 72
+    assertEquals(22, j.get("total").asDouble(), 1e-12);
+    Run tab = run("bridge", "--factors", file(dir, text.replace(';', '\t')).toString(),
+        "--delimiter", "tab", "--lenient");
+    assertEquals(0, tab.code(), tab.err());
   }
 }

@@ -59,9 +59,9 @@ class JShellIT {
     assertFalse(r.out().contains("rror") || r.err().contains("rror"), r.toString());
     assertTrue(r.out().contains("ok 1.50 USD dev.funnel.core.columnar.Dictionary"), r.toString());
     // every one of the 2,000 demo leads is at LEAD from its creation
-    assertTrue(r.out().contains("Funnel, event basis: 2000 LEAD -> "), r.toString());
+    assertTrue(r.out().contains("Funnel, event basis: 2,000 LEAD -> "), r.toString());
     assertTrue(r.out().matches("(?s).*stage +count +from previous +from first.*"), r.toString());
-    assertTrue(r.out().matches("(?s).*\\(all\\) +\\(all\\) +LEAD +2000 +- +1\\n.*"), r.toString());
+    assertTrue(r.out().matches("(?s).*\nLEAD +2,000 +- +100.0%\\n.*"), r.toString());
   }
 
   /**

@@ -34,7 +34,7 @@ class ReportBrowserIT {
   private static String page() {
     Dataset d = DemoData.builder().seed(3).leads(3_000).build().dataset();
     return HtmlReport.render(new ReportInput("demo", d, List.of(), Window.ALL,
-        ReportScope.endOfData(d)));
+        TimedRows.endOfData(d)));
   }
 
   @Test

@@ -1,5 +1,6 @@
 package dev.funnel.cli;
 
+import dev.funnel.cli.view.Views;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -29,6 +30,7 @@ import dev.funnel.core.funnel.ConversionMatrix;
 import dev.funnel.core.funnel.Dimension;
 import dev.funnel.core.funnel.FunnelQuery;
 import dev.funnel.core.funnel.FunnelReport;
+import dev.funnel.core.funnel.LeadTrend;
 import dev.funnel.core.funnel.StageFunnel;
 import dev.funnel.core.money.UnitEconomics;
 import dev.funnel.core.money.UnitReport;
@@ -41,7 +43,6 @@ import dev.funnel.core.sales.Sales;
 import dev.funnel.core.sla.Sla;
 import dev.funnel.core.sla.SlaQuery;
 import dev.funnel.core.sla.SlaReport;
-import dev.funnel.io.Json;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -60,14 +61,14 @@ class ReportSectionsTest {
 
   static final ObjectMapper JACKSON = new ObjectMapper();
   static final Dataset DEMO = DemoData.builder().seed(11).leads(3_000).build().dataset();
-  static final Instant END = ReportScope.endOfData(DEMO);
+  static final Instant END = TimedRows.endOfData(DEMO);
 
   static ReportInput input(Dataset d) {
-    return new ReportInput("demo", d, List.of(), Window.ALL, ReportScope.endOfData(d));
+    return new ReportInput("demo", d, List.of(), Window.ALL, TimedRows.endOfData(d));
   }
 
   static JsonNode json(ReportInput in) throws Exception {
-    return JACKSON.readTree(Json.write(Report.json(in)));
+    return JACKSON.readTree(Views.compact(Report.json(in)));
   }
 
   private static void near(double expected, JsonNode actual, String what) {
@@ -314,7 +315,9 @@ class ReportSectionsTest {
     assertEquals(List.of(new LeadTrend(Period.parse("2026-Q1"), 1, 1, 1),
         new LeadTrend(Period.parse("2026-Q2"), 0, 0, 0)), q);
     assertEquals(1.0, q.get(0).shareToSales());
-    String table = LeadsSection.trendTable(t).render();
+    FunnelReport f = StageFunnel.compute(d, FunnelQuery.event());
+    String table = dev.funnel.cli.view.LeadsView.of(Period.parse("2026-W13"), f,
+        Period.parse("2026-W12"), f, t, java.util.Map.of()).trendTable().render();
     for (String line : table.split("\n")) {
       assertTrue(line.length() <= 100, line);
     }
@@ -335,7 +338,7 @@ class ReportSectionsTest {
   @Test
   void twoRunsAreIdentical() {
     assertEquals(Report.text(input(DEMO)), Report.text(input(DEMO)));
-    assertEquals(Json.pretty(Report.json(input(DEMO))), Json.pretty(Report.json(input(DEMO))));
+    assertEquals(Views.json(Report.json(input(DEMO))), Views.json(Report.json(input(DEMO))));
   }
 
   /** The demo without some tables. */
@@ -394,11 +397,11 @@ class ReportSectionsTest {
     String text = Report.text(input(d));
     assertTrue(text.startsWith(Report.heading(input(d)) + "WARNING: 100.0% of revenue has no known source"),
         text);
-    JsonNode scope = JACKSON.readTree(Json.write(Report.json(input(d)))).get("report");
+    JsonNode scope = JACKSON.readTree(Views.compact(Report.json(input(d)))).get("report");
     assertTrue(scope.get("warning").asText().startsWith("100.0% of revenue"), scope.toString());
     assertEquals("2026-03", scope.get("period").asText());
-    ReportInput quiet = new ReportInput("t", d, List.of(), Window.ALL, ReportScope.endOfData(d),
-        ReportScope.of(d, ReportScope.endOfData(d), null, null, 1.0));
+    ReportInput quiet = new ReportInput("t", d, List.of(), Window.ALL, TimedRows.endOfData(d),
+        ReportScope.of(d, TimedRows.endOfData(d), null, null, 1.0));
     assertTrue(Report.text(quiet).startsWith(Report.heading(quiet) + "\nDataset\n"), Report.text(quiet));
     assertFalse(Report.text(input(DEMO)).contains("WARNING"),
         "the demo's unsourced revenue share is small");

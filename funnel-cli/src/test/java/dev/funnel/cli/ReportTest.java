@@ -1,11 +1,11 @@
 package dev.funnel.cli;
 
+import dev.funnel.cli.view.Views;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.funnel.io.Json;
 import dev.funnel.core.Dataset;
 import dev.funnel.core.DatasetTable;
 import dev.funnel.core.Lead;
@@ -44,7 +44,7 @@ class ReportTest {
 
   @Test
   void summaryStatesTablesTimeRangeAndCurrency() throws Exception {
-    JsonNode d = JACKSON.readTree(Json.write(Report.json(input(List.of())))).get("dataset");
+    JsonNode d = JACKSON.readTree(Views.compact(Report.json(input(List.of())))).get("dataset");
     assertEquals("America/New_York", d.get("zone").asText());
     assertEquals("USD", d.get("currency").asText());
     assertEquals("2025-12-31", d.get("firstDay").asText());
@@ -61,7 +61,7 @@ class ReportTest {
   @Test
   void aDatasetWithoutRowsOrCurrencySaysSo() throws Exception {
     ReportInput in = new ReportInput("empty", Dataset.builder().build(), List.of(), Window.ALL, AS_OF);
-    JsonNode d = JACKSON.readTree(Json.write(Report.json(in))).get("dataset");
+    JsonNode d = JACKSON.readTree(Views.compact(Report.json(in))).get("dataset");
     assertTrue(d.get("currency").isNull());
     assertTrue(d.get("firstDay").isNull());
     assertTrue(Report.text(in).contains("events:   none"));
@@ -74,7 +74,7 @@ class ReportTest {
         new TableRead(DatasetTable.LEADS, "leads.csv", 5, 3, Map.of("unparsable_time", 2L), List.of(bad)),
         new TableRead(DatasetTable.PAYMENTS, "payments.csv", 3, 2, Map.of("unparsable_time", 1L), List.of()),
         new TableRead(DatasetTable.SPEND, "spend.csv", 1, 1, Map.of(), List.of()));
-    JsonNode q = JACKSON.readTree(Json.write(Report.json(input(reads)))).get("quality");
+    JsonNode q = JACKSON.readTree(Views.compact(Report.json(input(reads)))).get("quality");
     for (JsonNode t : q.get("rows")) {
       assertEquals(t.get("read").asLong(), t.get("accepted").asLong() + t.get("rejected").asLong());
     }
@@ -93,7 +93,7 @@ class ReportTest {
 
   @Test
   void aDatasetBuiltInMemoryRejectedNothing() throws Exception {
-    JsonNode q = JACKSON.readTree(Json.write(Report.json(input(List.of())))).get("quality");
+    JsonNode q = JACKSON.readTree(Views.compact(Report.json(input(List.of())))).get("quality");
     assertEquals(3, q.get("rows").get("leads").get("accepted").asInt());
     assertEquals(0, q.get("rows").get("leads").get("rejected").asInt());
   }

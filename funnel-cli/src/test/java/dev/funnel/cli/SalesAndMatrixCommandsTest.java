@@ -193,7 +193,7 @@ class SalesAndMatrixCommandsTest {
     FunnelTest.Run end = run("sla", "--as-of", "2026-05-31T23:59:59.999999999Z");
     assertEquals(0, end.code(), end.toString());
     assertTrue(end.out().contains("overdue leads (> 1h) as of end of 2026-05-31\n"), end.out());
-    assertTrue(end.out().contains("stale leads (> 168h) as of end of 2026-05-31\n"), end.out());
+    assertTrue(end.out().contains("stale leads (> 7d) as of end of 2026-05-31\n"), end.out());
     FunnelTest.Run mid = run("sla", "--as-of", "2026-05-31T09:30:15.5Z", "--zone", "Europe/Berlin");
     assertEquals(0, mid.code(), mid.toString());
     assertTrue(mid.out().contains("as of 2026-05-31T11:30:15+02:00\n"), mid.out());

@@ -1,5 +1,7 @@
 package dev.funnel.cli;
 
+import dev.funnel.core.funnel.LeadTrend;
+import dev.funnel.cli.view.LeadsView;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -181,7 +183,8 @@ class SvgFormatTest {
   void theLeadsTrendDrawsABarPerPeriodAndStageOnOneScale() throws Exception {
     Period last = ReportScope.defaultPeriod(data, DataExtent.of(data), null, dev.funnel.core.Granularity.MONTH);
     List<LeadTrend> t = LeadTrend.of(data, last, 6);
-    Svg svg = ResultCharts.leadTrend("Leads trend", t);
+    dev.funnel.core.funnel.FunnelReport f = StageFunnel.compute(data, FunnelQuery.event());
+    Svg svg = LeadsView.of(last, f, last.plus(-1), f, t, java.util.Map.of()).chart();
     Document d = parse(svg.document());
     List<Element> bars = marks(d, "bar");
     assertEquals(3 * t.size(), marks(d, "bar", "gap").size());
@@ -197,7 +200,8 @@ class SvgFormatTest {
     for (LeadTrend x : t) {
       assertTrue(svg.markup().contains(">" + x.period().label() + "<"), x.period().label());
     }
-    assertEquals(svg.markup(), ResultCharts.leadTrend("Leads trend", t).markup(), "deterministic");
+    assertEquals(svg.markup(), LeadsView.of(last, f, last.plus(-1), f, t, java.util.Map.of()).chart()
+        .markup(), "deterministic");
   }
 
   @Test

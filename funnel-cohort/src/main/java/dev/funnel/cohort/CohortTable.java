@@ -3,6 +3,8 @@ package dev.funnel.cohort;
 import dev.funnel.core.Granularity;
 import dev.funnel.core.Period;
 import dev.funnel.core.display.Tabular;
+import dev.funnel.core.display.Cell;
+import dev.funnel.core.display.Formats;
 import dev.funnel.core.display.TextTable;
 import java.math.BigDecimal;
 import java.time.ZoneId;
@@ -203,8 +205,9 @@ public record CohortTable(
 
   @Override
   public String summary() {
-    return "Cohorts by " + basis.label() + "/" + granularity.label() + ": " + cohorts.size() + " cohorts, " + customers()
-        + " customers" + (lastPeriod == null ? "" : ", data to " + lastPeriod.label());
+    return "Cohorts by " + basis.label() + "/" + granularity.label() + ": "
+        + Formats.count(cohorts.size()) + " cohorts, " + Formats.count(customers()) + " customers"
+        + (lastPeriod == null ? "" : ", data to " + lastPeriod.label());
   }
 
   /** Retention heat map: one row per cohort, one column per period index, then the average. */
@@ -260,8 +263,9 @@ public record CohortTable(
       int complete = reached(r, through);
       for (int k = 0; k < values.size(); k++) {
         Object v = values.get(k);
-        cells[k + 2 + offset] = k < complete ? v
-            : (v instanceof Double x ? TextTable.number(x) : ((BigDecimal) v).toPlainString()) + "*";
+        Cell c = v instanceof BigDecimal d ? Cell.amount(d)
+            : metric == CohortMetric.RETENTION ? Cell.percent((Double) v) : Cell.amount((Double) v);
+        cells[k + 2 + offset] = k < complete ? c : c.marked("*");
       }
       t = t.plus(cells);
     }
@@ -278,9 +282,9 @@ public record CohortTable(
         CohortAverage a = avg.get(k);
         cells[k + 2] =
             switch (metric) {
-              case RETENTION -> a.retention();
-              case REVENUE -> a.revenuePerCustomer();
-              case CUMULATIVE -> a.cumulativeRevenuePerCustomer();
+              case RETENTION -> Cell.percent(a.retention());
+              case REVENUE -> Cell.amount(a.revenuePerCustomer());
+              case CUMULATIVE -> Cell.amount(a.cumulativeRevenuePerCustomer());
             };
       }
       t = t.plus(cells);

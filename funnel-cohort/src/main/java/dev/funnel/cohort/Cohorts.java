@@ -317,6 +317,61 @@ public final class Cohorts {
   }
 
   /**
+   * The lifetime-value analysis of a dataset: the RFM summary of its payments up to
+   * {@link LtvQuery#until} (by default the day of the latest payment, {@link
+   * dev.funnel.cohort.ltv.Ltv#lastPurchaseDay}), the purchase-count fit of the query's model
+   * ({@link dev.funnel.cohort.ltv.Ltv#bgNbd} or {@link dev.funnel.cohort.ltv.Ltv#paretoNbd}), the
+   * Gamma-Gamma spend fit ({@link dev.funnel.cohort.ltv.Ltv#gammaGamma}; when the data cannot be
+   * fitted, e.g. no repeat buyer, the result says why and has no CLV), the discounted CLV of the
+   * query's terms ({@link dev.funnel.cohort.ltv.Ltv#clv}, the spend fallback when asked for), and
+   * the channels' LTV, CAC, LTV/CAC and payback of monthly cohorts ({@link #ltvToCac(Dataset,
+   * Granularity, double, int, java.time.Instant)} with the terms' margin, read at
+   * {@link LtvQuery#ltvAt}) as of the end of {@code until} in the dataset zone: later payments and
+   * spend are left out, like the fits'.
+   *
+   * <pre>{@code
+   * LtvAnalysis a = Cohorts.ltv(data, LtvQuery.defaults().until(LocalDate.parse("2026-03-31")));
+   * a.print();
+   * }</pre>
+   *
+   * @throws IllegalArgumentException when an argument is null, the payments table is empty, or no
+   *     customer bought on or before {@code until}
+   * @throws IllegalStateException when the dataset has no payments table
+   */
+  public static LtvAnalysis ltv(Dataset data, LtvQuery query) {
+    if (data == null || query == null) {
+      throw new IllegalArgumentException("an LTV analysis needs a dataset and a query");
+    }
+    data.require(DatasetTable.PAYMENTS, "ltv");
+    java.time.LocalDate end = query.until() != null ? query.until()
+        : dev.funnel.cohort.ltv.Ltv.lastPurchaseDay(data).orElseThrow(() ->
+            new IllegalArgumentException("ltv needs payments; the payments table is empty"));
+    dev.funnel.cohort.ltv.RfmSummary s = dev.funnel.cohort.ltv.Ltv.summarize(data, end, query.unit());
+    if (s.size() == 0) {
+      throw new IllegalArgumentException("no customer made a purchase on or before " + end);
+    }
+    boolean bg = query.model() == dev.funnel.cohort.ltv.PurchaseModel.BGNBD;
+    dev.funnel.cohort.ltv.BgNbdFit counts = bg ? dev.funnel.cohort.ltv.Ltv.bgNbd(s) : null;
+    dev.funnel.cohort.ltv.ParetoNbdFit pareto = bg ? null : dev.funnel.cohort.ltv.Ltv.paretoNbd(s);
+    dev.funnel.cohort.ltv.GammaGammaFit spend = null;
+    String problem = null;
+    try {
+      spend = dev.funnel.cohort.ltv.Ltv.gammaGamma(s);
+    } catch (IllegalArgumentException e) {
+      problem = e.getMessage();
+    }
+    double fallback = query.spendFallback() ? dev.funnel.cohort.ltv.Ltv.observedMeanSpend(s)
+        : Double.NaN;
+    dev.funnel.cohort.ltv.ClvTable clv = spend == null ? null
+        : counts != null ? dev.funnel.cohort.ltv.Ltv.clv(s, counts, spend, query.terms(), fallback)
+        : dev.funnel.cohort.ltv.Ltv.clv(s, pareto, spend, query.terms(), fallback);
+    java.time.Instant asOf = end.plusDays(1).atStartOfDay(data.zone()).toInstant().minusNanos(1);
+    return new LtvAnalysis(end, s, query.model(), counts, pareto, spend, problem, clv,
+        ltvToCac(data, Granularity.MONTH, query.terms().margin(), query.ltvAt(), asOf),
+        query.spendFallback());
+  }
+
+  /**
    * Cohort tables by first positive payment, one per acquisition group: the group of a customer
    * is {@code group} applied to their earliest created lead ({@code (none)} for a customer without
    * a lead or when the function returns null), e.g. {@code Lead::channel} or {@code Lead::segment}.

@@ -2,6 +2,8 @@ package dev.funnel.cohort;
 
 import dev.funnel.core.Granularity;
 import dev.funnel.core.display.Tabular;
+import dev.funnel.core.display.Cell;
+import dev.funnel.core.display.Formats;
 import dev.funnel.core.display.TextTable;
 import java.util.List;
 
@@ -30,8 +32,8 @@ public record LtvToCac(
 
   @Override
   public String summary() {
-    return "Unit economics by channel: " + channels.size() + " channels, LTV at "
-        + granularity.label() + " " + horizon + ", margin " + TextTable.number(margin);
+    return "Unit economics by channel: " + Formats.count(channels.size()) + " channels, LTV at "
+        + granularity.label() + " " + horizon + ", margin " + Formats.percent(margin);
   }
 
   @Override
@@ -39,8 +41,9 @@ public record LtvToCac(
     TextTable t = TextTable.of("channel", "customers", "spend", "CAC", "LTV", "LTV/CAC", "payback");
     for (ChannelLtvToCac c : channels) {
       t = t.plus(
-          c.channel(), c.customers(), c.spend(), c.cac(), c.ltv(), c.ltvToCac(),
-          !c.paybackDefined() ? "-"
+          c.channel(), c.customers(), c.spend(), Cell.amount(c.cac()), Cell.amount(c.ltv()),
+          Cell.multiple(c.ltvToCac()),
+          !c.paybackDefined() ? null
               : c.payback().isPresent() ? String.valueOf(c.payback().getAsInt()) : "not yet");
     }
     return t;

@@ -2,6 +2,7 @@ package dev.funnel.cohort;
 
 import dev.funnel.core.Granularity;
 import dev.funnel.core.display.Tabular;
+import dev.funnel.core.display.Cell;
 import dev.funnel.core.display.TextTable;
 import java.util.List;
 
@@ -43,7 +44,8 @@ public record RecurringRevenueBridge(Granularity granularity, List<BridgePeriod>
     for (BridgePeriod p : periods) {
       t = t.plus(
           p.period().label(), p.start(), p.newRevenue(), p.expansion(), p.reactivation(),
-          p.contraction(), p.churn(), p.end(), p.nrr(), p.grr(), p.quickRatio());
+          p.contraction(), p.churn(), p.end(), Cell.percent(p.nrr()), Cell.percent(p.grr()),
+          Cell.multiple(p.quickRatio()));
     }
     return t;
   }

@@ -106,13 +106,13 @@ class CohortTableTest {
     String left = t.table(CohortMetric.REVENUE, false).render();
     String[] lines = left.split("\n");
     assertEquals(List.of("cohort", "size", "0", "1", "2"), List.of(lines[0].trim().split("\\s+")));
-    assertEquals(List.of("2026-02", "1", "220.00", "0", "-"), List.of(lines[3].trim().split("\\s+")));
+    assertEquals(List.of("2026-02", "1", "220.00", "0.00", "-"), List.of(lines[3].trim().split("\\s+")));
     String cal = t.table(CohortMetric.REVENUE, true).render();
     String[] c = cal.split("\n");
     assertEquals(
         List.of("cohort", "size", "2026-01", "2026-02", "2026-03"),
         List.of(c[0].trim().split("\\s+")));
-    assertEquals(List.of("2026-02", "1", "-", "220.00", "0"), List.of(c[3].trim().split("\\s+")));
+    assertEquals(List.of("2026-02", "1", "-", "220.00", "0.00"), List.of(c[3].trim().split("\\s+")));
     assertEquals(5, c.length); // header, rule, three cohorts, no average row
     assertEquals(t.table().render(), t.table(CohortMetric.RETENTION, false).render());
   }

@@ -1,6 +1,7 @@
 package dev.funnel.cohort.ltv;
 
 import dev.funnel.core.display.Tabular;
+import dev.funnel.core.display.Formats;
 import dev.funnel.core.display.TextTable;
 import java.util.Arrays;
 
@@ -69,7 +70,7 @@ public record AliveGrid(String model, double age, int[] frequencies, double[] re
   @Override
   public String summary() {
     return String.format(java.util.Locale.ROOT, "P(alive) by frequency x recency, %s at T = %s",
-        model, TextTable.number(age));
+        model, Formats.number(age));
   }
 
   @Override
@@ -77,7 +78,7 @@ public record AliveGrid(String model, double age, int[] frequencies, double[] re
     String[] head = new String[recencies.length + 1];
     head[0] = "x \\ t_x";
     for (int j = 0; j < recencies.length; j++) {
-      head[j + 1] = TextTable.number(recencies[j]);
+      head[j + 1] = Formats.number(recencies[j]);
     }
     TextTable t = TextTable.of(head);
     for (int i = 0; i < frequencies.length; i++) {

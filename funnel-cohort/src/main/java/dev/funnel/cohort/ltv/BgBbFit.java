@@ -1,6 +1,7 @@
 package dev.funnel.cohort.ltv;
 
 import dev.funnel.core.display.Tabular;
+import dev.funnel.core.display.Formats;
 import dev.funnel.core.display.TextTable;
 import org.apache.commons.numbers.gamma.LogBeta;
 import org.apache.commons.numbers.gamma.LogGamma;
@@ -136,9 +137,9 @@ public record BgBbFit(Estimate alpha, Estimate beta, Estimate gamma, Estimate de
   public String summary() {
     return String.format(java.util.Locale.ROOT,
         "BG/BB: alpha %s, beta %s, gamma %s, delta %s, logL %s (%d customers)%s",
-        TextTable.number(alpha.value()), TextTable.number(beta.value()),
-        TextTable.number(gamma.value()), TextTable.number(delta.value()),
-        TextTable.number(logLikelihood), customers,
+        Formats.number(alpha.value()), Formats.number(beta.value()),
+        Formats.number(gamma.value()), Formats.number(delta.value()),
+        Formats.number(logLikelihood), customers,
         convergence.converged() ? "" : ", NOT converged");
   }
 

@@ -1,6 +1,8 @@
 package dev.funnel.cohort.ltv;
 
 import dev.funnel.core.display.Tabular;
+import dev.funnel.core.display.Cell;
+import dev.funnel.core.display.Formats;
 import dev.funnel.core.display.TextTable;
 import java.util.List;
 import java.util.Locale;
@@ -121,19 +123,31 @@ public record ClvTable(
     if (defined == customers.size()) {
       return String.format(
           Locale.ROOT,
-          "CLV: %d customers, mean %s over %d periods at %s%%",
-          customers.size(),
-          TextTable.number(mean()),
-          terms.periods(),
-          TextTable.number(100 * terms.discountRate()));
+          "CLV: %s customers, mean %s over %s at %s per %s",
+          Formats.count(customers.size()),
+          Formats.amount(mean()),
+          horizon(),
+          Formats.percent(terms.discountRate()),
+          monthly() ? "month" : "period");
     }
     return String.format(
         Locale.ROOT,
-        "CLV: defined for %d of %d customers, their mean %s over %d periods",
-        defined,
-        customers.size(),
-        TextTable.number(definedMean()),
-        terms.periods());
+        "CLV: defined for %s of %s customers, their mean %s over %s",
+        Formats.count(defined),
+        Formats.count(customers.size()),
+        Formats.amount(definedMean()),
+        horizon());
+  }
+
+  /** Whether the terms' periods are months ({@link ClvTerms#monthly}). */
+  private boolean monthly() {
+    return terms.periodDays() == 365.25 / 12;
+  }
+
+  /** The horizon in words: {@code 12 months}, or {@code 10 periods of 7 days}. */
+  private String horizon() {
+    return monthly() ? Formats.months(terms.periods())
+        : terms.periods() + " periods of " + Formats.number(terms.periodDays()) + " days";
   }
 
   @Override
@@ -145,8 +159,8 @@ public record ClvTable(
     TextTable t = TextTable.of("customer", "x", "P(alive)", "E[purchases]", "E[spend]", "CLV");
     for (CustomerValue c : customers.subList(0, Math.min(maxRows, customers.size()))) {
       t = t.plus(
-          c.customerId(), c.x(), c.probabilityAlive(), c.expectedPurchases(), c.expectedSpend(),
-          c.clv());
+          c.customerId(), c.x(), Cell.percent(c.probabilityAlive()), c.expectedPurchases(),
+          Cell.amount(c.expectedSpend()), Cell.amount(c.clv()));
     }
     return t;
   }

@@ -1,6 +1,7 @@
 package dev.funnel.cohort.ltv;
 
 import dev.funnel.core.display.Tabular;
+import dev.funnel.core.display.Formats;
 import dev.funnel.core.display.TextTable;
 import java.time.LocalDate;
 import java.util.List;
@@ -118,7 +119,7 @@ public record HoldoutValidation(RfmUnit unit, LocalDate calibrationEnd, LocalDat
     return String.format(Locale.ROOT,
         "Holdout %s..%s: %d customers, %d purchases, BG/NBD %s (%s); recommended %s",
         calibrationEnd.plusDays(1), holdoutEnd, customers, bg.actual(),
-        TextTable.number(bg.predicted()), TextTable.number(bg.totalError()), recommended);
+        Formats.number(bg.predicted()), Formats.number(bg.totalError()), recommended);
   }
 
   @Override

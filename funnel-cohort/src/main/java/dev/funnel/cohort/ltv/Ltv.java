@@ -53,6 +53,52 @@ public final class Ltv {
   }
 
   /**
+   * A dataset's payments as purchases: each payment is a purchase of its customer (the payment's
+   * {@code customer_id}, else its lead) on its calendar day in the dataset time zone, for its exact
+   * amount (a refund negative), in the order of the payments table (by customer, then time). The
+   * input of {@link #summarize(Collection, java.time.LocalDate, RfmUnit)}, which on it gives what
+   * {@link #summarize(dev.funnel.core.Dataset, java.time.LocalDate, RfmUnit)} gives on the dataset.
+   *
+   * @throws IllegalArgumentException when the dataset is null
+   * @throws IllegalStateException when the dataset has no payments table
+   */
+  public static List<Purchase> purchases(dev.funnel.core.Dataset data) {
+    if (data == null) {
+      throw new IllegalArgumentException("dataset must not be null");
+    }
+    data.require(dev.funnel.core.DatasetTable.PAYMENTS, "purchases");
+    java.time.ZoneId zone = data.zone();
+    List<Purchase> out = new ArrayList<>(data.payments().size());
+    for (dev.funnel.core.Payment p : data.payments()) {
+      out.add(new Purchase(p.customerId(), java.time.LocalDate.ofInstant(p.paidAt(), zone),
+          p.amount().amount()));
+    }
+    return List.copyOf(out);
+  }
+
+  /**
+   * The calendar day, in the dataset time zone, of the dataset's latest payment (refunds
+   * included): the default end of an LTV observation period. Empty when the payments table has no
+   * rows.
+   *
+   * @throws IllegalArgumentException when the dataset is null
+   * @throws IllegalStateException when the dataset has no payments table
+   */
+  public static java.util.Optional<java.time.LocalDate> lastPurchaseDay(dev.funnel.core.Dataset data) {
+    if (data == null) {
+      throw new IllegalArgumentException("dataset must not be null");
+    }
+    data.require(dev.funnel.core.DatasetTable.PAYMENTS, "the last purchase day");
+    long[] range = data.columns().payments().millisRange();
+    if (range[0] > range[1]) {
+      return java.util.Optional.empty();
+    }
+    // the local day of an instant depends on its millisecond only
+    return java.util.Optional.of(java.time.LocalDate.ofInstant(
+        java.time.Instant.ofEpochMilli(range[1]), data.zone()));
+  }
+
+  /**
    * Fits the BG/NBD, MBG/NBD and Pareto/NBD models on the purchases up to {@code calibrationEnd} and
    * compares their predictions with the purchases in {@code (calibrationEnd, holdoutEnd]}: per
    * calibration frequency, over time, and as error figures with each model's AIC and BIC; see

@@ -1,6 +1,7 @@
 package dev.funnel.cohort.ltv;
 
 import dev.funnel.core.display.Tabular;
+import dev.funnel.core.display.Formats;
 import dev.funnel.core.display.TextTable;
 
 /**
@@ -100,8 +101,8 @@ public record MbgNbdFit(Estimate r, Estimate alpha, Estimate a, Estimate b, doub
   public String summary() {
     return String.format(java.util.Locale.ROOT,
         "MBG/NBD: r %s, alpha %s, a %s, b %s per %s, logL %s (%d customers)%s",
-        TextTable.number(r.value()), TextTable.number(alpha.value()), TextTable.number(a.value()),
-        TextTable.number(b.value()), unit.label(), TextTable.number(logLikelihood), customers,
+        Formats.number(r.value()), Formats.number(alpha.value()), Formats.number(a.value()),
+        Formats.number(b.value()), unit.label(), Formats.number(logLikelihood), customers,
         convergence.converged() ? "" : ", NOT converged");
   }
 

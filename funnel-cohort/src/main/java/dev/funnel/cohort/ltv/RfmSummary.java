@@ -1,6 +1,7 @@
 package dev.funnel.cohort.ltv;
 
 import dev.funnel.core.display.Tabular;
+import dev.funnel.core.display.Formats;
 import dev.funnel.core.display.TextTable;
 import java.util.List;
 import java.util.Objects;
@@ -34,8 +35,8 @@ public record RfmSummary(RfmUnit unit, List<RfmCustomer> customers) implements T
 
   @Override
   public String summary() {
-    return "RFM summary: " + size() + " customers, " + repeatCustomers() + " repeat, unit "
-        + unit.label();
+    return "RFM summary: " + Formats.count(size()) + " customers, "
+        + Formats.count(repeatCustomers()) + " repeat, unit " + unit.label();
   }
 
   @Override

@@ -1,6 +1,7 @@
 package dev.funnel.core.bridge;
 
 import dev.funnel.core.display.Tabular;
+import dev.funnel.core.display.Formats;
 import dev.funnel.core.display.TextTable;
 import java.util.List;
 import java.util.Objects;
@@ -100,9 +101,9 @@ public record BridgeResult(
   public String summary() {
     String name = method.label()
         + (fallback ? " (fallback)" : orderDependent() ? " (order-dependent)" : "");
-    return "Bridge " + name + ": " + TextTable.number(base) + " -> " + TextTable.number(current)
-        + " (" + (change >= 0 ? "+" : "") + TextTable.number(change)
-        + (multiplicative() ? ", x" + TextTable.number(current / base) : "") + ")";
+    return "Bridge " + name + ": " + Formats.number(base) + " -> " + Formats.number(current)
+        + " (" + (change >= 0 ? "+" : "") + Formats.number(change)
+        + (multiplicative() ? ", x" + Formats.number(current / base) : "") + ")";
   }
 
   /** The waterfall: base, one row per factor effect with the running total, current. */

@@ -1,6 +1,7 @@
 package dev.funnel.core.bridge;
 
 import dev.funnel.core.display.Tabular;
+import dev.funnel.core.display.Formats;
 import dev.funnel.core.display.TextTable;
 import java.math.BigDecimal;
 import java.util.List;
@@ -67,14 +68,24 @@ public record FunnelBridgeResult(
     double cur = revenue ? currentRevenue.doubleValue() : bridge.current();
     double c = revenue ? change().doubleValue() : bridge.change();
     return (revenue ? "Funnel bridge " : "Sales velocity bridge ") + baseLabel + " -> "
-        + currentLabel + ": " + TextTable.number(b) + " -> " + TextTable.number(cur) + " ("
-        + (c >= 0 ? "+" : "") + TextTable.number(c) + ")";
+        + currentLabel + ": " + Formats.number(b) + " -> " + Formats.number(cur) + " ("
+        + (c >= 0 ? "+" : "") + Formats.number(c) + ")";
   }
 
   /** The waterfall of {@link BridgeResult#table()}. */
   @Override
   public TextTable table() {
     return bridge.table();
+  }
+
+  /** The summary, the waterfall table, then a {@code note:} line per note. */
+  @Override
+  public String text() {
+    StringBuilder b = new StringBuilder(summary()).append('\n').append(table().render());
+    for (String n : notes) {
+      b.append("note: ").append(n).append('\n');
+    }
+    return b.toString();
   }
 
   @Override

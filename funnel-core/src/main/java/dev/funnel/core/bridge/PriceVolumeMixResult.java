@@ -1,6 +1,7 @@
 package dev.funnel.core.bridge;
 
 import dev.funnel.core.display.Tabular;
+import dev.funnel.core.display.Formats;
 import dev.funnel.core.display.TextTable;
 import java.util.List;
 
@@ -41,8 +42,8 @@ public record PriceVolumeMixResult(
   @Override
   public String summary() {
     double c = change();
-    return "Price-volume-mix: " + TextTable.number(baseRevenue) + " -> "
-        + TextTable.number(currentRevenue) + " (" + (c >= 0 ? "+" : "") + TextTable.number(c)
+    return "Price-volume-mix: " + Formats.number(baseRevenue) + " -> "
+        + Formats.number(currentRevenue) + " (" + (c >= 0 ? "+" : "") + Formats.number(c)
         + ")";
   }
 

@@ -1,6 +1,7 @@
 package dev.funnel.core.demo;
 
 import dev.funnel.core.display.Tabular;
+import dev.funnel.core.display.Formats;
 import dev.funnel.core.display.TextTable;
 import java.util.Locale;
 
@@ -42,7 +43,7 @@ public record DemoDefects(
   @Override
   public String summary() {
     return String.format(
-        Locale.ROOT, "Demo defects: %d rows injected at rate %s", injectedRows(), TextTable.number(rate));
+        Locale.ROOT, "Demo defects: %d rows injected at rate %s", injectedRows(), Formats.number(rate));
   }
 
   @Override

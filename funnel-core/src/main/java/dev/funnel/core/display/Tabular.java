@@ -18,9 +18,18 @@ public interface Tabular {
   /** The whole result as a table. */
   TextTable table();
 
-  /** Prints the summary and the whole table to standard output. */
+  /**
+   * The whole result as text: the summary line and the whole table, or more (notes, further
+   * tables) where a result has more to say. What {@link #print()} writes, and the body of the
+   * command line's text output.
+   */
+  default String text() {
+    return summary() + "\n" + table().render();
+  }
+
+  /** Prints {@link #text()} to standard output. */
   default void print() {
-    System.out.print(summary() + "\n" + table().render());
+    System.out.print(text());
   }
 
   /** The summary line and the first {@link #PREVIEW_ROWS} rows: the body of {@code toString()}. */

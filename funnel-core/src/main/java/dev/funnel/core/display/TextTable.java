@@ -4,16 +4,19 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
-import java.util.Locale;
 
 /**
- * A small immutable text table for JShell, terminals and logs: a header, rows of cells, numbers
- * (and shares formatted as {@code 12.5%}) right-aligned and text left-aligned.
+ * A small immutable table of figures for JShell, terminals, logs and files: a header and rows of
+ * {@link Cell}s, rendered for people as aligned text ({@link #render()}: numbers right-aligned,
+ * text left-aligned, every figure formatted by {@link Formats}) and for machines as CSV
+ * ({@link #csv()}: full-precision values, fractions for shares, empty cells for undefined
+ * figures). The same table gives the HTML page its cells ({@link #textRows()}).
  *
- * <p>Cells are formatted once, when the row is added: {@code null} prints as {@code -}, doubles
- * with {@link #number(double)} ({@code NaN} and infinities as {@code -}), everything else with
- * {@code toString()}. {@link #render(int)} cuts to a number of rows and says how many were left
- * out; {@link #render()} prints them all.
+ * <p>Cells are {@link Cell}s or plain values ({@link Cell#of}): {@code null} is undefined
+ * ({@code -}), a {@code long} a count ({@code 12,345}), a {@code double} a measured value
+ * ({@link Formats#number(double)}; NaN and infinities undefined), a {@link java.math.BigDecimal} a
+ * money amount ({@code 1,234.50}), anything else its {@code toString()}. {@link #render(int)} cuts
+ * to a number of rows and says how many were left out; {@link #render()} prints them all.
  */
 public final class TextTable {
 
@@ -25,10 +28,10 @@ public final class TextTable {
    * one on the store and copies otherwise, so adding rows one by one stays linear. Every access
    * holds the store's lock.
    */
-  private final List<String[]> store;
+  private final List<Cell[]> store;
   private final int count;
 
-  private TextTable(List<String> header, boolean[] numeric, List<String[]> store, int count) {
+  private TextTable(List<String> header, boolean[] numeric, List<Cell[]> store, int count) {
     this.header = header;
     this.numeric = numeric;
     this.store = store;
@@ -56,71 +59,112 @@ public final class TextTable {
    */
   public TextTable plusAll(List<Object[]> cellRows) {
     boolean[] num = Arrays.copyOf(numeric, numeric.length);
-    List<String[]> added = new ArrayList<>(cellRows.size());
+    List<Cell[]> added = new ArrayList<>(cellRows.size());
     for (Object[] cells : cellRows) {
       if (cells.length != header.size()) {
         throw new IllegalArgumentException(
             "row has " + cells.length + " cells, the table has " + header.size() + " columns");
       }
-      String[] text = new String[cells.length];
+      Cell[] row = new Cell[cells.length];
       for (int i = 0; i < cells.length; i++) {
-        Object c = cells[i];
-        if (c instanceof Number n) {
-          num[i] = true;
-          text[i] = c instanceof Double || c instanceof Float ? number(n.doubleValue()) : format(n);
-        } else {
-          text[i] = c == null ? "-" : c.toString();
-          num[i] |= c instanceof String t && PERCENT.matcher(t).matches();
-        }
+        Cell c = Cell.of(cells[i]);
+        row[i] = c;
+        num[i] |= c.numeric() || (c.kind() == Cell.Kind.TEXT && c.defined()
+            && NUMBER_TEXT.matcher(c.text()).matches());
       }
-      added.add(text);
+      added.add(row);
     }
     synchronized (store) {
       if (store.size() == count) {
         store.addAll(added);
         return new TextTable(header, num, store, store.size());
       }
-      List<String[]> copy = new ArrayList<>(count + added.size());
+      List<Cell[]> copy = new ArrayList<>(count + added.size());
       copy.addAll(store.subList(0, count));
       copy.addAll(added);
       return new TextTable(header, num, copy, copy.size());
     }
   }
 
-  private String[] row(int i) {
+  private Cell[] row(int i) {
     synchronized (store) {
       return store.get(i);
     }
   }
 
-  /** A share already formatted as text ({@code 51.8%}, {@code +3.6%}) aligns like a number. */
-  private static final java.util.regex.Pattern PERCENT =
-      java.util.regex.Pattern.compile("[-+]?[0-9]+(\\.[0-9]+)?%");
+  /**
+   * A figure already formatted as text ({@code 51.8%}, {@code +3.6%}, {@code 12,345},
+   * {@code 8.19x}, {@code 48%*}) aligns like a number.
+   */
+  private static final java.util.regex.Pattern NUMBER_TEXT =
+      java.util.regex.Pattern.compile("[-+]?[0-9][0-9,]*(\\.[0-9]+)?(%|x| pts)?\\*?");
 
-  private static String format(Number n) {
-    if (n instanceof java.math.BigDecimal d) {
-      return d.toPlainString();
+  /** The column names. */
+  public List<String> header() {
+    return header;
+  }
+
+  /** The cells of the rows, in order. */
+  public List<List<Cell>> rows() {
+    List<List<Cell>> out = new ArrayList<>(count);
+    for (int r = 0; r < count; r++) {
+      out.add(List.of(row(r)));
     }
-    return n.toString();
+    return out;
+  }
+
+  /** Every cell as people read it ({@link Cell#text()}): the rows of an HTML table. */
+  public List<List<String>> textRows() {
+    List<List<String>> out = new ArrayList<>(count);
+    for (int r = 0; r < count; r++) {
+      Cell[] row = row(r);
+      List<String> cells = new ArrayList<>(row.length);
+      for (Cell c : row) {
+        cells.add(c.text());
+      }
+      out.add(cells);
+    }
+    return out;
   }
 
   /**
-   * A double for display: up to four significant decimals, no exponent for ordinary magnitudes,
-   * {@code -} for NaN and infinities (undefined ratios).
+   * The table as CSV (RFC 4180, {@code ,} between cells, a line break after each row): the header,
+   * then each row's {@link Cell#raw()} values, full precision, undefined figures empty. A text
+   * cell is quoted when it holds a comma, quote or line break, and a text cell starting with
+   * {@code = + - @} gets a leading {@code '} so that a spreadsheet does not run it as a formula.
+   */
+  public String csv() {
+    StringBuilder b = new StringBuilder();
+    for (int i = 0; i < header.size(); i++) {
+      b.append(i == 0 ? "" : ",").append(csvText(header.get(i)));
+    }
+    b.append('\n');
+    for (int r = 0; r < count; r++) {
+      Cell[] row = row(r);
+      for (int i = 0; i < row.length; i++) {
+        Cell c = row[i];
+        b.append(i == 0 ? "" : ",").append(c.kind() == Cell.Kind.TEXT ? csvText(c.raw()) : c.raw());
+      }
+      b.append('\n');
+    }
+    return b.toString();
+  }
+
+  /** A text value as one CSV cell: guarded against formulas and quoted when needed. */
+  public static String csvText(String s) {
+    String v = !s.isEmpty() && "=+-@".indexOf(s.charAt(0)) >= 0 ? "'" + s : s;
+    if (v.contains(",") || v.contains("\"") || v.contains("\n") || v.contains("\r")) {
+      return "\"" + v.replace("\"", "\"\"") + "\"";
+    }
+    return v;
+  }
+
+  /**
+   * A measured value as a table shows it: {@link Formats#number(double)}, the one formatter's
+   * convention ({@code -} for NaN and infinities).
    */
   public static String number(double v) {
-    if (Double.isNaN(v) || Double.isInfinite(v)) {
-      return "-";
-    }
-    double a = Math.abs(v);
-    if (a != 0 && (a >= 1e12 || a < 1e-4)) {
-      return String.format(Locale.ROOT, "%.4g", v);
-    }
-    if (v == Math.rint(v) && a < 1e15) {
-      return String.format(Locale.ROOT, "%d", (long) v);
-    }
-    String s = String.format(Locale.ROOT, a >= 100 ? "%.2f" : "%.4f", v);
-    return s.contains(".") ? s.replaceAll("0+$", "").replaceAll("\\.$", "") : s;
+    return Formats.number(v);
   }
 
   /** Number of rows. */
@@ -141,9 +185,13 @@ public final class TextTable {
     for (int i = 0; i < cols; i++) {
       w[i] = header.get(i).length();
     }
+    String[][] text = new String[shown][];
     for (int r = 0; r < shown; r++) {
+      Cell[] row = row(r);
+      text[r] = new String[cols];
       for (int i = 0; i < cols; i++) {
-        w[i] = Math.max(w[i], row(r)[i].length());
+        text[r][i] = row[i].text();
+        w[i] = Math.max(w[i], text[r][i].length());
       }
     }
     StringBuilder b = new StringBuilder();
@@ -153,7 +201,7 @@ public final class TextTable {
     }
     b.append('\n');
     for (int r = 0; r < shown; r++) {
-      line(b, row(r), w);
+      line(b, text[r], w);
     }
     if (shown < count) {
       b.append("... ").append(count - shown).append(" more rows; print() shows all\n");

@@ -1,6 +1,8 @@
 package dev.funnel.core.funnel;
 
 import dev.funnel.core.display.Tabular;
+import dev.funnel.core.display.Cell;
+import dev.funnel.core.display.Formats;
 import dev.funnel.core.display.TextTable;
 import dev.funnel.core.stats.BetaBinomialPrior;
 import dev.funnel.core.stats.Stats;
@@ -45,6 +47,13 @@ import java.util.Locale;
 public record ConversionMatrix(
     Basis basis, double fdr, MinimumGap minimumGap, List<String> sources, List<String> transitions,
     List<Double> overall, List<MatrixCell> cells) implements Tabular {
+
+  /**
+   * The false discovery rate of the bottleneck flags of {@code funnel funnel --matrix} and of the
+   * review pack's conversion matrix (Benjamini-Hochberg): 0.05.
+   */
+  public static final double DEFAULT_FDR = 0.05;
+
 
   public ConversionMatrix {
     sources = List.copyOf(sources);
@@ -243,7 +252,7 @@ public record ConversionMatrix(
 
   /** The rule of the flags in words: {@code "FDR 0.05 and a gap of at least 10% of the rest's rate"}. */
   public String rule() {
-    return "FDR " + TextTable.number(fdr) + " and a gap of at least " + minimumGap.label();
+    return "FDR " + Formats.number(fdr) + " and a gap of at least " + minimumGap.label();
   }
 
   @Override
@@ -251,11 +260,94 @@ public record ConversionMatrix(
     List<Object[]> out = new ArrayList<>();
     for (MatrixCell c : cells) {
       out.add(new Object[] {c.source(), c.from() + "->" + c.to(), c.entered(), c.converted(),
-          c.rate(), c.shrunkRate(), c.index(), c.shrunkIndex(), c.adjustedPValue(), c.gap(),
-          c.gapLower(), c.gapUpper(), c.bottleneck() ? "yes" : ""});
+          Cell.percent(c.rate()), Cell.percent(c.shrunkRate()), c.index(), c.shrunkIndex(),
+          c.adjustedPValue(), Cell.points(c.gap()), Cell.points(c.gapLower()),
+          Cell.points(c.gapUpper()), c.bottleneck() ? "yes" : ""});
     }
     return TextTable.of("source", "step", "entered", "converted", "rate", "shrunk", "index",
         "shrunk index", "adj. p", "gap", "gap low", "gap high", "bottleneck").plusAll(out);
+  }
+
+  /**
+   * The matrix as a grid: a row per source and a column per transition ({@code OPP>PRO}) with
+   * the source's rate ({@code !} after a bottleneck), then the overall rate ({@code (all)}).
+   *
+   * @param by the heading of the source column, e.g. {@code channel}
+   */
+  public TextTable grid(String by) {
+    List<String> cols = new ArrayList<>();
+    cols.add(by);
+    for (String tr : transitions) {
+      cols.add(abbreviate(tr));
+    }
+    TextTable grid = TextTable.of(cols.toArray(new String[0]));
+    int n = transitions.size();
+    for (int i = 0; i < sources.size(); i++) {
+      Object[] row = new Object[n + 1];
+      row[0] = sources.get(i);
+      for (int k = 0; k < n; k++) {
+        MatrixCell c = cells.get(i * n + k);
+        row[k + 1] = Cell.percent(c.rate()).marked(c.bottleneck() ? "!" : "");
+      }
+      grid = grid.plus(row);
+    }
+    Object[] all = new Object[n + 1];
+    all[0] = "(all)";
+    for (int k = 0; k < n; k++) {
+      all[k + 1] = Cell.percent(overall.get(k));
+    }
+    return grid.plus(all);
+  }
+
+  /**
+   * The lines under the grid: the bottlenecks, each against the rest of its column, then the cells
+   * significantly below the rest by less than the minimum gap (not flagged).
+   */
+  public String bottleneckLines() {
+    StringBuilder b = new StringBuilder();
+    List<MatrixCell> flagged = bottlenecks();
+    b.append(flagged.isEmpty() ? "no bottlenecks\n" : "bottlenecks: " + flagged.size() + "\n");
+    for (MatrixCell c : flagged) {
+      b.append("  ").append(gapLine(c)).append('\n');
+    }
+    List<MatrixCell> small = belowMinimumGap();
+    if (!small.isEmpty()) {
+      b.append("significantly below the rest but by less than ").append(minimumGap.label())
+          .append(" (not flagged): ").append(small.size()).append('\n');
+      for (MatrixCell c : small) {
+        b.append("  ").append(gapLine(c)).append('\n');
+      }
+    }
+    return b.toString();
+  }
+
+  /**
+   * {@code seo MQL>SQL: 53.4% (4,538/8,500) vs 60.1% rest, gap 6.7 pts (95% CI 5.6 to 7.8 pts)}:
+   * the cell, the rest of its column, the gap in percentage points and its interval.
+   */
+  public static String gapLine(MatrixCell c) {
+    return c.source() + " " + abbreviate(c.from() + "->" + c.to()) + ": "
+        + Formats.percent(c.rate()) + " (" + Formats.count(c.converted()) + "/"
+        + Formats.count(c.entered()) + ") vs " + Formats.percent(c.restRate()) + " rest, gap "
+        + Formats.points(c.gap()) + " (95% CI " + Formats.decimal(100 * c.gapLower()) + " to "
+        + Formats.points(c.gapUpper()) + ")";
+  }
+
+  /** {@code OPPORTUNITY->PROPOSAL} as {@code OPP>PRO}: a grid of every transition fits 100 columns. */
+  public static String abbreviate(String transition) {
+    String[] p = transition.split("->");
+    return p.length == 2 ? shortName(p[0]) + ">" + shortName(p[1]) : transition;
+  }
+
+  private static String shortName(String stage) {
+    return stage.length() <= 4 ? stage : stage.substring(0, 3);
+  }
+
+  /** The summary, the rule of the flags ({@code !}), the grid and the bottleneck lines. */
+  @Override
+  public String text() {
+    return summary() + "\n! = bottleneck: " + rule() + "\n" + grid("source").render()
+        + bottleneckLines();
   }
 
   @Override

@@ -1,6 +1,8 @@
 package dev.funnel.core.funnel;
 
 import dev.funnel.core.display.Tabular;
+import dev.funnel.core.display.Cell;
+import dev.funnel.core.display.Formats;
 import dev.funnel.core.display.TextTable;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,32 +48,56 @@ public record FunnelReport(
   public String summary() {
     StageCount first = stages.get(0);
     StageCount last = stages.get(stages.size() - 1);
-    return String.format(Locale.ROOT, "Funnel, %s basis: %d %s -> %d %s (%s)",
-        basis.label(), first.count(), first.stage(), last.count(), last.stage(),
-        TextTable.number(last.conversionFromFirst()));
+    return String.format(Locale.ROOT, "Funnel, %s basis: %s %s -> %s %s (%s)",
+        basis.label(), Formats.count(first.count()), first.stage(), Formats.count(last.count()),
+        last.stage(), Formats.percent(last.conversionFromFirst()));
   }
 
   @Override
   public TextTable table() {
+    boolean grouped = !query.by().isEmpty();
+    boolean periodic = query.granularity() != null;
     List<Object[]> out = new ArrayList<>();
-    rows(out, "(all)", "(all)", stages);
+    rows(out, grouped, periodic, "(all)", "(all)", stages);
     for (PeriodFunnel p : periods) {
-      rows(out, "(all)", p.period(), p.stages());
+      rows(out, grouped, periodic, "(all)", p.period(), p.stages());
     }
     for (GroupFunnel g : groups) {
-      rows(out, g.key(), "(all)", g.stages());
+      rows(out, grouped, periodic, g.key(), "(all)", g.stages());
       for (PeriodFunnel p : g.periods()) {
-        rows(out, g.key(), p.period(), p.stages());
+        rows(out, grouped, periodic, g.key(), p.period(), p.stages());
       }
     }
-    return TextTable.of("group", "period", "stage", "count", "from previous", "from first")
-        .plusAll(out);
+    List<String> cols = new ArrayList<>();
+    if (grouped) {
+      cols.add("group");
+    }
+    if (periodic) {
+      cols.add("period");
+    }
+    cols.addAll(List.of("stage", "count", "from previous", "from first"));
+    return TextTable.of(cols.toArray(new String[0])).plusAll(out);
   }
 
-  private static void rows(List<Object[]> out, String group, String period, List<StageCount> rows) {
+  /**
+   * The table's rows of one funnel: the group and period columns only when the query has a
+   * breakdown or periods.
+   */
+  private static void rows(List<Object[]> out, boolean grouped, boolean periodic, String group,
+      String period, List<StageCount> rows) {
     for (StageCount s : rows) {
-      out.add(new Object[] {group, period, s.stage(), s.count(), s.conversionFromPrevious(),
-          s.conversionFromFirst()});
+      List<Object> row = new ArrayList<>(6);
+      if (grouped) {
+        row.add(group);
+      }
+      if (periodic) {
+        row.add(period);
+      }
+      row.add(s.stage());
+      row.add(s.count());
+      row.add(Cell.percent(s.conversionFromPrevious()));
+      row.add(Cell.percent(s.conversionFromFirst()));
+      out.add(row.toArray());
     }
   }
 

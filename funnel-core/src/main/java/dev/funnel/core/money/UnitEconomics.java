@@ -326,6 +326,6 @@ public final class UnitEconomics {
   }
 
   private static String label(LocalDate from, LocalDate to) {
-    return "[" + (from == null ? "..." : from) + ", " + (to == null ? "..." : to) + ")";
+    return dev.funnel.core.display.Formats.window(from, to);
   }
 }

@@ -1,9 +1,14 @@
 package dev.funnel.core.money;
 
 import dev.funnel.core.display.Tabular;
+import dev.funnel.core.display.Cell;
+import dev.funnel.core.display.Formats;
 import dev.funnel.core.display.TextTable;
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 
 /**
@@ -44,27 +49,88 @@ public record UnitReport(
 
   @Override
   public String summary() {
-    return String.format(Locale.ROOT, "Unit economics %s: CAC %s, ROMI %s (%s basis)",
-        window, TextTable.number(total.cac()), TextTable.number(total.romi()), romiBasis.label());
+    return String.format(Locale.ROOT, "Unit economics, %s: CAC %s, ROMI %s (%s basis)",
+        window, Formats.money(total.cac(), currency), Formats.percent(total.romi()),
+        romiBasis.label());
   }
 
+  /** The channels, the total and the campaigns ({@link #table(boolean)}). */
   @Override
   public TextTable table() {
-    TextTable t = TextTable.of("channel", "campaign", "spend", "leads", "customers", "revenue",
-        "cpl", "cac", "romi", "drr");
-    for (UnitRow r : channels) {
-      t = plus(t, r);
+    return table(true);
+  }
+
+  /**
+   * A row per channel, then the total ({@code (all)}), then, with {@code campaigns}, a row per
+   * campaign (with a campaign column): spend and revenue in the currency, CPL and CAC to the cent,
+   * ROMI and DRR as percentages, undefined figures {@code -}.
+   */
+  public TextTable table(boolean campaigns) {
+    List<String> cols = new ArrayList<>(List.of("channel"));
+    if (campaigns) {
+      cols.add("campaign");
     }
-    t = plus(t, total);
-    for (UnitRow r : campaigns) {
-      t = plus(t, r);
+    cols.addAll(List.of(Formats.moneyColumn("spend", currency), "leads", "customers",
+        Formats.moneyColumn("revenue", currency), "CPL", "CAC", "ROMI", "DRR"));
+    TextTable t = TextTable.of(cols.toArray(new String[0]));
+    for (UnitRow x : rows(campaigns)) {
+      List<Object> cells = new ArrayList<>(List.of(x.channel()));
+      if (campaigns) {
+        cells.add(x.campaign() == null ? "" : x.campaign());
+      }
+      cells.addAll(List.of(x.spend(), x.leads(), x.customers(), x.revenue(), Cell.amount(x.cpl()),
+          Cell.amount(x.cac()), Cell.percent(x.romi()), Cell.percent(x.drr())));
+      t = t.plus(cells.toArray());
     }
     return t;
   }
 
-  private static TextTable plus(TextTable t, UnitRow r) {
-    return t.plus(r.channel(), r.campaign(), r.spend(), r.leads(), r.customers(), r.revenue(),
-        r.cpl(), r.cac(), r.romi(), r.drr());
+  /** The rows of {@link #table(boolean)}: channels, the total, and the campaigns when asked for. */
+  private List<UnitRow> rows(boolean campaigns) {
+    List<UnitRow> rows = new ArrayList<>(channels);
+    rows.add(total);
+    if (campaigns) {
+      rows.addAll(this.campaigns);
+    }
+    return rows;
+  }
+
+  /**
+   * One line per reason why ratios of the rows are undefined, naming the ratios, for footnotes:
+   * {@code "cpl, cac, romi, drr: no spend rows for direct"}; rows in order, no line twice.
+   */
+  public List<String> footnotes(boolean campaigns) {
+    Map<String, List<String>> byReason = new LinkedHashMap<>();
+    for (UnitRow x : rows(campaigns)) {
+      for (UnitMetric m : UnitMetric.values()) {
+        x.undefined(m).ifPresent(
+            reason -> byReason.computeIfAbsent(reason, k -> new ArrayList<>()).add(m.label()));
+      }
+    }
+    List<String> out = new ArrayList<>();
+    byReason.forEach((reason, metrics) -> out.add(String.join(", ", metrics) + ": " + reason));
+    return out;
+  }
+
+  /** The marketing-sourced revenue and its share of revenue, in words. */
+  public String marketingLine() {
+    return "marketing-sourced revenue: " + Formats.money(marketingRevenue, currency) + " ("
+        + Formats.percent(marketingRevenueShare) + " of revenue)";
+  }
+
+  /**
+   * The summary, the table of channels and total ({@code campaigns}: and campaigns), the footnotes
+   * of its undefined figures and the marketing-sourced revenue.
+   */
+  public String text(boolean campaigns) {
+    return summary() + "\n" + table(campaigns).render() + Formats.footnotes(footnotes(campaigns))
+        + marketingLine() + "\n";
+  }
+
+  /** {@link #text(boolean)} with the campaigns. */
+  @Override
+  public String text() {
+    return text(true);
   }
 
   @Override

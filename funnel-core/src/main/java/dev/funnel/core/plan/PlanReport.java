@@ -2,6 +2,8 @@ package dev.funnel.core.plan;
 
 import dev.funnel.core.Period;
 import dev.funnel.core.display.Tabular;
+import dev.funnel.core.display.Cell;
+import dev.funnel.core.display.Formats;
 import dev.funnel.core.display.TextTable;
 import java.time.Instant;
 import java.util.List;
@@ -50,21 +52,53 @@ public record PlanReport(Period period, Instant asOf, double elapsed, Period qua
 
   @Override
   public String summary() {
-    return String.format(Locale.ROOT, "Plan vs actual %s (%.0f%% elapsed): %d ok, %d warning, %d alert",
-        period.label(), 100 * elapsed, count(PlanStatus.OK), count(PlanStatus.WARNING),
+    return String.format(Locale.ROOT, "Plan vs actual %s (%s elapsed): %d ok, %d warning, %d alert",
+        period.label(), Formats.percent(elapsed), count(PlanStatus.OK), count(PlanStatus.WARNING),
         count(PlanStatus.ALERT));
   }
 
   @Override
   public TextTable table() {
-    TextTable t = TextTable.of("metric", "channel", "plan", "actual", "deviation", "dev %",
-        "run-rate", "status", "QTD plan", "QTD actual", "note");
+    TextTable t = TextTable.of("metric", "channel", "plan", "actual", "run-rate", "deviation",
+        "dev %", "status", "QTD plan", "QTD actual");
     for (PlanRow r : rows) {
-      t = t.plus(r.metric(), r.channel() == null ? "(all)" : r.channel(), r.plan(), r.actual(),
-          r.deviation(), 100 * r.relativeDeviation(), r.runRate(), r.status().label(), r.qtdPlan(),
-          r.qtdActual(), r.note());
+      t = t.plus(r.metric(), r.channel() == null ? "(all)" : r.channel(), cell(r, r.plan()),
+          cell(r, r.actual()), cell(r, r.runRate()), cell(r, r.deviation()),
+          Cell.percent(r.relativeDeviation()), r.status().label(), cell(r, r.qtdPlan()),
+          cell(r, r.qtdActual()));
     }
     return t;
+  }
+
+  /**
+   * A figure of a row as its metric reads: money (revenue, spend, CPL, CAC) to the cent, ratios
+   * (ROMI, win rate) as percentages, counts and unknown metrics as measured values.
+   */
+  private static Cell cell(PlanRow r, double v) {
+    return PlanMetric.find(r.metric()).map(m -> switch (m) {
+      case REVENUE, SPEND, CPL, CAC -> Cell.amount(v);
+      case ROMI, WIN_RATE -> Cell.percent(v);
+      default -> Cell.number(v);
+    }).orElse(Cell.number(v));
+  }
+
+  /** The rows' notes (why a figure is undefined, what a target means), one line each. */
+  public String notes() {
+    StringBuilder b = new StringBuilder();
+    for (PlanRow r : rows) {
+      if (r.note() != null && !r.note().isBlank()) {
+        b.append("note: ").append(r.metric())
+            .append(r.channel() == null ? "" : " (" + r.channel() + ")").append(": ")
+            .append(r.note()).append('\n');
+      }
+    }
+    return b.toString();
+  }
+
+  /** The summary, the table, then the rows' notes. */
+  @Override
+  public String text() {
+    return summary() + "\n" + table().render() + notes();
   }
 
   @Override

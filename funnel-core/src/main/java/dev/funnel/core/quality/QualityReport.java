@@ -1,6 +1,7 @@
 package dev.funnel.core.quality;
 
 import dev.funnel.core.display.Tabular;
+import dev.funnel.core.display.Formats;
 import dev.funnel.core.display.TextTable;
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -74,7 +75,7 @@ public record QualityReport(
     double share = revenueShareWithoutSource();
     String s = String.format(Locale.ROOT, "Data quality: %d issue%s", issues.size(), issues.size() == 1 ? "" : "s");
     if (!Double.isNaN(share)) {
-      s += String.format(Locale.ROOT, ", %.1f%% of revenue without source", 100 * share);
+      s += ", " + Formats.percent(share) + " of revenue without source";
     }
     return s;
   }
@@ -84,7 +85,8 @@ public record QualityReport(
     TextTable t = TextTable.of("item", "count", "detail");
     for (Map.Entry<String, RowCounts> e : rows.entrySet()) {
       RowCounts r = e.getValue();
-      t = t.plus("rows " + e.getKey(), r.accepted(), "read " + r.read() + ", rejected " + r.rejected());
+      t = t.plus("rows " + e.getKey(), r.accepted(), "read " + Formats.count(r.read())
+          + ", rejected " + Formats.count(r.rejected()));
     }
     for (Issue i : issues) {
       t = t.plus(i.code(), i.count(), i.examples().isEmpty() ? null : i.examples().get(0));

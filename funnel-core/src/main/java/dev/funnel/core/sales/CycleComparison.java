@@ -1,6 +1,7 @@
 package dev.funnel.core.sales;
 
 import dev.funnel.core.display.Tabular;
+import dev.funnel.core.display.Formats;
 import dev.funnel.core.display.TextTable;
 import dev.funnel.core.funnel.Dimension;
 import dev.funnel.core.stats.LogRankTest;
@@ -31,8 +32,8 @@ public record CycleComparison(Dimension by, Map<String, SalesCycle> cycles, LogR
   public String summary() {
     return String.format(Locale.ROOT,
         "Sales cycle by %s: %d groups, log-rank chi-squared %s on %d df, p = %s", by.label(),
-        cycles.size(), TextTable.number(test.chiSquare()), test.degreesOfFreedom(),
-        TextTable.number(test.pValue()));
+        cycles.size(), Formats.number(test.chiSquare()), test.degreesOfFreedom(),
+        Formats.number(test.pValue()));
   }
 
   @Override

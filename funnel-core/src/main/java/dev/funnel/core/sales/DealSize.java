@@ -1,6 +1,8 @@
 package dev.funnel.core.sales;
 
 import dev.funnel.core.display.Tabular;
+import dev.funnel.core.display.Cell;
+import dev.funnel.core.display.Formats;
 import dev.funnel.core.display.TextTable;
 import java.math.BigDecimal;
 import java.util.Locale;
@@ -18,13 +20,13 @@ public record DealSize(long won, long valued, BigDecimal total, double average) 
 
   @Override
   public String summary() {
-    return String.format(Locale.ROOT, "Average deal: %s over %d won deals",
-        TextTable.number(average), valued);
+    return String.format(Locale.ROOT, "Average deal: %s over %s won deals",
+        Formats.amount(average), Formats.count(valued));
   }
 
   @Override
   public TextTable table() {
-    return TextTable.of("won", "valued", "total", "average").plus(won, valued, total, average);
+    return TextTable.of("won", "valued", "total", "average").plus(won, valued, total, Cell.amount(average));
   }
 
   @Override

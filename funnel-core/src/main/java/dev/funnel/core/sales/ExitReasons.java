@@ -1,6 +1,8 @@
 package dev.funnel.core.sales;
 
 import dev.funnel.core.display.Tabular;
+import dev.funnel.core.display.Cell;
+import dev.funnel.core.display.Formats;
 import dev.funnel.core.display.TextTable;
 import java.util.List;
 import java.util.Locale;
@@ -26,14 +28,15 @@ public record ExitReasons(String boundary, long exits, List<ReasonCount> reasons
 
   @Override
   public String summary() {
-    return String.format(Locale.ROOT, "Exit reasons: %d exits, early = before %s", exits, boundary);
+    return String.format(Locale.ROOT, "Exit reasons: %s exits, early = before %s",
+        Formats.count(exits), boundary);
   }
 
   @Override
   public TextTable table() {
     TextTable t = TextTable.of("exit", "reason", "count", "share", "early", "late");
     for (ReasonCount r : reasons) {
-      t = t.plus(r.exit(), r.reason(), r.count(), r.share(), r.early(), r.late());
+      t = t.plus(r.exit(), r.reason(), r.count(), Cell.percent(r.share()), r.early(), r.late());
     }
     return t;
   }

@@ -2,6 +2,8 @@ package dev.funnel.core.sales;
 
 import dev.funnel.core.display.InstantLabel;
 import dev.funnel.core.display.Tabular;
+import dev.funnel.core.display.Cell;
+import dev.funnel.core.display.Formats;
 import dev.funnel.core.display.TextTable;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -50,7 +52,7 @@ public record OwnerKpis(Instant asOf, OwnerRule rule, List<OwnerKpi> owners) imp
   /** The one-line summary with the as-of instant for people in the zone ({@link InstantLabel}). */
   public String summary(ZoneId zone) {
     return "Owner KPIs " + rule.label() + " as of " + InstantLabel.of(asOf, zone) + ": "
-        + owners.size() + " owners";
+        + Formats.count(owners.size()) + " owners";
   }
 
   @Override
@@ -59,9 +61,9 @@ public record OwnerKpis(Instant asOf, OwnerRule rule, List<OwnerKpi> owners) imp
     TextTable t = TextTable.of("owner", "MQLs", "reach rate", "MQL->SQL", "reaction h",
         "SQLs", "won", "lost", "win rate", "cycle days", "avg deal");
     for (OwnerKpi k : owners) {
-      t = t.plus(k.owner(), k.mqls(), k.reachRate(), k.mqlToSql(),
-          k.reactionMedianHours(), k.sqls(), k.won(), k.lost(), k.winRate(), k.cycleMedianDays(),
-          k.averageDeal());
+      t = t.plus(k.owner(), k.mqls(), Cell.percent(k.reachRate()), Cell.percent(k.mqlToSql()),
+          Cell.decimal(k.reactionMedianHours()), k.sqls(), k.won(), k.lost(),
+          Cell.percent(k.winRate()), Cell.decimal(k.cycleMedianDays()), Cell.amount(k.averageDeal()));
     }
     return t;
   }

@@ -1,6 +1,8 @@
 package dev.funnel.core.sales;
 
 import dev.funnel.core.display.Tabular;
+import dev.funnel.core.display.Cell;
+import dev.funnel.core.display.Formats;
 import dev.funnel.core.display.TextTable;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -38,17 +40,19 @@ public record Pipeline(
 
   @Override
   public String summary() {
-    return String.format(Locale.ROOT, "Pipeline: %d deals, %s open, %s weighted, coverage %s",
-        deals, value.toPlainString(), TextTable.number(weighted), TextTable.number(coverage));
+    return String.format(Locale.ROOT, "Pipeline: %s deals, %s open, %s weighted, coverage %s",
+        Formats.count(deals), Formats.amount(value), Formats.amount(weighted),
+        Formats.multiple(coverage));
   }
 
   @Override
   public TextTable table() {
     TextTable t = TextTable.of("stage", "deals", "value", "win probability", "weighted");
     for (PipelineStage s : stages) {
-      t = t.plus(s.stage(), s.deals(), s.value(), s.winProbability(), s.weighted());
+      t = t.plus(s.stage(), s.deals(), s.value(), Cell.percent(s.winProbability()),
+          Cell.amount(s.weighted()));
     }
-    return t.plus("(total)", deals, value, null, weighted);
+    return t.plus("(total)", deals, value, null, Cell.amount(weighted));
   }
 
   @Override

@@ -1,6 +1,8 @@
 package dev.funnel.core.sales;
 
 import dev.funnel.core.display.Tabular;
+import dev.funnel.core.display.Cell;
+import dev.funnel.core.display.Formats;
 import dev.funnel.core.display.TextTable;
 import dev.funnel.core.stats.SurvivalCurve;
 import java.time.Instant;
@@ -43,15 +45,16 @@ public record SalesCycle(
 
   @Override
   public String summary() {
-    return String.format(Locale.ROOT, "Sales cycle %s->payment: median %s days (%d paid, %d open)",
-        from, TextTable.number(medianDays), paid, censored);
+    return String.format(Locale.ROOT, "Sales cycle %s->payment: median %s (%s paid, %s open)",
+        from, Formats.days(medianDays), Formats.count(paid), Formats.count(censored));
   }
 
   @Override
   public TextTable table() {
     return TextTable.of("from", "paid", "open (censored)", "lost (left out)",
             "returned (left out)", "median days", "p75 days", "p90 days")
-        .plus(from, paid, censored, lost, returned, medianDays, p75Days, p90Days);
+        .plus(from, paid, censored, lost, returned, Cell.decimal(medianDays), Cell.decimal(p75Days),
+            Cell.decimal(p90Days));
   }
 
   @Override

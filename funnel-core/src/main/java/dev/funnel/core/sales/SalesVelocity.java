@@ -1,6 +1,8 @@
 package dev.funnel.core.sales;
 
 import dev.funnel.core.display.Tabular;
+import dev.funnel.core.display.Cell;
+import dev.funnel.core.display.Formats;
 import dev.funnel.core.display.TextTable;
 import java.util.Locale;
 
@@ -20,13 +22,14 @@ public record SalesVelocity(
 
   @Override
   public String summary() {
-    return String.format(Locale.ROOT, "Sales velocity: %s per day", TextTable.number(perDay));
+    return String.format(Locale.ROOT, "Sales velocity: %s per day", Formats.amount(perDay));
   }
 
   @Override
   public TextTable table() {
     return TextTable.of("opportunities", "win rate", "average deal", "cycle days", "per day")
-        .plus(opportunities, winRate, averageDeal, cycleDays, perDay);
+        .plus(opportunities, Cell.percent(winRate), Cell.amount(averageDeal), Cell.decimal(cycleDays),
+            Cell.amount(perDay));
   }
 
   @Override

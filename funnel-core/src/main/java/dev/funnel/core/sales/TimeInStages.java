@@ -2,6 +2,7 @@ package dev.funnel.core.sales;
 
 import dev.funnel.core.display.InstantLabel;
 import dev.funnel.core.display.Tabular;
+import dev.funnel.core.display.Cell;
 import dev.funnel.core.display.TextTable;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -40,7 +41,8 @@ public record TimeInStages(Instant asOf, List<StageTime> stages) implements Tabu
   public TextTable table() {
     TextTable t = TextTable.of("stage", "stays", "completed", "censored", "median days", "p75 days");
     for (StageTime s : stages) {
-      t = t.plus(s.stage(), s.stays(), s.completed(), s.censored(), s.medianDays(), s.p75Days());
+      t = t.plus(s.stage(), s.stays(), s.completed(), s.censored(), Cell.decimal(s.medianDays()),
+          Cell.decimal(s.p75Days()));
     }
     return t;
   }

@@ -1,6 +1,8 @@
 package dev.funnel.core.sales;
 
 import dev.funnel.core.display.Tabular;
+import dev.funnel.core.display.Cell;
+import dev.funnel.core.display.Formats;
 import dev.funnel.core.display.TextTable;
 import java.math.BigDecimal;
 import java.util.Locale;
@@ -38,15 +40,17 @@ public record WinRate(
 
   @Override
   public String summary() {
-    return String.format(Locale.ROOT, "Win rate from %s: %s by count, %s by value (%d won, %d lost)",
-        base, TextTable.number(byCount), TextTable.number(byValue), won, lost);
+    return String.format(Locale.ROOT, "Win rate from %s: %s by count, %s by value (%s won, %s lost)",
+        base, Formats.percent(byCount), Formats.percent(byValue), Formats.count(won),
+        Formats.count(lost));
   }
 
   @Override
   public TextTable table() {
     return TextTable.of("from", "reached", "won", "lost", "returned", "open", "won value",
             "lost value", "by count", "by value")
-        .plus(base, reached, won, lost, returned, open, wonValue, lostValue, byCount, byValue);
+        .plus(base, reached, won, lost, returned, open, wonValue, lostValue, Cell.percent(byCount),
+            Cell.percent(byValue));
   }
 
   @Override

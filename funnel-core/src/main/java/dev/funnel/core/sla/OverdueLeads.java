@@ -2,6 +2,8 @@ package dev.funnel.core.sla;
 
 import dev.funnel.core.display.InstantLabel;
 import dev.funnel.core.display.Tabular;
+import dev.funnel.core.display.Cell;
+import dev.funnel.core.display.Formats;
 import dev.funnel.core.display.TextTable;
 import java.time.Duration;
 import java.time.Instant;
@@ -42,15 +44,15 @@ public record OverdueLeads(String kind, Instant asOf, Duration threshold, List<O
    * ({@link InstantLabel}: {@code as of end of 2026-10-31}, or the time to the second).
    */
   public String summary(ZoneId zone) {
-    return String.format(Locale.ROOT, "%d %s leads (> %s) as of %s", leads.size(), kind,
-        threshold.toString().substring(2).toLowerCase(Locale.ROOT), InstantLabel.of(asOf, zone));
+    return String.format(Locale.ROOT, "%s %s leads (> %s) as of %s", Formats.count(leads.size()), kind,
+        Formats.duration(threshold), InstantLabel.of(asOf, zone));
   }
 
   @Override
   public TextTable table() {
     TextTable t = TextTable.of("lead", "owner", "stage", "since", "waited h");
     for (OverdueLead l : leads) {
-      t = t.plus(l.leadId(), l.owner(), l.stage(), l.since(), l.hours());
+      t = t.plus(l.leadId(), l.owner(), l.stage(), l.since(), Cell.decimal(l.hours()));
     }
     return t;
   }

@@ -1,6 +1,8 @@
 package dev.funnel.core.sla;
 
 import dev.funnel.core.display.Tabular;
+import dev.funnel.core.display.Cell;
+import dev.funnel.core.display.Formats;
 import dev.funnel.core.display.TextTable;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,10 +38,9 @@ public record SlaReport(
 
   @Override
   public String summary() {
-    return String.format(Locale.ROOT, "SLA %s<=%s: %s within, %d leads, %d overdue, %d stale",
-        stage, target.toString().substring(2).toLowerCase(Locale.ROOT),
-        Double.isNaN(total.shareWithin()) ? "-" : String.format(Locale.ROOT, "%.1f%%", 100 * total.shareWithin()),
-        total.leads(), overdue.size(), stale.size());
+    return String.format(Locale.ROOT, "SLA %s<=%s: %s within, %s leads, %s overdue, %s stale",
+        stage, Formats.duration(target), Formats.percent(total.shareWithin()),
+        Formats.count(total.leads()), Formats.count(overdue.size()), Formats.count(stale.size()));
   }
 
   @Override
@@ -55,7 +56,21 @@ public record SlaReport(
 
   private static TextTable row(TextTable t, SlaStats s) {
     return t.plus(s.owner(), s.leads(), s.responded(), s.within(), s.late(), s.overdue(),
-        s.waiting(), s.shareWithin(), s.medianMinutes(), s.p90Minutes());
+        s.waiting(), Cell.percent(s.shareWithin()), Cell.decimal(s.medianMinutes()),
+        Cell.decimal(s.p90Minutes()));
+  }
+
+  /** The summary and the owners' table, then the overdue and stale worklists. */
+  @Override
+  public String text() {
+    StringBuilder b = new StringBuilder(summary()).append('\n').append(table().render());
+    for (OverdueLeads l : List.of(overdue, stale)) {
+      b.append('\n').append(l.summary()).append('\n');
+      if (l.size() > 0) {
+        b.append(l.table().render());
+      }
+    }
+    return b.toString();
   }
 
   @Override

@@ -1,6 +1,7 @@
 package dev.funnel.core.stats;
 
 import dev.funnel.core.display.Tabular;
+import dev.funnel.core.display.Formats;
 import dev.funnel.core.display.TextTable;
 import java.util.Locale;
 
@@ -21,8 +22,8 @@ public record ABComparison(
   @Override
   public String summary() {
     return String.format(Locale.ROOT, "A/B: %s vs %s, p = %s, P(B > A) = %s",
-        TextTable.number(a.rate()), TextTable.number(b.rate()), TextTable.number(test.pValue()),
-        TextTable.number(bayesian.probabilityBBeatsA()));
+        Formats.number(a.rate()), Formats.number(b.rate()), Formats.number(test.pValue()),
+        Formats.number(bayesian.probabilityBBeatsA()));
   }
 
   @Override

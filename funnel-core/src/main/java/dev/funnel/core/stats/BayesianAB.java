@@ -1,6 +1,7 @@
 package dev.funnel.core.stats;
 
 import dev.funnel.core.display.Tabular;
+import dev.funnel.core.display.Formats;
 import dev.funnel.core.display.TextTable;
 import java.util.Locale;
 import org.apache.commons.numbers.gamma.LogBeta;
@@ -179,8 +180,8 @@ public record BayesianAB(
   @Override
   public String summary() {
     return String.format(Locale.ROOT, "Bayesian A/B, Beta(%s, %s) prior: P(B > A) = %s",
-        TextTable.number(priorAlpha), TextTable.number(priorBeta),
-        TextTable.number(probabilityBBeatsA));
+        Formats.number(priorAlpha), Formats.number(priorBeta),
+        Formats.number(probabilityBBeatsA));
   }
 
   @Override

@@ -1,6 +1,7 @@
 package dev.funnel.core.stats;
 
 import dev.funnel.core.display.Tabular;
+import dev.funnel.core.display.Formats;
 import dev.funnel.core.display.TextTable;
 import java.util.Locale;
 import org.apache.commons.statistics.distribution.HypergeometricDistribution;
@@ -74,7 +75,7 @@ public record FisherExactTest(long successesA, long trialsA, long successesB, lo
   @Override
   public String summary() {
     return String.format(Locale.ROOT, "Fisher's exact test: p = %s (B higher: %s, lower: %s)",
-        TextTable.number(pValue), TextTable.number(pValueBGreater), TextTable.number(pValueBLess));
+        Formats.number(pValue), Formats.number(pValueBGreater), Formats.number(pValueBLess));
   }
 
   @Override

@@ -1,6 +1,7 @@
 package dev.funnel.core.stats;
 
 import dev.funnel.core.display.Tabular;
+import dev.funnel.core.display.Formats;
 import dev.funnel.core.display.TextTable;
 import java.util.ArrayList;
 import java.util.List;
@@ -176,7 +177,7 @@ public record LogRankTest(List<Group> groups, double chiSquare, int degreesOfFre
   @Override
   public String summary() {
     return String.format(Locale.ROOT, "Log-rank test: chi-squared %s on %d df, p = %s",
-        TextTable.number(chiSquare), degreesOfFreedom, TextTable.number(pValue));
+        Formats.number(chiSquare), degreesOfFreedom, Formats.number(pValue));
   }
 
   @Override

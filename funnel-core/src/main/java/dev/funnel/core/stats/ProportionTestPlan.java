@@ -1,6 +1,7 @@
 package dev.funnel.core.stats;
 
 import dev.funnel.core.display.Tabular;
+import dev.funnel.core.display.Formats;
 import dev.funnel.core.display.TextTable;
 import java.util.Locale;
 
@@ -85,8 +86,8 @@ public record ProportionTestPlan(double rateA, double rateB, double alpha, doubl
   @Override
   public String summary() {
     return String.format(Locale.ROOT, "Test plan: %s per group for %s vs %s at alpha %s, power %s",
-        TextTable.number(Math.ceil(perGroup)), TextTable.number(rateA), TextTable.number(rateB),
-        TextTable.number(alpha), TextTable.number(power));
+        Formats.number(Math.ceil(perGroup)), Formats.number(rateA), Formats.number(rateB),
+        Formats.number(alpha), Formats.number(power));
   }
 
   @Override

@@ -1,6 +1,7 @@
 package dev.funnel.core.stats;
 
 import dev.funnel.core.display.Tabular;
+import dev.funnel.core.display.Formats;
 import dev.funnel.core.display.TextTable;
 import java.util.List;
 import java.util.Locale;
@@ -173,7 +174,7 @@ public record SurvivalCurve(long observations, long events, long censored, List<
   @Override
   public String summary() {
     return String.format(Locale.ROOT, "Kaplan-Meier: %d observations, %d censored, median %s",
-        observations, censored, TextTable.number(median()));
+        observations, censored, Formats.number(median()));
   }
 
   @Override

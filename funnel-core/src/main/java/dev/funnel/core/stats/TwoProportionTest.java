@@ -1,6 +1,7 @@
 package dev.funnel.core.stats;
 
 import dev.funnel.core.display.Tabular;
+import dev.funnel.core.display.Formats;
 import dev.funnel.core.display.TextTable;
 import java.util.Locale;
 
@@ -80,7 +81,7 @@ public record TwoProportionTest(
   @Override
   public String summary() {
     return String.format(Locale.ROOT, "Two-proportion z-test: B - A = %s, z = %s, p = %s",
-        TextTable.number(difference), TextTable.number(z), TextTable.number(pValue));
+        Formats.number(difference), Formats.number(z), Formats.number(pValue));
   }
 
   @Override

@@ -1,6 +1,7 @@
 package dev.funnel.core.stats;
 
 import dev.funnel.core.display.Tabular;
+import dev.funnel.core.display.Formats;
 import dev.funnel.core.display.TextTable;
 import java.util.Locale;
 
@@ -62,8 +63,8 @@ public record WilsonInterval(
   @Override
   public String summary() {
     return String.format(Locale.ROOT, "Wilson %s%% interval of %d/%d: [%s, %s]",
-        TextTable.number(confidence * 100), successes, trials, TextTable.number(lower),
-        TextTable.number(upper));
+        Formats.number(confidence * 100), successes, trials, Formats.number(lower),
+        Formats.number(upper));
   }
 
   @Override

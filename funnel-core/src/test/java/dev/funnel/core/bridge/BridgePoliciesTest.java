@@ -25,7 +25,7 @@ class BridgePoliciesTest {
   @Test
   void summaryAndWaterfall() {
     BridgeResult r = Bridge.lmdi().decompose(FUNNEL);
-    assertEquals("Bridge lmdi-additive: 1000 -> 1098.9 (+98.9)", r.summary());
+    assertEquals("Bridge lmdi-additive: 1,000 -> 1,098.9 (+98.9)", r.summary());
     String text = r.toString();
     assertTrue(text.startsWith(r.summary() + "\n"), text);
     assertTrue(r.summary().length() <= 80);

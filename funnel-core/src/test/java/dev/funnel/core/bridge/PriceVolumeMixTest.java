@@ -46,7 +46,7 @@ class PriceVolumeMixTest {
     ProductEffect d = r.products().get(3);
     assertEquals(-40, d.volume(), 1e-9);
     assertEquals(-210, d.mix(), 1e-9);
-    assertEquals("Price-volume-mix: 3250 -> 3220 (-30)", r.summary());
+    assertEquals("Price-volume-mix: 3,250 -> 3,220 (-30)", r.summary());
     assertTrue(r.toString().contains("total"));
   }
 

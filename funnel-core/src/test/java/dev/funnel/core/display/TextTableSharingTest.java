@@ -47,6 +47,6 @@ class TextTableSharingTest {
     TextTable text = TextTable.of("c").plus("abc");
     TextTable withNumber = text.plus(12345);
     assertEquals("c\n---\nabc\n", text.render());
-    assertEquals("    c\n-----\n  abc\n12345\n", withNumber.render());
+    assertEquals("     c\n------\n   abc\n12,345\n", withNumber.render());
   }
 }

@@ -21,7 +21,7 @@ class FunnelTableTest {
     int expected = stages * (1 + r.periods().size() + r.groups().size() * (1 + r.periods().size()));
     assertEquals(expected, r.table().size());
     String first = r.table().render().lines().skip(2).findFirst().orElseThrow();
-    assertTrue(first.matches("\\(all\\) +\\(all\\) +LEAD +60 +- +1"), first);
+    assertTrue(first.matches("\\(all\\) +\\(all\\) +LEAD +60 +- +100.0%"), first);
   }
 
   @Test

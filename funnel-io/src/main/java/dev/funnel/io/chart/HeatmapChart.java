@@ -83,7 +83,7 @@ final class HeatmapChart {
   }
 
   private static String whole(double share) {
-    return Double.isFinite(share) ? Math.round(share * 100) + "%" : Format.NA;
+    return dev.funnel.core.display.Formats.wholePercent(share);
   }
 
   /** A stepped ramp from 0 % to 100 % with its end labels. */

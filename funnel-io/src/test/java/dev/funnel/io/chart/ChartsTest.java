@@ -61,7 +61,7 @@ class ChartsTest {
     SvgDom d = SvgDom.parse(s);
     assertEquals(2, d.find("rect", "bar").size());
     assertEquals(1, d.find("rect", "gap").size());
-    assertEquals(List.of("200", "n/a (n/a of prev., n/a of first)",
+    assertEquals(List.of("200", "- (- of prev., - of first)",
         "50 (30.0% of prev., 25.0% of first)"), d.texts("text", "value"));
     assertThrows(IllegalArgumentException.class, () -> Charts.funnel(ChartOptions.titled("f"),
         List.of(new Bar("a", 1)), List.of()));
@@ -112,7 +112,7 @@ class ChartsTest {
     List<Element> steps = d.find("rect", "step");
     assertEquals(2, steps.size());
     assertEquals(1, d.find("rect", "gap").size());
-    assertEquals(List.of("100", "+20", "n/a", "-30", "95"), d.texts("text", "value"));
+    assertEquals(List.of("100", "+20", "-", "-30", "95"), d.texts("text", "value"));
     assertEquals(List.of("100", "120", "125", "95", "95"), d.texts("text", "total"));
     // c runs from 125 down to 95: its right edge is at 125 on the same scale as the totals
     List<Element> totals = d.find("rect", "total");
@@ -130,7 +130,7 @@ class ChartsTest {
     List<String> values = d.texts("text", "value");
     assertEquals(15, values.size());
     assertEquals(List.of("100.0%", "62.0%", "48.0%", "41.0%", "37.0%"), values.subList(0, 5));
-    assertEquals("n/a", values.get(11));
+    assertEquals("-", values.get(11));
     assertEquals(List.of("0", "1", "2", "3", "4"), d.texts("text", "column"));
     // row r holds exactly as many boxes (cells and gaps) as it has values, from column 0 on
     int[] lengths = {5, 4, 3, 2, 1};
@@ -165,7 +165,7 @@ class ChartsTest {
     assertEquals(List.of("640 vs plan 1,200, run-rate 1,240: ok",
         "15 vs plan 40, run-rate 29: alert",
         "55,000 vs plan 120,000, run-rate 106,563: warning",
-        "310 vs plan n/a, run-rate 310: unknown"), d.texts("text", "value"));
+        "310 vs plan -, run-rate 310: unknown"), d.texts("text", "value"));
     // each line has its own scale: the plan marker of "Won deals" sits where 40 is
     List<Element> tracks = d.find("rect", "track");
     Element won = actual.get(1);
@@ -185,7 +185,7 @@ class ChartsTest {
     assertProportional(bars.subList(4, 8), List.of(12.0, 6.0, 5.0, 4.0));
     assertProportional(bars.subList(8, 11), List.of(48_000.0, 21_000.0, 19_500.0));
     assertEquals(List.of("leads", "customers", "revenue, EUR"), d.texts("text", "panel"));
-    assertEquals("n/a", d.texts("text", "value").get(11));
+    assertEquals("-", d.texts("text", "value").get(11));
   }
 
   @Test
@@ -296,7 +296,7 @@ class ChartsTest {
     SvgDom inf = SvgDom.parse(Charts.channels(ChartOptions.titled("i"), List.of("a", "b"),
         List.of(new Series("s", List.of(Double.POSITIVE_INFINITY, 2.0)))));
     assertEquals(1, inf.find("rect", "gap").size());
-    assertEquals(List.of("n/a", "2"), inf.texts("text", "value"));
+    assertEquals(List.of("-", "2"), inf.texts("text", "value"));
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> Charts.channels(ChartOptions.titled("i"), List.of("a", "b"),
             List.of(new Series("s", List.of(-Double.MAX_VALUE, Double.MAX_VALUE)))));

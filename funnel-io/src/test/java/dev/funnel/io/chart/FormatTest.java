@@ -30,15 +30,15 @@ class FormatTest {
     assertEquals("0.00123", Format.number(0.001234));
     assertEquals("0", Format.number(-0.0));
     assertEquals("-8,500", Format.number(-8500));
-    assertEquals("n/a", Format.number(Double.NaN));
-    assertEquals("n/a", Format.number(Double.POSITIVE_INFINITY));
+    assertEquals("-", Format.number(Double.NaN));
+    assertEquals("-", Format.number(Double.POSITIVE_INFINITY));
     assertEquals("+12,000", Format.signed(12_000));
     assertEquals("-750", Format.signed(-750));
     assertEquals("0", Format.signed(0));
-    assertEquals("n/a", Format.signed(Double.NaN));
+    assertEquals("-", Format.signed(Double.NaN));
     assertEquals("40.0%", Format.percent(0.4));
     assertEquals("0.0%", Format.percent(-0.0001));
-    assertEquals("n/a", Format.percent(Double.NaN));
+    assertEquals("-", Format.percent(Double.NaN));
   }
 
   @Test

@@ -1,4 +1,4 @@
-package dev.funnel.cli;
+package dev.funnel.core.funnel;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,12 +1,7 @@
-package dev.funnel.cli;
+package dev.funnel.core.funnel;
 
 import dev.funnel.core.Dataset;
 import dev.funnel.core.Period;
-import dev.funnel.core.funnel.FunnelQuery;
-import dev.funnel.core.funnel.FunnelReport;
-import dev.funnel.core.funnel.PeriodFunnel;
-import dev.funnel.core.funnel.StageCount;
-import dev.funnel.core.funnel.StageFunnel;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -24,15 +19,15 @@ import java.util.Map;
  * @param mql    leads first reaching MQL in the period
  * @param sql    leads first reaching SQL in the period
  */
-record LeadTrend(Period period, long leads, long mql, long sql) {
+public record LeadTrend(Period period, long leads, long mql, long sql) {
 
   /** {@code MQL / leads}; NaN when there are no leads. */
-  double shareQualified() {
+  public double shareQualified() {
     return leads == 0 ? Double.NaN : (double) mql / leads;
   }
 
   /** {@code SQL / leads}; NaN when there are no leads. */
-  double shareToSales() {
+  public double shareToSales() {
     return leads == 0 ? Double.NaN : (double) sql / leads;
   }
 
@@ -41,17 +36,17 @@ record LeadTrend(Period period, long leads, long mql, long sql) {
    * one event-basis funnel over their union {@code [start of the first, end of the last)} cut at
    * {@code until} (exclusive; null: no cut, else the report's {@code asOf + 1 ns}), counted per
    * period (only the leads that can reach a stage in that window are visited,
-   * {@link dev.funnel.core.funnel.LeadReach#candidates}); a period without events is all zeros.
+   * {@link LeadReach#candidates}); a period without events is all zeros.
    *
    * @throws IllegalArgumentException when {@code n < 1} or more than {@link
    *     dev.funnel.core.PeriodSpan#DEFAULT_MAX} (checked before anything is laid out)
    */
-  static List<LeadTrend> of(Dataset d, Period last, int n) {
+  public static List<LeadTrend> of(Dataset d, Period last, int n) {
     return of(d, last, n, null);
   }
 
   /** {@link #of(Dataset, Period, int)} with the window cut at {@code until} (exclusive). */
-  static List<LeadTrend> of(Dataset d, Period last, int n, java.time.Instant until) {
+  public static List<LeadTrend> of(Dataset d, Period last, int n, java.time.Instant until) {
     if (n < 1) {
       throw new IllegalArgumentException("a trend needs at least one period, got " + n);
     }
