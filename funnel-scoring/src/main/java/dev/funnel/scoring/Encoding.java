@@ -68,9 +68,9 @@ final class Encoding {
   }
 
   /** Learns the columns from the training rows. */
-  static Encoding learn(Timeline tl, Panel train, int minLevelRows, long cutMs) {
+  static Encoding learn(Timeline tl, Panel train, int minLevelRows, long cutMs, int cutSub) {
     Encoding e = new Encoding(minLevelRows);
-    e.pickTypes(tl, cutMs);
+    e.pickTypes(tl, train, cutMs, cutSub);
     e.num("log1p(age_days)", "age_days");
     e.num("log1p(touches)", "touches");
     e.num("log1p(offline_touches)", "offline_touches");
@@ -104,12 +104,23 @@ final class Encoding {
     rawGroups.add(group);
   }
 
-  /** The most frequent activity types (rows at or before the cut), at most six. */
-  private void pickTypes(Timeline tl, long cutMs) {
+  /**
+   * The most frequent activity types, at most six, counted over the training leads' activities at
+   * or before the cut (no other lead's rows).
+   */
+  private void pickTypes(Timeline tl, Panel train, long cutMs, int cutSub) {
     int[] count = new int[tl.typeCount];
-    for (int r = 0; r < tl.activities.size(); r++) {
-      if (tl.activities.at(r) <= cutMs) {
-        count[tl.activities.type(r)]++;
+    int last = -1;
+    for (int i = 0; i < train.size; i++) {
+      int l = train.lead[i];
+      if (l == last) {
+        continue;
+      }
+      last = l;
+      for (int r = tl.activities.from(l), end = tl.activities.to(l); r < end; r++) {
+        if (Timeline.atOrBefore(tl.activities, r, cutMs, cutSub)) {
+          count[tl.activities.type(r)]++;
+        }
       }
     }
     List<Integer> order = new ArrayList<>();

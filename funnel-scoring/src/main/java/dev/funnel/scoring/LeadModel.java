@@ -107,7 +107,7 @@ public final class LeadModel {
           "all %d training snapshots (until %s) %s: nothing to learn %s from", train.size, when,
           pos == 0 ? "missed the target" : "reached the target", what));
     }
-    Encoding enc = Encoding.learn(tl, train, q.minLevelRows(), untilMs);
+    Encoding enc = Encoding.learn(tl, train, q.minLevelRows(), untilMs, Timeline.sub(until));
     int raw = enc.rawColumns() + 1;
     int[] codes = enc.codes(tl);
     int[] idx = new int[raw];
