@@ -22,6 +22,9 @@ final class FeatureRef {
   /** The text of an absent categorical value. */
   static final String NONE = "(none)";
 
+  static final FeatureRef SEGMENT = new FeatureRef("segment", Kind.TEXT, "segment", null);
+  static final FeatureRef CHANNEL = new FeatureRef("channel", Kind.TEXT, "channel", null);
+
   final String name;
   final Kind kind;
   private final String base;

@@ -64,6 +64,37 @@ public final class Scoring {
     return new PointsScores(at, rules, out);
   }
 
+  /**
+   * The whole review as of the query's instant: validation on time (model against the points
+   * rules), the model fitted on everything known then, the worklist and the plan outlook. Parts
+   * that cannot be computed are null with their reason in {@link ScoreReview#problems()}.
+   *
+   * @throws IllegalStateException when the dataset has no leads table
+   * @throws IllegalArgumentException when the target is not a later progression stage
+   */
+  public static ScoreReview review(Dataset d, ScoreQuery q) {
+    d.require(DatasetTable.LEADS, "lead scoring");
+    Timeline tl = new Timeline(d);
+    LeadModel.targetIndex(tl, q.target());
+    List<String> problems = new ArrayList<>();
+    ModelValidation v = null;
+    try {
+      v = Validation.run(d, q);
+    } catch (IllegalArgumentException e) {
+      problems.add("validation: " + e.getMessage());
+    }
+    ModelCache models = new ModelCache(tl, q);
+    ModelCard card = null;
+    try {
+      card = models.get(q.target(), q.horizon()).card();
+    } catch (IllegalArgumentException e) {
+      problems.add("model: " + e.getMessage());
+    }
+    WorklistReport w = Worklist.compute(tl, q, models);
+    PlanOutlook o = PlanOutlook.compute(tl, q, models);
+    return new ScoreReview(q, v, card, w, o, problems);
+  }
+
   static PointsScore score(Timeline tl, BoundRules b, Timeline.State st, double[] hits) {
     double total = b.score(st, hits);
     Map<String, Double> breakdown = new LinkedHashMap<>();

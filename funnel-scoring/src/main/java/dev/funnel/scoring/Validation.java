@@ -52,7 +52,7 @@ public final class Validation {
       throw new IllegalArgumentException(String.format(Locale.ROOT,
           "only %d leads were created early enough to have an outcome (%dd horizon, first scored"
               + " %s after creation) by %s; validation needs at least 20", mature,
-          q.horizon().toDays(), q.scoreDelay().toString().substring(2).toLowerCase(Locale.ROOT),
+          q.horizon().toDays(), Worklist.human(q.scoreDelay()),
           InstantLabel.of(q.asOf(), d.zone())));
     }
     int at = (int) Math.floor(DEFAULT_TRAIN_SHARE * mature);
@@ -113,7 +113,7 @@ public final class Validation {
             + " (outcomes known by then); tested on %d leads created from %s, each scored %s after"
             + " creation and followed for %dd", model.card().rows(), model.card().leads(),
         InstantLabel.of(cut, zone), test.size, InstantLabel.of(cut, zone),
-        q.scoreDelay().toString().substring(2).toLowerCase(Locale.ROOT), q.horizon().toDays()));
+        Worklist.human(q.scoreDelay()), q.horizon().toDays()));
     if (test.immature > 0) {
       notes.add(String.format(Locale.ROOT, "%d held-out leads are too recent for their %dd horizon"
           + " to have ended by %s: left out, not counted as misses", test.immature,
