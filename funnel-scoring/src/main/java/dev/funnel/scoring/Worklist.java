@@ -146,11 +146,11 @@ public final class Worklist {
         rule = NextStepRule.DORMANT;
         action = st.stage >= sqlIndex ? "close as lost, or revive with a new next step"
             : "close, or return to marketing";
-        reason = String.format(Locale.ROOT, "no activity or stage change for %.0f days", idle);
+        reason = "no activity or stage change for " + days(idle);
       } else if (stale && st.stage >= sqlIndex) {
         rule = NextStepRule.STALE_DEAL;
         action = "re-engage: follow up and set the next step";
-        reason = String.format(Locale.ROOT, "no activity or stage change for %.0f days", idle);
+        reason = "no activity or stage change for " + days(idle);
       } else if (st.stage == 0 && points >= q.rules().threshold()) {
         rule = NextStepRule.POINTS_MQL;
         action = "qualify as MQL and hand to sales";
@@ -159,11 +159,11 @@ public final class Worklist {
       } else if (st.stage > 0 && !stale) {
         rule = NextStepRule.STAGE_NEXT_STEP;
         action = nextStep(tl, stage);
-        reason = String.format(Locale.ROOT, "%s for %.0f days", stage.name(), st.daysSince(st.stageSinceMs));
+        reason = stage.name() + " for " + days(st.daysSince(st.stageSinceMs));
       } else if (stale) {
         rule = NextStepRule.STALE_LEAD;
         action = "re-engage once, else return to marketing";
-        reason = String.format(Locale.ROOT, "no activity or stage change for %.0f days", idle);
+        reason = "no activity or stage change for " + days(idle);
       } else {
         rule = NextStepRule.NURTURE;
         action = "nurture (marketing)";
@@ -193,7 +193,7 @@ public final class Worklist {
   /** The next step of a stage: the default catalog's wording, else "move to NEXT". */
   static String nextStep(Timeline tl, Stage s) {
     switch (s.name()) {
-      case "MQL": return "qualify: check budget, authority, need and timing; hand over as SQL or return";
+      case "MQL": return "qualify (budget, authority, need, timing): SQL or return";
       case "SQL": return "accept: book the discovery meeting";
       case "SAL": return "open the opportunity: run the demo";
       case "OPPORTUNITY": return "send the proposal";
@@ -204,6 +204,16 @@ public final class Worklist {
         return "move to " + next.name();
       }
     }
+  }
+
+  /** {@code 1 day}, {@code 12 days} (rounded), {@code 5 hours} under a day. */
+  static String days(double d) {
+    if (d < 1) {
+      long h = Math.round(d * 24);
+      return h + (h == 1 ? " hour" : " hours");
+    }
+    long n = Math.round(d);
+    return n + (n == 1 ? " day" : " days");
   }
 
   /** {@code 7d}, {@code 1h}, {@code 90m}. */
