@@ -15,6 +15,8 @@ final class BoundRules {
   private final String[][] texts;
   private final double[][] numbers;
   private final int[][] stages;
+  /** For TEXT rules on a dictionary: whether code + 1 satisfies the condition. */
+  private final boolean[][] byCode;
 
   BoundRules(RuleSet set, Timeline tl) {
     this.set = set;
@@ -25,6 +27,7 @@ final class BoundRules {
     texts = new String[n][];
     numbers = new double[n][];
     stages = new int[n][];
+    byCode = new boolean[n][];
     for (int i = 0; i < n; i++) {
       Rule r = set.rules().get(i);
       features[i] = FeatureRef.parse(r.feature());
@@ -36,6 +39,13 @@ final class BoundRules {
           for (int k = 0; k < values.size(); k++) {
             String v = values.get(k);
             texts[i][k] = (v.isEmpty() ? FeatureRef.NONE : v).toLowerCase(Locale.ROOT);
+          }
+          dev.funnel.core.columnar.Dictionary dict = features[i].dictionary(tl);
+          if (dict != null) {
+            byCode[i] = new boolean[dict.size() + 1];
+            for (int c = -1; c < dict.size(); c++) {
+              byCode[i][c + 1] = textHolds(i, c < 0 ? FeatureRef.NONE : dict.value(c));
+            }
           }
           break;
         }
@@ -93,14 +103,9 @@ final class BoundRules {
   private boolean holds(int i, Timeline.State s) {
     String op = operators[i];
     switch (features[i].kind) {
-      case TEXT: {
-        String v = features[i].text(tl, s).toLowerCase(Locale.ROOT);
-        boolean any = false;
-        for (String t : texts[i]) {
-          any |= t.equals(v);
-        }
-        return op.equals("=") || op.equals("in") ? any : !any;
-      }
+      case TEXT:
+        return byCode[i] != null ? byCode[i][features[i].code(tl, s) + 1]
+            : textHolds(i, features[i].text(tl, s));
       case STAGE:
         return compare(op, s.stage, stages[i]);
       default: {
@@ -111,6 +116,16 @@ final class BoundRules {
         return compare(op, v, numbers[i]);
       }
     }
+  }
+
+  private boolean textHolds(int i, String text) {
+    String v = text.toLowerCase(Locale.ROOT);
+    boolean any = false;
+    for (String t : texts[i]) {
+      any |= t.equals(v);
+    }
+    String op = operators[i];
+    return op.equals("=") || op.equals("in") ? any : !any;
   }
 
   private static boolean compare(String op, int v, int[] values) {

@@ -210,8 +210,8 @@ final class Encoding {
    * Encodes a state into ascending 1-based retained column indexes and values; returns the
    * count. {@code codes} are this dataset's codes of the activity types ({@link #codes}).
    */
-  int encode(Timeline tl, Timeline.State s, int[] idx, double[] val, int[] codes) {
-    int n = encodeRaw(tl, s, idx, val, codes);
+  int encode(Bound b, Timeline.State s, int[] idx, double[] val) {
+    int n = encodeRaw(b, s, idx, val);
     int m = 0;
     for (int k = 0; k < n; k++) {
       int to = map[idx[k]];
@@ -224,7 +224,7 @@ final class Encoding {
   }
 
   /** Encodes into the raw columns (before {@link #retain}). */
-  int encodeRaw(Timeline tl, Timeline.State s, int[] idx, double[] val, int[] codes) {
+  int encodeRaw(Bound bound, Timeline.State s, int[] idx, double[] val) {
     int n = 0;
     int c = 1;
     double age = s.ageDays();
@@ -238,23 +238,68 @@ final class Encoding {
     boolean contacted = s.lastActivityMs != Timeline.NONE;
     n = put(idx, val, n, c++, contacted ? 1 : 0);
     n = put(idx, val, n, c++, contacted ? Math.log1p(s.daysSince(s.lastActivityMs)) : 0);
-    for (int code : codes) {
+    for (int code : bound.types) {
       n = put(idx, val, n, c++, code < 0 ? 0 : Math.log1p(s.types[code]));
     }
     n = put(idx, val, n, c++, Math.log1p(s.daysSince(s.lastMoveMs())));
     n = put(idx, val, n, c++, Math.log1p(s.daysSince(s.stageSinceMs)));
-    for (Block b : blocks) {
-      Integer col = column(b, level(tl, s, b.name));
-      if (col != null) {
-        idx[n] = col;
-        val[n++] = 1;
-      }
+    int l = s.lead;
+    Timeline tl = bound.tl;
+    n = one(idx, val, n, bound.channel[tl.leads.channel(l) + 1]);
+    n = one(idx, val, n, bound.segment[tl.leads.segment(l) + 1]);
+    n = one(idx, val, n, bound.campaign[tl.leads.campaign(l) + 1]);
+    n = one(idx, val, n, bound.stage[s.stage]);
+    return n;
+  }
+
+  private static int one(int[] idx, double[] val, int n, int col) {
+    if (col > 0) {
+      idx[n] = col;
+      val[n] = 1;
+      return n + 1;
     }
     return n;
   }
 
-  int[] codes(Timeline tl) {
-    return typeCodes(tl);
+  /**
+   * This encoding read against one dataset's dictionaries: the raw column of every dictionary
+   * code of each block (0 for none), and the dataset's codes of the activity types. Blocks must
+   * stay in the order channel, segment, campaign, stage.
+   */
+  Bound bind(Timeline tl) {
+    return new Bound(tl);
+  }
+
+  final class Bound {
+    final Timeline tl;
+    final int[] types;
+    final int[] channel;
+    final int[] segment;
+    final int[] campaign;
+    final int[] stage;
+
+    private Bound(Timeline tl) {
+      this.tl = tl;
+      this.types = typeCodes(tl);
+      this.channel = codes(blocks.get(0), tl.cols.channels());
+      this.segment = codes(blocks.get(1), tl.cols.segments());
+      this.campaign = codes(blocks.get(2), tl.cols.campaigns());
+      Block st = blocks.get(3);
+      this.stage = new int[tl.catalog.size()];
+      for (int k = 0; k < stage.length; k++) {
+        Integer c = column(st, tl.catalog.get(k).name().toLowerCase(Locale.ROOT));
+        stage[k] = c == null ? 0 : c;
+      }
+    }
+
+    private int[] codes(Block b, Dictionary d) {
+      int[] out = new int[d.size() + 1];
+      for (int code = -1; code < d.size(); code++) {
+        Integer c = column(b, text(d, code));
+        out[code + 1] = c == null ? 0 : c;
+      }
+      return out;
+    }
   }
 
   private static int put(int[] idx, double[] val, int n, int col, double v) {
@@ -285,12 +330,25 @@ final class Encoding {
   }
 
   /** The display value of a feature group for one state (for contribution tables). */
+  /** A number for people: whole numbers as they are, others to one decimal (none from 100). */
   static String compact(double v) {
     if (v == Math.rint(v) && Math.abs(v) < 1e9) {
       return Long.toString((long) v);
     }
-    return String.format(Locale.ROOT, Math.abs(v) >= 100 ? "%.0f" : "%.1f", v);
+    if (Math.abs(v) >= 100 && Math.abs(v) < 1e15) {
+      return Long.toString(Math.round(v));
+    }
+    if (Math.abs(v) < 1e9) {
+      long tenths = Math.round(v * 10);
+      String sign = tenths < 0 ? "-" : "";
+      long a = Math.abs(tenths);
+      return sign + (a / 10) + "." + (a % 10);
+    }
+    return String.format(Locale.ROOT, "%.1f", v);
   }
+
+  private static final java.util.concurrent.ConcurrentHashMap<String, FeatureRef> REFS =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   static String display(Timeline tl, Timeline.State s, String group) {
     switch (group) {
@@ -300,7 +358,7 @@ final class Encoding {
       case "stage":
         return level(tl, s, group);
       default: {
-        double v = FeatureRef.parse(group).number(tl, s);
+        double v = REFS.computeIfAbsent(group, FeatureRef::parse).number(tl, s);
         return Double.isNaN(v) ? "none" : compact(v);
       }
     }
@@ -314,6 +372,7 @@ final class Encoding {
     map = new int[rawNames.size()];
     names.clear();
     groups.clear();
+    groupNames.clear();
     List<String> dropped = new ArrayList<>();
     for (int j = 0; j < rawNames.size(); j++) {
       if (j == 0 || keep == null || keep[j]) {
@@ -328,5 +387,19 @@ final class Encoding {
     if (!dropped.isEmpty()) {
       notes.add("constant over the training rows, dropped: " + String.join(", ", dropped));
     }
+    groupOf = new int[names.size()];
+    for (int j = 1; j < names.size(); j++) {
+      int g = groupNames.indexOf(groups.get(j));
+      if (g < 0) {
+        g = groupNames.size();
+        groupNames.add(groups.get(j));
+      }
+      groupOf[j] = g;
+    }
   }
+
+  /** The distinct feature groups of the retained columns, in column order. */
+  final List<String> groupNames = new ArrayList<>();
+  /** The group index of each retained column (index 0, the intercept, unused). */
+  int[] groupOf = new int[1];
 }

@@ -117,6 +117,31 @@ final class FeatureRef {
     return code < 0 ? NONE : d.value(code);
   }
 
+  /**
+   * The dictionary a TEXT feature's values come from and the lead's code in it, for matching by
+   * code; null for attributes.
+   */
+  Dictionary dictionary(Timeline tl) {
+    switch (base) {
+      case "channel": return tl.cols.channels();
+      case "campaign": return tl.cols.campaigns();
+      case "segment": return tl.cols.segments();
+      case "owner": return tl.cols.owners();
+      default: return null;
+    }
+  }
+
+  /** The lead's code in {@link #dictionary} (-1 when absent). */
+  int code(Timeline tl, Timeline.State s) {
+    switch (base) {
+      case "channel": return tl.leads.channel(s.lead);
+      case "campaign": return tl.leads.campaign(s.lead);
+      case "segment": return tl.leads.segment(s.lead);
+      case "owner": return tl.leads.owner(s.lead);
+      default: throw new IllegalStateException(name + " has no dictionary");
+    }
+  }
+
   /** The numeric value (NUMBER features); NaN when undefined (e.g. no activity yet). */
   double number(Timeline tl, Timeline.State s) {
     switch (base) {

@@ -60,7 +60,19 @@ public final class LeadModel {
     this.positives = positives;
     this.leads = leads;
     this.notes = List.copyOf(notes);
+    this.groupBase = new double[encoding.groupNames.size()];
+    double b0 = beta[0];
+    for (int j = 1; j < beta.length; j++) {
+      b0 += beta[j] * means[j];
+      groupBase[encoding.groupOf[j]] -= beta[j] * means[j];
+    }
+    this.baseLogOdds = b0;
   }
+
+  /** Per feature group: minus the sum of b_j mean_j over its columns. */
+  private final double[] groupBase;
+  /** The log-odds of the average training row. */
+  private final double baseLogOdds;
 
   /**
    * Fits the model on every snapshot whose horizon has ended by the query's as-of instant.
@@ -109,7 +121,7 @@ public final class LeadModel {
     }
     Encoding enc = Encoding.learn(tl, train, q.minLevelRows(), untilMs, Timeline.sub(until));
     int raw = enc.rawColumns() + 1;
-    int[] codes = enc.codes(tl);
+    Encoding.Bound bound = enc.bind(tl);
     int[] idx = new int[raw];
     double[] val = new double[raw];
     Design.Builder b = new Design.Builder(raw, train.size);
@@ -120,7 +132,7 @@ public final class LeadModel {
     java.util.Arrays.fill(max, Double.NEGATIVE_INFINITY);
     for (int i = 0; i < train.size; i++) {
       tl.load(st, train.lead[i], train.ms[i], train.sub[i], target);
-      int n = enc.encodeRaw(tl, st, idx, val, codes);
+      int n = enc.encodeRaw(bound, st, idx, val);
       for (int k = 0; k < n; k++) {
         int j = idx[k];
         nonZero[j]++;
@@ -259,20 +271,20 @@ public final class LeadModel {
 
   final class Scorer {
     final Timeline tl;
-    final int[] codes;
+    final Encoding.Bound bound;
     final int[] idx;
     final double[] val;
 
     Scorer(Timeline tl) {
       this.tl = tl;
-      this.codes = encoding.codes(tl);
+      this.bound = encoding.bind(tl);
       this.idx = new int[encoding.rawColumns() + 1];
       this.val = new double[encoding.rawColumns() + 1];
     }
 
     /** The probability of a loaded state. */
     double probability(Timeline.State s) {
-      int n = encoding.encode(tl, s, idx, val, codes);
+      int n = encoding.encode(bound, s, idx, val);
       double eta = beta[0];
       for (int k = 0; k < n; k++) {
         eta += beta[idx[k]] * val[k];
@@ -282,27 +294,23 @@ public final class LeadModel {
 
     /** Contributions of a loaded state, largest magnitude first; {@code base[0]} gets the base. */
     List<Contribution> contributions(Timeline.State s, double[] base) {
-      int n = encoding.encode(tl, s, idx, val, codes);
-      double[] x = new double[beta.length];
+      int n = encoding.encode(bound, s, idx, val);
+      double[] byGroup = groupBase.clone();
       for (int k = 0; k < n; k++) {
-        x[idx[k]] = val[k];
-      }
-      double b0 = beta[0];
-      Map<String, Double> byGroup = new LinkedHashMap<>();
-      for (int j = 1; j < beta.length; j++) {
-        b0 += beta[j] * means[j];
-        byGroup.merge(encoding.groups.get(j), beta[j] * (x[j] - means[j]), Double::sum);
+        int j = idx[k];
+        byGroup[encoding.groupOf[j]] += beta[j] * val[k];
       }
       if (base != null) {
-        base[0] = b0;
+        base[0] = baseLogOdds;
       }
-      List<Contribution> out = new ArrayList<>();
-      for (Map.Entry<String, Double> e : byGroup.entrySet()) {
-        out.add(new Contribution(e.getKey(), Encoding.display(tl, s, e.getKey()), e.getValue()));
+      Contribution[] out = new Contribution[byGroup.length];
+      for (int g = 0; g < byGroup.length; g++) {
+        String name = encoding.groupNames.get(g);
+        out[g] = new Contribution(name, Encoding.display(tl, s, name), byGroup[g]);
       }
-      out.sort(Comparator.comparingDouble((Contribution c) -> -Math.abs(c.logOdds()))
+      java.util.Arrays.sort(out, Comparator.comparingDouble((Contribution c) -> -Math.abs(c.logOdds()))
           .thenComparing(Contribution::feature));
-      return out;
+      return java.util.Arrays.asList(out);
     }
   }
 

@@ -138,11 +138,15 @@ public final class LogisticRegression {
           + " (" + d.rows + " rows): there is nothing to separate, no model can be fitted");
     }
     double[] scale = scales(d, sw);
+    double[] z = new double[d.value.length];
+    for (int k = 0; k < z.length; k++) {
+      z[k] = d.value[k] / scale[d.index[k]];
+    }
     double[] gamma = new double[p];
     double mean = swy / sw;
     gamma[0] = Math.log(mean / (1 - mean));
     double[] eta = new double[d.rows];
-    linear(d, scale, gamma, eta);
+    linear(d, z, gamma, eta);
     double obj = objective(d, eta, gamma);
     double[] grad = new double[p];
     double[] hess = new double[p * p];
@@ -153,7 +157,7 @@ public final class LogisticRegression {
     String stop = null;
     while (iter < maxIterations) {
       iter++;
-      gradientAndHessian(d, scale, eta, gamma, grad, hess);
+      gradientAndHessian(d, z, eta, gamma, grad, hess);
       double[] step;
       try {
         step = Cholesky.of(hess, p).solve(grad);
@@ -168,7 +172,7 @@ public final class LogisticRegression {
         for (int j = 0; j < p; j++) {
           trial[j] = gamma[j] + t * step[j];
         }
-        linear(d, scale, trial, etaTrial);
+        linear(d, z, trial, etaTrial);
         newObj = objective(d, etaTrial, trial);
         if (newObj >= obj || Math.abs(newObj - obj) <= 1e-13 * Math.abs(obj)) {
           improved = true;
@@ -202,7 +206,7 @@ public final class LogisticRegression {
       throw new IllegalArgumentException("the design is singular: some columns are constant or"
           + " linear combinations of others (collinear); drop them or fit with a ridge penalty");
     }
-    gradientAndHessian(d, scale, eta, gamma, grad, hess);
+    gradientAndHessian(d, z, eta, gamma, grad, hess);
     double[] se = new double[p];
     double[] beta = new double[p];
     try {
@@ -245,12 +249,14 @@ public final class LogisticRegression {
     return s;
   }
 
-  private static void linear(Design d, double[] scale, double[] gamma, double[] eta) {
+  /** The linear predictors of the standardised values {@code z} (parallel to the entries). */
+  private static void linear(Design d, double[] z, double[] gamma, double[] eta) {
+    int[] index = d.index;
+    int[] start = d.start;
     for (int i = 0; i < d.rows; i++) {
       double e = 0;
-      for (int k = d.start[i]; k < d.start[i + 1]; k++) {
-        int j = d.index[k];
-        e += d.value[k] / scale[j] * gamma[j];
+      for (int k = start[i], end = start[i + 1]; k < end; k++) {
+        e += z[k] * gamma[index[k]];
       }
       eta[i] = e;
     }
@@ -290,12 +296,12 @@ public final class LogisticRegression {
     return e / (1 + e);
   }
 
-  private void gradientAndHessian(Design d, double[] scale, double[] eta, double[] gamma,
+  private void gradientAndHessian(Design d, double[] z, double[] eta, double[] gamma,
       double[] grad, double[] hess) {
     int p = d.cols;
     Arrays.fill(grad, 0);
     Arrays.fill(hess, 0);
-    double[] z = new double[p];
+    int[] index = d.index;
     for (int i = 0; i < d.rows; i++) {
       double w = d.w[i];
       if (w == 0) {
@@ -306,17 +312,14 @@ public final class LogisticRegression {
       double c = w * pr * (1 - pr);
       int from = d.start[i];
       int to = d.start[i + 1];
-      for (int k = from; k < to; k++) {
-        z[k - from] = d.value[k] / scale[d.index[k]];
-      }
       for (int a = from; a < to; a++) {
-        int ja = d.index[a];
-        double za = z[a - from];
+        int ja = index[a];
+        double za = z[a];
         grad[ja] += r * za;
         double cza = c * za;
         int row = ja * p;
         for (int b = a; b < to; b++) {
-          hess[row + d.index[b]] += cza * z[b - from];
+          hess[row + index[b]] += cza * z[b];
         }
       }
     }

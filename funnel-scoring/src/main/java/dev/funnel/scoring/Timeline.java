@@ -8,6 +8,7 @@ import dev.funnel.core.columnar.ActivityColumns;
 import dev.funnel.core.columnar.Columns;
 import dev.funnel.core.columnar.LeadColumns;
 import dev.funnel.core.columnar.LeadRows;
+import dev.funnel.core.columnar.MoneyColumn;
 import dev.funnel.core.columnar.StageColumns;
 import dev.funnel.core.columnar.TouchColumns;
 import java.time.Instant;
@@ -26,7 +27,7 @@ import java.util.Arrays;
  * and won once it reached the catalog's won stage. The target reach time is read over all rows
  * (for labels), never as a feature.
  *
- * <p>A cursor: {@link #load} overwrites the state. Not thread-safe; make one per thread.
+ * <p>{@link #load} overwrites the state it is given; one timeline and one state per thread.
  */
 final class Timeline {
 
@@ -44,6 +45,8 @@ final class Timeline {
   final int[] progression;
   final int wonIndex;
   final int typeCount;
+  /** Sub-millisecond parts of creation times, made on first use. */
+  private int[] createdSubs;
 
   Timeline(Dataset d) {
     this.dataset = d;
@@ -79,7 +82,36 @@ final class Timeline {
 
   /** The sub-millisecond part of a lead's creation time (0 for most data). */
   int createdSub(int lead) {
-    return leads.hasRow(lead) ? sub(leads.created(lead)) : 0;
+    int[] c = createdSubs;
+    if (c == null) {
+      c = new int[leads.size()];
+      for (int l = 0; l < c.length; l++) {
+        c[l] = leads.hasRow(l) ? sub(leads.created(l)) : 0;
+      }
+      createdSubs = c;
+    }
+    return c[lead];
+  }
+
+  /** The amount of a stage row as a double (NaN when absent), without a BigDecimal when scaled. */
+  private double amount(int r) {
+    MoneyColumn m = stages.amount();
+    if (!m.present(r)) {
+      return Double.NaN;
+    }
+    if (m.scaled() && m.scale() >= 0 && m.scale() < POW10.length) {
+      return m.unscaled(r) / POW10[m.scale()];
+    }
+    return m.value(r).doubleValue();
+  }
+
+  private static final double[] POW10 = new double[19];
+
+  static {
+    POW10[0] = 1;
+    for (int i = 1; i < POW10.length; i++) {
+      POW10[i] = POW10[i - 1] * 10;
+    }
   }
 
   /** The nanoseconds of an instant within its millisecond. */
@@ -134,8 +166,9 @@ final class Timeline {
       if (stages.owner(r) >= 0) {
         s.lastOwner = stages.owner(r);
       }
-      if (stages.amount().present(r)) {
-        s.amount = stages.amount().value(r).doubleValue();
+      double a = amount(r);
+      if (!Double.isNaN(a)) {
+        s.amount = a;
       }
     }
     Arrays.fill(s.types, 0);

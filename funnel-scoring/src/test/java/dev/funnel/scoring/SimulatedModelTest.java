@@ -66,6 +66,27 @@ class SimulatedModelTest {
   }
 
   @Test
+  void contributionsAddUpToTheLogOddsAboveTheBase() {
+    LeadModel m = LeadModel.fit(SIM.dataset, ScoreQuery.of(SIM.end));
+    LeadScores s = m.score(SIM.dataset, SIM.end.minus(java.time.Duration.ofDays(40)));
+    assertTrue(s.leads().size() > 100, s.toString());
+    for (LeadScore l : s.leads().subList(0, 100)) {
+      double sum = l.baseLogOdds();
+      for (Contribution c : l.contributions()) {
+        sum += c.logOdds();
+      }
+      double logit = Math.log(l.probability() / (1 - l.probability()));
+      assertEquals(logit, sum, 1e-9, l.toString());
+      for (int k = 1; k < l.contributions().size(); k++) {
+        assertTrue(Math.abs(l.contributions().get(k - 1).logOdds()) >= Math.abs(l.contributions().get(k).logOdds()));
+      }
+    }
+    LeadScore top = s.leads().get(0);
+    assertTrue(top.why(3).matches("[a-z_:]+=[^ ]+ [+-]\\d\\.\\d\\d(; [a-z_:]+=[^ ]+ [+-]\\d\\.\\d\\d){2}"), top.why(3));
+    assertTrue(s.toString().contains("why (top 3)"), s.toString());
+  }
+
+  @Test
   void validationComparesModelAndRulesOnTheSameHeldOutLeads() {
     ModelValidation v = Validation.run(SIM.dataset, ScoreQuery.of(SIM.end));
     assertEquals(v.model().rows(), v.rules().rows());
