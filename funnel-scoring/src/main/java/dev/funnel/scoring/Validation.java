@@ -19,8 +19,9 @@ import java.util.Locale;
  * the start of the day (in the dataset zone) on which the lead at 70% of them in creation order
  * was created; so about 30% of the mature leads are held out. The rules' points are turned into
  * probabilities for log loss, Brier score and calibration by a logistic regression of the
- * training rows' outcomes on their points (Platt 1999, "Probabilistic outputs for support vector
- * machines"); their AUC and gains use the raw points. Stateless and thread-safe.
+ * outcomes of the training leads' first snapshots (the moment held-out leads are scored at) on
+ * their points (Platt 1999, "Probabilistic outputs for support vector machines"); their AUC and
+ * gains use the raw points. Stateless and thread-safe.
  */
 public final class Validation {
 
@@ -80,14 +81,40 @@ public final class Validation {
 
     Panel train = Panel.training(tl, st, target, h, delay, q.maxSnapshots(), Timeline.millis(cut),
         Timeline.sub(cut));
-    double[][] px = new double[train.size][1];
-    double[] py = new double[train.size];
+    // the points are calibrated on the training leads' first snapshots: the moment held-out leads
+    // are scored at (older snapshots, which the rules cannot tell apart, would bias them)
+    int first = 0;
     for (int i = 0; i < train.size; i++) {
-      tl.load(st, train.lead[i], train.ms[i], train.sub[i], target);
-      px[i][0] = rules.score(st, null);
-      py[i] = train.label[i] ? 1 : 0;
+      if (train.ms[i] == tl.leads.createdAt(train.lead[i]) + delay) {
+        first++;
+      }
     }
-    LogisticFit platt = LogisticRegression.ridge(1e-4).fit(px, py);
+    double[][] px = new double[first][1];
+    double[] py = new double[first];
+    for (int i = 0, k = 0; i < train.size; i++) {
+      if (train.ms[i] != tl.leads.createdAt(train.lead[i]) + delay) {
+        continue;
+      }
+      tl.load(st, train.lead[i], train.ms[i], train.sub[i], target);
+      px[k][0] = rules.score(st, null);
+      py[k++] = train.label[i] ? 1 : 0;
+    }
+    LogisticFit platt = null;
+    String plattNote;
+    try {
+      platt = LogisticRegression.ridge(1e-4).fit(px, py);
+      plattNote = String.format(Locale.ROOT, "rules' probabilities: points calibrated on the"
+          + " training leads' first snapshots, logit p = %.3f %+.4f x points (Platt scaling); AUC"
+          + " and gains use the raw points", platt.coefficient(0), platt.coefficient(1));
+    } catch (IllegalArgumentException e) {
+      plattNote = "rules' probabilities: the points cannot be calibrated on the training leads'"
+          + " first snapshots (" + e.getMessage() + "); every lead gets their rate instead";
+    }
+    double flat = 0;
+    for (double v : py) {
+      flat += v;
+    }
+    flat = py.length == 0 ? 0.5 : flat / py.length;
 
     Panel test = Panel.heldOut(tl, st, target, h, delay, Timeline.millis(cut), Timeline.sub(cut),
         Timeline.millis(q.asOf()), Timeline.sub(q.asOf()));
@@ -100,7 +127,7 @@ public final class Validation {
       tl.load(st, test.lead[i], test.ms[i], test.sub[i], target);
       pm[i] = sc.probability(st);
       points[i] = rules.score(st, null);
-      pr[i] = platt.probability(new double[] {points[i]});
+      pr[i] = platt == null ? flat : platt.probability(new double[] {points[i]});
       y[i] = test.label[i];
     }
     BinaryMetrics mm = Metrics.evaluate("model", pm, pm, y, LEVEL);
@@ -119,9 +146,7 @@ public final class Validation {
           + " to have ended by %s: left out, not counted as misses", test.immature,
           q.horizon().toDays(), InstantLabel.of(q.asOf(), zone)));
     }
-    notes.add(String.format(Locale.ROOT, "rules' probabilities: points calibrated on the training"
-        + " rows, logit p = %.3f %+.4f x points (Platt scaling); AUC and gains use the raw points",
-        platt.coefficient(0), platt.coefficient(1)));
+    notes.add(plattNote);
     notes.add("AUC intervals: DeLong (1988); the difference is DeLong's paired comparison on the same leads");
     return new ModelValidation(model.target(), q.horizon(), cut, q.asOf(), model.card(), test.size,
         test.immature, mm, rm, cmp, cmp.firstBetter(), verdict, notes);

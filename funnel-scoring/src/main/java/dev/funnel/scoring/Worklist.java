@@ -77,8 +77,8 @@ public final class Worklist {
     int sub = Timeline.sub(asOf);
     Map<String, FirstResponse> waiting = new HashMap<>();
     Set<String> staleSla = new HashSet<>();
-    boolean slaKnown = d.has(DatasetTable.ACTIVITIES);
-    Stage slaStage = tl.catalog.stage(q.slaStage());
+    Stage slaStage = tl.catalog.find(q.slaStage()).filter(Stage::progression).orElse(null);
+    boolean slaKnown = d.has(DatasetTable.ACTIVITIES) && slaStage != null;
     if (slaKnown) {
       SlaQuery sq = SlaQuery.of(q.slaStage(), q.slaTarget(), asOf).staleAfter(q.staleAfter());
       for (FirstResponse r : Sla.responses(d, sq)) {
@@ -93,8 +93,12 @@ public final class Worklist {
       notes.add(String.format(Locale.ROOT, "first response: from %s within %s (real time); stale: no"
           + " activity or stage change for more than %s", slaStage.name(), human(q.slaTarget()),
           human(q.staleAfter())));
+    } else if (slaStage == null) {
+      notes.add("the catalog has no progression stage " + q.slaStage() + ": first responses not"
+          + " checked; stale: no activity or stage change for more than " + human(q.staleAfter()));
     } else {
-      notes.add("no activities table: first responses and staleness by activity not checked");
+      notes.add("no activities table: first responses not checked; stale: no stage change for more"
+          + " than " + human(q.staleAfter()));
     }
     DealValues values = new DealValues(tl, ms, sub);
     BoundRules rules = new BoundRules(q.rules(), tl);

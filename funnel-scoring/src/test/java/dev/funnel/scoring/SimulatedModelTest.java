@@ -86,6 +86,26 @@ class SimulatedModelTest {
     assertTrue(s.toString().contains("why (top 3)"), s.toString());
   }
 
+  /**
+   * Rules that are the truth itself in points (ten points per unit of log-odds, touches in steps)
+   * rank as well as the model: the verdict must not claim the model wins.
+   */
+  @Test
+  void againstRulesThatKnowTheTruthTheModelIsNotSaidToWin() {
+    RuleSet truth = RuleSet.builder().mqlAt(0)
+        .add("seo", "channel", "=", "seo", -4).add("referral", "channel", "=", "referral", 9)
+        .add("webinar", "channel", "=", "webinar", 5).add("mid", "segment", "=", "mid", 3)
+        .add("enterprise", "segment", "=", "enterprise", 8)
+        .add("1 touch", "touches", ">=", "1", 5).add("2 touches", "touches", ">=", "2", 3)
+        .add("3 touches", "touches", ">=", "3", 2).add("5 touches", "touches", ">=", "5", 3)
+        .build();
+    ModelValidation v = Validation.run(SIM.dataset, ScoreQuery.of(SIM.end).rules(truth));
+    assertTrue(!v.modelBeatsRules(), v.toString());
+    assertTrue(v.verdict().startsWith("the model does not beat the rules")
+        || v.verdict().startsWith("the rules beat the model"), v.verdict());
+    assertTrue(Math.abs(v.comparison().difference()) < 0.01, v.toString());
+  }
+
   @Test
   void validationComparesModelAndRulesOnTheSameHeldOutLeads() {
     ModelValidation v = Validation.run(SIM.dataset, ScoreQuery.of(SIM.end));

@@ -102,6 +102,26 @@ class WorklistTest {
     assertTrue(w.toString().startsWith("Worklist as of 2026-03-10T12:00:00Z: 7 open leads and deals, 2 owners, 1 first responses overdue, 1 stale deals"), w.toString());
   }
 
+  @Test
+  void aCustomCatalogWithoutMqlGetsGenericStepsAndSaysWhatItCannotCheck() {
+    StageCatalog cat = StageCatalog.of(List.of("NEW", "QUALIFIED", "DEMO", "CLOSED_WON"), List.of("DROPPED"));
+    Dataset d = Dataset.builder().catalog(cat).table(DatasetTable.STAGES).table(DatasetTable.ACTIVITIES)
+        .lead(new Lead("X", ago(48), "seo", null, null, "kim", null, Map.of()))
+        .stageChange(new StageChange("X", cat.stage("QUALIFIED"), ago(24), null, null, "kim"))
+        .lead(new Lead("Y", ago(48), "seo", null, null, "kim", null, Map.of()))
+        .build();
+    WorklistReport w = Worklist.compute(d, ScoreQuery.of(NOW).target("QUALIFIED"));
+    assertEquals(2, w.items().size(), w.toString());
+    WorkItem x = w.items().stream().filter(i -> i.leadId().equals("X")).findFirst().orElseThrow();
+    assertEquals(NextStepRule.STAGE_NEXT_STEP, x.rule());
+    assertEquals("move to DEMO", x.action());
+    assertTrue(w.notes().stream().anyMatch(n -> n.startsWith("the catalog has no progression stage MQL")), w.notes().toString());
+    ScoreReview r = Scoring.review(d, ScoreQuery.of(NOW).target("QUALIFIED"));
+    assertEquals(2, r.worklist().items().size());
+    assertTrue(r.validation() == null && !r.problems().isEmpty(), r.problems().toString());
+    assertTrue(r.outlook().notes().stream().anyMatch(n -> n.contains("no MQL and SQL")), r.outlook().notes().toString());
+  }
+
   /** Every row of a dataset as records, for rebuilding it in another order. */
   static List<Object> records(Dataset d) {
     List<Object> out = new ArrayList<>();
