@@ -64,25 +64,6 @@ final class Design {
     return b.build();
   }
 
-  /** Entry {@code (i, j)}, 0 when not stored (a scan of the row: for tests and small uses). */
-  double get(int i, int j) {
-    for (int k = start[i]; k < start[i + 1]; k++) {
-      if (index[k] == j) {
-        return value[k];
-      }
-    }
-    return 0;
-  }
-
-  /** Total weight of the rows. */
-  double totalWeight() {
-    double s = 0;
-    for (double v : w) {
-      s += v;
-    }
-    return s;
-  }
-
   /** Appends rows; the intercept entry is added to each row. Not thread-safe. */
   static final class Builder {
     private final int cols;
@@ -146,10 +127,6 @@ final class Design {
       rows++;
       start[rows] = nnz;
       return this;
-    }
-
-    int rows() {
-      return rows;
     }
 
     Design build() {
