@@ -38,7 +38,7 @@ import org.openjdk.jmh.infra.Blackhole;
 
 /**
  * The monthly cohort table of issue #5 (active customers, revenue and cumulative revenue per
- * cohort month and month index; spec/metrics.md, "Cohorts and LTV") over {@code rows} payments of
+ * cohort month and month index; docs/spec/metrics.md, "Cohorts and LTV") over {@code rows} payments of
  * {@code rows / 5} customers, UTC.
  *
  * <p>Data (generated in setup, seed 42): customer {@code i} pays first (payment {@code i}), the

@@ -21,7 +21,7 @@ import java.sql.Statement;
  * N]}, JOB one of {@code funnel}, {@code attribution}, {@code unit}, {@code cohorts}; without
  * {@code --threads} DuckDB uses every core.
  *
- * <p>The SQL follows the definitions of spec/metrics.md, spec/dataset.md and spec/cli.md as the
+ * <p>The SQL follows the definitions of docs/spec/metrics.md, docs/spec/dataset.md and docs/spec/cli.md as the
  * CLI cross-check (funnel-cli's {@code CrmCrossCheckIT}) states them, for the demo layout: one
  * currency, instants written with {@code Z}, periods in UTC (the demo's default zone); money is
  * read as {@code DECIMAL(18,2)} (the demo writes cents), so sums are exact.

@@ -10,7 +10,7 @@ import java.time.Instant;
 import java.util.SplittableRandom;
 
 /**
- * A deterministic {@code payments.csv} of the canonical layout (spec/dataset.md) with a given
+ * A deterministic {@code payments.csv} of the canonical layout (docs/spec/dataset.md) with a given
  * number of rows, written once and cached under {@code benchmarks/target/bench-data}.
  *
  * <p>Rows: about one customer per four payments, a year of timestamps in UTC with offset

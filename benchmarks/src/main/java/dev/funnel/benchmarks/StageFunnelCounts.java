@@ -49,7 +49,7 @@ import org.openjdk.jmh.infra.BenchmarkParams;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
- * Event-basis stage counts per month and channel (spec/metrics.md, "Counting conventions": a lead
+ * Event-basis stage counts per month and channel (docs/spec/metrics.md, "Counting conventions": a lead
  * counts for a stage in the month it first reached that stage or any later one) over {@code rows}
  * leads: with {@code changesPerLead = 0} the demo dataset ({@link DemoData}, seed 42, UTC; about
  * 1.7 stage changes per lead), otherwise {@link #denseHistories} (issue #3: 1M leads with

@@ -93,7 +93,7 @@ public final class Attribution {
    * The interval bounds are the (1 - level)/2 and (1 + level)/2 quantiles of the replicate credits,
    * by linear interpolation between order statistics (Hyndman and Fan 1996, definition 7).
    *
-   * @throws IllegalArgumentException unless replicates >= 2 and 0 < level < 1
+   * @throws IllegalArgumentException unless {@code replicates >= 2} and {@code 0 < level < 1}
    */
   public static AttributionResult bootstrap(JourneySet js, Model model, AttributionOptions options,
       int replicates, double level, long seed, ForkJoinPool pool) {
@@ -259,10 +259,27 @@ public final class Attribution {
     return out;
   }
 
-  /** The exact Markov removal effects for the order and repeat handling of the options. */
+  /**
+   * The exact Markov removal effects for the order, repeat handling and state limit of the options.
+   *
+   * @throws IllegalArgumentException when the chain has more states than the options' {@link
+   *     AttributionOptions#markovMaxStates()}
+   */
   public static RemovalEffects removalEffects(JourneySet js, AttributionOptions options) {
     AttributionOptions o = options == null ? AttributionOptions.DEFAULTS : options;
-    return MarkovChain.removalEffects(js, Weights.of(js), o.markovOrder(), o.keepRepeats());
+    return MarkovChain.removalEffects(js, Weights.of(js), o.markovOrder(), o.keepRepeats(),
+        o.markovMaxStates());
+  }
+
+  /**
+   * The Markov order for these journeys by held-out predictive fit: orders 1 to
+   * {@code maxOrder}, 5 folds, repeats as in the options; see {@link OrderSelection}.
+   *
+   * @throws IllegalArgumentException unless {@code 1 <= maxOrder <= 10}
+   */
+  public static OrderSelection chooseOrder(JourneySet js, int maxOrder, AttributionOptions options) {
+    AttributionOptions o = options == null ? AttributionOptions.DEFAULTS : options;
+    return MarkovOrder.choose(js, maxOrder, 5, o.keepRepeats());
   }
 
   /** {@link #economics(AttributionResult, List, BigDecimal, boolean)}: revenue-based ROMI, by channel. */

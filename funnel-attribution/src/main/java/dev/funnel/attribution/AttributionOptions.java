@@ -9,7 +9,7 @@ import java.util.TreeSet;
 
 /**
  * How the models are configured; immutable, built with {@link #builder()}; {@link #DEFAULTS} are the
- * conventions of spec/cli.md.
+ * conventions of docs/spec/cli.md.
  *
  * <ul>
  *   <li>direct channels (last-non-direct): {@code direct} (case-insensitive);
@@ -18,14 +18,14 @@ import java.util.TreeSet;
  *   <li>time decay: half-life 7 days;
  *   <li>custom: weights by position from the first touch (touches past the list take its last
  *       weight), normalised per journey;
- *   <li>Markov: order 1, consecutive repeats of a channel collapsed;
+ *   <li>Markov: order 1, consecutive repeats of a channel collapsed, at most 2,000 states;
  *   <li>Shapley: {@link ShapleyValue#SUBSET_CONVERSIONS}, exact up to 15 channels, otherwise
  *       2,000 seeded random permutations.
  * </ul>
  */
 public final class AttributionOptions {
 
-  /** The conventions of spec/cli.md. */
+  /** The conventions of docs/spec/cli.md. */
   public static final AttributionOptions DEFAULTS = builder().build();
 
   private final Set<String> direct;
@@ -36,6 +36,8 @@ public final class AttributionOptions {
   private final double[] customWeights;
   private final int markovOrder;
   private final boolean keepRepeats;
+  private final int markovMaxStates;
+  private final MarkovValue markovValue;
   private final ShapleyValue shapleyValue;
   private final int shapleyExactLimit;
   private final int shapleyPermutations;
@@ -50,6 +52,8 @@ public final class AttributionOptions {
     this.customWeights = b.customWeights.clone();
     this.markovOrder = b.markovOrder;
     this.keepRepeats = b.keepRepeats;
+    this.markovMaxStates = b.markovMaxStates;
+    this.markovValue = b.markovValue;
     this.shapleyValue = b.shapleyValue;
     this.shapleyExactLimit = b.shapleyExactLimit;
     this.shapleyPermutations = b.shapleyPermutations;
@@ -72,6 +76,8 @@ public final class AttributionOptions {
     b.customWeights = customWeights.clone();
     b.markovOrder = markovOrder;
     b.keepRepeats = keepRepeats;
+    b.markovMaxStates = markovMaxStates;
+    b.markovValue = markovValue;
     b.shapleyValue = shapleyValue;
     b.shapleyExactLimit = shapleyExactLimit;
     b.shapleyPermutations = shapleyPermutations;
@@ -132,6 +138,19 @@ public final class AttributionOptions {
     return keepRepeats;
   }
 
+  /**
+   * The most states (distinct channel tuples, the start not counted) the Markov model solves;
+   * a larger chain is an {@link IllegalArgumentException} naming both numbers.
+   */
+  public int markovMaxStates() {
+    return markovMaxStates;
+  }
+
+  /** How the Markov model splits the value ({@link MarkovValue}). */
+  public MarkovValue markovValue() {
+    return markovValue;
+  }
+
   public ShapleyValue shapleyValue() {
     return shapleyValue;
   }
@@ -155,6 +174,7 @@ public final class AttributionOptions {
         + ", position=" + positionFirst + "/" + positionMiddle() + "/" + positionLast
         + ", halfLifeDays=" + halfLifeDays + ", custom=" + Arrays.toString(customWeights)
         + ", markovOrder=" + markovOrder + ", keepRepeats=" + keepRepeats
+        + ", markovMaxStates=" + markovMaxStates + ", markovValue=" + markovValue
         + ", shapley=" + shapleyValue + " exact<=" + shapleyExactLimit + " permutations="
         + shapleyPermutations + ", seed=" + seed + "]";
   }
@@ -169,7 +189,9 @@ public final class AttributionOptions {
     private double[] customWeights = {1.0};
     private int markovOrder = 1;
     private boolean keepRepeats;
+    private int markovMaxStates = MarkovSolver.DEFAULT_MAX_STATES;
     private ShapleyValue shapleyValue = ShapleyValue.SUBSET_CONVERSIONS;
+    private MarkovValue markovValue = MarkovValue.CONVERSION_SHARE;
     private int shapleyExactLimit = 15;
     private int shapleyPermutations = 2000;
     private long seed = 1L;
@@ -258,7 +280,7 @@ public final class AttributionOptions {
     /**
      * Order k of the Markov chain.
      *
-     * @throws IllegalArgumentException unless 1 <= k <= 10
+     * @throws IllegalArgumentException unless {@code 1 <= k <= 10}
      */
     public Builder markovOrder(int k) {
       if (k < 1 || k > 10) {
@@ -274,6 +296,26 @@ public final class AttributionOptions {
       return this;
     }
 
+    /**
+     * The most states (distinct tuples of up to k channels, the start not counted) the Markov
+     * model solves, 2,000 by default. The exact solve takes 8 x states^2 bytes and about states^3
+     * multiply-adds (2,000 states: 32 MB and a few seconds), whatever the number of channels; a
+     * larger chain is refused with an {@link IllegalArgumentException} before anything is
+     * allocated, so a high order over many channels fails at once instead of running for hours.
+     *
+     * @throws IllegalArgumentException unless {@code 1 <= n <= 20,000}
+     */
+    public Builder markovMaxStates(int n) {
+      this.markovMaxStates = MarkovSolver.checkMaxStates(n);
+      return this;
+    }
+
+    /** How the Markov model splits the value (default {@link MarkovValue#CONVERSION_SHARE}). */
+    public Builder markovValue(MarkovValue v) {
+      this.markovValue = Objects.requireNonNull(v, "Markov value split");
+      return this;
+    }
+
     public Builder shapleyValue(ShapleyValue v) {
       this.shapleyValue = Objects.requireNonNull(v, "Shapley value function");
       return this;
@@ -282,7 +324,7 @@ public final class AttributionOptions {
     /**
      * Up to how many channels the Shapley value is computed exactly (2^n coalitions).
      *
-     * @throws IllegalArgumentException unless 1 <= n <= 20 (2^20 coalitions)
+     * @throws IllegalArgumentException unless {@code 1 <= n <= 20} (2^20 coalitions)
      */
     public Builder shapleyExactLimit(int n) {
       if (n < 1 || n > 20) {

@@ -7,7 +7,7 @@ import java.util.List;
 
 /**
  * Attributed revenue, ROAS, ROMI, CAC and DRR per channel (or campaign) under one model
- * (spec/metrics.md, money metrics: ROMI = (gross profit attributable to marketing - spend) /
+ * (docs/spec/metrics.md, money metrics: ROMI = (gross profit attributable to marketing - spend) /
  * spend, revenue-based when no margin is given; CAC = spend / new customers, here the attributed
  * conversions; DRR = spend / revenue). Rows are sorted by attributed revenue, largest first, then
  * name; {@code total} sums them.

@@ -3,7 +3,7 @@ package dev.funnel.attribution;
 import java.math.BigDecimal;
 
 /**
- * One channel's (or campaign's) attributed return on its spend (spec/metrics.md, money metrics).
+ * One channel's (or campaign's) attributed return on its spend (docs/spec/metrics.md, money metrics).
  * Ratios with a zero denominator are NaN, and so is every ratio of a channel without spend rows:
  * its spend is unknown, not zero (an organic channel nobody recorded a cost for).
  *

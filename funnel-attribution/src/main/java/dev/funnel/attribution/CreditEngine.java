@@ -6,9 +6,12 @@ package dev.funnel.attribution;
  *
  * <p>Rule-based models: a converting journey's conversions and value are split over its touches
  * by the model's per-touch weights ({@link RuleWeights}). Markov: channel c gets
- * removal_c / sum of removals times the total conversions (and value). Shapley: channel c gets its
- * Shapley share times the total conversions (and value); the per-journey variant splits each
- * journey's conversions and value over its distinct channels.
+ * removal_c / sum of removals times the total conversions, and the value likewise, or (with
+ * {@link MarkovValue#VALUE_WEIGHTED}) by the removal effects on the journeys' value. Shapley:
+ * channel c gets its Shapley share of the conversion game times the total conversions, and its
+ * share of the value game (the same coalition worth with each journey counted by its value)
+ * times the total value; the per-journey variant splits each journey's conversions and value over
+ * its distinct channels, which is the Shapley value of both games for the subset worth.
  */
 final class CreditEngine {
   private CreditEngine() {}
@@ -45,7 +48,8 @@ final class CreditEngine {
     double[] conv = new double[n];
     double[] value = new double[n];
     if (m == Model.MARKOV) {
-      RemovalEffects re = MarkovChain.removalEffects(js, w, o.markovOrder(), o.keepRepeats());
+      RemovalEffects re = MarkovChain.removalEffects(js, w, o.markovOrder(), o.keepRepeats(),
+          o.markovMaxStates());
       double sum = re.total();
       double[] score = new double[n];
       for (int i = 0; i < n; i++) {
@@ -58,9 +62,21 @@ final class CreditEngine {
           value[i] = score[i] / sum * totalValue;
         }
       }
+      if (o.markovValue() == MarkovValue.VALUE_WEIGHTED && totalValue != 0) {
+        RemovalEffects ve = MarkovChain.valueRemovalEffects(js, w, o.markovOrder(),
+            o.keepRepeats(), o.markovMaxStates());
+        double vsum = ve.total();
+        for (int i = 0; i < n; i++) {
+          Double e = ve.effects().get(js.channels[i]);
+          double v = e == null || e.isNaN() ? 0.0 : e;
+          value[i] = vsum > 0 && !Double.isNaN(vsum) ? v / vsum * totalValue : 0.0;
+        }
+      }
       return new Credits(conv, value, score, null, re);
     }
-    ShapleyCredit.Shares s = ShapleyCredit.of(js, w, o);
+    ShapleyCredit.Shares s = ShapleyCredit.of(js, w, o, false);
+    // the value is split by the Shapley value of the value game (each journey worth its value)
+    ShapleyCredit.Shares sv = totalValue != 0 ? ShapleyCredit.of(js, w, o, true) : s;
     double[] se = null;
     if (s.standardError() != null) {
       se = new double[n];
@@ -70,7 +86,7 @@ final class CreditEngine {
     }
     for (int i = 0; i < n; i++) {
       conv[i] = s.share()[i] * totalConv;
-      value[i] = s.share()[i] * totalValue;
+      value[i] = sv.share()[i] * totalValue;
     }
     return new Credits(conv, value, s.share(), se, null);
   }
@@ -98,7 +114,7 @@ final class CreditEngine {
   /**
    * Assisted conversions per channel: the conversions of journeys in which the channel appears
    * but is not the channel of the last touch (Google Analytics' "assisted conversions";
-   * spec/metrics.md), in [0]; the conversions whose last touch is on the channel, in [1].
+   * docs/spec/metrics.md), in [0]; the conversions whose last touch is on the channel, in [1].
    */
   static long[][] influence(JourneySet js) {
     long[] a = new long[js.channels.length];

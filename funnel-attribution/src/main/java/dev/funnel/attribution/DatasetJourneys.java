@@ -97,7 +97,7 @@ final class DatasetJourneys {
       boolean created = false;
       if (fromCreation && row
           && (hit < 0 || createdBefore(leads, lead, stages, hit))) {
-        created = true; // every lead is at the first stage from its creation (spec/dataset.md)
+        created = true; // every lead is at the first stage from its creation (docs/spec/dataset.md)
       }
       boolean converts = created || hit >= 0;
       if (!converts && tf == tt) {

@@ -3,7 +3,7 @@ package dev.funnel.attribution;
 import java.time.Duration;
 
 /**
- * How journeys are cut from a dataset's touches and stages (spec/cli.md, attribution).
+ * How journeys are cut from a dataset's touches and stages (docs/spec/cli.md, attribution).
  *
  * @param conversionStage       the stage whose entry is the conversion; null means the catalog's
  *                              won stage
@@ -24,7 +24,7 @@ public record JourneyOptions(
     String conversionStage, int lookbackDays, Integer paidRevenueWithinDays, String opportunityStage,
     boolean byCampaign) {
 
-  /** The conventions of spec/cli.md: won stage, 90 days, stage amount as value, by channel. */
+  /** The conventions of docs/spec/cli.md: won stage, 90 days, stage amount as value, by channel. */
   public static final JourneyOptions DEFAULTS = new JourneyOptions(null, 90, null, null, false);
 
   /** Separates channel and campaign in the credit key of campaign-level attribution. */

@@ -32,7 +32,7 @@ import java.util.Optional;
  * held in a canonical order (lead id, or path text then counts), so the same rows in any order
  * give the same results. Immutable and thread-safe.
  *
- * <p>Journey conventions (spec/cli.md): the conversion is the lead's first entry into the
+ * <p>Journey conventions (docs/spec/cli.md): the conversion is the lead's first entry into the
  * conversion stage (or, as reaching a later stage implies passing it, into any later progression
  * stage; for the catalog's first stage, the lead's creation); its value is the amount on that
  * stage change, zero when absent (or, as an option, the
@@ -317,7 +317,7 @@ public final class JourneySet {
     StageChange hit = firstReaching(changes, conversion);
     if (conversion.equals(catalog.first()) && created != null
         && (hit == null || created.createdAt().isBefore(hit.at()))) {
-      // every lead is at the first stage from its creation (spec/dataset.md)
+      // every lead is at the first stage from its creation (docs/spec/dataset.md)
       hit = StageChange.of(id, conversion, created.createdAt());
     }
     if (hit == null && touches.isEmpty()) {

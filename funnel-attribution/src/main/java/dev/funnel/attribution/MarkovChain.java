@@ -19,16 +19,50 @@ final class MarkovChain {
   private MarkovChain() {}
 
   /** The removal effects of the chain of {@code js} under the weights {@code w}. */
-  static RemovalEffects removalEffects(JourneySet js, Weights w, int order, boolean keepRepeats) {
+  static RemovalEffects removalEffects(JourneySet js, Weights w, int order, boolean keepRepeats,
+      int maxStates) {
+    return effects(js, w, order, keepRepeats, maxStates, false);
+  }
+
+  /**
+   * The removal effects of the chain of {@code js} on the journeys' expected value instead of
+   * their conversion probability ({@link MarkovValue#VALUE_WEIGHTED}): the same chain, each
+   * conversion from a state weighted by its journey's value.
+   *
+   * @throws IllegalArgumentException when a converting journey has a negative value
+   */
+  static RemovalEffects valueRemovalEffects(JourneySet js, Weights w, int order,
+      boolean keepRepeats, int maxStates) {
+    return effects(js, w, order, keepRepeats, maxStates, true);
+  }
+
+  private static RemovalEffects effects(JourneySet js, Weights w, int order, boolean keepRepeats,
+      int maxStates, boolean byValue) {
     UniquePaths u = js.uniquePaths(keepRepeats);
     long[] conv = new long[u.paths.length];
     long[] nulls = new long[u.paths.length];
+    double[] value = byValue ? new double[u.paths.length] : null;
     for (int j = 0; j < u.of.length; j++) {
       int g = u.of[j];
       conv[g] = Math.addExact(conv[g], w.conv()[j]);
       nulls[g] = Math.addExact(nulls[g], w.nulls()[j]);
+      if (byValue && w.conv()[j] > 0) {
+        if (w.value()[j] < 0) {
+          throw new IllegalArgumentException("the value-weighted Markov model needs values >= 0;"
+              + " a journey converts with value " + w.value()[j]);
+        }
+        value[g] += w.value()[j];
+      }
     }
-    return removalEffects(js.channels, u.paths, conv, nulls, order, keepRepeats);
+    return removalEffects(js.channels, u.paths, conv, nulls, value, order, keepRepeats,
+        maxStates);
+  }
+
+  /** {@link #removalEffects(String[], int[][], long[], long[], double[], int, boolean, int)} on conversions. */
+  static RemovalEffects removalEffects(String[] channelNames, int[][] paths, long[] pathConv,
+      long[] pathNulls, int order, boolean keepRepeats, int maxStates) {
+    return removalEffects(channelNames, paths, pathConv, pathNulls, null, order, keepRepeats,
+        maxStates);
   }
 
   /**
@@ -37,12 +71,19 @@ final class MarkovChain {
    * may be single journeys or distinct paths with summed weights.
    *
    * @param channelNames the channel names, sorted; paths hold indices into it
+   * @param maxStates    the most states the solve takes ({@link MarkovSolver})
+   * @throws IllegalArgumentException when the chain has more than {@code maxStates} states
    */
   static RemovalEffects removalEffects(String[] channelNames, int[][] paths, long[] pathConv,
-      long[] pathNulls, int order, boolean keepRepeats) {
+      long[] pathNulls, double[] pathValue, int order, boolean keepRepeats, int maxStates) {
     int channels = channelNames.length;
     long base = channels + 1L;
     if (order * (Math.log(base) / Math.log(2)) > 62) {
+      if (pathValue != null) {
+        throw new IllegalArgumentException("the value-weighted Markov model takes orders whose "
+            + "states fit a 62-bit code; " + channels + " channels at order " + order
+            + " do not");
+      }
       TransitionCounts tc = TransitionCounts.empty(order, keepRepeats);
       for (int j = 0; j < paths.length; j++) {
         if (pathConv[j] + pathNulls[j] > 0) {
@@ -53,7 +94,7 @@ final class MarkovChain {
           tc.add(names, pathConv[j], pathNulls[j]);
         }
       }
-      return tc.removalEffects();
+      return tc.removalEffects(maxStates);
     }
     long[] place = new long[order];
     place[order - 1] = 1;
@@ -67,6 +108,7 @@ final class MarkovChain {
     LongTable edges = new LongTable(4096);
     long[] conv = new long[16];
     long[] nulls = new long[16];
+    double[] reward = new double[16];
     int[] steps = new int[16];
     for (int j = 0; j < paths.length; j++) {
       long c = pathConv[j];
@@ -108,12 +150,17 @@ final class MarkovChain {
         int size = Math.max(from + 1, conv.length * 2);
         conv = Arrays.copyOf(conv, size);
         nulls = Arrays.copyOf(nulls, size);
+        reward = Arrays.copyOf(reward, size);
       }
       conv[from] = Math.addExact(conv[from], c);
       nulls[from] = Math.addExact(nulls[from], nl);
+      if (pathValue != null) {
+        reward[from] += pathValue[j];
+      }
     }
     conv = Arrays.copyOf(conv, Math.max(n, conv.length));
     nulls = Arrays.copyOf(nulls, Math.max(n, nulls.length));
+    reward = Arrays.copyOf(reward, Math.max(n, reward.length));
     // canonical state order: by code (the start, code 0, first)
     Integer[] order0 = new Integer[n];
     for (int i = 0; i < n; i++) {
@@ -143,11 +190,13 @@ final class MarkovChain {
     long[][] counts = new long[n][];
     long[] cv = new long[n];
     long[] nu = new long[n];
+    double[] rw = new double[n];
     int[][] stateChannels = new int[n][];
     for (int r = 0; r < n; r++) {
       int old = order0[r];
       cv[r] = conv[old];
       nu[r] = nulls[old];
+      rw[r] = reward[old];
       long code = codes[old];
       int[] sc = new int[order];
       int k = 0;
@@ -167,6 +216,10 @@ final class MarkovChain {
         counts[r][i] = edges.get(((long) old << 32) | order0[t], 0);
       }
     }
-    return MarkovSolver.solve(channelNames, stateChannels, to, counts, cv, nu);
+    if (pathValue != null) {
+      return MarkovSolver.solveValue(channelNames, stateChannels, to, counts, cv, nu, rw, order,
+          maxStates);
+    }
+    return MarkovSolver.solve(channelNames, stateChannels, to, counts, cv, nu, order, maxStates);
   }
 }

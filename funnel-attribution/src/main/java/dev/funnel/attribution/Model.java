@@ -3,7 +3,7 @@ package dev.funnel.attribution;
 import java.util.Locale;
 
 /**
- * The attribution models, with the names the command line uses (spec/cli.md, attribution).
+ * The attribution models, with the names the command line uses (docs/spec/cli.md, attribution).
  *
  * <p>Rule-based models give each converting journey's conversion (and value) to its touches by a
  * fixed rule; {@link #MARKOV} and {@link #SHAPLEY} are data-driven and also use the journeys that

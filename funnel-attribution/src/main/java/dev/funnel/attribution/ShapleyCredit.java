@@ -30,10 +30,15 @@ final class ShapleyCredit {
   /** Shares per channel index, and standard errors of the shares (null when exact). */
   record Shares(double[] share, double[] standardError) {}
 
-  static Shares of(JourneySet js, Weights w, AttributionOptions o) {
+  /**
+   * The shares of the conversion game, or (when {@code byValue}) of the value game: the same
+   * coalition worth with each journey counting its value instead of its conversions (for the
+   * rate worth, value per journey).
+   */
+  static Shares of(JourneySet js, Weights w, AttributionOptions o, boolean byValue) {
     int n = js.channels.length;
     if (o.shapleyValue() == ShapleyValue.PER_JOURNEY) {
-      return perJourney(js, w);
+      return perJourney(js, w, byValue);
     }
     boolean rate = o.shapleyValue() == ShapleyValue.SUBSET_CONVERSION_RATE;
     if (n <= o.shapleyExactLimit()) {
@@ -45,7 +50,7 @@ final class ShapleyCredit {
         for (int ch : js.paths[j]) {
           mask |= 1 << ch;
         }
-        c[mask] += w.conv()[j];
+        c[mask] += worthOf(w, j, byValue);
         t[mask] += w.conv()[j] + w.nulls()[j];
       }
       return new Shares(exact(n, c, t, rate), null);
@@ -59,10 +64,15 @@ final class ShapleyCredit {
       int[] set = Arrays.stream(js.paths[j]).distinct().sorted().toArray();
       List<Integer> key = Arrays.stream(set).boxed().toList();
       double[] g = groups.computeIfAbsent(key, k -> new double[2]);
-      g[0] += w.conv()[j];
+      g[0] += worthOf(w, j, byValue);
       g[1] += t;
     }
     return sampled(n, groups, rate, o.shapleyPermutations(), o.seed());
+  }
+
+  /** What journey j brings to a coalition: its conversions, or its value. */
+  private static double worthOf(Weights w, int j, boolean byValue) {
+    return byValue ? (w.conv()[j] > 0 ? w.value()[j] : 0.0) : w.conv()[j];
   }
 
   private static double worth(double conv, double journeys, boolean rate) {
@@ -183,11 +193,11 @@ final class ShapleyCredit {
   }
 
   /** Zhao et al. (2018) simplified Shapley: each journey's conversions split over its distinct channels. */
-  private static Shares perJourney(JourneySet js, Weights w) {
+  private static Shares perJourney(JourneySet js, Weights w, boolean byValue) {
     double[] phi = new double[js.channels.length];
     double total = 0;
     for (int j = 0; j < js.size(); j++) {
-      double cj = w.conv()[j];
+      double cj = worthOf(w, j, byValue);
       if (cj == 0) {
         continue;
       }

@@ -53,7 +53,7 @@ public final class TransitionCounts {
   /**
    * An empty state for a chain of order k.
    *
-   * @throws IllegalArgumentException unless 1 <= k <= 10
+   * @throws IllegalArgumentException unless {@code 1 <= k <= 10}
    */
   public static TransitionCounts empty(int order, boolean keepRepeats) {
     if (order < 1 || order > 10) {
@@ -158,8 +158,27 @@ public final class TransitionCounts {
     return n == null ? 0 : n.next.getOrDefault(List.copyOf(to), 0L);
   }
 
-  /** The exact removal effects of this chain (see {@link RemovalEffects}). */
+  /**
+   * The exact removal effects of this chain (see {@link RemovalEffects}), of at most {@value
+   * MarkovSolver#DEFAULT_MAX_STATES} states.
+   *
+   * @throws IllegalArgumentException when the chain has more states
+   */
   public RemovalEffects removalEffects() {
+    return removalEffects(MarkovSolver.DEFAULT_MAX_STATES);
+  }
+
+  /**
+   * The exact removal effects of this chain (see {@link RemovalEffects}): the solve's memory grows
+   * with the square and its time with the cube of the states, so a chain of more than {@code
+   * maxStates} states (the start not counted) is refused before anything is allocated.
+   *
+   * @param maxStates the most states to solve, 1 to 20,000
+   * @throws IllegalArgumentException when the limit is outside 1 to 20,000 or the chain has more
+   *     states
+   */
+  public RemovalEffects removalEffects(int maxStates) {
+    MarkovSolver.checkMaxStates(maxStates);
     java.util.TreeSet<List<String>> sorted = new java.util.TreeSet<>(TUPLE_ORDER);
     java.util.TreeSet<String> names = new java.util.TreeSet<>();
     for (Map.Entry<List<String>, Node> e : nodes.entrySet()) {
@@ -208,7 +227,7 @@ public final class TransitionCounts {
       conv[i] = node.conversions;
       nul[i] = node.nulls;
     }
-    return MarkovSolver.solve(channels, stateChannels, to, counts, conv, nul);
+    return MarkovSolver.solve(channels, stateChannels, to, counts, conv, nul, order, maxStates);
   }
 
   private static final String WHAT = "transition counts";

@@ -2,7 +2,7 @@
  * Marketing attribution: which channels get the credit for conversions and their value.
  *
  * <p>Start with a {@link dev.funnel.attribution.JourneySet}: journeys cut from a dataset's touches
- * and stages ({@link dev.funnel.attribution.JourneySet#fromDataset}, conventions of spec/cli.md:
+ * and stages ({@link dev.funnel.attribution.JourneySet#fromDataset}, conventions of docs/spec/cli.md:
  * the conversion is the lead entering the conversion stage, by default the catalog's won stage,
  * its value the amount on that stage change; a journey is the touches at or before the conversion
  * within a 90-day lookback; leads that never convert give null journeys, their window ending at

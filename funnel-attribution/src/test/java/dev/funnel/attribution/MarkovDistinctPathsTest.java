@@ -20,10 +20,13 @@ import org.junit.jupiter.api.Test;
  * their bits).
  */
 class MarkovDistinctPathsTest {
+  private static final int MAX = MarkovSolver.DEFAULT_MAX_STATES;
+
 
   /** The per-journey route: every entry walked with its own weights. */
   private static RemovalEffects perJourney(JourneySet js, Weights w, int order, boolean keep) {
-    return MarkovChain.removalEffects(js.channels, js.paths, w.conv(), w.nulls(), order, keep);
+    return MarkovChain.removalEffects(js.channels, js.paths, w.conv(), w.nulls(), order, keep,
+        MarkovSolver.DEFAULT_MAX_STATES);
   }
 
   /** The public, independent per-journey route: one {@link TransitionCounts#add} per journey. */
@@ -74,11 +77,11 @@ class MarkovDistinctPathsTest {
       for (int order = 1; order <= 4; order++) {
         for (boolean keep : new boolean[] {false, true}) {
           Weights data = Weights.of(js);
-          RemovalEffects fast = MarkovChain.removalEffects(js, data, order, keep);
+          RemovalEffects fast = MarkovChain.removalEffects(js, data, order, keep, MAX);
           assertEquals(perJourney(js, data, order, keep), fast);
           assertEquals(viaTransitionCounts(js, data, order, keep), fast);
           Weights w = randomWeights(js, rng);
-          assertEquals(perJourney(js, w, order, keep), MarkovChain.removalEffects(js, w, order, keep));
+          assertEquals(perJourney(js, w, order, keep), MarkovChain.removalEffects(js, w, order, keep, MAX));
           checked++;
         }
       }
@@ -93,7 +96,7 @@ class MarkovDistinctPathsTest {
     JourneySet js = randomPaths(rng, 150, 80, 4);
     for (boolean keep : new boolean[] {false, true}) {
       Weights w = Weights.of(js);
-      RemovalEffects fast = MarkovChain.removalEffects(js, w, 10, keep);
+      RemovalEffects fast = MarkovChain.removalEffects(js, w, 10, keep, MAX);
       assertEquals(perJourney(js, w, 10, keep), fast);
       assertEquals(viaTransitionCounts(js, w, 10, keep), fast);
     }

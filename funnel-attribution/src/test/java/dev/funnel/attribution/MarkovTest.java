@@ -82,14 +82,14 @@ class MarkovTest {
     }
   }
 
-  /** Enough states for the iterative solver; checked against the same oracle. */
+  /** Hundreds of states (once solved by iteration); checked against the same oracle. */
   @Test
-  void iterativeSolverMatchesBruteForce() {
+  void largeChainMatchesBruteForce() {
     Random rnd = new Random(7);
     List<JourneyPath> paths = randomPaths(rnd, 30, 1500, 8);
     AttributionOptions o = AttributionOptions.builder().markovOrder(2).build();
     RemovalEffects re = Attribution.removalEffects(JourneySet.fromPaths(paths), o);
-    assertTrue(re.states() > MarkovSolver.DENSE_LIMIT, "states " + re.states());
+    assertTrue(re.states() > 600, "states " + re.states());
     assertEquals(Oracle.absorb(paths, 2, false, null), re.conversionProbability(), 1e-11);
     for (String c : List.of("c7")) {
       assertEquals(Oracle.absorb(paths, 2, false, c), re.withoutProbability().get(c), 1e-11, c);

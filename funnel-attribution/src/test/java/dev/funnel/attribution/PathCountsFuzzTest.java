@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import com.code_intelligence.jazzer.mutation.annotation.NotNull;
+import com.code_intelligence.jazzer.mutation.annotation.WithLength;
 import dev.funnel.core.JourneyPath;
 
 /**
@@ -22,7 +24,7 @@ import dev.funnel.core.JourneyPath;
 class PathCountsFuzzTest {
 
   @FuzzTest(maxDuration = "10m")
-  void fromBytesMergeResult(byte[] data) {
+  void fromBytesMergeResult(@NotNull @WithLength(max = 65536) byte[] data) {
     PathCounts pc;
     try {
       pc = PathCounts.fromBytes(data);

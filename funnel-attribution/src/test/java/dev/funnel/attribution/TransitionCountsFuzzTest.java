@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import com.code_intelligence.jazzer.mutation.annotation.NotNull;
+import com.code_intelligence.jazzer.mutation.annotation.WithLength;
 
 /**
  * Jazzer fuzz target of the {@link TransitionCounts} byte form: {@code fromBytes}, {@code merge}
@@ -20,7 +22,7 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 class TransitionCountsFuzzTest {
 
   @FuzzTest(maxDuration = "10m")
-  void fromBytesMergeResult(byte[] data) {
+  void fromBytesMergeResult(@NotNull @WithLength(max = 65536) byte[] data) {
     TransitionCounts tc;
     try {
       tc = TransitionCounts.fromBytes(data);

@@ -25,7 +25,7 @@ import java.util.TreeMap;
 
 /**
  * {@code funnel attribution DATA --model M}: channel credit of one attribution model, or of every
- * model side by side ({@code --model all}), from {@link Attribution} (spec/cli.md, attribution).
+ * model side by side ({@code --model all}), from {@link Attribution} (docs/spec/cli.md, attribution).
  * Journeys come from the touches and stages ({@code --input touches}, the default) or
  * from the pre-aggregated {@code paths} table; {@code --ci LEVEL} adds seeded percentile bootstrap
  * intervals.
@@ -417,7 +417,7 @@ final class AttributionCommand implements Command {
     return b.build();
   }
 
-  /** The single-model JSON object of spec/cli.md, plus assisted conversions and intervals. */
+  /** The single-model JSON object of docs/spec/cli.md, plus assisted conversions and intervals. */
   static Map<String, Object> json(AttributionResult r, JourneySet js) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("model", r.model().label());

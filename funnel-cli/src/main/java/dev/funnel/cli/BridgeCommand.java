@@ -30,7 +30,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * {@code funnel bridge}: why revenue changed, as one exact effect per factor (spec/cli.md).
+ * {@code funnel bridge}: why revenue changed, as one exact effect per factor (docs/spec/cli.md).
  *
  * <p>Two inputs: a dataset ({@code DATA --base P --current P}, or {@code --base plan} for the plan
  * of the current period), decomposed with {@link FunnelBridge}; or any identity given as a factor

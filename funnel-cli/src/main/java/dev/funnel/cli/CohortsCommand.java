@@ -21,11 +21,11 @@ import java.util.SortedMap;
 import java.util.function.Function;
 
 /**
- * {@code funnel cohorts DATA}: the cohort table of {@link Cohorts#table} (spec/cli.md, cohorts): customers grouped by the calendar period of their first
+ * {@code funnel cohorts DATA}: the cohort table of {@link Cohorts#table} (docs/spec/cli.md, cohorts): customers grouped by the calendar period of their first
  * positive payment (or, with
  * {@code --cohort}, first touch, lead creation or SQL), followed period by period. Text is a
  * heat-map-style table of one metric (retention by default, {@code --metric}), JSON the shape of
- * spec/cli.md, CSV one row per cohort and period index.
+ * docs/spec/cli.md, CSV one row per cohort and period index.
  */
 final class CohortsCommand implements Command {
 
@@ -273,7 +273,7 @@ final class CohortsCommand implements Command {
   }
 
   /**
-   * The JSON of spec/cli.md, plus churn, orders, the as-of instant, the last complete period
+   * The JSON of docs/spec/cli.md, plus churn, orders, the as-of instant, the last complete period
    * ({@code completeThrough}), the partial last period or null ({@code partialPeriod}) and the
    * averages over the complete periods ({@link CohortTable#averages(Period)}).
    */

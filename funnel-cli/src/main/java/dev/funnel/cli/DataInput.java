@@ -59,7 +59,7 @@ record DataInput(DatasetSource source, Window window, Dataset dataset) {
 
   /**
    * The JSON document of a result: the result's members, then {@code "rejected"} when reading was
-   * lenient (spec/cli.md).
+   * lenient (docs/spec/cli.md).
    */
   String json(Map<String, Object> result) {
     if (source.lenient()) {

@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * New deals and forecast revenue ({@link Sales}, spec/metrics.md): deals won in the period and in
+ * New deals and forecast revenue ({@link Sales}, docs/spec/metrics.md): deals won in the period and in
  * the comparison period (event basis: the period the lead reached WON) up to the report's as-of
  * instant, the average won deal of the period, the open pipeline as of the as-of instant (by
  * default the end of the period) with its probability-weighted value and its coverage of the

@@ -8,7 +8,7 @@ import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 
 /**
- * Turns a failed command into its exit code and a short message on stderr (spec/cli.md): 3 when
+ * Turns a failed command into its exit code and a short message on stderr (docs/spec/cli.md): 3 when
  * strict reading refused a row, 1 for everything else; stack traces only in debug mode.
  */
 final class Failures {

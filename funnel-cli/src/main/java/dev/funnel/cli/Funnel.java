@@ -17,7 +17,7 @@ import java.util.stream.Collectors;
  * The {@code funnel} command: {@code funnel COMMAND [OPERANDS] [OPTIONS]}.
  *
  * <p>Finds the command in {@link Commands#ALL}, parses its arguments, runs it and turns the outcome
- * into an exit code (spec/cli.md): 0 success, 2 usage error (one line and a hint to
+ * into an exit code (docs/spec/cli.md): 0 success, 2 usage error (one line and a hint to
  * {@code --help} on stderr), 3 invalid input data (the rejected row's file, line, column, field,
  * value and reason), 1 anything else (a short message; the stack trace only when the environment
  * variable {@code FUNNEL_DEBUG} is {@code 1}).
@@ -37,10 +37,6 @@ public final class Funnel {
 
   /** Runs the command line and exits the JVM with its exit code. */
   public static void main(String[] args) {
-    if (System.getProperty("slf4j.internal.verbosity") == null) {
-      // slf4j 2 reports "no providers" at WARN; the jar deliberately ships no binding
-      System.setProperty("slf4j.internal.verbosity", "ERROR");
-    }
     PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), false, StandardCharsets.UTF_8);
     PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
     int code = run(args, out, err, "1".equals(System.getenv("FUNNEL_DEBUG")));

@@ -25,7 +25,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * {@code funnel funnel DATA}: stage counts and conversions of {@link StageFunnel} (spec/cli.md,
+ * {@code funnel funnel DATA}: stage counts and conversions of {@link StageFunnel} (docs/spec/cli.md,
  * funnel) on the event or cohort basis, optionally per calendar period and broken down by
  * one or two lead attributes. {@code --from}/{@code --to} become the query's window (reach time on
  * the event basis, creation on the cohort basis), not a cut of the rows, so a lead created before
@@ -354,7 +354,7 @@ final class FunnelCommand implements Command {
     return m;
   }
 
-  /** The JSON of spec/cli.md: basis, stages, and groups / periods when asked for. */
+  /** The JSON of docs/spec/cli.md: basis, stages, and groups / periods when asked for. */
   static Map<String, Object> json(FunnelReport r) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("basis", r.basis().label());

@@ -27,7 +27,7 @@ import java.util.Map;
  */
 final class FunnelSection extends ComputedSection<FunnelSection.Result> {
 
-  /** The false discovery rate of the bottleneck flags (spec/metrics.md, "Conversion matrix"). */
+  /** The false discovery rate of the bottleneck flags (docs/spec/metrics.md, "Conversion matrix"). */
   static final double FDR = 0.05;
 
   /** The period's funnel and the matrix by channel. */

@@ -16,7 +16,7 @@ import java.util.Map;
  * Leads, MQL and SQL of one period of the leads trend, on the event basis of {@link StageFunnel}
  * (a stage counts in the period, in the dataset zone, in which its lead first reached it; a
  * skipped stage is reached with the later one), with the shares {@code MQL / leads} and
- * {@code SQL / leads} of that period (spec/metrics.md; event-basis ratios, NaN when the period
+ * {@code SQL / leads} of that period (docs/spec/metrics.md; event-basis ratios, NaN when the period
  * has no leads).
  *
  * @param period the calendar period
@@ -43,7 +43,8 @@ record LeadTrend(Period period, long leads, long mql, long sql) {
    * period (only the leads that can reach a stage in that window are visited,
    * {@link dev.funnel.core.funnel.LeadReach#candidates}); a period without events is all zeros.
    *
-   * @throws IllegalArgumentException when {@code n < 1}
+   * @throws IllegalArgumentException when {@code n < 1} or more than {@link
+   *     dev.funnel.core.PeriodSpan#DEFAULT_MAX} (checked before anything is laid out)
    */
   static List<LeadTrend> of(Dataset d, Period last, int n) {
     return of(d, last, n, null);
@@ -54,6 +55,8 @@ record LeadTrend(Period period, long leads, long mql, long sql) {
     if (n < 1) {
       throw new IllegalArgumentException("a trend needs at least one period, got " + n);
     }
+    dev.funnel.core.PeriodSpan.count("the lead trend", n, last.granularity(),
+        dev.funnel.core.PeriodSpan.DEFAULT_MAX);
     Period first = last.plus(-(n - 1));
     java.time.Instant end = last.endInstant(d.zone());
     if (until != null && until.isBefore(end)) {

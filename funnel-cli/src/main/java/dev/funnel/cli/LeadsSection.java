@@ -15,7 +15,7 @@ import java.util.Map;
  * event basis of {@link dev.funnel.core.funnel.StageFunnel} (a stage counts in the period its lead
  * first reached it, in the dataset zone), the change {@code (current - compare) / compare} (NaN,
  * JSON null, when the comparison is 0), the share qualified {@code MQL / leads} and the share handed
- * to sales {@code SQL / leads} (spec/metrics.md; event-basis ratios of one period, not cohort
+ * to sales {@code SQL / leads} (docs/spec/metrics.md; event-basis ratios of one period, not cohort
  * shares).
  *
  * <p>The trend: the same counts and shares for each of the last {@link #TREND_PERIODS} periods of

@@ -28,7 +28,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * {@code funnel ltv DATA}: customer lifetime value (spec/cli.md, ltv). The RFM summary of
+ * {@code funnel ltv DATA}: customer lifetime value (docs/spec/cli.md, ltv). The RFM summary of
  * the payments up to {@code --until}, the purchase-count fit of {@link Ltv} ({@code --model}:
  * BG/NBD of Fader, Hardie and Lee 2005 by default, or Pareto/NBD of Schmittlein, Morrison and
  * Colombo 1987) and its Gamma-Gamma spend fit, the mean discounted CLV over {@code --horizon}

@@ -17,7 +17,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * {@code funnel planfact DATA --period P}: plan vs actual of {@link PlanFact} (spec/cli.md,
+ * {@code funnel planfact DATA --period P}: plan vs actual of {@link PlanFact} (docs/spec/cli.md,
  * planfact): per planned metric the plan, the actual, the deviation, a run-rate forecast
  * to the end of the period, quarter-to-date figures and an ok / warning / alert status.
  */
@@ -146,7 +146,7 @@ final class PlanfactCommand implements Command {
   }
 
   /**
-   * The JSON of spec/cli.md plus channel, relative deviation, quarter to date and notes, and
+   * The JSON of docs/spec/cli.md plus channel, relative deviation, quarter to date and notes, and
    * whether the period is partial (less than all of it elapsed at the as-of instant: the run-rate
    * is a forecast).
    */

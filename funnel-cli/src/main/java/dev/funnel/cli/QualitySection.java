@@ -63,7 +63,7 @@ final class QualitySection implements ReportSection {
   }
 
   /**
-   * The JSON of spec/cli.md, {@code {"rows": {table: {read, accepted, rejected}}, "issues":
+   * The JSON of docs/spec/cli.md, {@code {"rows": {table: {read, accepted, rejected}}, "issues":
    * [{code, count, examples}]}}, plus the revenue without source and the {@code asOf} instant.
    * Each row also says whether the table was {@code found} and its {@code file} when read from
    * one; read from a directory, every table is listed (the reader looked for each), a table

@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Lost and returned reasons of the period ({@link Sales#reasons}, spec/metrics.md): every exit to
+ * Lost and returned reasons of the period ({@link Sales#reasons}, docs/spec/metrics.md): every exit to
  * LOST or RETURNED whose time falls in the period, by reason, with its share of the exits into the
  * same stage and the split early (before OPPORTUNITY: qualification) vs late (at or after it: the
  * offer and the sales process); the comparison period's exit count for the dynamics.

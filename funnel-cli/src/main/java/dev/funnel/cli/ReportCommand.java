@@ -41,7 +41,7 @@ final class ReportCommand implements Command {
 
   @Override
   public String details() {
-    return "DATA is a dataset directory (spec/dataset.md); --demo generates the built-in demo\n"
+    return "DATA is a dataset directory (docs/spec/dataset.md); --demo generates the built-in demo\n"
         + "dataset in memory instead. Sections:\n"
         + wrap(String.join(", ", Report.SECTIONS.stream().map(ReportSection::title).toList()) + ".")
         + "--from/--to cut every table to the window; the rows read and rejected in the quality\n"

@@ -26,7 +26,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * {@code funnel sales DATA}: the sales figures of {@link Sales} (spec/metrics.md, "Funnel and sales
+ * {@code funnel sales DATA}: the sales figures of {@link Sales} (docs/spec/metrics.md, "Funnel and sales
  * metrics") as of an instant: win rate from SQL and from OPPORTUNITY by count and by
  * value, the average won deal, the SQL-to-payment cycle (Kaplan-Meier, open deals censored), time
  * in each stage, the open pipeline with its weighted value and coverage of a period's revenue

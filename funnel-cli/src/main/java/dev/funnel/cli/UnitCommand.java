@@ -16,7 +16,7 @@ import java.util.Set;
 
 /**
  * {@code funnel unit DATA}: CPL, CAC, ROMI, DRR and the marketing share of revenue per channel and
- * campaign, from {@link UnitEconomics} (spec/cli.md, unit). {@code --from}/{@code --to}
+ * campaign, from {@link UnitEconomics} (docs/spec/cli.md, unit). {@code --from}/{@code --to}
  * go to the library as its window of local days: a customer is new in the window when its first
  * positive payment ever falls inside it, which a cut of the rows could not tell.
  */
@@ -118,7 +118,7 @@ final class UnitCommand implements Command {
     return Set.copyOf(s);
   }
 
-  /** The JSON of spec/cli.md plus campaigns, the ROMI basis and the marketing share. */
+  /** The JSON of docs/spec/cli.md plus campaigns, the ROMI basis and the marketing share. */
   static Map<String, Object> json(UnitReport r) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("window", r.window());

@@ -8,7 +8,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 
 /**
- * The half-open event-time window {@code [from, to)} of {@code --from}/{@code --to} (spec/cli.md):
+ * The half-open event-time window {@code [from, to)} of {@code --from}/{@code --to} (docs/spec/cli.md):
  * local dates in the dataset time zone, so {@code --from 2026-03-01 --to 2026-04-01} is March at
  * local midnight. Either side may be open (null).
  *

@@ -1,5 +1,5 @@
 /**
- * The {@code funnel} command line (spec/cli.md): a thin layer over the library's public API, so
+ * The {@code funnel} command line (docs/spec/cli.md): a thin layer over the library's public API, so
  * every number it prints can also be computed from Java or JShell.
  *
  * <p>{@link dev.funnel.cli.Funnel} is the entry point ({@code java -jar funnel.jar COMMAND ...},

@@ -59,7 +59,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The analysis commands ({@code funnel}, {@code attribution}, {@code cohorts}, {@code ltv},
  * {@code unit}) in process on a small demo dataset written to disk: the JSON parses, has the
- * fields of spec/cli.md, and its numbers equal the library's result computed here directly from
+ * fields of docs/spec/cli.md, and its numbers equal the library's result computed here directly from
  * the same files.
  */
 class AnalysisCommandsTest {

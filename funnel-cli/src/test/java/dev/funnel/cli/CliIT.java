@@ -36,7 +36,7 @@ class CliIT {
     Processes.Run r = Processes.funnel(tmp, "demo", "--out", "demo", "--leads", "" + LEADS, "--seed", "" + SEED);
     assertEquals(0, r.code(), r.toString());
     assertTrue(r.out().startsWith("Wrote the demo dataset (seed 7, 800 leads"), r.toString());
-    assertEquals("", r.err(), "nothing on stderr (no slf4j warning either)");
+    assertEquals("", r.err(), "nothing on stderr");
     assertTrue(Files.isRegularFile(data.resolve("leads.csv")));
   }
 

@@ -61,7 +61,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The "done when" checks of issues #3, #4 and #5 on a CRM dataset of our own: every number the
  * library computes from the files equals an independent computation in DuckDB SQL over the same
- * CSV files, written from the definitions of spec/metrics.md, spec/dataset.md and spec/cli.md
+ * CSV files, written from the definitions of docs/spec/metrics.md, docs/spec/dataset.md and docs/spec/cli.md
  * (not from our Java code). Counts exactly, money to the cent (exact decimals), ratios and
  * attribution credits within a relative tolerance; see docs/crosscheck.md.
  *
@@ -198,7 +198,7 @@ class CrmCrossCheckIT {
   }
 
   /**
-   * The CSV files as typed tables, straight from spec/dataset.md: empty cell = absent; instants
+   * The CSV files as typed tables, straight from docs/spec/dataset.md: empty cell = absent; instants
    * with {@code Z}; spend dates local; money as exact decimals converted to USD with the same
    * rates; stage names upper-case. Macros give the local month and day in the dataset zone.
    */
@@ -259,7 +259,7 @@ class CrmCrossCheckIT {
         + " (%s refunds), %s spend rows; %s lead channels (with (none)), %s campaigns, %s owners;"
         + " %s repeat leads of a customer, %s leads without channel; equal times within a lead:"
         + " %s in stages, %s in touches; %s stage changes before created_at%n", size);
-    // reach (spec/cli.md, spec/dataset.md): every lead is at LEAD from created_at; stage k is
+    // reach (docs/spec/cli.md, docs/spec/dataset.md): every lead is at LEAD from created_at; stage k is
     // reached at the earliest change into k or any later progression stage; exits reach nothing;
     // only leads of the leads table count
     d.run("""
@@ -297,7 +297,7 @@ class CrmCrossCheckIT {
   }
 
   /**
-   * Cohort basis within 30 and 7 days (spec/metrics.md "optionally within N days"): reached at most
+   * Cohort basis within 30 and 7 days (docs/spec/metrics.md "optionally within N days"): reached at most
    * N x 24 h after created_at, inclusive.
    */
   @Test
@@ -375,7 +375,7 @@ class CrmCrossCheckIT {
 
   /**
    * CPL, CAC, ROMI (revenue basis), DRR per channel and per campaign, whole data and a half-year
-   * window of local days. spec/metrics.md: a customer's channel and campaign are those of its
+   * window of local days. docs/spec/metrics.md: a customer's channel and campaign are those of its
    * first lead (earliest created_at, then lead id); revenue by payment day, refunds included;
    * new customer = first positive payment in the window; payments of customers without a lead
    * under (none).
@@ -473,7 +473,7 @@ class CrmCrossCheckIT {
   // ---------------------------------------------------------------- sales (issue #3)
 
   /**
-   * Win rate by count from SQL and from OPPORTUNITY (spec/metrics.md: won / (won + lost)):
+   * Win rate by count from SQL and from OPPORTUNITY (docs/spec/metrics.md: won / (won + lost)):
    * leads that reached the base stage; won = reached WON; lost = not won and the latest stage
    * change is LOST (latest by time; at equal times the later catalog stage, exits after WON);
    * returned (not won, latest change RETURNED) and open deals count in neither, each apart.
@@ -510,7 +510,7 @@ class CrmCrossCheckIT {
   }
 
   /**
-   * Lost and returned reasons (spec/metrics.md): every exit change of a lead counts once, reason
+   * Lost and returned reasons (docs/spec/metrics.md): every exit change of a lead counts once, reason
    * (none) when absent; early = the lead had not reached OPPORTUNITY (itself or a later stage) at
    * or before the exit time.
    */
@@ -539,7 +539,7 @@ class CrmCrossCheckIT {
   // ---------------------------------------------------------------- attribution (issue #4)
 
   /**
-   * Rule-based channel credit on journeys cut from touches and stages (spec/cli.md): the
+   * Rule-based channel credit on journeys cut from touches and stages (docs/spec/cli.md): the
    * conversion is the lead's first entry into WON, its value the amount on that change (0 when
    * absent); the journey is the lead's touches at or before the conversion and at most 90 x 24 h
    * before it, ordered by time (equal times by channel, then campaign); leads that convert with
@@ -605,7 +605,7 @@ class CrmCrossCheckIT {
   // ---------------------------------------------------------------- cohorts (issue #5)
 
   /**
-   * Monthly cohorts by first positive payment (spec/cli.md "cohorts"): size, active[k] (members
+   * Monthly cohorts by first positive payment (docs/spec/cli.md "cohorts"): size, active[k] (members
    * with a positive payment in cohort + k), orders (their positive payments), revenue[k] (all
    * their payments, refunds included), cumulative revenue per customer; periods run to the month
    * of the latest payment and are absent after it; calendar months in the dataset zone.

@@ -12,8 +12,8 @@ import java.util.List;
 
 /**
  * The independent route of the cross-checks (docs/crosscheck.md): an in-memory DuckDB database
- * over the same CSV files the library reads, queried with SQL written from spec/metrics.md,
- * spec/dataset.md and spec/cli.md. One connection, one thread (the checks are small); the session
+ * over the same CSV files the library reads, queried with SQL written from docs/spec/metrics.md,
+ * docs/spec/dataset.md and docs/spec/cli.md. One connection, one thread (the checks are small); the session
  * time zone is UTC so that no conversion happens unless a query asks for one.
  */
 final class Duck implements AutoCloseable {

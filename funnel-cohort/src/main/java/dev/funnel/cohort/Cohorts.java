@@ -24,8 +24,8 @@ import java.util.function.Function;
 
 /**
  * Cohort tables (retention, churn, orders, revenue, cumulative revenue per customer) from a
- * dataset's payments; definitions in {@code spec/metrics.md} ("Cohorts and LTV") and the JSON
- * conventions of {@code spec/cli.md} ({@code cohorts}).
+ * dataset's payments; definitions in {@code docs/spec/metrics.md} ("Cohorts and LTV") and the JSON
+ * conventions of {@code docs/spec/cli.md} ({@code cohorts}).
  */
 public final class Cohorts {
 

@@ -28,7 +28,7 @@ import java.util.List;
  * Cohorts#ltvToCac}. One pass per customer over its contiguous, time-sorted payment rows, counts in
  * flat {@code long[]} accumulators per cohort, revenue as long sums of the amounts' unscaled values.
  *
- * <p>Definitions are those of {@link CohortState#result()} (spec/metrics.md, "Cohorts and LTV"),
+ * <p>Definitions are those of {@link CohortState#result()} (docs/spec/metrics.md, "Cohorts and LTV"),
  * and the tables are equal records to the ones a {@link CohortState} fed the same payments and
  * anchors ({@link Cohorts#anchorLead}) gives (a test proves it on random datasets):
  * <ul>

@@ -1,7 +1,7 @@
 package dev.funnel.cohort;
 
 /**
- * The simple lifetime-value formula of spec/metrics.md, {@code LTV = ARPU x margin / churn}: a
+ * The simple lifetime-value formula of docs/spec/metrics.md, {@code LTV = ARPU x margin / churn}: a
  * customer who churns with constant probability {@code churn} per period stays {@code 1 / churn}
  * periods on average (geometric lifetime), paying ARPU per period.
  *

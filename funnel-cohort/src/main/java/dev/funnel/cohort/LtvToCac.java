@@ -6,7 +6,7 @@ import dev.funnel.core.display.TextTable;
 import java.util.List;
 
 /**
- * CAC, LTV, LTV/CAC and payback per acquisition channel and per channel cohort (spec/metrics.md,
+ * CAC, LTV, LTV/CAC and payback per acquisition channel and per channel cohort (docs/spec/metrics.md,
  * "Cohorts and LTV"; see {@link Cohorts#ltvToCac} for the conventions).
  *
  * @param granularity the period of cohorts, spend and payback (month gives payback in months)

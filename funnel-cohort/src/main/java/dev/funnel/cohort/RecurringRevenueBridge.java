@@ -6,7 +6,7 @@ import dev.funnel.core.display.TextTable;
 import java.util.List;
 
 /**
- * The recurring-revenue bridge per period (spec/metrics.md, "Cohorts and LTV"): start + new +
+ * The recurring-revenue bridge per period (docs/spec/metrics.md, "Cohorts and LTV"): start + new +
  * expansion + reactivation - contraction - churn = end, with NRR, GRR and quick ratio computed
  * from the classified amounts. Every period's identity is checked exactly when the bridge is
  * built ({@link BridgePeriod#identityHolds()}), with {@code end} summed directly from the

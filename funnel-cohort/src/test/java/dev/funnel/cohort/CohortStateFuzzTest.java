@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import com.code_intelligence.jazzer.mutation.annotation.NotNull;
+import com.code_intelligence.jazzer.mutation.annotation.WithLength;
 
 /**
  * Jazzer fuzz target of the {@link CohortState} byte form: {@code fromBytes}, {@code merge},
@@ -23,7 +25,7 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 class CohortStateFuzzTest {
 
   @FuzzTest(maxDuration = "10m")
-  void fromBytesMergeResult(byte[] data) {
+  void fromBytesMergeResult(@NotNull @WithLength(max = 65536) byte[] data) {
     CohortState s;
     try {
       s = CohortState.fromBytes(data);

@@ -7,7 +7,7 @@ import java.util.TreeMap;
 
 /**
  * Conversion rates into one target currency, supplied by the caller when a dataset mixes
- * currencies (spec/dataset.md: mixing is an error unless rates are supplied).
+ * currencies (docs/spec/dataset.md: mixing is an error unless rates are supplied).
  *
  * <p>A rate is the number of target units per one unit of the source currency. Conversion is an
  * exact {@link BigDecimal} product (no rounding), so sums of converted amounts stay exact.

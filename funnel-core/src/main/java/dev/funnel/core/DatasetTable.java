@@ -2,7 +2,7 @@ package dev.funnel.core;
 
 import java.util.Locale;
 
-/** The tables of the canonical dataset layout (spec/dataset.md), each one file in a directory. */
+/** The tables of the canonical dataset layout (docs/spec/dataset.md), each one file in a directory. */
 public enum DatasetTable {
   LEADS,
   STAGES,

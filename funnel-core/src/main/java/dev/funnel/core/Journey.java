@@ -7,7 +7,7 @@ import java.util.List;
 /**
  * One lead's touches that lead up to its conversion (or to nothing: a null journey).
  *
- * <p>Conventions (spec/cli.md, attribution): the touches are those at or before the conversion
+ * <p>Conventions (docs/spec/cli.md, attribution): the touches are those at or before the conversion
  * time and inside the lookback window, in time order; for a journey that did not convert,
  * {@code conversionAt} is null and {@code value} is zero.
  *

@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * A person or company that entered the funnel (table {@code leads} of spec/dataset.md).
+ * A person or company that entered the funnel (table {@code leads} of docs/spec/dataset.md).
  *
  * <p>Every lead is at the catalog's first stage from {@code createdAt}. Optional text fields are
  * {@code null} when absent, except {@code channel}, which is {@link #NO_CHANNEL} when absent, and

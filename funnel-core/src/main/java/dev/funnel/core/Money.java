@@ -8,7 +8,7 @@ import java.util.Objects;
  * An exact amount of money in one currency.
  *
  * <p>Amounts are {@link BigDecimal}s: sums are exact, with no floating-point drift in totals
- * (spec/dataset.md, "Money"). Equality ignores trailing zeros ({@code 1.5 USD == 1.50 USD}).
+ * (docs/spec/dataset.md, "Money"). Equality ignores trailing zeros ({@code 1.5 USD == 1.50 USD}).
  * The currency is an ISO 4217 code; {@link #UNSPECIFIED} ({@code XXX}, the ISO code for "no
  * currency") marks an amount whose currency was not given and adopts the currency of the amount it
  * is added to. Adding two different specified currencies is an error: convert with

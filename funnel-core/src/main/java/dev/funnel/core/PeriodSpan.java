@@ -46,6 +46,29 @@ public final class PeriodSpan {
   }
 
   /**
+   * Checks a number of periods asked for directly (the last {@code periods} periods of a trend),
+   * before anything is laid out.
+   *
+   * @param what       the result, for the message ("the lead trend")
+   * @param periods    the number of periods
+   * @param granularity their granularity, for the message
+   * @param maxPeriods the limit
+   * @return the number of periods
+   * @throws IllegalArgumentException when it exceeds the limit (the message names both), or a
+   *     limit below 1
+   */
+  public static int count(String what, long periods, Granularity granularity, int maxPeriods) {
+    requireLimit(maxPeriods);
+    if (periods > maxPeriods) {
+      throw new IllegalArgumentException(what + " would span " + String.format(Locale.ROOT, "%,d",
+          periods) + " " + granularity.label() + "s, more than the limit of "
+          + String.format(Locale.ROOT, "%,d", maxPeriods) + " periods (maxPeriods): use a coarser"
+          + " granularity or a larger maxPeriods");
+    }
+    return (int) periods;
+  }
+
+  /**
    * Checks a limit.
    *
    * @return the limit

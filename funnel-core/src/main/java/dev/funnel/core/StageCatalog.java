@@ -11,18 +11,18 @@ import java.util.Optional;
 /**
  * The ordered list of funnel stages plus the exit stages, shared by marketing and sales.
  *
- * <p>The default catalog ({@link #DEFAULT}) is the one of {@code spec/dataset.md}:
+ * <p>The default catalog ({@link #DEFAULT}) is the one of {@code docs/spec/dataset.md}:
  * {@code LEAD -> MQL -> SQL -> SAL -> OPPORTUNITY -> PROPOSAL -> NEGOTIATION -> WON}, with the exits
  * {@code LOST} and {@code RETURNED}. A company may define its own with {@link #of(List, List)}.
  *
- * <p>Convention (spec/dataset.md): a lead that enters a later progression stage has passed every
+ * <p>Convention (docs/spec/dataset.md): a lead that enters a later progression stage has passed every
  * earlier one, even when the CRM skipped them. The first progression stage is where every lead is
  * from its {@code created_at}; the last one is the won stage. Names are matched case-insensitively
  * and stored upper-case. Immutable and thread-safe.
  */
 public final class StageCatalog {
 
-  /** The default catalog of spec/dataset.md. */
+  /** The default catalog of docs/spec/dataset.md. */
   public static final StageCatalog DEFAULT =
       of(
           List.of("LEAD", "MQL", "SQL", "SAL", "OPPORTUNITY", "PROPOSAL", "NEGOTIATION", "WON"),

@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 
 /**
- * A timestamped hand-off: the lead entered a stage (table {@code stages} of spec/dataset.md).
+ * A timestamped hand-off: the lead entered a stage (table {@code stages} of docs/spec/dataset.md).
  *
  * @param leadId the lead
  * @param stage  the stage entered, from the dataset's catalog

@@ -10,7 +10,7 @@
  * dev.funnel.core.Money}, one currency per dataset); calendar periods are {@link
  * dev.funnel.core.Period}s in the dataset time zone.
  *
- * <p>Conventions used across the library (spec/dataset.md): every lead is at the first stage from
+ * <p>Conventions used across the library (docs/spec/dataset.md): every lead is at the first stage from
  * its creation; reaching a later stage implies every earlier one; empty optional text is
  * {@code null}; every type here is immutable and thread-safe.
  */

@@ -9,7 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * How one table of spec/dataset.md maps to and from rows of text cells: its columns (in the
+ * How one table of docs/spec/dataset.md maps to and from rows of text cells: its columns (in the
  * order written), which are required and which are numeric, and the conversion of one row.
  * Stateless; cross-row state lives in {@link ReadContext}.
  */

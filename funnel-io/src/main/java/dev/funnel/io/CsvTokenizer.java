@@ -16,7 +16,7 @@ import java.util.Arrays;
  * parses them straight from the bytes ({@link #start}, {@link #end}) without making a string per
  * cell. {@link #field(int)} decodes a field when text is wanted (malformed UTF-8 becomes U+FFFD).
  * Why not Jackson's CSV parser: it counts records rather than physical lines and cannot resume
- * after a structural error, and both are needed here (spec/dataset.md, strict and lenient reading).
+ * after a structural error, and both are needed here (docs/spec/dataset.md, strict and lenient reading).
  *
  * <p>Rules: a field is quoted when its first byte is {@code "}; inside quotes {@code ""} is a
  * quote and line breaks are data. A quote inside an unquoted field is an ordinary character. Line

@@ -62,7 +62,7 @@ public record DatasetRead(Dataset dataset, List<TableRead> tables, List<String> 
   /**
    * The reading report as JSON: {@code {"rows": {"leads": {"read": n, "accepted": n,
    * "rejected": n}, ...}, "rejected": [{"table", "code", "count", "examples": [...]}, ...]}}
-   * (spec/cli.md).
+   * (docs/spec/cli.md).
    */
   public String toJson() {
     return Json.write(Json.readReport(tables));

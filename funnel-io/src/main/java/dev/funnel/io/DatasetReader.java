@@ -30,7 +30,7 @@ import java.util.TreeMap;
 import java.util.function.Consumer;
 
 /**
- * Reads datasets in the canonical layout of spec/dataset.md: a directory with one file per table,
+ * Reads datasets in the canonical layout of docs/spec/dataset.md: a directory with one file per table,
  * {@code NAME.csv} or {@code NAME.ndjson}; or one table from a file or stream, row by row.
  *
  * <p><b>Strict</b> reading (the default) throws {@link InvalidDataException} at the first invalid

@@ -20,7 +20,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Writes datasets in the canonical layout of spec/dataset.md, one file per table, as CSV or
+ * Writes datasets in the canonical layout of docs/spec/dataset.md, one file per table, as CSV or
  * NDJSON, so that {@link DatasetReader} reads back exactly what was written.
  *
  * <p>CSV: UTF-8 without BOM, comma, LF line ends, a header row with every column of the table

@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Parses the plain decimal numbers of spec/dataset.md ({@code 1234.50}, {@code -20}, {@code .5}):
+ * Parses the plain decimal numbers of docs/spec/dataset.md ({@code 1234.50}, {@code -20}, {@code .5}):
  * optional sign, digits, optional {@code .} and digits; no exponent, no grouping. The result has
  * the scale written (so {@code 1.50} stays {@code 1.50}); short numbers skip the string parser of
  * {@link BigDecimal}.

@@ -3,7 +3,7 @@ package dev.funnel.io;
 import java.nio.file.Path;
 import java.util.Locale;
 
-/** The two file formats of a dataset table (spec/dataset.md): CSV and NDJSON. */
+/** The two file formats of a dataset table (docs/spec/dataset.md): CSV and NDJSON. */
 public enum FileFormat {
   /** RFC 4180 CSV with a header row, UTF-8. */
   CSV("csv"),

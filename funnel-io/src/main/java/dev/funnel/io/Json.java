@@ -32,7 +32,7 @@ import java.util.OptionalInt;
 import java.util.OptionalLong;
 
 /**
- * JSON for results (spec/cli.md: "all JSON output is one object"), from plain Java values.
+ * JSON for results (docs/spec/cli.md: "all JSON output is one object"), from plain Java values.
  *
  * <p>Conversions: maps become objects (keys in the map's order, as text) and collections and
  * arrays become arrays; records become objects of their components; {@code double}s that are NaN
@@ -111,7 +111,7 @@ public final class Json {
   }
 
   /**
-   * The reading report of spec/cli.md as a map, ready to write or to merge into a larger object:
+   * The reading report of docs/spec/cli.md as a map, ready to write or to merge into a larger object:
    * {@code "rows"} maps each table to {@code {"read", "accepted", "rejected"}}; {@code "rejected"}
    * lists, per table and reason code, {@code {"table", "code", "count", "examples"}}, each
    * example {@code {"file", "line", "column", "field", "value", "reason"}}.

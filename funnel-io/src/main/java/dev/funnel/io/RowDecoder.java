@@ -2,10 +2,13 @@ package dev.funnel.io;
 
 import dev.funnel.core.CurrencyRates;
 import dev.funnel.core.StageCatalog;
+import dev.funnel.core.quality.Rejection;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 
 /**
@@ -43,7 +46,9 @@ public final class RowDecoder<T> {
    * @param header  the column names of the cells, in cell order
    * @param zone    the dataset zone for timestamps without an offset
    * @param catalog the stage catalog (stage names of the stages table)
-   * @throws IllegalArgumentException when a required column is missing or a column is named twice
+   * @throws IllegalArgumentException when a required column is missing or a column, known or not,
+   *     is named twice (ignoring case and surrounding blanks; empty names are not names): a
+   *     one-line message naming the table's file, line 1, the column and the name
    */
   public static <T> RowDecoder<T> of(Rows<T> rows, List<String> header, ZoneId zone,
       StageCatalog catalog) {
@@ -57,7 +62,9 @@ public final class RowDecoder<T> {
    * Amounts keep their own currency; the caller converts them ({@link CurrencyRates#convert}),
    * as {@code Dataset.Builder.rates} does.
    *
-   * @throws IllegalArgumentException when a required column is missing or a column is named twice
+   * @throws IllegalArgumentException when a required column is missing or a column, known or not,
+   *     is named twice (ignoring case and surrounding blanks; empty names are not names): a
+   *     one-line message naming the table's file, line 1, the column and the name
    */
   public static <T> RowDecoder<T> of(Rows<T> rows, List<String> header, ZoneId zone,
       StageCatalog catalog, CurrencyRates rates) {
@@ -75,28 +82,45 @@ public final class RowDecoder<T> {
     boolean[] present = new boolean[codec.columns.length];
     List<String> extraNames = new ArrayList<>();
     List<Integer> extraIndex = new ArrayList<>();
+    Map<String, Integer> seen = new HashMap<>();
     for (int i = 0; i < names.length; i++) {
+      if (!names[i].isEmpty()) {
+        Integer first = seen.putIfAbsent(names[i], i);
+        if (first != null) {
+          // known or not: which of the two cells holds the value cannot be told
+          throw headerProblem(codec, i + 1, names[i], "duplicate_column", "the header names column "
+              + names[i] + " twice (columns " + (first + 1) + " and " + (i + 1) + "); which one"
+              + " holds the values cannot be told");
+        }
+      }
       int c = codec.index(names[i]);
       if (c >= 0) {
-        if (present[c]) {
-          throw new IllegalArgumentException(
-              codec.table.fileName() + ": the header names column " + names[i] + " twice");
-        }
         present[c] = true;
         map[c] = i;
-      } else if (codec.keepsExtras() && !names[i].isEmpty() && !extraNames.contains(names[i])) {
+      } else if (codec.keepsExtras() && !names[i].isEmpty()) {
         extraNames.add(names[i]);
         extraIndex.add(i);
       }
     }
     String missing = codec.missingColumn(present);
     if (missing != null) {
-      throw new IllegalArgumentException(codec.table.fileName() + ": the header has no column "
+      throw headerProblem(codec, 0, missing, "missing_column", "the header has no column "
           + missing + " (required); it has " + Arrays.toString(names));
     }
     RowCells cells = RowCells.csv(map, extraNames.toArray(new String[0]),
         extraIndex.stream().mapToInt(Integer::intValue).toArray());
     return new RowDecoder<>(codec, names, cells, new ReadContext(zone, catalog, rates, rates == null));
+  }
+
+  /**
+   * A header that cannot be decoded, as the reader's whole-table rejection of the same header
+   * would describe it, on one line, the table naming the source: {@code leads:1:4: field region
+   * 'region' - the header names column region twice ... [duplicate_column]}.
+   */
+  private static IllegalArgumentException headerProblem(Codec<?> codec, int column, String name,
+      String code, String reason) {
+    return new IllegalArgumentException(new Rejection(codec.table.fileName(), 1, column, name,
+        column > 0 ? name : null, code, reason).describe());
   }
 
   /**

@@ -12,7 +12,7 @@ import dev.funnel.core.Touch;
 import java.util.List;
 
 /**
- * A table of spec/dataset.md together with the record type of its rows, for reading or writing one
+ * A table of docs/spec/dataset.md together with the record type of its rows, for reading or writing one
  * table on its own: {@code reader.forEach(Rows.PAYMENTS, file, p -> ...)}.
  *
  * @param <T> the row record

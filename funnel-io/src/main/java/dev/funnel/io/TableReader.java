@@ -6,7 +6,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.funnel.core.quality.Rejection;
 import dev.funnel.core.quality.TableRead;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -251,7 +250,8 @@ final class TableReader<T> {
   // ---------------------------------------------------------------- NDJSON
 
   private void readNdjson(Reader in) {
-    BufferedReader br = in instanceof BufferedReader b ? b : new BufferedReader(in, 1 << 16);
+    // a line is at most as long as a CSV record may be: memory stays bounded on any input
+    BoundedLines br = new BoundedLines(in, CsvTokenizer.MAX_RECORD);
     int cols = codec.columns.length;
     String[] values = new String[cols];
     int[] positions = new int[cols];
@@ -259,10 +259,16 @@ final class TableReader<T> {
     long line = 0;
     try {
       String s;
-      while ((s = br.readLine()) != null) {
+      while ((s = br.next()) != null) {
         line++;
         if (line == 1 && s.startsWith("\uFEFF")) {
           s = s.substring(1);
+        }
+        if (br.tooLong()) {
+          tally.read++;
+          reject("line_too_long", line, 0, null, s + "...", "the line is longer than "
+              + CsvTokenizer.MAX_RECORD + " characters; the rest of it is skipped");
+          continue;
         }
         if (s.isBlank()) {
           continue;

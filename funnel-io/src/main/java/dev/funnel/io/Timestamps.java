@@ -9,7 +9,7 @@ import java.time.ZoneOffset;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Parses the ISO-8601 timestamps of spec/dataset.md without regular expressions or formatter
+ * Parses the ISO-8601 timestamps of docs/spec/dataset.md without regular expressions or formatter
  * objects: {@code 2026-03-01}, {@code 2026-03-01T09:15}, {@code 2026-03-01T09:15:00},
  * {@code 2026-03-01T09:15:00.123}, each optionally followed by {@code Z} or an offset
  * ({@code +03:00}, {@code +0300}, {@code +03}). A space may stand for the {@code T}.

@@ -1,5 +1,5 @@
 /**
- * Reading and writing funnel datasets (spec/dataset.md), and JSON for results (spec/cli.md).
+ * Reading and writing funnel datasets (docs/spec/dataset.md), and JSON for results (docs/spec/cli.md).
  *
  * <p>Read a dataset directory ({@code leads.csv}, {@code payments.ndjson}, ...; every table
  * optional):
@@ -52,7 +52,7 @@
  * {@link dev.funnel.io.DatasetReader}.
  *
  * <p>{@link dev.funnel.io.Json} turns maps, lists and records into JSON with the conventions of
- * spec/cli.md: NaN and infinite doubles as {@code null}, {@code BigDecimal} as plain numbers,
+ * docs/spec/cli.md: NaN and infinite doubles as {@code null}, {@code BigDecimal} as plain numbers,
  * instants as ISO-8601 strings.
  */
 package dev.funnel.io;

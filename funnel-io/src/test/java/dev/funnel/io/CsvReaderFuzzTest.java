@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import com.code_intelligence.jazzer.mutation.annotation.NotNull;
+import com.code_intelligence.jazzer.mutation.annotation.WithLength;
 import dev.funnel.core.quality.TableRead;
 import java.io.ByteArrayInputStream;
 import java.util.concurrent.atomic.AtomicLong;
@@ -26,8 +28,8 @@ class CsvReaderFuzzTest {
 
   private static final DatasetReader LENIENT = DatasetReader.lenient();
 
-  @FuzzTest(maxDuration = "60s")
-  void lenientReadingCountsEveryRow(byte[] data) {
+  @FuzzTest(maxDuration = "10m")
+  void lenientReadingCountsEveryRow(@NotNull @WithLength(max = 65536) byte[] data) {
     for (Rows<?> rows : new Rows<?>[] {Rows.LEADS, Rows.STAGES, Rows.ACTIVITIES, Rows.TOUCHES,
         Rows.PAYMENTS, Rows.SPEND, Rows.PLAN, Rows.PATHS}) {
       for (FileFormat f : FileFormat.values()) {

@@ -30,7 +30,7 @@ import org.apache.spark.sql.SparkSession;
  * spark-submit --master local[2] --class dev.funnel.spark.ReviewJob funnel-spark.jar DIR [PARTITIONS]
  * </pre>
  *
- * <p>The funnel library jars (funnel-core, -attribution, -cohort, -io and their Guava, Jackson,
+ * <p>The funnel library jars (funnel-core, -attribution, -cohort, -io and their Jackson,
  * Commons and Hipparchus dependencies) must be on the class path ({@code --jars}); Spark itself
  * is provided. Without a master (run as a plain {@code main}), it runs on {@code local[2]}.
  */

@@ -42,7 +42,7 @@ import org.apache.spark.storage.StorageLevel;
 import scala.Tuple2;
 
 /**
- * The funnel library on Spark: a dataset in the canonical layout (spec/dataset.md) as Spark
+ * The funnel library on Spark: a dataset in the canonical layout (docs/spec/dataset.md) as Spark
  * tables, and the library's aggregations computed over them as mergeable partial states, so the
  * results are exactly those of the single-JVM calculators on the same rows.
  *

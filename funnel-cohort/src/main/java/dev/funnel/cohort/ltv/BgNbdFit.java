@@ -2,6 +2,9 @@ package dev.funnel.cohort.ltv;
 
 import dev.funnel.core.display.Tabular;
 import dev.funnel.core.display.TextTable;
+import org.apache.commons.numbers.gamma.LogBeta;
+import org.apache.commons.numbers.gamma.LogGamma;
+import org.apache.commons.numbers.gamma.RegularizedBeta;
 
 /**
  * A fitted BG/NBD model (Fader, Hardie and Lee 2005, "Counting your customers the easy way: an
@@ -280,6 +283,58 @@ public record BgNbdFit(
     double lnKeep = r * Math.log(scale / (scale + t)); // ln (1-z)^r
     double s = Math.exp(lnKeep + Math.log(r * b * z) + Hypergeometric.log3F2OneTwo(r + 1, b + 1, a + b, z));
     return ((a + b - 1) * -Math.expm1(lnKeep) - s) / (a - 1);
+  }
+
+  /**
+   * Probability that a randomly chosen new customer makes exactly {@code n} repeat purchases in
+   * {@code (0, t]} (FHL 2005 eq. 8):
+   * {@code E[(1-p)^n] NB_n(t) + [n>0] E[p (1-p)^(n-1)] P(N(t) >= n)}, where
+   * {@code NB_j(t) = Gamma(r+j)/(Gamma(r) j!) (alpha/(alpha+t))^r (t/(alpha+t))^j} is the NBD's
+   * probability of j purchases and {@code P(N(t) >= n) = I_{t/(alpha+t)}(n, r)} its tail (the
+   * regularized incomplete beta, so the tail is not one minus a sum). The first term is a customer
+   * still alive after n purchases, the second one who dropped out right after the n-th. Interior
+   * fit: {@code E[(1-p)^n] = B(a, b+n)/B(a, b)}, {@code E[p(1-p)^(n-1)] = B(a+1, b+n-1)/B(a, b)};
+   * in the limit models p's law is a point mass or two: no dropout {@code p = 0}, constant dropout
+   * {@code p = pi}, all-or-nothing {@code p = 1} with probability pi, else 0.
+   *
+   * @throws IllegalArgumentException for a negative n or a horizon that is not finite and >= 0
+   */
+  public double probabilityOfPurchases(int n, double t) {
+    requireHorizon(t);
+    if (n < 0) {
+      throw new IllegalArgumentException("purchases must be >= 0, got " + n);
+    }
+    double rr = r.value();
+    double al = alpha.value();
+    if (t == 0) {
+      return n == 0 ? 1 : 0;
+    }
+    double z = t / (al + t);
+    double lnNb = LogGamma.value(rr + n) - LogGamma.value(rr) - LogGamma.value(n + 1.0)
+        + rr * Math.log(al / (al + t)) + n * Math.log(z);
+    double nb = Math.exp(lnNb);
+    double tail = n == 0 ? 1 : RegularizedBeta.value(z, n, rr);
+    double alive; // E[(1-p)^n]
+    double dropped; // E[p (1-p)^(n-1)], n > 0
+    if (NO_DROPOUT.equals(boundary)) {
+      alive = 1;
+      dropped = 0;
+    } else if (CONSTANT_DROPOUT.equals(boundary)) {
+      double pp = pi.value();
+      alive = Math.exp(n * Math.log1p(-pp));
+      dropped = n == 0 ? 0 : pp * Math.exp((n - 1) * Math.log1p(-pp));
+    } else if (ALL_OR_NOTHING.equals(boundary)) {
+      double pp = pi.value();
+      alive = n == 0 ? 1 : 1 - pp;
+      dropped = n == 1 ? pp : 0;
+    } else {
+      double aa = a.value();
+      double bb = b.value();
+      double base = LogBeta.value(aa, bb);
+      alive = Math.exp(LogBeta.value(aa, bb + n) - base);
+      dropped = n == 0 ? 0 : Math.exp(LogBeta.value(aa + 1, bb + n - 1) - base);
+    }
+    return alive * nb + (n == 0 ? 0 : dropped * tail);
   }
 
   /** {@link #expectedPurchases(double, int, double, double)} for a summarised customer. */

@@ -15,13 +15,30 @@ import org.apache.commons.numbers.gamma.LogGamma;
  * as {@code ln A1 + ln A2 + logsumexp(ln A3, ln A4)} so that nothing overflows for large
  * {@code x} or long observation periods. The gamma-function terms depend on {@code x} alone and
  * are computed once per distinct {@code x}.
+ *
+ * <p>{@link #modified} gives the MBG/NBD of Batislam, Denizel and Filiztekin (2007), "Empirical
+ * validation and comparison of models for customer base analysis", IJRM 24(3): a customer may
+ * also drop out right after the first purchase, so the dropped-out term is there for
+ * {@code x = 0} too, with {@code A2 = B(a, b+x+1) / B(a, b)} and {@code A4 = a / (b+x)
+ * (alpha+t_x)^-(r+x)}.
  */
 final class BgNbdLikelihood implements NewtonAscent.Objective {
 
   private final Triples d;
+  private final int shift; // 0: BG/NBD; 1: MBG/NBD (b+x+1 and b+x in place of b+x and b+x-1)
 
   BgNbdLikelihood(Triples d) {
+    this(d, 0);
+  }
+
+  private BgNbdLikelihood(Triples d, int shift) {
     this.d = d;
+    this.shift = shift;
+  }
+
+  /** The MBG/NBD log-likelihood. */
+  static BgNbdLikelihood modified(Triples d) {
+    return new BgNbdLikelihood(d, 1);
   }
 
   @Override
@@ -48,14 +65,15 @@ final class BgNbdLikelihood implements NewtonAscent.Objective {
     double psiB = grad ? Digamma.value(b) : 0;
     for (int k = 0; k < m; k++) {
       int x = d.xs[k];
+      int xs = x + shift;
       lnA12[k] =
-          LogGamma.value(r + x) - lgR + lgAB + LogGamma.value(b + x) - lgB
-              - LogGamma.value(a + b + x);
+          LogGamma.value(r + x) - lgR + lgAB + LogGamma.value(b + xs) - lgB
+              - LogGamma.value(a + b + xs);
       if (grad) {
-        double psiABX = Digamma.value(a + b + x);
+        double psiABX = Digamma.value(a + b + xs);
         dA1r[k] = Digamma.value(r + x) - psiR;
         dA2a[k] = psiAB - psiABX;
-        dA2b[k] = psiAB + Digamma.value(b + x) - psiB - psiABX;
+        dA2b[k] = psiAB + Digamma.value(b + xs) - psiB - psiABX;
       }
     }
     // logs of alpha + age, once per distinct age; ln(b + x - 1) once per distinct x
@@ -65,7 +83,7 @@ final class BgNbdLikelihood implements NewtonAscent.Objective {
     double[] invATx = grad ? inverses(alpha, d.txValues) : null;
     double[] lnBX = new double[m];
     for (int k = 0; k < m; k++) {
-      lnBX[k] = d.xs[k] > 0 ? Math.log(b + (d.xs[k] - 1)) : 0;
+      lnBX[k] = d.xs[k] + shift > 0 ? Math.log(b + (d.xs[k] - 1 + shift)) : 0;
     }
     double lnAlpha = theta[1];
     double lnA = theta[2];
@@ -84,7 +102,7 @@ final class BgNbdLikelihood implements NewtonAscent.Objective {
       double lse;
       double p4 = 0;
       int txi = d.txIndex[i];
-      if (x > 0) {
+      if (x + shift > 0) {
         // logsumexp(lnA3, lnA4) = lnA3 + log1p(e^delta); p4 = e^delta / (1 + e^delta)
         double delta = lnA - lnBX[k] - rx * lnATx[txi] - lnA3;
         if (delta > 0) {
@@ -105,7 +123,7 @@ final class BgNbdLikelihood implements NewtonAscent.Objective {
         gr += w * (dA1r[k] + lnAlpha - p3 * lnAT[ti] - p4 * lnATx[txi]);
         gal += w * (r / alpha - rx * (p3 * invAT[ti] + p4 * invATx[txi]));
         ga += w * (dA2a[k] + p4 / a);
-        gb += w * (dA2b[k] - (x > 0 ? p4 / (b + x - 1) : 0));
+        gb += w * (dA2b[k] - (x + shift > 0 ? p4 / (b + x - 1 + shift) : 0));
       }
     }
     if (grad) {

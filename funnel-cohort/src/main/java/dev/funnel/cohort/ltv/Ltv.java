@@ -53,6 +53,116 @@ public final class Ltv {
   }
 
   /**
+   * Fits the BG/NBD, MBG/NBD and Pareto/NBD models on the purchases up to {@code calibrationEnd} and
+   * compares their predictions with the purchases in {@code (calibrationEnd, holdoutEnd]}: per
+   * calibration frequency, over time, and as error figures with each model's AIC and BIC; see
+   * {@link HoldoutValidation}.
+   *
+   * @throws IllegalArgumentException when an argument is null, the holdout does not end after
+   *     the calibration, or nobody bought in the calibration period
+   */
+  public static HoldoutValidation holdout(Collection<Purchase> purchases,
+      java.time.LocalDate calibrationEnd, java.time.LocalDate holdoutEnd, RfmUnit unit) {
+    return Holdout.validate(purchases, calibrationEnd, holdoutEnd, unit);
+  }
+
+  /**
+   * P(alive) of the BG/NBD over repeat purchases {@code 0..maxFrequency} by recencies
+   * {@code 0, T/steps, ..., T} at age {@code T}; see {@link AliveGrid}.
+   *
+   * @throws IllegalArgumentException for a negative maxFrequency, steps below 1 or a T that is not
+   *     finite and > 0
+   */
+  public static AliveGrid aliveGrid(BgNbdFit fit, double T, int maxFrequency, int steps) {
+    return grid("BG/NBD", T, maxFrequency, steps, (x, tx) -> fit.probabilityAlive(x, tx, T));
+  }
+
+  /** {@link #aliveGrid(BgNbdFit, double, int, int)} for the MBG/NBD. */
+  public static AliveGrid aliveGrid(MbgNbdFit fit, double T, int maxFrequency, int steps) {
+    return grid("MBG/NBD", T, maxFrequency, steps, (x, tx) -> fit.probabilityAlive(x, tx, T));
+  }
+
+  /** {@link #aliveGrid(BgNbdFit, double, int, int)} for the Pareto/NBD. */
+  public static AliveGrid aliveGrid(ParetoNbdFit fit, double T, int maxFrequency, int steps) {
+    return grid("Pareto/NBD", T, maxFrequency, steps, (x, tx) -> fit.probabilityAlive(x, tx, T));
+  }
+
+  private interface Alive {
+    double at(int x, double tx);
+  }
+
+  private static AliveGrid grid(String model, double T, int maxFrequency, int steps, Alive p) {
+    if (!(T > 0) || Double.isInfinite(T) || maxFrequency < 0 || steps < 1) {
+      throw new IllegalArgumentException("need T > 0, maxFrequency >= 0 and steps >= 1, got T = "
+          + T + ", maxFrequency = " + maxFrequency + ", steps = " + steps);
+    }
+    int[] xs = new int[maxFrequency + 1];
+    double[] txs = new double[steps + 1];
+    for (int i = 0; i <= maxFrequency; i++) {
+      xs[i] = i;
+    }
+    for (int j = 0; j <= steps; j++) {
+      txs[j] = j == steps ? T : T * j / steps;
+    }
+    double[][] a = new double[xs.length][txs.length];
+    for (int i = 0; i < xs.length; i++) {
+      for (int j = 0; j < txs.length; j++) {
+        boolean possible = (xs[i] == 0) == (txs[j] == 0);
+        a[i][j] = possible ? p.at(xs[i], txs[j]) : Double.NaN;
+      }
+    }
+    return new AliveGrid(model, T, xs, txs, a);
+  }
+
+  /**
+   * Fits the BG/BB model (Fader, Hardie and Shang 2010) to histories of discrete transaction
+   * opportunities by maximum likelihood: Newton on the log-parameters from three starting points,
+   * then BOBYQA if none converges; see {@link BgBbFit}. Histories in any order give the same fit
+   * (they are summed in a canonical order).
+   *
+   * @throws IllegalArgumentException when there is no customer
+   */
+  public static BgBbFit bgBb(Collection<BgBbPattern> histories) {
+    List<BgBbPattern> sorted = new ArrayList<>(histories);
+    sorted.sort(java.util.Comparator.comparingInt(BgBbPattern::n).thenComparingInt(BgBbPattern::x)
+        .thenComparingInt(BgBbPattern::tx).thenComparingLong(BgBbPattern::customers));
+    long customers = 0;
+    for (BgBbPattern p : sorted) {
+      customers += p.customers();
+    }
+    if (customers == 0) {
+      throw new IllegalArgumentException("the BG/BB needs at least one customer");
+    }
+    List<double[]> starts = List.of(new double[] {0, 0, 0, 0},
+        new double[] {Math.log(0.5), Math.log(2), Math.log(0.5), Math.log(2)},
+        new double[] {Math.log(3), Math.log(1), Math.log(2), Math.log(5)});
+    MaximumLikelihood.Fit f = MaximumLikelihood.fit(new BgBbLikelihood(sorted), starts);
+    return new BgBbFit(f.estimate(0, "alpha"), f.estimate(1, "beta"), f.estimate(2, "gamma"),
+        f.estimate(3, "delta"), f.logLikelihood(), customers, sorted.size(), f.convergence());
+  }
+
+  /**
+   * Fits the MBG/NBD model (Batislam, Denizel and Filiztekin 2007) by maximum likelihood, Newton
+   * on the log-parameters from the BG/NBD's three starting points, then BOBYQA if none converges
+   * (see {@link MbgNbdFit}). No limit model is substituted: a fit that runs off toward a boundary
+   * is reported not converged.
+   *
+   * @throws IllegalArgumentException when the summary is empty
+   */
+  public static MbgNbdFit mbgNbd(RfmSummary summary) {
+    Triples d = Triples.of(summary);
+    double lnAlpha = Math.log(1 / meanRate(d));
+    List<double[]> starts = new ArrayList<>();
+    starts.add(new double[] {0, lnAlpha, 0, 0});
+    starts.add(new double[] {Math.log(0.3), lnAlpha + Math.log(0.3), Math.log(0.5), Math.log(2)});
+    starts.add(new double[] {Math.log(3), lnAlpha + Math.log(3), Math.log(2), Math.log(5)});
+    MaximumLikelihood.Fit f = MaximumLikelihood.fit(BgNbdLikelihood.modified(d), starts);
+    return new MbgNbdFit(f.estimate(0, "r"), f.estimate(1, "alpha"), f.estimate(2, "a"),
+        f.estimate(3, "b"), f.logLikelihood(), d.customers, d.size(), f.convergence(),
+        summary.unit());
+  }
+
+  /**
    * Fits the BG/NBD model of Fader, Hardie and Lee (2005) by maximum likelihood.
    *
    * <p>Starting points, tried in order until one converges: {@code r = 1, a = 1, b = 1} with

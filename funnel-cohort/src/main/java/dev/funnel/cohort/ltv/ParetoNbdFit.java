@@ -229,6 +229,22 @@ public record ParetoNbdFit(
     return rate * (be + T) * factor * probabilityAlive(x, tx, T);
   }
 
+  /**
+   * Expected purchases of a randomly chosen new customer in {@code (0, t]} (Schmittlein, Morrison
+   * and Colombo 1987, "Counting your customers: who are they and what will they do next?",
+   * Management Science 33(1), eq. 17): {@code r beta / (alpha (s-1)) [1 - (beta/(beta+t))^(s-1)]},
+   * {@code (r beta/alpha) ln(1 + t/beta)} at s = 1; the customer of
+   * {@link #expectedPurchases(double, int, double, double)} with no history ({@code x = 0},
+   * {@code T = 0}, alive for sure), so the boundary models' limits are those given there: NBD
+   * {@code r t/alpha}, homogeneous rate {@code lambda beta/(s-1) [...]}, constant dropout rate
+   * {@code (r/alpha)(1 - e^(-mu t))/mu}.
+   *
+   * @throws IllegalArgumentException for a horizon that is not finite and >= 0
+   */
+  public double expectedPurchases(double t) {
+    return expectedPurchases(t, 0, 0.0, 0.0);
+  }
+
   /** {@link #expectedPurchases(double, int, double, double)} for a summarised customer. */
   public double expectedPurchases(double t, RfmCustomer c) {
     return expectedPurchases(t, c.x(), c.tx(), c.T());

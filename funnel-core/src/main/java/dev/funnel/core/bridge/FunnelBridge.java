@@ -36,7 +36,7 @@ import java.util.TreeMap;
  * Each factor is a ratio of consecutive counts, so the product telescopes: it equals R by
  * construction, exactly (up to the rounding of doubles), whatever the counts are, as long as none
  * is zero. "win rate" here is the ratio of won deals to SQLs of the same period (the last
- * conversion of the chain), not won / (won + lost) of spec/metrics.md, which would not telescope.
+ * conversion of the chain), not won / (won + lost) of docs/spec/metrics.md, which would not telescope.
  * With visits, {@code visits x visit->lead} replaces {@code leads}. Broken down by a dimension
  * (channel), a segment's volume is the total T of all segments and its share c0 / T is the
  * <em>source mix</em> factor: R_i = T x (c0_i / T) x ... (the standard structure-effect identity of
@@ -51,7 +51,7 @@ import java.util.TreeMap;
  * have are 1 in both states, which contributes exactly nothing under every method.
  *
  * <p><b>Sales velocity.</b> With {@link Builder#velocity()} the bridged quantity is sales velocity
- * (spec/metrics.md: opportunities x win rate x average deal / cycle length), with opportunities
+ * (docs/spec/metrics.md: opportunities x win rate x average deal / cycle length), with opportunities
  * the count at the stage before won, itself leads x the conversions up to it:
  * <pre>
  *   V = leads x ... x win rate x average deal x cycle speed = R / L,   cycle speed = won / C
@@ -63,7 +63,7 @@ import java.util.TreeMap;
  * zero days (every won deal skipped straight to won), has no velocity and is an
  * IllegalArgumentException. The cycle here ends at won, not at payment.
  *
- * <p><b>Counting (event basis, spec/metrics.md).</b> Leads = leads created in the period; a stage
+ * <p><b>Counting (event basis, docs/spec/metrics.md).</b> Leads = leads created in the period; a stage
  * count = leads that first reached the stage in the period, where reaching a later stage implies
  * the earlier ones ({@link dev.funnel.core.funnel.LeadReach}); revenue = the payments made in the
  * period, summed exactly, refunds included. Periods are half-open calendar periods in the dataset

@@ -9,7 +9,7 @@ import java.util.Objects;
  * The sums and counts of one segment in one state (a period, or a plan) that the factors of a
  * {@link FunnelBridge} are built from: the mergeable input of the funnel bridge.
  *
- * <p>Counts are event-basis counts (spec/metrics.md, "Counting conventions"): {@code reached.get(j)}
+ * <p>Counts are event-basis counts (docs/spec/metrics.md, "Counting conventions"): {@code reached.get(j)}
  * is the number of leads that first reached stage {@code stages.get(j)} inside the period, the
  * first stage being the leads created in it; revenue is the sum of the payments made in the period.
  * Counts are doubles so that plan targets (which need not be whole) fit the same shape; counts

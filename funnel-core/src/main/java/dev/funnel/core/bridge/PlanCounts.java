@@ -19,7 +19,7 @@ import java.util.TreeSet;
 /**
  * The plan of a period as funnel counts, the base of plan vs actual: metric {@code leads} for the
  * first stage, the lower-case stage name for the others ({@code mql}, {@code sql}, {@code won}),
- * {@code revenue}, and {@code visits} when visits are used (spec/dataset.md, table plan). Targets
+ * {@code revenue}, and {@code visits} when visits are used (docs/spec/dataset.md, table plan). Targets
  * for all channels have no channel; a breakdown needs a target per channel.
  */
 final class PlanCounts {

@@ -3,7 +3,7 @@ package dev.funnel.core.funnel;
 import java.util.Locale;
 
 /**
- * How a stage count is assigned to a period (spec/metrics.md, "Counting conventions"); every
+ * How a stage count is assigned to a period (docs/spec/metrics.md, "Counting conventions"); every
  * funnel result says which one it used.
  */
 public enum Basis {

@@ -12,7 +12,7 @@ import java.util.Locale;
 
 /**
  * Sources by stage conversions, with bottleneck flags that do not cry wolf on small cells
- * (spec/metrics.md, "Conversion matrix").
+ * (docs/spec/metrics.md, "Conversion matrix").
  *
  * <p>Built from a cohort-basis {@link FunnelReport} with a breakdown: the cell for source s and
  * the column {@code FROM->TO} (consecutive stages by default, any forward pair on request) has

@@ -22,7 +22,7 @@ import java.util.Map;
 /**
  * The stage funnel over the columnar form, both bases: the one implementation behind
  * {@link StageFunnel#compute} and {@link StageFunnel#tally}, giving the counts of {@link LeadReach}
- * plus {@link FunnelTally#add} for every lead of the leads table (spec/metrics.md, "Counting
+ * plus {@link FunnelTally#add} for every lead of the leads table (docs/spec/metrics.md, "Counting
  * conventions"), in one pass over the leads.
  *
  * <p>Per lead, its stage rows (contiguous in {@link StageColumns}, sorted by exact time) give the

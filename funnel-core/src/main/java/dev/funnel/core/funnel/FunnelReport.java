@@ -9,7 +9,7 @@ import java.util.Locale;
 /**
  * A stage funnel: counts and conversions over the window, per group and per period, on one basis.
  *
- * <p>Maps onto the JSON of {@code funnel --format json} (spec/cli.md): {@code basis} (its
+ * <p>Maps onto the JSON of {@code funnel --format json} (docs/spec/cli.md): {@code basis} (its
  * {@link Basis#label()}), {@code stages}, {@code groups} (present when the query has a breakdown)
  * and {@code periods} (present when it has a granularity). Periods run from the first to the last
  * period with any count, empty periods in between included. Groups are sorted by key. On the

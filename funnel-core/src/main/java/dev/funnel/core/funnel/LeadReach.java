@@ -17,10 +17,10 @@ import java.util.List;
 /**
  * When one lead first reached each progression stage of the catalog.
  *
- * <p>Convention (spec/dataset.md): reaching a later stage implies every earlier one, so
+ * <p>Convention (docs/spec/dataset.md): reaching a later stage implies every earlier one, so
  * {@code reachedAt(k)} is the earliest change into stage {@code k} or any later progression stage
  * (a suffix minimum over the lead's history; a skipped stage is reached at the time of the later
- * one). The first stage is reached at {@code created_at} exactly (spec/cli.md: "every lead is at
+ * one). The first stage is reached at {@code created_at} exactly (docs/spec/cli.md: "every lead is at
  * LEAD from its created_at"), so a change recorded before creation, a data-quality issue, can put
  * a later stage before the first one; from the second stage on, reach times are non-decreasing
  * along the catalog. Exits do not reach anything. Built in one pass over the lead's own stage

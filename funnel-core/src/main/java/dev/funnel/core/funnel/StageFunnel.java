@@ -6,8 +6,8 @@ import dev.funnel.core.Lead;
 import dev.funnel.core.columnar.Columns;
 
 /**
- * The entry point of the stage funnel (spec/metrics.md, "Funnel and sales metrics"; JSON of
- * {@code funnel} in spec/cli.md).
+ * The entry point of the stage funnel (docs/spec/metrics.md, "Funnel and sales metrics"; JSON of
+ * {@code funnel} in docs/spec/cli.md).
  *
  * <pre>{@code
  * FunnelReport r = StageFunnel.compute(dataset,

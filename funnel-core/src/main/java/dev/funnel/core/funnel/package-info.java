@@ -20,6 +20,6 @@
  * the previous and from the first stage (NaN when the denominator is zero) and conversion between
  * any two stages, per period ({@link dev.funnel.core.Granularity}) and per group of one or two
  * {@link dev.funnel.core.funnel.Dimension dimensions}. {@link dev.funnel.core.funnel.FunnelTally}
- * is the mergeable partial state behind it. Definitions: spec/metrics.md, spec/cli.md.
+ * is the mergeable partial state behind it. Definitions: docs/spec/metrics.md, docs/spec/cli.md.
  */
 package dev.funnel.core.funnel;

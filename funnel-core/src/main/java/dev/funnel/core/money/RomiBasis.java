@@ -2,7 +2,7 @@ package dev.funnel.core.money;
 
 import java.util.Locale;
 
-/** What ROMI's return is measured on; every unit report says which (spec/metrics.md). */
+/** What ROMI's return is measured on; every unit report says which (docs/spec/metrics.md). */
 public enum RomiBasis {
   /** Gross profit: revenue x margin. */
   MARGIN,

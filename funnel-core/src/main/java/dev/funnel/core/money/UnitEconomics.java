@@ -23,7 +23,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The entry point of the money metrics (spec/metrics.md, "Money metrics"): CPL, CAC, ROMI, DRR
+ * The entry point of the money metrics (docs/spec/metrics.md, "Money metrics"): CPL, CAC, ROMI, DRR
  * and the marketing share of revenue, per channel and campaign.
  *
  * <p>Conventions. The window is a half-open range of local days {@code [from, to)} in the dataset

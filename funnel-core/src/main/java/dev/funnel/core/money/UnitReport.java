@@ -8,9 +8,9 @@ import java.util.Locale;
 
 /**
  * CPL, CAC, ROMI and DRR per channel and per campaign, with the total and the share of revenue
- * from marketing-sourced customers (spec/metrics.md, "Money metrics").
+ * from marketing-sourced customers (docs/spec/metrics.md, "Money metrics").
  *
- * <p>Maps onto {@code unit --format json} (spec/cli.md): {@code channels} and {@code total} are
+ * <p>Maps onto {@code unit --format json} (docs/spec/cli.md): {@code channels} and {@code total} are
  * {@link UnitRow}s; {@code romiBasis} says whether ROMI was computed on margin or on revenue.
  *
  * @param window                 the window the report covers, as a label

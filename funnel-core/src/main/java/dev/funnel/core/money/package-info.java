@@ -8,6 +8,6 @@
  * the share of revenue from marketing-sourced customers. A customer belongs to the channel of its
  * first lead. Sums are exact {@link java.math.BigDecimal}s; undefined ratios are NaN.
  * {@link dev.funnel.core.money.UnitTally} is the mergeable partial state. Definitions:
- * spec/metrics.md, JSON shape: spec/cli.md ({@code unit}).
+ * docs/spec/metrics.md, JSON shape: docs/spec/cli.md ({@code unit}).
  */
 package dev.funnel.core.money;

@@ -29,7 +29,8 @@ import java.util.Optional;
  * into arrays; {@link #base} then counts a window and channel over them (definitions in
  * {@link PlanMetric}), with no record per row. Times are compared on epoch milliseconds, and a
  * window bound inside a time's millisecond (an as-of instant with a sub-millisecond part) is
- * decided on the exact instant. Results are cached per window and channel.
+ * decided on the exact instant. Each window is counted for every channel at once, in one pass over
+ * the rows (a plan with targets for many channels does not cost a pass per channel), and kept.
  */
 final class Actuals {
 
@@ -56,6 +57,13 @@ final class Actuals {
   /** Local midnight of each spend row's day, epoch millis. */
   private final long[] spendAt;
   private final Map<List<Object>, Base> cache = new HashMap<>();
+  private final Map<List<Instant>, Window> windows = new HashMap<>();
+  private long visited;
+  /** The slot of each channel code in a window's counts, -1 for a channel not asked about. */
+  private final int[] slotOf;
+  private final int slots;
+  /** The channels windows may be asked about; null: all. */
+  private final java.util.Set<String> named;
 
   /** Where the windows asked about lie, null bounds open. */
   private final Instant spanFrom;
@@ -71,10 +79,36 @@ final class Actuals {
    * and without a stage change in it adds nothing to any window inside.
    */
   Actuals(Dataset d, Instant from, Instant to) {
+    this(d, from, to, null);
+  }
+
+  /**
+   * The actuals for windows inside {@code [from, to)}, asked for the named channels only (and for
+   * all channels): a window keeps a count per named channel, so its memory follows the plan's
+   * channels, not the data's. Null names every channel.
+   */
+  Actuals(Dataset d, Instant from, Instant to, java.util.Collection<String> channels) {
     this.d = d;
     this.c = d.columns();
     this.spanFrom = from;
     this.spanTo = to;
+    int codes = d.columns().channels().size();
+    this.slotOf = new int[codes];
+    if (channels == null) {
+      java.util.Arrays.setAll(slotOf, i -> i);
+      this.slots = codes;
+    } else {
+      java.util.Arrays.fill(slotOf, -1);
+      int k = 0;
+      for (String ch : new java.util.TreeSet<>(channels)) {
+        int code = d.columns().channels().find(ch);
+        if (code >= 0 && slotOf[code] < 0) {
+          slotOf[code] = k++;
+        }
+      }
+      this.slots = k;
+    }
+    this.named = channels == null ? null : java.util.Set.copyOf(channels);
     StageCatalog catalog = d.catalog();
     Optional<Stage> mqlStage = progression(d, "MQL");
     Optional<Stage> sqlStage = progression(d, "SQL");
@@ -190,75 +224,155 @@ final class Actuals {
       throw new IllegalStateException("window [" + from + ", " + to + ") outside the actuals' span ["
           + spanFrom + ", " + spanTo + ")");
     }
+    if (channel != null && named != null && !named.contains(channel)) {
+      throw new IllegalStateException("channel " + channel + " was not named to the actuals");
+    }
     return cache.computeIfAbsent(List.of(from, to, channel == null ? "" : "=" + channel),
-        k -> count(from, to, channel));
+        k -> windows.computeIfAbsent(List.of(from, to), x -> new Window(from, to)).base(channel));
   }
 
-  private Base count(Instant from, Instant to, String channel) {
-    MillisWindow w = new MillisWindow(from, to);
-    int code = channel == null ? -1 : c.channels().find(channel);
-    boolean none = Lead.NO_CHANNEL.equals(channel);
-    LeadColumns lc = c.leads();
-    StageColumns sc = c.stages();
-    long nLeads = 0;
-    long nMql = 0;
-    long nSql = 0;
-    long nWon = 0;
-    long nLost = 0;
-    for (int k = 0; k < lead.length; k++) {
-      if (channel != null && (code < 0 || leadChannel[k] != code)) {
-        continue;
-      }
-      int l = lead[k];
-      int t = w.test(lc.createdAt(l));
-      int created = t == MillisWindow.IN || (t == MillisWindow.EXACT && w.contains(lc.created(l)))
-          ? 1 : 0;
-      nLeads += created;
-      nMql += mqlRow[k] == CREATED ? created : in(w, sc, mqlRow[k]);
-      nSql += sqlRow[k] == CREATED ? created : in(w, sc, sqlRow[k]);
-      nWon += in(w, sc, wonRow[k]);
-      nLost += in(w, sc, lostRow[k]);
-    }
-    PaymentColumns pc = c.payments();
-    long customers = 0;
-    Sum revenue = new Sum(pc.amount());
-    for (int cust = 0; cust < customerChannel.length; cust++) {
-      if (!matches(customerChannel[cust], channel, code, none)) {
-        continue;
-      }
-      int first = firstPurchase[cust];
-      if (first >= 0 && paidIn(w, pc, first)) {
-        customers++;
-      }
-      for (int r = pc.from(cust), end = pc.to(cust); r < end; r++) {
-        if (paidIn(w, pc, r)) {
-          revenue.add(r);
+  /** Rows visited by the passes over the data so far (for tests: one pass per window). */
+  long visited() {
+    return visited;
+  }
+
+  /**
+   * The quantities of one window for every channel at once, in one pass over the rows: a plan
+   * with targets for many channels costs a pass per window, not a pass per window and channel.
+   * Slots: a named channel's, {@link #all} for every row, {@link #noLead} for customers without a
+   * lead.
+   */
+  private final class Window {
+    final int all;
+    final int noLead;
+    final long[] leads;
+    final long[] mql;
+    final long[] sql;
+    final long[] won;
+    final long[] lost;
+    final long[] customers;
+    final long[] spendRows;
+    final Sum[] revenue;
+    final Sum[] spend;
+
+    Window(Instant from, Instant to) {
+      all = Actuals.this.slots;
+      noLead = all + 1;
+      int slots = all + 2;
+      leads = new long[slots];
+      mql = new long[slots];
+      sql = new long[slots];
+      won = new long[slots];
+      lost = new long[slots];
+      customers = new long[slots];
+      spendRows = new long[slots];
+      revenue = new Sum[slots];
+      spend = new Sum[slots];
+      MillisWindow w = new MillisWindow(from, to);
+      LeadColumns lc = c.leads();
+      StageColumns sc = c.stages();
+      for (int k = 0; k < lead.length; k++) {
+        int l = lead[k];
+        int t = w.test(lc.createdAt(l));
+        int created = t == MillisWindow.IN || (t == MillisWindow.EXACT && w.contains(lc.created(l)))
+            ? 1 : 0;
+        int m = mqlRow[k] == CREATED ? created : in(w, sc, mqlRow[k]);
+        int q = sqlRow[k] == CREATED ? created : in(w, sc, sqlRow[k]);
+        int wn = in(w, sc, wonRow[k]);
+        int ls = in(w, sc, lostRow[k]);
+        leads[all] += created;
+        mql[all] += m;
+        sql[all] += q;
+        won[all] += wn;
+        lost[all] += ls;
+        int slot = leadChannel[k] < 0 ? -1 : slotOf[leadChannel[k]];
+        if (slot >= 0) {
+          leads[slot] += created;
+          mql[slot] += m;
+          sql[slot] += q;
+          won[slot] += wn;
+          lost[slot] += ls;
         }
       }
-    }
-    SpendColumns sp = c.spend();
-    Sum spend = new Sum(sp.amount());
-    long spendRows = 0;
-    for (int r = 0; r < spendAt.length; r++) {
-      if ((channel == null || (code >= 0 && sp.channel(r) == code))) {
+      visited += lead.length;
+      PaymentColumns pc = c.payments();
+      for (int cust = 0; cust < customerChannel.length; cust++) {
+        int code = customerChannel[cust];
+        int slot = code == NO_LEAD ? noLead : code < 0 ? -1 : slotOf[code];
+        int first = firstPurchase[cust];
+        boolean isNew = first >= 0 && paidIn(w, pc, first);
+        if (isNew) {
+          customers[all]++;
+          if (slot >= 0) {
+            customers[slot]++;
+          }
+        }
+        for (int r = pc.from(cust), end = pc.to(cust); r < end; r++) {
+          if (paidIn(w, pc, r)) {
+            sum(revenue, all, pc.amount()).add(r);
+            if (slot >= 0) {
+              sum(revenue, slot, pc.amount()).add(r);
+            }
+          }
+        }
+        visited += 1 + pc.to(cust) - pc.from(cust);
+      }
+      SpendColumns sp = c.spend();
+      for (int r = 0; r < spendAt.length; r++) {
         int t = w.test(spendAt[r]);
         if (t == MillisWindow.IN
             || (t == MillisWindow.EXACT && w.contains(Instant.ofEpochMilli(spendAt[r])))) {
-          spend.add(r);
-          spendRows++;
+          int code = sp.channel(r);
+          sum(spend, all, sp.amount()).add(r);
+          spendRows[all]++;
+          int slot = code < 0 ? -1 : slotOf[code];
+          if (slot >= 0) {
+            sum(spend, slot, sp.amount()).add(r);
+            spendRows[slot]++;
+          }
         }
       }
+      visited += spendAt.length;
     }
-    return new Base(nLeads, nMql, nSql, nWon, nLost, revenue.value(), spend.value(), spendRows,
-        customers);
+
+    Base base(String channel) {
+      if (channel == null) {
+        return of(all, -1);
+      }
+      // a channel's leads and spend are its code's; its customers are those whose first lead is
+      // of the channel, and for the no-channel name also those without a lead
+      int code = c.channels().find(channel);
+      return of(code < 0 ? -1 : slotOf[code], Lead.NO_CHANNEL.equals(channel) ? noLead : -1);
+    }
+
+    private Base of(int slot, int plus) {
+      PaymentColumns pc = c.payments();
+      BigDecimal rev = value(revenue, slot, pc.amount());
+      long cust = slot >= 0 ? customers[slot] : 0;
+      if (plus >= 0) {
+        rev = rev.add(value(revenue, plus, pc.amount()));
+        cust += customers[plus];
+      }
+      if (slot < 0) {
+        return new Base(0, 0, 0, 0, 0, rev, value(spend, -1, c.spend().amount()), 0, cust);
+      }
+      return new Base(leads[slot], mql[slot], sql[slot], won[slot], lost[slot], rev,
+          value(spend, slot, c.spend().amount()), spendRows[slot], cust);
+    }
   }
 
-  /** Whether a customer of this channel code ({@link #NO_LEAD}: no lead) matches the filter. */
-  private static boolean matches(int customerCode, String channel, int code, boolean none) {
-    if (channel == null) {
-      return true;
+  private static Sum sum(Sum[] sums, int slot, MoneyColumn col) {
+    Sum s = sums[slot];
+    if (s == null) {
+      s = new Sum(col);
+      sums[slot] = s;
     }
-    return customerCode == NO_LEAD ? none : code >= 0 && customerCode == code;
+    return s;
+  }
+
+  private static BigDecimal value(Sum[] sums, int slot, MoneyColumn col) {
+    Sum s = slot < 0 ? null : sums[slot];
+    return (s == null ? new Sum(col) : s).value();
   }
 
   private static int in(MillisWindow w, StageColumns sc, int row) {

@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Plan vs actual for a period (spec/metrics.md, "Plan vs actual"): per planned metric the plan,
+ * Plan vs actual for a period (docs/spec/metrics.md, "Plan vs actual"): per planned metric the plan,
  * the actual so far, the deviation, a run-rate forecast to the end of the period, quarter-to-date
  * plan and actual, and an alert level.
  *
@@ -87,10 +87,19 @@ public final class PlanFact {
     }
 
     PlanTable plan = new PlanTable(d.plan());
-    // every window asked below is [ps, r) or [qs, qtdTo)
-    Actuals actuals = new Actuals(d, ps.isBefore(qs) ? ps : qs, r.isAfter(qtdTo) ? r : qtdTo);
+    List<PlanTable.Key> keys = plan.keysOverlapping(period.start(), period.endExclusive());
+    java.util.Set<String> channels = new java.util.HashSet<>();
+    keys.forEach(k -> {
+      if (k.channel() != null) {
+        channels.add(k.channel());
+      }
+    });
+    // every window asked below is [ps, r) or [qs, qtdTo), each counted in one pass for all the
+    // plan's channels
+    Actuals actuals = new Actuals(d, ps.isBefore(qs) ? ps : qs, r.isAfter(qtdTo) ? r : qtdTo,
+        channels);
     List<PlanRow> rows = new ArrayList<>();
-    for (PlanTable.Key k : plan.keysOverlapping(period.start(), period.endExclusive())) {
+    for (PlanTable.Key k : keys) {
       Optional<PlanMetric> known = PlanMetric.find(k.metric());
       if (known.isEmpty()) {
         PlanTable.Resolved p = plan.ratio(k, period.start(), period.endExclusive());

@@ -5,7 +5,7 @@ import java.util.Optional;
 
 /**
  * The metrics plan vs actual computes, with their plan-table names, directions and whether they
- * add up over time (spec/metrics.md, "Plan vs actual" and "Money metrics").
+ * add up over time (docs/spec/metrics.md, "Plan vs actual" and "Money metrics").
  *
  * <p>Actual values over a half-open window of instants (calendar periods in the dataset zone),
  * optionally for one channel:

@@ -3,7 +3,7 @@ package dev.funnel.core.plan;
 /**
  * One planned metric (for all channels or one channel) against its actual value.
  *
- * <p>Maps onto a row of {@code planfact --format json} (spec/cli.md): {@code metric},
+ * <p>Maps onto a row of {@code planfact --format json} (docs/spec/cli.md): {@code metric},
  * {@code plan}, {@code actual}, {@code runRate}, {@code deviation} and {@code status} (its
  * {@link PlanStatus#label()}); NaN becomes {@code null}. Definitions: {@link PlanFact}.
  *

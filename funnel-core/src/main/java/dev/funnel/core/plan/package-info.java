@@ -21,6 +21,6 @@
  * {@link dev.funnel.core.plan.Direction}) of at least the warning fraction of the plan is a
  * warning, of at least the alert fraction an alert ({@link dev.funnel.core.plan.Tolerance}, 5 % and
  * 15 % by default). Metric names the library does not know stay in the report with status
- * {@code unknown}. Source of the definitions: spec/metrics.md, "Plan vs actual".
+ * {@code unknown}. Source of the definitions: docs/spec/metrics.md, "Plan vs actual".
  */
 package dev.funnel.core.plan;

@@ -28,7 +28,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The data-quality report of a dataset (spec/metrics.md, "Data quality"): every problem that would
+ * The data-quality report of a dataset (docs/spec/metrics.md, "Data quality"): every problem that would
  * make the funnel's numbers wrong, counted, with examples; nothing is dropped silently.
  *
  * <pre>{@code

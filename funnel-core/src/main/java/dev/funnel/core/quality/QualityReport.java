@@ -13,11 +13,11 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * What a dataset holds that its numbers should not trust (spec/metrics.md, "Data quality"): rows
+ * What a dataset holds that its numbers should not trust (docs/spec/metrics.md, "Data quality"): rows
  * per table, the issues found with counts and examples, and how much revenue cannot be traced to
  * a source.
  *
- * <p>JSON shape (spec/cli.md): {@code {"rows": {table: {read, accepted, rejected}}, "issues":
+ * <p>JSON shape (docs/spec/cli.md): {@code {"rows": {table: {read, accepted, rejected}}, "issues":
  * [{code, count, examples}]}} - {@link #rows()} and {@link #issues()} map onto it one to one.
  *
  * @param asOf                 the instant after which a timestamp counts as in the future

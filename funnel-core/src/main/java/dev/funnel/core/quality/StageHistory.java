@@ -7,7 +7,7 @@ import dev.funnel.core.columnar.StageColumns;
 import java.util.Arrays;
 
 /**
- * Checks one lead's stage history against the catalog order (spec/dataset.md: a lead that enters
+ * Checks one lead's stage history against the catalog order (docs/spec/dataset.md: a lead that enters
  * a later stage has passed the earlier ones, and the report shows where the CRM did not record
  * that).
  *

@@ -40,6 +40,41 @@ final class Cycles {
     return count.result();
   }
 
+  /** The cycle of each group of leads by {@code by}, and the log-rank test across the groups. */
+  static CycleComparison cycleBy(Dataset d, dev.funnel.core.funnel.Dimension by, String fromStage,
+      Instant asOf, Instant from, Instant to) {
+    d.require(DatasetTable.LEADS, "the sales cycle");
+    d.require(DatasetTable.STAGES, "the sales cycle");
+    d.require(DatasetTable.PAYMENTS, "the sales cycle");
+    DealHistory.requireAsOf(asOf, "the sales cycle");
+    Stage start = progression(d.catalog(), fromStage);
+    dev.funnel.core.columnar.Columns c = d.columns();
+    LeadColumns lc = c.leads();
+    java.util.Map<String, CycleCount> groups = new java.util.TreeMap<>();
+    DealHistory h = new DealHistory(d, asOf);
+    for (int i = 0; i < lc.size(); i++) {
+      if (!lc.hasRow(i)) {
+        continue;
+      }
+      String key;
+      switch (by) {
+        case CHANNEL: key = c.channels().value(lc.channel(i)); break;
+        case CAMPAIGN: key = c.campaigns().value(lc.campaign(i)); break;
+        case SEGMENT: key = c.segments().value(lc.segment(i)); break;
+        default: key = c.owners().value(lc.owner(i)); break;
+      }
+      groups.computeIfAbsent(key == null ? dev.funnel.core.funnel.Dimension.NONE : key,
+          k -> new CycleCount(start, asOf, from, to)).add(h.load(i));
+    }
+    java.util.Map<String, SalesCycle> cycles = new java.util.TreeMap<>();
+    java.util.Map<String, dev.funnel.core.stats.KaplanMeier> states = new java.util.LinkedHashMap<>();
+    for (java.util.Map.Entry<String, CycleCount> e : groups.entrySet()) {
+      cycles.put(e.getKey(), e.getValue().result());
+      states.put(e.getKey(), e.getValue().km.state());
+    }
+    return new CycleComparison(by, cycles, dev.funnel.core.stats.LogRankTest.of(states));
+  }
+
   /**
    * Cycle durations fed one deal at a time (its history cut at {@code asOf}): paid deals are
    * events, open and won-but-unpaid ones are censored at {@code asOf}, lost and returned ones

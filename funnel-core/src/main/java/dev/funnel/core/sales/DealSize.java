@@ -7,7 +7,7 @@ import java.util.Locale;
 
 /**
  * Average deal size (average check): the mean WON amount of deals won in the window
- * (spec/metrics.md). Won deals without any amount are counted in {@code won} but not in the mean.
+ * (docs/spec/metrics.md). Won deals without any amount are counted in {@code won} but not in the mean.
  *
  * @param won     deals won in the window
  * @param valued  of those, with a known amount

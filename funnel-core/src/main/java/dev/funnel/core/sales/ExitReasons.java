@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Lost and returned-to-marketing reasons (spec/metrics.md): counts, shares, early vs late.
+ * Lost and returned-to-marketing reasons (docs/spec/metrics.md): counts, shares, early vs late.
  *
  * <p>Every exit change inside the window counts once (a lead returned twice counts twice). Early
  * means the lead had not reached the boundary stage (OPPORTUNITY by default) when it exited: the

@@ -1,7 +1,7 @@
 package dev.funnel.core.sales;
 
 /**
- * The KPIs of one owner (spec/metrics.md: SDRs own first reaction and SQL, AEs own win rate and
+ * The KPIs of one owner (docs/spec/metrics.md: SDRs own first reaction and SQL, AEs own win rate and
  * cycle length). Which leads count for whom depends on the {@link OwnerRule}: by role, one lead's
  * SDR-side figures and AE-side figures can land on two different people.
  *

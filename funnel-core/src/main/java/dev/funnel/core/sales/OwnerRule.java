@@ -5,8 +5,8 @@ import java.util.Locale;
 /**
  * Who a lead's per-owner KPIs are credited to ({@link OwnerKpis}).
  *
- * <p>spec/metrics.md splits the work by role: "Marketing owns MQL volume and MQL→SQL; SDRs own
- * first reaction and SQL; AEs own win rate and cycle length". spec/dataset.md carries three owner
+ * <p>docs/spec/metrics.md splits the work by role: "Marketing owns MQL volume and MQL→SQL; SDRs own
+ * first reaction and SQL; AEs own win rate and cycle length". docs/spec/dataset.md carries three owner
  * columns: {@code leads.owner} (the responsible person, SDR or AE, usually whoever holds the lead
  * now), {@code stages.owner} ("who moved the lead") and {@code activities.owner} ("who did it").
  * In a CRM where an SDR qualifies a lead and hands it to an AE, a single column cannot credit both
@@ -20,7 +20,7 @@ public enum OwnerRule {
    * activity that names an owner, at or after its MQL time and at or before its SQL hand-off (or
    * the as-of instant while it has not reached SQL); else the owner of the stage change that made
    * the lead reach SQL (who qualified it, when it did); else {@code leads.owner}; else
-   * {@code (none)}. The SQL hand-off closes the SDR's part (spec/metrics.md: "SDRs own first
+   * {@code (none)}. The SQL hand-off closes the SDR's part (docs/spec/metrics.md: "SDRs own first
    * reaction and SQL"), so an AE's meeting after the hand-off never takes the SDR's credit, even
    * when no SDR activity was logged before it; the reaction time itself stays the lead's (to its
    * first activity of any owner, as in the first-response SLA).

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The open pipeline as of an instant (spec/metrics.md, "Pipeline").
+ * The open pipeline as of an instant (docs/spec/metrics.md, "Pipeline").
  *
  * <p>Open deals: leads whose latest stage change at or before {@code asOf} is a progression stage
  * from OPPORTUNITY to NEGOTIATION (by default) and that were never won; their value is the latest

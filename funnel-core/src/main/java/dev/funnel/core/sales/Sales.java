@@ -7,7 +7,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 
 /**
- * The entry point of the sales metrics (spec/metrics.md, "Funnel and sales metrics"): win rate,
+ * The entry point of the sales metrics (docs/spec/metrics.md, "Funnel and sales metrics"): win rate,
  * average deal, sales cycle, time in stage, exit reasons, pipeline, velocity, first-response SLA
  * and per-owner KPIs.
  *
@@ -54,6 +54,16 @@ public final class Sales {
    */
   public static SalesCycle cycle(Dataset d, String fromStage, Instant asOf, Instant from, Instant to) {
     return Cycles.cycle(d, fromStage, asOf, from, to);
+  }
+
+  /**
+   * The cycle of {@link #cycle(Dataset, String, Instant, Instant, Instant)} per group of leads by
+   * {@code by}, with the log-rank test that the groups share one curve; see
+   * {@link CycleComparison}.
+   */
+  public static CycleComparison cycleBy(Dataset d, dev.funnel.core.funnel.Dimension by,
+      String fromStage, Instant asOf, Instant from, Instant to) {
+    return Cycles.cycleBy(d, by, fromStage, asOf, from, to);
   }
 
   /** The cycle from SQL to the first payment of every lead, as of an instant. */

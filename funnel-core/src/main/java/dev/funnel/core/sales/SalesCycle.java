@@ -8,7 +8,7 @@ import java.util.Locale;
 
 /**
  * Sales cycle length in days from a start stage (SQL by default) to the first payment
- * (spec/metrics.md), with still-open deals censored, not dropped.
+ * (docs/spec/metrics.md), with still-open deals censored, not dropped.
  *
  * <p>Each lead that reached the start stage in the window (and before {@code asOf}) is one
  * observation: the event is its customer's first positive payment at or after that moment (a

@@ -5,7 +5,7 @@ import dev.funnel.core.display.TextTable;
 import java.util.Locale;
 
 /**
- * Sales velocity = opportunities x win rate x average deal / cycle length (spec/metrics.md): the
+ * Sales velocity = opportunities x win rate x average deal / cycle length (docs/spec/metrics.md): the
  * revenue the current pipeline produces per day.
  *
  * @param opportunities open deals in the pipeline

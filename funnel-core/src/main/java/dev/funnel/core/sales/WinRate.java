@@ -6,7 +6,7 @@ import java.math.BigDecimal;
 import java.util.Locale;
 
 /**
- * Win rate from a base stage (spec/metrics.md: "won / (won + lost) from SQL or from opportunity;
+ * Win rate from a base stage (docs/spec/metrics.md: "won / (won + lost) from SQL or from opportunity;
  * say which"), by count and by value.
  *
  * <p>Population: leads that reached the base stage (reaching a later stage implies it) inside the

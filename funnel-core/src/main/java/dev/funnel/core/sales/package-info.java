@@ -28,6 +28,6 @@
  * reached the won stage, else RETURNED when its latest change is the RETURNED exit, LOST when it is
  * any other exit, else OPEN. Money sums are
  * exact {@link java.math.BigDecimal}s; ratios are doubles, NaN when undefined. Definitions:
- * spec/metrics.md.
+ * docs/spec/metrics.md.
  */
 package dev.funnel.core.sales;

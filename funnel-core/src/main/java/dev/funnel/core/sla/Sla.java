@@ -17,7 +17,7 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * First-response SLA: how fast sales act on leads once they reach a stage (spec/metrics.md,
+ * First-response SLA: how fast sales act on leads once they reach a stage (docs/spec/metrics.md,
  * "SLA"), and which leads are overdue or stale as of an instant.
  *
  * <p>Definitions:

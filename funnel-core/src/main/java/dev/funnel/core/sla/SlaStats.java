@@ -3,7 +3,7 @@ package dev.funnel.core.sla;
 /**
  * First-response figures of one owner (or of everyone, {@link Sla#ALL}).
  *
- * <p>Conventions (spec/metrics.md, "SLA"): the share within target is
+ * <p>Conventions (docs/spec/metrics.md, "SLA"): the share within target is
  * {@code within / (within + late + overdue)} — a lead still waiting beyond the target counts as a
  * breach, a lead still waiting inside the target is undecided and left out (NaN when nothing is
  * decided). Median and p90 are Kaplan-Meier percentiles of the response time (Kaplan and Meier

@@ -13,7 +13,7 @@
  *
  * <p>Censoring: a lead without a response is observed only until the as-of instant. Beyond the
  * target it is a breach already; inside it, the outcome is not known yet, so it is left out of the
- * share and censored in the percentiles (spec/metrics.md, "SLA"). Per-lead observations are
+ * share and censored in the percentiles (docs/spec/metrics.md, "SLA"). Per-lead observations are
  * {@link dev.funnel.core.sla.FirstResponse}s; {@link dev.funnel.core.sla.SlaTally} is their
  * mergeable partial state.
  */

@@ -5,7 +5,7 @@ import dev.funnel.core.display.TextTable;
 import java.util.Locale;
 
 /**
- * A/B comparison of two conversion rates (spec/metrics.md, "A/B comparison"): each rate with its
+ * A/B comparison of two conversion rates (docs/spec/metrics.md, "A/B comparison"): each rate with its
  * Wilson interval, the two-proportion z-test of B against A and the Bayesian P(B > A) with the
  * expected loss of each choice.
  *

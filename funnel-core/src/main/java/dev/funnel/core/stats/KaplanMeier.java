@@ -16,7 +16,10 @@ import java.util.TreeMap;
  * incomplete observations", JASA 53(282), 457-481:
  * {@code S(t) = prod_{t_i <= t} (1 - d_i / n_i)}, with {@code n_i} the observations still at risk
  * just before {@code t_i}; a censoring tied with events at {@code t_i} is counted at risk at
- * {@code t_i} (the usual convention: events before censorings).
+ * {@code t_i} (the usual convention: events before censorings). The variance of {@code S(t)} is
+ * Greenwood's (M. Greenwood, 1926, "The natural duration of cancer", Reports on Public Health
+ * and Medical Subjects 33): {@code S(t)^2 sum_{t_i <= t} d_i / (n_i (n_i - d_i))}, undefined
+ * (NaN) from the first time at which every observation at risk has the event.
  */
 public final class KaplanMeier {
 
@@ -60,6 +63,11 @@ public final class KaplanMeier {
     return new KaplanMeier(m);
   }
 
+  /** Per distinct duration, ascending: {events, censored} (read-only use within the package). */
+  java.util.NavigableMap<Double, long[]> counts() {
+    return java.util.Collections.unmodifiableNavigableMap(byTime);
+  }
+
   /** The survival curve of the observations added so far. */
   public SurvivalCurve result() {
     long atRisk = 0;
@@ -71,11 +79,13 @@ public final class KaplanMeier {
     long n = atRisk;
     List<SurvivalCurve.Step> steps = new ArrayList<>();
     double s = 1;
+    double greenwood = 0; // sum of d / (n (n - d)) over the event times so far
     for (Map.Entry<Double, long[]> e : byTime.entrySet()) {
       long d = e.getValue()[0];
       if (d > 0) {
         s *= 1 - (double) d / atRisk;
-        steps.add(new SurvivalCurve.Step(e.getKey(), atRisk, d, s));
+        greenwood += d < atRisk ? (double) d / ((double) atRisk * (atRisk - d)) : Double.NaN;
+        steps.add(new SurvivalCurve.Step(e.getKey(), atRisk, d, s, greenwood));
       }
       atRisk -= d + e.getValue()[1];
     }

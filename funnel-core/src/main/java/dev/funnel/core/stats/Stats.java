@@ -46,4 +46,32 @@ public final class Stats {
   public static BetaBinomialPrior shrinkage(long[] successes, long[] trials) {
     return BetaBinomialPrior.estimate(successes, trials);
   }
+
+  /** Bayesian P(B > A) and expected losses with a {@code Beta(alpha, beta)} prior (any positive). */
+  public static BayesianAB bayesian(long xa, long na, long xb, long nb, double priorAlpha,
+      double priorBeta) {
+    return BayesianAB.of(xa, na, xb, nb, priorAlpha, priorBeta);
+  }
+
+  /** The two-proportion z-test with Yates' continuity correction. */
+  public static TwoProportionTest twoProportionCorrected(long xa, long na, long xb, long nb,
+      double confidence) {
+    return TwoProportionTest.corrected(xa, na, xb, nb, confidence);
+  }
+
+  /** Fisher's exact test of B against A, for small counts. */
+  public static FisherExactTest fisher(long xa, long na, long xb, long nb) {
+    return FisherExactTest.of(xa, na, xb, nb);
+  }
+
+  /** Trials per group to detect {@code rateB} against {@code rateA} (two-sided z-test). */
+  public static ProportionTestPlan sampleSize(double rateA, double rateB, double alpha,
+      double power) {
+    return ProportionTestPlan.sampleSize(rateA, rateB, alpha, power);
+  }
+
+  /** The log-rank test that the groups' survival curves are equal. */
+  public static LogRankTest logRank(java.util.Map<String, KaplanMeier> groups) {
+    return LogRankTest.of(groups);
+  }
 }

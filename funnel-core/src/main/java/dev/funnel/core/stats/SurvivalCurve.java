@@ -24,12 +24,45 @@ public record SurvivalCurve(long observations, long events, long censored, List<
   /**
    * The curve at one event time.
    *
-   * @param time     the event time
-   * @param atRisk   observations at risk just before it
-   * @param events   events at it
-   * @param survival S(time)
+   * @param time      the event time
+   * @param atRisk    observations at risk just before it
+   * @param events    events at it
+   * @param survival  S(time)
+   * @param greenwood Greenwood's sum {@code sum_{t_i <= time} d_i / (n_i (n_i - d_i))}, so that
+   *                  {@code Var S(time) = S(time)^2 greenwood}; NaN once S reaches 0
    */
-  public record Step(double time, long atRisk, long events, double survival) {}
+  public record Step(double time, long atRisk, long events, double survival, double greenwood) {
+
+    /** Greenwood's standard error of S(time); NaN once S reaches 0. */
+    public double standardError() {
+      return survival * Math.sqrt(greenwood);
+    }
+  }
+
+  /**
+   * The scale on which a pointwise confidence interval of S(t) is symmetric. Each is the normal
+   * approximation with Greenwood's variance, transformed by the delta method (Kalbfleisch and
+   * Prentice, "The Statistical Analysis of Failure Time Data", 2nd ed., 2002, section 4.3; Klein
+   * and Moeschberger, "Survival Analysis", 2nd ed., 2003, section 4.3). With
+   * {@code sigma^2 = greenwood} and z the normal quantile:
+   * <ul>
+   *   <li>{@link #PLAIN}: {@code S +- z S sigma}, cut to [0, 1];</li>
+   *   <li>{@link #LOG}: {@code S exp(+-z sigma)}, cut at 1 (R survival's default);</li>
+   *   <li>{@link #LOG_LOG}: {@code S^exp(+-z sigma / log S)}, always inside (0, 1) (the
+   *       "exponential Greenwood" interval, lifelines' default).</li>
+   * </ul>
+   */
+  public enum Scale { PLAIN, LOG, LOG_LOG }
+
+  /**
+   * A pointwise confidence interval of S at one event time.
+   *
+   * @param time     the event time
+   * @param survival S(time)
+   * @param lower    lower bound (NaN where undefined: S = 0, or S = 1 on the log-log scale)
+   * @param upper    upper bound (NaN where undefined)
+   */
+  public record Band(double time, double survival, double lower, double upper) {}
 
   public SurvivalCurve {
     steps = List.copyOf(steps);
@@ -64,6 +97,73 @@ public record SurvivalCurve(long observations, long events, long censored, List<
     }
     return Double.NaN;
   }
+
+  /**
+   * Pointwise confidence intervals of S at every event time, on {@code scale}.
+   *
+   * @throws IllegalArgumentException for a confidence outside (0, 1)
+   */
+  public List<Band> confidenceBand(double confidence, Scale scale) {
+    Checks.confidence(confidence);
+    double z = StandardNormal.quantile(0.5 + confidence / 2);
+    List<Band> out = new java.util.ArrayList<>(steps.size());
+    for (Step st : steps) {
+      double s = st.survival();
+      double sigma = Math.sqrt(st.greenwood());
+      double lo;
+      double hi;
+      switch (scale) {
+        case PLAIN:
+          lo = Math.max(0, s - z * s * sigma);
+          hi = Math.min(1, s + z * s * sigma);
+          break;
+        case LOG:
+          lo = s * Math.exp(-z * sigma);
+          hi = Math.min(1, s * Math.exp(z * sigma));
+          break;
+        default: {
+          double logS = Math.log(s); // negative: S < 1 at every event time
+          double w = z * sigma / Math.abs(logS);
+          lo = Math.pow(s, Math.exp(w));
+          hi = Math.pow(s, Math.exp(-w));
+          break;
+        }
+      }
+      if (!(s > 0) || Double.isNaN(sigma)) {
+        lo = Double.NaN;
+        hi = Double.NaN;
+      }
+      out.add(new Band(st.time(), s, lo, hi));
+    }
+    return List.copyOf(out);
+  }
+
+  /**
+   * The Nelson-Aalen estimate of the cumulative hazard at every event time (W. Nelson, 1972,
+   * Technometrics 14(4); O. Aalen, 1978, Annals of Statistics 6(4)):
+   * {@code H(t) = sum_{t_i <= t} d_i / n_i}, with variance {@code sum d_i / n_i^2} (Aalen's
+   * estimator; Klein and Moeschberger 2003, eq. 4.2.4). Ties count as in {@link KaplanMeier}.
+   */
+  public List<CumulativeHazard> cumulativeHazard() {
+    List<CumulativeHazard> out = new java.util.ArrayList<>(steps.size());
+    double h = 0;
+    double v = 0;
+    for (Step st : steps) {
+      h += (double) st.events() / st.atRisk();
+      v += (double) st.events() / ((double) st.atRisk() * st.atRisk());
+      out.add(new CumulativeHazard(st.time(), h, v));
+    }
+    return List.copyOf(out);
+  }
+
+  /**
+   * The Nelson-Aalen cumulative hazard at one event time.
+   *
+   * @param time     the event time
+   * @param hazard   H(time)
+   * @param variance its variance (Aalen)
+   */
+  public record CumulativeHazard(double time, double hazard, double variance) {}
 
   /** The median time to event; NaN when the curve stays above 0.5. */
   public double median() {

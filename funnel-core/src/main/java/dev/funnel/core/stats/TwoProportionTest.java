@@ -3,7 +3,6 @@ package dev.funnel.core.stats;
 import dev.funnel.core.display.Tabular;
 import dev.funnel.core.display.TextTable;
 import java.util.Locale;
-import org.apache.commons.statistics.distribution.NormalDistribution;
 
 /**
  * The two-proportion z-test of B against A (e.g. Agresti, "Categorical Data Analysis", 3rd ed.,
@@ -14,6 +13,14 @@ import org.apache.commons.statistics.distribution.NormalDistribution;
  * The confidence interval for the difference {@code pb - pa} uses the unpooled standard error
  * {@code sqrt(pa(1-pa)/na + pb(1-pb)/nb)} (Wald). z, p-value and bounds are NaN when a group has no
  * trials or the pooled rate is 0 or 1 (no variation to test).
+ *
+ * <p>{@link #corrected} applies Yates' continuity correction as R's {@code prop.test} does for
+ * two groups: with {@code w = 1/na + 1/nb} and {@code c = min(0.5, |pb - pa| / w)},
+ * {@code z = sign(pb - pa) (|pb - pa| - c w) / sqrt(p(1-p) w)} and the interval widened by
+ * {@code c w} on each side (F. Yates, 1934, JRSS Suppl. 1(2); Fleiss, Levin and Paik,
+ * "Statistical Methods for Rates and Proportions", 3rd ed., 2003, section 3.3). The correction
+ * brings the z-test's p-value closer to Fisher's exact one for small counts
+ * ({@link FisherExactTest}), at the price of being conservative.
  *
  * @param successesA xa
  * @param trialsA    na
@@ -27,29 +34,42 @@ import org.apache.commons.statistics.distribution.NormalDistribution;
  * @param pValue     two-sided p-value
  * @param lower      lower bound of the unpooled interval for pb - pa
  * @param upper      upper bound of the unpooled interval for pb - pa
+ * @param correction the continuity correction {@code c w} applied to the difference (0: none)
  */
 public record TwoProportionTest(
     long successesA, long trialsA, long successesB, long trialsB, double confidence,
     double rateA, double rateB, double difference, double z, double pValue, double lower,
-    double upper) implements Tabular {
+    double upper, double correction) implements Tabular {
 
   /** The test of B against A. */
   public static TwoProportionTest of(long xa, long na, long xb, long nb, double confidence) {
+    return test(xa, na, xb, nb, confidence, false);
+  }
+
+  /** The test of B against A with Yates' continuity correction (as R's {@code prop.test}). */
+  public static TwoProportionTest corrected(long xa, long na, long xb, long nb,
+      double confidence) {
+    return test(xa, na, xb, nb, confidence, true);
+  }
+
+  private static TwoProportionTest test(long xa, long na, long xb, long nb, double confidence,
+      boolean yates) {
     Checks.counts(xa, na, "group A");
     Checks.counts(xb, nb, "group B");
     Checks.confidence(confidence);
     double pa = Checks.rate(xa, na);
     double pb = Checks.rate(xb, nb);
     double diff = pb - pa;
-    NormalDistribution n01 = NormalDistribution.of(0, 1);
     double pooled = Checks.rate(xa + xb, na + nb);
-    double se = Math.sqrt(pooled * (1 - pooled) * (1.0 / na + 1.0 / nb));
-    double z = se > 0 ? diff / se : Double.NaN;
-    double p = Double.isNaN(z) ? Double.NaN : 2 * n01.survivalProbability(Math.abs(z));
-    double crit = n01.inverseCumulativeProbability(0.5 + confidence / 2);
+    double w = 1.0 / na + 1.0 / nb;
+    double cw = yates && na > 0 && nb > 0 ? Math.min(0.5, Math.abs(diff) / w) * w : 0;
+    double se = Math.sqrt(pooled * (1 - pooled) * w);
+    double z = se > 0 ? Math.signum(diff) * (Math.abs(diff) - cw) / se : Double.NaN;
+    double p = Double.isNaN(z) ? Double.NaN : 2 * StandardNormal.survival(Math.abs(z));
+    double crit = StandardNormal.quantile(0.5 + confidence / 2);
     double seu = Math.sqrt(pa * (1 - pa) / na + pb * (1 - pb) / nb);
     return new TwoProportionTest(xa, na, xb, nb, confidence, pa, pb, diff, z, p,
-        diff - crit * seu, diff + crit * seu);
+        Math.max(-1, diff - crit * seu - cw), Math.min(1, diff + crit * seu + cw), cw);
   }
 
   /** Whether the difference is significant at the test's level (p-value below 1 - confidence). */

@@ -3,7 +3,6 @@ package dev.funnel.core.stats;
 import dev.funnel.core.display.Tabular;
 import dev.funnel.core.display.TextTable;
 import java.util.Locale;
-import org.apache.commons.statistics.distribution.NormalDistribution;
 
 /**
  * The Wilson score interval of a binomial proportion (Wilson, E. B. (1927), "Probable inference,
@@ -28,7 +27,7 @@ public record WilsonInterval(
   /** The interval of x successes in n trials at a confidence level. */
   public static WilsonInterval of(long successes, long trials, double confidence) {
     Checks.confidence(confidence);
-    double z = NormalDistribution.of(0, 1).inverseCumulativeProbability(0.5 + confidence / 2);
+    double z = StandardNormal.quantile(0.5 + confidence / 2);
     return compute(successes, trials, confidence, z);
   }
 
@@ -40,7 +39,7 @@ public record WilsonInterval(
     if (!(z > 0) || Double.isInfinite(z)) {
       throw new IllegalArgumentException("critical value z must be positive and finite, got " + z);
     }
-    return compute(successes, trials, 1 - 2 * NormalDistribution.of(0, 1).survivalProbability(z), z);
+    return compute(successes, trials, 1 - 2 * StandardNormal.survival(z), z);
   }
 
   private static WilsonInterval compute(long successes, long trials, double confidence, double z) {

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import com.code_intelligence.jazzer.mutation.annotation.NotNull;
+import com.code_intelligence.jazzer.mutation.annotation.WithLength;
 import java.util.List;
 
 /**
@@ -24,7 +26,7 @@ import java.util.List;
 class FunnelTallyFuzzTest {
 
   @FuzzTest(maxDuration = "10m")
-  void fromBytesMergeResult(byte[] data) {
+  void fromBytesMergeResult(@NotNull @WithLength(max = 65536) byte[] data) {
     FunnelTally t;
     try {
       t = FunnelTally.fromBytes(data);

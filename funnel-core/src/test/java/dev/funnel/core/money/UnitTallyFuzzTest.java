@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import com.code_intelligence.jazzer.mutation.annotation.NotNull;
+import com.code_intelligence.jazzer.mutation.annotation.WithLength;
 import java.math.BigDecimal;
 
 /**
@@ -28,7 +30,7 @@ class UnitTallyFuzzTest {
       .addRevenue("(none)", "x", new BigDecimal("-5"), false);
 
   @FuzzTest(maxDuration = "10m")
-  void fromBytesMergeResult(byte[] data) {
+  void fromBytesMergeResult(@NotNull @WithLength(max = 65536) byte[] data) {
     UnitTally t;
     try {
       t = UnitTally.fromBytes(data);

@@ -1,0 +1,5 @@
+module example.embed {
+  requires dev.funnel.io;
+  requires dev.funnel.attribution;
+  requires dev.funnel.cohort;
+}

@@ -1,0 +1,3 @@
+module example.peek {
+  requires dev.funnel.core;
+}
