@@ -18,6 +18,7 @@ import dev.funnel.core.sla.*;
 import dev.funnel.core.plan.*;
 import dev.funnel.core.bridge.*;
 import dev.funnel.core.stats.*;
+import dev.funnel.core.live.*;
 import dev.funnel.core.columnar.*;
 import dev.funnel.io.*;
 import dev.funnel.io.chart.*;
