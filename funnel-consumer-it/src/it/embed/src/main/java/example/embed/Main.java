@@ -108,7 +108,7 @@ public final class Main {
         .filter(e -> !e.isQualified()).map(ModuleDescriptor.Exports::source)
         .collect(Collectors.toCollection(TreeSet::new));
     Set<String> api = new TreeSet<>(Set.of("dev.funnel.core", "dev.funnel.core.bridge", "dev.funnel.core.demo",
-        "dev.funnel.core.display", "dev.funnel.core.funnel", "dev.funnel.core.money", "dev.funnel.core.plan",
+        "dev.funnel.core.display", "dev.funnel.core.funnel", "dev.funnel.core.live", "dev.funnel.core.money", "dev.funnel.core.plan",
         "dev.funnel.core.quality", "dev.funnel.core.sales", "dev.funnel.core.sla", "dev.funnel.core.stats"));
     check(exported.equals(api), "funnel-core exports the API packages only: " + exported);
     check(core.getPackages().contains("dev.funnel.core.columnar"), "the columns are in funnel-core");
