@@ -27,6 +27,7 @@ import dev.funnel.cli.view.*;
 import dev.funnel.attribution.*;
 import dev.funnel.cohort.*;
 import dev.funnel.cohort.ltv.*;
+import dev.funnel.scoring.*;
 // a simple name two imported packages share, resolved to the one meant here:
 // the column dictionary, not the obsolete java.util.Dictionary JShell imports by default
 import dev.funnel.core.columnar.Dictionary;

@@ -34,5 +34,6 @@ module dev.funnel.core {
       dev.funnel.attribution,
       dev.funnel.cohort,
       dev.funnel.io,
+      dev.funnel.scoring,
       dev.funnel.cli;
 }

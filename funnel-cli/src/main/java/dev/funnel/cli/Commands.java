@@ -17,6 +17,7 @@ final class Commands {
       new SalesCommand(),
       new PlanfactCommand(),
       new SlaCommand(),
+      new ScoreCommand(),
       new BridgeCommand(),
       new QualityCommand());
 
