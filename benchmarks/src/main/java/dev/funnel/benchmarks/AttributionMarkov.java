@@ -30,8 +30,8 @@ import org.openjdk.jmh.annotations.State;
  * repeats collapsed).
  *
  * <ul>
- *   <li>{@code funnel}: {@link Attribution#removalEffects} (exact linear solve per removed
- *       channel), turned into conversion credits;
+ *   <li>{@code funnel}: {@link Attribution#removalEffects} (exact state elimination, every
+ *       removal from one recursive halving of the channels), turned into conversion credits;
  *   <li>{@code plainJava}: the straightforward route from the path rows: transition counts in
  *       nested maps, a dense row-stochastic matrix, then power iteration of the start
  *       distribution until the mass left in transient states is below 1e-15, once for the full

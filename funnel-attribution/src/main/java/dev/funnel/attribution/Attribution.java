@@ -44,7 +44,8 @@ public final class Attribution {
    * per-journey weights of each model summed in the set's order.
    *
    * @throws IllegalArgumentException when the model needs what the journeys do not carry
-   *     (W-shaped markers, time-decay timestamps)
+   *     (W-shaped markers, time-decay timestamps), or the Markov chain has more states than
+   *     {@link AttributionOptions#markovMaxStates()}
    */
   public static AttributionResult attribute(JourneySet js, Model model, AttributionOptions options) {
     Objects.requireNonNull(js, "journeys");
