@@ -149,8 +149,14 @@ final class ScoreCommand implements Command {
       q = q.sla(q.slaStage(), sla);
     }
     ScoreReview r = Scoring.review(d, q);
-    session.emit(format == Format.JSON ? in.json(json(r)) : text(r, list));
-    return Funnel.OK;
+    if (format == Format.JSON) {
+      Object rejected = in.source().lenient() ? in.source().rejectedJson() : null;
+      session.emit(rejected == null ? dev.funnel.cli.view.Views.json(json(r))
+          : dev.funnel.cli.view.Views.json(json(r), java.util.Map.of("rejected", rejected)));
+    } else {
+      session.emit(text(r, list));
+    }
+    return ExitCodes.OK;
   }
 
   private static double lambda(Arguments args) {
