@@ -120,7 +120,7 @@ public final class ReviewJob {
     List<AttributionResult> attribution = MODELS.stream().map(m -> Attribution.attribute(js, m)).toList();
     CohortTable cohorts = f.cohorts(Granularity.MONTH, CohortBasis.PAYMENT).result();
     UnitReport unit = f.unitEconomics(null, null, UnitEconomics.NON_MARKETING)
-        .result(f.currency(), null, "[..., ...)");
+        .result(f.currency(), null, dev.funnel.core.display.Formats.window(null, null));
     return new Review(funnels, attribution, cohorts, unit);
   }
 

@@ -160,7 +160,7 @@ class SparkFunnelCustomerTest {
     assertEquals(UnitEconomics.tally(jvm, from, to, UnitEconomics.NON_MARKETING), t);
     BigDecimal margin = new BigDecimal("0.6");
     assertEquals(UnitEconomics.compute(jvm, from, to, margin),
-        t.result(onSpark.currency(), margin, "[" + from + ", " + to + ")"));
+        t.result(onSpark.currency(), margin, dev.funnel.core.display.Formats.window(from, to)));
   }
 
   @Test

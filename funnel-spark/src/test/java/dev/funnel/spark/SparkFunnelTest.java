@@ -24,6 +24,7 @@ import dev.funnel.core.funnel.FunnelQuery;
 import dev.funnel.core.funnel.FunnelTally;
 import dev.funnel.core.funnel.StageFunnel;
 import dev.funnel.core.money.UnitEconomics;
+import dev.funnel.core.money.UnitReport;
 import dev.funnel.core.money.UnitTally;
 import dev.funnel.io.DatasetReader;
 import dev.funnel.io.DatasetWriter;
@@ -147,7 +148,7 @@ class SparkFunnelTest {
     assertEquals(UnitEconomics.tally(jvm, from, to, UnitEconomics.NON_MARKETING), t);
     assertEquals(jvm.currency(), onSpark.currency());
     BigDecimal margin = new BigDecimal("0.6");
-    assertEquals(UnitEconomics.compute(jvm, from, to, margin),
-        t.result(onSpark.currency(), margin, "[" + from + ", " + to + ")"));
+    UnitReport expected = UnitEconomics.compute(jvm, from, to, margin);
+    assertEquals(expected, t.result(onSpark.currency(), margin, expected.window()));
   }
 }
