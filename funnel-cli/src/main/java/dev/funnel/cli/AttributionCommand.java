@@ -5,19 +5,25 @@ import dev.funnel.attribution.AttributionOptions;
 import dev.funnel.attribution.AttributionResult;
 import dev.funnel.attribution.ChannelEconomics;
 import dev.funnel.attribution.JourneyOptions;
+import dev.funnel.attribution.MarkovValue;
+import dev.funnel.attribution.OrderSelection;
 import dev.funnel.attribution.JourneySet;
 import dev.funnel.attribution.Model;
 import dev.funnel.core.DatasetTable;
 import dev.funnel.core.Period;
+import dev.funnel.core.display.Formats;
 import dev.funnel.core.display.InstantLabel;
 import dev.funnel.cli.view.AttributionView;
 import dev.funnel.cli.view.Framed;
+import dev.funnel.cli.view.View;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -45,7 +51,12 @@ final class AttributionCommand implements Command {
 
   static final Option MODEL = new Option("model", "M",
       "first, last, last-non-direct, linear, position, w-shaped, time-decay, custom, markov, shapley, or all");
-  static final Option ORDER = new Option("order", "K", "Markov chain order (default 1)");
+  static final Option ORDER = new Option("order", "K",
+      "Markov chain order (default 1), or 'auto': the order of 1 to 4 with the best held-out AUC");
+  static final Option REPEATS = new Option("repeats", "merge|keep",
+      "Markov: merge consecutive repeats of a channel (default, as DP6) or keep them (as ChannelAttribution)");
+  static final Option MARKOV_VALUE = new Option("markov-value", "share|weighted",
+      "Markov value credit: the conversion share of the total value (default) or removal effects on the value (ChannelAttribution's var_value)");
   static final Option CONVERSION =
       new Option("conversion", "STAGE", "the stage whose entry is the conversion (default: the won stage)");
   static final Option LOOKBACK = new Option("lookback", "DAYS", "journey lookback before the conversion (default 90)");
@@ -107,8 +118,8 @@ final class AttributionCommand implements Command {
 
   @Override
   public List<Option> options() {
-    return DataInput.options(true, MODEL, ORDER, CONVERSION, LOOKBACK, INPUT, CI, REPLICATES, DIRECT,
-        WEIGHTS, PER_CHANNEL, HALF_LIFE, SPEND, MARGIN, PERIOD, AS_OF);
+    return DataInput.options(true, MODEL, ORDER, REPEATS, MARKOV_VALUE, CONVERSION, LOOKBACK, INPUT,
+        CI, REPLICATES, DIRECT, WEIGHTS, PER_CHANNEL, HALF_LIFE, SPEND, MARGIN, PERIOD, AS_OF);
   }
 
   @Override
@@ -173,6 +184,11 @@ final class AttributionCommand implements Command {
     } else {
       js = JourneySet.fromDataset(in.dataset(), jo, from, asOf);
     }
+    OrderSelection chosen = null;
+    if (autoOrder(args)) {
+      chosen = Attribution.chooseOrder(js, 4, options);
+      options = options.toBuilder().markovOrder(chosen.suggested()).build();
+    }
     List<Model> models = all ? models(js, args.has(WEIGHTS)) : List.of(model);
     List<AttributionResult> results = new ArrayList<>();
     for (Model x : models) {
@@ -187,8 +203,11 @@ final class AttributionCommand implements Command {
         economics.add(Attribution.economics(r, in.dataset().spend(), margin, false));
       }
     }
-    AttributionView view = (all ? AttributionView.sideBySide(js, results)
+    View view = (all ? AttributionView.sideBySide(js, results)
         : AttributionView.of(js, results.get(0))).economics(economics);
+    if (chosen != null) {
+      view = Framed.of(view, orderLine(chosen), Map.of("markovOrder", orderJson(chosen)));
+    }
     if (asOf == null) {
       Output.emit(session, format, view, in);
       return ExitCodes.OK;
@@ -202,6 +221,40 @@ final class AttributionCommand implements Command {
         period == null ? null : period.label(), from == null ? null : from.toString(),
         asOf.toString(), jo.lookbackDays())), in);
     return ExitCodes.OK;
+  }
+
+  private static boolean autoOrder(Arguments args) {
+    String v = args.value(ORDER);
+    return v != null && v.trim().equalsIgnoreCase("auto");
+  }
+
+  /** The heading of an order chosen from the data: the suggestion and each order's AUC. */
+  static String orderLine(OrderSelection s) {
+    StringBuilder b = new StringBuilder("Markov order " + s.suggested() + " chosen by "
+        + s.folds() + "-fold held-out AUC (");
+    for (OrderSelection.OrderFit f : s.orders()) {
+      b.append(f.order() == 1 ? "" : ", ").append(f.order()).append(": ")
+          .append(Formats.number(f.auc()));
+    }
+    return b.append(")").toString();
+  }
+
+  private static Map<String, Object> orderJson(OrderSelection s) {
+    List<Map<String, Object>> orders = new ArrayList<>();
+    for (OrderSelection.OrderFit f : s.orders()) {
+      Map<String, Object> o = new LinkedHashMap<>();
+      o.put("order", f.order());
+      o.put("lastStates", f.states());
+      o.put("heldOutAuc", Double.isNaN(f.auc()) ? null : f.auc());
+      o.put("logLoss", Double.isNaN(f.logLoss()) ? null : f.logLoss());
+      o.put("journeys", f.journeys());
+      orders.add(o);
+    }
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("suggested", s.suggested());
+    m.put("folds", s.folds());
+    m.put("orders", orders);
+    return m;
   }
 
   /** The models of {@code --model all}: every model the journeys allow; custom only with weights. */
@@ -284,7 +337,25 @@ final class AttributionCommand implements Command {
   /** The model options of the command line; usage errors for options the model cannot use. */
   static AttributionOptions options(Arguments args, Model model) {
     AttributionOptions.Builder b = AttributionOptions.builder();
-    b.markovOrder((int) args.integer(ORDER, 1, 1, 10));
+    if (!autoOrder(args)) {
+      b.markovOrder((int) args.integer(ORDER, 1, 1, 10));
+    }
+    String repeats = args.value(REPEATS);
+    if (repeats != null) {
+      switch (repeats.trim().toLowerCase(java.util.Locale.ROOT)) {
+        case "merge": b.keepRepeats(false); break;
+        case "keep": b.keepRepeats(true); break;
+        default: throw args.usage("bad --repeats '" + repeats + "': expected merge or keep");
+      }
+    }
+    String value = args.value(MARKOV_VALUE);
+    if (value != null) {
+      switch (value.trim().toLowerCase(java.util.Locale.ROOT)) {
+        case "share": b.markovValue(MarkovValue.CONVERSION_SHARE); break;
+        case "weighted": b.markovValue(MarkovValue.VALUE_WEIGHTED); break;
+        default: throw args.usage("bad --markov-value '" + value + "': expected share or weighted");
+      }
+    }
     String direct = args.value(DIRECT);
     if (direct != null) {
       Set<String> names = new LinkedHashSet<>();

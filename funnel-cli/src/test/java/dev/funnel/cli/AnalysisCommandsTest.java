@@ -284,6 +284,25 @@ class AnalysisCommandsTest {
   }
 
   @Test
+  void attributionMarkovConventionsAndAutomaticOrder() throws IOException {
+    JourneySet js = JourneySet.fromDataset(data, JourneyOptions.DEFAULTS);
+    AttributionOptions keep = AttributionOptions.builder().keepRepeats(true).markovOrder(2)
+        .markovValue(dev.funnel.attribution.MarkovValue.VALUE_WEIGHTED).build();
+    JsonNode j = json("attribution", "--model", "markov", "--order", "2", "--repeats", "keep",
+        "--markov-value", "weighted");
+    sameCredit(Attribution.attribute(js, Model.MARKOV, keep), j);
+    dev.funnel.attribution.OrderSelection s = Attribution.chooseOrder(js, 4, null);
+    JsonNode auto = json("attribution", "--model", "markov", "--order", "auto");
+    assertEquals(s.suggested(), auto.get("markovOrder").get("suggested").asInt());
+    for (int i = 0; i < s.orders().size(); i++) {
+      same(s.orders().get(i).auc(), auto.get("markovOrder").get("orders").get(i).get("heldOutAuc"),
+          "order " + (i + 1));
+    }
+    sameCredit(Attribution.attribute(js, Model.MARKOV,
+        AttributionOptions.builder().markovOrder(s.suggested()).build()), auto);
+  }
+
+  @Test
   void attributionOptions() throws IOException {
     // another conversion stage and direct channels
     JourneySet js = JourneySet.fromDataset(data, JourneyOptions.DEFAULTS.withConversionStage("SQL"));
