@@ -11,7 +11,6 @@ import dev.funnel.attribution.JourneySet;
 import dev.funnel.attribution.Model;
 import dev.funnel.core.DatasetTable;
 import dev.funnel.core.Period;
-import dev.funnel.core.display.Formats;
 import dev.funnel.core.display.InstantLabel;
 import dev.funnel.cli.view.AttributionView;
 import dev.funnel.cli.view.Framed;
@@ -20,10 +19,8 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -206,7 +203,7 @@ final class AttributionCommand implements Command {
     View view = (all ? AttributionView.sideBySide(js, results)
         : AttributionView.of(js, results.get(0))).economics(economics);
     if (chosen != null) {
-      view = Framed.of(view, orderLine(chosen), Map.of("markovOrder", orderJson(chosen)));
+      view = AttributionView.withOrder(view, chosen);
     }
     if (asOf == null) {
       Output.emit(session, format, view, in);
@@ -226,35 +223,6 @@ final class AttributionCommand implements Command {
   private static boolean autoOrder(Arguments args) {
     String v = args.value(ORDER);
     return v != null && v.trim().equalsIgnoreCase("auto");
-  }
-
-  /** The heading of an order chosen from the data: the suggestion and each order's AUC. */
-  static String orderLine(OrderSelection s) {
-    StringBuilder b = new StringBuilder("Markov order " + s.suggested() + " chosen by "
-        + s.folds() + "-fold held-out AUC (");
-    for (OrderSelection.OrderFit f : s.orders()) {
-      b.append(f.order() == 1 ? "" : ", ").append(f.order()).append(": ")
-          .append(Formats.number(f.auc()));
-    }
-    return b.append(")").toString();
-  }
-
-  private static Map<String, Object> orderJson(OrderSelection s) {
-    List<Map<String, Object>> orders = new ArrayList<>();
-    for (OrderSelection.OrderFit f : s.orders()) {
-      Map<String, Object> o = new LinkedHashMap<>();
-      o.put("order", f.order());
-      o.put("lastStates", f.states());
-      o.put("heldOutAuc", Double.isNaN(f.auc()) ? null : f.auc());
-      o.put("logLoss", Double.isNaN(f.logLoss()) ? null : f.logLoss());
-      o.put("journeys", f.journeys());
-      orders.add(o);
-    }
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("suggested", s.suggested());
-    m.put("folds", s.folds());
-    m.put("orders", orders);
-    return m;
   }
 
   /** The models of {@code --model all}: every model the journeys allow; custom only with weights. */

@@ -53,6 +53,7 @@ class CsvFormatTest {
     assertEquals(List.of("table", "row", "column", "value"), csv("sla", "--format", "csv").get(0));
     assertEquals("step", csv("bridge", "--base", "2026-02", "--current", "2026-03", "--format",
         "csv").get(0).get(0));
+    assertEquals(List.of("table", "row", "column", "value"), csv("score", "--format", "csv").get(0));
     List<List<String>> report = csv("report", "--period", "2026-03", "--format", "csv");
     assertEquals(List.of("table", "row", "column", "value"), report.get(0));
     assertTrue(report.stream().anyMatch(r -> r.get(0).startsWith("channels/")), "channels");

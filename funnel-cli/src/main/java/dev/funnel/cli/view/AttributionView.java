@@ -7,6 +7,7 @@ import dev.funnel.attribution.ChannelCredit;
 import dev.funnel.attribution.ChannelEconomics;
 import dev.funnel.attribution.ChannelReturn;
 import dev.funnel.attribution.JourneySet;
+import dev.funnel.attribution.OrderSelection;
 import dev.funnel.core.display.Cell;
 import dev.funnel.core.display.Formats;
 import dev.funnel.core.display.TextTable;
@@ -60,6 +61,67 @@ public final class AttributionView implements View {
    * @param lookbackDays how far before a conversion its touches count
    */
   public record Journeys(String period, String from, String asOf, int lookbackDays) {}
+
+  /**
+   * The Markov order chosen from the data ({@code --order auto}) as a view: a heading with each
+   * order's held-out AUC, the JSON member {@code "markovOrder"} before the credit, and the orders'
+   * table in CSV.
+   */
+  public static View withOrder(View credit, OrderSelection s) {
+    StringBuilder line = new StringBuilder("Markov order " + s.suggested() + " chosen by "
+        + s.folds() + "-fold held-out AUC (");
+    for (OrderSelection.OrderFit f : s.orders()) {
+      line.append(f.order() == s.orders().get(0).order() ? "" : ", ").append(f.order())
+          .append(": ").append(Formats.number(f.auc()));
+    }
+    line.append(")");
+    List<OrderJson> orders = new ArrayList<>();
+    for (OrderSelection.OrderFit f : s.orders()) {
+      orders.add(new OrderJson(f.order(), f.states(), f.auc(), f.logLoss(), f.journeys()));
+    }
+    View framed = Framed.of(credit, line.toString(),
+        new OrderMember(new OrderChoice(s.suggested(), s.folds(), orders)));
+    return new View() {
+      @Override
+      public String text() {
+        return framed.text();
+      }
+
+      @Override
+      public Object json() {
+        return framed.json();
+      }
+
+      @Override
+      public String csv() {
+        return Views.csv(tables());
+      }
+
+      @Override
+      public Map<String, TextTable> tables() {
+        Map<String, TextTable> t = new LinkedHashMap<>();
+        t.put("markov order", s.table());
+        t.putAll(credit.tables());
+        return t;
+      }
+
+      @Override
+      public dev.funnel.io.html.Section html(dev.funnel.io.html.Section into) {
+        return framed.html(into);
+      }
+
+      @Override
+      public java.util.Optional<Svg> svg() {
+        return credit.svg();
+      }
+    };
+  }
+
+  record OrderJson(int order, int lastStates, double heldOutAuc, double logLoss, long journeys) {}
+
+  record OrderChoice(int suggested, int folds, List<OrderJson> orders) {}
+
+  record OrderMember(OrderChoice markovOrder) {}
 
   /** The view of one model's credit. */
   public static AttributionView of(JourneySet js, AttributionResult r) {
