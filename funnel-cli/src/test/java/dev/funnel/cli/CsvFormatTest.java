@@ -28,7 +28,7 @@ class CsvFormatTest {
   private static List<List<String>> csv(String... command) {
     FunnelTest.Run r = FunnelTest.run(concat(DEMO, command).toArray(new String[0]));
     assertEquals(0, r.code(), String.join(" ", command) + ": " + r.err());
-    List<List<String>> rows = records(r.out());
+    List<List<String>> rows = dev.funnel.cli.view.Consistency.records(r.out());
     assertFalse(rows.isEmpty(), String.join(" ", command));
     for (List<String> row : rows) {
       assertEquals(rows.get(0).size(), row.size(), String.join(" ", command) + ": " + row);
@@ -76,43 +76,5 @@ class CsvFormatTest {
             ch.toString());
       }
     }
-  }
-
-  /** RFC 4180 records of a CSV document. */
-  static List<List<String>> records(String csv) {
-    List<List<String>> out = new ArrayList<>();
-    List<String> row = new ArrayList<>();
-    StringBuilder cell = new StringBuilder();
-    boolean quoted = false;
-    for (int i = 0; i < csv.length(); i++) {
-      char ch = csv.charAt(i);
-      if (quoted) {
-        if (ch == '"' && i + 1 < csv.length() && csv.charAt(i + 1) == '"') {
-          cell.append('"');
-          i++;
-        } else if (ch == '"') {
-          quoted = false;
-        } else {
-          cell.append(ch);
-        }
-      } else if (ch == '"') {
-        quoted = true;
-      } else if (ch == ',') {
-        row.add(cell.toString());
-        cell.setLength(0);
-      } else if (ch == '\n') {
-        row.add(cell.toString());
-        cell.setLength(0);
-        out.add(row);
-        row = new ArrayList<>();
-      } else if (ch != '\r') {
-        cell.append(ch);
-      }
-    }
-    if (cell.length() > 0 || !row.isEmpty()) {
-      row.add(cell.toString());
-      out.add(row);
-    }
-    return out;
   }
 }

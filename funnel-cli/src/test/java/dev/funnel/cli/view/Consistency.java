@@ -24,7 +24,7 @@ import java.util.Map;
  * number), and the text and HTML cell (the JSON value formatted by the cell's convention, e.g.
  * {@code 0.476} as {@code 47.6%}; undefined as {@code -}) agree.
  */
-final class Consistency {
+public final class Consistency {
 
   private static final ObjectMapper JACKSON = new ObjectMapper();
 
@@ -277,8 +277,8 @@ final class Consistency {
     return out;
   }
 
-  /** RFC 4180 records. */
-  static List<List<String>> records(String csv) {
+  /** RFC 4180 records (also the command line's CSV tests). */
+  public static List<List<String>> records(String csv) {
     List<List<String>> out = new ArrayList<>();
     List<String> row = new ArrayList<>();
     StringBuilder cell = new StringBuilder();
