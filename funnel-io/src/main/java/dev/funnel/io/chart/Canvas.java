@@ -91,6 +91,20 @@ final class Canvas {
     return this;
   }
 
+  /** A filled circle with an outline and a tooltip (its own {@code <title>}); null tip: none. */
+  Canvas circle(String cls, double cx, double cy, double r, String fill, String tip) {
+    b.append("<circle class=\"").append(cls).append("\" cx=\"").append(Format.coord(cx))
+        .append("\" cy=\"").append(Format.coord(cy)).append("\" r=\"").append(Format.coord(r))
+        .append("\" fill=\"").append(fill).append("\" stroke=\"").append(Palette.AXIS)
+        .append("\" stroke-width=\"0.8\"");
+    if (tip == null) {
+      b.append("/>\n");
+    } else {
+      b.append("><title>").append(Svg.escape(tip)).append("</title></circle>\n");
+    }
+    return this;
+  }
+
   /** A closed polygon through points given as x0, y0, x1, y1, ... */
   Canvas polygon(String cls, String fill, String stroke, double... xy) {
     b.append("<polygon class=\"").append(cls).append("\" points=\"");

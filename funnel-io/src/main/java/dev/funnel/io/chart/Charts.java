@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * The charts of the review pack, drawn as SVG from plain JDK values: funnel bars, a waterfall,
- * a cohort heat map, plan-vs-actual bullets, channel bars and grouped bars.
+ * a cohort heat map, plan-vs-actual bullets, channel bars, grouped bars and a calibration diagram.
  *
  * <p>Every method is deterministic (the same input gives byte-identical SVG, whatever the default
  * locale), escapes every label, and draws undefined ({@code NaN}) values as gaps labelled
@@ -88,6 +88,18 @@ public final class Charts {
     List<String> c = Inputs.list(categories, "categories");
     return GroupedBarChart.draw(Inputs.required(options, "chart options"), c,
         matching(c, Inputs.list(series, "series")));
+  }
+
+  /**
+   * A calibration (reliability) diagram: per series (a predictor, e.g. a model and a points
+   * score) its groups' mean predicted probability against the observed rate with its interval,
+   * and the diagonal of perfect calibration; both axes are probabilities on one scale from zero.
+   * The value-axis label names the horizontal axis (default {@code mean predicted probability}),
+   * the category-axis label the vertical one (default {@code observed rate}).
+   */
+  public static Svg calibration(ChartOptions options, List<CalibrationSeries> series) {
+    return CalibrationChart.draw(Inputs.required(options, "chart options"),
+        Inputs.list(series, "calibration series"));
   }
 
   private static List<Series> matching(List<String> categories, List<Series> series) {

@@ -59,6 +59,18 @@ public final class ChartSamples {
             new Series("Markov", List.of(11.9, 6.9, 5.2, 3.0))));
   }
 
+  public static Svg calibration() {
+    return Charts.calibration(ChartOptions.titled("Calibration on the held-out leads"),
+        List.of(new CalibrationSeries("model", List.of(
+                new CalibrationPoint(0.1, 0.08, 0.05, 0.12, 250),
+                new CalibrationPoint(0.3, 0.32, 0.26, 0.38, 250),
+                new CalibrationPoint(0.6, 0.55, 0.49, 0.61, 250))),
+            new CalibrationSeries("points rules", List.of(
+                new CalibrationPoint(0.2, 0.1, 0.07, 0.14, 300),
+                new CalibrationPoint(Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0),
+                new CalibrationPoint(0.4, 0.5, 0.44, 0.56, 300)))));
+  }
+
   /** Every sample by a file-friendly name, in a fixed order. */
   public static Map<String, Svg> all() {
     Map<String, Svg> m = new LinkedHashMap<>();
@@ -68,6 +80,7 @@ public final class ChartSamples {
     m.put("bullets", bullets());
     m.put("channels", channels());
     m.put("attribution", attribution());
+    m.put("calibration", calibration());
     return m;
   }
 

@@ -258,6 +258,41 @@ class ChartsTest {
   }
 
   @Test
+  void calibrationPointsSitOnOneScaleForBothAxesWithTheDiagonal() {
+    SvgDom d = SvgDom.parse(ChartSamples.calibration());
+    List<Element> points = d.find("circle", "point");
+    assertEquals(5, points.size(), "the undefined group is left out");
+    Element diagonal = d.find("line", "diagonal").get(0);
+    double x0 = SvgDom.num(diagonal, "x1");
+    double y0 = SvgDom.num(diagonal, "y1");
+    // the domain is 0..hi on both axes: the diagonal's far end gives pixels per unit
+    double px = SvgDom.num(diagonal, "x2") - x0;
+    assertEquals(px, y0 - SvgDom.num(diagonal, "y2"), 1e-9, "45 degrees");
+    List<String> ticks = d.texts("text", "tick");
+    double hi = Double.parseDouble(ticks.get(ticks.size() - 1).replace("%", "")) / 100;
+    assertTrue(hi >= 0.61 && hi <= 1, "the top tick covers the largest value: " + hi);
+    double[][] expected = {{0.1, 0.08}, {0.3, 0.32}, {0.6, 0.55}, {0.2, 0.1}, {0.4, 0.5}};
+    for (int i = 0; i < expected.length; i++) {
+      assertEquals(x0 + expected[i][0] / hi * px, SvgDom.num(points.get(i), "cx"), 2e-3);
+      assertEquals(y0 - expected[i][1] / hi * px, SvgDom.num(points.get(i), "cy"), 2e-3);
+    }
+    List<Element> whiskers = d.find("line", "interval");
+    assertEquals(5, whiskers.size());
+    assertEquals(y0 - 0.05 / hi * px, SvgDom.num(whiskers.get(0), "y1"), 2e-3);
+    assertEquals(y0 - 0.12 / hi * px, SvgDom.num(whiskers.get(0), "y2"), 2e-3);
+    // the model's three points are joined; the rules' line breaks at the undefined group
+    assertEquals(2, d.find("line", "series").size());
+    assertTrue(d.root().getElementsByTagName("desc").item(0).getTextContent()
+        .contains("model: predicted 10.0%, observed 8.0% (interval 5.0% to 12.0%), 250 rows"));
+    assertTrue(ChartSamples.calibration().markup().contains(
+        "<title>points rules, group 3: predicted 40.0%, observed 50.0%"));
+    assertEquals(List.of("No data"), SvgDom.parse(Charts.calibration(ChartOptions.titled("e"),
+        List.of(new CalibrationSeries("m", List.of())))).texts("text", "empty"));
+    assertThrows(IllegalArgumentException.class, () -> new CalibrationPoint(1.2, 0.5, 0.4, 0.6, 1));
+    assertThrows(IllegalArgumentException.class, () -> new CalibrationPoint(0.2, 0.5, 0.6, 0.7, 1));
+  }
+
+  @Test
   void emptyInputsDrawANote() {
     for (Svg s : List.of(Charts.funnel(ChartOptions.titled("e"), List.of()),
         Charts.heatmap(ChartOptions.titled("e"), List.of()),
