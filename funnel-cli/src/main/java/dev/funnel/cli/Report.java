@@ -23,6 +23,7 @@ final class Report {
       new AttributionSection(),
       new ReasonsSection(),
       new SlaSection(),
+      new ScoreSection(),
       new PlanSection(),
       new BridgeSection(),
       new CohortsSection(),

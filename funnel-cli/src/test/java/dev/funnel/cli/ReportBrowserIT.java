@@ -49,7 +49,7 @@ class ReportBrowserIT {
     List<String> console = dom.stderr().lines()
         .filter(l -> l.contains(":CONSOLE") || l.contains("Uncaught")).toList();
     assertEquals(List.of(), console, "console output of the page");
-    assertEquals(8, count(dom.stdout(), "<svg "), "charts in the rendered DOM");
+    assertEquals(9, count(dom.stdout(), "<svg "), "charts in the rendered DOM");
     assertEquals(Report.SECTIONS.size(), count(dom.stdout(), "<section "), "sections in the DOM");
 
     Path png = out.resolve("report.png");

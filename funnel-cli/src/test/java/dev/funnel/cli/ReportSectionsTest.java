@@ -470,8 +470,9 @@ class ReportSectionsTest {
     for (ReportSection s : Report.SECTIONS) {
       assertTrue(html.contains(s.title()), s.title());
     }
-    // leads trend, funnel, channels, attribution, plan bullets, two waterfalls, cohort heat map
-    assertEquals(8, html.split("<svg", -1).length - 1);
+    // leads trend, funnel, channels, attribution, scoring calibration, plan bullets, two
+    // waterfalls, cohort heat map
+    assertEquals(9, html.split("<svg", -1).length - 1);
     assertFalse(html.contains("<script"));
     assertFalse(html.contains("http://") && html.contains("src=\"http"));
     assertEquals(html, HtmlReport.render(input(DEMO)), "deterministic");

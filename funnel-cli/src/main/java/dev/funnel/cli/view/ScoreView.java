@@ -1,6 +1,11 @@
 package dev.funnel.cli.view;
 
 import dev.funnel.core.display.TextTable;
+import dev.funnel.io.chart.CalibrationPoint;
+import dev.funnel.io.chart.CalibrationSeries;
+import dev.funnel.io.chart.ChartOptions;
+import dev.funnel.io.chart.Charts;
+import dev.funnel.io.chart.Svg;
 import dev.funnel.io.html.Section;
 import dev.funnel.scoring.AucComparison;
 import dev.funnel.scoring.BinaryMetrics;
@@ -22,21 +27,29 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Lead scoring ({@link ScoreReview}, {@code funnel score}): the learned model against the points
  * rules on the held-out period with its verdict, the model's calibration and gains, the model card,
  * each owner's worklist of next best actions (in text at most {@code list} items per owner) and
  * the plan outlook; JSON one member per part, CSV every table in long form.
+ *
+ * <p>The report's section ({@link #section}) is the model card: the verdict, the model and the
+ * points rules side by side on the held-out leads, the model's calibration (in HTML a calibration
+ * diagram of both), the model's columns, and the top of each owner's worklist in every rendering;
+ * no gains and no plan outlook.
  */
 public final class ScoreView implements View {
 
   private final ScoreReview r;
   private final int list;
+  private final boolean section;
 
-  private ScoreView(ScoreReview r, int list) {
+  private ScoreView(ScoreReview r, int list, boolean section) {
     this.r = r;
     this.list = list;
+    this.section = section;
   }
 
   /**
@@ -45,7 +58,16 @@ public final class ScoreView implements View {
    * @param list at most this many worklist items per owner in text (0: none)
    */
   public static ScoreView of(ScoreReview r, int list) {
-    return new ScoreView(r, list);
+    return new ScoreView(r, list, false);
+  }
+
+  /**
+   * The review as a report section: the model card and validation, the calibration (a diagram in
+   * HTML) and the first {@code top} items of each owner's worklist (JSON and CSV too); text lines
+   * of at most 100 columns.
+   */
+  public static ScoreView section(ScoreReview r, int top) {
+    return new ScoreView(r, top, true);
   }
 
   record RuleJson(String rule, String condition, Double points) {}
@@ -101,7 +123,7 @@ public final class ScoreView implements View {
       Instant due, double idleDays, double points, double probabilityWon, double dealValue,
       double expectedValue) {}
 
-  record Owner(String owner, List<Item> items) {}
+  record Owner(String owner, int count, List<Item> items) {}
 
   record Worklist(Instant asOf, List<Owner> owners, List<String> notes) {}
 
@@ -109,6 +131,10 @@ public final class ScoreView implements View {
       double lower, double upper, double projected, int openLeads, boolean horizonCoversPeriod) {}
 
   record OutlookJson(String granularity, double level, List<Outlook> rows, List<String> notes) {}
+
+  /** The report section's JSON: the document of the command without gains and outlook. */
+  record SectionJson(Instant asOf, String target, double horizonDays, List<RuleJson> rules,
+      ValidationJson validation, Card model, Worklist worklist, List<String> problems) {}
 
   /** The document of {@code funnel score --format json}. */
   record Json(Instant asOf, String target, double horizonDays, List<RuleJson> rules,
@@ -146,12 +172,17 @@ public final class ScoreView implements View {
     List<Owner> owners = new ArrayList<>();
     for (Map.Entry<String, List<WorkItem>> e : w.byOwner().entrySet()) {
       List<Item> items = new ArrayList<>();
-      for (WorkItem i : e.getValue()) {
+      for (WorkItem i : section ? shown(e.getValue()) : e.getValue()) {
         items.add(new Item(i.rank(), i.leadId(), i.stage(), i.action(), i.rule().label(),
             i.reason(), i.due(), i.idleDays(), i.points(), i.probability(), i.dealValue(),
             i.expectedValue()));
       }
-      owners.add(new Owner(e.getKey(), items));
+      owners.add(new Owner(e.getKey(), e.getValue().size(), items));
+    }
+    Worklist worklist = new Worklist(w.asOf(), owners, w.notes());
+    if (section) {
+      return new SectionJson(q.asOf(), q.target(), q.horizon().toMillis() / 86_400_000.0,
+          rules(q.rules()), validation, model, worklist, r.problems());
     }
     PlanOutlook o = r.outlook();
     List<Outlook> rows = new ArrayList<>();
@@ -160,7 +191,7 @@ public final class ScoreView implements View {
           x.upper(), x.projected(), x.leads(), x.horizonCovers()));
     }
     return new Json(q.asOf(), q.target(), q.horizon().toMillis() / 86_400_000.0, rules(q.rules()),
-        validation, model, new Worklist(w.asOf(), owners, w.notes()),
+        validation, model, worklist,
         new OutlookJson(o.granularity().label(), o.level(), rows, o.notes()), r.problems());
   }
 
@@ -170,8 +201,94 @@ public final class ScoreView implements View {
     }
   }
 
+  /** The first {@code list} of an owner's items. */
+  private List<WorkItem> shown(List<WorkItem> all) {
+    return all.subList(0, Math.min(list, all.size()));
+  }
+
+  /** The items the section shows: each owner's first {@code list}, owners in order. */
+  private List<WorkItem> top() {
+    List<WorkItem> out = new ArrayList<>();
+    for (List<WorkItem> items : r.worklist().byOwner().values()) {
+      out.addAll(shown(items));
+    }
+    return out;
+  }
+
+  /**
+   * The compact table of the section's text, within 100 columns: owner, rank, lead, stage, the
+   * rule (with the stage it names the step; the step's words and the reason are in the HTML, JSON
+   * and CSV), P(won), value and expected value.
+   */
+  private TextTable compact(List<WorkItem> items) {
+    TextTable t = TextTable.of("owner", "rank", "lead", "stage", "rule", "P(won)", "value",
+        "expected");
+    List<Object[]> rows = new ArrayList<>();
+    for (WorkItem w : items) {
+      rows.add(new Object[] {w.owner(), w.rank(), w.leadId(), w.stage(), w.rule().label(),
+          w.probability(), w.dealValue(), w.expectedValue()});
+    }
+    return t.plusAll(rows);
+  }
+
+  /** Words in lines of at most 100 columns, continuation lines indented; each ends with a newline. */
+  static String wrap(String text, String indent) {
+    StringBuilder b = new StringBuilder();
+    int col = 0;
+    for (String word : text.split(" ")) {
+      if (col > 0 && col + 1 + word.length() > 100) {
+        b.append('\n').append(indent);
+        col = indent.length();
+      } else if (col > 0) {
+        b.append(' ');
+        col++;
+      }
+      b.append(word);
+      col += word.length();
+    }
+    return b.append('\n').toString();
+  }
+
+  private String sectionText() {
+    StringBuilder b = new StringBuilder(wrap(r.summary(), ""));
+    ModelValidation v = r.validation();
+    if (v != null) {
+      b.append('\n').append(wrap(v.summary(), "")).append(v.table().render());
+      for (String n : v.notes()) {
+        b.append(wrap("note: " + n, "      "));
+      }
+      CalibrationTable cal = v.model().calibration();
+      b.append('\n').append("Calibration of the model on the held-out leads (by decile of the"
+          + " prediction)").append('\n');
+      b.append(wrap(cal.summary(), "")).append(cal.table().render());
+    }
+    ModelCard card = r.model();
+    if (card != null) {
+      b.append('\n').append(wrap(card.summary(), "")).append(card.table().render());
+      for (String n : card.notes()) {
+        b.append(wrap("note: " + n, "      "));
+      }
+    }
+    WorklistReport w = r.worklist();
+    b.append('\n').append(wrap(w.summary() + "; each owner's first " + list + " below", ""));
+    List<WorkItem> top = top();
+    if (!top.isEmpty() && list > 0) {
+      b.append(compact(top).render());
+    }
+    for (String n : w.notes()) {
+      b.append(wrap("note: " + n, "      "));
+    }
+    for (String p : r.problems()) {
+      b.append(wrap("not computed: " + p, "      "));
+    }
+    return b.toString();
+  }
+
   @Override
   public String text() {
+    if (section) {
+      return sectionText();
+    }
     StringBuilder b = new StringBuilder(r.summary()).append('\n');
     ModelValidation v = r.validation();
     if (v != null) {
@@ -219,14 +336,49 @@ public final class ScoreView implements View {
     if (v != null) {
       t.put("validation", v.table());
       t.put("calibration", v.model().calibration().table());
-      t.put("gains", v.model().gains().table());
+      if (!section) {
+        t.put("gains", v.model().gains().table());
+      }
     }
     if (r.model() != null) {
       t.put("model", r.model().table());
     }
-    t.put("worklist", WorklistReport.table(r.worklist().items()));
-    t.put("outlook", r.outlook().table());
+    t.put("worklist", WorklistReport.table(section ? top() : r.worklist().items()));
+    if (!section) {
+      t.put("outlook", r.outlook().table());
+    }
     return t;
+  }
+
+  /**
+   * The calibration diagram of the held-out leads: the model's deciles and the points rules'
+   * (their probabilities calibrated on the training leads), each with its 95% Wilson interval.
+   */
+  public Optional<Svg> chart() {
+    ModelValidation v = r.validation();
+    if (v == null) {
+      return Optional.empty();
+    }
+    return Optional.of(Charts.calibration(ChartOptions.titled("Calibration on the held-out leads, "
+            + r.query().target() + " within " + r.query().horizon().toDays() + " days")
+            .description("Observed rate against the mean predicted probability by decile, with"
+                + " 95% Wilson intervals."),
+        List.of(series("model", v.model().calibration()),
+            series("points rules (calibrated)", v.rules().calibration()))));
+  }
+
+  private static CalibrationSeries series(String name, CalibrationTable c) {
+    List<CalibrationPoint> points = new ArrayList<>();
+    for (CalibrationBin b : c.bins()) {
+      points.add(new CalibrationPoint(b.meanPredicted(), b.observedRate(), b.lower(), b.upper(),
+          b.rows()));
+    }
+    return new CalibrationSeries(name, points);
+  }
+
+  @Override
+  public Optional<Svg> svg() {
+    return chart();
   }
 
   @Override
@@ -237,8 +389,15 @@ public final class ScoreView implements View {
   @Override
   public Section html(Section s) {
     s = s.paragraph(r.summary());
+    Optional<Svg> chart = chart();
+    if (chart.isPresent()) {
+      s = s.chart(chart.get());
+    }
     for (Map.Entry<String, TextTable> e : tables().entrySet()) {
       s = s.table(e.getKey(), e.getValue().header(), e.getValue().textRows());
+    }
+    for (String p : r.problems()) {
+      s = s.warning("Not computed: " + p);
     }
     return s;
   }

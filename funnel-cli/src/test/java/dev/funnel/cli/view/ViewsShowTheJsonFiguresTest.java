@@ -289,4 +289,51 @@ class ViewsShowTheJsonFiguresTest {
     c.table("tables", rows, "table", cols("rows", "rows"));
     assertEquals(D.tables().size(), c.checked());
   }
+
+  /** The scoring review of the demo as of 2026-02-28, shared by the command's and section's views. */
+  static final dev.funnel.scoring.ScoreReview SCORE = dev.funnel.scoring.Scoring.review(D,
+      dev.funnel.scoring.ScoreQuery.of(AS_OF));
+
+  private static void score(Consistency c, int items) {
+    JsonNode v = c.json().get("validation");
+    for (String side : List.of("model", "rules")) {
+      for (String[] m : new String[][] {{"AUC", "auc"}, {"log loss", "logLoss"},
+          {"Brier score", "brier"}, {"Brier skill", "brierSkill"}, {"rows", "rows"},
+          {"positives", "positives"}}) {
+        c.row("validation", m[0], v.get(side), cols(side, m[1]));
+      }
+    }
+    c.table("calibration", v.get("model").get("calibration").get("deciles"), "decile",
+        cols("rows", "rows", "mean predicted", "meanPredicted", "observed", "observed",
+            "observed rate", "observedRate", "95% low", "lower", "95% high", "upper"));
+    c.table("model", c.json().get("model").get("columns"), "column", cols("coefficient",
+        "coefficient", "std error", "standardError", "training mean", "mean"));
+    ArrayNode flat = JsonNodeFactory.instance.arrayNode();
+    for (JsonNode o : c.json().get("worklist").get("owners")) {
+      o.get("items").forEach(flat::add);
+    }
+    assertEquals(items, flat.size());
+    c.table("worklist", flat, null, cols("rank", "rank", "lead", "lead", "rule", "rule",
+        "P(won)", "probabilityWon", "value", "dealValue", "expected", "expectedValue"));
+  }
+
+  @Test
+  void score() throws Exception {
+    Consistency c = Consistency.of(ScoreView.of(SCORE, 3));
+    score(c, SCORE.worklist().items().size());
+    c.table("outlook", c.json().get("outlook").get("rows"), null, cols("expected more",
+        "expected", "projected", "projected", "open leads", "openLeads"));
+    assertTrue(c.checked() > 200, "cells " + c.checked());
+  }
+
+  @Test
+  void scoreSection() throws Exception {
+    Consistency c = Consistency.of(ScoreView.section(SCORE, 2));
+    int shown = 0;
+    for (var items : SCORE.worklist().byOwner().values()) {
+      shown += Math.min(2, items.size());
+    }
+    score(c, shown);
+    assertTrue(c.checked() > 100, "cells " + c.checked());
+  }
 }
