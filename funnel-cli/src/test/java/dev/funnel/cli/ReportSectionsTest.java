@@ -479,8 +479,8 @@ class ReportSectionsTest {
     Dataset d = without(DEMO, EnumSet.of(DatasetTable.SPEND, DatasetTable.PLAN, DatasetTable.TOUCHES));
     String partial = HtmlReport.render(input(d));
     assertTrue(partial.contains("Not available: the dataset has no spend table."), partial);
-    assertEquals(4, partial.split("<svg", -1).length - 1,
-        "leads trend, funnel, one waterfall, heat map");
+    assertEquals(5, partial.split("<svg", -1).length - 1,
+        "leads trend, funnel, scoring calibration, one waterfall, heat map");
   }
 
   @Test
