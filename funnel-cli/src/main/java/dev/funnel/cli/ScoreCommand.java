@@ -6,6 +6,7 @@ import dev.funnel.core.Stage;
 import dev.funnel.core.quality.Rejection;
 import dev.funnel.cli.view.ScoreView;
 import dev.funnel.io.InvalidDataException;
+import dev.funnel.scoring.Capacity;
 import dev.funnel.scoring.RuleFileException;
 import dev.funnel.scoring.RuleSet;
 import dev.funnel.scoring.ScoreQuery;
@@ -48,6 +49,10 @@ final class ScoreCommand implements Command {
       "an open lead without activity or stage change for longer is stale (default 7d)");
   static final Option SLA_TARGET = new Option("sla-target", "DURATION", "first response due within this after MQL (default 1h)");
   static final Option LIST = new Option("list", "N", "text: show at most N worklist items per owner (default 10)");
+  static final Option CAPACITY = new Option("capacity", "N",
+      "worklist actions a day of every owner (default: each owner's activities per active day, last 28 days)");
+  static final Option CAPACITY_FILE = new Option("capacity-file", "FILE",
+      "CSV owner,capacity: actions a day of named owners (the others: --capacity or the default)");
 
   @Override
   public String name() {
@@ -74,7 +79,9 @@ final class ScoreCommand implements Command {
         + "lift. Leads too recent for their horizon to end by --as-of are left out, not counted\n"
         + "as misses. The worklist gives every open lead and deal its next step (first response\n"
         + "overdue or due, stale, stage step, nurture) ranked per owner by expected value = P(won\n"
-        + "within 90d) x deal value. A rule file:\n"
+        + "within 90d) x deal value; each owner's capacity a day (--capacity, --capacity-file, else\n"
+        + "the owner's activities per active day over the last 28 days) takes the first items, the\n"
+        + "rest is overflow (nurture is marketing's). A rule file:\n"
         + "  rule,feature,operator,value,points\n"
         + "  MQL,score,>=,40,\n"
         + "  ICP: enterprise,segment,=,enterprise,20\n"
@@ -83,7 +90,8 @@ final class ScoreCommand implements Command {
 
   @Override
   public List<Option> options() {
-    return DataInput.options(false, AS_OF, TARGET, HORIZON, CUT, RULES, LAMBDA, STALE, SLA_TARGET, LIST);
+    return DataInput.options(false, AS_OF, TARGET, HORIZON, CUT, RULES, LAMBDA, STALE, SLA_TARGET, LIST,
+        CAPACITY, CAPACITY_FILE);
   }
 
   @Override
@@ -111,6 +119,11 @@ final class ScoreCommand implements Command {
     int list = (int) args.integer(LIST, 10, 0, Integer.MAX_VALUE);
     Instant asOf = AsOf.parse(args, AS_OF, args.zone());
     RuleSet rules = args.value(RULES) == null ? RuleSet.defaults() : rules(args.path(RULES, args.value(RULES)));
+    Capacity capacity = args.value(CAPACITY) == null ? Capacity.fromData()
+        : Capacity.perDay((int) args.integer(CAPACITY, 0, 1, 100_000));
+    if (args.value(CAPACITY_FILE) != null) {
+      capacity = capacity(capacity, args.path(CAPACITY_FILE, args.value(CAPACITY_FILE)));
+    }
     DataInput in = DataInput.read(args, session, false, TABLES);
     Dataset d = in.dataset();
     Stage stage = d.catalog().find(target).orElseThrow(() -> args.usage("unknown --target '" + target
@@ -124,6 +137,7 @@ final class ScoreCommand implements Command {
     Instant cut = cut(args, d, asOf);
     boolean won = stage.equals(d.catalog().won());
     ScoreQuery q = ScoreQuery.of(asOf).target(stage.name()).rules(rules).lambda(lambda).cut(cut)
+        .capacity(capacity)
         .horizon(horizon != null ? horizon : won ? ScoreQuery.DEFAULT_WON_HORIZON : ScoreQuery.DEFAULT_HORIZON);
     if (won) {
       q = q.wonHorizon(q.horizon());
@@ -170,6 +184,22 @@ final class ScoreCommand implements Command {
       throw args.usage("--cut " + v + " is after the as-of instant " + asOf);
     }
     return at;
+  }
+
+  /**
+   * Reads a capacity file onto a capacity.
+   *
+   * @throws InvalidDataException naming file, line, column and field of the first problem
+   */
+  static Capacity capacity(Capacity base, Path file) throws IOException {
+    String text = Files.readString(file, StandardCharsets.UTF_8);
+    try {
+      return base.parse(text, file.toString());
+    } catch (RuleFileException e) {
+      String field = e.column() > 0 && e.column() <= Capacity.HEADER.size() ? Capacity.HEADER.get(e.column() - 1) : null;
+      throw new InvalidDataException(new Rejection(e.source(), e.line(), e.column(), field, null,
+          "bad_capacity", e.reason()));
+    }
   }
 
   /**

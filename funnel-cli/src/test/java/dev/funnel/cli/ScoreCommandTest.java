@@ -104,6 +104,46 @@ class ScoreCommandTest {
   }
 
   @Test
+  void capacityFromTheDataFromTheOptionAndFromAFile() throws Exception {
+    String asOf = "2026-10-15";
+    Instant at = AsOf.endOfDay(java.time.LocalDate.parse(asOf), data.zone());
+    FunnelTest.Run d = FunnelTest.run("score", dir.toString(), "--as-of", asOf, "--format", "json");
+    assertEquals(0, d.code(), d.toString());
+    ScoreReview lib = Scoring.review(data, ScoreQuery.of(at));
+    for (JsonNode o : new ObjectMapper().readTree(d.out()).get("worklist").get("owners")) {
+      dev.funnel.scoring.OwnerCapacity c = lib.worklist().capacity(o.get("owner").asText());
+      assertEquals(c.source().label(), o.get("capacitySource").asText());
+      assertEquals(c.capacity(), o.get("capacity").asInt(), o.toString());
+      assertEquals(c.assigned(), o.get("assigned").asInt());
+      assertEquals(c.overflow(), o.get("overflow").asInt());
+      assertEquals(c.assigned(), java.util.stream.StreamSupport.stream(o.get("items").spliterator(), false)
+          .filter(i -> i.get("assignment").asText().equals("assigned")).count());
+    }
+    Path file = tmp.resolve("capacity.csv");
+    Files.writeString(file, "owner,capacity\nsdr.anna,2\n", StandardCharsets.UTF_8);
+    FunnelTest.Run r = FunnelTest.run("score", dir.toString(), "--as-of", asOf, "--capacity", "3",
+        "--capacity-file", file.toString(), "--format", "json");
+    assertEquals(0, r.code(), r.toString());
+    ScoreReview given = Scoring.review(data, ScoreQuery.of(at)
+        .capacity(dev.funnel.scoring.Capacity.perDay(3).owner("sdr.anna", 2)));
+    for (JsonNode o : new ObjectMapper().readTree(r.out()).get("worklist").get("owners")) {
+      String owner = o.get("owner").asText();
+      int expected = owner.equals("sdr.anna") ? 2 : owner.equals("(none)") ? 0 : 3;
+      assertEquals(expected, o.get("capacity").asInt(), o.toString());
+      assertEquals(given.worklist().capacity(owner).assigned(), o.get("assigned").asInt());
+    }
+    FunnelTest.Run text = FunnelTest.run("score", dir.toString(), "--as-of", asOf, "--capacity", "3", "--list", "4");
+    assertTrue(text.out().contains("sdr.anna: "), text.out());
+    assertTrue(text.out().lines().anyMatch(l -> l.matches("sdr\\.anna: \\d+ items, 3 a day \\(given\\): 3 assigned, .*")),
+        text.out());
+    Files.writeString(file, "owner,capacity\nsdr.anna,lots\n", StandardCharsets.UTF_8);
+    FunnelTest.Run bad = FunnelTest.run("score", dir.toString(), "--capacity-file", file.toString());
+    assertEquals(3, bad.code(), bad.toString());
+    assertTrue(bad.err().contains("capacity.csv at line 2, column 2 (field capacity)"), bad.err());
+    assertEquals(2, FunnelTest.run("score", dir.toString(), "--capacity", "0").code());
+  }
+
+  @Test
   void badOptionsAreUsageErrors() {
     assertEquals(2, FunnelTest.run("score", dir.toString(), "--target", "REVENUE").code());
     assertEquals(2, FunnelTest.run("score", dir.toString(), "--target", "LEAD").code());

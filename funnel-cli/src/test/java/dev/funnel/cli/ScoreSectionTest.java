@@ -102,6 +102,11 @@ class ScoreSectionTest {
     for (JsonNode o : owners) {
       List<WorkItem> all = byOwner.get(o.get("owner").asText());
       assertEquals(all.size(), o.get("count").asInt());
+      dev.funnel.scoring.OwnerCapacity c = lib.worklist().capacity(o.get("owner").asText());
+      assertEquals(c.source().label(), o.get("capacitySource").asText());
+      assertEquals(c.assigned(), o.get("assigned").asInt());
+      assertEquals(c.overflow(), o.get("overflow").asInt());
+      near(c.overflowValue(), o.get("overflowValue"), "overflow value");
       JsonNode items = o.get("items");
       assertEquals(Math.min(ScoreSection.TOP, all.size()), items.size());
       for (int i = 0; i < items.size(); i++) {
@@ -109,6 +114,7 @@ class ScoreSectionTest {
         assertEquals(w.rank(), items.get(i).get("rank").asInt());
         assertEquals(w.leadId(), items.get(i).get("lead").asText());
         assertEquals(w.rule().label(), items.get(i).get("rule").asText());
+        assertEquals(w.assignment().label(), items.get(i).get("assignment").asText());
         near(w.expectedValue(), items.get(i).get("expectedValue"), "expected value " + w.leadId());
       }
       shown += items.size();
@@ -124,8 +130,8 @@ class ScoreSectionTest {
     assertTrue(section.lines().anyMatch(l -> l.startsWith(first.owner()) && l.contains(first.leadId())
         && l.contains(first.rule().label())), section);
     String csv = Report.csv(in);
-    assertEquals(shown * 9, csv.lines().filter(l -> l.startsWith("scoring/worklist,")).count(),
-        "nine figures per worklist row besides its first cell");
+    assertEquals(shown * 10, csv.lines().filter(l -> l.startsWith("scoring/worklist,")).count(),
+        "ten figures per worklist row besides its first cell");
     String html = HtmlReport.render(in);
     assertTrue(html.contains("<svg class=\"chart calibration\""), "calibration diagram");
   }

@@ -35,6 +35,14 @@ public enum NextStepRule {
     this.tier = tier;
   }
 
+  /**
+   * Whether the step is the owner's to take, and so takes the owner's capacity ({@link Capacity});
+   * only {@link #NURTURE} is not: marketing nurtures.
+   */
+  public boolean ownerAction() {
+    return this != NURTURE;
+  }
+
   /** The ordering tier (0 = most urgent). */
   public int tier() {
     return tier;

@@ -1,7 +1,8 @@
 package dev.funnel.scoring;
 
 /**
- * A rule file that cannot be read: where ({@link #source()}, {@link #line()}, {@link #column()})
+ * A scoring input file that cannot be read, a rule file ({@link RuleSet#parse}) or a capacity
+ * file ({@link Capacity#parse}): where ({@link #source()}, {@link #line()}, {@link #column()})
  * and why ({@link #reason()}). The message is {@code source:line:column: reason} (the column left
  * out when the whole line is at fault).
  */
@@ -36,7 +37,10 @@ public final class RuleFileException extends IllegalArgumentException {
     return line;
   }
 
-  /** 1-based field ({@code rule, feature, operator, value, points}), 0 for the whole line. */
+  /**
+   * 1-based field ({@code rule, feature, operator, value, points} of a rule file,
+   * {@code owner, capacity} of a capacity file), 0 for the whole line.
+   */
   public int column() {
     return column;
   }

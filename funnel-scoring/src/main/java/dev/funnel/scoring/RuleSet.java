@@ -117,33 +117,20 @@ public final class RuleSet implements Tabular {
    */
   public static RuleSet parse(String text, String source) {
     String src = source == null ? "rules" : source;
-    String[] lines = text.split("\r\n|\r|\n", -1);
+    CsvLines.File file;
+    try {
+      file = CsvLines.read(text, src, HEADER, "rule file");
+    } catch (RuleFileException e) {
+      if (e.reason().startsWith("the rule file is empty")) {
+        throw new RuleFileException(src, 1, 0, e.reason() + ", the threshold row and rules");
+      }
+      throw e;
+    }
     Builder b = builder();
-    char delim = 0;
     boolean threshold = false;
-    for (int i = 0; i < lines.length; i++) {
-      String line = i == 0 && lines[0].startsWith("\uFEFF") ? lines[0].substring(1) : lines[i];
-      int lineNo = i + 1;
-      if (line.isBlank() || line.stripLeading().startsWith("#")) {
-        continue;
-      }
-      if (delim == 0) {
-        delim = line.indexOf(',') >= 0 ? ',' : line.indexOf(';') >= 0 ? ';' : line.indexOf('\t') >= 0 ? '\t' : ',';
-        List<String> h = new ArrayList<>();
-        for (String f : split(line, delim, src, lineNo)) {
-          h.add(f.trim().toLowerCase(Locale.ROOT));
-        }
-        if (!h.equals(HEADER)) {
-          throw new RuleFileException(src, lineNo, 0, "the header must be "
-              + String.join(",", HEADER) + ", got '" + line.trim() + "'");
-        }
-        continue;
-      }
-      List<String> f = split(line, delim, src, lineNo);
-      if (f.size() != HEADER.size()) {
-        throw new RuleFileException(src, lineNo, 0, "expected " + HEADER.size() + " fields ("
-            + String.join(",", HEADER) + "), got " + f.size());
-      }
+    for (CsvLines.Line line : file.lines()) {
+      List<String> f = line.fields();
+      int lineNo = line.number();
       if (f.get(1).trim().equalsIgnoreCase("score")) {
         if (threshold) {
           throw new RuleFileException(src, lineNo, 2, "a second MQL threshold row (feature score);"
@@ -179,56 +166,13 @@ public final class RuleSet implements Tabular {
         throw new RuleFileException(src, lineNo, 1, e.getMessage());
       }
     }
-    if (delim == 0) {
-      throw new RuleFileException(src, 1, 0, "the rule file is empty; it needs the header "
-          + String.join(",", HEADER) + ", the threshold row and rules");
-    }
     if (!threshold) {
-      throw new RuleFileException(src, lines.length, 0, "no MQL threshold row; add one such as 'MQL,score,>=,40,'");
+      throw new RuleFileException(src, file.lastLine(), 0, "no MQL threshold row; add one such as 'MQL,score,>=,40,'");
     }
     if (b.rules.isEmpty()) {
-      throw new RuleFileException(src, lines.length, 0, "the rule file has a threshold and no rules");
+      throw new RuleFileException(src, file.lastLine(), 0, "the rule file has a threshold and no rules");
     }
     return b.build();
-  }
-
-  /** The fields of one line (RFC 4180 quoting inside the line). */
-  private static List<String> split(String line, char delim, String src, int lineNo) {
-    List<String> out = new ArrayList<>();
-    StringBuilder cur = new StringBuilder();
-    boolean quoted = false;
-    boolean wasQuoted = false;
-    for (int i = 0; i < line.length(); i++) {
-      char c = line.charAt(i);
-      if (quoted) {
-        if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-          cur.append('"');
-          i++;
-        } else if (c == '"') {
-          quoted = false;
-        } else {
-          cur.append(c);
-        }
-      } else if (c == '"' && cur.toString().isBlank() && !wasQuoted) {
-        cur.setLength(0);
-        quoted = true;
-        wasQuoted = true;
-      } else if (c == delim) {
-        out.add(cur.toString());
-        cur.setLength(0);
-        wasQuoted = false;
-      } else if (wasQuoted && !Character.isWhitespace(c)) {
-        throw new RuleFileException(src, lineNo, out.size() + 1,
-            "text after the closing quote of a quoted field");
-      } else {
-        cur.append(c);
-      }
-    }
-    if (quoted) {
-      throw new RuleFileException(src, lineNo, out.size() + 1, "a quoted field is not closed on its line");
-    }
-    out.add(cur.toString());
-    return out;
   }
 
   /** The rule file text of this rule set (parses back to an equal rule set). */

@@ -35,11 +35,13 @@ import java.util.Locale;
  * @param wonHorizon    the horizon of the won-probability behind expected values and the plan
  *                      outlook's won row
  * @param period        the calendar periods of the plan outlook
+ * @param capacity      how many worklist actions each owner can take a day (null: measured from
+ *                      the data, {@link Capacity#fromData()})
  */
 public record ScoreQuery(
     Instant asOf, String target, Duration horizon, Instant cut, RuleSet rules, double lambda,
     int minLevelRows, Duration scoreDelay, int maxSnapshots, Duration staleAfter, String slaStage,
-    Duration slaTarget, Duration wonHorizon, Granularity period) {
+    Duration slaTarget, Duration wonHorizon, Granularity period, Capacity capacity) {
 
   /** Default horizon: 30 days. */
   public static final Duration DEFAULT_HORIZON = Duration.ofDays(30);
@@ -88,6 +90,9 @@ public record ScoreQuery(
     if (period == null) {
       period = Granularity.MONTH;
     }
+    if (capacity == null) {
+      capacity = Capacity.fromData();
+    }
   }
 
   private static void positive(Duration d, String what) {
@@ -99,90 +104,97 @@ public record ScoreQuery(
   /**
    * SQL within 30 days as of {@code asOf}; default cut, default rules, lambda 1, levels with
    * fewer than 30 rows pooled, first score a day after creation, at most 12 snapshots per lead,
-   * stale after 7 days, first response from MQL within 1 hour, won within 90 days, monthly plan.
+   * stale after 7 days, first response from MQL within 1 hour, won within 90 days, monthly plan,
+   * each owner's capacity measured from the data.
    */
   public static ScoreQuery of(Instant asOf) {
     return new ScoreQuery(asOf, "SQL", DEFAULT_HORIZON, null, RuleSet.defaults(), DEFAULT_LAMBDA,
         DEFAULT_MIN_LEVEL_ROWS, Duration.ofDays(1), 12, SlaQuery.DEFAULT_STALE, "MQL",
-        Duration.ofHours(1), DEFAULT_WON_HORIZON, Granularity.MONTH);
+        Duration.ofHours(1), DEFAULT_WON_HORIZON, Granularity.MONTH, Capacity.fromData());
   }
 
   /** This query with another target stage. */
   public ScoreQuery target(String stage) {
     return new ScoreQuery(asOf, stage, horizon, cut, rules, lambda, minLevelRows, scoreDelay,
-        maxSnapshots, staleAfter, slaStage, slaTarget, wonHorizon, period);
+        maxSnapshots, staleAfter, slaStage, slaTarget, wonHorizon, period, capacity);
   }
 
   /** This query with another horizon. */
   public ScoreQuery horizon(Duration h) {
     return new ScoreQuery(asOf, target, h, cut, rules, lambda, minLevelRows, scoreDelay,
-        maxSnapshots, staleAfter, slaStage, slaTarget, wonHorizon, period);
+        maxSnapshots, staleAfter, slaStage, slaTarget, wonHorizon, period, capacity);
   }
 
   /** This query with the time split at {@code at} (null: the default). */
   public ScoreQuery cut(Instant at) {
     return new ScoreQuery(asOf, target, horizon, at, rules, lambda, minLevelRows, scoreDelay,
-        maxSnapshots, staleAfter, slaStage, slaTarget, wonHorizon, period);
+        maxSnapshots, staleAfter, slaStage, slaTarget, wonHorizon, period, capacity);
   }
 
   /** This query with other points rules. */
   public ScoreQuery rules(RuleSet r) {
     return new ScoreQuery(asOf, target, horizon, cut, r, lambda, minLevelRows, scoreDelay,
-        maxSnapshots, staleAfter, slaStage, slaTarget, wonHorizon, period);
+        maxSnapshots, staleAfter, slaStage, slaTarget, wonHorizon, period, capacity);
   }
 
   /** This query with another ridge penalty. */
   public ScoreQuery lambda(double l) {
     return new ScoreQuery(asOf, target, horizon, cut, rules, l, minLevelRows, scoreDelay,
-        maxSnapshots, staleAfter, slaStage, slaTarget, wonHorizon, period);
+        maxSnapshots, staleAfter, slaStage, slaTarget, wonHorizon, period, capacity);
   }
 
   /** This query pooling levels with fewer than {@code n} training rows. */
   public ScoreQuery minLevelRows(int n) {
     return new ScoreQuery(asOf, target, horizon, cut, rules, lambda, n, scoreDelay,
-        maxSnapshots, staleAfter, slaStage, slaTarget, wonHorizon, period);
+        maxSnapshots, staleAfter, slaStage, slaTarget, wonHorizon, period, capacity);
   }
 
   /** This query scoring new leads {@code d} after creation. */
   public ScoreQuery scoreDelay(Duration d) {
     return new ScoreQuery(asOf, target, horizon, cut, rules, lambda, minLevelRows, d,
-        maxSnapshots, staleAfter, slaStage, slaTarget, wonHorizon, period);
+        maxSnapshots, staleAfter, slaStage, slaTarget, wonHorizon, period, capacity);
   }
 
   /** This query with at most {@code n} training snapshots per lead. */
   public ScoreQuery maxSnapshots(int n) {
     return new ScoreQuery(asOf, target, horizon, cut, rules, lambda, minLevelRows, scoreDelay,
-        n, staleAfter, slaStage, slaTarget, wonHorizon, period);
+        n, staleAfter, slaStage, slaTarget, wonHorizon, period, capacity);
   }
 
   /** This query with another stale threshold. */
   public ScoreQuery staleAfter(Duration d) {
     return new ScoreQuery(asOf, target, horizon, cut, rules, lambda, minLevelRows, scoreDelay,
-        maxSnapshots, d, slaStage, slaTarget, wonHorizon, period);
+        maxSnapshots, d, slaStage, slaTarget, wonHorizon, period, capacity);
   }
 
   /** This query with another first-response SLA (stage and target). */
   public ScoreQuery sla(String stage, Duration target) {
     return new ScoreQuery(asOf, this.target, horizon, cut, rules, lambda, minLevelRows,
-        scoreDelay, maxSnapshots, staleAfter, stage, target, wonHorizon, period);
+        scoreDelay, maxSnapshots, staleAfter, stage, target, wonHorizon, period, capacity);
   }
 
   /** This query with another won horizon. */
   public ScoreQuery wonHorizon(Duration h) {
     return new ScoreQuery(asOf, target, horizon, cut, rules, lambda, minLevelRows, scoreDelay,
-        maxSnapshots, staleAfter, slaStage, slaTarget, h, period);
+        maxSnapshots, staleAfter, slaStage, slaTarget, h, period, capacity);
   }
 
   /** This query with other plan periods. */
   public ScoreQuery period(Granularity g) {
     return new ScoreQuery(asOf, target, horizon, cut, rules, lambda, minLevelRows, scoreDelay,
-        maxSnapshots, staleAfter, slaStage, slaTarget, wonHorizon, g);
+        maxSnapshots, staleAfter, slaStage, slaTarget, wonHorizon, g, capacity);
+  }
+
+  /** This query with other owner capacities. */
+  public ScoreQuery capacity(Capacity c) {
+    return new ScoreQuery(asOf, target, horizon, cut, rules, lambda, minLevelRows, scoreDelay,
+        maxSnapshots, staleAfter, slaStage, slaTarget, wonHorizon, period, c);
   }
 
   /** This query as of another instant (the cut is kept only when it is not after it). */
   public ScoreQuery asOf(Instant at) {
     return new ScoreQuery(at, target, horizon, cut != null && cut.isAfter(at) ? null : cut, rules,
         lambda, minLevelRows, scoreDelay, maxSnapshots, staleAfter, slaStage, slaTarget,
-        wonHorizon, period);
+        wonHorizon, period, capacity);
   }
 }

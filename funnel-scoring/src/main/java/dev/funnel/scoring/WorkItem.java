@@ -22,8 +22,9 @@ import java.time.Instant;
  * @param dealValue     the value it would bring: its latest deal amount, else the expected deal
  *                      size of its segment and channel (NaN when no deal was ever won)
  * @param expectedValue probability x deal value
+ * @param assignment    within the owner's capacity for the day, overflow, or marketing's step
  */
 public record WorkItem(
     String owner, int rank, String leadId, String stage, NextStepRule rule, String action,
     String reason, Instant due, double idleDays, double points, double probability,
-    double dealValue, double expectedValue) {}
+    double dealValue, double expectedValue, Assignment assignment) {}

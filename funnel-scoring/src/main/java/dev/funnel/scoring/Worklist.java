@@ -175,23 +175,54 @@ public final class Worklist {
             Encoding.compact(q.rules().threshold()));
       }
       items.add(new WorkItem(owner, 0, id, stage.name(), rule, action, reason, due, idle, points, p,
-          value, p * value));
+          value, p * value, rule.ownerAction() ? Assignment.OVERFLOW : Assignment.MARKETING));
     }
     Comparator<WorkItem> order = Comparator.comparing(WorkItem::owner)
+        .thenComparing(w -> !w.rule().ownerAction())
         .thenComparingInt(w -> w.rule().tier())
         .thenComparingDouble(w -> Double.isNaN(w.expectedValue()) ? Double.POSITIVE_INFINITY : -w.expectedValue())
         .thenComparing(WorkItem::leadId);
     items.sort(order);
+    Map<String, Capacities.Measured> measured = Capacities.measure(tl, q);
+    Map<String, OwnerCapacity> given = Capacities.resolve(items, q.capacity(), measured, notes);
     List<WorkItem> ranked = new ArrayList<>(items.size());
-    String owner = null;
-    int rank = 0;
-    for (WorkItem w : items) {
-      rank = w.owner().equals(owner) ? rank + 1 : 1;
-      owner = w.owner();
-      ranked.add(new WorkItem(w.owner(), rank, w.leadId(), w.stage(), w.rule(), w.action(), w.reason(),
-          w.due(), w.idleDays(), w.points(), w.probability(), w.dealValue(), w.expectedValue()));
+    List<OwnerCapacity> capacities = new ArrayList<>();
+    int from = 0;
+    while (from < items.size()) {
+      String owner = items.get(from).owner();
+      int to = from;
+      while (to < items.size() && items.get(to).owner().equals(owner)) {
+        to++;
+      }
+      OwnerCapacity c = given.get(owner);
+      int taken = 0;
+      int[] counts = new int[Assignment.values().length];
+      double[] value = {Double.NaN, Double.NaN, Double.NaN};
+      for (int k = from; k < to; k++) {
+        WorkItem w = items.get(k);
+        Assignment a = w.assignment();
+        if (a != Assignment.MARKETING) {
+          boolean within = c.source() == OwnerCapacity.Source.UNKNOWN
+              || (c.source() != OwnerCapacity.Source.NO_OWNER && taken < c.capacity());
+          a = within ? Assignment.ASSIGNED : Assignment.OVERFLOW;
+          taken++;
+        }
+        counts[a.ordinal()]++;
+        if (!Double.isNaN(w.expectedValue())) {
+          value[a.ordinal()] = (Double.isNaN(value[a.ordinal()]) ? 0 : value[a.ordinal()])
+              + w.expectedValue();
+        }
+        ranked.add(new WorkItem(w.owner(), k - from + 1, w.leadId(), w.stage(), w.rule(), w.action(),
+            w.reason(), w.due(), w.idleDays(), w.points(), w.probability(), w.dealValue(),
+            w.expectedValue(), a));
+      }
+      capacities.add(new OwnerCapacity(owner, c.capacity(), c.source(), c.activities(),
+          c.activeDays(), to - from, counts[Assignment.ASSIGNED.ordinal()],
+          counts[Assignment.OVERFLOW.ordinal()], counts[Assignment.MARKETING.ordinal()],
+          value[Assignment.ASSIGNED.ordinal()], value[Assignment.OVERFLOW.ordinal()]));
+      from = to;
     }
-    return new WorklistReport(asOf, ranked, notes);
+    return new WorklistReport(asOf, ranked, capacities, notes);
   }
 
   /** The next step of a stage: the default catalog's wording, else "move to NEXT". */

@@ -1,5 +1,6 @@
 package dev.funnel.scoring;
 
+import dev.funnel.core.display.Cell;
 import dev.funnel.core.display.InstantLabel;
 import dev.funnel.core.display.Tabular;
 import dev.funnel.core.display.TextTable;
@@ -13,17 +14,54 @@ import java.util.Map;
 
 /**
  * The next-best-action worklist as of an instant: every open lead and deal with its recommended
- * next step, ranked per owner ({@link Worklist}). Items are ordered by owner, then rank.
+ * next step, ranked per owner ({@link Worklist}), and each owner's items against the owner's
+ * capacity (assigned for the day, overflow, marketing's). Items are ordered by owner, then rank.
  *
- * @param asOf  the instant
- * @param items the items, by owner then rank
- * @param notes how probabilities and values were obtained, what could not be checked
+ * @param asOf       the instant
+ * @param items      the items, by owner then rank
+ * @param capacities one per owner, in owner order
+ * @param notes      how probabilities, values and capacities were obtained, what could not be
+ *                   checked
  */
-public record WorklistReport(Instant asOf, List<WorkItem> items, List<String> notes) implements Tabular {
+public record WorklistReport(Instant asOf, List<WorkItem> items, List<OwnerCapacity> capacities,
+    List<String> notes) implements Tabular {
 
   public WorklistReport {
     items = List.copyOf(items);
+    capacities = List.copyOf(capacities);
     notes = List.copyOf(notes);
+  }
+
+  /** An owner's capacity record, or null for an owner without items. */
+  public OwnerCapacity capacity(String owner) {
+    for (OwnerCapacity c : capacities) {
+      if (c.owner().equals(owner)) {
+        return c;
+      }
+    }
+    return null;
+  }
+
+  /** Items in the given assignment, in owner then rank order (e.g. the whole overflow). */
+  public List<WorkItem> items(Assignment a) {
+    return items.stream().filter(w -> w.assignment() == a).toList();
+  }
+
+  /**
+   * Per owner: capacity a day and where it comes from, items, assigned, overflow, marketing's,
+   * and the expected value assigned and left in the overflow.
+   */
+  public TextTable capacityTable() {
+    TextTable t = TextTable.of("owner", "capacity a day", "from", "per active day", "items",
+        "assigned", "overflow", "marketing", "assigned expected", "overflow expected");
+    List<Object[]> rows = new ArrayList<>();
+    for (OwnerCapacity c : capacities) {
+      rows.add(new Object[] {c.owner(), c.capacity() == 0 ? null : (Object) (long) c.capacity(),
+          c.source().label(), Cell.decimal(c.measured()), (long) c.items(), (long) c.assigned(),
+          (long) c.overflow(), (long) c.marketing(), Cell.amount(c.assignedValue()),
+          Cell.amount(c.overflowValue())});
+    }
+    return t.plusAll(rows);
   }
 
   /** The owners, sorted. */
@@ -53,8 +91,10 @@ public record WorklistReport(Instant asOf, List<WorkItem> items, List<String> no
 
   @Override
   public String summary() {
-    return String.format(Locale.ROOT, "Worklist as of %s: %d open leads and deals, %d owners, %d first responses overdue, %d stale deals",
+    return String.format(Locale.ROOT, "Worklist as of %s: %d open leads and deals, %d owners, %d"
+        + " assigned within capacity, %d overflow, %d first responses overdue, %d stale deals",
         InstantLabel.of(asOf, ZoneOffset.UTC), items.size(), byOwner().size(),
+        items(Assignment.ASSIGNED).size(), items(Assignment.OVERFLOW).size(),
         count(NextStepRule.FIRST_RESPONSE_OVERDUE), count(NextStepRule.STALE_DEAL));
   }
 
@@ -66,11 +106,11 @@ public record WorklistReport(Instant asOf, List<WorkItem> items, List<String> no
   /** A table of some items (e.g. one owner's top). */
   public static TextTable table(List<WorkItem> items) {
     TextTable t = TextTable.of("owner", "rank", "lead", "stage", "next step", "rule", "why",
-        "P(won)", "value", "expected");
+        "P(won)", "value", "expected", "assignment");
     List<Object[]> rows = new ArrayList<>();
     for (WorkItem w : items) {
       rows.add(new Object[] {w.owner(), w.rank(), w.leadId(), w.stage(), w.action(), w.rule().label(),
-          w.reason(), w.probability(), w.dealValue(), w.expectedValue()});
+          w.reason(), w.probability(), w.dealValue(), w.expectedValue(), w.assignment().label()});
     }
     return t.plusAll(rows);
   }

@@ -15,6 +15,7 @@ import dev.funnel.scoring.GainsRow;
 import dev.funnel.scoring.ModelCard;
 import dev.funnel.scoring.ModelValidation;
 import dev.funnel.scoring.OutlookRow;
+import dev.funnel.scoring.OwnerCapacity;
 import dev.funnel.scoring.PlanOutlook;
 import dev.funnel.scoring.Rule;
 import dev.funnel.scoring.RuleSet;
@@ -121,9 +122,11 @@ public final class ScoreView implements View {
 
   record Item(int rank, String lead, String stage, String action, String rule, String reason,
       Instant due, double idleDays, double points, double probabilityWon, double dealValue,
-      double expectedValue) {}
+      double expectedValue, String assignment) {}
 
-  record Owner(String owner, int count, List<Item> items) {}
+  record Owner(String owner, int count, Integer capacity, String capacitySource, int activities,
+      int activeDays, int assigned, int overflow, int marketing, double assignedValue,
+      double overflowValue, List<Item> items) {}
 
   record Worklist(Instant asOf, List<Owner> owners, List<String> notes) {}
 
@@ -175,9 +178,12 @@ public final class ScoreView implements View {
       for (WorkItem i : section ? shown(e.getValue()) : e.getValue()) {
         items.add(new Item(i.rank(), i.leadId(), i.stage(), i.action(), i.rule().label(),
             i.reason(), i.due(), i.idleDays(), i.points(), i.probability(), i.dealValue(),
-            i.expectedValue()));
+            i.expectedValue(), i.assignment().label()));
       }
-      owners.add(new Owner(e.getKey(), e.getValue().size(), items));
+      OwnerCapacity c = w.capacity(e.getKey());
+      owners.add(new Owner(e.getKey(), e.getValue().size(), c.capacity() == 0 ? null : c.capacity(),
+          c.source().label(), c.activities(), c.activeDays(), c.assigned(), c.overflow(),
+          c.marketing(), c.assignedValue(), c.overflowValue(), items));
     }
     Worklist worklist = new Worklist(w.asOf(), owners, w.notes());
     if (section) {
@@ -217,16 +223,29 @@ public final class ScoreView implements View {
 
   /**
    * The compact table of the section's text, within 100 columns: owner, rank, lead, stage, the
-   * rule (with the stage it names the step; the step's words and the reason are in the HTML, JSON
-   * and CSV), P(won), value and expected value.
+   * rule (with the stage it names the step; the step's words, the reason and the deal value are
+   * in the HTML, JSON and CSV), P(won), expected value and the assignment against capacity.
    */
   private TextTable compact(List<WorkItem> items) {
-    TextTable t = TextTable.of("owner", "rank", "lead", "stage", "rule", "P(won)", "value",
-        "expected");
+    TextTable t = TextTable.of("owner", "rank", "lead", "stage", "rule", "P(won)", "expected",
+        "assignment");
     List<Object[]> rows = new ArrayList<>();
     for (WorkItem w : items) {
       rows.add(new Object[] {w.owner(), w.rank(), w.leadId(), w.stage(), w.rule().label(),
-          w.probability(), w.dealValue(), w.expectedValue()});
+          w.probability(), w.expectedValue(), w.assignment().label()});
+    }
+    return t.plusAll(rows);
+  }
+
+  /** The capacity table of the section's text, within 100 columns. */
+  private TextTable compactCapacity() {
+    TextTable t = TextTable.of("owner", "capacity a day", "from", "assigned", "overflow",
+        "overflow expected");
+    List<Object[]> rows = new ArrayList<>();
+    for (OwnerCapacity c : r.worklist().capacities()) {
+      rows.add(new Object[] {c.owner(), c.capacity() == 0 ? null : (Object) (long) c.capacity(),
+          c.source().label(), (long) c.assigned(), (long) c.overflow(),
+          dev.funnel.core.display.Cell.amount(c.overflowValue())});
     }
     return t.plusAll(rows);
   }
@@ -271,6 +290,9 @@ public final class ScoreView implements View {
     }
     WorklistReport w = r.worklist();
     b.append('\n').append(wrap(w.summary() + "; each owner's first " + list + " below", ""));
+    if (!w.capacities().isEmpty()) {
+      b.append(compactCapacity().render());
+    }
     List<WorkItem> top = top();
     if (!top.isEmpty() && list > 0) {
       b.append(compact(top).render());
@@ -309,10 +331,18 @@ public final class ScoreView implements View {
     }
     WorklistReport w = r.worklist();
     b.append('\n').append(w.summary()).append('\n');
+    if (!w.capacities().isEmpty()) {
+      b.append(w.capacityTable().render());
+    }
     if (list > 0) {
       for (String owner : w.owners()) {
         List<WorkItem> all = w.byOwner().get(owner);
-        b.append('\n').append(owner).append(": ").append(all.size()).append(" items").append('\n');
+        OwnerCapacity c = w.capacity(owner);
+        b.append('\n').append(owner).append(": ").append(all.size()).append(" items, ")
+            .append(c.capacity() == 0 ? "no capacity" : c.capacity() + " a day").append(" (")
+            .append(c.source().label()).append("): ").append(c.assigned()).append(" assigned, ")
+            .append(c.overflow()).append(" overflow, ").append(c.marketing()).append(" marketing")
+            .append('\n');
         b.append(WorklistReport.table(all.subList(0, Math.min(list, all.size()))).render());
         if (all.size() > list) {
           b.append("... ").append(all.size() - list).append(" more; --list N shows more\n");
@@ -343,6 +373,7 @@ public final class ScoreView implements View {
     if (r.model() != null) {
       t.put("model", r.model().table());
     }
+    t.put("capacity", r.worklist().capacityTable());
     t.put("worklist", WorklistReport.table(section ? top() : r.worklist().items()));
     if (!section) {
       t.put("outlook", r.outlook().table());

@@ -314,7 +314,11 @@ class ViewsShowTheJsonFiguresTest {
     }
     assertEquals(items, flat.size());
     c.table("worklist", flat, null, cols("rank", "rank", "lead", "lead", "rule", "rule",
-        "P(won)", "probabilityWon", "value", "dealValue", "expected", "expectedValue"));
+        "P(won)", "probabilityWon", "value", "dealValue", "expected", "expectedValue",
+        "assignment", "assignment"));
+    c.table("capacity", c.json().get("worklist").get("owners"), "owner", cols("capacity a day",
+        "capacity", "items", "count", "assigned", "assigned", "overflow", "overflow", "marketing",
+        "marketing", "assigned expected", "assignedValue", "overflow expected", "overflowValue"));
   }
 
   @Test
