@@ -1,5 +1,7 @@
 package dev.funnel.scoring;
 
+import dev.funnel.core.display.Cell;
+import dev.funnel.core.display.Formats;
 import dev.funnel.core.display.Tabular;
 import dev.funnel.core.display.TextTable;
 import java.util.Locale;
@@ -31,8 +33,9 @@ public record BinaryMetrics(
 
   @Override
   public String summary() {
-    return String.format(Locale.ROOT, "%s on %d rows (%d positive): AUC %s, log loss %s, Brier %s",
-        name, rows, positives, auc.label(), TextTable.number(logLoss), TextTable.number(brier));
+    return String.format(Locale.ROOT, "%s on %s rows (%s positive): AUC %s, log loss %s, Brier %s",
+        name, Formats.count(rows), Formats.count(positives), auc.label(), Formats.number(logLoss),
+        Formats.number(brier));
   }
 
   @Override
@@ -40,19 +43,20 @@ public record BinaryMetrics(
     return TextTable.of("metric", "value")
         .plus("rows", rows)
         .plus("positives", positives)
-        .plus("base rate", baseRate)
+        .plus("base rate", Cell.percent(baseRate))
         .plus("AUC", auc.auc())
         .plus("AUC std error (DeLong)", auc.standardError())
         .plus(String.format(Locale.ROOT, "AUC %.0f%% interval", 100 * auc.level()),
-            Double.isNaN(auc.auc()) ? "-" : String.format(Locale.ROOT, "%.4f .. %.4f", auc.lower(), auc.upper()))
+            Double.isNaN(auc.auc()) ? Formats.UNDEFINED
+                : Formats.number(auc.lower()) + " to " + Formats.number(auc.upper()))
         .plus("log loss", logLoss)
         .plus("Brier score", brier)
         .plus("Brier skill", brierSkill)
-        .plus("ECE", calibration.expectedCalibrationError())
+        .plus("ECE", Cell.points(calibration.expectedCalibrationError()))
         .plus("Hosmer-Lemeshow p", calibration.pValue())
         .plus("calibration slope", calibration.slope())
-        .plus("top decile lift", gains.topLift())
-        .plus("gain at 30%", gains.gainAt(3));
+        .plus("top decile lift", Cell.multiple(gains.topLift()))
+        .plus("gain at 30%", Cell.percent(gains.gainAt(3)));
   }
 
   @Override

@@ -1,5 +1,7 @@
 package dev.funnel.scoring;
 
+import dev.funnel.core.display.Cell;
+import dev.funnel.core.display.Formats;
 import dev.funnel.core.display.Tabular;
 import dev.funnel.core.display.TextTable;
 import java.util.List;
@@ -42,9 +44,10 @@ public record CalibrationTable(
   @Override
   public String summary() {
     return String.format(Locale.ROOT,
-        "Calibration: mean predicted %.4f vs observed %.4f, ECE %.4f, Hosmer-Lemeshow %.2f (df %d, p %s), slope %s",
-        meanPredicted, observedRate, expectedCalibrationError, hosmerLemeshow, degreesOfFreedom,
-        TextTable.number(pValue), TextTable.number(slope));
+        "Calibration: mean predicted %s vs observed %s, ECE %s, Hosmer-Lemeshow %s (df %d, p %s),"
+            + " slope %s", Formats.percent(meanPredicted), Formats.percent(observedRate),
+        Formats.points(expectedCalibrationError), Formats.number(hosmerLemeshow), degreesOfFreedom,
+        Formats.number(pValue), Formats.number(slope));
   }
 
   @Override
@@ -52,7 +55,8 @@ public record CalibrationTable(
     TextTable t = TextTable.of("decile", "rows", "mean predicted", "observed", "observed rate",
         "95% low", "95% high");
     for (CalibrationBin b : bins) {
-      t = t.plus(b.bin(), b.rows(), b.meanPredicted(), b.observed(), b.observedRate(), b.lower(), b.upper());
+      t = t.plus(b.bin(), b.rows(), Cell.percent(b.meanPredicted()), b.observed(),
+          Cell.percent(b.observedRate()), Cell.percent(b.lower()), Cell.percent(b.upper()));
     }
     return t;
   }

@@ -1,5 +1,7 @@
 package dev.funnel.scoring;
 
+import dev.funnel.core.display.Cell;
+import dev.funnel.core.display.Formats;
 import dev.funnel.core.display.Tabular;
 import dev.funnel.core.display.TextTable;
 import java.util.List;
@@ -31,15 +33,16 @@ public record GainsTable(List<GainsRow> rows) implements Tabular {
 
   @Override
   public String summary() {
-    return String.format(Locale.ROOT, "Gains: top decile lift %s, top 30%% of rows capture %s of positives",
-        TextTable.number(topLift()), Double.isNaN(gainAt(3)) ? "-" : String.format(Locale.ROOT, "%.1f%%", 100 * gainAt(3)));
+    return "Gains: top decile lift " + Formats.multiple(topLift()) + ", top 30% of rows capture "
+        + Formats.percent(gainAt(3)) + " of positives";
   }
 
   @Override
   public TextTable table() {
     TextTable t = TextTable.of("decile", "rows", "positives", "rate", "lift", "cumulative rows", "gain", "cumulative lift");
     for (GainsRow r : rows) {
-      t = t.plus(r.decile(), r.rows(), r.positives(), r.rate(), r.lift(), r.cumulativeShare(), r.gain(), r.cumulativeLift());
+      t = t.plus(r.decile(), r.rows(), r.positives(), Cell.percent(r.rate()), Cell.multiple(r.lift()),
+          Cell.percent(r.cumulativeShare()), Cell.percent(r.gain()), Cell.multiple(r.cumulativeLift()));
     }
     return t;
   }

@@ -1,5 +1,7 @@
 package dev.funnel.scoring;
 
+import dev.funnel.core.display.Cell;
+import dev.funnel.core.display.Formats;
 import dev.funnel.core.display.InstantLabel;
 import dev.funnel.core.display.Tabular;
 import dev.funnel.core.display.TextTable;
@@ -37,15 +39,17 @@ public record LeadScores(String target, Duration horizon, Instant asOf, List<Lea
 
   @Override
   public String summary() {
-    return String.format(Locale.ROOT, "%d leads scored for %s within %dd as of %s: %.1f expected",
-        leads.size(), target, horizon.toDays(), InstantLabel.of(asOf, ZoneOffset.UTC), expected());
+    return String.format(Locale.ROOT, "%s leads scored for %s within %dd as of %s: %s expected",
+        Formats.count(leads.size()), target, horizon.toDays(), InstantLabel.of(asOf, ZoneOffset.UTC),
+        Formats.number(expected()));
   }
 
   @Override
   public TextTable table() {
     TextTable t = TextTable.of("lead", "owner", "stage", "probability", "points", "mql", "why (top 3)");
     for (LeadScore l : leads) {
-      t = t.plus(l.leadId(), l.owner(), l.stage(), l.probability(), l.points(), l.mql() ? "yes" : "no", l.why(3));
+      t = t.plus(l.leadId(), l.owner(), l.stage(), Cell.percent(l.probability()), l.points(),
+          l.mql() ? "yes" : "no", l.why(3));
     }
     return t;
   }

@@ -1,5 +1,6 @@
 package dev.funnel.scoring;
 
+import dev.funnel.core.display.Formats;
 import dev.funnel.core.display.InstantLabel;
 import dev.funnel.core.display.Tabular;
 import dev.funnel.core.display.TextTable;
@@ -48,9 +49,9 @@ public record ModelCard(
   @Override
   public String summary() {
     return String.format(Locale.ROOT,
-        "Model P(%s within %dd), trained until %s: %d columns, %d rows (%d reached) of %d leads, lambda %s",
+        "Model P(%s within %dd), trained until %s: %d columns, %s rows (%s reached) of %s leads, lambda %s",
         target, horizon.toDays(), InstantLabel.of(trainedUntil, ZoneOffset.UTC), columns.size() - 1,
-        rows, positives, leads, TextTable.number(lambda));
+        Formats.count(rows), Formats.count(positives), Formats.count(leads), Formats.number(lambda));
   }
 
   @Override

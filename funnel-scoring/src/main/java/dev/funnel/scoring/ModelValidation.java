@@ -1,5 +1,7 @@
 package dev.funnel.scoring;
 
+import dev.funnel.core.display.Cell;
+import dev.funnel.core.display.Formats;
 import dev.funnel.core.display.InstantLabel;
 import dev.funnel.core.display.Tabular;
 import dev.funnel.core.display.TextTable;
@@ -40,8 +42,8 @@ public record ModelValidation(
 
   @Override
   public String summary() {
-    return String.format(Locale.ROOT, "Held-out %s within %dd (cut %s): %d leads, %s", target,
-        horizon.toDays(), InstantLabel.of(cut, ZoneOffset.UTC), testRows, verdict);
+    return String.format(Locale.ROOT, "Held-out %s within %dd (cut %s): %s leads, %s", target,
+        horizon.toDays(), InstantLabel.of(cut, ZoneOffset.UTC), Formats.count(testRows), verdict);
   }
 
   @Override
@@ -55,16 +57,20 @@ public record ModelValidation(
     t = t.plus("log loss", model.logLoss(), rules.logLoss());
     t = t.plus("Brier score", model.brier(), rules.brier());
     t = t.plus("Brier skill", model.brierSkill(), rules.brierSkill());
-    t = t.plus("ECE", model.calibration().expectedCalibrationError(), rules.calibration().expectedCalibrationError());
+    t = t.plus("ECE", Cell.points(model.calibration().expectedCalibrationError()),
+        Cell.points(rules.calibration().expectedCalibrationError()));
     t = t.plus("Hosmer-Lemeshow p", model.calibration().pValue(), rules.calibration().pValue());
     t = t.plus("calibration slope", model.calibration().slope(), rules.calibration().slope());
-    t = t.plus("top decile lift", model.gains().topLift(), rules.gains().topLift());
-    t = t.plus("gain at 30%", model.gains().gainAt(3), rules.gains().gainAt(3));
+    t = t.plus("top decile lift", Cell.multiple(model.gains().topLift()),
+        Cell.multiple(rules.gains().topLift()));
+    t = t.plus("gain at 30%", Cell.percent(model.gains().gainAt(3)),
+        Cell.percent(rules.gains().gainAt(3)));
     return t;
   }
 
   private static String interval(AucEstimate a) {
-    return Double.isNaN(a.auc()) ? "-" : String.format(Locale.ROOT, "%.3f .. %.3f", a.lower(), a.upper());
+    return Double.isNaN(a.auc()) ? Formats.UNDEFINED
+        : Formats.number(a.lower()) + " to " + Formats.number(a.upper());
   }
 
   @Override

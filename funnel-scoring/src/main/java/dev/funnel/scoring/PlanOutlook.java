@@ -5,6 +5,8 @@ import dev.funnel.core.DatasetTable;
 import dev.funnel.core.Granularity;
 import dev.funnel.core.Period;
 import dev.funnel.core.PlanTarget;
+import dev.funnel.core.display.Cell;
+import dev.funnel.core.display.Formats;
 import dev.funnel.core.display.InstantLabel;
 import dev.funnel.core.display.Tabular;
 import dev.funnel.core.display.TextTable;
@@ -150,7 +152,8 @@ public record PlanOutlook(Instant asOf, Granularity granularity, double level, L
       rows.add(new OutlookRow(metric, p.label(), planned, actual[i], mean, interval[0], interval[1],
           actual[i] + mean, qs.length, covers));
     }
-    notes.add(String.format(Locale.ROOT, "%s: %d open leads, %s", metric, probs.size(), model.label()));
+    notes.add(String.format(Locale.ROOT, "%s: %s open leads, %s", metric, Formats.count(probs.size()),
+        model.label()));
   }
 
   /**
@@ -198,9 +201,10 @@ public record PlanOutlook(Instant asOf, Granularity granularity, double level, L
   public String summary() {
     OutlookRow first = rows.isEmpty() ? null : rows.get(0);
     return String.format(Locale.ROOT, "Plan outlook as of %s: %s", InstantLabel.of(asOf, ZoneOffset.UTC),
-        first == null ? "no rows" : String.format(Locale.ROOT, "%s %s projected %.1f (%.0f%% interval %.0f..%.0f more)%s",
-            first.metric(), first.period(), first.projected(), 100 * level, first.lower(), first.upper(),
-            Double.isNaN(first.plan()) ? "" : String.format(Locale.ROOT, " vs plan %s", TextTable.number(first.plan()))));
+        first == null ? "no rows" : String.format(Locale.ROOT, "%s %s projected %s (%.0f%% interval %s to %s more)%s",
+            first.metric(), first.period(), Formats.number(first.projected()), 100 * level,
+            Formats.number(first.lower()), Formats.number(first.upper()),
+            Double.isNaN(first.plan()) ? "" : " vs plan " + Formats.number(first.plan())));
   }
 
   @Override
@@ -210,7 +214,7 @@ public record PlanOutlook(Instant asOf, Granularity granularity, double level, L
         "projected", "projected/plan", "open leads", "horizon covers");
     for (OutlookRow r : rows) {
       t = t.plus(r.metric(), r.period(), r.plan(), r.actual(), r.expected(), r.lower(), r.upper(),
-          r.projected(), r.projectedToPlan(), r.leads(), r.horizonCovers() ? "yes" : "no");
+          r.projected(), Cell.percent(r.projectedToPlan()), r.leads(), r.horizonCovers() ? "yes" : "no");
     }
     return t;
   }

@@ -1,5 +1,6 @@
 package dev.funnel.scoring;
 
+import dev.funnel.core.display.Formats;
 import dev.funnel.core.display.InstantLabel;
 import dev.funnel.core.display.Tabular;
 import dev.funnel.core.display.TextTable;
@@ -31,9 +32,10 @@ public record ScoreReview(
 
   @Override
   public String summary() {
-    return String.format(Locale.ROOT, "Lead scoring as of %s, %s within %dd: %s; worklist of %d",
+    return String.format(Locale.ROOT, "Lead scoring as of %s, %s within %dd: %s; worklist of %s",
         InstantLabel.of(query.asOf(), ZoneOffset.UTC), query.target(), query.horizon().toDays(),
-        validation == null ? "not validated" : validation.verdict(), worklist.items().size());
+        validation == null ? "not validated" : validation.verdict(),
+        Formats.count(worklist.items().size()));
   }
 
   /** The model-vs-rules table (empty without a validation). */

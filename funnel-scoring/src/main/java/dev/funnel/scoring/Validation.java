@@ -1,6 +1,7 @@
 package dev.funnel.scoring;
 
 import dev.funnel.core.Dataset;
+import dev.funnel.core.display.Formats;
 import dev.funnel.core.display.InstantLabel;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -136,14 +137,15 @@ public final class Validation {
     ZoneId zone = d.zone();
     String verdict = verdict(mm, rm, cmp, test, q);
     List<String> notes = new ArrayList<>();
-    notes.add(String.format(Locale.ROOT, "trained on %d snapshots of %d leads created before %s"
-            + " (outcomes known by then); tested on %d leads created from %s, each scored %s after"
-            + " creation and followed for %dd", model.card().rows(), model.card().leads(),
-        InstantLabel.of(cut, zone), test.size, InstantLabel.of(cut, zone),
+    notes.add(String.format(Locale.ROOT, "trained on %s snapshots of %s leads created before %s"
+            + " (outcomes known by then); tested on %s leads created from %s, each scored %s after"
+            + " creation and followed for %dd", Formats.count(model.card().rows()),
+        Formats.count(model.card().leads()), InstantLabel.of(cut, zone), Formats.count(test.size),
+        InstantLabel.of(cut, zone),
         Worklist.human(q.scoreDelay()), q.horizon().toDays()));
     if (test.immature > 0) {
-      notes.add(String.format(Locale.ROOT, "%d held-out leads are too recent for their %dd horizon"
-          + " to have ended by %s: left out, not counted as misses", test.immature,
+      notes.add(String.format(Locale.ROOT, "%s held-out leads are too recent for their %dd horizon"
+          + " to have ended by %s: left out, not counted as misses", Formats.count(test.immature),
           q.horizon().toDays(), InstantLabel.of(q.asOf(), zone)));
     }
     notes.add(plattNote);

@@ -222,7 +222,7 @@ public final class Worklist {
           value[Assignment.ASSIGNED.ordinal()], value[Assignment.OVERFLOW.ordinal()]));
       from = to;
     }
-    return new WorklistReport(asOf, ranked, capacities, notes);
+    return new WorklistReport(asOf, d.currency(), ranked, capacities, notes);
   }
 
   /** The next step of a stage: the default catalog's wording, else "move to NEXT". */

@@ -1,6 +1,7 @@
 package dev.funnel.scoring;
 
 import dev.funnel.core.display.Cell;
+import dev.funnel.core.display.Formats;
 import dev.funnel.core.display.InstantLabel;
 import dev.funnel.core.display.Tabular;
 import dev.funnel.core.display.TextTable;
@@ -18,13 +19,15 @@ import java.util.Map;
  * capacity (assigned for the day, overflow, marketing's). Items are ordered by owner, then rank.
  *
  * @param asOf       the instant
+ * @param currency   the currency of deal and expected values (the dataset's; null or blank when
+ *                   the data names none)
  * @param items      the items, by owner then rank
  * @param capacities one per owner, in owner order
  * @param notes      how probabilities, values and capacities were obtained, what could not be
  *                   checked
  */
-public record WorklistReport(Instant asOf, List<WorkItem> items, List<OwnerCapacity> capacities,
-    List<String> notes) implements Tabular {
+public record WorklistReport(Instant asOf, String currency, List<WorkItem> items,
+    List<OwnerCapacity> capacities, List<String> notes) implements Tabular {
 
   public WorklistReport {
     items = List.copyOf(items);
@@ -53,7 +56,8 @@ public record WorklistReport(Instant asOf, List<WorkItem> items, List<OwnerCapac
    */
   public TextTable capacityTable() {
     TextTable t = TextTable.of("owner", "capacity a day", "from", "per active day", "items",
-        "assigned", "overflow", "marketing", "assigned expected", "overflow expected");
+        "assigned", "overflow", "marketing", Formats.moneyColumn("assigned expected", currency),
+        Formats.moneyColumn("overflow expected", currency));
     List<Object[]> rows = new ArrayList<>();
     for (OwnerCapacity c : capacities) {
       rows.add(new Object[] {c.owner(), c.capacity() == 0 ? null : (Object) (long) c.capacity(),
@@ -91,11 +95,13 @@ public record WorklistReport(Instant asOf, List<WorkItem> items, List<OwnerCapac
 
   @Override
   public String summary() {
-    return String.format(Locale.ROOT, "Worklist as of %s: %d open leads and deals, %d owners, %d"
-        + " assigned within capacity, %d overflow, %d first responses overdue, %d stale deals",
-        InstantLabel.of(asOf, ZoneOffset.UTC), items.size(), byOwner().size(),
-        items(Assignment.ASSIGNED).size(), items(Assignment.OVERFLOW).size(),
-        count(NextStepRule.FIRST_RESPONSE_OVERDUE), count(NextStepRule.STALE_DEAL));
+    return String.format(Locale.ROOT, "Worklist as of %s: %s open leads and deals, %d owners, %s"
+        + " assigned within capacity, %s overflow, %s first responses overdue, %s stale deals",
+        InstantLabel.of(asOf, ZoneOffset.UTC), Formats.count(items.size()), byOwner().size(),
+        Formats.count(items(Assignment.ASSIGNED).size()),
+        Formats.count(items(Assignment.OVERFLOW).size()),
+        Formats.count(count(NextStepRule.FIRST_RESPONSE_OVERDUE)),
+        Formats.count(count(NextStepRule.STALE_DEAL)));
   }
 
   @Override
@@ -103,14 +109,19 @@ public record WorklistReport(Instant asOf, List<WorkItem> items, List<OwnerCapac
     return table(items);
   }
 
-  /** A table of some items (e.g. one owner's top). */
-  public static TextTable table(List<WorkItem> items) {
+  /**
+   * A table of some of this worklist's items (e.g. one owner's top): P(won) as a percentage, the
+   * deal and expected values as money in the worklist's currency (named in the headers).
+   */
+  public TextTable table(List<WorkItem> items) {
     TextTable t = TextTable.of("owner", "rank", "lead", "stage", "next step", "rule", "why",
-        "P(won)", "value", "expected", "assignment");
+        "P(won)", Formats.moneyColumn("value", currency), Formats.moneyColumn("expected", currency),
+        "assignment");
     List<Object[]> rows = new ArrayList<>();
     for (WorkItem w : items) {
       rows.add(new Object[] {w.owner(), w.rank(), w.leadId(), w.stage(), w.action(), w.rule().label(),
-          w.reason(), w.probability(), w.dealValue(), w.expectedValue(), w.assignment().label()});
+          w.reason(), Cell.percent(w.probability()), Cell.amount(w.dealValue()),
+          Cell.amount(w.expectedValue()), w.assignment().label()});
     }
     return t.plusAll(rows);
   }

@@ -1,5 +1,7 @@
 package dev.funnel.cli.view;
 
+import dev.funnel.core.display.Cell;
+import dev.funnel.core.display.Formats;
 import dev.funnel.core.display.TextTable;
 import dev.funnel.io.chart.CalibrationPoint;
 import dev.funnel.io.chart.CalibrationSeries;
@@ -227,12 +229,12 @@ public final class ScoreView implements View {
    * in the HTML, JSON and CSV), P(won), expected value and the assignment against capacity.
    */
   private TextTable compact(List<WorkItem> items) {
-    TextTable t = TextTable.of("owner", "rank", "lead", "stage", "rule", "P(won)", "expected",
-        "assignment");
+    TextTable t = TextTable.of("owner", "rank", "lead", "stage", "rule", "P(won)",
+        Formats.moneyColumn("expected", r.worklist().currency()), "assignment");
     List<Object[]> rows = new ArrayList<>();
     for (WorkItem w : items) {
       rows.add(new Object[] {w.owner(), w.rank(), w.leadId(), w.stage(), w.rule().label(),
-          w.probability(), w.expectedValue(), w.assignment().label()});
+          Cell.percent(w.probability()), Cell.amount(w.expectedValue()), w.assignment().label()});
     }
     return t.plusAll(rows);
   }
@@ -240,12 +242,12 @@ public final class ScoreView implements View {
   /** The capacity table of the section's text, within 100 columns. */
   private TextTable compactCapacity() {
     TextTable t = TextTable.of("owner", "capacity a day", "from", "assigned", "overflow",
-        "overflow expected");
+        Formats.moneyColumn("overflow expected", r.worklist().currency()));
     List<Object[]> rows = new ArrayList<>();
     for (OwnerCapacity c : r.worklist().capacities()) {
       rows.add(new Object[] {c.owner(), c.capacity() == 0 ? null : (Object) (long) c.capacity(),
           c.source().label(), (long) c.assigned(), (long) c.overflow(),
-          dev.funnel.core.display.Cell.amount(c.overflowValue())});
+          Cell.amount(c.overflowValue())});
     }
     return t.plusAll(rows);
   }
@@ -338,14 +340,16 @@ public final class ScoreView implements View {
       for (String owner : w.owners()) {
         List<WorkItem> all = w.byOwner().get(owner);
         OwnerCapacity c = w.capacity(owner);
-        b.append('\n').append(owner).append(": ").append(all.size()).append(" items, ")
-            .append(c.capacity() == 0 ? "no capacity" : c.capacity() + " a day").append(" (")
-            .append(c.source().label()).append("): ").append(c.assigned()).append(" assigned, ")
-            .append(c.overflow()).append(" overflow, ").append(c.marketing()).append(" marketing")
-            .append('\n');
-        b.append(WorklistReport.table(all.subList(0, Math.min(list, all.size()))).render());
+        b.append('\n').append(owner).append(": ").append(Formats.count(all.size()))
+            .append(" items, ").append(c.capacity() == 0 ? "no capacity" : c.capacity() + " a day")
+            .append(" (").append(c.source().label()).append("): ")
+            .append(Formats.count(c.assigned())).append(" assigned, ")
+            .append(Formats.count(c.overflow())).append(" overflow, ")
+            .append(Formats.count(c.marketing())).append(" marketing").append('\n');
+        b.append(w.table(all.subList(0, Math.min(list, all.size()))).render());
         if (all.size() > list) {
-          b.append("... ").append(all.size() - list).append(" more; --list N shows more\n");
+          b.append("... ").append(Formats.count(all.size() - list))
+              .append(" more; --list N shows more\n");
         }
       }
     }
@@ -374,7 +378,7 @@ public final class ScoreView implements View {
       t.put("model", r.model().table());
     }
     t.put("capacity", r.worklist().capacityTable());
-    t.put("worklist", WorklistReport.table(section ? top() : r.worklist().items()));
+    t.put("worklist", r.worklist().table(section ? top() : r.worklist().items()));
     if (!section) {
       t.put("outlook", r.outlook().table());
     }

@@ -313,12 +313,14 @@ class ViewsShowTheJsonFiguresTest {
       o.get("items").forEach(flat::add);
     }
     assertEquals(items, flat.size());
+    String cur = ", " + D.currency();
     c.table("worklist", flat, null, cols("rank", "rank", "lead", "lead", "rule", "rule",
-        "P(won)", "probabilityWon", "value", "dealValue", "expected", "expectedValue",
+        "P(won)", "probabilityWon", "value" + cur, "dealValue", "expected" + cur, "expectedValue",
         "assignment", "assignment"));
     c.table("capacity", c.json().get("worklist").get("owners"), "owner", cols("capacity a day",
         "capacity", "items", "count", "assigned", "assigned", "overflow", "overflow", "marketing",
-        "marketing", "assigned expected", "assignedValue", "overflow expected", "overflowValue"));
+        "marketing", "assigned expected" + cur, "assignedValue", "overflow expected" + cur,
+        "overflowValue"));
   }
 
   @Test
