@@ -27,8 +27,11 @@ final class DealValues {
     Timeline.State st = tl.state();
     double sum = 0;
     int n = 0;
-    for (int k = 0; k < tl.leads.withRow(); k++) {
-      int l = tl.leads.byCreated(k);
+    // leads in index order: every table's rows are stored in it (sequential reads)
+    for (int l = 0; l < tl.leads.size(); l++) {
+      if (!tl.leads.hasRow(l)) {
+        continue;
+      }
       tl.load(st, l, asOfMs, asOfSub, -1);
       if (st.stage < tl.wonIndex || Double.isNaN(st.amount) || st.amount <= 0) {
         continue;

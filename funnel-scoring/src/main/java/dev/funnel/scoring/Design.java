@@ -34,6 +34,49 @@ final class Design {
     this.w = w;
   }
 
+  /**
+   * Every {@code k}-th row (rows 0, k, 2k, ...) with its weight multiplied by {@code k}: a sample
+   * whose weighted sums estimate the whole design's (the warm start of
+   * {@link LogisticRegression}). The sample depends only on the row order, which the callers build
+   * from the data's canonical order.
+   */
+  Design every(int k) {
+    if (k <= 1) {
+      return this;
+    }
+    int m = (rows + k - 1) / k;
+    int[] st = new int[m + 1];
+    int nnz = 0;
+    for (int i = 0, r = 0; i < rows; i += k, r++) {
+      st[r] = nnz;
+      nnz += start[i + 1] - start[i];
+    }
+    st[m] = nnz;
+    int[] idx = new int[nnz];
+    double[] val = new double[nnz];
+    double[] yy = new double[m];
+    double[] ww = new double[m];
+    for (int i = 0, r = 0; i < rows; i += k, r++) {
+      int len = start[i + 1] - start[i];
+      System.arraycopy(index, start[i], idx, st[r], len);
+      System.arraycopy(value, start[i], val, st[r], len);
+      yy[r] = y[i];
+      ww[r] = w[i] * k;
+    }
+    return new Design(m, cols, st, idx, val, yy, ww);
+  }
+
+  /** Whether the weighted response is neither always 0 nor always 1. */
+  boolean responseVaries() {
+    double sw = 0;
+    double swy = 0;
+    for (int i = 0; i < rows; i++) {
+      sw += w[i];
+      swy += w[i] * y[i];
+    }
+    return swy > 0 && swy < sw;
+  }
+
   /** A dense matrix without an intercept column, given column 0 = 1 in front. */
   static Design dense(double[][] x, double[] y, double[] w) {
     if (x.length != y.length || (w != null && w.length != y.length)) {
@@ -132,6 +175,40 @@ final class Design {
     Design build() {
       return new Design(rows, cols, Arrays.copyOf(start, rows + 1), Arrays.copyOf(index, nnz),
           Arrays.copyOf(value, nnz), Arrays.copyOf(y, rows), Arrays.copyOf(w, rows));
+    }
+
+    /**
+     * The design with its columns renumbered by {@code map} (column {@code j} becomes
+     * {@code map[j]}, ascending where kept; -1 drops it; the intercept stays column 0), in one copy
+     * of the entries: how the lead model drops the columns that turned out constant.
+     */
+    Design build(int[] map, int newCols) {
+      if (map.length != cols || map[0] != 0) {
+        throw new IllegalArgumentException("a column map keeps the intercept and covers " + cols
+            + " columns");
+      }
+      int kept = 0;
+      for (int k = 0; k < nnz; k++) {
+        if (map[index[k]] >= 0) {
+          kept++;
+        }
+      }
+      int[] st = new int[rows + 1];
+      int[] idx = new int[kept];
+      double[] val = new double[kept];
+      int n = 0;
+      for (int i = 0; i < rows; i++) {
+        st[i] = n;
+        for (int k = start[i], end = start[i + 1]; k < end; k++) {
+          int to = map[index[k]];
+          if (to >= 0) {
+            idx[n] = to;
+            val[n++] = value[k];
+          }
+        }
+      }
+      st[rows] = n;
+      return new Design(rows, newCols, st, idx, val, Arrays.copyOf(y, rows), Arrays.copyOf(w, rows));
     }
   }
 }

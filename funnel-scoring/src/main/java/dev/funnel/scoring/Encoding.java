@@ -87,10 +87,20 @@ final class Encoding {
     Dictionary ch = tl.cols.channels();
     Dictionary sg = tl.cols.segments();
     Dictionary cp = tl.cols.campaigns();
-    e.block("channel", train, i -> text(ch, tl.leads.channel(train.lead[i])));
-    e.block("segment", train, i -> text(sg, tl.leads.segment(train.lead[i])));
-    e.block("campaign", train, i -> text(cp, tl.leads.campaign(train.lead[i])));
-    e.block("stage", train, i -> tl.catalog.get(train.stage[i]).name().toLowerCase(Locale.ROOT));
+    e.block("channel", counts(ch, train, i -> tl.leads.channel(train.lead[i])));
+    e.block("segment", counts(sg, train, i -> tl.leads.segment(train.lead[i])));
+    e.block("campaign", counts(cp, train, i -> tl.leads.campaign(train.lead[i])));
+    int[] perStage = new int[tl.catalog.size()];
+    for (int i = 0; i < train.size; i++) {
+      perStage[train.stage[i]]++;
+    }
+    TreeMap<String, Integer> stages = new TreeMap<>();
+    for (int k = 0; k < perStage.length; k++) {
+      if (perStage[k] > 0) {
+        stages.merge(tl.catalog.get(k).name().toLowerCase(Locale.ROOT), perStage[k], Integer::sum);
+      }
+    }
+    e.block("stage", stages);
     e.retain(null);
     return e;
   }
@@ -148,11 +158,26 @@ final class Encoding {
     return out;
   }
 
-  private void block(String name, Panel train, java.util.function.IntFunction<String> level) {
-    TreeMap<String, Integer> count = new TreeMap<>();
+  /**
+   * Training rows per level of a dictionary column (lower-case; absent = {@code (none)}): counted
+   * by code, then merged by level text, so codes that differ only in case are one level.
+   */
+  private static TreeMap<String, Integer> counts(Dictionary d, Panel train,
+      java.util.function.IntUnaryOperator code) {
+    int[] perCode = new int[d.size() + 1];
     for (int i = 0; i < train.size; i++) {
-      count.merge(level.apply(i), 1, Integer::sum);
+      perCode[code.applyAsInt(i) + 1]++;
     }
+    TreeMap<String, Integer> count = new TreeMap<>();
+    for (int c = -1; c < d.size(); c++) {
+      if (perCode[c + 1] > 0) {
+        count.merge(text(d, c), perCode[c + 1], Integer::sum);
+      }
+    }
+    return count;
+  }
+
+  private void block(String name, TreeMap<String, Integer> count) {
     List<String> kept = new ArrayList<>();
     List<String> pooled = new ArrayList<>();
     int pooledRows = 0;
@@ -229,17 +254,17 @@ final class Encoding {
     int c = 1;
     double age = s.ageDays();
     n = put(idx, val, n, c++, Math.log1p(age));
-    n = put(idx, val, n, c++, Math.log1p(s.touches));
-    n = put(idx, val, n, c++, Math.log1p(s.offline));
+    n = put(idx, val, n, c++, log1p(s.touches));
+    n = put(idx, val, n, c++, log1p(s.offline));
     boolean touched = s.lastTouchMs != Timeline.NONE;
     n = put(idx, val, n, c++, touched ? 1 : 0);
     n = put(idx, val, n, c++, touched ? Math.log1p(s.daysSince(s.lastTouchMs)) : 0);
-    n = put(idx, val, n, c++, Math.log1p(s.activities));
+    n = put(idx, val, n, c++, log1p(s.activities));
     boolean contacted = s.lastActivityMs != Timeline.NONE;
     n = put(idx, val, n, c++, contacted ? 1 : 0);
     n = put(idx, val, n, c++, contacted ? Math.log1p(s.daysSince(s.lastActivityMs)) : 0);
     for (int code : bound.types) {
-      n = put(idx, val, n, c++, code < 0 ? 0 : Math.log1p(s.types[code]));
+      n = put(idx, val, n, c++, code < 0 ? 0 : log1p(s.types[code]));
     }
     n = put(idx, val, n, c++, Math.log1p(s.daysSince(s.lastMoveMs())));
     n = put(idx, val, n, c++, Math.log1p(s.daysSince(s.stageSinceMs)));
@@ -250,6 +275,20 @@ final class Encoding {
     n = one(idx, val, n, bound.campaign[tl.leads.campaign(l) + 1]);
     n = one(idx, val, n, bound.stage[s.stage]);
     return n;
+  }
+
+  /** {@code Math.log1p} of the counts below 256, computed once. */
+  private static final double[] LOG1P = new double[256];
+
+  static {
+    for (int k = 0; k < LOG1P.length; k++) {
+      LOG1P[k] = Math.log1p(k);
+    }
+  }
+
+  /** {@code log(1 + k)} of a count: {@code Math.log1p} itself, from a table below 256. */
+  static double log1p(int k) {
+    return k >= 0 && k < LOG1P.length ? LOG1P[k] : Math.log1p(k);
   }
 
   private static int one(int[] idx, double[] val, int n, int col) {

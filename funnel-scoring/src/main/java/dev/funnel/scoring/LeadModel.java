@@ -147,8 +147,7 @@ public final class LeadModel {
       keep[j] = !constant;
     }
     enc.retain(keep);
-    Design full = b.build();
-    Design design = retained(full, enc, keep);
+    Design design = retained(b, enc, keep);
     LogisticRegression solver = q.lambda() == 0 ? LogisticRegression.unpenalized()
         : LogisticRegression.ridge(q.lambda());
     LogisticFit f = solver.fit(design, enc.names);
@@ -171,30 +170,16 @@ public final class LeadModel {
   }
 
   /** The design restricted to the kept columns (the encoding's retained layout). */
-  private static Design retained(Design full, Encoding enc, boolean[] keep) {
-    int[] map = new int[full.cols];
+  private static Design retained(Design.Builder b, Encoding enc, boolean[] keep) {
+    int[] map = new int[keep.length];
     int next = 1;
-    for (int j = 1; j < full.cols; j++) {
+    for (int j = 1; j < keep.length; j++) {
       map[j] = keep[j] ? next++ : -1;
-    }
-    Design.Builder b = new Design.Builder(next, full.rows);
-    int[] idx = new int[full.cols];
-    double[] val = new double[full.cols];
-    for (int i = 0; i < full.rows; i++) {
-      int n = 0;
-      for (int k = full.start[i] + 1; k < full.start[i + 1]; k++) {
-        int to = map[full.index[k]];
-        if (to > 0) {
-          idx[n] = to;
-          val[n++] = full.value[k];
-        }
-      }
-      b.add(idx, val, n, full.y[i], full.w[i]);
     }
     if (next != enc.names.size()) {
       throw new IllegalStateException("encoding and design disagree: " + next + " vs " + enc.names.size());
     }
-    return b.build();
+    return b.build(map, next);
   }
 
   /** Notes for one-hot columns whose rows all went one way (separated levels). */
@@ -327,19 +312,58 @@ public final class LeadModel {
     int sub = Timeline.sub(at);
     List<LeadScore> out = new ArrayList<>();
     double[] base = new double[1];
-    for (int k = 0; k < tl.leads.withRow(); k++) {
-      int l = tl.leads.byCreated(k);
-      if (!Panel.le(tl.leads.createdAt(l), tl.createdSub(l), ms, sub)) {
-        break;
+    // leads in index order (sequential reads of the tables); the list is sorted below
+    for (int l = 0; l < tl.leads.size(); l++) {
+      if (!tl.leads.hasRow(l) || !Panel.le(tl.leads.createdAt(l), tl.createdSub(l), ms, sub)) {
+        continue;
       }
-      tl.load(st, l, ms, sub, targetIndex);
-      if (st.targetReached() || st.closed || st.stage >= tl.wonIndex) {
+      if (!tl.loadAtRisk(st, l, ms, sub, targetIndex)) {
         continue;
       }
       out.add(leadScore(tl, sc, rules, st, base));
     }
     out.sort(Comparator.comparingDouble((LeadScore s) -> -s.probability()).thenComparing(LeadScore::leadId));
     return new LeadScores(target, query.horizon(), at, out);
+  }
+
+  /**
+   * The probability of every lead at risk as of {@code at} (the leads {@link #score} scores), in
+   * creation order, without reasons or points: one pass over the leads, each lead's state as of
+   * the instant, its columns, a dot product with the coefficients and the logistic function.
+   */
+  public LeadProbabilities probabilities(Dataset d, Instant at) {
+    Timeline tl = new Timeline(d);
+    Scorer sc = scorer(tl);
+    Timeline.State st = tl.state();
+    long ms = Timeline.millis(at);
+    int sub = Timeline.sub(at);
+    int n = tl.leads.withRow();
+    int[] rank = new int[tl.leads.size()];
+    for (int k = 0; k < n; k++) {
+      rank[tl.leads.byCreated(k)] = k;
+    }
+    // leads in index order (each table's rows are stored in that order: sequential reads), the
+    // results put in creation order
+    double[] byRank = new double[n];
+    java.util.Arrays.fill(byRank, Double.NaN);
+    for (int l = 0; l < rank.length; l++) {
+      if (!tl.leads.hasRow(l) || !Panel.le(tl.leads.createdAt(l), tl.createdSub(l), ms, sub)
+          || !tl.loadAtRisk(st, l, ms, sub, targetIndex)) {
+        continue;
+      }
+      byRank[rank[l]] = sc.probability(st);
+    }
+    String[] ids = new String[n];
+    double[] p = new double[n];
+    int m = 0;
+    for (int k = 0; k < n; k++) {
+      if (!Double.isNaN(byRank[k])) {
+        ids[m] = tl.leads.id(tl.leads.byCreated(k));
+        p[m++] = byRank[k];
+      }
+    }
+    return new LeadProbabilities(target, query.horizon(), at,
+        java.util.Arrays.asList(ids).subList(0, m), java.util.Arrays.copyOf(p, m));
   }
 
   LeadScore leadScore(Timeline tl, Scorer sc, BoundRules rules, Timeline.State st, double[] base) {

@@ -73,13 +73,16 @@ final class Panel {
   static Panel training(Timeline tl, Timeline.State st, int target, long horizonMs, long delayMs,
       int maxSnapshots, long cutMs, int cutSub) {
     Panel p = new Panel();
-    for (int k = 0; k < tl.leads.withRow(); k++) {
-      int l = tl.leads.byCreated(k);
+    // leads in index order, the order of every table's rows (sequential reads); the rows of a lead
+    // are consecutive, in time order
+    for (int l = 0; l < tl.leads.size(); l++) {
+      if (!tl.leads.hasRow(l)) {
+        continue;
+      }
       long c = tl.leads.createdAt(l);
       int cs = tl.createdSub(l);
       if (!le(c + delayMs + horizonMs, cs, cutMs, cutSub)) {
-        // leads are in creation order: every later one is too recent as well
-        break;
+        continue;
       }
       boolean any = false;
       for (int j = 0; j < maxSnapshots; j++) {

@@ -109,8 +109,11 @@ public record PlanOutlook(Instant asOf, Granularity granularity, double level, L
     long[] actual = new long[periods.size()];
     Instant firstStart = periods.get(0).startInstant(zone);
     long firstStartMs = Timeline.millis(firstStart);
-    for (int k = 0; k < tl.leads.withRow(); k++) {
-      int l = tl.leads.byCreated(k);
+    // leads in index order: every table's rows are stored in it (sequential reads)
+    for (int l = 0; l < tl.leads.size(); l++) {
+      if (!tl.leads.hasRow(l)) {
+        continue;
+      }
       tl.load(st, l, ms, sub, target);
       if (st.targetReached()) {
         if (st.targetMs >= firstStartMs) {

@@ -129,6 +129,37 @@ final class Timeline {
    * index {@code target} (any time; -1 for none).
    */
   void load(State s, int lead, long ms, int sub, int target) {
+    if (s.lead == lead && s.loadedTarget == target && s.loaded
+        && (s.tMs < ms || (s.tMs == ms && s.tSub <= sub))) {
+      advance(s, ms, sub);
+      return;
+    }
+    begin(s, lead, ms, sub, target);
+    advance(s, ms, sub);
+  }
+
+  /**
+   * Loads a lead's state like {@link #load} when the lead is at risk at {@code (ms, sub)}: target
+   * not reached, not closed by an exit, not won; returns whether it is. A lead not at risk is left
+   * half-loaded (its activities and touches unread; the state is not to be used) and the next
+   * load starts afresh: scoring a base skips the activities and touches of leads it will not
+   * score.
+   */
+  boolean loadAtRisk(State s, int lead, long ms, int sub, int target) {
+    begin(s, lead, ms, sub, target);
+    advanceStages(s, ms, sub);
+    if (s.targetReached() || s.closed || s.stage >= wonIndex) {
+      s.loaded = false;
+      return false;
+    }
+    advanceRest(s, ms, sub);
+    return true;
+  }
+
+  /** Resets the state to the lead's creation, with the target's reach time over all its rows. */
+  private void begin(State s, int lead, long ms, int sub, int target) {
+    s.loaded = true;
+    s.loadedTarget = target;
     s.lead = lead;
     s.tMs = ms;
     s.tSub = sub;
@@ -144,9 +175,9 @@ final class Timeline {
     s.targetSub = 0;
     int from = stages.from(lead);
     int to = stages.to(lead);
-    for (int r = from; r < to; r++) {
+    for (int r = from; target > 0 && r < to; r++) {
       int p = progression[stages.stage(r)];
-      if (target > 0 && p >= target) {
+      if (p >= target) {
         long a = stages.at(r);
         int as = stages.subMillis(r);
         if (s.targetMs == NONE || a < s.targetMs || (a == s.targetMs && as < s.targetSub)) {
@@ -154,9 +185,36 @@ final class Timeline {
           s.targetSub = as;
         }
       }
-      if (!atOrBefore(stages, r, ms, sub)) {
-        continue;
-      }
+    }
+    s.stageNext = from;
+    Arrays.fill(s.types, 0);
+    s.activities = 0;
+    s.lastActivityMs = NONE;
+    s.activityNext = activities.from(lead);
+    s.touches = 0;
+    s.offline = 0;
+    s.lastTouchMs = NONE;
+    s.touchNext = touches.from(lead);
+  }
+
+  /**
+   * Moves a loaded state forward to {@code (ms, sub)}, not before its instant: the rows of each
+   * table are in time order within a lead, so the state at a later instant is the same fold
+   * continued over the rows in between (what a fresh {@link #load} gives, without re-reading the
+   * rows before).
+   */
+  private void advance(State s, long ms, int sub) {
+    advanceStages(s, ms, sub);
+    advanceRest(s, ms, sub);
+  }
+
+  private void advanceStages(State s, long ms, int sub) {
+    s.tMs = ms;
+    s.tSub = sub;
+    int lead = s.lead;
+    int r = s.stageNext;
+    for (int end = stages.to(lead); r < end && atOrBefore(stages, r, ms, sub); r++) {
+      int p = progression[stages.stage(r)];
       if (p > s.stage) {
         s.stage = p;
         s.stageSinceMs = stages.at(r);
@@ -171,30 +229,27 @@ final class Timeline {
         s.amount = a;
       }
     }
-    Arrays.fill(s.types, 0);
-    s.activities = 0;
-    s.lastActivityMs = NONE;
-    for (int r = activities.from(lead), end = activities.to(lead); r < end; r++) {
-      if (!atOrBefore(activities, r, ms, sub)) {
-        break;
-      }
+    s.stageNext = r;
+  }
+
+  private void advanceRest(State s, long ms, int sub) {
+    int lead = s.lead;
+    int r = s.activityNext;
+    for (int end = activities.to(lead); r < end && atOrBefore(activities, r, ms, sub); r++) {
       s.activities++;
       s.types[activities.type(r)]++;
       s.lastActivityMs = activities.at(r);
     }
-    s.touches = 0;
-    s.offline = 0;
-    s.lastTouchMs = NONE;
-    for (int r = touches.from(lead), end = touches.to(lead); r < end; r++) {
-      if (!atOrBefore(touches, r, ms, sub)) {
-        break;
-      }
+    s.activityNext = r;
+    r = s.touchNext;
+    for (int end = touches.to(lead); r < end && atOrBefore(touches, r, ms, sub); r++) {
       s.touches++;
       if (touches.kind(r) == TouchKind.OFFLINE) {
         s.offline++;
       }
       s.lastTouchMs = touches.at(r);
     }
+    s.touchNext = r;
   }
 
   /** The state of one lead at one instant. Mutable, reused by {@link #load}. */
@@ -224,6 +279,12 @@ final class Timeline {
     /** Earliest reach of the target stage over all rows, {@link #NONE} when never. */
     long targetMs;
     int targetSub;
+    /** Whether a lead is loaded, with which target, and the next row of each table after t. */
+    boolean loaded;
+    int loadedTarget;
+    int stageNext;
+    int activityNext;
+    int touchNext;
 
     State(int typeCount) {
       this.types = new int[typeCount];

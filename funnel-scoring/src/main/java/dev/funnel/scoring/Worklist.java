@@ -112,10 +112,11 @@ public final class Worklist {
     Timeline.State st = tl.state();
     List<WorkItem> items = new ArrayList<>();
     double staleDays = q.staleAfter().toMillis() / Timeline.DAY_MS;
-    for (int k = 0; k < tl.leads.withRow(); k++) {
-      int l = tl.leads.byCreated(k);
-      if (!Panel.le(tl.leads.createdAt(l), tl.createdSub(l), ms, sub)) {
-        break;
+    // leads in index order (every table's rows are stored in it: sequential reads); the items
+    // are sorted below
+    for (int l = 0; l < tl.leads.size(); l++) {
+      if (!tl.leads.hasRow(l) || !Panel.le(tl.leads.createdAt(l), tl.createdSub(l), ms, sub)) {
+        continue;
       }
       tl.load(st, l, ms, sub, won == null ? -1 : tl.wonIndex);
       if (st.closed || st.stage >= tl.wonIndex) {

@@ -195,6 +195,26 @@ class LogisticRegressionTest {
   }
 
   @Test
+  void aLargePenalisedFitWarmStartedFromASampleReachesTheSameOptimum() {
+    Random rnd = new Random(11);
+    int n = LogisticRegression.WARM_START_ROWS + 1_000;
+    double[][] x = randomRows(rnd, n, 4);
+    double[] y = new double[n];
+    for (int i = 0; i < n; i++) {
+      double eta = -0.5 + 0.9 * x[i][0] - 0.02 * x[i][1] + 0.01 * x[i][2] + 0.7 * x[i][3];
+      y[i] = rnd.nextDouble() < 1 / (1 + Math.exp(-eta)) ? 1 : 0;
+    }
+    double[] expected = textbookNewton(x, y, 1, true);
+    LogisticFit f = LogisticRegression.ridge(1).fit(x, y);
+    assertTrue(f.converged());
+    assertTrue(f.iterations() <= 4, "from the sample's solution Newton needs few full iterations: "
+        + f.iterations());
+    for (int j = 0; j < expected.length; j++) {
+      assertEquals(expected[j], f.coefficient(j), 1e-8 * (1 + Math.abs(expected[j])), "coefficient " + j);
+    }
+  }
+
+  @Test
   void completeSeparationIsNamed() {
     double[][] x = new double[40][];
     double[] y = new double[40];
