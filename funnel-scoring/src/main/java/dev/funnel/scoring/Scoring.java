@@ -67,7 +67,9 @@ public final class Scoring {
   /**
    * The whole review as of the query's instant: validation on time (model against the points
    * rules), the model fitted on everything known then, the worklist and the plan outlook. Parts
-   * that cannot be computed are null with their reason in {@link ScoreReview#problems()}.
+   * that cannot be computed are null with their reason in {@link ScoreReview#problems()}. The
+   * validation runs on the common fork-join pool beside the rest (it reads only the immutable
+   * dataset), so a review uses two cores where there are two; the result is the same.
    *
    * @throws IllegalStateException when the dataset has no leads table
    * @throws IllegalArgumentException when the target is not a later progression stage
@@ -77,12 +79,15 @@ public final class Scoring {
     Timeline tl = new Timeline(d);
     LeadModel.targetIndex(tl, q.target());
     List<String> problems = new ArrayList<>();
-    ModelValidation v = null;
-    try {
-      v = Validation.run(d, q);
-    } catch (IllegalArgumentException e) {
-      problems.add("validation: " + e.getMessage());
-    }
+    // the validation (its own model and rows) runs beside the fits below, on the common pool
+    java.util.concurrent.CompletableFuture<Object> validation =
+        java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+          try {
+            return Validation.run(d, q);
+          } catch (IllegalArgumentException e) {
+            return e;
+          }
+        });
     ModelCache models = new ModelCache(tl, q);
     ModelCard card = null;
     try {
@@ -92,6 +97,24 @@ public final class Scoring {
     }
     WorklistReport w = Worklist.compute(tl, q, models);
     PlanOutlook o = PlanOutlook.compute(tl, q, models);
+    ModelValidation v = null;
+    Object done;
+    try {
+      done = validation.join();
+    } catch (java.util.concurrent.CompletionException e) {
+      if (e.getCause() instanceof RuntimeException re) {
+        throw re;
+      }
+      if (e.getCause() instanceof Error err) {
+        throw err;
+      }
+      throw e;
+    }
+    if (done instanceof ModelValidation mv) {
+      v = mv;
+    } else {
+      problems.add(0, "validation: " + ((IllegalArgumentException) done).getMessage());
+    }
     return new ScoreReview(q, v, card, w, o, problems);
   }
 

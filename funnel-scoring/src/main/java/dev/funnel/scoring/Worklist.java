@@ -178,12 +178,7 @@ public final class Worklist {
       items.add(new WorkItem(owner, 0, id, stage.name(), rule, action, reason, due, idle, points, p,
           value, p * value, rule.ownerAction() ? Assignment.OVERFLOW : Assignment.MARKETING));
     }
-    Comparator<WorkItem> order = Comparator.comparing(WorkItem::owner)
-        .thenComparing(w -> !w.rule().ownerAction())
-        .thenComparingInt(w -> w.rule().tier())
-        .thenComparingDouble(w -> Double.isNaN(w.expectedValue()) ? Double.POSITIVE_INFINITY : -w.expectedValue())
-        .thenComparing(WorkItem::leadId);
-    items.sort(order);
+    sort(items);
     Map<String, Capacities.Measured> measured = Capacities.measure(tl, q);
     Map<String, OwnerCapacity> given = Capacities.resolve(items, q.capacity(), measured, notes);
     List<WorkItem> ranked = new ArrayList<>(items.size());
@@ -224,6 +219,42 @@ public final class Worklist {
       from = to;
     }
     return new WorklistReport(asOf, d.currency(), ranked, capacities, notes);
+  }
+
+  /**
+   * Sorts items by owner, then the owner's own actions before marketing's, then tier, then
+   * expected value (largest first, undefined last), then lead id: with the keys taken once per
+   * item into primitives (owners ranked by name), so a comparison boxes nothing.
+   */
+  static void sort(List<WorkItem> items) {
+    java.util.TreeSet<String> owners = new java.util.TreeSet<>();
+    for (WorkItem w : items) {
+      owners.add(w.owner());
+    }
+    Map<String, Integer> rank = new HashMap<>();
+    for (String o : owners) {
+      rank.put(o, rank.size());
+    }
+    record Keyed(int owner, int group, double value, WorkItem item) {}
+    List<Keyed> keyed = new ArrayList<>(items.size());
+    for (WorkItem w : items) {
+      int group = (w.rule().ownerAction() ? 0 : 8) + w.rule().tier();
+      double v = Double.isNaN(w.expectedValue()) ? Double.POSITIVE_INFINITY : -w.expectedValue();
+      keyed.add(new Keyed(rank.get(w.owner()), group, v, w));
+    }
+    keyed.sort((a, b) -> {
+      int c = Integer.compare(a.owner, b.owner);
+      if (c == 0) {
+        c = Integer.compare(a.group, b.group);
+      }
+      if (c == 0) {
+        c = Double.compare(a.value, b.value);
+      }
+      return c != 0 ? c : a.item.leadId().compareTo(b.item.leadId());
+    });
+    for (int i = 0; i < keyed.size(); i++) {
+      items.set(i, keyed.get(i).item);
+    }
   }
 
   /** The next step of a stage: the default catalog's wording, else "move to NEXT". */
