@@ -75,6 +75,13 @@ public final class LiveFunnel {
       if (!names.add(r.name())) {
         throw new IllegalArgumentException("two trigger rules are named " + r.name());
       }
+      String stage = r instanceof TriggerRule.FirstResponse f ? f.stage()
+          : r instanceof TriggerRule.EnteredStage e ? e.stage() : null;
+      if (stage != null && catalog.find(stage).isEmpty()) {
+        throw new IllegalArgumentException("rule " + r.name() + " names stage " + stage
+            + ", which is not in this funnel's catalog "
+            + catalog.all().stream().map(dev.funnel.core.Stage::name).toList());
+      }
     }
   }
 
@@ -368,10 +375,17 @@ public final class LiveFunnel {
       return this;
     }
 
+    /** Adds rules, e.g. a rule table's ({@link TriggerRules#read}). */
+    public Builder rules(Collection<? extends TriggerRule> rs) {
+      rs.forEach(this::rule);
+      return this;
+    }
+
     /**
      * The live funnel.
      *
-     * @throws IllegalArgumentException when two rules share a name
+     * @throws IllegalArgumentException when two rules share a name or a rule names a stage the
+     *     catalog does not have
      */
     public LiveFunnel build() {
       return new LiveFunnel(this);
