@@ -7,6 +7,7 @@ import dev.funnel.core.Lead;
 import dev.funnel.core.Money;
 import dev.funnel.core.Payment;
 import dev.funnel.core.StageCatalog;
+import dev.funnel.core.Spend;
 import dev.funnel.core.StageChange;
 import dev.funnel.core.Touch;
 import java.time.Instant;
@@ -61,6 +62,7 @@ public final class LiveFunnel {
   private final Set<String> dirty = new HashSet<>();
   private final TreeMap<Instant, Set<String>> schedule = new TreeMap<>(); // due -> lead ids
   private final Set<Firing> fired = new HashSet<>();
+  private final Map<String, Integer> currencies = new HashMap<>(); // of current events' money
   private Instant clock;
   private Dataset snapshot;
 
@@ -95,18 +97,21 @@ public final class LiveFunnel {
     return apply(List.of(batch));
   }
 
-  /** Applies a batch of events in its order; see {@link LiveEvent} for identity and versions. */
+  /**
+   * Applies a batch of events in its order; see {@link LiveEvent} for identity and versions. The
+   * batch is checked whole first: when an event is refused, none is applied.
+   *
+   * @throws IllegalArgumentException when an event could not be part of a dataset: a stage
+   *     outside the catalog, a lead under an identity other than {@code lead:} and its id, money
+   *     in a currency other than the funnel's (the builder's, else the one its events hold, else
+   *     the first of the batch), a spend date outside the dataset's range
+   */
   public synchronized Applied apply(Collection<LiveEvent> batch) {
+    check(batch);
     int added = 0;
     int replaced = 0;
     int same = 0;
     for (LiveEvent e : batch) {
-      Objects.requireNonNull(e, "event");
-      if (e.row() instanceof StageChange s
-          && !catalog.find(s.stage().name()).map(s.stage()::equals).orElse(false)) {
-        throw new IllegalArgumentException("event " + e.id() + ": stage " + s.stage().name()
-            + " is not in this funnel's catalog");
-      }
       LiveEvent old = events.get(e.id());
       if (old != null && (e.version() < old.version()
           || (e.version() == old.version() && e.row().equals(old.row())))) {
@@ -128,7 +133,49 @@ public final class LiveFunnel {
     return new Applied(added, replaced, same);
   }
 
+  /** Refuses a batch with an event no dataset could hold, before any is applied. */
+  private void check(Collection<LiveEvent> batch) {
+    String money = currency != null ? currency
+        : currencies.isEmpty() ? null : currencies.keySet().iterator().next();
+    for (LiveEvent e : batch) {
+      Objects.requireNonNull(e, "event");
+      Object r = e.row();
+      if (r instanceof StageChange s
+          && !catalog.find(s.stage().name()).map(s.stage()::equals).orElse(false)) {
+        throw new IllegalArgumentException("event " + e.id() + ": stage " + s.stage().name()
+            + " is not in this funnel's catalog");
+      }
+      if (r instanceof Lead l && !e.id().equals("lead:" + l.id())) {
+        throw new IllegalArgumentException("event " + e.id() + ": a lead's identity is lead:"
+            + l.id() + " (one lead row per lead; a new version replaces it)");
+      }
+      if (r instanceof Spend sp && sp.date().toEpochDay() != (int) sp.date().toEpochDay()) {
+        throw new IllegalArgumentException("event " + e.id() + ": spend date " + sp.date()
+            + " is outside the dataset's range of days");
+      }
+      String c = currencyOf(r);
+      if (c != null) {
+        if (money == null) {
+          money = c;
+        } else if (!money.equals(c)) {
+          throw new IllegalArgumentException("event " + e.id() + ": money in " + c
+              + "; this funnel's money is in " + money + " (one currency per funnel)");
+        }
+      }
+    }
+  }
+
+  /** The currency a row's money states, or null (no money, or money without a currency). */
+  private static String currencyOf(Object row) {
+    Money m = row instanceof Payment p ? p.amount() : row instanceof Spend s ? s.amount() : null;
+    return m == null || Money.UNSPECIFIED.equals(m.currency()) ? null : m.currency();
+  }
+
   private void index(LiveEvent e) {
+    String c = currencyOf(e.row());
+    if (c != null) {
+      currencies.merge(c, 1, Integer::sum);
+    }
     String lead = e.leadId();
     if (lead != null) {
       byLead.computeIfAbsent(lead, k -> new HashSet<>()).add(e.id());
@@ -137,6 +184,10 @@ public final class LiveFunnel {
   }
 
   private void unindex(LiveEvent e) {
+    String c = currencyOf(e.row());
+    if (c != null && currencies.merge(c, -1, Integer::sum) == 0) {
+      currencies.remove(c);
+    }
     String lead = e.leadId();
     if (lead != null) {
       Set<String> ids = byLead.get(lead);
@@ -244,9 +295,10 @@ public final class LiveFunnel {
   }
 
   /**
-   * The earliest moment after {@code now} at which a time-based rule could fire for the lead
-   * without a new event: a first response falling due, an idle spell (after any of its events,
-   * those still to come included) ending.
+   * The earliest moment after {@code now} at which a rule could fire for the lead without a new
+   * event: a first response falling due, an idle spell (after any of its events, those still to
+   * come included) ending, or a row stamped after {@code now} (a stage change, touch or payment
+   * the host sent ahead of the clock) coming due.
    */
   private Instant nextDue(LeadHistory h, Instant now) {
     Instant next = null;
@@ -274,6 +326,21 @@ public final class LiveFunnel {
             t = d;
           }
         }
+      } else {
+        // the rules that fire at a row's own time: the first such row still to come
+        List<Instant> times = new ArrayList<>();
+        if (r instanceof TriggerRule.EnteredStage) {
+          h.stages().forEach(s -> times.add(s.at()));
+        } else if (r instanceof TriggerRule.TouchBurst) {
+          h.touches().forEach(x -> times.add(x.at()));
+        } else {
+          h.payments().forEach(p -> times.add(p.paidAt()));
+        }
+        for (Instant x : times) {
+          if (x.isAfter(now) && (t == null || x.isBefore(t))) {
+            t = x;
+          }
+        }
       }
       if (t != null && t.isAfter(now) && (next == null || t.isBefore(next))) {
         next = t;
@@ -289,8 +356,11 @@ public final class LiveFunnel {
     return out;
   }
 
-  /** The firings reported so far, for the checkpoint. */
-  synchronized List<Firing> fired() {
+  /**
+   * Every firing reported so far by {@link #advanceTo} (and held by the checkpoint restored
+   * from), in report order: what a host lists as its open triggers.
+   */
+  public synchronized List<Firing> firings() {
     List<Firing> out = new ArrayList<>(fired);
     out.sort(null);
     return out;
