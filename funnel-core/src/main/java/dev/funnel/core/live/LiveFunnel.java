@@ -10,7 +10,15 @@ import dev.funnel.core.StageCatalog;
 import dev.funnel.core.Spend;
 import dev.funnel.core.StageChange;
 import dev.funnel.core.Touch;
+import dev.funnel.core.funnel.FunnelQuery;
+import dev.funnel.core.funnel.FunnelReport;
+import dev.funnel.core.funnel.FunnelTally;
+import dev.funnel.core.money.UnitReport;
+import dev.funnel.core.sla.SlaQuery;
+import dev.funnel.core.sla.SlaReport;
+import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -66,12 +74,32 @@ public final class LiveFunnel {
   private Instant clock;
   private Dataset snapshot;
 
+  // the answers kept current (docs/live.md, "Answers kept current"): what changed since the
+  // last read, and the customers' leads and payments for unit economics
+  private final List<FunnelCells> funnels = new ArrayList<>();
+  private final List<UnitCells> units = new ArrayList<>();
+  private final List<SlaLeads> slas = new ArrayList<>();
+  private final Set<String> changedLeads = new HashSet<>();
+  private final Set<String> changedCustomers = new HashSet<>();
+  private final Set<String> changedSpend = new HashSet<>();
+  private final Map<String, Set<String>> leadsByCustomer = new HashMap<>();
+  private final Map<String, Set<String>> paymentsByCustomer = new HashMap<>();
+
   private LiveFunnel(Builder b) {
     this.catalog = b.catalog;
     this.zone = b.zone;
     this.currency = b.currency;
     this.tables = EnumSet.copyOf(b.tables);
     this.rules = List.copyOf(b.rules);
+    for (FunnelQuery q : b.funnels) {
+      funnels.add(new FunnelCells(q, catalog, zone));
+    }
+    for (LocalDate[] w : b.units) {
+      units.add(new UnitCells(w[0], w[1], zone));
+    }
+    for (SlaQuery q : b.slas) {
+      slas.add(new SlaLeads(q, catalog));
+    }
     Set<String> names = new HashSet<>();
     for (TriggerRule r : rules) {
       if (!names.add(r.name())) {
@@ -176,6 +204,7 @@ public final class LiveFunnel {
     if (c != null) {
       currencies.merge(c, 1, Integer::sum);
     }
+    changed(e, true);
     String lead = e.leadId();
     if (lead != null) {
       byLead.computeIfAbsent(lead, k -> new HashSet<>()).add(e.id());
@@ -188,6 +217,7 @@ public final class LiveFunnel {
     if (c != null && currencies.merge(c, -1, Integer::sum) == 0) {
       currencies.remove(c);
     }
+    changed(e, false);
     String lead = e.leadId();
     if (lead != null) {
       Set<String> ids = byLead.get(lead);
@@ -198,6 +228,178 @@ public final class LiveFunnel {
         }
       }
       dirty.add(lead);
+    }
+  }
+
+  /**
+   * Notes what an event entering ({@code in}) or leaving the current state changes in the
+   * answers kept current: its lead, its customer, its spend row. Nothing when none is kept.
+   */
+  private void changed(LiveEvent e, boolean in) {
+    if (funnels.isEmpty() && slas.isEmpty() && units.isEmpty()) {
+      return;
+    }
+    Object r = e.row();
+    if (r instanceof Lead l) {
+      changedLeads.add(l.id());
+      if (!units.isEmpty()) {
+        member(leadsByCustomer, l.customerId(), l.id(), in);
+        changedCustomers.add(l.customerId());
+      }
+    } else if (r instanceof StageChange || r instanceof Activity) {
+      if (!funnels.isEmpty() || !slas.isEmpty()) {
+        changedLeads.add(e.leadId());
+      }
+    } else if (r instanceof Payment p) {
+      if (!units.isEmpty()) {
+        member(paymentsByCustomer, p.customerId(), e.id(), in);
+        changedCustomers.add(p.customerId());
+      }
+    } else if (r instanceof Spend && !units.isEmpty()) {
+      changedSpend.add(e.id());
+    }
+  }
+
+  private static void member(Map<String, Set<String>> index, String key, String id, boolean in) {
+    if (in) {
+      index.computeIfAbsent(key, k -> new HashSet<>()).add(id);
+    } else {
+      Set<String> ids = index.get(key);
+      if (ids != null && ids.remove(id) && ids.isEmpty()) {
+        index.remove(key);
+      }
+    }
+  }
+
+  /**
+   * Brings the answers kept current up to date with the changes since the last read: each
+   * changed lead's, customer's and spend row's old contribution out, its new one in.
+   */
+  private void refresh() {
+    for (String id : changedLeads) {
+      LiveEvent le = events.get("lead:" + id);
+      Lead lead = le == null ? null : (Lead) le.row();
+      List<StageChange> stages = new ArrayList<>();
+      List<Activity> activities = new ArrayList<>();
+      for (String eid : byLead.getOrDefault(id, Set.of())) {
+        Object r = events.get(eid).row();
+        if (r instanceof StageChange s) {
+          stages.add(s);
+        } else if (r instanceof Activity a) {
+          activities.add(a);
+        }
+      }
+      for (FunnelCells f : funnels) {
+        f.update(id, lead, stages);
+      }
+      for (SlaLeads f : slas) {
+        f.update(id, lead, stages, activities);
+      }
+      for (UnitCells u : units) {
+        u.lead(id, lead);
+      }
+    }
+    changedLeads.clear();
+    for (String c : changedCustomers) {
+      List<Lead> leads = new ArrayList<>();
+      for (String id : leadsByCustomer.getOrDefault(c, Set.of())) {
+        leads.add((Lead) events.get("lead:" + id).row());
+      }
+      List<Payment> payments = new ArrayList<>();
+      for (String eid : paymentsByCustomer.getOrDefault(c, Set.of())) {
+        payments.add((Payment) events.get(eid).row());
+      }
+      for (UnitCells u : units) {
+        u.customer(c, leads, payments);
+      }
+    }
+    changedCustomers.clear();
+    for (String eid : changedSpend) {
+      LiveEvent e = events.get(eid);
+      for (UnitCells u : units) {
+        u.spend(eid, e != null && e.row() instanceof Spend s ? s : null);
+      }
+    }
+    changedSpend.clear();
+  }
+
+  /**
+   * The stage funnel of a query kept current ({@link Builder#funnel}): equal to
+   * {@code StageFunnel.compute(snapshot(), query)}, at a cost in the leads changed since the last
+   * read and the report's cells, not in the history.
+   *
+   * @throws IllegalArgumentException when the query is not kept, or its periods exceed the limit
+   *     of {@link FunnelTally#result()}
+   * @throws IllegalStateException    when the funnel has no leads or stages table
+   */
+  public synchronized FunnelReport funnel(FunnelQuery query) {
+    require(DatasetTable.LEADS, "the stage funnel");
+    require(DatasetTable.STAGES, "the stage funnel");
+    refresh();
+    for (FunnelCells f : funnels) {
+      if (f.query().equals(query)) {
+        return f.report();
+      }
+    }
+    throw new IllegalArgumentException("this live funnel keeps no funnel of " + query
+        + "; name it to the builder (funnel(query)), or compute it on snapshot()");
+  }
+
+  /**
+   * The unit economics of a window kept current ({@link Builder#unit}): equal to
+   * {@code UnitEconomics.compute(snapshot(), from, to, margin)}, at a cost in the leads,
+   * customers and spend rows changed since the last read and the report's keys.
+   *
+   * @param margin gross margin in [0, 1], or null for revenue-based ROMI
+   * @throws IllegalArgumentException when the window is not kept, or the margin is outside [0, 1]
+   * @throws IllegalStateException    when the funnel has no leads, spend or payments table
+   */
+  public synchronized UnitReport unit(LocalDate from, LocalDate to, BigDecimal margin) {
+    require(DatasetTable.SPEND, "unit economics");
+    require(DatasetTable.PAYMENTS, "unit economics");
+    require(DatasetTable.LEADS, "unit economics");
+    refresh();
+    for (UnitCells u : units) {
+      if (u.is(from, to)) {
+        String money = currency != null ? currency
+            : currencies.isEmpty() ? Money.UNSPECIFIED : currencies.keySet().iterator().next();
+        return u.report(money, margin);
+      }
+    }
+    throw new IllegalArgumentException("this live funnel keeps no unit economics of "
+        + dev.funnel.core.display.Formats.window(from, to) + "; name the window to the builder"
+        + " (unit(from, to)), or compute it on snapshot()");
+  }
+
+  /**
+   * The first-response SLA of a query kept current ({@link Builder#sla}), as of the query's
+   * as-of instant: equal to {@code Sla.compute(snapshot(), query)}. The leads' facts are kept
+   * current at a cost in the leads changed; the report reads each lead of the SLA's scope (see
+   * docs/live.md), never the rows.
+   *
+   * @throws IllegalArgumentException when the SLA is not kept (it matches one named to the builder
+   *     in everything but the as-of instant)
+   * @throws IllegalStateException    when the funnel has no leads or activities table
+   */
+  public synchronized SlaReport sla(SlaQuery query) {
+    require(DatasetTable.LEADS, "the first-response SLA");
+    require(DatasetTable.ACTIVITIES, "the first-response SLA");
+    refresh();
+    for (SlaLeads s : slas) {
+      if (s.is(query)) {
+        return s.report(query.asOf());
+      }
+    }
+    throw new IllegalArgumentException("this live funnel keeps no SLA of " + query
+        + "; name it to the builder (sla(query)), or compute it on snapshot()");
+  }
+
+  /** As {@link Dataset#require}: the snapshot would fail the same way. */
+  private void require(DatasetTable t, String what) {
+    if (!tables.contains(t)) {
+      throw new IllegalStateException(
+          what + " needs the " + t.fileName() + " table (" + t.fileName() + ".csv or "
+              + t.fileName() + ".ndjson), which this dataset does not have");
     }
   }
 
@@ -415,8 +617,44 @@ public final class LiveFunnel {
         DatasetTable.ACTIVITIES, DatasetTable.TOUCHES, DatasetTable.PAYMENTS, DatasetTable.SPEND,
         DatasetTable.PLAN);
     private final List<TriggerRule> rules = new ArrayList<>();
+    private final List<FunnelQuery> funnels = new ArrayList<>();
+    private final List<LocalDate[]> units = new ArrayList<>();
+    private final List<SlaQuery> slas = new ArrayList<>();
 
     private Builder() {}
+
+    /**
+     * Keeps the stage funnel of this query current, for {@link LiveFunnel#funnel}: each change
+     * updates it at a cost in the leads changed.
+     */
+    public Builder funnel(FunnelQuery query) {
+      funnels.add(Objects.requireNonNull(query, "query"));
+      return this;
+    }
+
+    /**
+     * Keeps the unit economics of the window of local days {@code [from, to)} (null: open)
+     * current, for {@link LiveFunnel#unit}.
+     *
+     * @throws IllegalArgumentException when {@code from} is not before {@code to}
+     */
+    public Builder unit(LocalDate from, LocalDate to) {
+      if (from != null && to != null && !from.isBefore(to)) {
+        throw new IllegalArgumentException("window start " + from + " must be before its end "
+            + to);
+      }
+      units.add(new LocalDate[] {from, to});
+      return this;
+    }
+
+    /**
+     * Keeps the facts of this first-response SLA current (its as-of instant is not used: each
+     * read names one), for {@link LiveFunnel#sla}.
+     */
+    public Builder sla(SlaQuery query) {
+      slas.add(Objects.requireNonNull(query, "query"));
+      return this;
+    }
 
     public Builder catalog(StageCatalog c) {
       this.catalog = Objects.requireNonNull(c, "catalog");
@@ -454,8 +692,9 @@ public final class LiveFunnel {
     /**
      * The live funnel.
      *
-     * @throws IllegalArgumentException when two rules share a name or a rule names a stage the
-     *     catalog does not have
+     * @throws IllegalArgumentException when two rules share a name, a rule names a stage the
+     *     catalog does not have, or a kept SLA starts at a stage that is not a progression stage
+     *     of the catalog
      */
     public LiveFunnel build() {
       return new LiveFunnel(this);
