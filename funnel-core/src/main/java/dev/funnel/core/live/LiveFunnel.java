@@ -64,9 +64,12 @@ public final class LiveFunnel {
   private final String currency;
   private final Set<DatasetTable> tables;
   private final List<TriggerRule> rules;
+  /** The catalog's own stage objects: a stage change holding one needs no lookup by name. */
+  private final Set<dev.funnel.core.Stage> catalogStages =
+      java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
 
   private final Map<String, LiveEvent> events = new HashMap<>();
-  private final Map<String, Set<String>> byLead = new HashMap<>(); // lead id -> event ids
+  private final Map<String, List<String>> byLead = new HashMap<>(); // lead id -> event ids
   private final Set<String> dirty = new HashSet<>();
   private final TreeMap<Instant, Set<String>> schedule = new TreeMap<>(); // due -> lead ids
   private final Set<Firing> fired = new HashSet<>();
@@ -82,8 +85,8 @@ public final class LiveFunnel {
   private final Set<String> changedLeads = new HashSet<>();
   private final Set<String> changedCustomers = new HashSet<>();
   private final Set<String> changedSpend = new HashSet<>();
-  private final Map<String, Set<String>> leadsByCustomer = new HashMap<>();
-  private final Map<String, Set<String>> paymentsByCustomer = new HashMap<>();
+  private final Map<String, List<String>> leadsByCustomer = new HashMap<>();
+  private final Map<String, List<String>> paymentsByCustomer = new HashMap<>();
 
   private LiveFunnel(Builder b) {
     this.catalog = b.catalog;
@@ -91,6 +94,7 @@ public final class LiveFunnel {
     this.currency = b.currency;
     this.tables = EnumSet.copyOf(b.tables);
     this.rules = List.copyOf(b.rules);
+    catalogStages.addAll(catalog.all());
     for (FunnelQuery q : b.funnels) {
       funnels.add(new FunnelCells(q, catalog, zone));
     }
@@ -168,7 +172,7 @@ public final class LiveFunnel {
     for (LiveEvent e : batch) {
       Objects.requireNonNull(e, "event");
       Object r = e.row();
-      if (r instanceof StageChange s
+      if (r instanceof StageChange s && !catalogStages.contains(s.stage())
           && !catalog.find(s.stage().name()).map(s.stage()::equals).orElse(false)) {
         throw new IllegalArgumentException("event " + e.id() + ": stage " + s.stage().name()
             + " is not in this funnel's catalog");
@@ -207,8 +211,10 @@ public final class LiveFunnel {
     changed(e, true);
     String lead = e.leadId();
     if (lead != null) {
-      byLead.computeIfAbsent(lead, k -> new HashSet<>()).add(e.id());
-      dirty.add(lead);
+      byLead.computeIfAbsent(lead, k -> new ArrayList<>(4)).add(e.id());
+      if (!rules.isEmpty()) {
+        dirty.add(lead);
+      }
     }
   }
 
@@ -220,14 +226,16 @@ public final class LiveFunnel {
     changed(e, false);
     String lead = e.leadId();
     if (lead != null) {
-      Set<String> ids = byLead.get(lead);
+      List<String> ids = byLead.get(lead);
       if (ids != null) {
         ids.remove(e.id());
         if (ids.isEmpty()) {
           byLead.remove(lead);
         }
       }
-      dirty.add(lead);
+      if (!rules.isEmpty()) {
+        dirty.add(lead);
+      }
     }
   }
 
@@ -260,11 +268,11 @@ public final class LiveFunnel {
     }
   }
 
-  private static void member(Map<String, Set<String>> index, String key, String id, boolean in) {
+  private static void member(Map<String, List<String>> index, String key, String id, boolean in) {
     if (in) {
-      index.computeIfAbsent(key, k -> new HashSet<>()).add(id);
+      index.computeIfAbsent(key, k -> new ArrayList<>(1)).add(id);
     } else {
-      Set<String> ids = index.get(key);
+      List<String> ids = index.get(key);
       if (ids != null && ids.remove(id) && ids.isEmpty()) {
         index.remove(key);
       }
@@ -281,7 +289,7 @@ public final class LiveFunnel {
       Lead lead = le == null ? null : (Lead) le.row();
       List<StageChange> stages = new ArrayList<>();
       List<Activity> activities = new ArrayList<>();
-      for (String eid : byLead.getOrDefault(id, Set.of())) {
+      for (String eid : byLead.getOrDefault(id, List.of())) {
         Object r = events.get(eid).row();
         if (r instanceof StageChange s) {
           stages.add(s);
@@ -302,11 +310,11 @@ public final class LiveFunnel {
     changedLeads.clear();
     for (String c : changedCustomers) {
       List<Lead> leads = new ArrayList<>();
-      for (String id : leadsByCustomer.getOrDefault(c, Set.of())) {
+      for (String id : leadsByCustomer.getOrDefault(c, List.of())) {
         leads.add((Lead) events.get("lead:" + id).row());
       }
       List<Payment> payments = new ArrayList<>();
-      for (String eid : paymentsByCustomer.getOrDefault(c, Set.of())) {
+      for (String eid : paymentsByCustomer.getOrDefault(c, List.of())) {
         payments.add((Payment) events.get(eid).row());
       }
       for (UnitCells u : units) {
@@ -436,7 +444,7 @@ public final class LiveFunnel {
     List<Activity> activities = new ArrayList<>();
     List<Touch> touches = new ArrayList<>();
     List<Payment> payments = new ArrayList<>();
-    for (String id : byLead.getOrDefault(leadId, Set.of())) {
+    for (String id : byLead.getOrDefault(leadId, List.of())) {
       Object r = events.get(id).row();
       if (r instanceof Lead l) {
         lead = l;
@@ -595,7 +603,9 @@ public final class LiveFunnel {
     fired.addAll(firings);
     clock = at;
     // every lead is looked at once more at the next advance: its schedule was not saved
-    dirty.addAll(byLead.keySet());
+    if (!rules.isEmpty()) {
+      dirty.addAll(byLead.keySet());
+    }
   }
 
   StageCatalog catalog() {

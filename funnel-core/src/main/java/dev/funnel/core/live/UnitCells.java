@@ -20,10 +20,10 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * One standing unit-economics window kept current fact by fact: the library's own per-fact steps
- * ({@link UnitEconomics#addLead} per lead, {@link UnitEconomics#addSpend} per spend row,
- * {@link UnitEconomics#addCustomer} per customer with its leads and payments) give each
- * contribution, read from the {@link UnitTally}'s stable byte form; the totals per (channel,
+ * One standing unit-economics window kept current fact by fact: each lead's and spend row's
+ * contribution as {@link UnitEconomics#addLead} and {@link UnitEconomics#addSpend} count it, each
+ * customer's from the library's own per-customer step ({@link UnitEconomics#addCustomer} with its
+ * leads and payments, read from the {@link UnitTally}'s stable byte form); the totals per (channel,
  * campaign) are the sums of the current contributions, a changed fact's old one taken out and its
  * new one put in; the report is {@link UnitTally#fromBytes} of the totals, then
  * {@link UnitTally#result}. Sums are exact and keep the batch's scale: the largest scale of the
@@ -92,8 +92,14 @@ final class UnitCells {
   private final LocalDate to;
   private final ZoneId zone;
   private final Map<Key, Acc> totals = new HashMap<>();
-  /** The current contributions: "L" + lead id, "S" + spend event id, "C" + customer id. */
-  private final Map<String, Map<Key, Values>> parts = new HashMap<>();
+  /** The current contributions: a lead's is one lead of a key, a spend row's and a customer's. */
+  private final Map<String, Key> leadParts = new HashMap<>();
+  private final Map<String, Map<Key, Values>> spendParts = new HashMap<>();
+  private final Map<String, Map<Key, Values>> customerParts = new HashMap<>();
+  /** One object per distinct key, shared by the contributions. */
+  private final Map<Key, Key> keys = new HashMap<>();
+  private static final Values ONE_LEAD = new Values(BigDecimal.ZERO, 0, 1, 0, BigDecimal.ZERO,
+      BigDecimal.ZERO);
 
   UnitCells(LocalDate from, LocalDate to, ZoneId zone) {
     if (from != null && to != null && !from.isBefore(to)) {
@@ -112,55 +118,88 @@ final class UnitCells {
     return Formats.window(from, to);
   }
 
-  /** Replaces a lead's contribution (its lead count); null: the lead row is gone. */
+  /**
+   * Replaces a lead's contribution: one lead of its channel and campaign when it was created on
+   * a local day of the window, as {@link UnitEconomics#addLead} counts it; null: the lead row is
+   * gone.
+   */
   void lead(String leadId, Lead lead) {
-    replace("L" + leadId, lead == null ? null
-        : UnitEconomics.addLead(UnitTally.empty(), lead, zone, from, to));
+    Key old = leadParts.remove(leadId);
+    if (old != null) {
+      add(old, ONE_LEAD, -1);
+    }
+    if (lead != null && in(LocalDate.ofInstant(lead.createdAt(), zone))) {
+      Key k = key(lead.channel(), lead.campaign());
+      leadParts.put(leadId, k);
+      add(k, ONE_LEAD, 1);
+    }
   }
 
-  /** Replaces a spend row's contribution; null: the row is gone. */
+  private Key key(String channel, String campaign) {
+    Key k = new Key(channel, campaign);
+    Key shared = keys.putIfAbsent(k, k);
+    return shared == null ? k : shared;
+  }
+
+  /**
+   * Replaces a spend row's contribution: its amount and one row of its channel and campaign when
+   * its day is in the window, as {@link UnitEconomics#addSpend} counts it; null: the row is gone.
+   */
   void spend(String eventId, Spend s) {
-    replace("S" + eventId, s == null ? null
-        : UnitEconomics.addSpend(UnitTally.empty(), s, from, to));
+    Map<Key, Values> now = null;
+    if (s != null && in(s.date())) {
+      now = Map.of(key(s.channel(), s.campaign()), new Values(
+          BigDecimal.ZERO.add(s.amount().amount()), 1, 0, 0, BigDecimal.ZERO, BigDecimal.ZERO));
+    }
+    replace(spendParts, eventId, now);
   }
 
-  /** Replaces a customer's contribution (new customer, revenue) from its leads and payments. */
+  private boolean in(LocalDate day) {
+    return (from == null || !day.isBefore(from)) && (to == null || day.isBefore(to));
+  }
+
+  /**
+   * Replaces a customer's contribution (new customer, revenue) from its leads and payments: the
+   * library's own per-customer step, {@link UnitEconomics#addCustomer}, read from the tally's byte
+   * form.
+   */
   void customer(String customerId, List<Lead> leads, List<Payment> payments) {
-    replace("C" + customerId, payments.isEmpty() ? null
-        : UnitEconomics.addCustomer(UnitTally.empty(), leads, payments, zone, from, to,
-            UnitEconomics.NON_MARKETING));
+    replace(customerParts, customerId, payments.isEmpty() ? null
+        : parse(UnitEconomics.addCustomer(UnitTally.empty(), leads, payments, zone, from, to,
+            UnitEconomics.NON_MARKETING).toBytes()));
   }
 
-  private void replace(String id, UnitTally t) {
+  private void replace(Map<String, Map<Key, Values>> parts, String id, Map<Key, Values> now) {
     Map<Key, Values> old = parts.remove(id);
     if (old != null) {
       add(old, -1);
     }
-    if (t != null) {
-      Map<Key, Values> now = parse(t.toBytes());
-      if (!now.isEmpty()) {
-        parts.put(id, now);
-        add(now, 1);
-      }
+    if (now != null && !now.isEmpty()) {
+      parts.put(id, now);
+      add(now, 1);
     }
   }
 
   private void add(Map<Key, Values> p, int sign) {
     for (Map.Entry<Key, Values> e : p.entrySet()) {
-      Acc a = totals.computeIfAbsent(e.getKey(), k -> new Acc());
-      a.add(e.getValue(), sign);
-      if (a.parts == 0) {
-        totals.remove(e.getKey());
-      }
+      add(e.getKey(), e.getValue(), sign);
     }
   }
 
-  private static Map<Key, Values> parse(byte[] bytes) {
+  private void add(Key k, Values v, int sign) {
+    Acc a = totals.computeIfAbsent(k, x -> new Acc());
+    a.add(v, sign);
+    if (a.parts == 0) {
+      totals.remove(k);
+    }
+  }
+
+  private Map<Key, Values> parse(byte[] bytes) {
     StateBytes.Reader r = new StateBytes.Reader(bytes, WHAT, VERSION);
     int n = r.readSize("key count");
     Map<Key, Values> out = new HashMap<>(n * 2);
     for (int i = 0; i < n; i++) {
-      Key k = new Key(r.readString("channel"), r.readOptionalString("campaign"));
+      Key k = key(r.readString("channel"), r.readOptionalString("campaign"));
       out.put(k, new Values(r.readDecimal("spend"), r.readCount("spend rows"),
           r.readCount("leads"), r.readCount("customers"), r.readDecimal("revenue"),
           r.readDecimal("marketing revenue")));
