@@ -69,7 +69,7 @@ public final class LiveFunnel {
       java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
 
   private final Map<String, LiveEvent> events = new HashMap<>();
-  private final Map<String, List<String>> byLead = new HashMap<>(); // lead id -> event ids
+  private final Map<String, List<LiveEvent>> byLead = new HashMap<>(); // lead id -> its events
   private final Set<String> dirty = new HashSet<>();
   private final TreeMap<Instant, Set<String>> schedule = new TreeMap<>(); // due -> lead ids
   private final Set<Firing> fired = new HashSet<>();
@@ -211,7 +211,7 @@ public final class LiveFunnel {
     changed(e, true);
     String lead = e.leadId();
     if (lead != null) {
-      byLead.computeIfAbsent(lead, k -> new ArrayList<>(4)).add(e.id());
+      byLead.computeIfAbsent(lead, k -> new ArrayList<>(4)).add(e);
       if (!rules.isEmpty()) {
         dirty.add(lead);
       }
@@ -226,9 +226,14 @@ public final class LiveFunnel {
     changed(e, false);
     String lead = e.leadId();
     if (lead != null) {
-      List<String> ids = byLead.get(lead);
+      List<LiveEvent> ids = byLead.get(lead);
       if (ids != null) {
-        ids.remove(e.id());
+        for (int i = 0; i < ids.size(); i++) {
+          if (ids.get(i) == e) { // the very event held, by identity
+            ids.remove(i);
+            break;
+          }
+        }
         if (ids.isEmpty()) {
           byLead.remove(lead);
         }
@@ -285,13 +290,14 @@ public final class LiveFunnel {
    */
   private void refresh() {
     for (String id : changedLeads) {
-      LiveEvent le = events.get("lead:" + id);
-      Lead lead = le == null ? null : (Lead) le.row();
+      Lead lead = null;
       List<StageChange> stages = new ArrayList<>();
       List<Activity> activities = new ArrayList<>();
-      for (String eid : byLead.getOrDefault(id, List.of())) {
-        Object r = events.get(eid).row();
-        if (r instanceof StageChange s) {
+      for (LiveEvent x : byLead.getOrDefault(id, List.of())) {
+        Object r = x.row();
+        if (r instanceof Lead l) {
+          lead = l;
+        } else if (r instanceof StageChange s) {
           stages.add(s);
         } else if (r instanceof Activity a) {
           activities.add(a);
@@ -444,8 +450,8 @@ public final class LiveFunnel {
     List<Activity> activities = new ArrayList<>();
     List<Touch> touches = new ArrayList<>();
     List<Payment> payments = new ArrayList<>();
-    for (String id : byLead.getOrDefault(leadId, List.of())) {
-      Object r = events.get(id).row();
+    for (LiveEvent x : byLead.getOrDefault(leadId, List.of())) {
+      Object r = x.row();
       if (r instanceof Lead l) {
         lead = l;
       } else if (r instanceof StageChange s) {
