@@ -44,7 +44,14 @@ import java.util.TreeSet;
  * every calculator of the library answers on it as it does in batch, and equally (the dataset's
  * layout does not depend on the order rows arrive in). The snapshot is built once per change and
  * shared until the next change; building it reads every current row, so its cost grows with the
- * history, not with the change (incremental per-lead states are not part of this version).
+ * history, not with the change.
+ *
+ * <p>Answers kept current: the stage funnels, unit-economics windows and first-response SLAs named
+ * to the builder ({@link Builder#funnel}, {@link Builder#unit}, {@link Builder#sla}) are kept as
+ * per-lead, per-customer and per-spend-row contributions and their per-cell totals; a read
+ * ({@link #funnel}, {@link #unit}, {@link #sla}) first takes each lead, customer or spend row
+ * changed since the last read out of the totals and puts its new contribution in, so its cost
+ * grows with the change, and equals the calculator on {@link #snapshot()} (docs/live.md).
  *
  * <p>Triggers: {@link #advanceTo(Instant)} moves the clock and returns the firings that became
  * due: every moment at or before the clock at which a rule became true for a lead, from that
