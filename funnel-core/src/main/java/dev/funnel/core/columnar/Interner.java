@@ -41,7 +41,11 @@ final class Interner {
   private int expected; // reserve()'s hint, for the first index of many keys
   // true while the keys arrived in strictly increasing unsigned byte order: code order is key order
   private boolean ascending = true;
-  private static final int GALLOP_LIMIT = 64; // a search farther than this from the last code hashes
+  private static final int GALLOP_LIMIT = 64; // a search farther than this from the last code is far
+  // far searches bisect (a part read from the middle of a file starts far from the last code) until
+  // there have been this many; then the keys are read out of order and the hash table answers
+  private static final int FAR_SEARCHES = 1024;
+  private int farSearches;
   private int lastCode = -1; // exports repeat a key on consecutive rows (a lead's stage changes)
 
   /**
@@ -107,8 +111,8 @@ final class Interner {
    * While {@code ascending}: the code of the key when present; {@code -1 - i} when absent, {@code i}
    * being the code it would take in key order ({@code size}: after every key); below
    * {@code -1 - size} when the key is farther than {@link #GALLOP_LIMIT} codes from {@code lc + 1}
-   * (then unknown). Gallops from {@code lc + 1} (a table read in the order of another names the
-   * next lead or one a few codes ahead), then bisects.
+   * and far searches are many (then unknown). Gallops from {@code lc + 1} (a table read in the
+   * order of another names the next lead or one a few codes ahead), then bisects.
    */
   private int seek(byte[] b, int off, int len, long w, int lc) {
     int n = size;
@@ -128,7 +132,10 @@ final class Interner {
       hi = n;
       for (int step = 1; lo < n; step <<= 1) {
         if (step > GALLOP_LIMIT) {
-          return -2 - n;
+          if (++farSearches > FAR_SEARCHES) {
+            return -2 - n;
+          }
+          break; // bisect [lo, n)
         }
         int q = Math.min(lo + step - 1, n - 1);
         cmp = compare(q, b, off, len, key);
@@ -146,7 +153,10 @@ final class Interner {
       hi = p;
       for (int step = 1; hi > 0; step <<= 1) {
         if (step > GALLOP_LIMIT) {
-          return -2 - n;
+          if (++farSearches > FAR_SEARCHES) {
+            return -2 - n;
+          }
+          break; // bisect [0, hi)
         }
         int q = Math.max(hi - step, 0);
         cmp = compare(q, b, off, len, key);
@@ -396,6 +406,7 @@ final class Interner {
     c.mask = mask;
     c.indexed = indexed;
     c.ascending = ascending;
+    c.farSearches = farSearches;
     c.size = size;
     c.lastCode = lastCode;
     c.origin = this;
