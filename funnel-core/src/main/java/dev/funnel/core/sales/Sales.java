@@ -19,6 +19,12 @@ import java.time.Instant;
 public final class Sales {
   private Sales() {}
 
+  private static void query(SalesQuery q) {
+    if (q == null) {
+      throw new IllegalArgumentException("the sales query must not be null (SalesQuery.all() asks of everything)");
+    }
+  }
+
   /**
    * Win rate from a base stage (SQL or OPPORTUNITY, usually) of leads that reached it in the
    * window; see {@link WinRate} for the definitions.
@@ -30,6 +36,40 @@ public final class Sales {
   /** Win rate as {@link #winRate(Dataset, String, Instant, Instant)}, ignoring changes after asOf. */
   public static WinRate winRate(Dataset d, String baseStage, Instant from, Instant to, Instant asOf) {
     return WinRates.winRate(d, baseStage, from, to, asOf);
+  }
+
+  /**
+   * Win rate from the query's stage of the leads that reached it in its window, as of its as-of
+   * instant: {@link #winRate(Dataset, String, Instant, Instant, Instant)} with named parts.
+   */
+  public static WinRate winRate(Dataset d, SalesQuery q) {
+    query(q);
+    return winRate(d, q.stage(), q.from(), q.to(), q.asOf());
+  }
+
+  /**
+   * Average WON amount of the deals first won in the query's window, as of its as-of instant
+   * (the query's stage plays no part): {@link #dealSize(Dataset, Instant, Instant, Instant)}.
+   */
+  public static DealSize dealSize(Dataset d, SalesQuery q) {
+    query(q);
+    return dealSize(d, q.from(), q.to(), q.asOf());
+  }
+
+  /**
+   * Days from the query's stage to the first payment, open deals censored at its as-of instant,
+   * over the leads that reached the stage in its window: {@link #cycle(Dataset, String, Instant,
+   * Instant, Instant)} with named parts.
+   */
+  public static SalesCycle cycle(Dataset d, SalesQuery q) {
+    query(q);
+    return cycle(d, q.stage(), q.asOf(), q.from(), q.to());
+  }
+
+  /** {@link #cycle(Dataset, SalesQuery)} per group of leads by {@code by}, with the log-rank test. */
+  public static CycleComparison cycleBy(Dataset d, dev.funnel.core.funnel.Dimension by, SalesQuery q) {
+    query(q);
+    return cycleBy(d, by, q.stage(), q.asOf(), q.from(), q.to());
   }
 
   /** Average WON amount of deals won in the window (time of the first change into WON). */
