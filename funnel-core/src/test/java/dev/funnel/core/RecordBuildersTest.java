@@ -44,4 +44,21 @@ class RecordBuildersTest {
             .cost(BigDecimal.ONE).build());
     assertEquals(TouchKind.ONLINE, Touch.builder("L1", T, "email").build().kind());
   }
+
+  @Test
+  void aBuilderThatRejectsOrphansNamesTheTableAndTheLead() {
+    Dataset.Builder b = Dataset.builder().rejectOrphans().lead(Lead.of("L1", T, "seo"))
+        .touch(Touch.of("L1", T, "seo")).touch(Touch.of("L9", T, "seo"))
+        .touch(Touch.of("L9", T.plusSeconds(1), "seo"));
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, b::build);
+    assertEquals("a touch in table touches names lead 'L9', which is not in table leads"
+        + " (2 such rows in touches)", e.getMessage());
+    // without the option the rows are kept (and DataQuality counts them)
+    assertEquals(3, Dataset.builder().lead(Lead.of("L1", T, "seo")).touch(Touch.of("L1", T, "seo"))
+        .touch(Touch.of("L9", T, "seo")).touch(Touch.of("L9", T.plusSeconds(1), "seo")).build()
+        .touches().size());
+    // a dataset without a leads table has nothing to check against
+    assertEquals(1, Dataset.builder().rejectOrphans().touch(Touch.of("L9", T, "seo")).build()
+        .touches().size());
+  }
 }
