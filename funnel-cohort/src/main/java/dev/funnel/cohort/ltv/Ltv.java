@@ -99,10 +99,11 @@ public final class Ltv {
   }
 
   /**
-   * Fits the BG/NBD, MBG/NBD and Pareto/NBD models on the purchases up to {@code calibrationEnd} and
-   * compares their predictions with the purchases in {@code (calibrationEnd, holdoutEnd]}: per
-   * calibration frequency, over time, and as error figures with each model's AIC and BIC; see
-   * {@link HoldoutValidation}.
+   * Fits the BG/NBD, MBG/NBD and Pareto/NBD models (and the BG/BB when the purchases are discrete
+   * by the unit) on the purchases up to {@code calibrationEnd} and compares their predictions with
+   * the purchases in {@code (calibrationEnd, holdoutEnd]}: per calibration frequency, over time
+   * (cumulative and per unit), and as error figures with each model's AIC and BIC, and recommends
+   * one by {@link HoldoutValidation#RULE}; see {@link HoldoutValidation}.
    *
    * @throws IllegalArgumentException when an argument is null, the holdout does not end after
    *     the calibration, or nobody bought in the calibration period
