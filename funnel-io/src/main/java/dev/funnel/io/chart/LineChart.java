@@ -69,7 +69,8 @@ final class LineChart {
             Palette.TEXT);
       }
     }
-    legend(c, width, series);
+    double labelEnd = Layout.PAD + Canvas.textWidth(o.valueAxis(), Canvas.FONT_SIZE) * 1.15 + 24;
+    legend(c, labelEnd, right, series);
     for (int j = 0; j < series.size(); j++) {
       Series s = series.get(j);
       String colour = Palette.series(j);
@@ -98,16 +99,24 @@ final class LineChart {
     return c.finish();
   }
 
-  /** A short line in each series' colour and dash, and its name, in a row over the plot. */
-  private static void legend(Canvas c, double width, List<Series> series) {
-    double x = width / 2;
+  /**
+   * A short line in each series' colour and dash, and its name, in a row over the plot, ending at
+   * {@code right} (with a margin for fonts wider than estimated) but starting after {@code from}.
+   */
+  private static void legend(Canvas c, double from, double right, List<Series> series) {
+    double total = 0;
+    for (Series s : series) {
+      total += 26 + Canvas.textWidth(Canvas.fit(s.name(), 140, Canvas.FONT_SIZE),
+          Canvas.FONT_SIZE) * 1.15 + 14;
+    }
+    double x = Math.max(from, right - total);
     double y = Layout.TITLE_BAND + 8;
     for (int j = 0; j < series.size(); j++) {
       String name = Canvas.fit(series.get(j).name(), 140, Canvas.FONT_SIZE);
       c.polyline("legend", Palette.series(j), j == 0 ? 2.4 : 1.8, DASHES[j % DASHES.length],
           null, x, y, x + 22, y);
       c.text("legend-label", x + 26, y + 4, "start", name);
-      x += 26 + Canvas.textWidth(name, Canvas.FONT_SIZE) + 14;
+      x += 26 + Canvas.textWidth(name, Canvas.FONT_SIZE) * 1.15 + 14;
     }
   }
 }
