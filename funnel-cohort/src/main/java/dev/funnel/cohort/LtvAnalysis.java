@@ -127,6 +127,14 @@ public record LtvAnalysis(LocalDate until, RfmSummary rfm, PurchaseModel model, 
       } else {
         b.append("  total ").append(Formats.amount(clv.total())).append('\n');
       }
+      if (clv.continuousRate() > 0) {
+        b.append("  lifetime (continuous DERT at ")
+            .append(Formats.number(clv.continuousRate())).append(" per ")
+            .append(rfm.unit().label()).append(", no horizon): mean ")
+            .append(Formats.number(clv.meanResidualTransactions()))
+            .append(" discounted purchases, value ")
+            .append(Formats.amount(clv.definedLifetimeMean())).append(" per customer\n");
+      }
       if (clv.fallbackCustomers() > 0) {
         b.append("  of which ").append(Formats.count(clv.fallbackCustomers()))
             .append(" valued at the observed mean spend per repeat purchase, ")

@@ -125,11 +125,18 @@ public final class LtvView implements View {
         g.hasFiniteMeanSpend() ? null : a.spendNote().orElse(null));
   }
 
-  /** The CLV member. */
+  /**
+   * The CLV member; {@code continuousRate}, {@code meanResidualTransactions} and
+   * {@code lifetimeMean} are the lifetime figures beside the horizon's discrete sum: the
+   * continuously compounded rate per {@code --unit} equivalent to {@code discountRate} a month, the
+   * mean continuous-time DERT over the whole remaining lifetime, and the mean of margin x expected
+   * spend x that DERT over the customers where it is defined (null without a positive rate).
+   */
   record ClvJson(int horizonMonths, double discountRate, double margin, double mean, double total,
       long definedCustomers, double definedMean, double definedTotal, String spendFallback,
       double fallbackSpend, long fallbackCustomers, boolean fromConvergedFits,
-      List<String> caveats) {}
+      List<String> caveats, double continuousRate, double meanResidualTransactions,
+      double lifetimeMean) {}
 
   /** The channels' member: per channel and per channel cohort. */
   record ChannelJson(String channel, double ltv, double cac, double ltvToCac,
@@ -182,7 +189,8 @@ public final class LtvView implements View {
     ClvJson clv = c == null ? null : new ClvJson(c.terms().periods(), c.terms().discountRate(),
         c.terms().margin(), c.mean(), c.total(), c.definedCustomers(), c.definedMean(),
         c.definedTotal(), a.spendFallback() ? "observed" : "none", c.fallbackSpend(),
-        c.fallbackCustomers(), c.fromConvergedFits(), c.caveats());
+        c.fallbackCustomers(), c.fromConvergedFits(), c.caveats(), c.continuousRate(),
+        c.meanResidualTransactions(), c.definedLifetimeMean());
     boolean pareto = a.model() == PurchaseModel.PARETO_NBD;
     return new Json(a.rfm().size(), a.until(), a.rfm().unit().label(), a.rfm().repeatCustomers(),
         pareto ? PurchaseModel.PARETO_NBD.label() : null,
