@@ -206,4 +206,42 @@ public final class Sales {
       Dataset d, Instant asOf, Instant from, Instant to, OwnerRule rule) {
     return OwnerScores.tally(d, asOf, from, to, rule);
   }
+
+  /**
+   * Per-owner KPIs of the hand-offs in the query's window, as of its as-of instant, credited by
+   * role: {@link #owners(Dataset, Instant, Instant, Instant)} with named parts. The window is on
+   * the hand-off times (MQL for the SDR side, SQL for the AE side), so the query's stage plays no
+   * part; the as-of instant is required.
+   *
+   * <pre>{@code
+   * OwnerKpis k = Sales.owners(data, SalesQuery.all().between(march, april).asOf(endOfMarch));
+   * }</pre>
+   *
+   * @throws IllegalArgumentException for a null query or a query without an as-of instant
+   */
+  public static OwnerKpis owners(Dataset d, SalesQuery q) {
+    return owners(d, q, OwnerRule.ROLE);
+  }
+
+  /**
+   * Per-owner KPIs as {@link #owners(Dataset, SalesQuery)}, credited by the given rule:
+   * {@link #owners(Dataset, Instant, Instant, Instant, OwnerRule)} with named parts.
+   *
+   * @throws IllegalArgumentException for a null query or rule, or a query without an as-of instant
+   */
+  public static OwnerKpis owners(Dataset d, SalesQuery q, OwnerRule rule) {
+    query(q);
+    return owners(d, q.asOf(), q.from(), q.to(), rule);
+  }
+
+  /**
+   * The mergeable state behind {@link #owners(Dataset, SalesQuery, OwnerRule)}:
+   * {@link #ownerTally(Dataset, Instant, Instant, Instant, OwnerRule)} with named parts.
+   *
+   * @throws IllegalArgumentException for a null query or rule, or a query without an as-of instant
+   */
+  public static OwnerTally ownerTally(Dataset d, SalesQuery q, OwnerRule rule) {
+    query(q);
+    return ownerTally(d, q.asOf(), q.from(), q.to(), rule);
+  }
 }

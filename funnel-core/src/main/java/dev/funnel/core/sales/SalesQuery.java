@@ -6,12 +6,14 @@ import java.time.Instant;
  * What a sales question is asked of, by name instead of by the position of three instants: the
  * stage it starts from (the base of a win rate, the start of a cycle; SQL unless set), the
  * half-open window {@code [from, to)} on the instant a lead reached that stage (deals: the instant
- * they were won), and the as-of instant after which nothing counts. Null parts are open.
+ * they were won; owner KPIs: the MQL and SQL hand-offs, whatever the stage), and the as-of
+ * instant after which nothing counts. Null parts are open (the owner KPIs need the as-of instant).
  *
  * <pre>{@code
  * SalesQuery q = SalesQuery.from("OPPORTUNITY").between(march, april).asOf(endOfMarch);
  * WinRate w = Sales.winRate(data, q);
  * SalesCycle c = Sales.cycle(data, q);
+ * OwnerKpis k = Sales.owners(data, q);
  * }</pre>
  *
  * @param stage the stage the question starts from
