@@ -1,7 +1,7 @@
 package example.embed;
 
 import dev.funnel.attribution.*;
-import dev.funnel.cohort.Cohorts;
+import dev.funnel.cohort.*;
 import dev.funnel.core.*;
 import dev.funnel.core.funnel.FunnelQuery;
 import dev.funnel.core.funnel.StageFunnel;
@@ -35,6 +35,6 @@ public final class Plugin {
     System.out.println(StageFunnel.compute(data, FunnelQuery.event()));
     System.out.println(Attribution.attribute(JourneySet.fromDataset(data, JourneyOptions.DEFAULTS), Model.LINEAR));
     System.out.println(Cohorts.byFirstPayment(data, Granularity.MONTH));
-    System.out.println(Cohorts.ltvToCac(data, Granularity.MONTH, 0.8, 3));
+    System.out.println(Cohorts.ltvToCac(data, LtvToCacQuery.monthly().margin(0.8).horizon(3)));
   }
 }
