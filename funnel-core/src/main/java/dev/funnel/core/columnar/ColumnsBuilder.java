@@ -557,15 +557,22 @@ public final class ColumnsBuilder {
         int[] id = leadIds.absorb(part.leadIds);
         int[] cu = customers.absorb(part.customers);
         int[] pr = products.absorb(part.products);
-        for (int r = 0; r < part.paCustomer.size(); r++) {
-          paAt.add(part.paAt.millis(r), part.paAt.sub(r));
+        int n = part.paCustomer.size();
+        // the columns are independent: times, amounts and ids on another thread
+        CompletableFuture<Void> later = CompletableFuture.runAsync(() -> {
+          for (int r = 0; r < n; r++) {
+            paAt.add(part.paAt.millis(r), part.paAt.sub(r));
+            paAmount.add(part.paAmount, r);
+            paId.add(part.paId, r);
+          }
+        });
+        for (int r = 0; r < n; r++) {
           paCustomer.add(map(cu, part.paCustomer.get(r)));
           paLead.add(map(id, part.paLead.get(r)));
-          paAmount.add(part.paAmount, r);
           paCurrency.add(part.paCurrency.of(r));
           paProduct.add(map(pr, part.paProduct.get(r)));
-          paId.add(part.paId, r);
         }
+        join(later);
         break;
       }
       default:
@@ -951,9 +958,14 @@ public final class ColumnsBuilder {
     paProduct.map(prod);
     int[] offsets = new int[nCustomers + 1];
     int[] perm = paymentOrder(n, nCustomers, offsets);
-    return new PaymentColumns(paCustomer.take(perm), paLead.take(perm), paAt.take(perm),
-        paAmount.build(perm), paProduct.take(perm, prod.dictionary.size()), paId.build(perm),
-        offsets);
+    // the columns are laid out in the new order independently: amounts and ids on another thread
+    CompletableFuture<MoneyColumn> amounts = async(() -> paAmount.build(perm));
+    CompletableFuture<TextColumn> paymentIds = async(() -> paId.build(perm));
+    int[] customer = paCustomer.take(perm);
+    int[] lead = paLead.take(perm);
+    Times at = paAt.take(perm);
+    Codes product = paProduct.take(perm, prod.dictionary.size());
+    return new PaymentColumns(customer, lead, at, join(amounts), product, join(paymentIds), offsets);
   }
 
   private int[] paymentOrder(int n, int nCustomers, int[] offsets) {

@@ -56,15 +56,7 @@ class CutRoutesTest {
       for (int k = 0; k < 4; k++) {
         Instant asOf = k == 0 ? d.stages().get(r.nextInt(d.stages().size())).at() : instant(r);
         LocalDate day = LocalDate.ofInstant(asOf, d.zone());
-        Predicate<Instant> kept = t -> !t.isAfter(asOf);
-        Dataset.Builder b = Dataset.builder().zone(d.zone()).catalog(d.catalog()).currency(d.currency());
-        d.tables().forEach(b::table);
-        d.leads().stream().filter(l -> kept.test(l.createdAt())).forEach(b::lead);
-        d.stages().stream().filter(x -> kept.test(x.at())).forEach(b::stageChange);
-        d.activities().stream().filter(x -> kept.test(x.at())).forEach(b::activity);
-        d.touches().stream().filter(x -> kept.test(x.at())).forEach(b::touch);
-        d.payments().stream().filter(x -> kept.test(x.paidAt())).forEach(b::payment);
-        d.spend().stream().filter(x -> !x.date().isAfter(day)).forEach(b::spend);
+        Dataset.Builder b = recordRoute(d, t -> !t.isAfter(asOf), x -> !x.isAfter(day));
         d.plan().forEach(b::planTarget);
         assertSame(b.build(), DatasetCut.asOf(d, asOf), "seed " + seed + " as of " + asOf);
       }
@@ -82,17 +74,9 @@ class CutRoutesTest {
             : (from == null ? LocalDate.of(2025, 6, 1) : from.plusDays(1 + r.nextInt(120)));
         Instant start = from == null ? null : from.atStartOfDay(d.zone()).toInstant();
         Instant end = to == null ? null : to.atStartOfDay(d.zone()).toInstant();
-        Predicate<Instant> kept = t -> (start == null || !t.isBefore(start)) && (end == null || t.isBefore(end));
-        Dataset.Builder b = Dataset.builder().zone(d.zone()).catalog(d.catalog()).currency(d.currency());
-        d.tables().forEach(b::table);
-        d.leads().stream().filter(l -> kept.test(l.createdAt())).forEach(b::lead);
-        d.stages().stream().filter(x -> kept.test(x.at())).forEach(b::stageChange);
-        d.activities().stream().filter(x -> kept.test(x.at())).forEach(b::activity);
-        d.touches().stream().filter(x -> kept.test(x.at())).forEach(b::touch);
-        d.payments().stream().filter(x -> kept.test(x.paidAt())).forEach(b::payment);
-        d.spend().stream().filter(x -> (from == null || !x.date().isBefore(from))
-            && (to == null || x.date().isBefore(to))).forEach(b::spend);
-        Dataset expected = b.build();
+        Dataset expected = recordRoute(d,
+            t -> (start == null || !t.isBefore(start)) && (end == null || t.isBefore(end)),
+            x -> (from == null || !x.isBefore(from)) && (to == null || x.isBefore(to))).build();
         Dataset got = DatasetCut.window(d, from, to);
         if (from == null && to == null) {
           assertEquals(d, got);
@@ -130,6 +114,20 @@ class CutRoutesTest {
             "seed " + seed + " " + from + " to " + to + " as of " + asOf);
       }
     }
+  }
+
+  /** The oracle: every table's records whose time {@code kept} keeps (spend: whose day), rebuilt. */
+  private static Dataset.Builder recordRoute(Dataset d, Predicate<Instant> kept,
+      Predicate<LocalDate> day) {
+    Dataset.Builder b = Dataset.builder().zone(d.zone()).catalog(d.catalog()).currency(d.currency());
+    d.tables().forEach(b::table);
+    d.leads().stream().filter(l -> kept.test(l.createdAt())).forEach(b::lead);
+    d.stages().stream().filter(x -> kept.test(x.at())).forEach(b::stageChange);
+    d.activities().stream().filter(x -> kept.test(x.at())).forEach(b::activity);
+    d.touches().stream().filter(x -> kept.test(x.at())).forEach(b::touch);
+    d.payments().stream().filter(x -> kept.test(x.paidAt())).forEach(b::payment);
+    d.spend().stream().filter(x -> day.test(x.date())).forEach(b::spend);
+    return b;
   }
 
   private static void assertSame(Dataset expected, Dataset got, String what) {
