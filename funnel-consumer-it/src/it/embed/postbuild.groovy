@@ -25,6 +25,11 @@ funnelJars.each { assert new File(it).canonicalPath.startsWith(new File(itRepo).
   }
 }
 assert new File(itRepo, "dev/funnel/funnel-bom/${funnelVersion}/funnel-bom-${funnelVersion}.pom").isFile()
+// README's module tour quotes the exported public types this run counted
+def tour = new File(readme).text
+(out =~ /exported public types of dev\.funnel\.(\w+): (\d+)/).each { all, m, n ->
+  assert tour.contains("`funnel-${m}` (${n})") : "README's module tour gives funnel-${m} ${n} exported public types"
+}
 // README's embedding example is this project's Plugin.java, word for word, and it runs with its figures
 def plugin = new File(basedir, 'src/main/java/example/embed/Plugin.java').text.replace('\r\n', '\n')
 assert new File(readme).text.replace('\r\n', '\n').contains('```java\n' + plugin + '```') : 'README shows Plugin.java as it is'
