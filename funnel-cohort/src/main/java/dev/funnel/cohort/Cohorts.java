@@ -4,6 +4,7 @@ import dev.funnel.core.Dataset;
 import dev.funnel.core.DatasetTable;
 import dev.funnel.core.Granularity;
 import dev.funnel.core.Lead;
+import dev.funnel.core.LeadHistory;
 import dev.funnel.core.Payment;
 import dev.funnel.core.PeriodSpan;
 import dev.funnel.core.Stage;
@@ -176,6 +177,17 @@ public final class Cohorts {
       }
     }
     return ColumnarCohorts.table(data.columns(), granularity, basis, asOf, maxPeriods);
+  }
+
+  /**
+   * Adds the anchors of one lead's history: {@link #anchorLead(CohortState, String, Lead, List,
+   * List, StageCatalog)} of its id, lead, touches and stage changes.
+   */
+  public static CohortState anchorLead(CohortState state, LeadHistory h, StageCatalog catalog) {
+    if (h == null) {
+      throw new IllegalArgumentException("lead history must not be null");
+    }
+    return anchorLead(state, h.id(), h.lead(), h.touches(), h.stages(), catalog);
   }
 
   /**

@@ -314,6 +314,20 @@ public final class Dataset {
     return i < 0 || !columns.leads().hasRow(i) ? null : lead(i);
   }
 
+  /**
+   * One lead's rows as a {@link LeadHistory}: its row of the leads table (null without one), its
+   * stage changes, activities and touches, and the payments of its customer (the lead's
+   * {@code customer_id}, or its own id); empty lists for tables the dataset does not have.
+   */
+  public LeadHistory history(String leadId) {
+    Lead l = lead(leadId);
+    String customer = l == null ? leadId : l.customerId();
+    return new LeadHistory(leadId, l, has(DatasetTable.STAGES) ? stagesOf(leadId) : List.of(),
+        has(DatasetTable.ACTIVITIES) ? activitiesOf(leadId) : List.of(),
+        has(DatasetTable.TOUCHES) ? touchesOf(leadId) : List.of(),
+        has(DatasetTable.PAYMENTS) ? paymentsOf(customer) : List.of());
+  }
+
   /** The lead's stage changes in time order (empty when none). */
   public List<StageChange> stagesOf(String leadId) {
     int i = columns.leadIds().find(leadId);
