@@ -12,14 +12,15 @@ import java.util.List;
  *
  * <p>Payments: a step that reads revenue (paid revenue within days of a conversion) reads the
  * payments given here; give the payments of the lead's customer, as {@link Dataset#history}
- * does, for the results of the batch calculators.
+ * does, for the results of the batch calculators. A live funnel's history
+ * ({@code LiveFunnel.history}) holds the payments booked to the lead, each list in time order.
  *
  * @param id         the lead id
  * @param lead       the lead's row of the leads table, or null
  * @param stages     its stage changes
  * @param activities its activities
  * @param touches    its touches
- * @param payments   the payments of its customer
+ * @param payments   the payments of its customer (of a live funnel: booked to it)
  */
 public record LeadHistory(String id, Lead lead, List<StageChange> stages,
     List<Activity> activities, List<Touch> touches, List<Payment> payments) {
