@@ -4,6 +4,7 @@ import dev.funnel.core.Activity;
 import dev.funnel.core.Dataset;
 import dev.funnel.core.DatasetTable;
 import dev.funnel.core.Lead;
+import dev.funnel.core.LeadHistory;
 import dev.funnel.core.Money;
 import dev.funnel.core.Payment;
 import dev.funnel.core.StageCatalog;

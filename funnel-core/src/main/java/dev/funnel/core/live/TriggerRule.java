@@ -1,6 +1,7 @@
 package dev.funnel.core.live;
 
 import dev.funnel.core.Activity;
+import dev.funnel.core.LeadHistory;
 import dev.funnel.core.Payment;
 import dev.funnel.core.StageChange;
 import dev.funnel.core.Touch;
