@@ -1,8 +1,8 @@
 package dev.funnel.attribution;
 
 import dev.funnel.core.MergeableState;
-import dev.funnel.core.StateBytes;
 import dev.funnel.core.StateType;
+import dev.funnel.core.internal.StateBytes;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;

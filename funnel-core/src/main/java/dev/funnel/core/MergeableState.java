@@ -15,7 +15,7 @@ package dev.funnel.core;
  *   <li><b>merge</b>: associative and commutative, so parts may be combined in any grouping, and
  *       the merge of the parts' states equals the state of the whole;</li>
  *   <li><b>result</b>: the type's result methods read the answer from any state;</li>
- *   <li><b>bytes</b>: {@link #toBytes()} is a stable, versioned byte form ({@link StateBytes}),
+ *   <li><b>bytes</b>: {@link #toBytes()} is a stable, versioned byte form (the library's state byte layout: a version byte, then big-endian fields; docs/spark.md),
  *       read back by the type's {@link StateType} ({@code TYPE}); golden files per version in the
  *       tests keep old forms readable.</li>
  * </ul>

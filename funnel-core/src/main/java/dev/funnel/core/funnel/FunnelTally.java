@@ -1,14 +1,14 @@
 package dev.funnel.core.funnel;
 
-import dev.funnel.core.MergeableState;
-import dev.funnel.core.StateType;
+import dev.funnel.core.Granularity;
 import dev.funnel.core.Lead;
+import dev.funnel.core.MergeableState;
 import dev.funnel.core.Period;
 import dev.funnel.core.PeriodSpan;
 import dev.funnel.core.Stage;
 import dev.funnel.core.StageCatalog;
-import dev.funnel.core.StateBytes;
-import dev.funnel.core.Granularity;
+import dev.funnel.core.StateType;
+import dev.funnel.core.internal.StateBytes;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;

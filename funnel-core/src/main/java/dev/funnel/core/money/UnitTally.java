@@ -2,7 +2,7 @@ package dev.funnel.core.money;
 
 import dev.funnel.core.MergeableState;
 import dev.funnel.core.StateType;
-import dev.funnel.core.StateBytes;
+import dev.funnel.core.internal.StateBytes;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.ArrayList;
