@@ -25,4 +25,23 @@ funnelJars.each { assert new File(it).canonicalPath.startsWith(new File(itRepo).
   }
 }
 assert new File(itRepo, "dev/funnel/funnel-bom/${funnelVersion}/funnel-bom-${funnelVersion}.pom").isFile()
+// README's module tour quotes the exported public types this run counted
+def tour = new File(readme).text
+(out =~ /exported public types of dev\.funnel\.(\w+): (\d+)/).each { all, m, n ->
+  assert tour.contains("`funnel-${m}` (${n})") : "README's module tour gives funnel-${m} ${n} exported public types"
+}
+// README's embedding example is this project's Plugin.java, word for word, and it runs with its figures
+def plugin = new File(basedir, 'src/main/java/example/embed/Plugin.java').text.replace('\r\n', '\n')
+assert new File(readme).text.replace('\r\n', '\n').contains('```java\n' + plugin + '```') : 'README shows Plugin.java as it is'
+def q = new ProcessBuilder(java, '--module-path', modulePath, '--module', 'example.embed/example.embed.Plugin')
+    .redirectErrorStream(true).start()
+def plugged = q.inputStream.text
+q.waitFor()
+new File(basedir, 'plugin.log').text = plugged
+assert q.exitValue() == 0 : "the README example failed on the module path:\n${plugged}"
+// three deals, two won: 3 leads and 2 WON; both conversions credited to seo; one March cohort of
+// two customers; seo's CAC = 300.00 spend / 2 customers
+['3 LEAD -> 2 WON', 'linear: 2 conversions', '1 cohorts, 2 customers', '150.00'].each {
+  assert plugged.contains(it) : "the README example prints ${it}:\n${plugged}"
+}
 return true

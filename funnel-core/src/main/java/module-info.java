@@ -30,6 +30,9 @@ module dev.funnel.core {
 
   // internal: the funnel modules that read, build or scan the columns (dev.funnel.cli is the
   // command line's automatic module name)
+  exports dev.funnel.core.internal to
+      dev.funnel.attribution,
+      dev.funnel.cohort;
   exports dev.funnel.core.columnar to
       dev.funnel.attribution,
       dev.funnel.cohort,

@@ -54,126 +54,17 @@ final class DatasetJourneys {
   static JourneySet of(Dataset ds, JourneyOptions o, Stage conversion, Optional<Stage> opportunity,
       Instant windowFrom, Instant asOf) {
     Columns c = ds.columns();
-    StageCatalog catalog = c.catalog();
     LeadColumns leads = c.leads();
-    StageColumns stages = c.stages();
-    TouchColumns touches = c.touches();
-    PaymentColumns payments = c.payments();
-    boolean[] reachesConversion = reaches(catalog, conversion);
-    boolean[] reachesOpportunity = opportunity.map(s -> reaches(catalog, s)).orElse(null);
-    boolean fromCreation = conversion.equals(catalog.first());
-    Duration lookback = o.lookback();
-    Integer paidDays = o.paidRevenueWithinDays();
-    MoneyColumn stageAmount = stages.amount();
-
-    int n = leads.size();
-    // per entry
-    int[] entryLead = new int[Math.max(16, Math.min(n, 1 << 16))];
-    int[] entryStart = new int[entryLead.length + 1];
-    int[] leadMark = new int[entryLead.length];
-    int[] oppMark = new int[entryLead.length];
-    boolean[] converted = new boolean[entryLead.length];
-    BigDecimal[] value = new BigDecimal[entryLead.length];
-    // per touch of the entries: the raw key (channel code, or campaign key id) and the age
-    int[] key = new int[Math.max(16, Math.min(touches.size(), 1 << 20))];
-    double[] age = new double[key.length];
-    int entries = 0;
-    int used = 0;
-    long unattributed = 0;
-    BigDecimal unattributedValue = BigDecimal.ZERO;
-    CampaignKeys campaignKeys = o.byCampaign() ? new CampaignKeys(c) : null;
-
-    long asOfMs = asOf == null ? Long.MAX_VALUE : floorMillis(asOf);
-    long windowMs = windowFrom == null ? Long.MIN_VALUE : floorMillis(windowFrom);
-    for (int lead = 0; lead < n; lead++) {
-      // a lead created after the as-of instant has no row yet
-      boolean row = leads.hasRow(lead) && (asOf == null || leads.createdAt(lead) < asOfMs
-          || (leads.createdAt(lead) == asOfMs && !leads.created(lead).isAfter(asOf)));
-      int tf = touches.from(lead);
-      int tt = cutAt(touches, tf, touches.to(lead), asOf, asOfMs);
-      int sf = stages.from(lead);
-      int st = cutAt(stages, sf, stages.to(lead), asOf, asOfMs);
-      int hit = firstReaching(stages, sf, st, reachesConversion);
-      boolean created = false;
-      if (fromCreation && row
-          && (hit < 0 || createdBefore(leads, lead, stages, hit))) {
-        created = true; // every lead is at the first stage from its creation (docs/spec/dataset.md)
-      }
-      boolean converts = created || hit >= 0;
-      if (!converts && tf == tt) {
-        continue;
-      }
-      Instant end = created ? leads.created(lead)
-          : hit >= 0 ? stages.instant(hit) : touches.instant(tt - 1);
-      long endMs = created ? leads.createdAt(lead) : hit >= 0 ? stages.at(hit) : touches.at(tt - 1);
-      if (windowFrom != null
-          && (endMs < windowMs || (endMs == windowMs && end.isBefore(windowFrom)))) {
-        continue; // the journey ended before the window
-      }
-      Instant start = end.minus(lookback);
-      long startMs = floorMillis(start);
-      // the window [start, end] is a contiguous range of the time-sorted touches
-      int a = tf;
-      while (a < tt && compare(touches, a, startMs, start) < 0) {
-        a++;
-      }
-      int b = a;
-      while (b < tt && compare(touches, b, endMs, end) <= 0) {
-        b++;
-      }
-      BigDecimal v = BigDecimal.ZERO;
-      if (converts) {
-        if (paidDays != null) {
-          v = paidRevenue(c, payments, lead, row, end, endMs, paidDays, asOf);
-        } else if (!created && stageAmount.present(hit)) {
-          v = stageAmount.value(hit);
-        }
-      }
-      if (a == b) {
-        if (converts) {
-          unattributed++;
-          unattributedValue = unattributedValue.add(v);
-        }
-        continue;
-      }
-      if (entries == entryLead.length) {
-        int cap = entries + (entries >> 1) + 16;
-        entryLead = Arrays.copyOf(entryLead, cap);
-        entryStart = Arrays.copyOf(entryStart, cap + 1);
-        leadMark = Arrays.copyOf(leadMark, cap);
-        oppMark = Arrays.copyOf(oppMark, cap);
-        converted = Arrays.copyOf(converted, cap);
-        value = Arrays.copyOf(value, cap);
-      }
-      int len = b - a;
-      if (used + len > key.length) {
-        int cap = Math.max(used + len, key.length + (key.length >> 1));
-        key = Arrays.copyOf(key, cap);
-        age = Arrays.copyOf(age, cap);
-      }
-      entryLead[entries] = lead;
-      entryStart[entries] = used;
-      converted[entries] = converts;
-      value[entries] = v;
-      leadMark[entries] = row
-          ? lastAtOrBefore(touches, a, b, leads.createdAt(lead), leads.created(lead)) : -1;
-      int mark = -1;
-      if (reachesOpportunity != null) {
-        int opp = firstReaching(stages, sf, st, reachesOpportunity);
-        if (opp >= 0) {
-          mark = lastAtOrBefore(touches, a, b, stages.at(opp), stages.instant(opp));
-        }
-      }
-      oppMark[entries] = mark;
-      int endSub = end.getNano() % 1_000_000;
-      for (int r = a; r < b; r++) {
-        key[used] = campaignKeys == null ? touches.channel(r) : campaignKeys.id(touches, r);
-        age[used] = ageDays(touches.at(r), touches.subMillis(r), endMs, endSub);
-        used++;
-      }
-      entries++;
+    Cut cut = new Cut(c, o, conversion, opportunity, windowFrom, asOf);
+    for (int lead = 0, n = leads.size(); lead < n; lead++) {
+      cut.lead(lead); // one call per lead: the JIT compiles the step, not one large loop
     }
-    entryStart[entries] = used;
+    int entries = cut.entries;
+    int used = cut.used;
+    int[] key = cut.key;
+    double[] age = cut.age;
+    cut.entryStart[entries] = used;
+    CampaignKeys campaignKeys = cut.campaignKeys;
 
     // the credit keys in sorted order, and each raw key's index among them
     String[] names;
@@ -218,21 +109,178 @@ final class DatasetJourneys {
     long[] conv = new long[entries];
     long[] nulls = new long[entries];
     for (int j = 0; j < entries; j++) {
-      int from = entryStart[j];
-      int to = entryStart[j + 1];
+      int from = cut.entryStart[j];
+      int to = cut.entryStart[j + 1];
       int[] p = new int[to - from];
       for (int i = 0; i < p.length; i++) {
         p[i] = index[key[from + i]];
       }
       paths[j] = p;
       ages[j] = Arrays.copyOfRange(age, from, to);
-      ids[j] = leads.id(entryLead[j]);
-      conv[j] = converted[j] ? 1 : 0;
-      nulls[j] = converted[j] ? 0 : 1;
+      ids[j] = leads.id(cut.entryLead[j]);
+      conv[j] = cut.converted[j] ? 1 : 0;
+      nulls[j] = cut.converted[j] ? 0 : 1;
     }
-    return new JourneySet(names, paths, ages, Arrays.copyOf(leadMark, entries),
-        Arrays.copyOf(oppMark, entries), ids, conv, nulls, Arrays.copyOf(value, entries),
-        unattributed, unattributedValue);
+    return new JourneySet(names, paths, ages, Arrays.copyOf(cut.leadMark, entries),
+        Arrays.copyOf(cut.oppMark, entries), ids, conv, nulls, Arrays.copyOf(cut.value, entries),
+        cut.unattributed, cut.unattributedValue);
+  }
+
+  /**
+   * The journeys being cut, one lead at a time ({@link #lead}): per entry (a lead with a journey)
+   * its lead, first touch, marks, conversion and value; per touch of the entries its raw key
+   * (channel code, or campaign key id) and age.
+   */
+  private static final class Cut {
+    private final Columns c;
+    private final LeadColumns leads;
+    private final StageColumns stages;
+    private final TouchColumns touches;
+    private final PaymentColumns payments;
+    private final MoneyColumn stageAmount;
+    private final boolean[] reachesConversion;
+    private final boolean[] reachesOpportunity;
+    private final boolean fromCreation;
+    private final Duration lookback;
+    private final Integer paidDays;
+    private final Instant windowFrom;
+    private final Instant asOf;
+    private final long asOfMs;
+    private final long windowMs;
+    final CampaignKeys campaignKeys;
+
+    int[] entryLead;
+    int[] entryStart;
+    int[] leadMark;
+    int[] oppMark;
+    boolean[] converted;
+    BigDecimal[] value;
+    int[] key;
+    double[] age;
+    int entries;
+    int used;
+    long unattributed;
+    BigDecimal unattributedValue = BigDecimal.ZERO;
+
+    Cut(Columns c, JourneyOptions o, Stage conversion, Optional<Stage> opportunity,
+        Instant windowFrom, Instant asOf) {
+      this.c = c;
+      StageCatalog catalog = c.catalog();
+      leads = c.leads();
+      stages = c.stages();
+      touches = c.touches();
+      payments = c.payments();
+      stageAmount = stages.amount();
+      reachesConversion = reaches(catalog, conversion);
+      reachesOpportunity = opportunity.map(s -> reaches(catalog, s)).orElse(null);
+      fromCreation = conversion.equals(catalog.first());
+      lookback = o.lookback();
+      paidDays = o.paidRevenueWithinDays();
+      this.windowFrom = windowFrom;
+      this.asOf = asOf;
+      asOfMs = asOf == null ? Long.MAX_VALUE : floorMillis(asOf);
+      windowMs = windowFrom == null ? Long.MIN_VALUE : floorMillis(windowFrom);
+      campaignKeys = o.byCampaign() ? new CampaignKeys(c) : null;
+      int n = leads.size();
+      entryLead = new int[Math.max(16, Math.min(n, 1 << 16))];
+      entryStart = new int[entryLead.length + 1];
+      leadMark = new int[entryLead.length];
+      oppMark = new int[entryLead.length];
+      converted = new boolean[entryLead.length];
+      value = new BigDecimal[entryLead.length];
+      key = new int[Math.max(16, Math.min(touches.size(), 1 << 20))];
+      age = new double[key.length];
+    }
+
+    /** Cuts the journey of one lead, if it has one. */
+    void lead(int lead) {
+        // a lead created after the as-of instant has no row yet
+        boolean row = leads.hasRow(lead) && (asOf == null || leads.createdAt(lead) < asOfMs
+            || (leads.createdAt(lead) == asOfMs && !leads.created(lead).isAfter(asOf)));
+        int tf = touches.from(lead);
+        int tt = cutAt(touches, tf, touches.to(lead), asOf, asOfMs);
+        int sf = stages.from(lead);
+        int st = cutAt(stages, sf, stages.to(lead), asOf, asOfMs);
+        int hit = firstReaching(stages, sf, st, reachesConversion);
+        boolean created = false;
+        if (fromCreation && row
+            && (hit < 0 || createdBefore(leads, lead, stages, hit))) {
+          created = true; // every lead is at the first stage from its creation (docs/spec/dataset.md)
+        }
+        boolean converts = created || hit >= 0;
+        if (!converts && tf == tt) {
+          return;
+        }
+        Instant end = created ? leads.created(lead)
+            : hit >= 0 ? stages.instant(hit) : touches.instant(tt - 1);
+        long endMs = created ? leads.createdAt(lead) : hit >= 0 ? stages.at(hit) : touches.at(tt - 1);
+        if (windowFrom != null
+            && (endMs < windowMs || (endMs == windowMs && end.isBefore(windowFrom)))) {
+          return; // the journey ended before the window
+        }
+        Instant start = end.minus(lookback);
+        long startMs = floorMillis(start);
+        // the window [start, end] is a contiguous range of the time-sorted touches
+        int a = tf;
+        while (a < tt && compare(touches, a, startMs, start) < 0) {
+          a++;
+        }
+        int b = a;
+        while (b < tt && compare(touches, b, endMs, end) <= 0) {
+          b++;
+        }
+        BigDecimal v = BigDecimal.ZERO;
+        if (converts) {
+          if (paidDays != null) {
+            v = paidRevenue(c, payments, lead, row, end, endMs, paidDays, asOf);
+          } else if (!created && stageAmount.present(hit)) {
+            v = stageAmount.value(hit);
+          }
+        }
+        if (a == b) {
+          if (converts) {
+            unattributed++;
+            unattributedValue = unattributedValue.add(v);
+          }
+          return;
+        }
+        if (entries == entryLead.length) {
+          int cap = entries + (entries >> 1) + 16;
+          entryLead = Arrays.copyOf(entryLead, cap);
+          entryStart = Arrays.copyOf(entryStart, cap + 1);
+          leadMark = Arrays.copyOf(leadMark, cap);
+          oppMark = Arrays.copyOf(oppMark, cap);
+          converted = Arrays.copyOf(converted, cap);
+          value = Arrays.copyOf(value, cap);
+        }
+        int len = b - a;
+        if (used + len > key.length) {
+          int cap = Math.max(used + len, key.length + (key.length >> 1));
+          key = Arrays.copyOf(key, cap);
+          age = Arrays.copyOf(age, cap);
+        }
+        entryLead[entries] = lead;
+        entryStart[entries] = used;
+        converted[entries] = converts;
+        value[entries] = v;
+        leadMark[entries] = row
+            ? lastAtOrBefore(touches, a, b, leads.createdAt(lead), leads.created(lead)) : -1;
+        int mark = -1;
+        if (reachesOpportunity != null) {
+          int opp = firstReaching(stages, sf, st, reachesOpportunity);
+          if (opp >= 0) {
+            mark = lastAtOrBefore(touches, a, b, stages.at(opp), stages.instant(opp));
+          }
+        }
+        oppMark[entries] = mark;
+        int endSub = end.getNano() % 1_000_000;
+        for (int r = a; r < b; r++) {
+          key[used] = campaignKeys == null ? touches.channel(r) : campaignKeys.id(touches, r);
+          age[used] = ageDays(touches.at(r), touches.subMillis(r), endMs, endSub);
+          used++;
+        }
+        entries++;
+    }
   }
 
   /** Per catalog index: whether a change into that stage reaches {@code target} (see {@link JourneySet#cut}). */

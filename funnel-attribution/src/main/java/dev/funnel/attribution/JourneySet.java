@@ -5,6 +5,7 @@ import dev.funnel.core.DatasetTable;
 import dev.funnel.core.Journey;
 import dev.funnel.core.JourneyPath;
 import dev.funnel.core.Lead;
+import dev.funnel.core.LeadHistory;
 import dev.funnel.core.Payment;
 import dev.funnel.core.Stage;
 import dev.funnel.core.StageCatalog;
@@ -353,6 +354,14 @@ public final class JourneySet {
       ch.add(o.byCampaign() ? JourneyOptions.campaignKey(t.channel(), t.campaign()) : t.channel());
     }
     return new Cut(in, end, hit != null, value, leadMark, oppMark, ch);
+  }
+
+  /**
+   * The journey of one lead's history: {@link #pathOf(String, Lead, List, List, List, StageCatalog,
+   * JourneyOptions)} of its id, lead, touches, stage changes and payments.
+   */
+  public static JourneyPath pathOf(LeadHistory h, StageCatalog catalog, JourneyOptions options) {
+    return pathOf(h.id(), h.lead(), h.touches(), h.stages(), h.payments(), catalog, options);
   }
 
   /**

@@ -2,7 +2,9 @@ package dev.funnel.attribution;
 
 import dev.funnel.core.Journey;
 import dev.funnel.core.JourneyPath;
-import dev.funnel.core.StateBytes;
+import dev.funnel.core.MergeableState;
+import dev.funnel.core.StateType;
+import dev.funnel.core.internal.StateBytes;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -20,7 +22,10 @@ import java.util.Map;
  * so two equal states give equal bytes. This object is a mutable accumulator and not thread-safe:
  * give each thread its own and merge them.
  */
-public final class PathCounts {
+public final class PathCounts implements MergeableState<PathCounts> {
+
+  /** How generic code (a Spark aggregator, a checkpoint) reads and merges this state. */
+  public static final StateType<PathCounts> TYPE = StateType.of("path-counts", PathCounts.class, PathCounts::fromBytes);
 
   /** Version of the byte form. */
   static final byte VERSION = 1;
@@ -78,6 +83,7 @@ public final class PathCounts {
    * @throws ArithmeticException when a count would exceed a long; this state is then unchanged
    *     (every sum is checked before any is made)
    */
+  @Override
   public PathCounts merge(PathCounts other) {
     for (Map.Entry<List<String>, Cell> e : other.cells.entrySet()) {
       Cell mine = cells.get(e.getKey());
@@ -131,6 +137,7 @@ public final class PathCounts {
    * @throws IllegalArgumentException when a value exceeds the decimal limits of {@link StateBytes}
    *     or a channel name takes more than 65,535 bytes
    */
+  @Override
   public byte[] toBytes() {
     StateBytes.Writer w = new StateBytes.Writer(VERSION);
     List<JourneyPath> ps = paths();

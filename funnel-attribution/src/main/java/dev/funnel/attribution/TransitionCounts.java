@@ -1,6 +1,8 @@
 package dev.funnel.attribution;
 
-import dev.funnel.core.StateBytes;
+import dev.funnel.core.MergeableState;
+import dev.funnel.core.StateType;
+import dev.funnel.core.internal.StateBytes;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -20,7 +22,10 @@ import java.util.TreeMap;
  * {@link #removalEffects()}; exact long counts; {@link #toBytes()} is a stable byte form (a
  * version byte first). Mutable and not thread-safe: one per thread, then merge.
  */
-public final class TransitionCounts {
+public final class TransitionCounts implements MergeableState<TransitionCounts> {
+
+  /** How generic code (a Spark aggregator, a checkpoint) reads and merges this state. */
+  public static final StateType<TransitionCounts> TYPE = StateType.of("transition-counts", TransitionCounts.class, TransitionCounts::fromBytes);
 
   static final byte VERSION = 1;
 
@@ -122,6 +127,7 @@ public final class TransitionCounts {
    * @throws ArithmeticException when a count would exceed a long; this state is then unchanged
    *     (every sum is checked before any is made)
    */
+  @Override
   public TransitionCounts merge(TransitionCounts other) {
     if (other.order != order || other.keepRepeats != keepRepeats) {
       throw new IllegalArgumentException("cannot merge transition counts of order " + other.order
@@ -250,6 +256,7 @@ public final class TransitionCounts {
    *
    * @throws IllegalArgumentException when a channel name takes more than 65,535 bytes
    */
+  @Override
   public byte[] toBytes() {
     StateBytes.Writer w = new StateBytes.Writer(VERSION);
     w.writeInt(order).writeByte(keepRepeats ? 1 : 0);

@@ -76,6 +76,26 @@ class PerLeadPathTest {
     }
   }
 
+  /** The same sum from each id's {@link dev.funnel.core.LeadHistory} ({@code Dataset.history}). */
+  @Test
+  void leadHistoriesSumToThePathCountsOfTheDataset() {
+    for (JourneyOptions o : List.of(JourneyOptions.DEFAULTS,
+        JourneyOptions.DEFAULTS.withPaidRevenueWithinDays(60))) {
+      TreeSet<String> ids = new TreeSet<>();
+      DEMO.touches().forEach(t -> ids.add(t.leadId()));
+      DEMO.stages().forEach(c -> ids.add(c.leadId()));
+      DEMO.leads().forEach(l -> ids.add(l.id()));
+      PathCounts pc = PathCounts.empty();
+      for (String id : ids) {
+        JourneyPath p = JourneySet.pathOf(DEMO.history(id), DEMO.catalog(), o);
+        if (p != null) {
+          pc.add(p);
+        }
+      }
+      assertEquals(JourneySet.fromDataset(DEMO, o).pathCounts(), pc, o.toString());
+    }
+  }
+
   @Test
   void aLeadWithoutTouchesOrConversionHasNoPath() {
     Lead l = DEMO.leads().get(0);

@@ -12,7 +12,10 @@ import java.time.format.DateTimeParseException;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import dev.funnel.cli.view.HoldoutView;
 import dev.funnel.cli.view.LtvView;
+import dev.funnel.cohort.ltv.HoldoutValidation;
+import dev.funnel.cohort.ltv.Ltv;
 
 
 /**
@@ -44,6 +47,13 @@ final class LtvCommand implements Command {
 
   static final Option MODEL = new Option("model", "M",
       "purchase-count model: bgnbd (default, BG/NBD) or pareto (Pareto/NBD)");
+
+  static final Option HOLDOUT = new Option("holdout", "DATE",
+      "validate the purchase models instead: fit on the purchases to DATE, predict those after it"
+          + " to --until; BG/NBD, MBG/NBD, Pareto/NBD (and BG/BB when discrete) compared");
+
+  /** The tables of {@code --holdout}: the payments alone. */
+  static final Set<DatasetTable> HOLDOUT_TABLES = EnumSet.of(DatasetTable.PAYMENTS);
 
   @Override
   public String name() {
@@ -79,22 +89,37 @@ final class LtvCommand implements Command {
         + "s and beta are null at the constant-dropout-rate limit, mu the common dropout rate.\n"
         + "Fits that run to a boundary of the parameter space report the limit model there (its\n"
         + "name in \"boundary\"); intervals95 are on the log scale (logit for pi), never below 0. A\n"
-        + "CLV from a fit that did not converge says so (text CAVEAT lines, JSON clv.caveats).";
+        + "CLV from a fit that did not converge says so (text CAVEAT lines, JSON clv.caveats).\n"
+        + "--format svg draws P(alive) of the fitted model over repeat purchases x recency at the\n"
+        + "oldest customer's age (a heat map; impossible histories blank).\n"
+        + "--holdout DATE validates the purchase models (Fader, Hardie and Lee 2005, section 4):\n"
+        + "BG/NBD, MBG/NBD and Pareto/NBD fitted on the purchases to DATE, and the BG/BB when no\n"
+        + "customer buys twice in one --unit period (periods end on DATE; months are calendar\n"
+        + "months); predictions of the purchases after DATE to --until (default: the last payment\n"
+        + "day) per calibration frequency (0..6, 7+) and per unit (cumulative and incremental),\n"
+        + "errors per model (MAE, RMSE per customer; tracking MAE), logL, AIC, BIC, and the\n"
+        + "recommended model: " + HoldoutValidation.RULE + ".\n"
+        + "With --format svg it draws the three validation figures in one document. Only the\n"
+        + "payments are read; --model, --horizon, --discount, --margin, --ltv-at and\n"
+        + "--spend-fallback do not apply.";
   }
 
   @Override
   public List<Option> options() {
-    return DataInput.options(true, UNTIL, UNIT, MODEL, HORIZON, DISCOUNT, MARGIN, LTV_AT,
-        SPEND_FALLBACK);
+    return DataInput.options(true, UNTIL, UNIT, MODEL, HOLDOUT, HORIZON, DISCOUNT, MARGIN,
+        LTV_AT, SPEND_FALLBACK);
   }
 
   @Override
   public List<Format> formats() {
-    return List.of(Format.TEXT, Format.JSON, Format.CSV);
+    return List.of(Format.TEXT, Format.JSON, Format.CSV, Format.SVG);
   }
 
   @Override
   public int run(Arguments args, Session session) {
+    if (args.has(HOLDOUT)) {
+      return holdout(args, session);
+    }
     Format format = args.format();
     LocalDate until = until(args);
     RfmUnit unit = unit(args);
@@ -108,6 +133,31 @@ final class LtvCommand implements Command {
     LtvAnalysis r = Cohorts.ltv(in.dataset(), new LtvQuery(until, unit, model,
         ClvTerms.monthly(horizon, discount, margin), ltvAt, observed));
     Output.emit(session, format, LtvView.of(r), in);
+    return ExitCodes.OK;
+  }
+
+  /** {@code --holdout DATE}: the calibration/holdout validation of the purchase models. */
+  private static int holdout(Arguments args, Session session) {
+    Format format = args.format();
+    for (Option o : List.of(MODEL, HORIZON, DISCOUNT, MARGIN, LTV_AT, SPEND_FALLBACK)) {
+      if (args.has(o)) {
+        throw args.usage("--holdout compares the purchase models: --" + o.name()
+            + " does not apply");
+      }
+    }
+    LocalDate calibrationEnd = date(args, HOLDOUT);
+    LocalDate until = until(args);
+    RfmUnit unit = unit(args);
+    DataInput in = DataInput.read(args, session, HOLDOUT_TABLES);
+    LocalDate end = until != null ? until : Ltv.lastPurchaseDay(in.dataset()).orElseThrow(() ->
+        new IllegalArgumentException("ltv --holdout needs payments; the payments table is empty"));
+    if (!end.isAfter(calibrationEnd)) {
+      throw args.usage("--holdout " + calibrationEnd + " leaves no holdout: the data end at " + end
+          + (until != null ? " (--until)" : " (the last payment day)"));
+    }
+    HoldoutValidation v =
+        Ltv.holdout(Ltv.purchases(in.dataset()), calibrationEnd, end, unit);
+    Output.emit(session, format, HoldoutView.of(v), in);
     return ExitCodes.OK;
   }
 
@@ -135,14 +185,18 @@ final class LtvCommand implements Command {
   }
 
   private static LocalDate until(Arguments args) {
-    String v = args.value(UNTIL);
+    return date(args, UNTIL);
+  }
+
+  private static LocalDate date(Arguments args, Option o) {
+    String v = args.value(o);
     if (v == null) {
       return null;
     }
     try {
       return LocalDate.parse(v.trim());
     } catch (DateTimeParseException e) {
-      throw args.usage("bad --until '" + v + "': expected a date such as 2026-03-31");
+      throw args.usage("bad --" + o.name() + " '" + v + "': expected a date such as 2026-03-31");
     }
   }
 

@@ -3,7 +3,10 @@ package dev.funnel.cli;
 import dev.funnel.core.Dataset;
 import dev.funnel.core.DatasetTable;
 import dev.funnel.core.Period;
+import dev.funnel.core.funnel.Dimension;
 import dev.funnel.core.sales.Sales;
+import dev.funnel.core.sales.SalesQuery;
+import dev.funnel.cli.view.CycleView;
 import dev.funnel.cli.view.SalesView;
 import java.time.Instant;
 import java.util.EnumSet;
@@ -17,7 +20,9 @@ import java.util.Set;
  * in each stage, the open pipeline with its weighted value and coverage of a period's revenue
  * plan, sales velocity, and per-owner KPIs. {@code --from}/{@code --to} bound when a lead reached
  * the base stage (win rates, owners), when a deal was first won (average deal) and when the cycle
- * started; the pipeline, velocity and time in stage are as of the instant over every lead.
+ * started; the pipeline, velocity and time in stage are as of the instant over every lead. With
+ * {@code --cycle-by D} it shows instead the cycle per group of leads with each group's median and
+ * its interval and the log-rank test ({@link Sales#cycleBy(Dataset, Dimension, SalesQuery)}).
  */
 final class SalesCommand implements Command {
 
@@ -33,6 +38,8 @@ final class SalesCommand implements Command {
       "the period reviewed (e.g. 2026-03): as of its end, average deal of its won deals, coverage of its revenue target");
   static final Option AS_OF = new Option("as-of", "DATE",
       "as of the end of this day, or of an instant such as 2026-03-16T09:00:00Z (default: the end of --period, else of the data)");
+  static final Option CYCLE_BY = new Option("cycle-by", "D",
+      "instead: the SQL-to-payment cycle per channel|segment|campaign|owner, medians with 95% intervals, log-rank test");
 
   @Override
   public String name() {
@@ -62,12 +69,16 @@ final class SalesCommand implements Command {
         + "Everything is as of one instant: --as-of, else the end of --period (or of the data's\n"
         + "last day when the data ends inside it), else the latest event of the data; changes\n"
         + "after it are ignored and a deal won at that very instant counts. With --period and no\n"
-        + "--from/--to the average deal is over the deals won in the period.";
+        + "--from/--to the average deal is over the deals won in the period.\n"
+        + "--cycle-by D shows only the cycle, per group of leads by D (channel, segment, campaign or\n"
+        + "owner): paid, open and left-out deals, the Kaplan-Meier median days with its 95% interval\n"
+        + "(Brookmeyer-Crowley, log-log Greenwood band; - when not estimable), the 75th percentile,\n"
+        + "and the log-rank test that the groups share one curve (chi-squared, df, p-value).";
   }
 
   @Override
   public List<Option> options() {
-    return DataInput.options(true, PERIOD, AS_OF);
+    return DataInput.options(true, PERIOD, AS_OF, CYCLE_BY);
   }
 
   @Override
@@ -79,12 +90,26 @@ final class SalesCommand implements Command {
   public int run(Arguments args, Session session) {
     Format format = args.format();
     Period period = args.period(PERIOD);
+    Dimension cycleBy = null;
+    if (args.has(CYCLE_BY)) {
+      try {
+        cycleBy = Dimension.parse(args.value(CYCLE_BY));
+      } catch (IllegalArgumentException e) {
+        throw args.usage("bad --cycle-by: " + e.getMessage());
+      }
+    }
     DataInput in = DataInput.read(args, session, false, TABLES);
     Dataset d = in.dataset();
     Instant asOf = asOf(args, d, period);
     Window w = in.window();
     Instant from = w.from() == null ? null : w.from().atStartOfDay(d.zone()).toInstant();
     Instant to = w.to() == null ? null : w.to().atStartOfDay(d.zone()).toInstant();
+    if (cycleBy != null) {
+      SalesQuery q = SalesQuery.all().between(from, to).asOf(asOf);
+      Output.emit(session, format,
+          CycleView.of(Sales.cycleBy(d, cycleBy, q), asOf, d.zone(), w.from(), w.to()), in);
+      return ExitCodes.OK;
+    }
     // the average deal of the deals won in the window, else in the period; at or before the as-of
     boolean byPeriod = period != null && !w.bounded();
     Instant wonFrom = byPeriod ? period.startInstant(d.zone()) : from;

@@ -1,8 +1,7 @@
 package dev.funnel.cli;
 
 import dev.funnel.core.Dataset;
-import dev.funnel.core.DatasetTable;
-import dev.funnel.core.Money;
+import dev.funnel.core.DatasetCut;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -50,28 +49,6 @@ record Window(LocalDate from, LocalDate to) {
    * dataset itself.
    */
   Dataset slice(Dataset d) {
-    if (!bounded()) {
-      return d;
-    }
-    ZoneId z = d.zone();
-    Dataset.Builder b = Dataset.builder().zone(z).catalog(d.catalog());
-    if (!Money.UNSPECIFIED.equals(d.currency())) {
-      b.currency(d.currency());
-    }
-    d.tables().forEach(b::table);
-    d.leads().stream().filter(l -> contains(l.createdAt(), z)).forEach(b::lead);
-    d.stages().stream().filter(s -> contains(s.at(), z)).forEach(b::stageChange);
-    d.activities().stream().filter(a -> contains(a.at(), z)).forEach(b::activity);
-    d.touches().stream().filter(t -> contains(t.at(), z)).forEach(b::touch);
-    d.payments().stream().filter(p -> contains(p.paidAt(), z)).forEach(b::payment);
-    d.spend().stream().filter(s -> contains(s.date())).forEach(b::spend);
-    d.plan().stream()
-        .filter(p -> (to == null || p.period().start().isBefore(to))
-            && (from == null || p.period().endExclusive().isAfter(from)))
-        .forEach(b::planTarget);
-    if (d.has(DatasetTable.PATHS)) {
-      d.paths().forEach(b::path);
-    }
-    return b.build();
+    return DatasetCut.window(d, from, to);
   }
 }

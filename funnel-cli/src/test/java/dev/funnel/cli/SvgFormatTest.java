@@ -15,6 +15,11 @@ import dev.funnel.cohort.CohortBasis;
 import dev.funnel.cohort.CohortRow;
 import dev.funnel.cohort.CohortTable;
 import dev.funnel.cohort.Cohorts;
+import dev.funnel.cohort.LtvAnalysis;
+import dev.funnel.cohort.LtvQuery;
+import dev.funnel.cohort.ltv.AliveGrid;
+import dev.funnel.cohort.ltv.PurchaseModel;
+import dev.funnel.core.display.Formats;
 import dev.funnel.core.Dataset;
 import dev.funnel.core.Granularity;
 import dev.funnel.core.Period;
@@ -204,6 +209,37 @@ class SvgFormatTest {
         .markup(), "deterministic");
   }
 
+  /**
+   * {@code funnel ltv --format svg}: the P(alive) heat map of the fitted model, a cell per possible
+   * history of the library's grid ({@code LtvAnalysis.aliveGrid()}) carrying its value, a blank
+   * box per impossible one.
+   */
+  @Test
+  void ltvDrawsTheAliveGridOfTheFittedModel() throws Exception {
+    for (PurchaseModel model : PurchaseModel.values()) {
+      Document d = svg("ltv", "--model", model.label());
+      AliveGrid g = Cohorts.ltv(data, LtvQuery.defaults().model(model)).aliveGrid().orElseThrow();
+      List<Element> cells = marks(d, "cell");
+      int[] xs = g.frequencies();
+      double[] tx = g.recencies();
+      int k = 0;
+      int undefined = 0;
+      for (int i = 0; i < xs.length; i++) {
+        for (int j = 0; j < tx.length; j++) {
+          if (Double.isNaN(g.alive(i, j))) {
+            undefined++;
+            continue;
+          }
+          assertEquals("x = " + xs[i] + ", t_x " + Formats.label(tx[j]) + ": "
+              + Formats.percent(g.alive(i, j)), cells.get(k++).getTextContent(), model.label());
+        }
+      }
+      assertEquals(k, cells.size());
+      assertEquals(undefined, marks(d, "gap").size());
+      assertTrue(xs.length >= 2 && tx.length == LtvAnalysis.GRID_STEPS + 1, model.label());
+    }
+  }
+
   @Test
   void nothingToDrawFailsAndSaysSo() {
     PlanReport r = PlanFact.compute(data, Period.parse("2020-01"), PlanOptions.defaults());
@@ -234,7 +270,6 @@ class SvgFormatTest {
         {"cohorts", d, "--format", "svg", "--group", "channel"},
         {"cohorts", d, "--format", "svg", "--metric", "revenue"},
         {"attribution", d, "--format", "svg", "--model", "all", "--spend"},
-        {"ltv", d, "--format", "svg"},
         {"sla", d, "--format", "svg"},
         {"quality", d, "--format", "svg"},
         {"report", d, "--format", "svg"},

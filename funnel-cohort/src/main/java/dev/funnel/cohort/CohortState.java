@@ -1,10 +1,12 @@
 package dev.funnel.cohort;
 
 import dev.funnel.core.Granularity;
+import dev.funnel.core.MergeableState;
 import dev.funnel.core.Payment;
 import dev.funnel.core.Period;
 import dev.funnel.core.PeriodSpan;
-import dev.funnel.core.StateBytes;
+import dev.funnel.core.StateType;
+import dev.funnel.core.internal.StateBytes;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -32,7 +34,10 @@ import java.util.TreeMap;
  * is called; {@link #merge(CohortState)} returns a new state and leaves both inputs unchanged;
  * {@link #result()} returns an immutable table.
  */
-public final class CohortState {
+public final class CohortState implements MergeableState<CohortState> {
+
+  /** How generic code (a Spark aggregator, a checkpoint) reads and merges this state. */
+  public static final StateType<CohortState> TYPE = StateType.of("cohort-state", CohortState.class, CohortState::fromBytes);
 
   private final Granularity granularity;
   private final ZoneId zone;
@@ -151,6 +156,7 @@ public final class CohortState {
    * @throws IllegalArgumentException when granularity, zone or basis differ
    * @throws ArithmeticException when a count of payments would exceed a long
    */
+  @Override
   public CohortState merge(CohortState other) {
     Objects.requireNonNull(other, "other");
     if (other.granularity != granularity || !other.zone.equals(zone) || other.basis != basis) {
@@ -450,6 +456,7 @@ public final class CohortState {
    *
    * @throws IllegalArgumentException when a sum exceeds the decimal limits of {@link StateBytes}
    */
+  @Override
   public byte[] toBytes() {
     StateBytes.Writer w = new StateBytes.Writer(VERSION);
     w.writeString(granularity.name()).writeString(zone.getId()).writeString(basis.name());

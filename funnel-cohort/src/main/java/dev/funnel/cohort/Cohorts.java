@@ -4,6 +4,7 @@ import dev.funnel.core.Dataset;
 import dev.funnel.core.DatasetTable;
 import dev.funnel.core.Granularity;
 import dev.funnel.core.Lead;
+import dev.funnel.core.LeadHistory;
 import dev.funnel.core.Payment;
 import dev.funnel.core.PeriodSpan;
 import dev.funnel.core.Stage;
@@ -37,7 +38,8 @@ public final class Cohorts {
    * the data, so its cells grow with the square of the span (2,000 periods: up to 2 million cells
    * per metric); a larger limit is a parameter of {@link #table(Dataset, Granularity, CohortBasis,
    * int)}, {@link #byGroup(Dataset, Granularity, Function, int)}, {@link #ltvToCac(Dataset,
-   * Granularity, double, int, int)} and {@link CohortState#result(int)}.
+   * Granularity, double, int, int)} ({@link LtvToCacQuery#maxPeriods(int)}) and {@link
+   * CohortState#result(int)}.
    */
   public static final int DEFAULT_MAX_PERIODS = 2_000;
 
@@ -178,6 +180,17 @@ public final class Cohorts {
   }
 
   /**
+   * Adds the anchors of one lead's history: {@link #anchorLead(CohortState, String, Lead, List,
+   * List, StageCatalog)} of its id, lead, touches and stage changes.
+   */
+  public static CohortState anchorLead(CohortState state, LeadHistory h, StageCatalog catalog) {
+    if (h == null) {
+      throw new IllegalArgumentException("lead history must not be null");
+    }
+    return anchorLead(state, h.id(), h.lead(), h.touches(), h.stages(), catalog);
+  }
+
+  /**
    * The per-lead step of cohorts on an anchor basis: adds to {@code state} the anchor events that
    * one lead's rows give on the state's basis (lead basis: the lead's creation; touch basis: each
    * touch; SQL basis: each stage change to SQL or a later non-exit stage), all for the lead's
@@ -280,6 +293,10 @@ public final class Cohorts {
    * spend table, when the channel (or, for a cohort, the channel in that period) has no spend row —
    * its spend is unknown, not zero — or when there is no customer; the row says why.
    *
+   * <p>{@link #ltvToCac(Dataset, LtvToCacQuery)} asks the same with the parts named: {@code
+   * ltvToCac(data, MONTH, 0.8, 6)} is {@code ltvToCac(data, LtvToCacQuery.monthly().margin(0.8)
+   * .horizon(6))}.
+   *
    * @throws IllegalArgumentException for a null dataset or granularity, a negative horizon or a
    *     non-finite margin, or data spanning more than {@link #DEFAULT_MAX_PERIODS} periods
    * @throws IllegalStateException when the dataset has no payments table
@@ -314,6 +331,29 @@ public final class Cohorts {
   public static LtvToCac ltvToCac(
       Dataset data, Granularity granularity, double margin, int horizon, java.time.Instant asOf) {
     return LtvToCacCalculation.of(data, granularity, margin, horizon, asOf, DEFAULT_MAX_PERIODS);
+  }
+
+  /**
+   * CAC, historical LTV, LTV/CAC and payback per acquisition channel and per channel cohort, the
+   * question's parts by name: {@link #ltvToCac(Dataset, Granularity, double, int, int)} and {@link
+   * #ltvToCac(Dataset, Granularity, double, int, java.time.Instant)} in one call (an as-of instant
+   * and a period limit together too).
+   *
+   * <pre>{@code
+   * LtvToCac u = Cohorts.ltvToCac(data, LtvToCacQuery.monthly().margin(0.8).horizon(6).asOf(t));
+   * }</pre>
+   *
+   * @throws IllegalArgumentException for a null dataset or query, or data spanning more than the
+   *     query's {@code maxPeriods} periods
+   * @throws IllegalStateException when the dataset has no payments table
+   */
+  public static LtvToCac ltvToCac(Dataset data, LtvToCacQuery query) {
+    if (query == null) {
+      throw new IllegalArgumentException(
+          "the LTV/CAC query must not be null (LtvToCacQuery.monthly() asks with the defaults)");
+    }
+    return LtvToCacCalculation.of(data, query.granularity(), query.margin(), query.horizon(),
+        query.asOf(), query.maxPeriods());
   }
 
   /**
@@ -367,7 +407,8 @@ public final class Cohorts {
         : dev.funnel.cohort.ltv.Ltv.clv(s, pareto, spend, query.terms(), fallback);
     java.time.Instant asOf = end.plusDays(1).atStartOfDay(data.zone()).toInstant().minusNanos(1);
     return new LtvAnalysis(end, s, query.model(), counts, pareto, spend, problem, clv,
-        ltvToCac(data, Granularity.MONTH, query.terms().margin(), query.ltvAt(), asOf),
+        ltvToCac(data, LtvToCacQuery.monthly().margin(query.terms().margin())
+            .horizon(query.ltvAt()).asOf(asOf)),
         query.spendFallback());
   }
 

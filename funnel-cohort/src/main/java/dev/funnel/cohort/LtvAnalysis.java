@@ -1,11 +1,13 @@
 package dev.funnel.cohort;
 
+import dev.funnel.cohort.ltv.AliveGrid;
 import dev.funnel.cohort.ltv.BgNbdFit;
 import dev.funnel.cohort.ltv.ClvTable;
 import dev.funnel.cohort.ltv.GammaGammaFit;
 import dev.funnel.cohort.ltv.Ltv;
 import dev.funnel.cohort.ltv.ParetoNbdFit;
 import dev.funnel.cohort.ltv.PurchaseModel;
+import dev.funnel.cohort.ltv.RfmCustomer;
 import dev.funnel.cohort.ltv.RfmSummary;
 import dev.funnel.core.display.Formats;
 import dev.funnel.core.display.Tabular;
@@ -38,6 +40,32 @@ import java.util.Optional;
 public record LtvAnalysis(LocalDate until, RfmSummary rfm, PurchaseModel model, BgNbdFit bgNbd,
     ParetoNbdFit paretoNbd, GammaGammaFit gammaGamma, String gammaGammaProblem, ClvTable clv,
     LtvToCac channels, boolean spendFallback) implements Tabular {
+
+  /** The most rows of {@link #aliveGrid()}: repeat purchases 0 to 15. */
+  public static final int GRID_FREQUENCIES = 15;
+  /** The recency steps of {@link #aliveGrid()}: recencies 0, T/10, ..., T. */
+  public static final int GRID_STEPS = 10;
+
+  /**
+   * P(alive) of the fitted purchase model ({@link Ltv#aliveGrid}) over repeat purchases
+   * {@code 0..min(max x, 15)} by recencies {@code 0, T/10, ..., T}, at T the oldest customer's age
+   * (as lifetimes' {@code plot_probability_alive_matrix} takes the largest T); empty when every
+   * customer's age is 0 (all first bought on {@code until}).
+   */
+  public Optional<AliveGrid> aliveGrid() {
+    double age = 0;
+    int maxX = 0;
+    for (RfmCustomer c : rfm.customers()) {
+      age = Math.max(age, c.T());
+      maxX = Math.max(maxX, c.x());
+    }
+    if (!(age > 0)) {
+      return Optional.empty();
+    }
+    int rows = Math.min(maxX, GRID_FREQUENCIES);
+    return Optional.of(paretoNbd != null ? Ltv.aliveGrid(paretoNbd, age, rows, GRID_STEPS)
+        : Ltv.aliveGrid(bgNbd, age, rows, GRID_STEPS));
+  }
 
   /** The purchase-count fit's summary line, whichever model it is. */
   public String purchaseFitSummary() {
@@ -98,6 +126,14 @@ public record LtvAnalysis(LocalDate until, RfmSummary rfm, PurchaseModel model, 
             .append(" have no finite expected spend (see above)\n");
       } else {
         b.append("  total ").append(Formats.amount(clv.total())).append('\n');
+      }
+      if (clv.continuousRate() > 0) {
+        b.append("  lifetime (continuous DERT at ")
+            .append(Formats.number(clv.continuousRate())).append(" per ")
+            .append(rfm.unit().label()).append(", no horizon): mean ")
+            .append(Formats.number(clv.meanResidualTransactions()))
+            .append(" discounted purchases, value ")
+            .append(Formats.amount(clv.definedLifetimeMean())).append(" per customer\n");
       }
       if (clv.fallbackCustomers() > 0) {
         b.append("  of which ").append(Formats.count(clv.fallbackCustomers()))

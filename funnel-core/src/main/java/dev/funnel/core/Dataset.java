@@ -314,6 +314,20 @@ public final class Dataset {
     return i < 0 || !columns.leads().hasRow(i) ? null : lead(i);
   }
 
+  /**
+   * One lead's rows as a {@link LeadHistory}: its row of the leads table (null without one), its
+   * stage changes, activities and touches, and the payments of its customer (the lead's
+   * {@code customer_id}, or its own id); empty lists for tables the dataset does not have.
+   */
+  public LeadHistory history(String leadId) {
+    Lead l = lead(leadId);
+    String customer = l == null ? leadId : l.customerId();
+    return new LeadHistory(leadId, l, has(DatasetTable.STAGES) ? stagesOf(leadId) : List.of(),
+        has(DatasetTable.ACTIVITIES) ? activitiesOf(leadId) : List.of(),
+        has(DatasetTable.TOUCHES) ? touchesOf(leadId) : List.of(),
+        has(DatasetTable.PAYMENTS) ? paymentsOf(customer) : List.of());
+  }
+
   /** The lead's stage changes in time order (empty when none). */
   public List<StageChange> stagesOf(String leadId) {
     int i = columns.leadIds().find(leadId);
@@ -398,6 +412,7 @@ public final class Dataset {
     private StageCatalog catalog = StageCatalog.DEFAULT;
     private String currency;
     private CurrencyRates rates;
+    private boolean rejectOrphans;
     private final EnumSet<DatasetTable> tables = EnumSet.noneOf(DatasetTable.class);
     private final ColumnsBuilder columns = new ColumnsBuilder();
     private final List<PlanTarget> plan = new ArrayList<>();
@@ -530,6 +545,17 @@ public final class Dataset {
     }
 
     /**
+     * Makes {@link #build()} refuse a stage change, activity or touch of a lead that has no row in
+     * the leads table (when the dataset has one), naming the table and the lead. Without it such
+     * rows are kept, as readers keep them, and {@code DataQuality} counts them
+     * ({@code stage_for_unknown_lead} and the like): a lead id seen only there has no creation time.
+     */
+    public Builder rejectOrphans() {
+      rejectOrphans = true;
+      return this;
+    }
+
+    /**
      * Validates and freezes the dataset; a builder builds once.
      *
      * @throws IllegalArgumentException on mixed currencies without rates, or a currency the rates
@@ -541,7 +567,35 @@ public final class Dataset {
         throw new IllegalStateException("this builder has already built its dataset");
       }
       built = true;
-      return new Dataset(this);
+      Dataset d = new Dataset(this);
+      if (rejectOrphans && d.has(DatasetTable.LEADS)) {
+        refuseOrphans(d);
+      }
+      return d;
+    }
+
+    private static void refuseOrphans(Dataset d) {
+      dev.funnel.core.columnar.Columns c = d.columns();
+      refuseOrphans(c.leads(), c.stages(), DatasetTable.STAGES, "a stage change");
+      refuseOrphans(c.leads(), c.activities(), DatasetTable.ACTIVITIES, "an activity");
+      refuseOrphans(c.leads(), c.touches(), DatasetTable.TOUCHES, "a touch");
+    }
+
+    private static void refuseOrphans(dev.funnel.core.columnar.LeadColumns leads,
+        dev.funnel.core.columnar.LeadRows rows, DatasetTable t, String what) {
+      long orphans = 0;
+      int first = -1;
+      for (int r = 0; r < rows.size(); r++) {
+        if (!leads.hasRow(rows.lead(r))) {
+          orphans++;
+          first = first < 0 ? r : first;
+        }
+      }
+      if (orphans > 0) {
+        throw new IllegalArgumentException(what + " in table " + t.fileName() + " names lead '"
+            + leads.id(rows.lead(first)) + "', which is not in table leads (" + orphans
+            + " such rows in " + t.fileName() + ")");
+      }
     }
   }
 }

@@ -61,4 +61,70 @@ public record Lead(
   public boolean hasChannel() {
     return !NO_CHANNEL.equals(channel);
   }
+
+  /**
+   * A builder with the required parts, for the optional ones by name:
+   * {@code Lead.builder("L1", created).channel("seo").owner("ann").build()}.
+   */
+  public static Builder builder(String id, Instant createdAt) {
+    return new Builder(id, createdAt);
+  }
+
+  /** Named optional parts of a {@link Lead}; {@link #build()} checks them as the constructor does. */
+  public static final class Builder {
+    private final String id;
+    private final Instant createdAt;
+    private String channel;
+    private String campaign;
+    private String segment;
+    private String owner;
+    private String customerId;
+    private final Map<String, String> attributes = new TreeMap<>();
+
+    private Builder(String id, Instant createdAt) {
+      this.id = id;
+      this.createdAt = createdAt;
+    }
+
+    /** The acquisition channel ({@link #NO_CHANNEL} when never set). */
+    public Builder channel(String channel) {
+      this.channel = channel;
+      return this;
+    }
+
+    /** The campaign, ad group or creative. */
+    public Builder campaign(String campaign) {
+      this.campaign = campaign;
+      return this;
+    }
+
+    /** The customer segment or ICP fit. */
+    public Builder segment(String segment) {
+      this.segment = segment;
+      return this;
+    }
+
+    /** The responsible person (SDR/AE). */
+    public Builder owner(String owner) {
+      this.owner = owner;
+      return this;
+    }
+
+    /** The customer the lead's payments are booked to (the lead id when never set). */
+    public Builder customer(String customerId) {
+      this.customerId = customerId;
+      return this;
+    }
+
+    /** An attribute of the lead's source row (name in lower case). */
+    public Builder attribute(String name, String value) {
+      attributes.put(name, value);
+      return this;
+    }
+
+    /** The lead; throws {@code IllegalArgumentException} as the constructor does. */
+    public Lead build() {
+      return new Lead(id, createdAt, channel, campaign, segment, owner, customerId, attributes);
+    }
+  }
 }

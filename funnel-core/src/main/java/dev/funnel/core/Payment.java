@@ -34,4 +34,57 @@ public record Payment(
   public boolean refund() {
     return amount.signum() < 0;
   }
+
+  /**
+   * A builder with the required parts, for the optional ones by name:
+   * {@code Payment.builder(paidAt, Money.of("120.00", "EUR")).lead("L1").id("P1").build()}; a
+   * payment names its customer, its lead, or both.
+   */
+  public static Builder builder(Instant paidAt, Money amount) {
+    return new Builder(paidAt, amount);
+  }
+
+  /** Named optional parts of a {@link Payment}; {@link #build()} checks them as the constructor does. */
+  public static final class Builder {
+    private final Instant paidAt;
+    private final Money amount;
+    private String paymentId;
+    private String customerId;
+    private String leadId;
+    private String product;
+
+    private Builder(Instant paidAt, Money amount) {
+      this.paidAt = paidAt;
+      this.amount = amount;
+    }
+
+    /** The payment's own id. */
+    public Builder id(String paymentId) {
+      this.paymentId = paymentId;
+      return this;
+    }
+
+    /** The paying customer (the lead when never set). */
+    public Builder customer(String customerId) {
+      this.customerId = customerId;
+      return this;
+    }
+
+    /** The lead the payment is booked to. */
+    public Builder lead(String leadId) {
+      this.leadId = leadId;
+      return this;
+    }
+
+    /** The product. */
+    public Builder product(String product) {
+      this.product = product;
+      return this;
+    }
+
+    /** The payment; throws {@code IllegalArgumentException} as the constructor does. */
+    public Payment build() {
+      return new Payment(paymentId, customerId, leadId, paidAt, amount, product);
+    }
+  }
 }

@@ -31,4 +31,51 @@ public record StageChange(
   public static StageChange of(String leadId, Stage stage, Instant at) {
     return new StageChange(leadId, stage, at, null, null, null);
   }
+
+  /**
+   * A builder with the required parts, for the optional ones by name:
+   * {@code StageChange.builder("L1", catalog.stage("LOST"), at).reason("no_budget").build()}.
+   */
+  public static Builder builder(String leadId, Stage stage, Instant at) {
+    return new Builder(leadId, stage, at);
+  }
+
+  /** Named optional parts of a {@link StageChange}; {@link #build()} checks them as the constructor does. */
+  public static final class Builder {
+    private final String leadId;
+    private final Stage stage;
+    private final Instant at;
+    private String reason;
+    private BigDecimal amount;
+    private String owner;
+
+    private Builder(String leadId, Stage stage, Instant at) {
+      this.leadId = leadId;
+      this.stage = stage;
+      this.at = at;
+    }
+
+    /** The coded reason of a LOST or RETURNED change. */
+    public Builder reason(String reason) {
+      this.reason = reason;
+      return this;
+    }
+
+    /** The deal amount at this change, in the dataset currency. */
+    public Builder amount(BigDecimal amount) {
+      this.amount = amount;
+      return this;
+    }
+
+    /** The owner at this change. */
+    public Builder owner(String owner) {
+      this.owner = owner;
+      return this;
+    }
+
+    /** The stage change; throws {@code IllegalArgumentException} as the constructor does. */
+    public StageChange build() {
+      return new StageChange(leadId, stage, at, reason, amount, owner);
+    }
+  }
 }

@@ -34,4 +34,51 @@ public record Touch(
   public static Touch of(String leadId, Instant at, String channel) {
     return new Touch(leadId, at, channel, null, TouchKind.ONLINE, null);
   }
+
+  /**
+   * A builder with the required parts, for the optional ones by name:
+   * {@code Touch.builder("L1", at, "email").campaign("nurture").kind(TouchKind.OFFLINE).build()}.
+   */
+  public static Builder builder(String leadId, Instant at, String channel) {
+    return new Builder(leadId, at, channel);
+  }
+
+  /** Named optional parts of a {@link Touch}; {@link #build()} checks them as the constructor does. */
+  public static final class Builder {
+    private final String leadId;
+    private final Instant at;
+    private final String channel;
+    private String campaign;
+    private TouchKind kind = TouchKind.ONLINE;
+    private BigDecimal cost;
+
+    private Builder(String leadId, Instant at, String channel) {
+      this.leadId = leadId;
+      this.at = at;
+      this.channel = channel;
+    }
+
+    /** The campaign. */
+    public Builder campaign(String campaign) {
+      this.campaign = campaign;
+      return this;
+    }
+
+    /** Online (the default) or offline. */
+    public Builder kind(TouchKind kind) {
+      this.kind = kind;
+      return this;
+    }
+
+    /** The touch's own cost, in the dataset currency. */
+    public Builder cost(BigDecimal cost) {
+      this.cost = cost;
+      return this;
+    }
+
+    /** The touch; throws {@code IllegalArgumentException} as the constructor does. */
+    public Touch build() {
+      return new Touch(leadId, at, channel, campaign, kind, cost);
+    }
+  }
 }

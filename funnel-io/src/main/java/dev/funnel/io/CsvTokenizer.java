@@ -379,6 +379,7 @@ final class CsvTokenizer {
     final byte[] b = buf;
     final int lim = limit;
     final byte d = delimiter;
+    final long dd = (d & 0xFFL) * 0x0101010101010101L;
     int p = pos;
     while (true) {
       if (p >= lim) {
@@ -403,6 +404,14 @@ final class CsvTokenizer {
       int s = p;
       int f = 0;
       while (p < lim) {
+        if (p + 8 <= lim) { // eight bytes at a time while none is special
+          long m = special((long) LONG_LE.get(b, p), dd);
+          if (m == 0) {
+            p += 8;
+            continue;
+          }
+          p += Long.numberOfTrailingZeros(m) >>> 3;
+        }
         byte c = b[p];
         if (c < 0x20) { // bytes of non-ASCII characters are negative
           if (c < 0) {
@@ -438,6 +447,22 @@ final class CsvTokenizer {
       line++;
       return DONE;
     }
+  }
+
+  private static final java.lang.invoke.VarHandle LONG_LE = java.lang.invoke.MethodHandles
+      .byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+
+  /**
+   * A mask whose lowest set bit falls in the first byte of {@code x} (little-endian: the first in
+   * the buffer) that the field scan must look at: a control byte (below 0x20: line breaks, tab),
+   * a byte of a non-ASCII character (0x80 and up) or the delimiter ({@code dd}: it in every
+   * byte); zero when the eight bytes are plain. Bits above the lowest may be spurious (borrows).
+   */
+  private static long special(long x, long dd) {
+    long y = x ^ dd;
+    long low = (x - 0x2020202020202020L) & ~x; // below 0x20 (bytes of 0x80 and up: see below)
+    long delim = (y - 0x0101010101010101L) & ~y; // equal to the delimiter
+    return (low | delim | x) & 0x8080808080808080L;
   }
 
   /** The position after the line break at {@code p}, or -1 when more input is needed to know. */

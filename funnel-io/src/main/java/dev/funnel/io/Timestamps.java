@@ -39,6 +39,13 @@ final class Timestamps {
    * {@link #parse(String, ZoneId, ZoneOffset)}, without making objects for the usual forms.
    */
   static long parse(byte[] s, int off, int n, ZoneId zone, ZoneOffset fixedOffset, int[] nano) {
+    if (n == 20 && (s[off + 19] == 'Z' || s[off + 19] == 'z')) {
+      long t = utcSeconds(s, off);
+      if (t != INVALID) {
+        nano[0] = 0;
+        return t;
+      }
+    }
     if (n < 10) {
       return INVALID;
     }
@@ -209,6 +216,43 @@ final class Timestamps {
    * "chrono-Compatible Low-Level Date Algorithms" (days_from_civil): eras of 400 years (146097
    * days) starting in March, so the leap day is the last day of the shifted year.
    */
+  private static final java.lang.invoke.VarHandle LONG_LE = java.lang.invoke.MethodHandles
+      .byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+
+  /**
+   * The usual export form {@code yyyy-MM-ddTHH:mm:ss} (followed by {@code Z}) at {@code off}, as
+   * epoch seconds in UTC; {@link #INVALID} when the 19 bytes are not exactly that form (the general
+   * parser then decides). Eight bytes at a time: the bytes less their expected {@code '0'} or
+   * separator must be digits 0-9 where digits are expected and zero at the separators.
+   */
+  private static long utcSeconds(byte[] s, int off) {
+    long date = (long) LONG_LE.get(s, off) - 0x2D30302D30303030L; // "yyyy-MM-" less "0000-00-"
+    long time = (long) LONG_LE.get(s, off + 11) - 0x30303A30303A3030L; // "HH:mm:ss" less "00:00:00"
+    if (((date | (date + 0x7676767676767676L)) & 0x8080808080808080L) != 0
+        || ((time | (time + 0x7676767676767676L)) & 0x8080808080808080L) != 0
+        || (date & 0xFF0000FF00000000L) != 0 || (time & 0x0000FF0000FF0000L) != 0) {
+      return INVALID; // a byte that is not a digit where one is expected, or another separator
+    }
+    byte t = s[off + 10];
+    int d1 = s[off + 8] - '0';
+    int d2 = s[off + 9] - '0';
+    if ((t != 'T' && t != 't' && t != ' ') || d1 < 0 || d1 > 9 || d2 < 0 || d2 > 9) {
+      return INVALID;
+    }
+    int year = (int) (date & 0xF) * 1000 + (int) (date >>> 8 & 0xF) * 100
+        + (int) (date >>> 16 & 0xF) * 10 + (int) (date >>> 24 & 0xF);
+    int month = (int) (date >>> 40 & 0xF) * 10 + (int) (date >>> 48 & 0xF);
+    int day = d1 * 10 + d2;
+    int hour = (int) (time & 0xF) * 10 + (int) (time >>> 8 & 0xF);
+    int minute = (int) (time >>> 24 & 0xF) * 10 + (int) (time >>> 32 & 0xF);
+    int second = (int) (time >>> 48 & 0xF) * 10 + (int) (time >>> 56 & 0xF);
+    if (month < 1 || month > 12 || day < 1 || day > lengthOfMonth(year, month) || hour > 23
+        || minute > 59 || second > 59) {
+      return INVALID;
+    }
+    return epochDay(year, month, day) * 86_400L + hour * 3600L + minute * 60L + second;
+  }
+
   static long epochDay(int year, int month, int day) {
     long y = month <= 2 ? year - 1 : year;
     long era = Math.floorDiv(y, 400);

@@ -72,4 +72,45 @@ class TimestampsTest {
     }
     assertNull(Timestamps.parseDate("2026-02-30", ZoneOffset.UTC, ZoneOffset.UTC));
   }
+
+  /**
+   * The export form {@code yyyy-MM-ddTHH:mm:ssZ}, read eight bytes at a time, against a regular
+   * expression and java.time on valid stamps and on stamps with one byte changed.
+   */
+  @Test
+  void theUsualUtcFormAgreesWithJavaTimeWhateverByteChanges() {
+    java.util.regex.Pattern form = java.util.regex.Pattern.compile(
+        "(\\d{4})-(\\d{2})-(\\d{2})[Tt ](\\d{2}):(\\d{2}):(\\d{2})[Zz]");
+    byte[] alphabet = "0123456789-: TtZz/.+x\u0000".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+    Random rnd = new Random(3);
+    for (int i = 0; i < 50_000; i++) {
+      LocalDateTime t = LocalDateTime.of(rnd.nextInt(10_000), 1 + rnd.nextInt(12), 1, 0, 0)
+          .plusDays(rnd.nextInt(31)).plusSeconds(rnd.nextInt(86_400));
+      byte[] b = String.format("%04d-%02d-%02dT%02d:%02d:%02dZ", t.getYear(), t.getMonthValue(),
+          t.getDayOfMonth(), t.getHour(), t.getMinute(), t.getSecond())
+          .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+      if (i % 2 == 1) {
+        b[rnd.nextInt(b.length)] = rnd.nextInt(8) == 0 ? (byte) (0x80 + rnd.nextInt(128))
+            : alphabet[rnd.nextInt(alphabet.length)];
+      }
+      String text = new String(b, java.nio.charset.StandardCharsets.ISO_8859_1);
+      Instant expected = null;
+      java.util.regex.Matcher m = form.matcher(text);
+      if (m.matches()) {
+        try {
+          expected = LocalDateTime.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
+              Integer.parseInt(m.group(3)), Integer.parseInt(m.group(4)),
+              Integer.parseInt(m.group(5)), Integer.parseInt(m.group(6))).toInstant(ZoneOffset.UTC);
+        } catch (java.time.DateTimeException e) {
+          expected = null;
+        }
+      }
+      byte[] padded = new byte[b.length + 6]; // the field inside a record
+      System.arraycopy(b, 0, padded, 3, b.length);
+      int[] nano = {-1};
+      long sec = Timestamps.parse(padded, 3, b.length, BERLIN, null, nano);
+      Instant got = sec == Timestamps.INVALID ? null : Instant.ofEpochSecond(sec, nano[0]);
+      assertEquals(expected, got, text);
+    }
+  }
 }

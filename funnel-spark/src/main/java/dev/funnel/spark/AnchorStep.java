@@ -2,9 +2,7 @@ package dev.funnel.spark;
 
 import dev.funnel.cohort.CohortState;
 import dev.funnel.cohort.Cohorts;
-import dev.funnel.core.Lead;
-import dev.funnel.core.StageChange;
-import dev.funnel.core.Touch;
+import dev.funnel.core.LeadHistory;
 import java.util.Iterator;
 import java.util.List;
 import org.apache.spark.api.java.function.FlatMapGroupsFunction;
@@ -31,15 +29,11 @@ final class AnchorStep implements FlatMapGroupsFunction<String, Row, Tuple2<Inte
 
   @Override
   public Iterator<Tuple2<Integer, byte[]>> call(String leadId, Iterator<Row> rows) {
-    LeadGroup g = LeadGroup.of(leadId, rows, setup);
-    Lead lead = g.lead();
-    List<StageChange> changes = g.changes();
-    List<Touch> touches = g.touches();
-    if (touches.isEmpty() && changes.isEmpty()) {
+    LeadHistory h = LeadGroup.of(leadId, rows, setup);
+    if (h.touches().isEmpty() && h.stages().isEmpty()) {
       return List.<Tuple2<Integer, byte[]>>of().iterator();
     }
-    CohortState s = Cohorts.anchorLead(CohortState.fromBytes(zero), leadId, lead, touches, changes,
-        setup.catalog());
+    CohortState s = Cohorts.anchorLead(CohortState.fromBytes(zero), h, setup.catalog());
     return List.of(new Tuple2<>(0, s.toBytes())).iterator();
   }
 }

@@ -1,6 +1,7 @@
 package dev.funnel.spark;
 
 import dev.funnel.core.Lead;
+import dev.funnel.core.LeadHistory;
 import dev.funnel.core.StageChange;
 import dev.funnel.core.Touch;
 import dev.funnel.io.Rows;
@@ -10,18 +11,20 @@ import java.util.List;
 import org.apache.spark.sql.Row;
 
 /**
- * The rows of one lead after grouping by lead id, decoded: the lead (null when the leads table
- * lacks it), its stage changes and its touches, in the order Spark delivered them (the library's
- * per-lead steps sort what they need).
+ * Decodes the rows of one lead after grouping by lead id into a {@link LeadHistory}, the argument
+ * of the library's per-lead steps: the lead (null when the leads table lacks it), its stage
+ * changes and its touches, in the order Spark delivered them (the steps sort what they need); no
+ * activities or payments (the lead groups carry the leads, stages and touches tables).
  */
-record LeadGroup(Lead lead, List<StageChange> changes, List<Touch> touches) {
+final class LeadGroup {
+  private LeadGroup() {}
 
   /**
    * Decodes a lead's group of long-form rows (leads, stages and touches tables).
    *
    * @throws IllegalArgumentException when the leads table has the id twice
    */
-  static LeadGroup of(String leadId, Iterator<Row> rows, Setup setup) {
+  static LeadHistory of(String leadId, Iterator<Row> rows, Setup setup) {
     Lead lead = null;
     List<StageChange> changes = new ArrayList<>();
     List<Touch> touches = new ArrayList<>();
@@ -45,6 +48,6 @@ record LeadGroup(Lead lead, List<StageChange> changes, List<Touch> touches) {
               "unexpected table " + LongForm.table(r) + " in a lead group");
       }
     }
-    return new LeadGroup(lead, changes, touches);
+    return new LeadHistory(leadId, lead, changes, List.of(), touches, List.of());
   }
 }

@@ -5,9 +5,7 @@ import dev.funnel.attribution.JourneySet;
 import dev.funnel.attribution.PathCounts;
 import dev.funnel.attribution.TransitionCounts;
 import dev.funnel.core.JourneyPath;
-import dev.funnel.core.Lead;
-import dev.funnel.core.StageChange;
-import dev.funnel.core.Touch;
+import dev.funnel.core.LeadHistory;
 import dev.funnel.core.funnel.FunnelTally;
 import dev.funnel.core.funnel.LeadReach;
 import java.util.ArrayList;
@@ -51,13 +49,10 @@ final class LeadStep implements FlatMapGroupsFunction<String, Row, Tuple2<Intege
 
   @Override
   public Iterator<Tuple2<Integer, byte[]>> call(String leadId, Iterator<Row> rows) {
-    LeadGroup g = LeadGroup.of(leadId, rows, setup);
-    Lead lead = g.lead();
-    List<StageChange> changes = g.changes();
-    List<Touch> touches = g.touches();
+    LeadHistory h = LeadGroup.of(leadId, rows, setup);
     List<Tuple2<Integer, byte[]>> out = new ArrayList<>(funnels.size() + 2);
-    if (lead != null && !funnels.isEmpty()) {
-      LeadReach reach = LeadReach.of(lead, changes, setup.catalog());
+    if (h.lead() != null && !funnels.isEmpty()) {
+      LeadReach reach = LeadReach.of(h, setup.catalog());
       for (int i = 0; i < funnels.size(); i++) {
         out.add(new Tuple2<>(i, FunnelTally.fromBytes(funnels.get(i)).add(reach).toBytes()));
       }
@@ -65,7 +60,7 @@ final class LeadStep implements FlatMapGroupsFunction<String, Row, Tuple2<Intege
     if (lookbackDays != null) {
       JourneyOptions o = new JourneyOptions(conversionStage, lookbackDays, null, opportunityStage,
           byCampaign);
-      JourneyPath p = JourneySet.pathOf(leadId, lead, touches, changes, List.of(), setup.catalog(), o);
+      JourneyPath p = JourneySet.pathOf(h, setup.catalog(), o);
       if (p != null) {
         out.add(new Tuple2<>(funnels.size(), PathCounts.empty().add(p).toBytes()));
         out.add(new Tuple2<>(funnels.size() + 1, TransitionCounts.fromBytes(transitionsZero)

@@ -1,5 +1,6 @@
 package dev.funnel.spark;
 
+import dev.funnel.core.StateType;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -17,10 +18,10 @@ final class PartialFold
     implements MapPartitionsFunction<Tuple2<Integer, byte[]>, Tuple2<Integer, byte[]>> {
   private static final long serialVersionUID = 1L;
 
-  private final ArrayList<StateKind> kinds;
+  private final ArrayList<StateType<?>> types;
 
-  PartialFold(List<StateKind> kinds) {
-    this.kinds = new ArrayList<>(kinds);
+  PartialFold(List<StateType<?>> types) {
+    this.types = new ArrayList<>(types);
   }
 
   @Override
@@ -28,10 +29,10 @@ final class PartialFold
     Map<Integer, Counter> acc = new TreeMap<>();
     while (in.hasNext()) {
       Tuple2<Integer, byte[]> t = in.next();
-      acc.computeIfAbsent(t._1(), tag -> new Counter(kinds.get(tag))).push(t._2());
+      acc.computeIfAbsent(t._1(), tag -> new Counter(types.get(tag))).push(t._2());
     }
     List<Tuple2<Integer, byte[]>> out = new ArrayList<>(acc.size());
-    acc.forEach((tag, c) -> out.add(new Tuple2<>(tag, c.kind.write(c.total()))));
+    acc.forEach((tag, c) -> out.add(new Tuple2<>(tag, c.type.toBytes(c.total()))));
     return out.iterator();
   }
 
@@ -43,21 +44,21 @@ final class PartialFold
    * associative, so the result is the same state.
    */
   private static final class Counter {
-    final StateKind kind;
+    final StateType<?> type;
     final List<Object> states = new ArrayList<>();
     final List<Long> weights = new ArrayList<>();
 
-    Counter(StateKind kind) {
-      this.kind = kind;
+    Counter(StateType<?> type) {
+      this.type = type;
     }
 
     void push(byte[] partial) {
-      Object s = kind.read(partial);
+      Object s = type.fromBytes(partial);
       long w = 1;
       while (!states.isEmpty() && weights.get(weights.size() - 1) == w) {
         Object below = states.remove(states.size() - 1);
         weights.remove(weights.size() - 1);
-        s = kind.merge(below, s);
+        s = type.merge(below, s);
         w *= 2;
       }
       states.add(s);
@@ -67,7 +68,7 @@ final class PartialFold
     Object total() {
       Object s = states.get(states.size() - 1);
       for (int i = states.size() - 2; i >= 0; i--) {
-        s = kind.merge(states.get(i), s);
+        s = type.merge(states.get(i), s);
       }
       return s;
     }

@@ -11,6 +11,7 @@ import dev.funnel.core.DatasetTable;
 import dev.funnel.core.Granularity;
 import dev.funnel.core.Money;
 import dev.funnel.core.StageCatalog;
+import dev.funnel.core.StateType;
 import dev.funnel.core.funnel.FunnelQuery;
 import dev.funnel.core.funnel.FunnelTally;
 import dev.funnel.core.money.UnitEconomics;
@@ -238,7 +239,7 @@ public final class SparkFunnel {
 
   /** Merges the tagged partials per partition, then per tag with the aggregator of its kind. */
   private static List<byte[]> merge(Dataset<Tuple2<Integer, byte[]>> partials,
-      List<StateAggregator> aggregators, List<StateKind> kinds) {
+      List<StateAggregator> aggregators, List<StateType<?>> kinds) {
     Dataset<Tuple2<Integer, byte[]>> folded = partials.mapPartitions(new PartialFold(kinds), TAGGED).cache();
     try {
       List<byte[]> out = new ArrayList<>(aggregators.size());
@@ -353,16 +354,16 @@ public final class SparkFunnel {
     }
     TransitionCounts.empty(order, keepRepeats);
     List<StateAggregator> aggs = new ArrayList<>();
-    List<StateKind> kinds = new ArrayList<>();
+    List<StateType<?>> kinds = new ArrayList<>();
     for (FunnelQuery q : qs) {
       aggs.add(StateAggregator.funnel(setup.catalog(), setup.zone(), q));
-      kinds.add(StateKind.FUNNEL);
+      kinds.add(FunnelTally.TYPE);
     }
     if (journeys != null) {
       aggs.add(StateAggregator.paths());
-      kinds.add(StateKind.PATHS);
+      kinds.add(PathCounts.TYPE);
       aggs.add(StateAggregator.transitions(order, keepRepeats));
-      kinds.add(StateKind.TRANSITIONS);
+      kinds.add(TransitionCounts.TYPE);
     }
     Dataset<Tuple2<Integer, byte[]>> parts;
     if (!paid) {
@@ -473,7 +474,7 @@ public final class SparkFunnel {
         throw new AssertionError(basis);
     }
     byte[] merged = merge(parts, List.of(StateAggregator.cohorts(granularity, setup.zone(), basis)),
-        List.of(StateKind.COHORT)).get(0);
+        List.of(CohortState.TYPE)).get(0);
     return CohortState.fromBytes(merged);
   }
 
@@ -505,7 +506,7 @@ public final class SparkFunnel {
           .groupByKey((MapFunction<Row, String>) r -> r.getString(0), Encoders.STRING())
           .flatMapGroups(new CustomerStep(setup, from, to, nm), TAGGED));
     }
-    byte[] merged = merge(parts, List.of(StateAggregator.unitEconomics()), List.of(StateKind.UNIT)).get(0);
+    byte[] merged = merge(parts, List.of(StateAggregator.unitEconomics()), List.of(UnitTally.TYPE)).get(0);
     return UnitTally.fromBytes(merged);
   }
 

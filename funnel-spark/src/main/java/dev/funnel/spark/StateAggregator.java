@@ -3,9 +3,11 @@ package dev.funnel.spark;
 import dev.funnel.attribution.PathCounts;
 import dev.funnel.attribution.TransitionCounts;
 import dev.funnel.cohort.CohortBasis;
+import dev.funnel.cohort.CohortState;
 import dev.funnel.cohort.Cohorts;
 import dev.funnel.core.Granularity;
 import dev.funnel.core.StageCatalog;
+import dev.funnel.core.StateType;
 import dev.funnel.core.funnel.FunnelQuery;
 import dev.funnel.core.funnel.FunnelTally;
 import dev.funnel.core.money.UnitTally;
@@ -33,38 +35,38 @@ import org.apache.spark.sql.expressions.Aggregator;
 public final class StateAggregator extends Aggregator<byte[], byte[], byte[]> {
   private static final long serialVersionUID = 1L;
 
-  private final StateKind kind;
+  private final StateType<?> type;
   private final byte[] zero;
 
-  StateAggregator(StateKind kind, byte[] zero) {
-    this.kind = kind;
+  StateAggregator(StateType<?> type, byte[] zero) {
+    this.type = type;
     this.zero = zero.clone();
   }
 
   /** Merges {@link FunnelTally} bytes of this catalog, zone and query. */
   public static StateAggregator funnel(StageCatalog catalog, ZoneId zone, FunnelQuery query) {
-    return new StateAggregator(StateKind.FUNNEL, FunnelTally.empty(catalog, zone, query).toBytes());
+    return new StateAggregator(FunnelTally.TYPE, FunnelTally.empty(catalog, zone, query).toBytes());
   }
 
   /** Merges {@link PathCounts} bytes. */
   public static StateAggregator paths() {
-    return new StateAggregator(StateKind.PATHS, PathCounts.empty().toBytes());
+    return new StateAggregator(PathCounts.TYPE, PathCounts.empty().toBytes());
   }
 
   /** Merges {@link TransitionCounts} bytes of an order-k chain. */
   public static StateAggregator transitions(int order, boolean keepRepeats) {
-    return new StateAggregator(StateKind.TRANSITIONS,
+    return new StateAggregator(TransitionCounts.TYPE,
         TransitionCounts.empty(order, keepRepeats).toBytes());
   }
 
   /** Merges {@link dev.funnel.cohort.CohortState} bytes of this granularity, zone and basis. */
   public static StateAggregator cohorts(Granularity granularity, ZoneId zone, CohortBasis basis) {
-    return new StateAggregator(StateKind.COHORT, Cohorts.empty(granularity, zone, basis).toBytes());
+    return new StateAggregator(CohortState.TYPE, Cohorts.empty(granularity, zone, basis).toBytes());
   }
 
   /** Merges {@link UnitTally} bytes. */
   public static StateAggregator unitEconomics() {
-    return new StateAggregator(StateKind.UNIT, UnitTally.empty().toBytes());
+    return new StateAggregator(UnitTally.TYPE, UnitTally.empty().toBytes());
   }
 
   /** The empty state's bytes. */
@@ -75,12 +77,12 @@ public final class StateAggregator extends Aggregator<byte[], byte[], byte[]> {
 
   @Override
   public byte[] reduce(byte[] buffer, byte[] partial) {
-    return kind.merge(buffer, partial);
+    return type.mergeBytes(buffer, partial);
   }
 
   @Override
   public byte[] merge(byte[] b1, byte[] b2) {
-    return kind.merge(b1, b2);
+    return type.mergeBytes(b1, b2);
   }
 
   @Override

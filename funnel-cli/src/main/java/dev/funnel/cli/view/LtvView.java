@@ -6,6 +6,7 @@ import dev.funnel.cohort.ChannelLtvToCac;
 import dev.funnel.cohort.CohortLtvToCac;
 import dev.funnel.cohort.LtvAnalysis;
 import dev.funnel.cohort.LtvToCac;
+import dev.funnel.cohort.ltv.AliveGrid;
 import dev.funnel.cohort.ltv.BgNbdFit;
 import dev.funnel.cohort.ltv.ClvTable;
 import dev.funnel.cohort.ltv.Estimate;
@@ -14,6 +15,10 @@ import dev.funnel.cohort.ltv.ParetoNbdFit;
 import dev.funnel.cohort.ltv.PurchaseModel;
 import dev.funnel.core.display.Formats;
 import dev.funnel.core.display.TextTable;
+import dev.funnel.io.chart.ChartOptions;
+import dev.funnel.io.chart.Charts;
+import dev.funnel.io.chart.HeatRow;
+import dev.funnel.io.chart.Svg;
 import dev.funnel.io.html.KeyFigure;
 import dev.funnel.io.html.Section;
 import java.math.BigDecimal;
@@ -23,6 +28,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Customer lifetime value ({@link LtvAnalysis}, {@code funnel ltv}): the purchase-count and spend
@@ -119,11 +125,18 @@ public final class LtvView implements View {
         g.hasFiniteMeanSpend() ? null : a.spendNote().orElse(null));
   }
 
-  /** The CLV member. */
+  /**
+   * The CLV member; {@code continuousRate}, {@code meanResidualTransactions} and
+   * {@code lifetimeMean} are the lifetime figures beside the horizon's discrete sum: the
+   * continuously compounded rate per {@code --unit} equivalent to {@code discountRate} a month, the
+   * mean continuous-time DERT over the whole remaining lifetime, and the mean of margin x expected
+   * spend x that DERT over the customers where it is defined (null without a positive rate).
+   */
   record ClvJson(int horizonMonths, double discountRate, double margin, double mean, double total,
       long definedCustomers, double definedMean, double definedTotal, String spendFallback,
       double fallbackSpend, long fallbackCustomers, boolean fromConvergedFits,
-      List<String> caveats) {}
+      List<String> caveats, double continuousRate, double meanResidualTransactions,
+      double lifetimeMean) {}
 
   /** The channels' member: per channel and per channel cohort. */
   record ChannelJson(String channel, double ltv, double cac, double ltvToCac,
@@ -176,7 +189,8 @@ public final class LtvView implements View {
     ClvJson clv = c == null ? null : new ClvJson(c.terms().periods(), c.terms().discountRate(),
         c.terms().margin(), c.mean(), c.total(), c.definedCustomers(), c.definedMean(),
         c.definedTotal(), a.spendFallback() ? "observed" : "none", c.fallbackSpend(),
-        c.fallbackCustomers(), c.fromConvergedFits(), c.caveats());
+        c.fallbackCustomers(), c.fromConvergedFits(), c.caveats(), c.continuousRate(),
+        c.meanResidualTransactions(), c.definedLifetimeMean());
     boolean pareto = a.model() == PurchaseModel.PARETO_NBD;
     return new Json(a.rfm().size(), a.until(), a.rfm().unit().label(), a.rfm().repeatCustomers(),
         pareto ? PurchaseModel.PARETO_NBD.label() : null,
@@ -224,6 +238,37 @@ public final class LtvView implements View {
       }
     }
     return channels(a.channels()).html(s);
+  }
+
+  /**
+   * P(alive) of the fitted purchase model as a heat map: a row per number of repeat purchases, a
+   * column per recency, each cell the grid's value ({@link LtvAnalysis#aliveGrid()}); impossible
+   * histories (x = 0 with t_x > 0, x > 0 with t_x = 0) blank.
+   */
+  public static Svg aliveChart(AliveGrid g, String unit) {
+    List<String> columns = new ArrayList<>();
+    for (double t : g.recencies()) {
+      columns.add(Formats.label(t));
+    }
+    List<HeatRow> rows = new ArrayList<>();
+    int[] xs = g.frequencies();
+    for (int i = 0; i < xs.length; i++) {
+      List<Double> values = new ArrayList<>();
+      for (int j = 0; j < columns.size(); j++) {
+        values.add(g.alive(i, j));
+      }
+      rows.add(new HeatRow("x = " + xs[i], values));
+    }
+    return Charts.heatmap(ChartOptions.titled("P(alive) by repeat purchases and recency, "
+            + g.model() + " at T = " + Formats.label(g.age()) + " " + unit + "s")
+        .valueAxis("Recency t_x: age at the last repeat purchase, " + unit + "s")
+        .categoryAxis("Repeat purchases x"), "t_x", columns, rows);
+  }
+
+  /** P(alive) of the fitted purchase model over frequency x recency ({@link #aliveChart}). */
+  @Override
+  public Optional<Svg> svg() {
+    return a.aliveGrid().map(g -> aliveChart(g, a.rfm().unit().label()));
   }
 
   /** The channel economics alone. */

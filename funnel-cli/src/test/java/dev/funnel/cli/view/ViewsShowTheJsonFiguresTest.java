@@ -202,6 +202,18 @@ class ViewsShowTheJsonFiguresTest {
   }
 
   @Test
+  void cycleBy() throws Exception {
+    var cmp = Sales.cycleBy(D, Dimension.SEGMENT, dev.funnel.core.sales.SalesQuery.all().asOf(AS_OF));
+    Consistency c = Consistency.of(CycleView.of(cmp, AS_OF, D.zone(), null, null));
+    c.table("cycle by segment", c.json().get("groups"), "group", cols("paid", "paid",
+        "open (censored)", "censored", "median days", "medianDays", "95% low", "medianLower",
+        "95% high", "medianUpper", "p75 days", "p75Days", "expected paid (log-rank)", "expected"));
+    c.row("log-rank", "log-rank", c.json().get("logRank"), cols("chi-squared", "chiSquare",
+        "degrees of freedom", "degreesOfFreedom", "p-value", "pValue"));
+    assertTrue(c.checked() >= 7 * cmp.cycles().size() + 3, "cells " + c.checked());
+  }
+
+  @Test
   void deals() throws Exception {
     var forecast = Sales.forecast(D, AS_OF, P);
     Consistency c = Consistency.of(DealsView.of(new DealsView.Figures(P, 12, C, 10,

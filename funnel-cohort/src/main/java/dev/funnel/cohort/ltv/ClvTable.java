@@ -21,6 +21,15 @@ import java.util.Locale;
  * future purchases only, not past revenue). Spend is taken independent of purchase counts, as both
  * models assume.
  *
+ * <p>Beside it, each customer's DERT in continuous time over the whole remaining lifetime
+ * ({@link CustomerValue#residualTransactions()}: {@link BgNbdFit#discountedResidualTransactions},
+ * {@link ParetoNbdFit#discountedResidualTransactions}) at the continuously compounded rate
+ * equivalent to the terms' ({@link ClvTerms#continuousRate}), and the lifetime value
+ * {@code margin x E[spend] x DERT} it gives: no horizon, continuous discounting, the closed forms
+ * of Fader, Hardie and Lee (2005) for the Pareto/NBD and their analogue for the BG/NBD. Over a
+ * long horizon the discrete sum approaches it (the end-of-period discounting makes the discrete
+ * sum slightly smaller).
+ *
  * <p>Undefined values: when the Gamma-Gamma {@code q <= 1} the population mean spend
  * {@code p gamma / (q - 1)} is infinite, so a customer without repeat spend (whose expected spend is
  * that population mean) has no finite expected spend and no CLV (NaN), while repeat buyers' posterior
@@ -43,15 +52,23 @@ import java.util.Locale;
  * @param fallbackCustomers customers whose expected spend is that fallback (0 when none)
  * @param caveats           why the numbers may not be model predictions, one sentence each (a fit
  *                          that did not converge); empty when there is none
+ * @param continuousRate    the continuously compounded discount rate per model time unit of the
+ *                          lifetime figures; NaN when they were not computed
  */
 public record ClvTable(
     ClvTerms terms, List<CustomerValue> customers, double fallbackSpend, long fallbackCustomers,
-    List<String> caveats)
+    List<String> caveats, double continuousRate)
     implements Tabular {
 
   public ClvTable {
     customers = List.copyOf(customers);
     caveats = List.copyOf(caveats);
+  }
+
+  /** A table without lifetime figures. */
+  public ClvTable(ClvTerms terms, List<CustomerValue> customers, double fallbackSpend,
+      long fallbackCustomers, List<String> caveats) {
+    this(terms, customers, fallbackSpend, fallbackCustomers, caveats, Double.NaN);
   }
 
   /** A table without caveats. */
@@ -112,6 +129,31 @@ public record ClvTable(
     return n == 0 ? Double.NaN : definedTotal() / n;
   }
 
+  /**
+   * Mean continuous-time DERT over the whole lifetime per customer; NaN when any is undefined
+   * (no positive rate).
+   */
+  public double meanResidualTransactions() {
+    double s = 0;
+    for (CustomerValue c : customers) {
+      s += c.residualTransactions();
+    }
+    return customers.isEmpty() ? Double.NaN : s / customers.size();
+  }
+
+  /** Mean lifetime value over the customers whose lifetime value is defined; NaN when none is. */
+  public double definedLifetimeMean() {
+    double s = 0;
+    long n = 0;
+    for (CustomerValue c : customers) {
+      if (Double.isFinite(c.lifetimeValue())) {
+        s += c.lifetimeValue();
+        n++;
+      }
+    }
+    return n == 0 ? Double.NaN : s / n;
+  }
+
   @Override
   public String summary() {
     return caveats.isEmpty() ? plainSummary()
@@ -156,11 +198,13 @@ public record ClvTable(
   }
 
   private TextTable table(int maxRows) {
-    TextTable t = TextTable.of("customer", "x", "P(alive)", "E[purchases]", "E[spend]", "CLV");
+    TextTable t = TextTable.of("customer", "x", "P(alive)", "E[purchases]", "E[spend]", "CLV",
+        "DERT (lifetime)", "lifetime value");
     for (CustomerValue c : customers.subList(0, Math.min(maxRows, customers.size()))) {
       t = t.plus(
           c.customerId(), c.x(), Cell.percent(c.probabilityAlive()), c.expectedPurchases(),
-          Cell.amount(c.expectedSpend()), Cell.amount(c.clv()));
+          Cell.amount(c.expectedSpend()), Cell.amount(c.clv()), c.residualTransactions(),
+          Cell.amount(c.lifetimeValue()));
     }
     return t;
   }

@@ -28,6 +28,17 @@ public record ClvTerms(int periods, double periodDays, double discountRate, doub
     }
   }
 
+  /**
+   * The continuously compounded discount rate per time unit equivalent to these terms' rate per
+   * period: {@code ln(1 + discountRate) x unit days / period days} (1% a month is 0.00995 a month,
+   * 0.00229 a week), so that {@code e^(-delta t)} after one period is {@code 1/(1 + discountRate)};
+   * the rate of the continuous-time DERT ({@link BgNbdFit#discountedResidualTransactions}).
+   * Zero or negative when the period rate is.
+   */
+  public double continuousRate(RfmUnit unit) {
+    return Math.log1p(discountRate) * unit.days() / periodDays;
+  }
+
   /** Monthly periods (365.25 / 12 days) with a monthly discount rate. */
   public static ClvTerms monthly(int months, double monthlyDiscountRate, double margin) {
     return new ClvTerms(months, 365.25 / 12, monthlyDiscountRate, margin);

@@ -5,6 +5,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -16,6 +17,19 @@ final class Holdout {
   private Holdout() {}
 
   private static final int BUCKETS = 8; // 0..6 and 7+
+
+  /** The models in the order of the records' columns; the BG/BB last, when it is fitted. */
+  private static final String[] NAMES = {HoldoutValidation.BG_NBD, HoldoutValidation.MBG_NBD,
+      HoldoutValidation.PARETO_NBD, HoldoutValidation.BG_BB};
+
+  /** What the validation needs of a model. */
+  private interface Predictor {
+    /** Expected holdout purchases of calibration customer i. */
+    double holdout(int i);
+
+    /** Expected repeat purchases by the end of {@code through} of a customer who first bought on {@code first}. */
+    double tracking(LocalDate first, LocalDate through);
+  }
 
   static HoldoutValidation validate(Collection<Purchase> purchases, LocalDate calibrationEnd,
       LocalDate holdoutEnd, RfmUnit unit) {
@@ -38,20 +52,59 @@ final class Holdout {
         days.computeIfAbsent(p.customerId(), k -> new TreeSet<>()).add(p.day());
       }
     }
+    List<RfmCustomer> customers = calibration.customers();
     BgNbdFit bg = Ltv.bgNbd(calibration);
     MbgNbdFit mbg = Ltv.mbgNbd(calibration);
     ParetoNbdFit pareto = Ltv.paretoNbd(calibration);
     double horizon = unit.of(ChronoUnit.DAYS.between(calibrationEnd, holdoutEnd));
 
+    List<Predictor> predictors = new ArrayList<>();
+    predictors.add(continuous(customers, horizon, unit, bg::expectedPurchases,
+        bg::expectedPurchases));
+    predictors.add(continuous(customers, horizon, unit, mbg::expectedPurchases,
+        mbg::expectedPurchases));
+    predictors.add(continuous(customers, horizon, unit, pareto::expectedPurchases,
+        pareto::expectedPurchases));
+    Opportunities grid = Opportunities.of(unit, calibrationEnd, holdoutEnd, customers, days);
+    BgBbFit bb = null;
+    if (grid.problem() == null) {
+      int[][] histories = new int[customers.size()][];
+      Map<List<Integer>, Long> patterns = new TreeMap<>(Holdout::compare);
+      for (int i = 0; i < histories.length; i++) {
+        histories[i] = grid.history(days.get(customers.get(i).customerId()));
+        patterns.merge(List.of(histories[i][0], histories[i][1], histories[i][2]), 1L, Long::sum);
+      }
+      List<BgBbPattern> list = new ArrayList<>();
+      patterns.forEach((h, n) -> list.add(new BgBbPattern(h.get(0), h.get(1), h.get(2), n)));
+      BgBbFit fit = Ltv.bgBb(list);
+      bb = fit;
+      int m = grid.holdoutPeriods();
+      predictors.add(new Predictor() {
+        @Override
+        public double holdout(int i) {
+          int[] h = histories[i];
+          return fit.expectedTransactions(m, h[0], h[1], h[2]);
+        }
+
+        @Override
+        public double tracking(LocalDate first, LocalDate through) {
+          int k = grid.ended(through) - grid.period(first);
+          return k <= 0 ? 0 : fit.expectedTransactions(k);
+        }
+      });
+    }
+    int models = predictors.size();
+
     long[] bucketCustomers = new long[BUCKETS];
-    double[][] bucketSums = new double[BUCKETS][4];
-    double[] absError = new double[3];
-    double[] sqError = new double[3];
-    double[] predicted = new double[3];
+    double[][] bucketSums = new double[BUCKETS][1 + models];
+    double[] absError = new double[models];
+    double[] sqError = new double[models];
+    double[] predicted = new double[models];
     long actualTotal = 0;
     TreeMap<LocalDate, Long> firstDays = new TreeMap<>(); // first purchase day -> customers
     List<LocalDate> repeatDays = new ArrayList<>();
-    for (RfmCustomer c : calibration.customers()) {
+    for (int i = 0; i < customers.size(); i++) {
+      RfmCustomer c = customers.get(i);
       TreeSet<LocalDate> own = days.get(c.customerId());
       LocalDate first = own.first();
       firstDays.merge(first, 1L, Long::sum);
@@ -61,17 +114,16 @@ final class Holdout {
         }
       }
       long actual = own.tailSet(calibrationEnd, false).size();
-      double[] p = {bg.expectedPurchases(horizon, c), mbg.expectedPurchases(horizon, c),
-          pareto.expectedPurchases(horizon, c)};
       int b = Math.min(c.x(), BUCKETS - 1);
       bucketCustomers[b]++;
       bucketSums[b][0] += actual;
       actualTotal += actual;
-      for (int m = 0; m < 3; m++) {
-        bucketSums[b][m + 1] += p[m];
-        predicted[m] += p[m];
-        absError[m] += Math.abs(p[m] - actual);
-        sqError[m] += (p[m] - actual) * (p[m] - actual);
+      for (int m = 0; m < models; m++) {
+        double p = predictors.get(m).holdout(i);
+        bucketSums[b][m + 1] += p;
+        predicted[m] += p;
+        absError[m] += Math.abs(p - actual);
+        sqError[m] += (p - actual) * (p - actual);
       }
     }
     long n = calibration.size();
@@ -81,30 +133,122 @@ final class Holdout {
         continue;
       }
       double k = bucketCustomers[b];
+      double[] mean = new double[4];
+      for (int m = 0; m < 4; m++) {
+        mean[m] = m < models ? bucketSums[b][m + 1] / k : Double.NaN;
+      }
       buckets.add(new HoldoutValidation.Bucket(b == BUCKETS - 1 ? (BUCKETS - 1) + "+" : "" + b,
-          bucketCustomers[b], bucketSums[b][0] / k, bucketSums[b][1] / k, bucketSums[b][2] / k,
-          bucketSums[b][3] / k));
+          bucketCustomers[b], bucketSums[b][0] / k, mean[0], mean[1], mean[2], mean[3]));
     }
-    List<HoldoutValidation.Tracking> tracking = track(firstDays, repeatDays, calibrationEnd,
-        holdoutEnd, unit, bg, mbg, pareto);
-    String[] names = {HoldoutValidation.BG_NBD, HoldoutValidation.MBG_NBD,
-        HoldoutValidation.PARETO_NBD};
-    String[] boundaries = {bg.boundary(), null, pareto.boundary()};
-    double[] logL = {bg.logLikelihood(), mbg.logLikelihood(), pareto.logLikelihood()};
-    int[] k = {bgParameters(bg), 4, paretoParameters(pareto)};
-    List<HoldoutValidation.ModelScore> models = new ArrayList<>();
-    int best = 0;
-    for (int m = 0; m < 3; m++) {
-      models.add(new HoldoutValidation.ModelScore(names[m], boundaries[m], logL[m], k[m],
-          aic(logL[m], k[m]), bic(logL[m], k[m], n), predicted[m], actualTotal, absError[m] / n,
-          Math.sqrt(sqError[m] / n)));
-      if (absError[m] < absError[best]) {
-        best = m;
+    List<HoldoutValidation.Tracking> tracking =
+        track(firstDays, repeatDays, calibrationEnd, holdoutEnd, unit, predictors);
+    double[][] trackingErrors = trackingErrors(tracking, models);
+    String[] boundaries = {bg.boundary(), null, pareto.boundary(), null};
+    double[] logL = {bg.logLikelihood(), mbg.logLikelihood(), pareto.logLikelihood(),
+        bb == null ? Double.NaN : bb.logLikelihood()};
+    int[] k = {bgParameters(bg), 4, paretoParameters(pareto), 4};
+    boolean[] converged = {bg.convergence().converged(), mbg.convergence().converged(),
+        pareto.convergence().converged(), bb != null && bb.convergence().converged()};
+    List<Map<String, Double>> estimates = List.of(
+        estimates(bg.r(), bg.alpha(), bg.a(), bg.b(), bg.pi()),
+        estimates(mbg.r(), mbg.alpha(), mbg.a(), mbg.b()),
+        estimates(pareto.r(), pareto.alpha(), pareto.s(), pareto.beta(), pareto.lambda(),
+            pareto.mu()),
+        bb == null ? Map.of() : estimates(bb.alpha(), bb.beta(), bb.gamma(), bb.delta()));
+    List<HoldoutValidation.ModelScore> scores = new ArrayList<>();
+    for (int m = 0; m < models; m++) {
+      scores.add(new HoldoutValidation.ModelScore(NAMES[m], boundaries[m], estimates.get(m),
+          converged[m], logL[m], k[m], aic(logL[m], k[m]), bic(logL[m], k[m], n), predicted[m],
+          actualTotal, absError[m] / n, Math.sqrt(sqError[m] / n), trackingErrors[m][0],
+          trackingErrors[m][1]));
+    }
+    return new HoldoutValidation(unit, calibrationEnd, holdoutEnd, horizon, n, buckets, tracking,
+        scores, recommend(scores), grid.problem());
+  }
+
+  /**
+   * The recommendation rule of {@link HoldoutValidation#RULE}: the smallest mean absolute holdout
+   * error per customer; among the models within 1% of it, the smallest mean absolute error of the
+   * cumulative tracking over the holdout periods (first in column order on an exact tie).
+   */
+  static String recommend(List<HoldoutValidation.ModelScore> scores) {
+    double best = Double.POSITIVE_INFINITY;
+    for (HoldoutValidation.ModelScore s : scores) {
+      best = Math.min(best, s.meanAbsoluteError());
+    }
+    HoldoutValidation.ModelScore pick = null;
+    for (HoldoutValidation.ModelScore s : scores) {
+      if (s.meanAbsoluteError() <= best * (1 + HoldoutValidation.TIE)
+          && (pick == null || s.cumulativeTrackingError() < pick.cumulativeTrackingError())) {
+        pick = s;
       }
     }
-    String recommended = names[best];
-    return new HoldoutValidation(unit, calibrationEnd, holdoutEnd, horizon, n, buckets, tracking,
-        models, recommended);
+    return pick.model();
+  }
+
+  private static int compare(List<Integer> a, List<Integer> b) {
+    for (int i = 0; i < a.size(); i++) {
+      int c = Integer.compare(a.get(i), b.get(i));
+      if (c != 0) {
+        return c;
+      }
+    }
+    return 0;
+  }
+
+  private static Map<String, Double> estimates(Estimate... es) {
+    Map<String, Double> m = new LinkedHashMap<>();
+    for (Estimate e : es) {
+      m.put(e.name(), e.value());
+    }
+    return m;
+  }
+
+  /** A continuous-time model: its conditional expectation over the holdout and E[X(t)]. */
+  private static Predictor continuous(List<RfmCustomer> customers, double horizon, RfmUnit unit,
+      java.util.function.ToDoubleBiFunction<Double, RfmCustomer> conditional,
+      java.util.function.DoubleUnaryOperator unconditional) {
+    return new Predictor() {
+      @Override
+      public double holdout(int i) {
+        return conditional.applyAsDouble(horizon, customers.get(i));
+      }
+
+      @Override
+      public double tracking(LocalDate first, LocalDate through) {
+        long age = ChronoUnit.DAYS.between(first, through);
+        return age <= 0 ? 0 : unconditional.applyAsDouble(unit.of(age));
+      }
+    };
+  }
+
+  /**
+   * Per model, the mean absolute error over the holdout periods of the cumulative tracking and of
+   * its increments (the first holdout period's increment from the last calibration period).
+   */
+  private static double[][] trackingErrors(List<HoldoutValidation.Tracking> tracking, int models) {
+    double[][] e = new double[models][2];
+    int periods = 0;
+    for (int i = 0; i < tracking.size(); i++) {
+      HoldoutValidation.Tracking r = tracking.get(i);
+      if (!r.holdout()) {
+        continue;
+      }
+      periods++;
+      HoldoutValidation.Tracking before = i == 0 ? null : tracking.get(i - 1);
+      for (int m = 0; m < models; m++) {
+        double expected = r.expected(m);
+        e[m][0] += Math.abs(expected - r.actual());
+        double inc = expected - (before == null ? 0 : before.expected(m));
+        long actualInc = r.actual() - (before == null ? 0 : before.actual());
+        e[m][1] += Math.abs(inc - actualInc);
+      }
+    }
+    for (double[] row : e) {
+      row[0] /= periods;
+      row[1] /= periods;
+    }
+    return e;
   }
 
   /**
@@ -114,7 +258,7 @@ final class Holdout {
    */
   private static List<HoldoutValidation.Tracking> track(TreeMap<LocalDate, Long> firstDays,
       List<LocalDate> repeatDays, LocalDate calibrationEnd, LocalDate holdoutEnd, RfmUnit unit,
-      BgNbdFit bg, MbgNbdFit mbg, ParetoNbdFit pareto) {
+      List<Predictor> predictors) {
     LocalDate start = firstDays.firstKey();
     long span = ChronoUnit.DAYS.between(start, holdoutEnd) + 1; // days covered
     int periods = (int) Math.ceil(span / unit.days());
@@ -131,21 +275,19 @@ final class Holdout {
         cumulative += repeatsByDay[day];
       }
       LocalDate through = start.plusDays(end - 1);
-      double eb = 0;
-      double em = 0;
-      double ep = 0;
-      for (Map.Entry<LocalDate, Long> g : firstDays.entrySet()) {
-        long age = ChronoUnit.DAYS.between(g.getKey(), through);
-        if (age <= 0) {
-          continue;
+      double[] e = {0, 0, 0, Double.NaN};
+      for (int m = 0; m < predictors.size(); m++) {
+        double sum = 0;
+        for (Map.Entry<LocalDate, Long> g : firstDays.entrySet()) {
+          if (g.getKey().isAfter(through)) {
+            break;
+          }
+          sum += g.getValue() * predictors.get(m).tracking(g.getKey(), through);
         }
-        double t = unit.of(age);
-        eb += g.getValue() * bg.expectedPurchases(t);
-        em += g.getValue() * mbg.expectedPurchases(t);
-        ep += g.getValue() * pareto.expectedPurchases(t);
+        e[m] = sum;
       }
       out.add(new HoldoutValidation.Tracking(k, through, through.isAfter(calibrationEnd),
-          cumulative, eb, em, ep));
+          cumulative, e[0], e[1], e[2], e[3]));
     }
     return out;
   }

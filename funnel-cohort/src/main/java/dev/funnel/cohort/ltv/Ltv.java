@@ -99,10 +99,11 @@ public final class Ltv {
   }
 
   /**
-   * Fits the BG/NBD, MBG/NBD and Pareto/NBD models on the purchases up to {@code calibrationEnd} and
-   * compares their predictions with the purchases in {@code (calibrationEnd, holdoutEnd]}: per
-   * calibration frequency, over time, and as error figures with each model's AIC and BIC; see
-   * {@link HoldoutValidation}.
+   * Fits the BG/NBD, MBG/NBD and Pareto/NBD models (and the BG/BB when the purchases are discrete
+   * by the unit) on the purchases up to {@code calibrationEnd} and compares their predictions with
+   * the purchases in {@code (calibrationEnd, holdoutEnd]}: per calibration frequency, over time
+   * (cumulative and per unit), and as error figures with each model's AIC and BIC, and recommends
+   * one by {@link HoldoutValidation#RULE}; see {@link HoldoutValidation}.
    *
    * @throws IllegalArgumentException when an argument is null, the holdout does not end after
    *     the calibration, or nobody bought in the calibration period
@@ -614,7 +615,8 @@ public final class Ltv {
   public static ClvTable clv(RfmSummary summary, BgNbdFit purchases, GammaGammaFit spend,
       ClvTerms terms, double fallbackSpend) {
     return clv(summary, new PurchaseModel("BG/NBD", purchases.unit(), purchases::expectedPurchases,
-        purchases::probabilityAlive, purchases.convergence()), spend, terms, fallbackSpend);
+        purchases::probabilityAlive, purchases::discountedResidualTransactions,
+        purchases.convergence()), spend, terms, fallbackSpend);
   }
 
   /**
@@ -630,17 +632,21 @@ public final class Ltv {
   public static ClvTable clv(RfmSummary summary, ParetoNbdFit purchases, GammaGammaFit spend,
       ClvTerms terms, double fallbackSpend) {
     return clv(summary, new PurchaseModel("Pareto/NBD", purchases.unit(),
-        purchases::expectedPurchases, purchases::probabilityAlive, purchases.convergence()), spend,
-        terms, fallbackSpend);
+        purchases::expectedPurchases, purchases::probabilityAlive,
+        purchases::discountedResidualTransactions, purchases.convergence()), spend, terms,
+        fallbackSpend);
   }
 
   /**
-   * What the CLV needs of a purchase-count model: its unit, two per-customer predictions and how
+   * What the CLV needs of a purchase-count model: its unit, three per-customer predictions (the
+   * conditional expectation over a horizon, P(alive), the continuous-time DERT at a rate) and how
    * its fit ended.
    */
   private record PurchaseModel(String name, RfmUnit unit,
       java.util.function.ToDoubleBiFunction<Double, RfmCustomer> expected,
-      java.util.function.ToDoubleFunction<RfmCustomer> alive, Convergence convergence) {}
+      java.util.function.ToDoubleFunction<RfmCustomer> alive,
+      java.util.function.ToDoubleBiFunction<Double, RfmCustomer> residual,
+      Convergence convergence) {}
 
   /** The caveat of a fit that did not converge, or null when it did. */
   private static String caveat(String model, Convergence c) {
@@ -664,20 +670,21 @@ public final class Ltv {
           "the fallback spend must be finite and >= 0 (or NaN for none), got " + fallbackSpend);
     }
     double step = terms.periodDays() / summary.unit().days();
+    double delta = terms.continuousRate(summary.unit());
     // customers with the same history get the same prediction: compute it once per history
     Map<History, double[]> done = new HashMap<>();
     List<CustomerValue> rows = new ArrayList<>(summary.size());
     long fallbacks = 0;
     for (RfmCustomer c : summary.customers()) {
       double[] dert = done.computeIfAbsent(
-          new History(c.x(), c.tx(), c.T()), h -> dert(purchases, c, step, terms));
+          new History(c.x(), c.tx(), c.T()), h -> dert(purchases, c, step, terms, delta));
       double z = spend.expectedSpend(c);
       if (Double.isNaN(z) && !Double.isNaN(fallbackSpend)) {
         z = fallbackSpend;
         fallbacks++;
       }
-      rows.add(new CustomerValue(
-          c.customerId(), c.x(), dert[2], dert[1], z, terms.margin() * z * dert[0]));
+      rows.add(new CustomerValue(c.customerId(), c.x(), dert[2], dert[1], z,
+          terms.margin() * z * dert[0], dert[3], terms.margin() * z * dert[3]));
     }
     List<String> caveats = new ArrayList<>();
     for (String c : new String[] {caveat(purchases.name(), purchases.convergence()),
@@ -687,7 +694,7 @@ public final class Ltv {
       }
     }
     return new ClvTable(terms, rows, fallbacks > 0 ? fallbackSpend : Double.NaN, fallbacks,
-        caveats);
+        caveats, delta);
   }
 
   /**
@@ -893,9 +900,13 @@ public final class Ltv {
 
   private record History(int x, double tx, double T) {}
 
-  /** {discounted expected purchases, undiscounted ones over the horizon, P(alive)}. */
+  /**
+   * {discounted expected purchases, undiscounted ones over the horizon, P(alive), the
+   * continuous-time DERT over the whole lifetime at {@code delta} per unit (NaN unless
+   * {@code delta > 0})}.
+   */
   private static double[] dert(PurchaseModel purchases, RfmCustomer c, double step,
-      ClvTerms terms) {
+      ClvTerms terms, double delta) {
     double dert = 0;
     double before = 0;
     double discount = 1;
@@ -905,7 +916,8 @@ public final class Ltv {
       dert += (after - before) * discount;
       before = after;
     }
-    return new double[] {dert, before, purchases.alive().applyAsDouble(c)};
+    double lifetime = delta > 0 ? purchases.residual().applyAsDouble(delta, c) : Double.NaN;
+    return new double[] {dert, before, purchases.alive().applyAsDouble(c), lifetime};
   }
 
   /**

@@ -230,6 +230,45 @@ public record ParetoNbdFit(
   }
 
   /**
+   * Discounted expected residual transactions (DERT) of a customer with history
+   * {@code (x, t_x, T)}: the expected number of its transactions after T, each discounted by
+   * {@code e^(-delta t)} at its time t after T, over its whole remaining lifetime, with
+   * {@code delta} the continuously compounded discount rate per time unit (for an annual rate d
+   * and weekly units {@code delta = ln(1+d)/52}); Fader, Hardie and Lee (2005), "RFM and CLV:
+   * using iso-value curves for customer base analysis", Journal of Marketing Research 42(4):
+   * {@code DERT = alpha^r beta^s delta^(s-1) Gamma(r+x+1) U(s, s; delta (beta+T))
+   * / (Gamma(r) (alpha+T)^(r+x+1) L)}, U Tricomi's confluent hypergeometric function of the second
+   * kind, L the likelihood of the history. In the form computed here:
+   * {@code P(alive) (r+x)/(alpha+T) (beta+T) I(delta (beta+T), s)} with
+   * {@code I(z, s) = integral_0^inf e^(-z t) (1+t)^-s dt = z^(s-1) U(s, s; z)}: an alive customer's
+   * posterior mean rate times its discounted expected lifetime {@code E[1/(mu + delta)]}, mu's
+   * posterior being Gamma(s, beta+T). I is computed by quadrature (see
+   * {@code ResidualTransactions}: 1e-13 relative against closed forms of U; the DERT agrees with
+   * numerical integration of {@code delta e^(-delta t)} times the conditional expectation to 1e-9).
+   * Limit models: no dropout {@code (r+x) / ((alpha+T) delta)}; homogeneous rate, lambda for
+   * {@code (r+x)/(alpha+T)}; constant dropout rate, {@code 1/(mu + delta)} for the lifetime term.
+   *
+   * @throws IllegalArgumentException for a discount rate that is not finite and > 0, or an
+   *     impossible history
+   */
+  public double discountedResidualTransactions(double delta, int x, double tx, double T) {
+    BgNbdFit.requireDiscount(delta);
+    BgNbdFit.requireHistory(x, tx, T);
+    double rate = homogeneous() ? lambda.value() : (r.value() + x) / (alpha.value() + T);
+    if (noDropout()) {
+      return rate / delta;
+    }
+    double life = constantRate() ? 1 / (mu.value() + delta)
+        : (beta.value() + T) * ResidualTransactions.tail(delta * (beta.value() + T), s.value());
+    return rate * life * probabilityAlive(x, tx, T);
+  }
+
+  /** {@link #discountedResidualTransactions(double, int, double, double)} for a summarised customer. */
+  public double discountedResidualTransactions(double delta, RfmCustomer c) {
+    return discountedResidualTransactions(delta, c.x(), c.tx(), c.T());
+  }
+
+  /**
    * Expected purchases of a randomly chosen new customer in {@code (0, t]} (Schmittlein, Morrison
    * and Colombo 1987, "Counting your customers: who are they and what will they do next?",
    * Management Science 33(1), eq. 17): {@code r beta / (alpha (s-1)) [1 - (beta/(beta+t))^(s-1)]},

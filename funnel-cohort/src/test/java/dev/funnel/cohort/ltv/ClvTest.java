@@ -51,6 +51,50 @@ class ClvTest {
         1e-12);
   }
 
+  /**
+   * The lifetime figures beside the discrete sum: the continuous DERT at the rate equivalent to
+   * 1% a month, and margin x spend x DERT. Over 240 months the discrete sum, which discounts each
+   * month's purchases at its end, lies between {@code D_H / 1.01} (a month's discount) and
+   * {@code D_H}, the continuous DERT truncated at the horizon H, computed here by parts as
+   * {@code e^(-delta H) E[Y(H)] + delta integral_0^H e^(-delta t) E[Y(t)] dt} (Gauss-Legendre),
+   * and {@code D_H} is below the lifetime DERT.
+   */
+  @Test
+  void theLifetimeFiguresAreTheContinuousDertAndBoundTheDiscreteSum() {
+    ClvTerms terms = ClvTerms.monthly(240, 0.01, 0.3);
+    double delta = terms.continuousRate(RfmUnit.WEEK);
+    assertEquals(Math.log(1.01) * 7 / (365.25 / 12), delta, 1e-15);
+    ClvTable t = Ltv.clv(SUMMARY, BG, GG, terms);
+    assertEquals(delta, t.continuousRate());
+    double sum = 0;
+    for (int k = 0; k < 3; k++) {
+      RfmCustomer c = SUMMARY.customers().get(k);
+      CustomerValue v = t.customers().get(k);
+      double dert = BG.discountedResidualTransactions(delta, c);
+      assertEquals(dert, v.residualTransactions(), 1e-12 * dert);
+      assertEquals(0.3 * GG.expectedSpend(c) * dert, v.lifetimeValue(), 1e-9 * v.lifetimeValue());
+      double horizon = 240 * (365.25 / 12) / 7;
+      org.hipparchus.analysis.integration.IterativeLegendreGaussIntegrator g =
+          new org.hipparchus.analysis.integration.IterativeLegendreGaussIntegrator(16, 1e-12,
+              1e-14);
+      double truncated = Math.exp(-delta * horizon) * BG.expectedPurchases(horizon, c);
+      for (int piece = 0; piece < 48; piece++) {
+        truncated += g.integrate(Integer.MAX_VALUE,
+            u -> delta * Math.exp(-delta * u) * BG.expectedPurchases(u, c), piece * horizon / 48,
+            (piece + 1) * horizon / 48);
+      }
+      double discrete = v.clv() / (0.3 * v.expectedSpend());
+      assertTrue(discrete < truncated && discrete > truncated / 1.01 && truncated < dert,
+          discrete + " " + truncated + " " + dert);
+      sum += dert;
+    }
+    assertEquals(sum / 3, t.meanResidualTransactions(), 1e-12);
+    // no positive rate, no lifetime figures
+    ClvTable flat = Ltv.clv(SUMMARY, BG, GG, ClvTerms.monthly(12, 0, 1));
+    assertTrue(Double.isNaN(flat.customers().get(0).residualTransactions()));
+    assertTrue(Double.isNaN(flat.definedLifetimeMean()));
+  }
+
   @Test
   void mismatchedUnitsAreRejected() {
     RfmSummary days = new RfmSummary(RfmUnit.DAY, SUMMARY.customers());

@@ -6,6 +6,7 @@ import dev.funnel.core.Stage;
 import dev.funnel.core.StageCatalog;
 import dev.funnel.core.funnel.Dimension;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -204,8 +205,17 @@ public final class FunnelBridge {
     Objects.requireNonNull(currentLabel, "current label");
     Objects.requireNonNull(base, "base counts");
     Objects.requireNonNull(current, "current counts");
-    FunnelFactors factors =
-        FunnelFactors.of(baseLabel, base, currentLabel, current, by != null, split, velocity);
+    EnumSet<FunnelFactors.Part> parts = EnumSet.noneOf(FunnelFactors.Part.class);
+    if (by != null) {
+      parts.add(FunnelFactors.Part.SOURCE_MIX);
+    }
+    if (split) {
+      parts.add(FunnelFactors.Part.NEW_VS_EXISTING);
+    }
+    if (velocity) {
+      parts.add(FunnelFactors.Part.VELOCITY);
+    }
+    FunnelFactors factors = FunnelFactors.of(baseLabel, base, currentLabel, current, parts);
     BridgeResult r = bridge.decompose(factors.table());
     List<String> notes = new ArrayList<>(factors.notes());
     if (r.fallback()) {

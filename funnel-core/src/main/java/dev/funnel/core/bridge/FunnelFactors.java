@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -40,8 +41,32 @@ final class FunnelFactors {
     return t;
   }
 
+  /**
+   * The optional parts of the factor table, named instead of three positional booleans: each adds
+   * factors to the identity (definitions in {@link FunnelBridge}).
+   */
+  enum Part {
+    /** Segments by a dimension: the volume is the total of all segments, with a source-mix share. */
+    SOURCE_MIX,
+    /** Existing customers apart: active base x retention x revenue per active customer. */
+    NEW_VS_EXISTING,
+    /** Sales velocity instead of revenue: the cycle-speed factor. */
+    VELOCITY
+  }
+
+  /**
+   * The factor table of two states of counts per segment, with the optional {@code parts} (none:
+   * one segment {@code ""}, revenue of new customers only, no velocity).
+   *
+   * @throws IllegalArgumentException when the states count different stages, visits are known for
+   *     some segments only, existing customers appear without {@link Part#NEW_VS_EXISTING}, or
+   *     segments other than {@code ""} appear without {@link Part#SOURCE_MIX}
+   */
   static FunnelFactors of(String baseLabel, Map<String, FunnelCounts> base, String currentLabel,
-      Map<String, FunnelCounts> current, boolean segmented, boolean split, boolean velocity) {
+      Map<String, FunnelCounts> current, Set<Part> parts) {
+    boolean segmented = parts.contains(Part.SOURCE_MIX);
+    boolean split = parts.contains(Part.NEW_VS_EXISTING);
+    boolean velocity = parts.contains(Part.VELOCITY);
     List<String> stages = stages(base, current);
     boolean visits = visitsKnown(base, current);
     if (!split) {

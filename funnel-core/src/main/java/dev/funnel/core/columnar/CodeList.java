@@ -84,10 +84,16 @@ final class CodeList implements Growable {
   }
 
   /**
-   * Rewrites provisional codes to final ones in place; the final codes are a permutation of the
-   * provisional ones, so they fit the width.
+   * Rewrites provisional codes to final ones in place, first widened to hold every code of the
+   * dictionary.
    */
   void map(Interner.Coded dictionary) {
+    // a final code may not fit the width the provisional codes needed: the dictionary is shared
+    // with other columns, and sorting it gives this column's texts codes up to its size
+    int max = dictionary.dictionary.size() - 1;
+    if (ints == null && (max > Short.MAX_VALUE || (shorts == null && max > Byte.MAX_VALUE))) {
+      widen(max);
+    }
     for (int i = 0; i < size; i++) {
       int c = get(i);
       if (c >= 0) {

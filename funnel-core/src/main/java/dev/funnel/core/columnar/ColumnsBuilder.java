@@ -301,6 +301,141 @@ public final class ColumnsBuilder {
     }
   }
 
+  // ---- cuts: rows of a finished dataset copied column by column, without a record per row ----
+
+  /**
+   * Appends the rows of table {@code t} of {@code src} that {@code keep} selects (by lead index for
+   * leads, by row otherwise), in their order, as {@link #lead(Lead)} and the other record appends
+   * would append the same rows: text is coded again from the source dictionaries (each value once),
+   * times and amounts are copied exactly (amounts in the source's one currency). Plan targets and
+   * paths are not columns: the caller adds them.
+   */
+  public void copy(Columns src, DatasetTable t, java.util.function.IntPredicate keep) {
+    Recode r = new Recode();
+    switch (t) {
+      case LEADS: {
+        LeadColumns lc = src.leads();
+        for (int l = 0; l < lc.size(); l++) {
+          if (!lc.hasRow(l) || !keep.test(l)) {
+            continue;
+          }
+          int id = r.code(src.leadIds(), leadIds, l);
+          if (hasRow.get(id)) {
+            throw new IllegalArgumentException("duplicate lead_id '" + leadIds.value(id) + "' in leads");
+          }
+          leadCreated.add(lc.createdAt(l), lc.createdSubMillis(l));
+          hasRow.set(id);
+          Map<String, String> attributes = lc.attributes(l);
+          if (!attributes.isEmpty()) {
+            leadAttributes.put(leadId.size(), attributes);
+          }
+          leadId.add(id);
+          leadChannel.add(r.code(src.channels(), channels, lc.channel(l)));
+          leadCampaign.add(r.code(src.campaigns(), campaigns, lc.campaign(l)));
+          leadSegment.add(r.code(src.segments(), segments, lc.segment(l)));
+          leadOwner.add(r.code(src.owners(), owners, lc.owner(l)));
+          int cust = lc.customer(l);
+          leadCustomer.add(cust >= 0 && src.customers().value(cust).equals(lc.id(l))
+              ? OWN_CUSTOMER : r.code(src.customers(), customers, cust));
+        }
+        break;
+      }
+      case STAGES: {
+        StageColumns sc = src.stages();
+        for (int row = 0; row < sc.size(); row++) {
+          if (keep.test(row)) {
+            stAt.add(sc.at(row), sc.subMillis(row));
+            stLead.add(r.code(src.leadIds(), leadIds, sc.lead(row)));
+            stStage.add(sc.stage(row));
+            stReason.add(r.code(src.reasons(), reasons, sc.reason(row)));
+            stAmount.add(sc.amount().value(row));
+            stOwner.add(r.code(src.owners(), owners, sc.owner(row)));
+          }
+        }
+        break;
+      }
+      case ACTIVITIES: {
+        ActivityColumns ac = src.activities();
+        for (int row = 0; row < ac.size(); row++) {
+          if (keep.test(row)) {
+            acAt.add(ac.at(row), ac.subMillis(row));
+            acLead.add(r.code(src.leadIds(), leadIds, ac.lead(row)));
+            acType.add(r.code(src.activityTypes(), activityTypes, ac.type(row)));
+            acOwner.add(r.code(src.owners(), owners, ac.owner(row)));
+            acOutcome.add(r.code(src.outcomes(), outcomes, ac.outcome(row)));
+          }
+        }
+        break;
+      }
+      case TOUCHES: {
+        TouchColumns tc = src.touches();
+        for (int row = 0; row < tc.size(); row++) {
+          if (keep.test(row)) {
+            toAt.add(tc.at(row), tc.subMillis(row));
+            toLead.add(r.code(src.leadIds(), leadIds, tc.lead(row)));
+            toChannel.add(r.code(src.channels(), channels, tc.channel(row)));
+            toCampaign.add(r.code(src.campaigns(), campaigns, tc.campaign(row)));
+            toKind.add(tc.kind(row).ordinal());
+            toCost.add(tc.cost().value(row));
+          }
+        }
+        break;
+      }
+      case PAYMENTS: {
+        PaymentColumns pc = src.payments();
+        for (int row = 0; row < pc.size(); row++) {
+          if (keep.test(row)) {
+            paAt.add(pc.at(row), pc.subMillis(row));
+            paCustomer.add(r.code(src.customers(), customers, pc.customer(row)));
+            paLead.add(r.code(src.leadIds(), leadIds, pc.lead(row)));
+            paAmount.add(pc.amount().value(row));
+            paCurrency.add(src.currency());
+            paProduct.add(r.code(src.products(), products, pc.product(row)));
+            paId.add(pc.paymentId(row));
+          }
+        }
+        break;
+      }
+      case SPEND: {
+        SpendColumns sp = src.spend();
+        for (int row = 0; row < sp.size(); row++) {
+          if (keep.test(row)) {
+            spDay.add(sp.day(row));
+            spChannel.add(r.code(src.channels(), channels, sp.channel(row)));
+            spCampaign.add(r.code(src.campaigns(), campaigns, sp.campaign(row)));
+            spAmount.add(sp.amount().value(row));
+            spCurrency.add(src.currency());
+          }
+        }
+        break;
+      }
+      default:
+        throw new IllegalArgumentException("table " + t + " has no columns to copy");
+    }
+  }
+
+  /** Source codes to this builder's codes, each source value coded once per dictionary. */
+  private static final class Recode {
+    private final Map<Dictionary, int[]> maps = new java.util.IdentityHashMap<>();
+
+    int code(Dictionary from, Interner to, int code) {
+      if (code < 0) {
+        return code;
+      }
+      int[] m = maps.computeIfAbsent(from, x -> {
+        int[] a = new int[x.size()];
+        java.util.Arrays.fill(a, Integer.MIN_VALUE);
+        return a;
+      });
+      int c = m[code];
+      if (c == Integer.MIN_VALUE) {
+        c = to.code(from.value(code));
+        m[code] = c;
+      }
+      return c;
+    }
+  }
+
   // ---- parts: a table read in pieces on several threads, each piece into a builder of its own ----
 
   /**
@@ -422,15 +557,22 @@ public final class ColumnsBuilder {
         int[] id = leadIds.absorb(part.leadIds);
         int[] cu = customers.absorb(part.customers);
         int[] pr = products.absorb(part.products);
-        for (int r = 0; r < part.paCustomer.size(); r++) {
-          paAt.add(part.paAt.millis(r), part.paAt.sub(r));
+        int n = part.paCustomer.size();
+        // the columns are independent: times, amounts and ids on another thread
+        CompletableFuture<Void> later = CompletableFuture.runAsync(() -> {
+          for (int r = 0; r < n; r++) {
+            paAt.add(part.paAt.millis(r), part.paAt.sub(r));
+            paAmount.add(part.paAmount, r);
+            paId.add(part.paId, r);
+          }
+        });
+        for (int r = 0; r < n; r++) {
           paCustomer.add(map(cu, part.paCustomer.get(r)));
           paLead.add(map(id, part.paLead.get(r)));
-          paAmount.add(part.paAmount, r);
           paCurrency.add(part.paCurrency.of(r));
           paProduct.add(map(pr, part.paProduct.get(r)));
-          paId.add(part.paId, r);
         }
+        join(later);
         break;
       }
       default:
@@ -816,9 +958,14 @@ public final class ColumnsBuilder {
     paProduct.map(prod);
     int[] offsets = new int[nCustomers + 1];
     int[] perm = paymentOrder(n, nCustomers, offsets);
-    return new PaymentColumns(paCustomer.take(perm), paLead.take(perm), paAt.take(perm),
-        paAmount.build(perm), paProduct.take(perm, prod.dictionary.size()), paId.build(perm),
-        offsets);
+    // the columns are laid out in the new order independently: amounts and ids on another thread
+    CompletableFuture<MoneyColumn> amounts = async(() -> paAmount.build(perm));
+    CompletableFuture<TextColumn> paymentIds = async(() -> paId.build(perm));
+    int[] customer = paCustomer.take(perm);
+    int[] lead = paLead.take(perm);
+    Times at = paAt.take(perm);
+    Codes product = paProduct.take(perm, prod.dictionary.size());
+    return new PaymentColumns(customer, lead, at, join(amounts), product, join(paymentIds), offsets);
   }
 
   private int[] paymentOrder(int n, int nCustomers, int[] offsets) {

@@ -14,6 +14,14 @@ import java.util.Arrays;
  * ({@link #code(byte[], int, int)}) and makes a string only for a text not seen before. Bytes that
  * are not well-formed UTF-8 stand for the text they decode to (with U+FFFD), as a string would:
  * their key is that text's encoding.
+ *
+ * <p>Exports usually list ids in order. While every new key has come after the previous one in
+ * unsigned byte order ({@code ascending}), the codes are in key order, so a key is found by a
+ * galloping search from the last code (a table grouped by lead in the order of another finds each
+ * lead a step or two ahead) and a key after the last one is new without a lookup: no hash table is
+ * built. The hash table indexes the codes lazily, when a search would have to go far or once the
+ * keys stop arriving in order, so a large dictionary read in order costs no random memory access,
+ * and {@link #finish} needs no sort when the byte order is also the text order.
  */
 final class Interner {
   private String[] values = new String[16];
@@ -29,24 +37,26 @@ final class Interner {
   // of up to 8 bytes is found from its slot alone, so a probe touches one cache line.
   private long[] slots = new long[64];
   private int mask = 31; // slots: mask + 1
+  private int indexed; // codes [0, indexed) are in slots
+  private int expected; // reserve()'s hint, for the first index of many keys
+  // true while the keys arrived in strictly increasing unsigned byte order: code order is key order
+  private boolean ascending = true;
+  private static final int GALLOP_LIMIT = 64; // a search farther than this from the last code is far
+  // far searches bisect (a part read from the middle of a file starts far from the last code) until
+  // there have been this many; then the keys are read out of order and the hash table answers
+  private static final int FAR_SEARCHES = 1024;
+  private int farSearches;
   private int lastCode = -1; // exports repeat a key on consecutive rows (a lead's stage changes)
-  private static final int LOOKAHEAD = 4;
-  private static final int LOOKAHEAD_FROM = 1024; // keys
 
   /**
    * Makes room for about {@code n} keys in all (a size hint: no rehashing on the way there);
    * only while empty.
    */
   void reserve(int n) {
-    if (size > 0 || n <= (mask + 1) / 2) {
+    if (size > 0 || n <= values.length) {
       return;
     }
-    int cap = Integer.highestOneBit(Math.max(n, 8) - 1) << 2; // load at most 1/2
-    if (cap <= 0 || cap > 1 << 29) {
-      return;
-    }
-    slots = new long[2 * cap];
-    mask = cap - 1;
+    expected = n; // the hash table is sized when it is first needed (see the class comment)
     values = new String[n + 1];
     starts = new int[n + 2];
     words = new long[n + 1];
@@ -72,23 +82,120 @@ final class Interner {
     if (lc >= 0 && same(lc, b, off, len, w)) {
       return lc;
     }
-    // a table grouped by lead in the order of another (stages after leads) names the keys in
-    // the order they were first seen, skipping the leads it has no row of: try the next few codes
-    // (adjacent in the pool, so cheap) before hashing
-    int c = -1;
-    // (only for large dictionaries: a small one's table is in cache, one probe is cheaper)
-    int end = size < LOOKAHEAD_FROM ? 0 : Math.min(size, lc + 1 + LOOKAHEAD);
-    for (int next = lc + 1; next < end; next++) {
-      if (same(next, b, off, len, w)) {
-        c = next;
-        break;
+    int c;
+    if (ascending) {
+      c = seek(b, off, len, w, lc);
+      if (c == -1 - size) { // after every key: new, without a lookup
+        if (text == null && !wellFormedAscii(b, off, len)) {
+          c = codeOfDecoded(b, off, len);
+        } else {
+          c = add(b, off, len, text);
+        }
+        lastCode = c;
+        return c;
       }
-    }
-    if (c < 0) {
+      if (c < -1 - size) { // too far to search: the hash table answers
+        c = lookup(b, off, len, text);
+      } else if (c < 0) { // between keys: from now on the keys are not in order
+        ascending = false;
+        c = lookup(b, off, len, text);
+      }
+    } else {
       c = lookup(b, off, len, text);
     }
     lastCode = c;
     return c;
+  }
+
+  /**
+   * While {@code ascending}: the code of the key when present; {@code -1 - i} when absent, {@code i}
+   * being the code it would take in key order ({@code size}: after every key); below
+   * {@code -1 - size} when the key is farther than {@link #GALLOP_LIMIT} codes from {@code lc + 1}
+   * and far searches are many (then unknown). Gallops from {@code lc + 1} (a table read in the
+   * order of another names the next lead or one a few codes ahead), then bisects.
+   */
+  private int seek(byte[] b, int off, int len, long w, int lc) {
+    int n = size;
+    if (n == 0) {
+      return -1;
+    }
+    long key = Long.reverseBytes(w) ^ Long.MIN_VALUE; // signed order of this is unsigned byte order
+    int p = Math.min(Math.max(lc + 1, 0), n - 1);
+    int cmp = compare(p, b, off, len, key);
+    if (cmp == 0) {
+      return p;
+    }
+    int lo;
+    int hi;
+    if (cmp > 0) { // the key is after p
+      lo = p + 1;
+      hi = n;
+      for (int step = 1; lo < n; step <<= 1) {
+        if (step > GALLOP_LIMIT) {
+          if (++farSearches > FAR_SEARCHES) {
+            return -2 - n;
+          }
+          break; // bisect [lo, n)
+        }
+        int q = Math.min(lo + step - 1, n - 1);
+        cmp = compare(q, b, off, len, key);
+        if (cmp == 0) {
+          return q;
+        }
+        if (cmp < 0) {
+          hi = q;
+          break;
+        }
+        lo = q + 1;
+      }
+    } else { // before p
+      lo = 0;
+      hi = p;
+      for (int step = 1; hi > 0; step <<= 1) {
+        if (step > GALLOP_LIMIT) {
+          if (++farSearches > FAR_SEARCHES) {
+            return -2 - n;
+          }
+          break; // bisect [0, hi)
+        }
+        int q = Math.max(hi - step, 0);
+        cmp = compare(q, b, off, len, key);
+        if (cmp == 0) {
+          return q;
+        }
+        if (cmp > 0) {
+          lo = q + 1;
+          break;
+        }
+        hi = q;
+      }
+    }
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      cmp = compare(mid, b, off, len, key);
+      if (cmp == 0) {
+        return mid;
+      }
+      if (cmp > 0) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return -1 - lo;
+  }
+
+  /**
+   * The unsigned byte order of the bytes {@code b[off, off+len)} (whose first 8, big-endian with
+   * the sign flipped, are {@code key}) against key {@code code}: positive when the bytes come after.
+   */
+  private int compare(int code, byte[] b, int off, int len, long key) {
+    long k = Long.reverseBytes(words[code]) ^ Long.MIN_VALUE;
+    if (k != key) {
+      return key < k ? -1 : 1;
+    }
+    int s = starts[code];
+    return Arrays.compareUnsigned(b, off, off + len, pool, s, starts[code + 1]);
   }
 
   /** Whether key {@code code} is the bytes {@code b[off, off+len)}, whose first 8 are {@code w}. */
@@ -100,24 +207,34 @@ final class Interner {
     if (len <= 8) {
       return true;
     }
-    if (len > 32) {
-      return Arrays.equals(pool, s + 8, s + len, b, off + 8, off + len);
+    // the last 8 bytes (overlapping the first when len < 16): with the first word and the length
+    // they settle a key of up to 16 bytes without a loop
+    if ((long) LONG_LE.get(pool, s + len - 8) != (long) LONG_LE.get(b, off + len - 8)) {
+      return false;
     }
-    for (int i = 8; i < len; i++) { // short keys: a loop beats the range checks of Arrays.equals
-      if (pool[s + i] != b[off + i]) {
-        return false;
-      }
-    }
-    return true;
+    return len <= 16 || Arrays.equals(pool, s + 8, s + len - 8, b, off + 8, off + len - 8);
   }
 
+  /**
+   * A hash of the key's bytes, read 8 at a time: the first and last words and the length settle
+   * keys of up to 16 bytes (most ids and labels) without a loop over bytes.
+   */
   private static int hash(byte[] b, int off, int len) {
-    int h = 0;
-    for (int i = off, end = off + len; i < end; i++) {
-      h = 31 * h + b[i];
+    long h;
+    if (len < 8) {
+      h = word(b, off, len) ^ ((long) len << 59);
+    } else {
+      h = (long) LONG_LE.get(b, off);
+      int i = off + 8;
+      for (int end = off + len - 8; i < end; i += 8) { // middle words of a key longer than 16
+        h = (h ^ (long) LONG_LE.get(b, i)) * 0x9E3779B97F4A7C15L;
+      }
+      h = (h ^ Long.rotateLeft((long) LONG_LE.get(b, off + len - 8), 29) ^ len) * 0x9E3779B97F4A7C15L;
     }
-    h *= 0x9E3779B9;
-    return h ^ (h >>> 16);
+    h *= 0xBF58476D1CE4E5B9L; // a 64-bit finalizer (SplitMix64's multipliers)
+    h ^= h >>> 31;
+    h *= 0x94D049BB133111EBL;
+    return (int) (h ^ (h >>> 32));
   }
 
   /** The code of the key, or {@code -1 - slot} of the empty slot where it would go. */
@@ -155,21 +272,35 @@ final class Interner {
   }
 
   private int lookup(byte[] b, int off, int len, String text) {
+    index();
     int hash = hash(b, off, len);
-    int c = probe(b, off, len, hash);
-    if (c >= 0) {
-      return c;
+    int at = probe(b, off, len, hash);
+    if (at >= 0) {
+      return at;
     }
-    if (text == null) {
-      text = new String(b, off, len, StandardCharsets.UTF_8);
-      if (!wellFormedAscii(b, off, len)) {
-        byte[] canonical = text.getBytes(StandardCharsets.UTF_8);
-        if (!Arrays.equals(canonical, 0, canonical.length, b, off, off + len)) {
-          return lookup(canonical, 0, canonical.length, text); // malformed: key by what it reads as
-        }
-      }
+    if (text == null && !wellFormedAscii(b, off, len)) {
+      return codeOfDecoded(b, off, len);
     }
-    return insert(b, off, len, hash, -1 - c, text);
+    if (ascending && size > 0 && compare(size - 1, b, off, len,
+        Long.reverseBytes(word(b, off, len)) ^ Long.MIN_VALUE) <= 0) {
+      ascending = false;
+    }
+    int c = add(b, off, len, text);
+    slot(c, hash, -1 - at);
+    return c;
+  }
+
+  /**
+   * The code of bytes that are not plain ASCII: well-formed UTF-8 is its own key; other bytes are
+   * keyed by the text they decode to (with U+FFFD), as a string of them would be.
+   */
+  private int codeOfDecoded(byte[] b, int off, int len) {
+    String text = new String(b, off, len, StandardCharsets.UTF_8);
+    byte[] canonical = text.getBytes(StandardCharsets.UTF_8);
+    if (!Arrays.equals(canonical, 0, canonical.length, b, off, off + len)) {
+      return code(canonical, 0, canonical.length, text); // malformed: key by what it reads as
+    }
+    return code(b, off, len, text);
   }
 
   /** Whether every byte of {@code b[off, off+len)} is below {@code limit} (unsigned). */
@@ -191,9 +322,13 @@ final class Interner {
     return true;
   }
 
-  private int insert(byte[] b, int off, int len, int hash, int slot, String text) {
-    if (size + 1 == starts.length) {
-      int cap = size * 2;
+  /** Stores a new key and returns its code; the hash table indexes it later ({@link #index}). */
+  private int add(byte[] b, int off, int len, String text) {
+    if (text == null) {
+      text = new String(b, off, len, StandardCharsets.UTF_8);
+    }
+    if (size + 1 >= starts.length) {
+      int cap = Math.max(16, size * 2);
       values = Arrays.copyOf(values, cap);
       starts = Arrays.copyOf(starts, cap + 1);
       words = Arrays.copyOf(words, cap);
@@ -208,14 +343,47 @@ final class Interner {
     System.arraycopy(b, off, pool, used, len);
     starts[size + 1] = used + len;
     values[size] = text;
-    long w = word(b, off, len);
-    words[size] = w;
-    slots[2 * slot] = tag(hash, len) << 32 | ++size;
-    slots[2 * slot + 1] = w;
-    if (size * 2 > mask) {
-      rehash();
+    words[size] = word(b, off, len);
+    return size++;
+  }
+
+  /** Puts code {@code c}, of hash {@code hash}, in empty slot {@code slot}; grows the table. */
+  private void slot(int c, int hash, int slot) {
+    int s0 = starts[c];
+    slots[2 * slot] = tag(hash, starts[c + 1] - s0) << 32 | (c + 1);
+    slots[2 * slot + 1] = words[c];
+    indexed = c + 1;
+    if (indexed * 2 > mask) {
+      rehash((mask + 1) * 2);
     }
-    return size - 1;
+  }
+
+  /** Brings the hash table up to date with every key (codes {@code [indexed, size)}). */
+  private void index() {
+    if (indexed == size) {
+      return;
+    }
+    int need = Math.max(size, Math.min(expected, size * 2));
+    if (need * 2 > mask) {
+      rehash(Integer.highestOneBit(Math.max(need, 8) - 1) << 2); // load at most 1/2
+    }
+    for (int c = indexed; c < size; c++) {
+      put(slots, mask, c);
+    }
+    indexed = size;
+  }
+
+  /** Puts key {@code c} into table {@code t} of {@code m + 1} slots, at its first empty slot. */
+  private void put(long[] t, int m, int c) {
+    int s0 = starts[c];
+    int len = starts[c + 1] - s0;
+    int hash = hash(pool, s0, len);
+    int h = hash & m;
+    while (t[2 * h] != 0) {
+      h = (h + 1) & m;
+    }
+    t[2 * h] = tag(hash, len) << 32 | (c + 1);
+    t[2 * h + 1] = words[c];
   }
 
   // a snapshot: the interner it copies and how many of its keys it copied (their codes are the same)
@@ -236,6 +404,9 @@ final class Interner {
     c.pool = Arrays.copyOf(pool, starts[size]);
     c.slots = Arrays.copyOf(slots, slots.length);
     c.mask = mask;
+    c.indexed = indexed;
+    c.ascending = ascending;
+    c.farSearches = farSearches;
     c.size = size;
     c.lastCode = lastCode;
     c.origin = this;
@@ -267,9 +438,7 @@ final class Interner {
       return c;
     }
     int s = other.starts[c];
-    int len = other.starts[c + 1] - s;
-    int k = probe(other.pool, s, len, hash(other.pool, s, len));
-    return k < 0 ? Dictionary.ABSENT : k;
+    return find(other.pool, s, other.starts[c + 1] - s);
   }
 
   /** The provisional code of a value already seen, or ABSENT. */
@@ -278,8 +447,19 @@ final class Interner {
       return Dictionary.ABSENT;
     }
     byte[] b = value.getBytes(StandardCharsets.UTF_8);
-    int c = probe(b, 0, b.length, hash(b, 0, b.length));
-    return c < 0 ? Dictionary.ABSENT : c;
+    return find(b, 0, b.length);
+  }
+
+  private int find(byte[] b, int off, int len) {
+    if (ascending) {
+      int c = seek(b, off, len, word(b, off, len), lastCode);
+      if (c >= -1 - size) {
+        return c < 0 ? Dictionary.ABSENT : c;
+      }
+    }
+    index();
+    int k = probe(b, off, len, hash(b, off, len));
+    return k < 0 ? Dictionary.ABSENT : k;
   }
 
   /** The value of a provisional code. */
@@ -291,20 +471,12 @@ final class Interner {
     return size;
   }
 
-  private void rehash() {
-    int cap = (mask + 1) * 2;
+  /** Rebuilds the hash table with {@code cap} slots over the indexed codes. */
+  private void rehash(int cap) {
     long[] t = new long[2 * cap];
     int m = cap - 1;
-    for (int c = 0; c < size; c++) {
-      int s0 = starts[c];
-      int len = starts[c + 1] - s0;
-      int hash = hash(pool, s0, len);
-      int h = hash & m;
-      while (t[2 * h] != 0) {
-        h = (h + 1) & m;
-      }
-      t[2 * h] = tag(hash, len) << 32 | (c + 1);
-      t[2 * h + 1] = word(pool, s0, len);
+    for (int c = 0; c < indexed; c++) {
+      put(t, m, c);
     }
     slots = t;
     mask = m;
@@ -314,7 +486,12 @@ final class Interner {
   Coded finish(String name) {
     String[] v = values;
     int[] order;
-    if (bytesInTextOrder) {
+    if (ascending && bytesInTextOrder) {
+      order = new int[size]; // code order is already text order
+      for (int i = 0; i < size; i++) {
+        order[i] = i;
+      }
+    } else if (bytesInTextOrder) {
       // unsigned big-endian prefixes order the keys as their texts do, up to ties of equal prefixes
       long[] prefix = new long[size];
       for (int c = 0; c < size; c++) {

@@ -68,6 +68,11 @@ public final class LeadColumns {
     return created.millis(lead);
   }
 
+  /** The nanoseconds of the creation time below its millisecond. */
+  public int createdSubMillis(int lead) {
+    return created.sub(lead);
+  }
+
   /** Creation time exactly (with any sub-millisecond part); null without a row. */
   public java.time.Instant created(int lead) {
     return hasRow(lead) ? created.instant(lead) : null;

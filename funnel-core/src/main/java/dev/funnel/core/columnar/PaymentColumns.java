@@ -63,6 +63,11 @@ public final class PaymentColumns {
     return times.millis(row);
   }
 
+  /** The nanoseconds of the payment time below its millisecond. */
+  public int subMillis(int row) {
+    return times.sub(row);
+  }
+
   /** The amounts (always present). */
   public MoneyColumn amount() {
     return amount;

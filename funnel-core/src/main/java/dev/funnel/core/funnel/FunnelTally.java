@@ -1,12 +1,14 @@
 package dev.funnel.core.funnel;
 
+import dev.funnel.core.Granularity;
 import dev.funnel.core.Lead;
+import dev.funnel.core.MergeableState;
 import dev.funnel.core.Period;
 import dev.funnel.core.PeriodSpan;
 import dev.funnel.core.Stage;
 import dev.funnel.core.StageCatalog;
-import dev.funnel.core.StateBytes;
-import dev.funnel.core.Granularity;
+import dev.funnel.core.StateType;
+import dev.funnel.core.internal.StateBytes;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -30,7 +32,10 @@ import java.util.TreeSet;
  * does not change the result. {@code add} mutates this tally (not thread-safe); {@code merge}
  * returns a new tally and leaves both inputs unchanged.
  */
-public final class FunnelTally {
+public final class FunnelTally implements MergeableState<FunnelTally> {
+
+  /** How generic code (a Spark aggregator, a checkpoint) reads and merges this state. */
+  public static final StateType<FunnelTally> TYPE = StateType.of("funnel-tally", FunnelTally.class, FunnelTally::fromBytes);
 
   /** A group key (empty list without a breakdown) and a period (null without a granularity). */
   private record Cell(List<String> key, Period period) {}
@@ -175,6 +180,7 @@ public final class FunnelTally {
    * @throws IllegalArgumentException when the tallies are for different catalogs, zones or queries
    * @throws ArithmeticException when a count would exceed a long
    */
+  @Override
   public FunnelTally merge(FunnelTally other) {
     if (!catalog.equals(other.catalog) || !zone.equals(other.zone) || !query.equals(other.query)) {
       throw new IllegalArgumentException(
@@ -311,6 +317,7 @@ public final class FunnelTally {
    *   n x long                 count per progression stage
    * </pre>
    */
+  @Override
   public byte[] toBytes() {
     StateBytes.Writer w = new StateBytes.Writer(VERSION);
     w.writeInt(catalog.progression().size());

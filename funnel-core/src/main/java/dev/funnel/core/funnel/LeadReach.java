@@ -2,6 +2,7 @@ package dev.funnel.core.funnel;
 
 import dev.funnel.core.Dataset;
 import dev.funnel.core.Lead;
+import dev.funnel.core.LeadHistory;
 import dev.funnel.core.Stage;
 import dev.funnel.core.StageChange;
 import dev.funnel.core.StageCatalog;
@@ -34,6 +35,20 @@ public final class LeadReach {
   private LeadReach(Lead lead, Instant[] reachedAt) {
     this.lead = lead;
     this.reachedAt = reachedAt;
+  }
+
+  /**
+   * The reach times of the lead of a history from its stage changes: {@link #of(Lead, List,
+   * StageCatalog)} of its lead and stage changes.
+   *
+   * @throws IllegalArgumentException when the history has no lead row (a lead without one is in
+   *     no funnel)
+   */
+  public static LeadReach of(LeadHistory h, StageCatalog catalog) {
+    if (h.lead() == null) {
+      throw new IllegalArgumentException("lead '" + h.id() + "' has no row in leads: it is in no funnel");
+    }
+    return of(h.lead(), h.stages(), catalog);
   }
 
   /** The reach times of a lead from its stage changes (any order, any lead's rows ignored). */

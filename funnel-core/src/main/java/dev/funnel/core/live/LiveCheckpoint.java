@@ -70,7 +70,7 @@ final class LiveCheckpoint {
         out.writeLong(e.version());
         row(out, e.row());
       }
-      List<Firing> firings = f.fired();
+      List<Firing> firings = f.firings();
       out.writeInt(firings.size());
       for (Firing x : firings) {
         str(out, x.leadId());

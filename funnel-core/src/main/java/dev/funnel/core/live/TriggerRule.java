@@ -1,6 +1,7 @@
 package dev.funnel.core.live;
 
 import dev.funnel.core.Activity;
+import dev.funnel.core.LeadHistory;
 import dev.funnel.core.Payment;
 import dev.funnel.core.StageChange;
 import dev.funnel.core.Touch;
@@ -9,14 +10,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 
 /**
  * A declarative trigger over one lead's history and the clock, as a CRM automation would state it
  * ("no answer within 4 working hours of MQL: remind the manager"). A rule is data: a record with
- * its parameters, its name and the suggested action, built in Java or read from a table by the
- * host. {@link #moments} lists every moment at or before {@code now} at which the rule became true
+ * its parameters, its name and the suggested action, built in Java or read from a rule table
+ * ({@link TriggerRules}). {@link #moments} lists every moment at or before {@code now} at which the rule became true
  * for the lead, from the lead's rows alone, so the same events and clock always give the same
  * firings whatever order the events arrived in.
  */
@@ -249,10 +249,5 @@ public sealed interface TriggerRule {
       }
     }
     return from.plusSeconds(hi);
-  }
-
-  /** The rule's kind, as a table of rules names it. */
-  static String kind(TriggerRule r) {
-    return r.getClass().getSimpleName().toLowerCase(Locale.ROOT);
   }
 }

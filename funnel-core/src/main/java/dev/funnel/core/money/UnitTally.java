@@ -1,6 +1,8 @@
 package dev.funnel.core.money;
 
-import dev.funnel.core.StateBytes;
+import dev.funnel.core.MergeableState;
+import dev.funnel.core.StateType;
+import dev.funnel.core.internal.StateBytes;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.ArrayList;
@@ -23,7 +25,10 @@ import java.util.TreeMap;
  * zero spend (an organic channel whose cost nobody recorded), so its CPL, CAC, ROMI and DRR are
  * undefined ({@link UnitRow#undefined}); a key whose spend rows sum to zero spent nothing.
  */
-public final class UnitTally {
+public final class UnitTally implements MergeableState<UnitTally> {
+
+  /** How generic code (a Spark aggregator, a checkpoint) reads and merges this state. */
+  public static final StateType<UnitTally> TYPE = StateType.of("unit-tally", UnitTally.class, UnitTally::fromBytes);
 
   /** Totals of one (channel, campaign) key. */
   private static final class Acc {
@@ -133,6 +138,7 @@ public final class UnitTally {
    *
    * @throws ArithmeticException when a lead or customer count would exceed a long
    */
+  @Override
   public UnitTally merge(UnitTally other) {
     Map<Key, Acc> m = new HashMap<>();
     for (Map<Key, Acc> src : List.of(cells, other.cells)) {
@@ -217,6 +223,7 @@ public final class UnitTally {
    *
    * @throws IllegalArgumentException when a sum exceeds the decimal limits of {@link StateBytes}
    */
+  @Override
   public byte[] toBytes() {
     TreeMap<Key, Acc> sorted = new TreeMap<>(ORDER);
     sorted.putAll(cells);

@@ -43,6 +43,10 @@ final class Cycles {
   /** The cycle of each group of leads by {@code by}, and the log-rank test across the groups. */
   static CycleComparison cycleBy(Dataset d, dev.funnel.core.funnel.Dimension by, String fromStage,
       Instant asOf, Instant from, Instant to) {
+    if (by == null) {
+      throw new IllegalArgumentException(
+          "the sales cycle by group needs a breakdown: channel, campaign, segment or owner");
+    }
     d.require(DatasetTable.LEADS, "the sales cycle");
     d.require(DatasetTable.STAGES, "the sales cycle");
     d.require(DatasetTable.PAYMENTS, "the sales cycle");

@@ -60,6 +60,20 @@ public final class OwnerTally {
   }
 
   /**
+   * No leads, for the query's as-of instant and window on the hand-off times (its stage plays no
+   * part): {@link #empty(Instant, Instant, Instant, OwnerRule)} with named parts.
+   *
+   * @throws IllegalArgumentException for a null query or rule, or a query without an as-of instant
+   */
+  public static OwnerTally empty(SalesQuery q, OwnerRule rule) {
+    if (q == null) {
+      throw new IllegalArgumentException(
+          "the sales query must not be null (SalesQuery.all().asOf(t) asks of everything at t)");
+    }
+    return new OwnerTally(q.asOf(), q.from(), q.to(), rule);
+  }
+
+  /**
    * One lead, read with its own stage changes, activities and payments from the dataset; a lead
    * whose MQL and SQL hand-offs both fall outside the window adds nothing.
    *

@@ -19,6 +19,12 @@ import java.time.Instant;
 public final class Sales {
   private Sales() {}
 
+  private static void query(SalesQuery q) {
+    if (q == null) {
+      throw new IllegalArgumentException("the sales query must not be null (SalesQuery.all() asks of everything)");
+    }
+  }
+
   /**
    * Win rate from a base stage (SQL or OPPORTUNITY, usually) of leads that reached it in the
    * window; see {@link WinRate} for the definitions.
@@ -30,6 +36,40 @@ public final class Sales {
   /** Win rate as {@link #winRate(Dataset, String, Instant, Instant)}, ignoring changes after asOf. */
   public static WinRate winRate(Dataset d, String baseStage, Instant from, Instant to, Instant asOf) {
     return WinRates.winRate(d, baseStage, from, to, asOf);
+  }
+
+  /**
+   * Win rate from the query's stage of the leads that reached it in its window, as of its as-of
+   * instant: {@link #winRate(Dataset, String, Instant, Instant, Instant)} with named parts.
+   */
+  public static WinRate winRate(Dataset d, SalesQuery q) {
+    query(q);
+    return winRate(d, q.stage(), q.from(), q.to(), q.asOf());
+  }
+
+  /**
+   * Average WON amount of the deals first won in the query's window, as of its as-of instant
+   * (the query's stage plays no part): {@link #dealSize(Dataset, Instant, Instant, Instant)}.
+   */
+  public static DealSize dealSize(Dataset d, SalesQuery q) {
+    query(q);
+    return dealSize(d, q.from(), q.to(), q.asOf());
+  }
+
+  /**
+   * Days from the query's stage to the first payment, open deals censored at its as-of instant,
+   * over the leads that reached the stage in its window: {@link #cycle(Dataset, String, Instant,
+   * Instant, Instant)} with named parts.
+   */
+  public static SalesCycle cycle(Dataset d, SalesQuery q) {
+    query(q);
+    return cycle(d, q.stage(), q.asOf(), q.from(), q.to());
+  }
+
+  /** {@link #cycle(Dataset, SalesQuery)} per group of leads by {@code by}, with the log-rank test. */
+  public static CycleComparison cycleBy(Dataset d, dev.funnel.core.funnel.Dimension by, SalesQuery q) {
+    query(q);
+    return cycleBy(d, by, q.stage(), q.asOf(), q.from(), q.to());
   }
 
   /** Average WON amount of deals won in the window (time of the first change into WON). */
@@ -165,5 +205,43 @@ public final class Sales {
   public static OwnerTally ownerTally(
       Dataset d, Instant asOf, Instant from, Instant to, OwnerRule rule) {
     return OwnerScores.tally(d, asOf, from, to, rule);
+  }
+
+  /**
+   * Per-owner KPIs of the hand-offs in the query's window, as of its as-of instant, credited by
+   * role: {@link #owners(Dataset, Instant, Instant, Instant)} with named parts. The window is on
+   * the hand-off times (MQL for the SDR side, SQL for the AE side), so the query's stage plays no
+   * part; the as-of instant is required.
+   *
+   * <pre>{@code
+   * OwnerKpis k = Sales.owners(data, SalesQuery.all().between(march, april).asOf(endOfMarch));
+   * }</pre>
+   *
+   * @throws IllegalArgumentException for a null query or a query without an as-of instant
+   */
+  public static OwnerKpis owners(Dataset d, SalesQuery q) {
+    return owners(d, q, OwnerRule.ROLE);
+  }
+
+  /**
+   * Per-owner KPIs as {@link #owners(Dataset, SalesQuery)}, credited by the given rule:
+   * {@link #owners(Dataset, Instant, Instant, Instant, OwnerRule)} with named parts.
+   *
+   * @throws IllegalArgumentException for a null query or rule, or a query without an as-of instant
+   */
+  public static OwnerKpis owners(Dataset d, SalesQuery q, OwnerRule rule) {
+    query(q);
+    return owners(d, q.asOf(), q.from(), q.to(), rule);
+  }
+
+  /**
+   * The mergeable state behind {@link #owners(Dataset, SalesQuery, OwnerRule)}:
+   * {@link #ownerTally(Dataset, Instant, Instant, Instant, OwnerRule)} with named parts.
+   *
+   * @throws IllegalArgumentException for a null query or rule, or a query without an as-of instant
+   */
+  public static OwnerTally ownerTally(Dataset d, SalesQuery q, OwnerRule rule) {
+    query(q);
+    return ownerTally(d, q.asOf(), q.from(), q.to(), rule);
   }
 }

@@ -166,6 +166,70 @@ public record SurvivalCurve(long observations, long events, long censored, List<
    */
   public record CumulativeHazard(double time, double hazard, double variance) {}
 
+  /**
+   * The p-th percentile of the time to event with its confidence interval: Brookmeyer and
+   * Crowley's interval (R. Brookmeyer and J. Crowley, 1982, "A confidence interval for the median
+   * survival time", Biometrics 38(1), 29-41; Klein and Moeschberger, "Survival Analysis", 2nd ed.,
+   * 2003, section 4.5), read off the pointwise band {@link #confidenceBand(double, Scale)} of
+   * {@code scale} as R's {@code survfit} and lifelines do: the lower limit is the first event time
+   * at which the band's lower curve is at or below {@code 1 - p}, the upper limit the first at
+   * which its upper curve is. The estimate follows {@link #percentile(double)}.
+   *
+   * <p>Conventions: a limit the band never reaches is NaN (not estimable, R's {@code NA}); where the
+   * band is undefined because S has reached 0 (every observation still at risk had the event), its
+   * lower curve counts as 0 (a share cannot be below it) and its upper curve as not reached. When
+   * the curve sits exactly at {@code 1 - p} over an interval R takes the midpoint of that interval;
+   * here, as in {@link #percentile(double)}, its first time. Checked against R's published medians
+   * and limits (the AML and 6-MP data, log scale).
+   *
+   * @throws IllegalArgumentException when p or the confidence is outside (0, 1), or the scale is
+   *     null
+   */
+  public PercentileInterval percentileInterval(double p, double confidence, Scale scale) {
+    double estimate = percentile(p);
+    if (scale == null) {
+      throw new IllegalArgumentException("a percentile interval needs a band scale (PLAIN, LOG or LOG_LOG)");
+    }
+    List<Band> band = confidenceBand(confidence, scale);
+    double target = 1 - p + 1e-12;
+    double lower = Double.NaN;
+    double upper = Double.NaN;
+    for (Band b : band) {
+      double lo = Double.isNaN(b.lower()) && b.survival() == 0 ? 0 : b.lower();
+      if (Double.isNaN(lower) && lo <= target) {
+        lower = b.time();
+      }
+      if (Double.isNaN(upper) && b.upper() <= target) {
+        upper = b.time();
+      }
+    }
+    return new PercentileInterval(p, confidence, scale, estimate, lower, upper);
+  }
+
+  /**
+   * A percentile of the time to event with its confidence interval
+   * ({@link #percentileInterval(double, double, Scale)}).
+   *
+   * @param p          the percentile, in (0, 1) (0.5: the median)
+   * @param confidence the confidence level, e.g. 0.95
+   * @param scale      the scale of the pointwise band the interval is read from
+   * @param estimate   the percentile; NaN when not estimable
+   * @param lower      the lower limit; NaN when not estimable
+   * @param upper      the upper limit; NaN when not estimable (censoring keeps the band's upper
+   *                   curve above {@code 1 - p}: the time may be arbitrarily long)
+   */
+  public record PercentileInterval(double p, double confidence, Scale scale, double estimate,
+      double lower, double upper) {
+
+    @Override
+    public String toString() {
+      return String.format(Locale.ROOT, "p%s %s (%s%% interval %s to %s, %s Greenwood band)",
+          Formats.number(100 * p), Formats.number(estimate), Formats.number(100 * confidence),
+          Formats.number(lower), Formats.number(upper),
+          scale.name().toLowerCase(Locale.ROOT).replace('_', '-'));
+    }
+  }
+
   /** The median time to event; NaN when the curve stays above 0.5. */
   public double median() {
     return percentile(0.5);

@@ -228,4 +228,57 @@ class LiveFunnelTest {
       }
     }
   }
+
+  @Test
+  void aRowSentAheadOfTheClockFiresWhenTheClockPassesIt() {
+    // a LOST stage change, a touch burst and a payment after a gap, all stamped after the clock:
+    // each fires once the clock reaches its time, with no other event in between
+    LiveFunnel live = LiveFunnel.builder()
+        .rule(new TriggerRule.EnteredStage("lost", "LOST", null, "review"))
+        .rule(new TriggerRule.TouchBurst("hot", 2, null, Duration.ofDays(1), "offer"))
+        .rule(new TriggerRule.PaymentAfterChurn("back", Duration.ofDays(30), "thank"))
+        .build();
+    live.advanceTo(T0);
+    live.apply(LiveEvent.of(new Lead("A", T0.minusSeconds(60), "seo", null, null, null, null,
+            Map.of())),
+        LiveEvent.of("p1", new Payment("p1", "A", "A", T0.minusSeconds(30), Money.of("5", "USD"),
+            null)),
+        LiveEvent.of("l", stage("A", "LOST", T0.plusSeconds(3600), "price")),
+        LiveEvent.of("t1", new Touch("A", T0.plusSeconds(7200), "web", null, TouchKind.ONLINE,
+            null)),
+        LiveEvent.of("t2", new Touch("A", T0.plusSeconds(7300), "web", null, TouchKind.ONLINE,
+            null)),
+        LiveEvent.of("p2", new Payment("p2", "A", "A", T0.plus(Duration.ofDays(40)),
+            Money.of("5", "USD"), null)));
+    assertEquals(List.of(), live.advanceTo(T0.plusSeconds(60))); // nothing due yet
+    assertEquals(List.of(new Firing("A", "lost", T0.plusSeconds(3600), "review")),
+        live.advanceTo(T0.plusSeconds(3600)));
+    assertEquals(List.of(new Firing("A", "hot", T0.plusSeconds(7300), "offer")),
+        live.advanceTo(T0.plus(Duration.ofDays(1))));
+    assertEquals(List.of(new Firing("A", "back", T0.plus(Duration.ofDays(40)), "thank")),
+        live.advanceTo(T0.plus(Duration.ofDays(50))));
+    assertEquals(3, live.firings().size());
+  }
+
+  @Test
+  void aBatchWithAnEventNoDatasetCouldHoldIsRefusedWhole() {
+    LiveFunnel live = config().build();
+    Lead a = new Lead("A", T0, "seo", null, null, null, null, Map.of());
+    LiveEvent usd = LiveEvent.of("p1", new Payment("p1", "A", "A", T0, Money.of("5", "USD"), null));
+    LiveEvent eur = LiveEvent.of("p2", new Payment("p2", "A", "A", T0, Money.of("5", "EUR"), null));
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> live.apply(LiveEvent.of(a), usd, eur));
+    assertEquals("event p2: money in EUR; this funnel's money is in USD (one currency per funnel)",
+        e.getMessage());
+    assertEquals(0, live.size()); // nothing of the batch was applied
+    live.apply(LiveEvent.of(a), usd);
+    assertThrows(IllegalArgumentException.class, () -> live.apply(eur)); // USD is held
+    // a payment without a currency adopts the funnel's
+    live.apply(LiveEvent.of("p3", new Payment("p3", "A", "A", T0, Money.of("1", null), null)));
+    e = assertThrows(IllegalArgumentException.class, () -> live.apply(LiveEvent.of("crm-17", a)));
+    assertEquals("event crm-17: a lead's identity is lead:A (one lead row per lead; a new version"
+        + " replaces it)", e.getMessage());
+    assertEquals(3, live.size());
+    assertEquals("USD", live.snapshot().currency()); // the snapshot is built: one currency
+  }
 }

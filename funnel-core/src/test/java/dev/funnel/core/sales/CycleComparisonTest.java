@@ -1,12 +1,14 @@
 package dev.funnel.core.sales;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.funnel.core.Dataset;
 import dev.funnel.core.Lead;
 import dev.funnel.core.demo.DemoData;
 import dev.funnel.core.funnel.Dimension;
+import dev.funnel.core.stats.SurvivalCurve;
 import java.time.Instant;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -49,6 +51,15 @@ class CycleComparisonTest {
       assertEquals(all.paid(), expected, 1e-6);
       assertTrue(cmp.test().pValue() >= 0 && cmp.test().pValue() <= 1);
       assertTrue(cmp.toString().startsWith("Sales cycle by " + by.label()));
+      assertTrue(cmp.summary().length() < 80, cmp.summary());
+      // a row per group, its median interval that of the group's own curve
+      assertEquals(cmp.cycles().size(), cmp.table().rows().size());
+      for (var e : cmp.cycles().entrySet()) {
+        SurvivalCurve.PercentileInterval m = cmp.medianInterval(e.getKey());
+        assertEquals(e.getValue().curve().percentileInterval(0.5, 0.95, SurvivalCurve.Scale.LOG_LOG), m);
+        assertEquals(e.getValue().medianDays(), m.estimate(), 0.0);
+        assertTrue(!(m.lower() > m.estimate()) && !(m.upper() < m.estimate()), m.toString());
+      }
     }
   }
 }

@@ -249,7 +249,7 @@ class SalesTest {
   void missingAsOfIsAnIllegalArgument() {
     Dataset d = dataset(0);
     IllegalArgumentException e =
-        assertThrows(IllegalArgumentException.class, () -> Sales.cycle(d, null));
+        assertThrows(IllegalArgumentException.class, () -> Sales.cycle(d, (Instant) null));
     assertTrue(e.getMessage().contains("as-of"), e.getMessage());
     assertThrows(IllegalArgumentException.class, () -> Sales.pipeline(d, null, null));
     assertThrows(IllegalArgumentException.class, () -> Sales.timeInStages(d, null));

@@ -15,10 +15,14 @@ final class Canvas {
   private static final double GLYPH = 0.55;
 
   private final String title;
+  private final double width;
+  private final double height;
   private final StringBuilder b = new StringBuilder(4096);
 
   Canvas(String kind, double width, double height, String title, String desc) {
     this.title = title;
+    this.width = width;
+    this.height = height;
     b.append("<svg class=\"chart ").append(kind).append("\" width=\"").append(Format.coord(width))
         .append("\" height=\"").append(Format.coord(height)).append("\" viewBox=\"0 0 ")
         .append(Format.coord(width)).append(' ').append(Format.coord(height))
@@ -91,20 +95,6 @@ final class Canvas {
     return this;
   }
 
-  /** A filled circle with an outline and a tooltip (its own {@code <title>}); null tip: none. */
-  Canvas circle(String cls, double cx, double cy, double r, String fill, String tip) {
-    b.append("<circle class=\"").append(cls).append("\" cx=\"").append(Format.coord(cx))
-        .append("\" cy=\"").append(Format.coord(cy)).append("\" r=\"").append(Format.coord(r))
-        .append("\" fill=\"").append(fill).append("\" stroke=\"").append(Palette.AXIS)
-        .append("\" stroke-width=\"0.8\"");
-    if (tip == null) {
-      b.append("/>\n");
-    } else {
-      b.append("><title>").append(Svg.escape(tip)).append("</title></circle>\n");
-    }
-    return this;
-  }
-
   /** A closed polygon through points given as x0, y0, x1, y1, ... */
   Canvas polygon(String cls, String fill, String stroke, double... xy) {
     b.append("<polygon class=\"").append(cls).append("\" points=\"");
@@ -142,7 +132,52 @@ final class Canvas {
     return text(cls, x, y, anchor, text, FONT_SIZE, false, "#000000");
   }
 
+  /**
+   * A polyline through points given as x0, y0, x1, y1, ..., with an optional dash pattern (null
+   * for a solid line) and a tooltip.
+   */
+  Canvas polyline(String cls, String stroke, double width, String dash, String tip,
+      double... xy) {
+    b.append("<polyline class=\"").append(cls).append("\" points=\"");
+    for (int i = 0; i < xy.length; i += 2) {
+      b.append(i == 0 ? "" : " ").append(Format.coord(xy[i])).append(',')
+          .append(Format.coord(xy[i + 1]));
+    }
+    b.append("\" fill=\"none\" stroke=\"").append(stroke).append("\" stroke-width=\"")
+        .append(Format.coord(width)).append('"');
+    if (dash != null) {
+      b.append(" stroke-dasharray=\"").append(dash).append('"');
+    }
+    if (tip == null) {
+      b.append("/>\n");
+    } else {
+      b.append("><title>").append(Svg.escape(tip)).append("</title></polyline>\n");
+    }
+    return this;
+  }
+
+  /** A filled circle with a dark outline and a tooltip (null: none, e.g. a legend marker). */
+  Canvas circle(String cls, double cx, double cy, double r, String fill, String tip) {
+    b.append("<circle class=\"").append(cls).append("\" cx=\"").append(Format.coord(cx))
+        .append("\" cy=\"").append(Format.coord(cy)).append("\" r=\"").append(Format.coord(r))
+        .append("\" fill=\"").append(fill).append("\" stroke=\"").append(Palette.AXIS)
+        .append("\" stroke-width=\"0.4\"");
+    if (tip == null) {
+      b.append("/>\n");
+    } else {
+      b.append("><title>").append(Svg.escape(tip)).append("</title></circle>\n");
+    }
+    return this;
+  }
+
+  /** Another chart placed at a vertical offset: its root gains {@code x} and {@code y}. */
+  Canvas nest(Svg chart, double y) {
+    b.append(chart.markup().replaceFirst("^<svg ",
+        "<svg x=\"0\" y=\"" + Format.coord(y) + "\" ")).append('\n');
+    return this;
+  }
+
   Svg finish() {
-    return new Svg(title, b.append("</svg>").toString());
+    return new Svg(title, b.append("</svg>").toString(), width, height);
   }
 }

@@ -64,6 +64,61 @@ public final class Charts {
         Inputs.list(cohorts, "heat-map rows"));
   }
 
+  /**
+   * A heat map of shares with named columns, e.g. P(alive) by frequency (rows) and recency
+   * (columns): the header shows the labels, each cell's tooltip {@code row, columnName label:
+   * percent}.
+   *
+   * @throws IllegalArgumentException when a row has more values than there are column labels
+   */
+  public static Svg heatmap(ChartOptions options, String columnName, List<String> columns,
+      List<HeatRow> rows) {
+    List<String> c = Inputs.list(columns, "heat-map columns");
+    List<HeatRow> r = Inputs.list(rows, "heat-map rows");
+    for (HeatRow row : r) {
+      if (row.values().size() > c.size()) {
+        throw new IllegalArgumentException("heat-map row '" + row.label() + "' has "
+            + row.values().size() + " values for " + c.size() + " columns");
+      }
+    }
+    return HeatmapChart.draw(Inputs.required(options, "chart options"),
+        Inputs.required(columnName, "heat-map column name"), c, r);
+  }
+
+  /**
+   * Lines over a numeric x axis, one per series (one value per x, NaN a gap in the line), on
+   * shared zero-based scales, with a dot per point whose tooltip carries its number; e.g. actual
+   * and expected cumulative purchases by week. A dashed vertical marker (and its label) splits the
+   * plot at {@code marker} unless that is NaN, e.g. at the end of a calibration period. The
+   * category axis label names x, the value axis label y.
+   */
+  public static Svg lines(ChartOptions options, List<Double> x, List<Series> series,
+      double marker, String markerLabel) {
+    List<Double> xs = Inputs.list(x, "x values");
+    for (int i = 0; i < xs.size(); i++) {
+      if (!Double.isFinite(xs.get(i))) {
+        throw new IllegalArgumentException("x value " + i + " is not finite: " + xs.get(i));
+      }
+    }
+    List<Series> s = Inputs.list(series, "series");
+    for (Series one : s) {
+      if (one.values().size() != xs.size()) {
+        throw new IllegalArgumentException("series '" + one.name() + "' has "
+            + one.values().size() + " values for " + xs.size() + " x values");
+      }
+    }
+    return LineChart.draw(Inputs.required(options, "chart options"), xs, s, marker,
+        Inputs.required(markerLabel, "marker label (use \"\" for none)"));
+  }
+
+  /**
+   * Several charts in one SVG document, one under the other, under a title: e.g. the figures of
+   * one analysis in one file. Each keeps its own title, description and tooltips.
+   */
+  public static Svg stack(String title, List<Svg> charts) {
+    return StackedCharts.draw(Inputs.required(title, "title"), Inputs.list(charts, "charts"));
+  }
+
   /** Plan-vs-actual bullets, one line per metric, each on its own scale. */
   public static Svg bullets(ChartOptions options, List<Bullet> bullets) {
     return BulletChart.draw(Inputs.required(options, "chart options"),

@@ -43,7 +43,7 @@ final class GroupedBarChart {
     Scale x = Scale.over(series.stream().flatMap(s -> s.values().stream()).toList(), l.plotLeft,
         l.plotRight);
     x.draw(c, l.top, bottom, o.valueAxis());
-    legend(c, l, series);
+    legend(c, l, series, o.categoryAxis());
     for (int i = 0; i < n; i++) {
       double groupTop = l.top + i * groupH + (groupH - k * barH) / 2;
       l.label(c, l.top + (i + 0.5) * groupH, categories.get(i));
@@ -60,9 +60,13 @@ final class GroupedBarChart {
     return c.finish();
   }
 
-  /** Swatch and name of every series, in a row over the plot. */
-  private static void legend(Canvas c, Layout l, List<Series> series) {
-    double x = l.plotLeft;
+  /**
+   * Swatch and name of every series, in a row over the plot, after the category axis label when
+   * that is wider than the label column (with a margin for fonts wider than estimated).
+   */
+  private static void legend(Canvas c, Layout l, List<Series> series, String categoryAxis) {
+    double x = categoryAxis.isEmpty() ? l.plotLeft : Math.max(l.plotLeft,
+        l.labelLeft + Canvas.textWidth(categoryAxis, Canvas.FONT_SIZE) * 1.15 + 12);
     double y = Layout.TITLE_BAND + 3;
     for (int j = 0; j < series.size(); j++) {
       String name = Canvas.fit(series.get(j).name(), 140, Canvas.FONT_SIZE);

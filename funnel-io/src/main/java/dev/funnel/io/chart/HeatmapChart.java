@@ -17,6 +17,14 @@ final class HeatmapChart {
   private HeatmapChart() {}
 
   static Svg draw(ChartOptions o, List<HeatRow> rows) {
+    return draw(o, "period", null, rows);
+  }
+
+  /**
+   * The heat map with named columns: the header shows each column's label and a cell's tooltip
+   * says {@code row, columnName label: percent}; null columns mean period indexes 0, 1, ...
+   */
+  static Svg draw(ChartOptions o, String columnName, List<String> columns, List<HeatRow> rows) {
     int n = rows.size();
     int cols = 0;
     List<String> names = new ArrayList<>();
@@ -27,7 +35,8 @@ final class HeatmapChart {
       cells += r.values().size();
     }
     StringBuilder summary = new StringBuilder("Heat map of " + n + " rows by " + cols
-        + " periods, " + cells + " cells:");
+        + (columns == null ? " periods, " : " columns (" + columnName + "), ") + cells
+        + " cells:");
     for (int i = 0; i < n; i++) {
       summary.append(i == 0 ? " " : "; ").append(names.get(i));
       for (double v : rows.get(i).values()) {
@@ -55,7 +64,7 @@ final class HeatmapChart {
     }
     double font = Math.max(6, Math.min(11, Math.min(cellW / 3.4, rowH * 0.6)));
     for (int k = 0; k < cols; k++) {
-      c.text("column", l.plotLeft + (k + 0.5) * cellW, top - 6, "middle", Integer.toString(k),
+      c.text("column", l.plotLeft + (k + 0.5) * cellW, top - 6, "middle", column(columns, k),
           font, false, Palette.TEXT);
     }
     for (int i = 0; i < n; i++) {
@@ -68,7 +77,8 @@ final class HeatmapChart {
         String text = cellW >= 40 ? Format.percent(v) : whole(v);
         if (Double.isFinite(v)) {
           c.rect("cell", x + 0.5, y + 0.5, cellW - 1, rowH - 1, Palette.heat(v),
-              names.get(i) + ", period " + k + ": " + Format.percent(v));
+              names.get(i) + ", " + columnName + " " + column(columns, k) + ": "
+                  + Format.percent(v));
           c.text("value", x + cellW / 2, y + rowH / 2 + font * 0.35, "middle", text, font, false,
               Palette.textOnHeat(v));
         } else {
@@ -80,6 +90,10 @@ final class HeatmapChart {
     }
     legend(c, l.plotLeft, l.height - LEGEND + 8, Math.min(200, l.plotRight - l.plotLeft));
     return c.finish();
+  }
+
+  private static String column(List<String> columns, int k) {
+    return columns == null || k >= columns.size() ? Integer.toString(k) : columns.get(k);
   }
 
   private static String whole(double share) {

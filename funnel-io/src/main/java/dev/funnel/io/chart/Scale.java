@@ -94,6 +94,19 @@ final class Scale {
     }
   }
 
+  /**
+   * Draws, for a scale mapped onto vertical pixels, horizontal grid lines from {@code left} to
+   * {@code right} and the tick labels left of {@code left}.
+   */
+  void drawVertical(Canvas c, double left, double right) {
+    for (double t : ticks()) {
+      double y = x(t);
+      c.line(t == 0 ? "zero" : "grid", left, y, right, y, t == 0 ? Palette.AXIS : Palette.GRID,
+          1, false);
+      c.text("tick", left - 6, y + 4, "end", Format.compact(t), 10.5, false, Palette.TEXT);
+    }
+  }
+
   /** Vertical room {@link #draw} needs below the plot. */
   static double footer(String label) {
     return label.isEmpty() ? 22 : 40;

@@ -12,10 +12,24 @@ public final class Svg {
 
   private final String title;
   private final String markup;
+  private final double width;
+  private final double height;
 
-  Svg(String title, String markup) {
+  Svg(String title, String markup, double width, double height) {
     this.title = title;
     this.markup = markup;
+    this.width = width;
+    this.height = height;
+  }
+
+  /** The chart's width in pixels (its {@code viewBox} width). */
+  double width() {
+    return width;
+  }
+
+  /** The chart's height in pixels (its {@code viewBox} height). */
+  double height() {
+    return height;
   }
 
   /** The chart's title (plain text, not escaped). */

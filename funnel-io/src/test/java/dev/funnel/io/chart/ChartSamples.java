@@ -71,6 +71,31 @@ public final class ChartSamples {
                 new CalibrationPoint(0.4, 0.5, 0.44, 0.56, 300)))));
   }
 
+  /** Cumulative purchases by week: actual and two models, a gap, a calibration-end marker. */
+  public static Svg lines() {
+    return Charts.lines(ChartOptions.titled("Cumulative repeat purchases")
+            .valueAxis("Repeat purchases").categoryAxis("Week"),
+        List.of(1.0, 2.0, 3.0, 4.0, 5.0, 6.0),
+        List.of(new Series("actual", List.of(10.0, 25.0, 41.0, 60.0, Double.NaN, 95.0)),
+            new Series("BG/NBD", List.of(12.0, 26.0, 40.0, 55.0, 70.0, 85.0)),
+            new Series("Pareto/NBD", List.of(11.0, 24.0, 39.0, 56.0, 72.0, 90.0))),
+        3.5, "calibration end");
+  }
+
+  /** P(alive) by frequency and recency: named columns, impossible cells undefined. */
+  public static Svg namedColumns() {
+    return Charts.heatmap(ChartOptions.titled("P(alive)").valueAxis("Recency, weeks")
+            .categoryAxis("Repeat purchases"), "t_x", List.of("0", "13", "26", "39"),
+        List.of(new HeatRow("x = 0", List.of(1.0, Double.NaN, Double.NaN, Double.NaN)),
+            new HeatRow("x = 1", List.of(Double.NaN, 0.31, 0.62, 0.93)),
+            new HeatRow("x = 2", List.of(Double.NaN, 0.12, 0.45, 0.88))));
+  }
+
+  /** Two charts in one document. */
+  public static Svg stack() {
+    return Charts.stack("Holdout validation", List.of(attribution(), lines()));
+  }
+
   /** Every sample by a file-friendly name, in a fixed order. */
   public static Map<String, Svg> all() {
     Map<String, Svg> m = new LinkedHashMap<>();
@@ -80,6 +105,9 @@ public final class ChartSamples {
     m.put("bullets", bullets());
     m.put("channels", channels());
     m.put("attribution", attribution());
+    m.put("lines", lines());
+    m.put("named-columns", namedColumns());
+    m.put("stack", stack());
     m.put("calibration", calibration());
     return m;
   }

@@ -1,4 +1,4 @@
-package dev.funnel.core;
+package dev.funnel.core.internal;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;

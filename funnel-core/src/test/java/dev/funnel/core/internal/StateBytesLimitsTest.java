@@ -1,4 +1,4 @@
-package dev.funnel.core;
+package dev.funnel.core.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
