@@ -25,6 +25,24 @@ final class ScoreSection extends ComputedSection<ScoreReview> {
   /** Worklist items per owner in the section. */
   static final int TOP = 5;
 
+  /**
+   * The most leads (with a row) the report fits the scoring model on: above it the section says
+   * so and points to {@code funnel score}, which fits on every lead. It keeps the whole report
+   * within its time and memory (at 1M leads the fit would double the report's time and its heap
+   * beyond 1 GB); the other sections are unaffected.
+   */
+  static final int DEFAULT_MAX_LEADS = 250_000;
+
+  private final int maxLeads;
+
+  ScoreSection() {
+    this(DEFAULT_MAX_LEADS);
+  }
+
+  ScoreSection(int maxLeads) {
+    this.maxLeads = maxLeads;
+  }
+
   @Override
   public String key() {
     return "scoring";
@@ -53,6 +71,12 @@ final class ScoreSection extends ComputedSection<ScoreReview> {
 
   @Override
   ScoreReview compute(ReportInput in) {
+    int leads = in.dataset().columns().leads().withRow();
+    if (leads > maxLeads) {
+      throw new IllegalStateException(String.format(java.util.Locale.ROOT,
+          "not fitted in the report for %,d leads (more than %,d); funnel score DATA fits the"
+              + " model on all of them", leads, maxLeads));
+    }
     return Scoring.review(in.dataset(), query(in.dataset(), in.scope().asOf()));
   }
 

@@ -201,4 +201,16 @@ class ScoreSectionTest {
     assertEquals(90.0, j.get("horizonDays").asDouble());
     assertTrue(j.get("worklist").get("owners").size() > 0, j.toString());
   }
+
+  @Test
+  void aDatasetBeyondTheReportsLimitIsSentToTheScoreCommand() throws Exception {
+    ReportInput in = ReportSectionsTest.input(DEMO);
+    int leads = DEMO.leads().size();
+    IllegalStateException e = org.junit.jupiter.api.Assertions.assertThrows(
+        IllegalStateException.class, () -> new ScoreSection(leads - 1).compute(in));
+    assertTrue(e.getMessage().contains("funnel score DATA fits the model on all of them"), e.getMessage());
+    // at the limit itself the section is computed
+    assertEquals(Scoring.review(DEMO, ScoreSection.query(DEMO, in.scope().asOf())).toString(),
+        new ScoreSection(leads).compute(in).toString());
+  }
 }
