@@ -122,7 +122,7 @@ public final class PathCounts implements MergeableState<PathCounts> {
   private static final String WHAT = "path counts";
 
   /**
-   * The stable byte form (fields as {@link StateBytes} writes them, strings as {@link
+   * The stable byte form (fields as {@code StateBytes} writes them, strings as {@link
    * java.io.DataOutputStream#writeUTF}), so equal states give equal bytes:
    *
    * <pre>
@@ -134,7 +134,7 @@ public final class PathCounts implements MergeableState<PathCounts> {
    *   long                 null journeys
    * </pre>
    *
-   * @throws IllegalArgumentException when a value exceeds the decimal limits of {@link StateBytes}
+   * @throws IllegalArgumentException when a value exceeds the decimal limits of {@code StateBytes}
    *     or a channel name takes more than 65,535 bytes
    */
   @Override
@@ -158,7 +158,7 @@ public final class PathCounts implements MergeableState<PathCounts> {
    *
    * @throws IllegalArgumentException on null, empty, truncated or trailing bytes, an unknown
    *     version, an empty path, a blank channel, a negative count, a decimal beyond the limits of
-   *     {@link StateBytes}, or paths out of order or repeated
+   *     {@code StateBytes}, or paths out of order or repeated
    */
   public static PathCounts fromBytes(byte[] data) {
     StateBytes.Reader r = new StateBytes.Reader(data, WHAT, VERSION);

@@ -239,7 +239,7 @@ public final class TransitionCounts implements MergeableState<TransitionCounts> 
   private static final String WHAT = "transition counts";
 
   /**
-   * The stable byte form (fields as {@link StateBytes} writes them, channel names as {@link
+   * The stable byte form (fields as {@code StateBytes} writes them, channel names as {@link
    * java.io.DataOutputStream#writeUTF}), so equal states give equal bytes:
    *
    * <pre>

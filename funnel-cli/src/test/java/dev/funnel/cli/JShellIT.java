@@ -85,7 +85,9 @@ class JShellIT {
     try (java.util.jar.JarFile jar = new java.util.jar.JarFile(Processes.jar().toFile())) {
       for (java.util.jar.JarEntry e : java.util.Collections.list(jar.entries())) {
         String n = e.getName();
+        // internal packages (the state byte layout) are not offered to notebooks
         if (!n.startsWith("dev/funnel/") || n.startsWith("dev/funnel/shaded/") || n.startsWith("dev/funnel/cli/")
+            || n.contains("/internal/")
             || !n.endsWith(".class") || n.contains("$") || n.endsWith("package-info.class")) {
           continue;
         }

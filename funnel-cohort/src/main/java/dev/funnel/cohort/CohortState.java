@@ -432,8 +432,8 @@ public final class CohortState implements MergeableState<CohortState> {
   private static final String WHAT = "cohort state";
 
   /**
-   * The stable byte form (layout of {@link dev.funnel.core.StateBytes}, version 1), so equal
-   * states give equal bytes; decimals are limited as {@link StateBytes} says. A period is its
+   * The stable byte form (layout of {@code StateBytes}, version 1), so equal
+   * states give equal bytes; decimals are limited as {@code StateBytes} says. A period is its
    * ordinal: the epoch day for days, floor((epoch day +
    * 3) / 7) for ISO weeks, 12 x year + month - 1 for months, 4 x year + quarter - 1 for quarters,
    * the year for years (consecutive periods have consecutive ordinals).
@@ -454,7 +454,7 @@ public final class CohortState implements MergeableState<CohortState> {
    *     decimal            sum of amounts, refunds included
    * </pre>
    *
-   * @throws IllegalArgumentException when a sum exceeds the decimal limits of {@link StateBytes}
+   * @throws IllegalArgumentException when a sum exceeds the decimal limits of {@code StateBytes}
    */
   @Override
   public byte[] toBytes() {
@@ -484,7 +484,7 @@ public final class CohortState implements MergeableState<CohortState> {
    *     an unknown granularity, zone or basis, anchors on the payment basis, repeated or unsorted
    *     ids or periods, negative counts, more orders than payments, a period with no payments, a
    *     period after the last one or outside the calendar, or a decimal beyond the limits of
-   *     {@link StateBytes}. How many periods the state spans is checked by {@link #result(int)}
+   *     {@code StateBytes}. How many periods the state spans is checked by {@link #result(int)}
    *     and {@link #bridge(int)}, whose limit is the caller's.
    */
   public static CohortState fromBytes(byte[] data) {

@@ -298,7 +298,7 @@ public final class FunnelTally implements MergeableState<FunnelTally> {
       Cell::key, KEY_ORDER).thenComparing(Cell::period, Comparator.nullsFirst(Comparator.naturalOrder()));
 
   /**
-   * The stable byte form (layout of {@link dev.funnel.core.StateBytes}, version 1), so equal
+   * The stable byte form (layout of {@code StateBytes}, version 1), so equal
    * tallies give equal bytes:
    *
    * <pre>

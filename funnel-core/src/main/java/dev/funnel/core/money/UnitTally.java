@@ -207,8 +207,8 @@ public final class UnitTally implements MergeableState<UnitTally> {
   private static final String WHAT = "unit tally";
 
   /**
-   * The stable byte form (layout of {@link dev.funnel.core.StateBytes}, version 2), so equal
-   * tallies give equal bytes. Decimals are limited as {@link StateBytes} says:
+   * The stable byte form (layout of {@code StateBytes}, version 2), so equal
+   * tallies give equal bytes. Decimals are limited as {@code StateBytes} says:
    *
    * <pre>
    * byte    version (2)
@@ -221,7 +221,7 @@ public final class UnitTally implements MergeableState<UnitTally> {
    *   decimal, decimal     revenue, marketing-sourced revenue
    * </pre>
    *
-   * @throws IllegalArgumentException when a sum exceeds the decimal limits of {@link StateBytes}
+   * @throws IllegalArgumentException when a sum exceeds the decimal limits of {@code StateBytes}
    */
   @Override
   public byte[] toBytes() {
@@ -243,7 +243,7 @@ public final class UnitTally implements MergeableState<UnitTally> {
    *
    * @throws IllegalArgumentException on null, empty, truncated or trailing bytes, another version,
    *     a blank channel, keys out of order or repeated, negative spend, negative counts, spend
-   *     without a row, or a decimal beyond the limits of {@link StateBytes}
+   *     without a row, or a decimal beyond the limits of {@code StateBytes}
    */
   public static UnitTally fromBytes(byte[] data) {
     StateBytes.Reader r = new StateBytes.Reader(data, WHAT, VERSION);
