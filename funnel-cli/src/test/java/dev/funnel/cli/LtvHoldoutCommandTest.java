@@ -43,8 +43,8 @@ class LtvHoldoutCommandTest {
 
   @BeforeAll
   static void data() throws Exception {
-    dir = Cdnow.dataset(tmp.resolve("cdnow"));
-    library = Ltv.holdout(Cdnow.purchases(), CALIBRATION_END, HOLDOUT_END, RfmUnit.WEEK);
+    dir = FaderHardieSample.dataset(tmp.resolve("cdnow"));
+    library = Ltv.holdout(FaderHardieSample.purchases(), CALIBRATION_END, HOLDOUT_END, RfmUnit.WEEK);
   }
 
   static FunnelTest.Run run(String... extra) {

@@ -3,7 +3,7 @@ package dev.funnel.cli.view;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.funnel.cli.Cdnow;
+import dev.funnel.cli.FaderHardieSample;
 import dev.funnel.cohort.ltv.HoldoutValidation;
 import dev.funnel.cohort.ltv.Ltv;
 import dev.funnel.cohort.ltv.RfmUnit;
@@ -29,7 +29,7 @@ class HoldoutViewTest {
 
   @Test
   void everyRenderingShowsTheJsonFigures() throws Exception {
-    HoldoutValidation v = Ltv.holdout(Cdnow.purchases(), LocalDate.of(1997, 9, 30),
+    HoldoutValidation v = Ltv.holdout(FaderHardieSample.purchases(), LocalDate.of(1997, 9, 30),
         LocalDate.of(1998, 6, 30), RfmUnit.WEEK);
     Consistency c = Consistency.of(HoldoutView.of(v));
     c.table("models", c.json().get("models"), "model", cols("logL", "logLikelihood", "k",

@@ -19,9 +19,9 @@ import java.util.List;
  * dollars), as purchases and as a dataset directory with its payments; tests using it are skipped
  * when the file is absent.
  */
-public final class Cdnow {
+public final class FaderHardieSample {
 
-  private Cdnow() {}
+  private FaderHardieSample() {}
 
   /** The file, or the test is skipped. */
   public static Path file() {
