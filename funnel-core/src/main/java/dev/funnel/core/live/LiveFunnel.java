@@ -298,27 +298,15 @@ public final class LiveFunnel {
    */
   private void refresh() {
     for (String id : changedLeads) {
-      Lead lead = null;
-      List<StageChange> stages = new ArrayList<>();
-      List<Activity> activities = new ArrayList<>();
-      for (LiveEvent x : byLead.getOrDefault(id, List.of())) {
-        Object r = x.row();
-        if (r instanceof Lead l) {
-          lead = l;
-        } else if (r instanceof StageChange s) {
-          stages.add(s);
-        } else if (r instanceof Activity a) {
-          activities.add(a);
-        }
-      }
+      LeadHistory h = rows(id); // the updates take rows in any order
       for (FunnelCells f : funnels) {
-        f.update(id, lead, stages);
+        f.update(id, h.lead(), h.stages());
       }
       for (SlaLeads f : slas) {
-        f.update(id, lead, stages, activities);
+        f.update(id, h.lead(), h.stages(), h.activities());
       }
       for (UnitCells u : units) {
-        u.lead(id, lead);
+        u.lead(id, h.lead());
       }
     }
     changedLeads.clear();
@@ -453,6 +441,21 @@ public final class LiveFunnel {
 
   /** One lead's current rows, each kind in time order. */
   public synchronized LeadHistory history(String leadId) {
+    LeadHistory h = rows(leadId);
+    // time order, ties in a fixed order of the rows' text (arrival order must not matter)
+    List<StageChange> stages = new ArrayList<>(h.stages());
+    stages.sort(Comparator.comparing(StageChange::at).thenComparing(Object::toString));
+    List<Activity> activities = new ArrayList<>(h.activities());
+    activities.sort(Comparator.comparing(Activity::at).thenComparing(Object::toString));
+    List<Touch> touches = new ArrayList<>(h.touches());
+    touches.sort(Comparator.comparing(Touch::at).thenComparing(Object::toString));
+    List<Payment> payments = new ArrayList<>(h.payments());
+    payments.sort(Comparator.comparing(Payment::paidAt).thenComparing(Object::toString));
+    return new LeadHistory(leadId, h.lead(), stages, activities, touches, payments);
+  }
+
+  /** One lead's current rows, each kind in arrival order. */
+  private LeadHistory rows(String leadId) {
     Lead lead = null;
     List<StageChange> stages = new ArrayList<>();
     List<Activity> activities = new ArrayList<>();
@@ -472,11 +475,6 @@ public final class LiveFunnel {
         payments.add(p);
       }
     }
-    // time order, ties in a fixed order of the rows' text (arrival order must not matter)
-    stages.sort(Comparator.comparing(StageChange::at).thenComparing(Object::toString));
-    activities.sort(Comparator.comparing(Activity::at).thenComparing(Object::toString));
-    touches.sort(Comparator.comparing(Touch::at).thenComparing(Object::toString));
-    payments.sort(Comparator.comparing(Payment::paidAt).thenComparing(Object::toString));
     return new LeadHistory(leadId, lead, stages, activities, touches, payments);
   }
 
