@@ -34,8 +34,10 @@ import java.util.function.IntFunction;
  * longs, each table in a canonical order (by key, then time, then every other field), so the same
  * rows in any input order give the same dataset and the same results. The record lists
  * ({@link #leads()}, {@link #stages()}, ...) are views over the columns: each element is made when
- * it is read, equal to the row that was given. Money is in one currency: rows without a currency
- * take the dataset's; two different currencies are an error unless
+ * it is read, equal to the row that was given. Money is in one currency ({@link #currency()}):
+ * payment and spend amounts, stage change amounts and touch costs alike. An amount without a
+ * currency ({@link Money#UNSPECIFIED}; a file's stage and touch amounts never have one) is in the
+ * dataset's currency and is read back in it; two different currencies are an error unless
  * {@link Builder#rates(CurrencyRates)} converts them.
  *
  * <p>Every table is optional; {@link #require(DatasetTable, String)} fails with a message naming a
@@ -119,7 +121,7 @@ public final class Dataset {
   private StageChange stageAt(int r) {
     StageColumns s = columns.stages();
     return new StageChange(columns.leadIds().value(s.lead(r)), catalog.get(s.stage(r)),
-        s.instant(r), columns.reasons().value(s.reason(r)), s.amount().value(r),
+        s.instant(r), columns.reasons().value(s.reason(r)), money(s.amount().value(r)),
         columns.owners().value(s.owner(r)));
   }
 
@@ -134,7 +136,12 @@ public final class Dataset {
     TouchColumns t = columns.touches();
     return new Touch(columns.leadIds().value(t.lead(r)), t.instant(r),
         columns.channels().value(t.channel(r)), columns.campaigns().value(t.campaign(r)),
-        t.kind(r), t.cost().value(r));
+        t.kind(r), money(t.cost().value(r)));
+  }
+
+  /** An optional amount of a money column in the dataset currency (null when absent). */
+  private Money money(BigDecimal amount) {
+    return amount == null ? null : new Money(amount, currency);
   }
 
   private Payment paymentAt(int r) {
@@ -155,6 +162,10 @@ public final class Dataset {
   private static final Comparator<BigDecimal> NUMS =
       Comparator.nullsFirst(Comparator.<BigDecimal>naturalOrder().thenComparingInt(BigDecimal::scale));
 
+  private static BigDecimal amountOf(Money m) {
+    return m == null ? null : m.amount();
+  }
+
   static final Comparator<Lead> LEAD_ORDER =
       Comparator.comparing(Lead::createdAt).thenComparing(Lead::id);
   static final Comparator<StageChange> STAGE_ORDER =
@@ -162,7 +173,7 @@ public final class Dataset {
           .thenComparing(StageChange::at)
           .thenComparingInt(s -> s.stage().index())
           .thenComparing(StageChange::reason, NULLS)
-          .thenComparing(StageChange::amount, NUMS)
+          .thenComparing(s -> amountOf(s.amount()), NUMS)
           .thenComparing(StageChange::owner, NULLS);
   static final Comparator<Activity> ACTIVITY_ORDER =
       Comparator.comparing(Activity::leadId)
@@ -176,7 +187,7 @@ public final class Dataset {
           .thenComparing(Touch::channel)
           .thenComparing(Touch::campaign, NULLS)
           .thenComparing(Touch::kind)
-          .thenComparing(Touch::cost, NUMS);
+          .thenComparing(t -> amountOf(t.cost()), NUMS);
   static final Comparator<Payment> PAYMENT_ORDER =
       Comparator.comparing(Payment::customerId)
           .thenComparing(Payment::paidAt)

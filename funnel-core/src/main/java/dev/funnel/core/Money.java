@@ -58,6 +58,11 @@ public record Money(BigDecimal amount, String currency) implements Comparable<Mo
     return new Money(parseAmount(amount), currency);
   }
 
+  /** An amount without a stated currency ({@link #UNSPECIFIED}). */
+  public static Money of(BigDecimal amount) {
+    return new Money(amount, UNSPECIFIED);
+  }
+
   /** An amount in a currency. */
   public static Money of(BigDecimal amount, String currency) {
     return new Money(amount, currency);

@@ -1,10 +1,16 @@
 package dev.funnel.core;
 
-import java.math.BigDecimal;
 import java.time.Instant;
 
 /**
  * A timestamped hand-off: the lead entered a stage (table {@code stages} of docs/spec/dataset.md).
+ *
+ * <p>The amount is {@link Money}. The {@code stages} table has no currency column (one currency per
+ * dataset, docs/spec/dataset.md "Money"), so an amount read from a file, or given without a
+ * currency ({@link Money#UNSPECIFIED}), is in the dataset's currency: a {@link Dataset} gives it
+ * back in {@link Dataset#currency()}. An amount that states a currency must be in the dataset's
+ * one (or be converted by the dataset's {@link CurrencyRates}); another currency is an error, as
+ * for payments.
  *
  * @param leadId the lead
  * @param stage  the stage entered, from the dataset's catalog
@@ -14,7 +20,7 @@ import java.time.Instant;
  * @param owner  who moved the lead, or null
  */
 public record StageChange(
-    String leadId, Stage stage, Instant at, String reason, BigDecimal amount, String owner) {
+    String leadId, Stage stage, Instant at, String reason, Money amount, String owner) {
 
   public StageChange {
     leadId = Checks.id(leadId, "stage change lead_id");
@@ -46,7 +52,7 @@ public record StageChange(
     private final Stage stage;
     private final Instant at;
     private String reason;
-    private BigDecimal amount;
+    private Money amount;
     private String owner;
 
     private Builder(String leadId, Stage stage, Instant at) {
@@ -61,9 +67,20 @@ public record StageChange(
       return this;
     }
 
-    /** The deal amount at this change, in the dataset currency. */
-    public Builder amount(BigDecimal amount) {
+    /** The deal amount at this change; without a currency it is in the dataset's currency. */
+    public Builder amount(Money amount) {
       this.amount = amount;
+      return this;
+    }
+
+    /**
+     * The deal amount as plain decimal text ({@code "1234.50"}) without a currency: it is in the
+     * dataset's currency ({@link Money#of(String)}).
+     *
+     * @throws IllegalArgumentException when the text is not a plain decimal amount
+     */
+    public Builder amount(String amount) {
+      this.amount = Money.of(amount);
       return this;
     }
 

@@ -1,10 +1,15 @@
 package dev.funnel.core;
 
-import java.math.BigDecimal;
 import java.time.Instant;
 
 /**
  * A marketing touchpoint of a lead's journey (table {@code touches}): the input of attribution.
+ *
+ * <p>The cost is {@link Money}. The {@code touches} table has no currency column (one currency per
+ * dataset, docs/spec/dataset.md "Money"), so a cost read from a file, or given without a currency
+ * ({@link Money#UNSPECIFIED}), is in the dataset's currency: a {@link Dataset} gives it back in
+ * {@link Dataset#currency()}. A cost that states a currency must be in the dataset's one (or be
+ * converted by the dataset's {@link CurrencyRates}); another currency is an error, as for payments.
  *
  * @param leadId   the journey this touch belongs to
  * @param at       when it happened
@@ -14,7 +19,7 @@ import java.time.Instant;
  * @param cost     cost of this touch if known, or null
  */
 public record Touch(
-    String leadId, Instant at, String channel, String campaign, TouchKind kind, BigDecimal cost) {
+    String leadId, Instant at, String channel, String campaign, TouchKind kind, Money cost) {
 
   /** The conventional name of direct (non-marketing) visits. */
   public static final String DIRECT = "direct";
@@ -50,7 +55,7 @@ public record Touch(
     private final String channel;
     private String campaign;
     private TouchKind kind = TouchKind.ONLINE;
-    private BigDecimal cost;
+    private Money cost;
 
     private Builder(String leadId, Instant at, String channel) {
       this.leadId = leadId;
@@ -70,9 +75,20 @@ public record Touch(
       return this;
     }
 
-    /** The touch's own cost, in the dataset currency. */
-    public Builder cost(BigDecimal cost) {
+    /** The touch's own cost; without a currency it is in the dataset's currency. */
+    public Builder cost(Money cost) {
       this.cost = cost;
+      return this;
+    }
+
+    /**
+     * The touch's own cost as plain decimal text ({@code "0.85"}) without a currency: it is in the
+     * dataset's currency ({@link Money#of(String)}).
+     *
+     * @throws IllegalArgumentException when the text is not a plain decimal amount
+     */
+    public Builder cost(String cost) {
+      this.cost = Money.of(cost);
       return this;
     }
 

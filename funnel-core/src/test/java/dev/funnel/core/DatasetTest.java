@@ -47,9 +47,9 @@ class DatasetTest {
             pick(r, "ann", "bob", null), pick(r, "C1", "C2", null), Map.of()));
         for (int k = 0; k < r.nextInt(4); k++) {
           stages.add(new StageChange(id, CAT.get(r.nextInt(CAT.size())), at.plusSeconds(r.nextInt(3) * 60L),
-              pick(r, "no_budget", null), amount(r), pick(r, "ann", null)));
+              pick(r, "no_budget", null), money(amount(r)), pick(r, "ann", null)));
           touches.add(new Touch(id, at.minusSeconds(r.nextInt(3) * 60L), pick(r, "seo", "email"),
-              pick(r, "c1", null), r.nextBoolean() ? TouchKind.ONLINE : TouchKind.OFFLINE, amount(r)));
+              pick(r, "c1", null), r.nextBoolean() ? TouchKind.ONLINE : TouchKind.OFFLINE, money(amount(r))));
           activities.add(new Activity(id, at.plusSeconds(r.nextInt(3)), pick(r, "call", "email"),
               pick(r, "ann", null), pick(r, "reached", null)));
         }
@@ -88,6 +88,11 @@ class DatasetTest {
   @SafeVarargs
   private static <T> T pick(Random r, T... values) {
     return values[r.nextInt(values.length)];
+  }
+
+  /** An amount without a currency (it takes the dataset's), or null. */
+  private static Money money(BigDecimal a) {
+    return a == null ? null : Money.of(a);
   }
 
   /** Small amounts, often equal in value but written with different scales (1.5 and 1.50). */
@@ -202,7 +207,8 @@ class DatasetTest {
   void mixedCurrenciesAreRejectedUnlessConverted() {
     Dataset.Builder b = Dataset.builder().payment(pay("c", "10", "EUR")).payment(pay("c", "5", "USD"));
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, b::build);
-    assertEquals("the dataset mixes currencies [EUR, USD]; supply conversion rates (CurrencyRates)", e.getMessage());
+    assertEquals("the dataset mixes currencies [EUR, USD] (EUR: payments; USD: payments);"
+        + " supply conversion rates (CurrencyRates)", e.getMessage());
     // spend counts too
     e = assertThrows(IllegalArgumentException.class, () -> Dataset.builder().payment(pay("c", "10", "EUR"))
         .spend(new Spend(LocalDate.of(2026, 3, 1), "seo", null, Money.of("3", "GBP"))).build());
@@ -238,6 +244,74 @@ class DatasetTest {
     Dataset none = Dataset.builder().payment(pay("c", "2", null)).build();
     assertEquals(Money.UNSPECIFIED, none.currency());
     assertEquals(Money.UNSPECIFIED, Dataset.builder().build().currency());
+  }
+
+  @Test
+  void stageAmountsAndTouchCostsAreInTheDatasetCurrency() {
+    StageCatalog c = StageCatalog.DEFAULT;
+    Instant won = T0.plusSeconds(60);
+    // without a currency they take the dataset's, here the payments' EUR
+    Dataset d = Dataset.builder().payment(pay("c", "10", "EUR"))
+        .stageChange(StageChange.builder("a", c.won(), won).amount("1200.50").build())
+        .stageChange(StageChange.of("a", c.first(), T0))
+        .touch(Touch.builder("a", T0, "ads").cost("0.85").build())
+        .touch(Touch.of("a", T0.plusSeconds(1), "seo"))
+        .build();
+    assertEquals("EUR", d.currency());
+    assertEquals(Money.of("1200.50", "EUR"), d.stagesOf("a").get(1).amount());
+    assertNull(d.stagesOf("a").get(0).amount(), "an absent amount stays absent");
+    assertEquals(Money.of("0.85", "EUR"), d.touchesOf("a").get(0).cost());
+    assertNull(d.touchesOf("a").get(1).cost());
+    // a stated currency is the dataset's, even with no payment or spend
+    Dataset usd = Dataset.builder()
+        .stageChange(StageChange.builder("a", c.won(), won).amount(Money.of("5", "usd")).build())
+        .touch(Touch.builder("a", T0, "ads").cost("1").build()).build();
+    assertEquals("USD", usd.currency());
+    assertEquals(Money.of("1", "USD"), usd.touches().get(0).cost());
+    // a cut keeps them in the currency
+    assertEquals(Money.of("5", "USD"), DatasetCut.asOf(usd, won).stages().get(0).amount());
+    // nothing states one: no currency
+    Dataset none = Dataset.builder()
+        .stageChange(StageChange.builder("a", c.won(), won).amount("5").build()).build();
+    assertEquals(Money.of("5"), none.stages().get(0).amount());
+  }
+
+  @Test
+  void aStageAmountOrTouchCostInAnotherCurrencyIsRefusedUnlessConverted() {
+    StageCatalog c = StageCatalog.DEFAULT;
+    StageChange usdDeal = StageChange.builder("a", c.won(), T0).amount(Money.of("100", "USD")).build();
+    Touch gbpClick = Touch.builder("a", T0, "ads").cost(Money.of("2", "GBP")).build();
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> Dataset.builder().payment(pay("c", "10", "EUR")).stageChange(usdDeal).build());
+    assertEquals("the dataset mixes currencies [EUR, USD] (EUR: payments; USD: stages);"
+        + " supply conversion rates (CurrencyRates)", e.getMessage());
+    e = assertThrows(IllegalArgumentException.class,
+        () -> Dataset.builder().currency("EUR").touch(gbpClick).build());
+    assertEquals("the dataset mixes currencies [EUR, GBP] (EUR: declared; GBP: touches);"
+        + " supply conversion rates (CurrencyRates)", e.getMessage());
+    e = assertThrows(IllegalArgumentException.class,
+        () -> Dataset.builder().stageChange(usdDeal).touch(gbpClick).build());
+    assertEquals("the dataset mixes currencies [GBP, USD] (GBP: touches; USD: stages);"
+        + " supply conversion rates (CurrencyRates)", e.getMessage());
+    // summing the records themselves is refused as a payment sum is
+    e = assertThrows(IllegalArgumentException.class, () -> usdDeal.amount().plus(gbpClick.cost()));
+    assertEquals("cannot combine USD and GBP amounts; supply conversion rates (CurrencyRates) to"
+        + " convert to one currency", e.getMessage());
+
+    // with rates both are converted (100 USD * 0.9 = 90 EUR, 2 GBP * 1.15 = 2.30 EUR)
+    Dataset converted = Dataset.builder()
+        .rates(CurrencyRates.of("EUR", Map.of("USD", new BigDecimal("0.9"), "GBP", new BigDecimal("1.15"))))
+        .payment(pay("c", "10", "EUR")).stageChange(usdDeal).touch(gbpClick)
+        .stageChange(StageChange.of("a", c.first(), T0.minusSeconds(1)))
+        .touch(Touch.builder("a", T0.plusSeconds(1), "seo").cost("3").build())
+        .build();
+    assertEquals(Money.of("90", "EUR"), converted.stages().get(1).amount());
+    assertNull(converted.stages().get(0).amount());
+    assertEquals(List.of(Money.of("2.30", "EUR"), Money.of("3", "EUR")),
+        converted.touches().stream().map(Touch::cost).toList());
+    e = assertThrows(IllegalArgumentException.class, () -> Dataset.builder()
+        .rates(CurrencyRates.of("EUR", Map.of("USD", new BigDecimal("0.9")))).touch(gbpClick).build());
+    assertEquals("no conversion rate from GBP to EUR; known: [USD]", e.getMessage());
   }
 
   @Test

@@ -49,10 +49,10 @@ class DomainRecordsTest {
   @Test
   void stageChanges() {
     Stage lost = StageCatalog.DEFAULT.stage("LOST");
-    StageChange s = new StageChange("a", lost, T, " No_Budget ", new BigDecimal("100.50"), " ");
+    StageChange s = new StageChange("a", lost, T, " No_Budget ", Money.of("100.50"), " ");
     assertEquals("no_budget", s.reason(), "reasons are lower-case codes");
     assertNull(s.owner());
-    assertEquals(new BigDecimal("100.50"), s.amount());
+    assertEquals(new BigDecimal("100.50"), s.amount().amount());
     StageChange plain = StageChange.of("a", StageCatalog.DEFAULT.first(), T);
     assertNull(plain.reason());
     assertNull(plain.amount());
@@ -71,7 +71,7 @@ class DomainRecordsTest {
     assertEquals(TouchKind.ONLINE, t.kind(), "online by default");
     assertEquals(TouchKind.ONLINE, Touch.of("a", T, Touch.DIRECT).kind());
     assertEquals("touch cost must not be negative, got -1",
-        message(IllegalArgumentException.class, () -> new Touch("a", T, "seo", null, null, BigDecimal.ONE.negate())));
+        message(IllegalArgumentException.class, () -> new Touch("a", T, "seo", null, null, Money.of("-1"))));
     assertEquals("touch channel must not be blank",
         message(IllegalArgumentException.class, () -> Touch.of("a", T, " ")));
     assertEquals("touch time (at) is required", message(NullPointerException.class, () -> Touch.of("a", null, "seo")));

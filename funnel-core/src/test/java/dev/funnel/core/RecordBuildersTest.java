@@ -36,12 +36,23 @@ class RecordBuildersTest {
   @Test
   void stageChangeAndTouchPartsByName() {
     Stage lost = StageCatalog.DEFAULT.stage("LOST");
-    assertEquals(new StageChange("L1", lost, T, "no_budget", new BigDecimal("10.0"), "bob"),
-        StageChange.builder("L1", lost, T).reason("no_budget").amount(new BigDecimal("10.0"))
+    assertEquals(new StageChange("L1", lost, T, "no_budget", Money.of("10.0", "EUR"), "bob"),
+        StageChange.builder("L1", lost, T).reason("no_budget").amount(Money.of("10.0", "EUR"))
             .owner("bob").build());
-    assertEquals(new Touch("L1", T, "email", "nurture", TouchKind.OFFLINE, BigDecimal.ONE),
+    assertEquals(new Touch("L1", T, "email", "nurture", TouchKind.OFFLINE, Money.of("1", "EUR")),
         Touch.builder("L1", T, "email").campaign("nurture").kind(TouchKind.OFFLINE)
-            .cost(BigDecimal.ONE).build());
+            .cost(Money.of("1", "EUR")).build());
+    // text: an amount without a currency, which takes the dataset's
+    StageChange won = StageChange.builder("L1", lost, T).amount("10.50").build();
+    assertEquals(new BigDecimal("10.50"), won.amount().amount());
+    assertEquals(Money.UNSPECIFIED, won.amount().currency());
+    assertEquals(Money.of("0.85"), Touch.builder("L1", T, "email").cost("0.85").build().cost());
+    assertEquals("not a plain decimal amount: '1,5' (use '.' as decimal separator, no grouping)",
+        assertThrows(IllegalArgumentException.class,
+            () -> StageChange.builder("L1", lost, T).amount("1,5")).getMessage());
+    assertEquals("touch cost must not be negative, got -2",
+        assertThrows(IllegalArgumentException.class,
+            () -> Touch.builder("L1", T, "email").cost("-2").build()).getMessage());
     assertEquals(TouchKind.ONLINE, Touch.builder("L1", T, "email").build().kind());
   }
 

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -70,6 +71,7 @@ public final class ColumnsBuilder {
   private final Times stAt = new Times(16);
   private final CodeList stReason = new CodeList();
   private final MoneyColumn.Builder stAmount = new MoneyColumn.Builder();
+  private final Currencies stCurrency = new Currencies();
   private final CodeList stOwner = new CodeList();
 
   // activities
@@ -86,6 +88,7 @@ public final class ColumnsBuilder {
   private final CodeList toCampaign = new CodeList();
   private final CodeList toKind = new CodeList();
   private final MoneyColumn.Builder toCost = new MoneyColumn.Builder();
+  private final Currencies toCurrency = new Currencies();
 
   // payments
   private final Ints paCustomer = new Ints();
@@ -128,13 +131,18 @@ public final class ColumnsBuilder {
     leadCustomer.add(l.customerId().equals(l.id()) ? OWN_CUSTOMER : customers.code(l.customerId()));
   }
 
-  /** Appends a stage change (its stage is taken to be in the dataset's catalog). */
+  /**
+   * Appends a stage change (its stage is taken to be in the dataset's catalog), its amount in its
+   * own currency until {@link #build} (an amount without one is in the dataset's currency).
+   */
   public void stage(StageChange s) {
     stAt.add(s.at(), "stage change at");
     stLead.add(leadIds.code(s.leadId()));
     stStage.add(s.stage().index());
     stReason.add(reasons.code(s.reason()));
-    stAmount.add(s.amount());
+    Money amount = s.amount();
+    stAmount.add(amount == null ? null : amount.amount());
+    stCurrency.add(amount == null ? null : amount.currency());
     stOwner.add(owners.code(s.owner()));
   }
 
@@ -147,14 +155,16 @@ public final class ColumnsBuilder {
     acOutcome.add(outcomes.code(a.outcome()));
   }
 
-  /** Appends a touch. */
+  /** Appends a touch, its cost in its own currency as for {@link #stage(StageChange)}. */
   public void touch(Touch t) {
     toAt.add(t.at(), "touch at");
     toLead.add(leadIds.code(t.leadId()));
     toChannel.add(channels.code(t.channel()));
     toCampaign.add(campaigns.code(t.campaign()));
     toKind.add(t.kind().ordinal());
-    toCost.add(t.cost());
+    Money cost = t.cost();
+    toCost.add(cost == null ? null : cost.amount());
+    toCurrency.add(cost == null ? null : cost.currency());
   }
 
   /** Appends a payment, in its own currency until {@link #build}. */
@@ -249,7 +259,8 @@ public final class ColumnsBuilder {
 
   /**
    * Appends a stage change from codes; {@code unscaled} is {@link MoneyColumn#ABSENT} for no
-   * amount, else the amount is {@code unscaled * 10^-scale} with at most 18 digits.
+   * amount, else the amount is {@code unscaled * 10^-scale} with at most 18 digits, in the
+   * dataset's currency (the {@code stages} table has no currency column).
    */
   public void stage(int lead, int stage, long ms, int sub, int reason, long unscaled, int scale,
       int owner) {
@@ -258,6 +269,7 @@ public final class ColumnsBuilder {
     stStage.add(stage);
     stReason.add(reason);
     stAmount.add(unscaled, scale);
+    stCurrency.add(unscaled == MoneyColumn.ABSENT ? null : Money.UNSPECIFIED);
     stOwner.add(owner);
   }
 
@@ -279,6 +291,7 @@ public final class ColumnsBuilder {
     toCampaign.add(campaign);
     toKind.add(kind);
     toCost.add(unscaled, scale);
+    toCurrency.add(unscaled == MoneyColumn.ABSENT ? null : Money.UNSPECIFIED);
   }
 
   /**
@@ -349,6 +362,7 @@ public final class ColumnsBuilder {
             stStage.add(sc.stage(row));
             stReason.add(r.code(src.reasons(), reasons, sc.reason(row)));
             stAmount.add(sc.amount().value(row));
+            stCurrency.add(sc.amount().present(row) ? src.currency() : null);
             stOwner.add(r.code(src.owners(), owners, sc.owner(row)));
           }
         }
@@ -377,6 +391,7 @@ public final class ColumnsBuilder {
             toCampaign.add(r.code(src.campaigns(), campaigns, tc.campaign(row)));
             toKind.add(tc.kind(row).ordinal());
             toCost.add(tc.cost().value(row));
+            toCurrency.add(tc.cost().present(row) ? src.currency() : null);
           }
         }
         break;
@@ -521,6 +536,7 @@ public final class ColumnsBuilder {
           stStage.add(part.stStage.get(r));
           stReason.add(map(rs, part.stReason.get(r)));
           stAmount.add(part.stAmount, r);
+          stCurrency.add(part.stAmount.absent(r) ? null : part.stCurrency.of(r));
           stOwner.add(map(ow, part.stOwner.get(r)));
         }
         break;
@@ -550,6 +566,7 @@ public final class ColumnsBuilder {
           toCampaign.add(map(ca, part.toCampaign.get(r)));
           toKind.add(part.toKind.get(r));
           toCost.add(part.toCost, r);
+          toCurrency.add(part.toCost.absent(r) ? null : part.toCurrency.of(r));
         }
         break;
       }
@@ -637,6 +654,8 @@ public final class ColumnsBuilder {
   /**
    * The currency of the dataset: with rates, their target (every amount is converted to it);
    * otherwise the one currency that {@code declared} and the rows name, {@code XXX} when none does.
+   * Every money column takes part: payment and spend amounts, stage change amounts and touch
+   * costs (the last two have no currency column in a file, so only records can state one).
    *
    * @throws IllegalArgumentException when rows name several currencies and there are no rates, or
    *     a row's currency has no rate
@@ -645,33 +664,51 @@ public final class ColumnsBuilder {
     if (rates != null) {
       convert(paAmount, paCurrency, rates);
       convert(spAmount, spCurrency, rates);
+      convert(stAmount, stCurrency, rates);
+      convert(toCost, toCurrency, rates);
       return rates.target();
     }
-    Set<String> seen = new TreeSet<>();
+    Map<String, Set<String>> seen = new TreeMap<>(); // currency -> where it was named
     if (declared != null && !Money.UNSPECIFIED.equals(declared)) {
-      seen.add(declared);
+      seen.computeIfAbsent(declared, k -> new TreeSet<>()).add("declared");
     }
-    for (Currencies rows : List.of(paCurrency, spCurrency)) {
-      for (String c : rows.named()) {
-        if (!Money.UNSPECIFIED.equals(c)) {
-          seen.add(c);
-        }
+    named(seen, paCurrency, "payments");
+    named(seen, spCurrency, "spend");
+    named(seen, stCurrency, "stages");
+    named(seen, toCurrency, "touches");
+    if (seen.size() > 1) {
+      StringBuilder where = new StringBuilder();
+      for (Map.Entry<String, Set<String>> e : seen.entrySet()) {
+        where.append(where.length() == 0 ? "" : "; ").append(e.getKey()).append(": ")
+            .append(String.join(", ", e.getValue()));
+      }
+      throw new IllegalArgumentException("the dataset mixes currencies " + seen.keySet() + " ("
+          + where + "); supply conversion rates (CurrencyRates)");
+    }
+    return seen.isEmpty() ? Money.UNSPECIFIED : seen.keySet().iterator().next();
+  }
+
+  private static void named(Map<String, Set<String>> seen, Currencies rows, String table) {
+    for (String c : rows.named()) {
+      if (!Money.UNSPECIFIED.equals(c)) {
+        seen.computeIfAbsent(c, k -> new TreeSet<>()).add(table);
       }
     }
-    if (seen.size() > 1) {
-      throw new IllegalArgumentException(
-          "the dataset mixes currencies " + seen + "; supply conversion rates (CurrencyRates)");
-    }
-    return seen.isEmpty() ? Money.UNSPECIFIED : seen.iterator().next();
   }
 
   private void convert(MoneyColumn.Builder amounts, Currencies currency, CurrencyRates rates) {
     for (String c : currency.named()) {
       rates.convert(new Money(BigDecimal.ONE, c)); // fails early for a currency without a rate
     }
+    if (currency.single()) {
+      String c = currency.of(0);
+      if (c.equals(rates.target()) || Money.UNSPECIFIED.equals(c)) {
+        return; // nothing to convert: no pass over the rows
+      }
+    }
     for (int i = 0; i < amounts.size(); i++) {
       String c = currency.of(i);
-      if (!c.equals(rates.target()) && !Money.UNSPECIFIED.equals(c)) {
+      if (!c.equals(rates.target()) && !Money.UNSPECIFIED.equals(c) && !amounts.absent(i)) {
         amounts.set(i, rates.convert(new Money(amounts.get(i), c)).amount());
       }
     }

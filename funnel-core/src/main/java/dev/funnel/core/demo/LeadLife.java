@@ -150,7 +150,7 @@ final class LeadLife {
         tally.skippedStages++;
       }
       dealValue(n);
-      stages.add(new StageChange(id, CATALOG.get(n), next, null, n >= 4 ? amount : null, ownerAt(n)));
+      stages.add(new StageChange(id, CATALOG.get(n), next, null, n >= 4 ? deal() : null, ownerAt(n)));
       entered(n, next);
       if (n == WON) {
         wonAt = next;
@@ -219,12 +219,17 @@ final class LeadLife {
       }
     } else if (u < 0.85) {
       String reason = LOSS[d.weighted(k <= 4 ? LOSS_EARLY_W : LOSS_LATE_W)];
-      add(lost, at, reason, amount, owner);
+      add(lost, at, reason, deal(), owner);
     }
   }
 
-  private void add(Stage s, Instant at, String reason, BigDecimal value, String owner) {
+  private void add(Stage s, Instant at, String reason, Money value, String owner) {
     stages.add(new StageChange(id, s, at, reason, value, owner));
+  }
+
+  /** The deal value as the stage amount, in the demo currency. */
+  private Money deal() {
+    return Money.of(amount, DemoData.CURRENCY);
   }
 
   /** Sales activities that follow entering a stage. */
@@ -296,7 +301,8 @@ final class LeadLife {
 
   private Touch touch(Channel c, String campaignName, Instant at) {
     boolean direct = Touch.DIRECT.equals(c.name());
-    BigDecimal cost = c.clickCost() > 0 ? Draw.money(d.logNormal(c.clickCost(), 0.5), CENT) : null;
+    Money cost = c.clickCost() > 0
+        ? Money.of(Draw.money(d.logNormal(c.clickCost(), 0.5), CENT), DemoData.CURRENCY) : null;
     return new Touch(id, at, c.name(), direct ? null : campaignName, c.kind(), cost);
   }
 

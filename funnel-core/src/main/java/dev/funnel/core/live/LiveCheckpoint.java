@@ -28,27 +28,33 @@ import java.util.Map;
 
 /**
  * The versioned byte form of a {@link LiveFunnel}'s state, so a host restarts without replaying
- * history. Version 1, big-endian:
+ * history. Version 2, big-endian:
  * <pre>
- * "FNLV" | u8 version = 1 | clock: u8 present, i64 seconds, i32 nanos
+ * "FNLV" | u8 version = 2 | clock: u8 present, i64 seconds, i32 nanos
  * | i32 events | per event: str id, i64 version, u8 kind, the row's fields
  * | i32 firings | per firing: str lead, str rule, instant at, str action
  * </pre>
  * A str is an i32 byte length (-1 for null) and UTF-8 bytes; an instant is i64 seconds and i32
  * nanos; a decimal is a str of its plain text; a day is i64 epoch day. Row kinds: 1 lead (id,
  * created, channel, campaign, segment, owner, customer, i32 attributes then key/value strs), 2
- * stage change (lead, stage name, at, reason, amount, owner), 3 activity (lead, at, type, owner,
- * outcome), 4 touch (lead, at, channel, campaign, u8 kind, cost), 5 payment (id, customer, lead,
+ * stage change (lead, stage name, at, reason, amount, amount currency, owner), 3 activity (lead,
+ * at, type, owner, outcome), 4 touch (lead, at, channel, campaign, u8 kind, cost, cost currency),
+ * 5 payment (id, customer, lead,
  * paid, amount, currency, product), 6 spend (day, channel, campaign, amount, currency), 7 plan
  * target (granularity, start day, metric, target, channel). Events are written in identity order
  * and firings in their order, so equal states write equal bytes. The configuration (catalog,
  * zone, rules) is not in the checkpoint: the restoring host supplies it.
+ *
+ * <p>Version 1 (still read) had no currency after a stage change's amount or a touch's cost: they
+ * read back without a currency ({@link Money#UNSPECIFIED}), that is in the funnel's currency.
  */
 final class LiveCheckpoint {
   private LiveCheckpoint() {}
 
   private static final byte[] MAGIC = {'F', 'N', 'L', 'V'};
-  private static final int VERSION = 1;
+  private static final int VERSION = 2;
+  /** The layout before stage amounts and touch costs carried a currency; still read. */
+  private static final int VERSION_1 = 1;
   /** Longest string accepted on reading (a forged length must not allocate gigabytes). */
   private static final int MAX_STRING = 1 << 20;
   /** Most decimal characters accepted on reading. */
@@ -105,7 +111,7 @@ final class LiveCheckpoint {
       str(out, s.stage().name());
       instant(out, s.at());
       str(out, s.reason());
-      str(out, s.amount() == null ? null : s.amount().toPlainString());
+      money(out, s.amount());
       str(out, s.owner());
     } else if (r instanceof Activity a) {
       out.writeByte(3);
@@ -121,7 +127,7 @@ final class LiveCheckpoint {
       str(out, t.channel());
       str(out, t.campaign());
       out.writeByte(t.kind().ordinal());
-      str(out, t.cost() == null ? null : t.cost().toPlainString());
+      money(out, t.cost());
     } else if (r instanceof Payment p) {
       out.writeByte(5);
       str(out, p.paymentId());
@@ -150,6 +156,12 @@ final class LiveCheckpoint {
     }
   }
 
+  /** An optional amount: its plain text, then its currency (both null strs when absent). */
+  private static void money(DataOutputStream out, Money m) throws IOException {
+    str(out, m == null ? null : m.amount().toPlainString());
+    str(out, m == null ? null : m.currency());
+  }
+
   private static void str(DataOutputStream out, String s) throws IOException {
     if (s == null) {
       out.writeInt(-1);
@@ -176,9 +188,10 @@ final class LiveCheckpoint {
         throw new IllegalArgumentException("not a live funnel checkpoint (bad magic)");
       }
       int version = in.readUnsignedByte();
-      if (version != VERSION) {
+      if (version != VERSION && version != VERSION_1) {
         throw new IllegalArgumentException("checkpoint version " + version
-            + " is not supported (this library reads version " + VERSION + ")");
+            + " is not supported (this library reads versions " + VERSION_1 + " and " + VERSION
+            + ")");
       }
       int hasClock = in.readUnsignedByte();
       long sec = in.readLong();
@@ -192,7 +205,7 @@ final class LiveCheckpoint {
       for (int i = 0; i < n; i++) {
         String id = str(in);
         long v = in.readLong();
-        events.add(new LiveEvent(id, v, row(in, into)));
+        events.add(new LiveEvent(id, v, row(in, into, version)));
       }
       int m = count(in.readInt(), bytes.length, "firings");
       List<Firing> firings = new ArrayList<>(m);
@@ -216,7 +229,7 @@ final class LiveCheckpoint {
     }
   }
 
-  private static Object row(DataInputStream in, LiveFunnel into) throws IOException {
+  private static Object row(DataInputStream in, LiveFunnel into, int version) throws IOException {
     int kind = in.readUnsignedByte();
     switch (kind) {
       case 1: {
@@ -239,7 +252,7 @@ final class LiveCheckpoint {
         String stage = required(str(in), "stage");
         Instant at = instant(in.readLong(), in.readInt());
         String reason = str(in);
-        BigDecimal amount = decimal(str(in));
+        Money amount = money(in, version, "stage amount");
         return new StageChange(lead, into.catalog().stage(stage), at, reason, amount, str(in));
       }
       case 3:
@@ -253,7 +266,8 @@ final class LiveCheckpoint {
         if (k >= TouchKind.values().length) {
           throw new IllegalArgumentException("checkpoint: bad touch kind " + k);
         }
-        return new Touch(lead, at, channel, campaign, TouchKind.values()[k], decimal(str(in)));
+        return new Touch(lead, at, channel, campaign, TouchKind.values()[k],
+            money(in, version, "touch cost"));
       }
       case 5: {
         String id = str(in);
@@ -281,6 +295,23 @@ final class LiveCheckpoint {
       default:
         throw new IllegalArgumentException("checkpoint: unknown row kind " + kind);
     }
+  }
+
+  /**
+   * An optional amount as {@link #money(DataOutputStream, Money)} writes it; version 1 wrote no
+   * currency (the amount has none).
+   */
+  private static Money money(DataInputStream in, int version, String what) throws IOException {
+    BigDecimal amount = decimal(str(in));
+    String currency = version == VERSION_1 ? null : str(in);
+    if (amount == null) {
+      if (currency != null) {
+        throw new IllegalArgumentException("checkpoint: a currency without a " + what);
+      }
+      return null;
+    }
+    return Money.of(amount, required(currency == null && version == VERSION_1
+        ? Money.UNSPECIFIED : currency, what + " currency"));
   }
 
   private static String str(DataInputStream in) throws IOException {

@@ -207,7 +207,11 @@ public final class LiveFunnel {
 
   /** The currency a row's money states, or null (no money, or money without a currency). */
   private static String currencyOf(Object row) {
-    Money m = row instanceof Payment p ? p.amount() : row instanceof Spend s ? s.amount() : null;
+    Money m = row instanceof Payment p ? p.amount()
+        : row instanceof Spend s ? s.amount()
+        : row instanceof StageChange c ? c.amount()
+        : row instanceof Touch t ? t.cost()
+        : null;
     return m == null || Money.UNSPECIFIED.equals(m.currency()) ? null : m.currency();
   }
 

@@ -36,6 +36,14 @@ class ColumnsTest {
     return t.getEpochSecond() * 1000 + t.getNano() / 1_000_000;
   }
 
+  /** A record view's amount: the column's value, in the dataset currency. */
+  private static void assertAmount(Money expected, BigDecimal actual) {
+    if (expected != null) {
+      assertEquals(COLS.currency(), expected.currency());
+    }
+    assertAmount(expected == null ? null : expected.amount(), actual);
+  }
+
   private static void assertAmount(BigDecimal expected, BigDecimal actual) {
     if (expected == null) {
       assertNull(actual);
@@ -224,11 +232,11 @@ class ColumnsTest {
         COLS.spend().amount().sum());
     assertAmount(
         DATA.stages().stream().map(StageChange::amount).filter(a -> a != null)
-            .reduce(BigDecimal.ZERO, BigDecimal::add),
+            .reduce(Money.zero(), Money::plus).amount(),
         COLS.stages().amount().sum());
     assertAmount(
         DATA.touches().stream().map(Touch::cost).filter(a -> a != null)
-            .reduce(BigDecimal.ZERO, BigDecimal::add),
+            .reduce(Money.zero(), Money::plus).amount(),
         COLS.touches().cost().sum());
     assertEquals(4, COLS.payments().amount().scale(), "the sample has amounts with four decimals");
     assertEquals("EUR", COLS.currency());

@@ -59,7 +59,7 @@ final class SampleRows {
             : Math.min(cat.won().index(), k + r.nextInt(3));
         boolean exit = cat.get(idx).exit();
         s.stages.add(new StageChange(id, cat.get(idx), t, exit ? maybe(r, REASONS) : null,
-            r.nextBoolean() ? money(r) : null, maybe(r, OWNERS)));
+            r.nextBoolean() ? Money.of(money(r)) : null, maybe(r, OWNERS)));
       }
       int touches = r.nextInt(9);
       for (int k = 0; k < touches; k++) {
@@ -72,7 +72,7 @@ final class SampleRows {
         }
         s.touches.add(new Touch(id, at, pick(r, CHANNELS), r.nextBoolean() ? null : "camp" + r.nextInt(300),
             r.nextInt(4) == 0 ? TouchKind.OFFLINE : TouchKind.ONLINE,
-            r.nextBoolean() ? money(r).abs() : null));
+            r.nextBoolean() ? Money.of(money(r).abs()) : null));
       }
       if (r.nextInt(3) == 0) {
         s.activities.add(new Activity(id, created.plusSeconds(r.nextInt(86400)), pick(r, TYPES),

@@ -181,7 +181,7 @@ class DemoDataTest {
     for (String seg : List.of("smb", "enterprise")) {
       dealBySegment.put(seg, wonChanges(DATA).stream()
           .filter(s -> seg.equals(DATA.lead(s.leadId()).segment()))
-          .mapToDouble(s -> s.amount().doubleValue()).average().orElseThrow());
+          .mapToDouble(s -> s.amount().toDouble()).average().orElseThrow());
     }
     assertTrue(dealBySegment.get("enterprise") > 5 * dealBySegment.get("smb"), dealBySegment.toString());
   }

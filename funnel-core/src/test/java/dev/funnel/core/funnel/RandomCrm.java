@@ -5,6 +5,7 @@ import dev.funnel.core.Lead;
 import dev.funnel.core.Stage;
 import dev.funnel.core.StageCatalog;
 import dev.funnel.core.StageChange;
+import dev.funnel.core.Money;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -43,7 +44,7 @@ final class RandomCrm {
             : prog.get(1 + r.nextInt(prog.size() - 1));
         Instant at = r.nextInt(10) == 0 ? t.minus(Duration.ofDays(3)) : t;
         changes.add(new StageChange(id, s, at, s.exit() ? "other" : null,
-            r.nextBoolean() ? BigDecimal.valueOf(r.nextInt(5000)) : null, null));
+            r.nextBoolean() ? Money.of(BigDecimal.valueOf(r.nextInt(5000))) : null, null));
       }
     }
   }

@@ -76,7 +76,7 @@ class ColumnarRoutesTest {
     Instant sql = T0.plusMillis(5_000).plusNanos(500_000); // 5.0005 s after T0
     Dataset d = Dataset.builder()
         .lead(Lead.of("L1", T0, "seo"))
-        .stageChange(new StageChange("L1", C.stage("SQL"), sql, null, new BigDecimal("10.50"), null))
+        .stageChange(new StageChange("L1", C.stage("SQL"), sql, null, Money.of("10.50"), null))
         .stageChange(new StageChange("L1", C.stage("WON"), sql.plusSeconds(60), null, null, null))
         .payment(new Payment(null, "L1", null, sql.plusSeconds(86_400).plusNanos(1), Money.of("10.50"), null))
         .build();

@@ -70,7 +70,7 @@ class OwnerAttributionTest {
         move("L1", "SQL", "2026-03-02T10:00", "sam"),
         move("L1", "SAL", "2026-03-03T10:00", "alex"),
         act("L1", "2026-03-03T12:00", "meeting", "alex", "held"),
-        new StageChange("L1", C.stage("WON"), t("2026-03-06T10:00"), null, new BigDecimal("1000"), "alex"),
+        new StageChange("L1", C.stage("WON"), t("2026-03-06T10:00"), null, Money.of("1000"), "alex"),
         move("L1", "WON", "2026-03-07T10:00", "ops"), // a later re-save by someone else
         new Payment(null, "L1", null, t("2026-03-08T10:00"), Money.of("1000"), null),
         move("L2", "MQL", "2026-03-02T09:00", "sue"),
@@ -90,7 +90,7 @@ class OwnerAttributionTest {
         move("L5", "SQL", "2026-03-07T10:00", "sue"),
         move("L5", "SAL", "2026-03-08T10:00", "ava"),
         act("L5", "2026-03-08T12:00", "meeting", "ava", "held"),
-        new StageChange("L5", C.stage("WON"), t("2026-03-12T10:00"), null, new BigDecimal("3000"), null),
+        new StageChange("L5", C.stage("WON"), t("2026-03-12T10:00"), null, Money.of("3000"), null),
         new Payment(null, "L5", null, t("2026-03-15T10:00"), Money.of("3000"), null),
         move("L6", "MQL", "2026-03-06T10:00", null),
         move("L7", "SQL", "2026-03-08T10:00", null),

@@ -53,7 +53,7 @@ class OwnerInvariantTest {
         t = t.plus(Duration.ofMinutes(r.nextInt(6000))); // ties possible
         Stage s = all.get(1 + r.nextInt(all.size() - 1));
         rows.add(new StageChange(id, s, t, null,
-            r.nextBoolean() ? null : BigDecimal.valueOf(r.nextInt(100_000), 2),
+            r.nextBoolean() ? null : Money.of(BigDecimal.valueOf(r.nextInt(100_000), 2)),
             PEOPLE[r.nextInt(PEOPLE.length)]));
       }
       int acts = r.nextInt(5);

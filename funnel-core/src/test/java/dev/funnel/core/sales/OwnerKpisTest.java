@@ -39,7 +39,7 @@ class OwnerKpisTest {
         .stageChange(move("s1", "MQL", "2026-03-01T10:00"))
         .stageChange(move("s1", "SQL", "2026-03-02T10:00"))
         .stageChange(new StageChange("s1", C.stage("WON"), t("2026-03-05T10:00"), null,
-            new BigDecimal("1000"), null))
+            Money.of("1000"), null))
         .stageChange(move("s2", "MQL", "2026-03-02T10:00"))
         .stageChange(move("s3", "MQL", "2026-03-03T10:00"))
         .stageChange(move("s3", "SQL", "2026-03-04T10:00"))

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.longs;
 
+import dev.funnel.core.Money;
 import dev.funnel.core.Dataset;
 import dev.funnel.core.Lead;
 import dev.funnel.core.Stage;
@@ -37,7 +38,7 @@ class SalesOracleTest {
         t = t.plus(Duration.ofMinutes(1 + r.nextInt(5000))); // distinct times within a lead
         Stage s = all.get(1 + r.nextInt(all.size() - 1));
         rows.add(new StageChange(id, s, t, null,
-            r.nextInt(3) == 0 ? null : BigDecimal.valueOf(r.nextInt(100_000), 2), null));
+            r.nextInt(3) == 0 ? null : Money.of(BigDecimal.valueOf(r.nextInt(100_000), 2)), null));
       }
     }
     List<StageChange> shuffled = new ArrayList<>(rows);
@@ -65,7 +66,7 @@ class SalesOracleTest {
         best = s;
       }
     }
-    return best == null ? null : best.amount();
+    return best == null ? null : best.amount().amount();
   }
 
   static Instant firstInto(List<StageChange> rows, String id, int minIndex, boolean exact) {

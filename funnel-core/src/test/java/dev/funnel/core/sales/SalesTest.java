@@ -29,7 +29,7 @@ class SalesTest {
 
   static StageChange move(String lead, String stage, String day, String amount, String reason) {
     return new StageChange(lead, C.stage(stage), at(day), reason,
-        amount == null ? null : new BigDecimal(amount), null);
+        amount == null ? null : Money.of(amount), null);
   }
 
   static StageChange move(String lead, String stage, String day) {
