@@ -227,9 +227,9 @@ final class LeadLife {
     stages.add(new StageChange(id, s, at, reason, value, owner));
   }
 
-  /** The deal value as the stage amount, in the demo currency. */
+  /** The deal value as the stage amount, in the demo currency (null while none is known). */
   private Money deal() {
-    return Money.of(amount, DemoData.CURRENCY);
+    return amount == null ? null : Money.of(amount, DemoData.CURRENCY);
   }
 
   /** Sales activities that follow entering a stage. */
