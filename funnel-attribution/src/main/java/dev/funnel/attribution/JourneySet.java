@@ -335,7 +335,7 @@ public final class JourneySet {
     BigDecimal value = BigDecimal.ZERO;
     if (hit != null) {
       value = o.paidRevenueWithinDays() == null
-          ? (hit.amount() == null ? BigDecimal.ZERO : hit.amount())
+          ? (hit.amount() == null ? BigDecimal.ZERO : hit.amount().amount())
           : paidRevenue(payments, id, hit.at(), o.paidRevenueWithinDays());
     }
     if (in.isEmpty()) {

@@ -72,7 +72,7 @@ class ColumnarCutTest {
       for (int i = 0; i < changes; i++) {
         Stage s = cat.all().get(rnd.nextInt(cat.size()));
         Instant t = rnd.nextInt(3) == 0 && !times.isEmpty() ? times.get(rnd.nextInt(times.size())) : at(rnd);
-        BigDecimal amount = rnd.nextBoolean() ? null : new BigDecimal(AMOUNTS[rnd.nextInt(AMOUNTS.length)]);
+        Money amount = rnd.nextBoolean() ? null : Money.of(AMOUNTS[rnd.nextInt(AMOUNTS.length)]);
         rows.add(new StageChange(id, s, t, null, amount, null));
       }
     }

@@ -28,7 +28,7 @@ class DatasetJourneysTest {
     return Dataset.builder()
         .lead(new Lead("A", T0.minus(Duration.ofDays(3)), "search", null, null, null, "cust-A", null))
         .touch(Touch.of("A", T0.minus(Duration.ofDays(2)), "search"))
-        .stageChange(new StageChange("A", cat.stage("WON"), T0, null, new BigDecimal("999"), null))
+        .stageChange(new StageChange("A", cat.stage("WON"), T0, null, Money.of("999"), null))
         .payment(new Payment("p1", "cust-A", null, T0.plus(Duration.ofDays(1)), Money.of("60"), null))
         .payment(new Payment("p2", "cust-A", null, T0.plus(Duration.ofDays(5)), Money.of("-10"), null))
         .payment(new Payment("p3", "cust-A", null, T0.plus(Duration.ofDays(20)), Money.of("40"), null))

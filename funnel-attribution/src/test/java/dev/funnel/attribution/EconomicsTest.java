@@ -63,8 +63,8 @@ class EconomicsTest {
         .touch(new dev.funnel.core.Touch("A", t0.minusSeconds(7200), "search", "brand", null, null))
         .touch(new dev.funnel.core.Touch("A", t0.minusSeconds(3600), "direct", null, null, null))
         .touch(new dev.funnel.core.Touch("B", t0.minusSeconds(3600), "search", "generic", null, null))
-        .stageChange(new dev.funnel.core.StageChange("A", dev.funnel.core.StageCatalog.DEFAULT.won(), t0, null, new BigDecimal("300"), null))
-        .stageChange(new dev.funnel.core.StageChange("B", dev.funnel.core.StageCatalog.DEFAULT.won(), t0, null, new BigDecimal("100"), null))
+        .stageChange(new dev.funnel.core.StageChange("A", dev.funnel.core.StageCatalog.DEFAULT.won(), t0, null, dev.funnel.core.Money.of("300"), null))
+        .stageChange(new dev.funnel.core.StageChange("B", dev.funnel.core.StageCatalog.DEFAULT.won(), t0, null, dev.funnel.core.Money.of("100"), null))
         .build();
     JourneySet js = JourneySet.fromDataset(ds, JourneyOptions.DEFAULTS.withCampaigns(true));
     assertEquals(List.of("direct", "search / brand", "search / generic"), js.channels());

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.funnel.core.Dataset;
 import dev.funnel.core.JourneyPath;
 import dev.funnel.core.Lead;
+import dev.funnel.core.Money;
 import dev.funnel.core.StageCatalog;
 import dev.funnel.core.StageChange;
 import dev.funnel.core.Touch;
@@ -51,9 +52,9 @@ class RuleModelsTest {
         Touch.of("C", daysBefore(5), "search")));
     List<StageChange> stages = new ArrayList<>(List.of(
         StageChange.of("A", CAT.stage("OPPORTUNITY"), daysBefore(7)),
-        new StageChange("A", CAT.stage("WON"), T0, null, new BigDecimal("100"), null),
-        new StageChange("B", CAT.stage("WON"), daysBefore(1), null, new BigDecimal("50"), null),
-        new StageChange("D", CAT.stage("WON"), T0, null, new BigDecimal("30"), null)));
+        new StageChange("A", CAT.stage("WON"), T0, null, Money.of("100"), null),
+        new StageChange("B", CAT.stage("WON"), daysBefore(1), null, Money.of("50"), null),
+        new StageChange("D", CAT.stage("WON"), T0, null, Money.of("30"), null)));
     if (shuffled) {
       Collections.reverse(touches);
       Collections.reverse(stages);

@@ -258,15 +258,15 @@ class ReportAsOfTest {
               TouchKind.ONLINE, null));
           b.stageChange(new StageChange(id, d.catalog().stage("MQL"), at.plusSeconds(60), null, null, "sdr.late"));
           b.stageChange(new StageChange(id, d.catalog().won(), at.plusSeconds(7_200), null,
-              new BigDecimal("1000.00"), "ae.late"));
+              Money.of("1000.00", d.currency()), "ae.late"));
           b.payment(new Payment("PLATE" + i, customer, id, at.plusSeconds(9_000), Money.of("1000.00",
               d.currency()), null));
         }
         case 1 -> b.stageChange(new StageChange(old.id(), stages.get(rnd.nextInt(stages.size())), at,
             rnd.nextBoolean() ? "competitor" : null,
-            rnd.nextBoolean() ? new BigDecimal(100 + rnd.nextInt(9_000)) : null, "ae.late"));
+            rnd.nextBoolean() ? Money.of(new BigDecimal(100 + rnd.nextInt(9_000))) : null, "ae.late"));
         case 2 -> b.stageChange(new StageChange(old.id(), d.catalog().won(), at, null,
-            new BigDecimal("5000.00"), "ae.late"));
+            Money.of("5000.00", d.currency()), "ae.late"));
         case 3 -> b.touch(new Touch(old.id(), at, channels[rnd.nextInt(channels.length)], "late",
             TouchKind.ONLINE, null));
         case 4 -> b.activity(new Activity(old.id(), at, "call", "sdr.late", "reached"));

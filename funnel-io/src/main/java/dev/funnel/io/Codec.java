@@ -230,7 +230,15 @@ abstract class Codec<T> {
   }
 
   static String text(Money m) {
-    return m.amount().toPlainString();
+    return m == null ? null : m.amount().toPlainString();
+  }
+
+  /**
+   * An optional amount of a table without a currency column (stage amounts, touch costs): in the
+   * dataset's currency, so without one of its own ({@link Money#UNSPECIFIED}); null when absent.
+   */
+  static Money unstated(BigDecimal amount) {
+    return amount == null ? null : new Money(amount, Money.UNSPECIFIED);
   }
 
   static String currency(Money m) {

@@ -4,7 +4,10 @@ import dev.funnel.core.DatasetTable;
 import dev.funnel.core.Stage;
 import dev.funnel.core.StageChange;
 
-/** Table {@code stages}: the stage must be in the reader's catalog (case-insensitive). */
+/**
+ * Table {@code stages}: the stage must be in the reader's catalog (case-insensitive); the amount
+ * has no currency column, it is in the dataset's currency.
+ */
 final class StageCodec extends Codec<StageChange> {
   static final StageCodec INSTANCE = new StageCodec();
 
@@ -21,7 +24,8 @@ final class StageCodec extends Codec<StageChange> {
     String name = need(r, 1);
     Stage stage = ctx.catalog.find(name).orElseThrow(
         () -> new Reject("unknown_stage", 1, name, "not a stage of " + ctx.catalog));
-    return new StageChange(lead, stage, time(r, 2, ctx), r.text(3), decimal(r, 4, false), r.text(5));
+    return new StageChange(lead, stage, time(r, 2, ctx), r.text(3),
+        unstated(decimal(r, 4, false)), r.text(5));
   }
 
   @Override

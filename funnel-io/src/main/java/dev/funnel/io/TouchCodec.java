@@ -5,7 +5,10 @@ import dev.funnel.core.Touch;
 import dev.funnel.core.TouchKind;
 import java.math.BigDecimal;
 
-/** Table {@code touches}: kind {@code online} (default) or {@code offline}; cost not negative. */
+/**
+ * Table {@code touches}: kind {@code online} (default) or {@code offline}; cost not negative, in
+ * the dataset's currency (the table has no currency column).
+ */
 final class TouchCodec extends Codec<Touch> {
   static final TouchCodec INSTANCE = new TouchCodec();
 
@@ -36,7 +39,7 @@ final class TouchCodec extends Codec<Touch> {
     if (cost != null && cost.signum() < 0) {
       throw new Reject("negative_amount", 5, r.raw(5), "a cost must not be negative");
     }
-    return new Touch(lead, at, channel, r.text(3), kind, cost);
+    return new Touch(lead, at, channel, r.text(3), kind, unstated(cost));
   }
 
   @Override

@@ -77,7 +77,7 @@ class RandomRoundTripTest {
             new Money(amount(rnd), rnd.nextBoolean() ? "EUR" : null), text(rnd, true)));
         touches.add(new Touch(text(rnd, false), time(rnd), text(rnd, false), text(rnd, true),
             rnd.nextBoolean() ? TouchKind.ONLINE : TouchKind.OFFLINE,
-            rnd.nextBoolean() ? null : amount(rnd).abs()));
+            rnd.nextBoolean() ? null : Money.of(amount(rnd).abs())));
       }
       for (FileFormat f : FileFormat.values()) {
         assertEquals(leads, roundTrip(Rows.LEADS, leads, f), f + " round " + round);

@@ -48,13 +48,13 @@ class RoundTripTest {
             Map.of("note", "plain text")))
         .stageChange(new StageChange("L,1", C.stage("MQL"), T0.plusSeconds(60), null, null, "ann"))
         .stageChange(new StageChange("L,1", C.stage("WON"), T0.plusSeconds(120), null,
-            new BigDecimal("1200.50"), null))
-        .stageChange(new StageChange("L2", C.stage("LOST"), T0, "No Budget", BigDecimal.ZERO, "-x"))
-        .stageChange(new StageChange("ghost", C.stage("SQL"), T0, null, new BigDecimal("-0.001"), null))
+            Money.of("1200.50", "USD"), null))
+        .stageChange(new StageChange("L2", C.stage("LOST"), T0, "No Budget", Money.of("0"), "-x"))
+        .stageChange(new StageChange("ghost", C.stage("SQL"), T0, null, Money.of("-0.001"), null))
         .activity(new Activity("L,1", T0, "call", "a\tb", "reached"))
         .activity(new Activity("L2", T0, "email", null, null))
         .touch(new Touch("L,1", T0.minusSeconds(86_400), "webinar", "x\r\ny", TouchKind.OFFLINE,
-            new BigDecimal("0.10")))
+            Money.of("0.10")))
         .touch(Touch.of("L,1", T0.minusSeconds(3600), "direct"))
         .payment(new Payment("P1", "+C1", "L,1", T0, Money.of("1200.50", "USD"), "=SUM(A1:A9)"))
         .payment(new Payment(null, null, "L2", T0, Money.of("-20", "usd"), null))

@@ -9,6 +9,7 @@ import dev.funnel.core.Activity;
 import dev.funnel.core.Dataset;
 import dev.funnel.core.DatasetTable;
 import dev.funnel.core.Lead;
+import dev.funnel.core.Money;
 import dev.funnel.core.PlanTarget;
 import dev.funnel.core.StageCatalog;
 import dev.funnel.core.StageChange;
@@ -43,7 +44,7 @@ class WorklistTest {
     lead(b, "C", ago(24 * 40), "sdr");
     b.stageChange(new StageChange("C", C.stage("MQL"), ago(24 * 39), null, null, "sdr"));
     b.activity(new Activity("C", ago(24 * 39 - 1), "call", "sdr", null));
-    b.stageChange(new StageChange("C", C.stage("OPPORTUNITY"), ago(24 * 20), null, new java.math.BigDecimal("5000"), "ae"));
+    b.stageChange(new StageChange("C", C.stage("OPPORTUNITY"), ago(24 * 20), null, Money.of("5000"), "ae"));
     b.activity(new Activity("C", ago(24 * 10), "demo", "ae", null));
     lead(b, "D", ago(10), "sdr");
     b.touch(new Touch("D", ago(2), "webinar", null, dev.funnel.core.TouchKind.OFFLINE, null));
@@ -61,7 +62,7 @@ class WorklistTest {
     lead(b, "H", ago(100), "sdr");
     b.stageChange(new StageChange("H", C.stage("LOST"), ago(50), "no_budget", null, "sdr"));
     lead(b, "I", ago(24 * 50), "sdr");
-    b.stageChange(new StageChange("I", C.stage("WON"), ago(24 * 5), null, new java.math.BigDecimal("9000"), "ae"));
+    b.stageChange(new StageChange("I", C.stage("WON"), ago(24 * 5), null, Money.of("9000"), "ae"));
     lead(b, "J", NOW.plusSeconds(60), "sdr");
     return b.build();
   }
