@@ -81,10 +81,11 @@ class DatasetReaderTest {
       assertEquals(Instant.parse("2026-01-04T12:30:00Z"), d.lead("L4").createdAt());
       assertEquals(Lead.NO_CHANNEL, d.lead("L4").channel());
       assertEquals(4, d.stages().size(), "a stage of an unknown lead is kept");
-      assertEquals(new BigDecimal("1200.50"), d.stagesOf("L1").get(1).amount());
+      assertEquals(new Money(new BigDecimal("1200.50"), "USD"), d.stagesOf("L1").get(1).amount());
       assertEquals("no_budget", d.stagesOf("L2").get(0).reason());
       assertEquals("call", d.activities().get(0).type());
       assertEquals(TouchKind.OFFLINE, d.touchesOf("L1").get(1).kind());
+      assertEquals(new Money(new BigDecimal("12.5"), "USD"), d.touchesOf("L1").get(1).cost());
       assertEquals("USD", d.currency());
       Payment refund = d.paymentsOf("L2").get(0);
       assertEquals(new Money(new BigDecimal("-20"), "USD"), refund.amount());
