@@ -15,9 +15,9 @@ import dev.funnel.core.columnar.Columns;
  * r.conversion("MQL", "WON");
  * }</pre>
  *
- * <p>One route: every entry counts over the dataset's columnar form ({@link Dataset#columns()}),
- * one pass over the leads' contiguous stage rows into a flat array of counters, with no record or
- * other object per lead; the counts are those of {@link LeadReach#of(Lead, java.util.List,
+ * <p>One route: every entry counts over the dataset's columnar form (docs/columnar.md), one pass
+ * over the leads' contiguous stage rows into a flat array of counters, with no record or other
+ * object per lead; the counts are those of {@link LeadReach#of(Lead, java.util.List,
  * dev.funnel.core.StageCatalog)} added to a {@link FunnelTally} lead by lead (the per-lead step
  * that routes holding a lead's rows outside a dataset, such as Spark, use). The cost is linear in
  * leads plus stage changes. Stage changes of lead ids missing from the leads table are not counted
@@ -35,18 +35,6 @@ public final class StageFunnel {
    */
   public static FunnelReport compute(Dataset d, FunnelQuery query) {
     return tally(d, query).result();
-  }
-
-  /**
-   * The same report as {@link #compute(Dataset, FunnelQuery)} for the dataset the columns are
-   * the form of ({@link Columns#of(Dataset)}): every basis, window, granularity and breakdown.
-   *
-   * @throws IllegalArgumentException when its periods exceed {@link
-   *     dev.funnel.core.PeriodSpan#DEFAULT_MAX} (see {@link FunnelTally#result(int)})
-   * @throws IllegalStateException when the columns have no leads or stages table
-   */
-  public static FunnelReport compute(Columns c, FunnelQuery query) {
-    return FunnelCounter.tally(c, query).result();
   }
 
   /**
@@ -77,6 +65,6 @@ public final class StageFunnel {
   public static FunnelTally tally(Dataset d, FunnelQuery query) {
     d.require(DatasetTable.LEADS, "the stage funnel");
     d.require(DatasetTable.STAGES, "the stage funnel");
-    return FunnelCounter.tally(d.columns(), query);
+    return FunnelCounter.tally(Columns.of(d), query);
   }
 }

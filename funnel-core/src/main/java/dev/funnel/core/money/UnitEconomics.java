@@ -77,7 +77,7 @@ public final class UnitEconomics {
       throw new IllegalArgumentException("window start " + from + " must be before its end " + to);
     }
     d.require(DatasetTable.LEADS, "unit economics");
-    return new ColumnTally(d.columns(), from, to, nonMarketing).tally();
+    return new ColumnTally(Columns.of(d), from, to, nonMarketing).tally();
   }
 
   /**

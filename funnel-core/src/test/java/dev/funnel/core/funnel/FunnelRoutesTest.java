@@ -8,7 +8,6 @@ import dev.funnel.core.Granularity;
 import dev.funnel.core.Lead;
 import dev.funnel.core.StageCatalog;
 import dev.funnel.core.StageChange;
-import dev.funnel.core.columnar.Columns;
 import dev.funnel.core.columnar.LocalDays;
 import dev.funnel.core.demo.DemoData;
 import java.time.Duration;
@@ -47,7 +46,6 @@ class FunnelRoutesTest {
     FunnelReport actual = StageFunnel.compute(d, q);
     assertEquals(expected, actual, () -> "query " + q + "\nrecords:\n" + expected.table()
         + "\ncolumnar:\n" + actual.table());
-    assertEquals(expected, StageFunnel.compute(Columns.of(d), q));
   }
 
   private static List<FunnelQuery> queries() {
@@ -75,7 +73,7 @@ class FunnelRoutesTest {
       for (long seed : new long[] {1, 42}) {
         for (int leads : new int[] {200, 1_500}) {
           Dataset d = DemoData.builder().seed(seed).leads(leads).zone(zone).build().dataset();
-          FunnelReport r = StageFunnel.compute(Columns.of(d),
+          FunnelReport r = StageFunnel.compute(d,
               FunnelQuery.event().per(Granularity.MONTH).by(Dimension.CHANNEL));
           assertTrue(r.stages().get(0).count() > 0, "the demo has leads to count");
           for (FunnelQuery q : queries()) {
@@ -123,7 +121,7 @@ class FunnelRoutesTest {
     for (FunnelQuery q : queries()) {
       same(d, q);
     }
-    FunnelReport r = StageFunnel.compute(Columns.of(d), FunnelQuery.event().by(Dimension.CHANNEL));
+    FunnelReport r = StageFunnel.compute(d, FunnelQuery.event().by(Dimension.CHANNEL));
     assertEquals(3, r.stages().get(0).count(), "every lead with a row, orphan zz not counted");
     assertEquals(2, r.stages().get(1).count(), "a via the earlier stage 2, b via stage 3");
   }
