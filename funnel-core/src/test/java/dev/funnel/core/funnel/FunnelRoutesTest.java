@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The one route of the stage funnel ({@link StageFunnel}, over the columnar form) against the
  * record route ({@link LeadReach#of(Lead, List, StageCatalog)} of each lead's stage changes added
- * to a {@link FunnelTally}, the per-lead step Spark runs), which is the oracle: the same tally and
+ * to a {@link FunnelState}, the per-lead step Spark runs), which is the oracle: the same state and
  * report, to the last count and conversion, on both bases, every breakdown and granularity,
  * windows with sub-millisecond bounds and horizons, on random messy datasets.
  */
@@ -31,8 +31,8 @@ class FunnelRoutesTest {
   private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
 
   /** The record route: every lead's reach from its stage change records, added one by one. */
-  static FunnelTally recordRoute(Dataset d, FunnelQuery q) {
-    FunnelTally t = FunnelTally.empty(d.catalog(), d.zone(), q);
+  static FunnelState recordRoute(Dataset d, FunnelQuery q) {
+    FunnelState t = FunnelState.empty(d.catalog(), d.zone(), q);
     for (Lead l : d.leads()) {
       t.add(LeadReach.of(l, new ArrayList<>(d.stagesOf(l.id())), d.catalog()));
     }
@@ -40,7 +40,7 @@ class FunnelRoutesTest {
   }
 
   static void same(Dataset d, FunnelQuery q) {
-    FunnelTally oracle = recordRoute(d, q);
+    FunnelState oracle = recordRoute(d, q);
     assertEquals(oracle, StageFunnel.tally(d, q), () -> "tally of " + q);
     FunnelReport expected = oracle.result();
     FunnelReport actual = StageFunnel.compute(d, q);
