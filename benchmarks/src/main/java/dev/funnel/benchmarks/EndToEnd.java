@@ -109,12 +109,14 @@ public final class EndToEnd {
     ObjectNode entry = EndToEndResults.entry();
     entry.put("job", job.label());
     entry.put("leads", leads);
-    entry.put("jar", options.jar().toString());
+    entry.put("jar", options.launcher() != null ? options.launcher().toString() : options.jar().toString());
     entry.put("command", "funnel " + String.join(" ", job.arguments("DIR")));
     entry.put("compared", job.compared());
     entry.put("date", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
     entry.put("loadAverage", EndToEndMachine.loadAverage());
-    entry.put("funnelJar", EndToEndMachine.jar(options.jar()));
+    entry.put("funnelJar", options.launcher() != null
+        ? "launcher " + options.launcher() + " over " + EndToEndMachine.jar(options.jar())
+        : EndToEndMachine.jar(options.jar()));
 
     System.out.printf("%n== %s, %,d leads: checking%n", job.label(), leads);
     Path funnelOut = out.resolve(name + "-funnel.json");
@@ -203,10 +205,22 @@ public final class EndToEnd {
     return "equal: " + want.size() + " figures";
   }
 
+  /**
+   * The funnel side: {@code java JVM -jar JAR ARGS}, or with {@code --launcher} the launcher with the
+   * JVM options in {@code FUNNEL_JAVA_OPTS} (through {@code env}), as a user runs it.
+   */
   private List<String> funnelCommand(List<String> jvm, EndToEndJob job, Path dir) {
-    List<String> c = new ArrayList<>(List.of(java));
-    c.addAll(jvm);
-    c.addAll(List.of("-jar", options.jar().toString()));
+    List<String> c = new ArrayList<>();
+    if (options.launcher() != null) {
+      if (!jvm.isEmpty()) {
+        c.addAll(List.of("env", "FUNNEL_JAVA_OPTS=" + String.join(" ", jvm)));
+      }
+      c.add(options.launcher().toString());
+    } else {
+      c.add(java);
+      c.addAll(jvm);
+      c.addAll(List.of("-jar", options.jar().toString()));
+    }
     c.addAll(job.arguments(dir.toString()));
     return c;
   }
