@@ -3,10 +3,10 @@
  * touches, payments, spend, plans, exact money and calendar periods; the stage funnel, sales,
  * unit economics, plan vs actual, first-response SLA, statistics and the revenue bridge.
  *
- * <p>{@code dev.funnel.core.columnar} (the columnar form of a dataset) is internal: it is exported
- * only to the funnel modules that build or scan that form. A few public types and methods of the
- * exported packages exist only for the other funnel modules and are slated to move into internal
- * packages (docs/modules.md lists them); they are not part of the supported API.
+ * <p>{@code dev.funnel.core.columnar} (the columnar form of a dataset) and
+ * {@code dev.funnel.core.internal} (the byte form of the mergeable states, the way from a dataset
+ * to its columns) are internal: exported only to the funnel modules that use them, and no public
+ * signature of an exported package names their types (docs/modules.md, "Internal packages").
  */
 // "module" lint: the modules named in the qualified export below are compiled after this one, so
 // javac cannot find them yet; at run time they are there (or the export has no reader).

@@ -12,6 +12,8 @@ import java.util.List;
  * @param runs timed runs per side and job ({@code --runs}; default 5)
  * @param jobs the jobs to run ({@code --jobs funnel,attribution,unit,cohorts,report}; default all)
  * @param jar the funnel command's jar ({@code --jar}; default funnel-cli/target/funnel.jar)
+ * @param launcher the launcher script to time instead of {@code java -jar JAR} ({@code --launcher
+ *     ./funnel}; null: the jar), so that its JVM settings (the class-data archive) are timed too
  * @param seed the demo generator's seed ({@code --seed}; default 42)
  * @param paymentsPerLead the demo generator's repeat-purchase setting ({@code --payments-per-lead};
  *     default {@value #DEFAULT_PAYMENTS_PER_LEAD}, the issue's ~10 payments per lead; 0 for the
@@ -19,8 +21,8 @@ import java.util.List;
  * @param cache where the datasets and outputs are kept ({@code --cache}; default benchmarks/target/e2e)
  * @param results where the results files go ({@code --results}; default benchmarks/results)
  */
-record EndToEndOptions(List<Long> leads, int runs, List<EndToEndJob> jobs, Path jar, long seed,
-    double paymentsPerLead, Path cache, Path results) {
+record EndToEndOptions(List<Long> leads, int runs, List<EndToEndJob> jobs, Path jar, Path launcher,
+    long seed, double paymentsPerLead, Path cache, Path results) {
 
   /** Payments per lead of the issue's datasets: ~2M at 200,000 leads, ~10M at 1,000,000. */
   static final double DEFAULT_PAYMENTS_PER_LEAD = 10;
@@ -28,7 +30,7 @@ record EndToEndOptions(List<Long> leads, int runs, List<EndToEndJob> jobs, Path 
   static final String USAGE = """
       usage: java -cp benchmarks/target/benchmarks.jar dev.funnel.benchmarks.EndToEnd \
       [--leads 200000,1000000] [--runs 5] [--jobs funnel,attribution,unit,cohorts,report] \
-      [--jar funnel-cli/target/funnel.jar] [--seed 42] [--payments-per-lead 10 (0: the demo's B2B payments)] \
+      [--jar funnel-cli/target/funnel.jar] [--launcher ./funnel] [--seed 42] [--payments-per-lead 10 (0: the demo's B2B payments)] \
       [--cache benchmarks/target/e2e] \
       [--results benchmarks/results]""";
 
@@ -38,6 +40,7 @@ record EndToEndOptions(List<Long> leads, int runs, List<EndToEndJob> jobs, Path 
     int runs = 5;
     List<EndToEndJob> jobs = List.of(EndToEndJob.values());
     Path jar = Path.of("funnel-cli/target/funnel.jar");
+    Path launcher = null;
     long seed = 42;
     double paymentsPerLead = DEFAULT_PAYMENTS_PER_LEAD;
     Path cache = Path.of("benchmarks/target/e2e");
@@ -52,6 +55,7 @@ record EndToEndOptions(List<Long> leads, int runs, List<EndToEndJob> jobs, Path 
         case "--runs" -> runs = Integer.parseInt(v);
         case "--jobs" -> jobs = split(v).stream().map(EndToEndJob::of).toList();
         case "--jar" -> jar = Path.of(v);
+        case "--launcher" -> launcher = Path.of(v);
         case "--seed" -> seed = Long.parseLong(v);
         case "--payments-per-lead" -> paymentsPerLead = Double.parseDouble(v);
         case "--cache" -> cache = Path.of(v);
@@ -65,7 +69,7 @@ record EndToEndOptions(List<Long> leads, int runs, List<EndToEndJob> jobs, Path 
     if (!(paymentsPerLead == 0 || paymentsPerLead >= 1 && paymentsPerLead <= 100)) {
       throw new IllegalArgumentException("--payments-per-lead must be 0 or between 1 and 100\n" + USAGE);
     }
-    return new EndToEndOptions(leads, runs, jobs, jar, seed, paymentsPerLead, cache, results);
+    return new EndToEndOptions(leads, runs, jobs, jar, launcher, seed, paymentsPerLead, cache, results);
   }
 
   /**

@@ -63,7 +63,6 @@ public class LeadScoring {
   @Setup(Level.Trial)
   public void setUp() {
     data = DemoData.builder().seed(42).leads((int) rows).build().dataset();
-    data.columns();
     query = ScoreQuery.of(AS_OF);
     model = LeadModel.fit(data, query);
     LeadProbabilities p = funnel();

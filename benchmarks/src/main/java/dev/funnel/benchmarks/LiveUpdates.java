@@ -5,6 +5,7 @@ import dev.funnel.core.Dataset;
 import dev.funnel.core.Granularity;
 import dev.funnel.core.Lead;
 import dev.funnel.core.StageChange;
+import dev.funnel.core.columnar.Columns;
 import dev.funnel.core.columnar.Footprint;
 import dev.funnel.core.demo.DemoData;
 import dev.funnel.core.funnel.Dimension;
@@ -122,7 +123,7 @@ public class LiveUpdates {
     demo.payments().forEach(p -> events.add(LiveEvent.of("p" + n[0]++, p)));
     demo.spend().forEach(s -> events.add(LiveEvent.of("m" + n[0]++, s)));
     demo.plan().forEach(p -> events.add(LiveEvent.of("g" + n[0]++, p)));
-    Footprint f = demo.columns().footprint();
+    Footprint f = Columns.of(demo).footprint();
     baseline = new MemoryBaseline(f.tableBytes() + f.dictionaryBytes());
     if (method.equals("memoryBaseline")) {
       demo = null;

@@ -121,7 +121,7 @@ public class StageFunnelCounts {
     if (!dataset.zone().equals(ZoneOffset.UTC)) {
       throw new IllegalStateException("the SQL peer counts UTC months; the demo zone is " + dataset.zone());
     }
-    Footprint f = dataset.columns().footprint();
+    Footprint f = Columns.of(dataset).footprint();
     baseline = new MemoryBaseline(f.table("leads").bytes() + f.table("stages").bytes());
     System.out.printf("%n%,d leads, %,d stage changes; columnar leads + stages %,d bytes%n",
         dataset.leads().size(), dataset.stages().size(), f.table("leads").bytes() + f.table("stages").bytes());

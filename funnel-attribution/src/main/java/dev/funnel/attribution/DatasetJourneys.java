@@ -22,7 +22,7 @@ import java.util.Optional;
 
 /**
  * The batch route of {@link JourneySet#fromDataset}: journeys cut straight from the dataset's
- * columns ({@link Dataset#columns()}), one pass over the lead indexes (lead-id order, the order of
+ * columns ({@link Columns#of(Dataset)}), one pass over the lead indexes (lead-id order, the order of
  * the journey set) reading each lead's touch, stage and payment row ranges, without a record per
  * row.
  *
@@ -53,7 +53,7 @@ final class DatasetJourneys {
    */
   static JourneySet of(Dataset ds, JourneyOptions o, Stage conversion, Optional<Stage> opportunity,
       Instant windowFrom, Instant asOf) {
-    Columns c = ds.columns();
+    Columns c = Columns.of(ds);
     LeadColumns leads = c.leads();
     Cut cut = new Cut(c, o, conversion, opportunity, windowFrom, asOf);
     for (int lead = 0, n = leads.size(); lead < n; lead++) {

@@ -207,8 +207,8 @@ public final class JourneySet {
     return new JourneySet(entries, true, false, false, 0, BigDecimal.ZERO);
   }
 
-  /** Journeys from accumulated path counts (see {@link PathCounts}). */
-  public static JourneySet fromCounts(PathCounts counts) {
+  /** Journeys from accumulated path counts (see {@link PathState}). */
+  public static JourneySet fromCounts(PathState counts) {
     return fromPaths(counts.paths());
   }
 
@@ -367,7 +367,7 @@ public final class JourneySet {
   /**
    * One lead's journey as a row of the {@code paths} table: the per-lead step of
    * {@link #fromDataset}, shared with routes that group a dataset's rows by lead (Spark), so a
-   * {@link PathCounts} or {@link TransitionCounts} summed over these rows equals the one of
+   * {@link PathState} or {@link TransitionState} summed over these rows equals the one of
    * {@code fromDataset(ds, options).pathCounts()}. The conventions are those of the class.
    *
    * @param leadId   the lead
@@ -502,8 +502,8 @@ public final class JourneySet {
   }
 
   /** The entries as a mergeable path-count state. */
-  public PathCounts pathCounts() {
-    PathCounts pc = PathCounts.empty();
+  public PathState pathCounts() {
+    PathState pc = PathState.empty();
     for (int j = 0; j < paths.length; j++) {
       pc.add(channelsOf(j), conv[j], value[j], nulls[j]);
     }

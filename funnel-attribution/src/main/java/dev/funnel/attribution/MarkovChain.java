@@ -8,8 +8,8 @@ import java.util.List;
  * Builds the order-k chain of a journey set straight from its channel indices, for speed: a state
  * (a tuple of up to k channels) is coded as a number with one base-(channels + 1) digit per
  * position, left-aligned and zero-padded, so numeric order is the tuple order of
- * {@link TransitionCounts} and both routes hand the solver identical arrays. When the code would
- * not fit in a long it falls back to {@link TransitionCounts}.
+ * {@link TransitionState} and both routes hand the solver identical arrays. When the code would
+ * not fit in a long it falls back to {@link TransitionState}.
  *
  * <p>The chain is built from the set's distinct paths ({@link UniquePaths}) with their summed
  * weights, not journey by journey: the transition counts are integer sums, so both give the same
@@ -84,7 +84,7 @@ final class MarkovChain {
             + "states fit a 62-bit code; " + channels + " channels at order " + order
             + " do not");
       }
-      TransitionCounts tc = TransitionCounts.empty(order, keepRepeats);
+      TransitionState tc = TransitionState.empty(order, keepRepeats);
       for (int j = 0; j < paths.length; j++) {
         if (pathConv[j] + pathNulls[j] > 0) {
           List<String> names = new ArrayList<>(paths[j].length);

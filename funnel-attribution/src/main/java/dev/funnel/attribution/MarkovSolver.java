@@ -24,7 +24,7 @@ import java.util.Map;
  * recomputed as a sum of its current exits, never as {@code 1 - p(stay)}, so no step subtracts:
  * every quantity is a sum of non-negative terms, results keep their relative accuracy even for
  * chains that loop with probability close to 1, and no pivot is zero while every state can reach
- * absorption (which holds for every chain the counting makes, and which {@link TransitionCounts}
+ * absorption (which holds for every chain the counting makes, and which {@link TransitionState}
  * checks of bytes it reads; a state without exits would hold its walks forever and is taken as
  * null). Once only the start is left, P is its conversion flow over its outgoing total. Nothing
  * iterates, so there is no tolerance and no convergence to wait for.

@@ -9,7 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The removal effects of a Markov attribution chain, solved exactly (see {@link TransitionCounts}
+ * The removal effects of a Markov attribution chain, solved exactly (see {@link TransitionState}
  * and the Markov model of {@link Attribution}).
  *
  * @param conversionProbability P(conversion from the start); NaN for an empty chain

@@ -34,8 +34,8 @@
  * the set: one tight pass per model over the journeys that carry weight, with exactly the credit
  * of the per-journey weights.
  *
- * <p>The sufficient statistics, {@link dev.funnel.attribution.PathCounts} (every path-based model)
- * and {@link dev.funnel.attribution.TransitionCounts} (Markov), are mergeable partial states with a
+ * <p>The sufficient statistics, {@link dev.funnel.attribution.PathState} (every path-based model)
+ * and {@link dev.funnel.attribution.TransitionState} (Markov), are mergeable partial states with a
  * stable byte form, so partitions can be attributed separately and combined.
  */
 package dev.funnel.attribution;

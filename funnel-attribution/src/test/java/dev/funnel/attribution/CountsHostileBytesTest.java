@@ -12,7 +12,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Forged and extreme {@link PathCounts} and {@link TransitionCounts} byte forms (issue 15, item 5):
+ * Forged and extreme {@link PathState} and {@link TransitionState} byte forms (issue 15, item 5):
  * {@code fromBytes} throws only {@link IllegalArgumentException} (it threw {@link
  * ArithmeticException} for a path repeated with large counts), merges refuse to wrap a count and
  * leave the state as it was, and a transition state the counting could not have made (a count
@@ -47,31 +47,31 @@ class CountsHostileBytesTest {
     byte[] twice = paths(new Object[] {List.of("a"), Long.MAX_VALUE, 0, 0L},
         new Object[] {List.of("a"), Long.MAX_VALUE, 0, 0L});
     IllegalArgumentException e =
-        assertThrows(IllegalArgumentException.class, () -> PathCounts.fromBytes(twice));
-    assertEquals("path counts bytes are malformed: path a is out of order or repeated", e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> PathState.fromBytes(twice));
+    assertEquals("path state bytes are malformed: path a is out of order or repeated", e.getMessage());
     byte[] swapped = paths(new Object[] {List.of("b"), 1L, 0, 0L}, new Object[] {List.of("a"), 1L, 0, 0L});
-    assertThrows(IllegalArgumentException.class, () -> PathCounts.fromBytes(swapped));
+    assertThrows(IllegalArgumentException.class, () -> PathState.fromBytes(swapped));
     byte[] ok = paths(new Object[] {List.of("a"), 1L, 0, 0L}, new Object[] {List.of("b"), 1L, 0, 2L});
-    assertArrayEquals(ok, PathCounts.fromBytes(ok).toBytes());
+    assertArrayEquals(ok, PathState.fromBytes(ok).toBytes());
   }
 
   @Test
   void aForgedValueScaleOrABlankChannelIsRefused() throws IOException {
-    assertEquals("path counts bytes are malformed: value has scale 16777216, beyond the limit of 1000",
-        assertThrows(IllegalArgumentException.class, () -> PathCounts.fromBytes(
+    assertEquals("path state bytes are malformed: value has scale 16777216, beyond the limit of 1000",
+        assertThrows(IllegalArgumentException.class, () -> PathState.fromBytes(
             paths(new Object[] {List.of("a"), 1L, 16_777_216, 0L}))).getMessage());
     assertThrows(IllegalArgumentException.class,
-        () -> PathCounts.fromBytes(paths(new Object[] {List.of(" "), 1L, 0, 0L})));
+        () -> PathState.fromBytes(paths(new Object[] {List.of(" "), 1L, 0, 0L})));
     assertThrows(IllegalArgumentException.class,
-        () -> PathCounts.fromBytes(paths(new Object[] {List.of("a"), -1L, 0, 0L})));
+        () -> PathState.fromBytes(paths(new Object[] {List.of("a"), -1L, 0, 0L})));
   }
 
   @Test
   void pathCountsMergeRefusesToWrapAndLeavesTheStateAsItWas() {
-    PathCounts a = PathCounts.empty().add(List.of("a"), 1, BigDecimal.ONE, 0)
+    PathState a = PathState.empty().add(List.of("a"), 1, BigDecimal.ONE, 0)
         .add(List.of("b"), Long.MAX_VALUE, BigDecimal.ONE, 0);
     byte[] before = a.toBytes();
-    PathCounts b = PathCounts.empty().add(List.of("a"), 1, BigDecimal.ONE, 0)
+    PathState b = PathState.empty().add(List.of("a"), 1, BigDecimal.ONE, 0)
         .add(List.of("b"), 1, BigDecimal.ONE, 0);
     assertThrows(ArithmeticException.class, () -> a.merge(b));
     assertArrayEquals(before, a.toBytes(), "nothing of b was added before the overflow was found");
@@ -79,10 +79,10 @@ class CountsHostileBytesTest {
 
   @Test
   void transitionCountsMergeRefusesToWrapAndLeavesTheStateAsItWas() {
-    TransitionCounts a = TransitionCounts.empty(1, false).add(List.of("x"), 1, 0)
+    TransitionState a = TransitionState.empty(1, false).add(List.of("x"), 1, 0)
         .add(List.of("a", "b"), Long.MAX_VALUE - 1, 0);
     byte[] before = a.toBytes();
-    TransitionCounts b = TransitionCounts.empty(1, false).add(List.of("x"), 1, 0)
+    TransitionState b = TransitionState.empty(1, false).add(List.of("x"), 1, 0)
         .add(List.of("a", "b"), 2, 0);
     assertThrows(ArithmeticException.class, () -> a.merge(b));
     assertArrayEquals(before, a.toBytes());
@@ -92,9 +92,9 @@ class CountsHostileBytesTest {
   @Test
   void removalEffectsOfCountsWhoseTotalExceedsALong() {
     long half = 1L << 62;
-    TransitionCounts t = TransitionCounts.empty(1, false)
+    TransitionState t = TransitionState.empty(1, false)
         .add(List.of("a"), half, 0).add(List.of("b"), 0, half);
-    RemovalEffects r = TransitionCounts.fromBytes(t.toBytes()).removalEffects();
+    RemovalEffects r = TransitionState.fromBytes(t.toBytes()).removalEffects();
     assertEquals(0.5, r.conversionProbability(), 1e-15);
     assertEquals(1.0, r.effects().get("a"), 1e-15);
     assertEquals(0.0, r.effects().get("b"), 1e-15);
@@ -140,8 +140,8 @@ class CountsHostileBytesTest {
   void transitionStatesTheCountingCouldNotHaveMadeAreRefused() throws IOException {
     // start -> a (2), a: 1 conversion, 1 null: what add(["a"], 1, 1) makes
     byte[] ok = new Chain(2).state(List.of(), 0, 0, "a", 2L).state(List.of("a"), 1, 1).bytes();
-    assertArrayEquals(TransitionCounts.empty(1, false).add(List.of("a"), 1, 1).toBytes(), ok);
-    assertEquals(0.5, TransitionCounts.fromBytes(ok).removalEffects().conversionProbability(), 1e-15);
+    assertArrayEquals(TransitionState.empty(1, false).add(List.of("a"), 1, 1).toBytes(), ok);
+    assertEquals(0.5, TransitionState.fromBytes(ok).removalEffects().conversionProbability(), 1e-15);
 
     String[][] cases = {
         // a negative count with no transitions was accepted
@@ -169,8 +169,8 @@ class CountsHostileBytesTest {
     for (int i = 0; i < bytes.length; i++) {
       byte[] b = bytes[i];
       IllegalArgumentException e =
-          assertThrows(IllegalArgumentException.class, () -> TransitionCounts.fromBytes(b), cases[i][0]);
-      assertEquals("transition counts bytes are malformed: " + cases[i][0], e.getMessage());
+          assertThrows(IllegalArgumentException.class, () -> TransitionState.fromBytes(b), cases[i][0]);
+      assertEquals("transition state bytes are malformed: " + cases[i][0], e.getMessage());
     }
   }
 }

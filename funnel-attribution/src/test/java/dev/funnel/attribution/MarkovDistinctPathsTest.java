@@ -29,9 +29,9 @@ class MarkovDistinctPathsTest {
         MarkovSolver.DEFAULT_MAX_STATES);
   }
 
-  /** The public, independent per-journey route: one {@link TransitionCounts#add} per journey. */
+  /** The public, independent per-journey route: one {@link TransitionState#add} per journey. */
   private static RemovalEffects viaTransitionCounts(JourneySet js, Weights w, int order, boolean keep) {
-    TransitionCounts tc = TransitionCounts.empty(order, keep);
+    TransitionState tc = TransitionState.empty(order, keep);
     for (int j = 0; j < js.size(); j++) {
       if (w.conv()[j] + w.nulls()[j] > 0) {
         tc.add(js.channelsOf(j), w.conv()[j], w.nulls()[j]);
@@ -91,7 +91,7 @@ class MarkovDistinctPathsTest {
 
   @Test
   void distinctPathsGiveTheSameChainWhenStateCodesDoNotFitALong() {
-    // 80 channels at order 10 take the TransitionCounts fallback of MarkovChain
+    // 80 channels at order 10 take the TransitionState fallback of MarkovChain
     SplittableRandom rng = new SplittableRandom(7);
     JourneySet js = randomPaths(rng, 150, 80, 4);
     for (boolean keep : new boolean[] {false, true}) {

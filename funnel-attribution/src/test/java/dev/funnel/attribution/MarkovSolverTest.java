@@ -185,7 +185,7 @@ class MarkovSolverTest {
       int order = 1 + rnd.nextInt(3);
       boolean keep = rnd.nextBoolean();
       List<JourneyPath> paths = MarkovTest.randomPaths(rnd, 2 + rnd.nextInt(8), 1 + rnd.nextInt(60), 7);
-      TransitionCounts tc = TransitionCounts.empty(order, keep);
+      TransitionState tc = TransitionState.empty(order, keep);
       for (JourneyPath p : paths) {
         tc.add(p.channels(), p.conversions(), p.nulls());
       }
@@ -196,11 +196,11 @@ class MarkovSolverTest {
     }
   }
 
-  /** The solver's arrays of a transition-count state, as {@link TransitionCounts} builds them. */
-  static Chain fromCounts(TransitionCounts tc) {
-    java.util.TreeSet<List<String>> sorted = new java.util.TreeSet<>(TransitionCounts.TUPLE_ORDER);
+  /** The solver's arrays of a transition-count state, as {@link TransitionState} builds them. */
+  static Chain fromCounts(TransitionState tc) {
+    java.util.TreeSet<List<String>> sorted = new java.util.TreeSet<>(TransitionState.TUPLE_ORDER);
     java.util.TreeSet<String> names = new java.util.TreeSet<>();
-    for (Map.Entry<List<String>, TransitionCounts.Node> e : tc.nodes.entrySet()) {
+    for (Map.Entry<List<String>, TransitionState.Node> e : tc.nodes.entrySet()) {
       sorted.add(e.getKey());
       sorted.addAll(e.getValue().next.keySet());
     }
@@ -218,9 +218,9 @@ class MarkovSolverTest {
     long[] nulls = new long[n];
     for (int i = 0; i < n; i++) {
       sc[i] = states.get(i).stream().mapToInt(channels::indexOf).toArray();
-      TransitionCounts.Node node = tc.nodes.get(states.get(i));
+      TransitionState.Node node = tc.nodes.get(states.get(i));
       List<List<String>> targets = node == null ? List.of() : new ArrayList<>(node.next.keySet());
-      targets.sort(TransitionCounts.TUPLE_ORDER);
+      targets.sort(TransitionState.TUPLE_ORDER);
       to[i] = targets.stream().mapToInt(states::indexOf).toArray();
       counts[i] = targets.stream().mapToLong(t -> node.next.get(t)).toArray();
       conv[i] = node == null ? 0 : node.conversions;
@@ -286,7 +286,7 @@ class MarkovSolverTest {
     assertFalse(m.contains("\n"), m);
     assertThrows(IllegalArgumentException.class, () -> Attribution.attribute(js, Model.MARKOV, o));
     // within a raised limit the same chain is solved (and a smaller limit refuses a small chain)
-    TransitionCounts tc = TransitionCounts.empty(1, false);
+    TransitionState tc = TransitionState.empty(1, false);
     tc.add(List.of("a", "b", "c"), 1, 0);
     assertEquals(3, tc.removalEffects(3).states());
     assertThrows(IllegalArgumentException.class, () -> tc.removalEffects(2));
@@ -298,7 +298,7 @@ class MarkovSolverTest {
 
   @Test
   void anEmptyChainHasNoProbability() {
-    RemovalEffects re = TransitionCounts.empty(1, false).removalEffects();
+    RemovalEffects re = TransitionState.empty(1, false).removalEffects();
     assertEquals(0, re.states());
     assertTrue(re.effects().isEmpty());
     assertEquals(0.0, re.conversionProbability()); // as the dense solve of one empty row gave

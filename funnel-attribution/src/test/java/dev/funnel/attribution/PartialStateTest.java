@@ -19,16 +19,16 @@ class PartialStateTest {
   void pathCountsMergeOfPartsEqualsTheWhole() {
     Random rnd = new Random(21);
     List<JourneyPath> rows = MarkovTest.randomPaths(rnd, 5, 300, 4);
-    PathCounts whole = PathCounts.empty();
+    PathState whole = PathState.empty();
     rows.forEach(whole::add);
-    List<PathCounts> parts = new ArrayList<>();
+    List<PathState> parts = new ArrayList<>();
     for (int i = 0; i < 4; i++) {
-      parts.add(PathCounts.empty());
+      parts.add(PathState.empty());
     }
     for (int i = 0; i < rows.size(); i++) {
       parts.get(rnd.nextInt(4)).add(rows.get(i));
     }
-    PathCounts merged = PathCounts.empty();
+    PathState merged = PathState.empty();
     Collections.reverse(parts);
     parts.forEach(merged::merge);
     assertEquals(whole, merged);
@@ -48,48 +48,48 @@ class PartialStateTest {
 
   @Test
   void pathCountsBytesRoundTrip() {
-    PathCounts pc = PathCounts.empty();
+    PathState pc = PathState.empty();
     MarkovTest.randomPaths(new Random(2), 4, 50, 5).forEach(pc::add);
     pc.add(List.of("ünïcode", "b"), 1, new java.math.BigDecimal("-0.001"), 0);
     byte[] bytes = pc.toBytes();
-    assertEquals(PathCounts.VERSION, bytes[0]);
-    PathCounts back = PathCounts.fromBytes(bytes);
+    assertEquals(PathState.VERSION, bytes[0]);
+    PathState back = PathState.fromBytes(bytes);
     assertEquals(pc, back);
     assertArrayEquals(bytes, back.toBytes());
     byte[] wrong = bytes.clone();
     wrong[0] = 9;
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> PathCounts.fromBytes(wrong));
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> PathState.fromBytes(wrong));
     assertTrue(e.getMessage().contains("version"), e.getMessage());
     assertThrows(IllegalArgumentException.class,
-        () -> PathCounts.fromBytes(java.util.Arrays.copyOf(bytes, bytes.length - 3)));
+        () -> PathState.fromBytes(java.util.Arrays.copyOf(bytes, bytes.length - 3)));
   }
 
   @Test
   void transitionCountsMergeAndRoundTrip() {
     Random rnd = new Random(4);
     List<JourneyPath> rows = MarkovTest.randomPaths(rnd, 4, 200, 6);
-    TransitionCounts whole = TransitionCounts.empty(2, false);
-    TransitionCounts a = TransitionCounts.empty(2, false);
-    TransitionCounts b = TransitionCounts.empty(2, false);
+    TransitionState whole = TransitionState.empty(2, false);
+    TransitionState a = TransitionState.empty(2, false);
+    TransitionState b = TransitionState.empty(2, false);
     for (int i = 0; i < rows.size(); i++) {
       JourneyPath p = rows.get(i);
       whole.add(p.channels(), p.conversions(), p.nulls());
       (i % 3 == 0 ? a : b).add(p.channels(), p.conversions(), p.nulls());
     }
-    TransitionCounts merged = TransitionCounts.empty(2, false).merge(b).merge(a);
+    TransitionState merged = TransitionState.empty(2, false).merge(b).merge(a);
     assertEquals(whole, merged);
     assertEquals(whole.removalEffects(), merged.removalEffects());
     byte[] bytes = whole.toBytes();
-    assertEquals(TransitionCounts.VERSION, bytes[0]);
-    TransitionCounts back = TransitionCounts.fromBytes(bytes);
+    assertEquals(TransitionState.VERSION, bytes[0]);
+    TransitionState back = TransitionState.fromBytes(bytes);
     assertArrayEquals(bytes, back.toBytes());
     assertEquals(whole.removalEffects(), back.removalEffects());
     assertEquals(Attribution.removalEffects(JourneySet.fromPaths(rows),
         AttributionOptions.builder().markovOrder(2).build()), back.removalEffects());
-    assertThrows(IllegalArgumentException.class, () -> whole.merge(TransitionCounts.empty(1, false)));
+    assertThrows(IllegalArgumentException.class, () -> whole.merge(TransitionState.empty(1, false)));
   }
 
-  /** The fast coded-state chain hands the solver exactly what TransitionCounts does. */
+  /** The fast coded-state chain hands the solver exactly what TransitionState does. */
   @Test
   void codedChainEqualsTransitionCounts() {
     Random rnd = new Random(31);
@@ -97,7 +97,7 @@ class PartialStateTest {
       List<JourneyPath> rows = MarkovTest.randomPaths(rnd, 1 + rnd.nextInt(6), 1 + rnd.nextInt(80), 7);
       int order = 1 + rnd.nextInt(3);
       boolean keep = rnd.nextBoolean();
-      TransitionCounts tc = TransitionCounts.empty(order, keep);
+      TransitionState tc = TransitionState.empty(order, keep);
       rows.forEach(p -> tc.add(p.channels(), p.conversions(), p.nulls()));
       RemovalEffects coded = Attribution.removalEffects(JourneySet.fromPaths(rows),
           AttributionOptions.builder().markovOrder(order).keepRepeats(keep).build());
@@ -105,7 +105,7 @@ class PartialStateTest {
     }
     // 40 channels at order 10 do not fit a long code: the fallback route gives the same answer
     List<JourneyPath> wide = MarkovTest.randomPaths(rnd, 40, 60, 12);
-    TransitionCounts tc = TransitionCounts.empty(10, false);
+    TransitionState tc = TransitionState.empty(10, false);
     wide.forEach(p -> tc.add(p.channels(), p.conversions(), p.nulls()));
     assertEquals(tc.removalEffects(), Attribution.removalEffects(JourneySet.fromPaths(wide),
         AttributionOptions.builder().markovOrder(10).build()));
@@ -113,14 +113,14 @@ class PartialStateTest {
 
   @Test
   void transitionCountsFollowTheStateDefinition() {
-    TransitionCounts tc = TransitionCounts.empty(2, false);
+    TransitionState tc = TransitionState.empty(2, false);
     tc.add(List.of("a", "a", "b", "c"), 2, 1);
     // collapsed: a b c; states (a), (a,b), (b,c)
     assertEquals(3, tc.count(List.of(), List.of("a")));
     assertEquals(3, tc.count(List.of("a"), List.of("a", "b")));
     assertEquals(3, tc.count(List.of("a", "b"), List.of("b", "c")));
     assertEquals(0, tc.count(List.of("a"), List.of("a", "a")));
-    TransitionCounts kept = TransitionCounts.empty(1, true).add(List.of("a", "a"), 1, 0);
+    TransitionState kept = TransitionState.empty(1, true).add(List.of("a", "a"), 1, 0);
     assertEquals(1, kept.count(List.of("a"), List.of("a")));
   }
 }

@@ -28,7 +28,7 @@ class PerLeadPathTest {
 
   static final Dataset DEMO = DemoData.builder().seed(23).leads(2_500).build().dataset();
 
-  static PathCounts perLead(Dataset ds, JourneyOptions o, Random rnd) {
+  static PathState perLead(Dataset ds, JourneyOptions o, Random rnd) {
     Map<String, List<Touch>> touches = new TreeMap<>();
     ds.touches().forEach(t -> touches.computeIfAbsent(t.leadId(), k -> new ArrayList<>()).add(t));
     Map<String, List<StageChange>> stages = new TreeMap<>();
@@ -38,7 +38,7 @@ class PerLeadPathTest {
     ds.leads().forEach(l -> ids.add(l.id()));
     List<String> order = new ArrayList<>(ids);
     Collections.shuffle(order, rnd);
-    PathCounts pc = PathCounts.empty();
+    PathState pc = PathState.empty();
     int journeys = 0;
     for (String id : order) {
       Lead lead = ds.lead(id);
@@ -67,8 +67,8 @@ class PerLeadPathTest {
         JourneyOptions.DEFAULTS.withPaidRevenueWithinDays(60),
         JourneyOptions.DEFAULTS.withConversionStage("SQL"),
         JourneyOptions.DEFAULTS.withConversionStage("LEAD"))) {
-      PathCounts expected = JourneySet.fromDataset(DEMO, o).pathCounts();
-      PathCounts actual = perLead(DEMO, o, rnd);
+      PathState expected = JourneySet.fromDataset(DEMO, o).pathCounts();
+      PathState actual = perLead(DEMO, o, rnd);
       assertEquals(expected, actual, o.toString());
       assertEquals(
           Attribution.attribute(JourneySet.fromCounts(expected), Model.LINEAR),
@@ -85,7 +85,7 @@ class PerLeadPathTest {
       DEMO.touches().forEach(t -> ids.add(t.leadId()));
       DEMO.stages().forEach(c -> ids.add(c.leadId()));
       DEMO.leads().forEach(l -> ids.add(l.id()));
-      PathCounts pc = PathCounts.empty();
+      PathState pc = PathState.empty();
       for (String id : ids) {
         JourneyPath p = JourneySet.pathOf(DEMO.history(id), DEMO.catalog(), o);
         if (p != null) {

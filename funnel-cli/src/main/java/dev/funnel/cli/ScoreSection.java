@@ -5,6 +5,7 @@ import dev.funnel.core.DatasetTable;
 import dev.funnel.core.Stage;
 import dev.funnel.cli.view.ScoreView;
 import dev.funnel.cli.view.View;
+import dev.funnel.core.columnar.Columns;
 import dev.funnel.scoring.ScoreQuery;
 import dev.funnel.scoring.ScoreReview;
 import dev.funnel.scoring.Scoring;
@@ -71,7 +72,7 @@ final class ScoreSection extends ComputedSection<ScoreReview> {
 
   @Override
   ScoreReview compute(ReportInput in) {
-    int leads = in.dataset().columns().leads().withRow();
+    int leads = Columns.of(in.dataset()).leads().withRow();
     if (leads > maxLeads) {
       throw new IllegalStateException(String.format(java.util.Locale.ROOT,
           "not fitted in the report for %,d leads (more than %,d); funnel score DATA fits the"

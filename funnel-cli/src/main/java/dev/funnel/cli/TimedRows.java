@@ -24,7 +24,7 @@ final class TimedRows {
 
   /** Every time of the chosen tables, in epoch milliseconds (rounded toward the past). */
   static void forEachMillis(Dataset d, Set<DatasetTable> tables, LongConsumer at) {
-    Columns c = d.columns();
+    Columns c = Columns.of(d);
     if (tables.contains(DatasetTable.LEADS)) {
       LeadColumns leads = c.leads();
       for (int i = 0; i < leads.size(); i++) {
@@ -52,7 +52,7 @@ final class TimedRows {
    * keep, without a pass over the rows.
    */
   static long[] range(Dataset d, Set<DatasetTable> tables) {
-    Columns c = d.columns();
+    Columns c = Columns.of(d);
     long[] r = {Long.MAX_VALUE, Long.MIN_VALUE};
     java.util.List<long[]> parts = new java.util.ArrayList<>();
     if (tables.contains(DatasetTable.LEADS)) {
@@ -80,7 +80,7 @@ final class TimedRows {
     if (max[0] == Long.MIN_VALUE) {
       return null;
     }
-    Columns c = d.columns();
+    Columns c = Columns.of(d);
     Instant latest = null;
     if (tables.contains(DatasetTable.LEADS)) {
       LeadColumns leads = c.leads();
@@ -127,7 +127,7 @@ final class TimedRows {
   static Instant endOfData(Dataset d) {
     Instant latest = latest(d, EnumSet.of(DatasetTable.LEADS, DatasetTable.STAGES,
         DatasetTable.ACTIVITIES, DatasetTable.TOUCHES, DatasetTable.PAYMENTS));
-    SpendColumns s = d.columns().spend();
+    SpendColumns s = Columns.of(d).spend();
     if (s.size() > 0) {
       int lastDay = Integer.MIN_VALUE;
       for (int r = 0; r < s.size(); r++) {
@@ -172,7 +172,7 @@ final class TimedRows {
       see.accept(LocalDate.ofInstant(Instant.ofEpochMilli(range[0]), z));
       see.accept(LocalDate.ofInstant(Instant.ofEpochMilli(range[1]), z));
     }
-    SpendColumns spend = d.columns().spend();
+    SpendColumns spend = Columns.of(d).spend();
     for (int r = 0; r < spend.size(); r++) {
       see.accept(LocalDate.ofEpochDay(spend.day(r)));
     }

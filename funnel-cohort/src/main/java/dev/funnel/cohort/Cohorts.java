@@ -58,32 +58,6 @@ public final class Cohorts {
     return table(data, granularity, CohortBasis.PAYMENT);
   }
 
-  /**
-   * {@link #byFirstPayment(Dataset, Granularity)} of the dataset whose columns these are: the
-   * same table (the dataset is its columns, {@link Dataset#columns()}).
-   *
-   * @throws IllegalArgumentException when the columns or the granularity are null
-   * @throws IllegalStateException when the columns have no payments table
-   */
-  public static CohortTable byFirstPayment(Columns columns, Granularity granularity) {
-    return table(columns, granularity, CohortBasis.PAYMENT);
-  }
-
-  /**
-   * {@link #table(Dataset, Granularity, CohortBasis)} of the dataset whose columns these are.
-   *
-   * @throws IllegalArgumentException for a null argument, or (SQL basis) a catalog without SQL
-   * @throws IllegalStateException when the columns lack the payments table or the table the basis
-   *     needs
-   */
-  public static CohortTable table(Columns columns, Granularity granularity, CohortBasis basis) {
-    if (columns == null) {
-      throw new IllegalArgumentException("columns and granularity are required");
-    }
-    requireGranularity(granularity);
-    return ColumnarCohorts.table(columns, granularity, basis, null, DEFAULT_MAX_PERIODS);
-  }
-
   private static void requireGranularity(Granularity granularity) {
     if (granularity == null) {
       throw new IllegalArgumentException("cohort granularity is required");
@@ -176,7 +150,7 @@ public final class Cohorts {
         // the payments suffice
       }
     }
-    return ColumnarCohorts.table(data.columns(), granularity, basis, asOf, maxPeriods);
+    return ColumnarCohorts.table(Columns.of(data), granularity, basis, asOf, maxPeriods);
   }
 
   /**
@@ -497,7 +471,7 @@ public final class Cohorts {
   static SortedMap<String, CohortTable> grouped(Dataset data, Granularity granularity,
       java.util.function.IntFunction<String> group, java.time.Instant asOf, int maxPeriods) {
     requireGranularity(granularity);
-    Columns c = data.columns();
+    Columns c = Columns.of(data);
     LeadColumns leads = c.leads();
     int customers = c.customers().size();
     int[] groupOf = new int[customers];

@@ -38,7 +38,7 @@ final class LtvToCacCalculation {
     }
     dev.funnel.core.PeriodSpan.requireLimit(maxPeriods);
     data.require(DatasetTable.PAYMENTS, "unit economics");
-    Columns c = data.columns();
+    Columns c = Columns.of(data);
     LeadColumns leads = c.leads();
     Map<String, CohortTable> byChannel =
         Cohorts.grouped(data, g, k -> c.channels().value(leads.channel(leads.byCreated(k))), asOf,

@@ -13,6 +13,7 @@ import dev.funnel.core.Stage;
 import dev.funnel.core.StageCatalog;
 import dev.funnel.core.StageChange;
 import dev.funnel.core.Touch;
+import dev.funnel.core.columnar.Columns;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -138,7 +139,7 @@ class CohortRouteTest {
           CohortTable actual = Cohorts.table(d, g, basis);
           assertEquals(expected, actual, seed + " " + g + " " + basis);
           assertEquals(actual, Cohorts.table(shuffled, g, basis), seed + " " + g + " " + basis);
-          assertEquals(actual, Cohorts.table(d.columns(), g, basis));
+          assertEquals(actual, ColumnarCohorts.table(Columns.of(d), g, basis));
           cohorts += actual.cohorts().size();
         }
         assertEquals(Cohorts.table(d, g, CohortBasis.PAYMENT), Cohorts.byFirstPayment(d, g));

@@ -19,8 +19,8 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * The cohort table of the columns ({@link Cohorts#table(Columns, Granularity, CohortBasis)}) is the
- * dataset's table, and hand-counted cases; {@link CohortRouteTest} checks the one route against
+ * The cohort table of the columns ({@link ColumnarCohorts#table(Columns, Granularity,
+ * CohortBasis)}) is the dataset's table, and hand-counted cases; {@link CohortRouteTest} checks the one route against
  * the mergeable state fed row by row.
  */
 class ColumnarCohortsTest {
@@ -47,7 +47,7 @@ class ColumnarCohortsTest {
 
   private static void assertSame(Dataset d, Granularity g) {
     CohortTable expected = Cohorts.byFirstPayment(d, g);
-    CohortTable actual = Cohorts.byFirstPayment(Columns.of(d), g);
+    CohortTable actual = ColumnarCohorts.table(Columns.of(d), g, CohortBasis.PAYMENT);
     assertEquals(expected, actual, () -> d.zone() + " " + g);
     assertEquals(normalised(expected), normalised(actual), () -> d.zone() + " " + g);
     assertEquals(0, expected.revenue().compareTo(actual.revenue()));
@@ -104,7 +104,8 @@ class ColumnarCohortsTest {
     b.payment(pay("B", "2026-02-10T00:00:00Z", "70"));
     b.payment(pay("B", "2026-03-10T00:00:00Z", "5"));
     b.payment(pay("C", "2026-03-01T00:00:00Z", "-7")); // refund only: outside
-    CohortTable t = Cohorts.byFirstPayment(Columns.of(b.build()), Granularity.MONTH);
+    CohortTable t =
+        ColumnarCohorts.table(Columns.of(b.build()), Granularity.MONTH, CohortBasis.PAYMENT);
     assertEquals(1, t.cohorts().size());
     CohortRow r = t.cohorts().get(0);
     assertEquals(2, r.size());
@@ -127,10 +128,11 @@ class ColumnarCohortsTest {
     b.payment(pay("A", "2026-01-05T00:00:00Z", "10"));
     Columns c = Columns.of(b.build());
     IllegalStateException e = assertThrows(IllegalStateException.class,
-        () -> Cohorts.table(c, Granularity.MONTH, CohortBasis.LEAD));
+        () -> ColumnarCohorts.table(c, Granularity.MONTH, CohortBasis.LEAD));
     assertEquals(true, e.getMessage().contains("leads"), e.getMessage());
     assertThrows(IllegalArgumentException.class,
-        () -> Cohorts.byFirstPayment((Columns) null, Granularity.MONTH));
-    assertThrows(IllegalArgumentException.class, () -> Cohorts.byFirstPayment(c, null));
+        () -> ColumnarCohorts.table(null, Granularity.MONTH, CohortBasis.PAYMENT));
+    assertThrows(IllegalArgumentException.class,
+        () -> ColumnarCohorts.table(c, null, CohortBasis.PAYMENT));
   }
 }

@@ -9,6 +9,7 @@ import dev.funnel.core.columnar.SpendColumns;
 import dev.funnel.core.columnar.StageColumns;
 import dev.funnel.core.columnar.TouchColumns;
 import dev.funnel.core.columnar.ActivityColumns;
+import dev.funnel.core.internal.DatasetAccess;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -29,10 +30,11 @@ import java.util.function.IntFunction;
  * The tables of one funnel dataset together, held in one columnar form.
  *
  * <p>Built once with {@link #builder()} (or by a reader, which appends rows straight into the
- * columns); immutable and safe to share across threads afterwards. The rows live in
- * {@link #columns()}: dictionary-coded text, epoch-millisecond times and exact money as scaled
- * longs, each table in a canonical order (by key, then time, then every other field), so the same
- * rows in any input order give the same dataset and the same results. The record lists
+ * columns); immutable and safe to share across threads afterwards. The rows live in one
+ * columnar form, internal to the library (docs/columnar.md): dictionary-coded text,
+ * epoch-millisecond times and exact money as scaled longs, each table in a canonical order (by
+ * key, then time, then every other field), so the same rows in any input order give the same
+ * dataset and the same results. The record lists
  * ({@link #leads()}, {@link #stages()}, ...) are views over the columns: each element is made when
  * it is read, equal to the row that was given. Money is in one currency ({@link #currency()}):
  * payment and spend amounts, stage change amounts and touch costs alike. An amount without a
@@ -44,6 +46,22 @@ import java.util.function.IntFunction;
  * table that a calculation needs and the dataset does not have.
  */
 public final class Dataset {
+
+  // The funnel modules reach the columns through dev.funnel.core.internal.DatasetAccess
+  // (Columns.of, ColumnsBuilder.of); a public getter would put an internal type in the API.
+  static {
+    DatasetAccess.register(new DatasetAccess.Hook() {
+      @Override
+      public Columns columns(Dataset dataset) {
+        return dataset.columns;
+      }
+
+      @Override
+      public ColumnsBuilder columns(Builder builder) {
+        return builder.columns;
+      }
+    });
+  }
 
   private final Columns columns;
   private final ZoneId zone;
@@ -380,14 +398,6 @@ public final class Dataset {
     return Collections.unmodifiableSet(out);
   }
 
-  /**
-   * The dataset's columnar form: what every calculator reads. Immutable; the same instance on
-   * every call.
-   */
-  public Columns columns() {
-    return columns;
-  }
-
   /** Row count of a table. */
   public int size(DatasetTable t) {
     switch (t) {
@@ -536,15 +546,6 @@ public final class Dataset {
       return this;
     }
 
-    /**
-     * The columns under construction, for a reader that appends parsed cells straight into them
-     * (funnel-io's CSV reader); rows appended there count for the tables marked with
-     * {@link #table}.
-     */
-    public ColumnsBuilder columns() {
-      return columns;
-    }
-
     /** The catalog this builder resolves stage names against. */
     public StageCatalog catalog() {
       return catalog;
@@ -586,7 +587,7 @@ public final class Dataset {
     }
 
     private static void refuseOrphans(Dataset d) {
-      dev.funnel.core.columnar.Columns c = d.columns();
+      Columns c = d.columns;
       refuseOrphans(c.leads(), c.stages(), DatasetTable.STAGES, "a stage change");
       refuseOrphans(c.leads(), c.activities(), DatasetTable.ACTIVITIES, "an activity");
       refuseOrphans(c.leads(), c.touches(), DatasetTable.TOUCHES, "a touch");

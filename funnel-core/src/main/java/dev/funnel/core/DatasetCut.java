@@ -80,7 +80,7 @@ public final class DatasetCut {
         tables.add(t);
       }
     }
-    Columns c = d.columns();
+    Columns c = Columns.of(d);
     LeadColumns lc = c.leads();
     Bound start = from == null ? null : Bound.of(from);
     Bound end = to == null ? null : Bound.of(to).justBefore();
@@ -96,7 +96,7 @@ public final class DatasetCut {
     }
     Dataset.Builder b = frame(d);
     tables.forEach(b::table);
-    ColumnsBuilder cols = b.columns();
+    ColumnsBuilder cols = ColumnsBuilder.of(b);
     cols.copy(c, DatasetTable.LEADS, l -> member[l]);
     copyRows(cols, c, tables, DatasetTable.STAGES, c.stages(), until, member);
     copyRows(cols, c, tables, DatasetTable.ACTIVITIES, c.activities(), until, member);
@@ -118,10 +118,10 @@ public final class DatasetCut {
    */
   private static Dataset cut(Dataset d, Set<DatasetTable> tables, Bound start, Bound end,
       long firstDay, long lastDay, Predicate<PlanTarget> plan) {
-    Columns c = d.columns();
+    Columns c = Columns.of(d);
     Dataset.Builder b = frame(d);
     tables.forEach(b::table);
-    ColumnsBuilder cols = b.columns();
+    ColumnsBuilder cols = ColumnsBuilder.of(b);
     LeadColumns lc = c.leads();
     if (tables.contains(DatasetTable.LEADS)) {
       cols.copy(c, DatasetTable.LEADS,

@@ -20,8 +20,10 @@ package dev.funnel.core;
  *       tests keep old forms readable.</li>
  * </ul>
  *
- * <p>The states: {@code FunnelTally} and {@code UnitTally} (funnel-core), {@code PathCounts} and
- * {@code TransitionCounts} (funnel-attribution), {@code CohortState} (funnel-cohort).
+ * <p>The states, one name each: {@code FunnelState} and {@code UnitEconomicsState} (funnel-core),
+ * {@code PathState} and {@code TransitionState} (funnel-attribution), {@code CohortState}
+ * (funnel-cohort); their {@link StateType} names are the same in kebab case ({@code funnel-state},
+ * {@code unit-economics-state}, {@code path-state}, {@code transition-state}, {@code cohort-state}).
  *
  * @param <S> the state's own type
  */

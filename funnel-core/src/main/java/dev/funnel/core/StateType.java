@@ -5,7 +5,7 @@ import java.io.Serializable;
 /**
  * What a generic host needs to handle a {@link MergeableState} it holds only as bytes: the
  * state's name, its class and how to read its byte form. Each state type has one, its
- * {@code TYPE} constant ({@code FunnelTally.TYPE}, {@code PathCounts.TYPE}, ...), so a Spark
+ * {@code TYPE} constant ({@code FunnelState.TYPE}, {@code PathState.TYPE}, ...), so a Spark
  * aggregator, a Flink accumulator or a service's checkpoint code is written once for all states.
  * Serializable (a Spark aggregator ships it to the executors).
  *
@@ -44,7 +44,7 @@ public final class StateType<S extends MergeableState<S>> implements Serializabl
     return new StateType<>(name, type, reader);
   }
 
-  /** The state's name, e.g. {@code funnel-tally}. */
+  /** The state's name, e.g. {@code funnel-state}. */
   public String name() {
     return name;
   }

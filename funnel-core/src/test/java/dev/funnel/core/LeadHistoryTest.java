@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.funnel.core.demo.DemoData;
 import dev.funnel.core.funnel.FunnelQuery;
-import dev.funnel.core.funnel.FunnelTally;
+import dev.funnel.core.funnel.FunnelState;
 import dev.funnel.core.funnel.LeadReach;
 import dev.funnel.core.funnel.StageFunnel;
 import java.time.Instant;
@@ -36,7 +36,7 @@ class LeadHistoryTest {
   @Test
   void theFunnelOfEveryLeadsHistoryIsTheDatasetsFunnel() {
     FunnelQuery q = FunnelQuery.event();
-    FunnelTally t = FunnelTally.empty(DEMO.catalog(), DEMO.zone(), q);
+    FunnelState t = FunnelState.empty(DEMO.catalog(), DEMO.zone(), q);
     for (Lead l : DEMO.leads()) {
       t.add(LeadReach.of(DEMO.history(l.id()), DEMO.catalog()));
     }

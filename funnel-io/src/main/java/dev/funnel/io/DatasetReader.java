@@ -195,7 +195,7 @@ public final class DatasetReader {
       Tally tally = new Tally(t, f.getFileName().toString(), examplesPerCode);
       tallies.put(t, tally);
       boolean direct = this.direct && FileFormat.of(f) == FileFormat.CSV;
-      ColumnsBuilder cols = b.columns();
+      ColumnsBuilder cols = ColumnsBuilder.of(b);
       switch (t) {
         case LEADS:
           if (direct) {

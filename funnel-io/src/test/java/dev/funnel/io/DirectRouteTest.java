@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.funnel.core.CurrencyRates;
 import dev.funnel.core.Dataset;
+import dev.funnel.core.columnar.Columns;
 import java.math.BigDecimal;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -75,7 +76,7 @@ class DirectRouteTest {
       Dataset d = read.dataset();
       return "leads " + d.leads() + "\nstages " + d.stages() + "\nactivities " + d.activities()
           + "\ntouches " + d.touches() + "\npayments " + d.payments() + "\nspend " + d.spend()
-          + "\ncurrency " + d.currency() + "\nids " + d.columns().leadIds().size()
+          + "\ncurrency " + d.currency() + "\nids " + Columns.of(d).leadIds().size()
           + "\nreads " + read.tables() + "\nwarnings " + read.warnings();
     } catch (InvalidDataException | IllegalArgumentException e) {
       return e.getClass().getSimpleName() + ": " + e.getMessage();

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.funnel.core.Dataset;
 import dev.funnel.core.DatasetTable;
+import dev.funnel.core.columnar.Columns;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Random;
@@ -66,7 +67,7 @@ class PipelinedReadTest {
     assertEquals(a.stages(), b.stages());
     assertEquals(a.payments(), b.payments());
     assertEquals(a.currency(), b.currency());
-    assertEquals(a.columns().footprint(), b.columns().footprint());
+    assertEquals(Columns.of(a).footprint(), Columns.of(b).footprint());
   }
 
   @Test

@@ -50,7 +50,7 @@ final class Timeline {
 
   Timeline(Dataset d) {
     this.dataset = d;
-    this.cols = d.columns();
+    this.cols = Columns.of(d);
     this.catalog = d.catalog();
     this.leads = cols.leads();
     this.stages = cols.stages();

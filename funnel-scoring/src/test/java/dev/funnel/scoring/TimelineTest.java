@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.funnel.core.Dataset;
+import dev.funnel.core.columnar.Columns;
+import dev.funnel.core.columnar.LeadColumns;
 import dev.funnel.core.demo.DemoData;
 import java.time.Instant;
 import java.util.List;
@@ -105,10 +107,11 @@ class TimelineTest {
     }
     assertEquals(s.expected(), p.expected(), 1e-9);
     List<String> ids = p.leadIds();
+    LeadColumns leads = Columns.of(D).leads();
     for (int i = 1; i < ids.size(); i++) {
-      int a = D.columns().leads().index(ids.get(i - 1));
-      int b = D.columns().leads().index(ids.get(i));
-      assertTrue(D.columns().leads().createdAt(a) <= D.columns().leads().createdAt(b),
+      int a = leads.index(ids.get(i - 1));
+      int b = leads.index(ids.get(i));
+      assertTrue(leads.createdAt(a) <= leads.createdAt(b),
           "creation order");
     }
     assertTrue(p.toString().startsWith(String.format(java.util.Locale.ROOT, "%,d leads scored for SQL within 30d",

@@ -2,8 +2,8 @@ package dev.funnel.spark;
 
 import dev.funnel.attribution.JourneyOptions;
 import dev.funnel.attribution.JourneySet;
-import dev.funnel.attribution.PathCounts;
-import dev.funnel.attribution.TransitionCounts;
+import dev.funnel.attribution.PathState;
+import dev.funnel.attribution.TransitionState;
 import dev.funnel.core.JourneyPath;
 import dev.funnel.core.Lead;
 import dev.funnel.core.Payment;
@@ -31,8 +31,8 @@ import scala.Tuple2;
  * payments): {@link JourneySet#pathOf} for each of the customer's leads with the customer's
  * payments, as {@code JourneySet.fromDataset} passes {@code paymentsOf(customer)}; a touch or
  * stage change of a lead missing from the leads table arrives under the lead id, which is then
- * its customer, as on the single-JVM route. Emits a one-lead {@link PathCounts} (tag
- * {@code pathsTag}) and {@link TransitionCounts} (tag {@code pathsTag + 1}) per journey.
+ * its customer, as on the single-JVM route. Emits a one-lead {@link PathState} (tag
+ * {@code pathsTag}) and {@link TransitionState} (tag {@code pathsTag + 1}) per journey.
  */
 final class CustomerJourneyStep implements FlatMapGroupsFunction<String, Row, Tuple2<Integer, byte[]>> {
   private static final long serialVersionUID = 1L;
@@ -105,8 +105,8 @@ final class CustomerJourneyStep implements FlatMapGroupsFunction<String, Row, Tu
       JourneyPath p = JourneySet.pathOf(e.getKey(), lr.lead, lr.touches, lr.changes, payments,
           setup.catalog(), o);
       if (p != null) {
-        out.add(new Tuple2<>(pathsTag, PathCounts.empty().add(p).toBytes()));
-        out.add(new Tuple2<>(pathsTag + 1, TransitionCounts.fromBytes(transitionsZero)
+        out.add(new Tuple2<>(pathsTag, PathState.empty().add(p).toBytes()));
+        out.add(new Tuple2<>(pathsTag + 1, TransitionState.fromBytes(transitionsZero)
             .add(p.channels(), p.conversions(), p.nulls()).toBytes()));
       }
     }

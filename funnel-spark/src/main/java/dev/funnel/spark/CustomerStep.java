@@ -3,7 +3,7 @@ package dev.funnel.spark;
 import dev.funnel.core.Lead;
 import dev.funnel.core.Payment;
 import dev.funnel.core.money.UnitEconomics;
-import dev.funnel.core.money.UnitTally;
+import dev.funnel.core.money.UnitEconomicsState;
 import dev.funnel.io.Rows;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -17,8 +17,8 @@ import scala.Tuple2;
 
 /**
  * The per-customer step of unit economics, applied to the leads and payments of one customer after
- * grouping by customer id: {@link UnitEconomics#addCustomer}, the function the single-JVM
- * {@code UnitEconomics.tally} calls per paying customer; emits a one-customer {@link UnitTally}
+ * grouping by customer id: {@link UnitEconomics#addCustomer}, the function the single-JVM {@code
+ * UnitEconomics.tally} calls per paying customer; emits a one-customer {@link UnitEconomicsState}
  * (nothing for a customer without payments: its leads are counted by a per-row fold).
  */
 final class CustomerStep implements FlatMapGroupsFunction<String, Row, Tuple2<Integer, byte[]>> {
@@ -56,7 +56,7 @@ final class CustomerStep implements FlatMapGroupsFunction<String, Row, Tuple2<In
     if (payments.isEmpty()) {
       return List.<Tuple2<Integer, byte[]>>of().iterator();
     }
-    UnitTally u = UnitEconomics.addCustomer(UnitTally.empty(), leads, payments, setup.zone(),
+    UnitEconomicsState u = UnitEconomics.addCustomer(UnitEconomicsState.empty(), leads, payments, setup.zone(),
         from == null ? null : LocalDate.parse(from), to == null ? null : LocalDate.parse(to),
         new HashSet<>(nonMarketing));
     return List.of(new Tuple2<>(0, u.toBytes())).iterator();

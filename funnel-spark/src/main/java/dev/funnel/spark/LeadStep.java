@@ -2,11 +2,11 @@ package dev.funnel.spark;
 
 import dev.funnel.attribution.JourneyOptions;
 import dev.funnel.attribution.JourneySet;
-import dev.funnel.attribution.PathCounts;
-import dev.funnel.attribution.TransitionCounts;
+import dev.funnel.attribution.PathState;
+import dev.funnel.attribution.TransitionState;
 import dev.funnel.core.JourneyPath;
 import dev.funnel.core.LeadHistory;
-import dev.funnel.core.funnel.FunnelTally;
+import dev.funnel.core.funnel.FunnelState;
 import dev.funnel.core.funnel.LeadReach;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -28,7 +28,7 @@ final class LeadStep implements FlatMapGroupsFunction<String, Row, Tuple2<Intege
   private static final long serialVersionUID = 1L;
 
   private final Setup setup;
-  /** Empty funnel tallies, one per query: output tags 0 .. n-1. */
+  /** Empty funnel states, one per query: output tags 0 .. n-1. */
   private final ArrayList<byte[]> funnels;
   /** Journey options, or null without attribution; paths are tag n, transitions tag n + 1. */
   private final String conversionStage;
@@ -54,7 +54,7 @@ final class LeadStep implements FlatMapGroupsFunction<String, Row, Tuple2<Intege
     if (h.lead() != null && !funnels.isEmpty()) {
       LeadReach reach = LeadReach.of(h, setup.catalog());
       for (int i = 0; i < funnels.size(); i++) {
-        out.add(new Tuple2<>(i, FunnelTally.fromBytes(funnels.get(i)).add(reach).toBytes()));
+        out.add(new Tuple2<>(i, FunnelState.fromBytes(funnels.get(i)).add(reach).toBytes()));
       }
     }
     if (lookbackDays != null) {
@@ -62,8 +62,8 @@ final class LeadStep implements FlatMapGroupsFunction<String, Row, Tuple2<Intege
           byCampaign);
       JourneyPath p = JourneySet.pathOf(h, setup.catalog(), o);
       if (p != null) {
-        out.add(new Tuple2<>(funnels.size(), PathCounts.empty().add(p).toBytes()));
-        out.add(new Tuple2<>(funnels.size() + 1, TransitionCounts.fromBytes(transitionsZero)
+        out.add(new Tuple2<>(funnels.size(), PathState.empty().add(p).toBytes()));
+        out.add(new Tuple2<>(funnels.size() + 1, TransitionState.fromBytes(transitionsZero)
             .add(p.channels(), p.conversions(), p.nulls()).toBytes()));
       }
     }

@@ -40,7 +40,7 @@ final class PartialFold
    * Merges many small partials like a binary counter: a partial merges with the one below it on
    * the stack while both stand for the same number of inputs, so most merges are between small
    * states, instead of merging every one-lead partial into one large state (a merge that copies,
-   * like the funnel tally's, would then cost the large state's size per lead). Merge is
+   * like the funnel state's, would then cost the large state's size per lead). Merge is
    * associative, so the result is the same state.
    */
   private static final class Counter {

@@ -3,7 +3,7 @@ package dev.funnel.spark;
 import dev.funnel.cohort.CohortState;
 import dev.funnel.core.Lead;
 import dev.funnel.core.money.UnitEconomics;
-import dev.funnel.core.money.UnitTally;
+import dev.funnel.core.money.UnitEconomicsState;
 import dev.funnel.io.Rows;
 import java.time.LocalDate;
 import java.util.Iterator;
@@ -14,8 +14,8 @@ import scala.Tuple2;
 
 /**
  * Folds the rows of one partition that need no grouping into one partial state (tag 0): payments
- * and lead anchors into a {@link CohortState}, leads created and spend into a {@link UnitTally},
- * with the library's own per-row steps.
+ * and lead anchors into a {@link CohortState}, leads created and spend into a {@link
+ * UnitEconomicsState}, with the library's own per-row steps.
  */
 final class RowFold implements MapPartitionsFunction<Row, Tuple2<Integer, byte[]>> {
   private static final long serialVersionUID = 1L;
@@ -65,7 +65,7 @@ final class RowFold implements MapPartitionsFunction<Row, Tuple2<Integer, byte[]
       }
       case UNIT_LEAD:
       case UNIT_SPEND: {
-        UnitTally u = UnitTally.fromBytes(zero);
+        UnitEconomicsState u = UnitEconomicsState.fromBytes(zero);
         while (rows.hasNext()) {
           Row r = rows.next();
           if (action == Action.UNIT_LEAD) {

@@ -1,8 +1,8 @@
 package dev.funnel.spark;
 
 import dev.funnel.attribution.JourneyOptions;
-import dev.funnel.attribution.PathCounts;
-import dev.funnel.attribution.TransitionCounts;
+import dev.funnel.attribution.PathState;
+import dev.funnel.attribution.TransitionState;
 import dev.funnel.cohort.CohortBasis;
 import dev.funnel.cohort.CohortState;
 import dev.funnel.cohort.Cohorts;
@@ -13,9 +13,9 @@ import dev.funnel.core.Money;
 import dev.funnel.core.StageCatalog;
 import dev.funnel.core.StateType;
 import dev.funnel.core.funnel.FunnelQuery;
-import dev.funnel.core.funnel.FunnelTally;
+import dev.funnel.core.funnel.FunnelState;
 import dev.funnel.core.money.UnitEconomics;
-import dev.funnel.core.money.UnitTally;
+import dev.funnel.core.money.UnitEconomicsState;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
@@ -279,10 +279,10 @@ public final class SparkFunnel {
     }
     List<byte[]> zeros = new ArrayList<>();
     for (FunnelQuery q : queries) {
-      zeros.add(FunnelTally.empty(setup.catalog(), setup.zone(), q).toBytes());
+      zeros.add(FunnelState.empty(setup.catalog(), setup.zone(), q).toBytes());
     }
     LeadStep step = new LeadStep(setup, zeros, journeys,
-        TransitionCounts.empty(order, keepRepeats).toBytes());
+        TransitionState.empty(order, keepRepeats).toBytes());
     return rows.groupByKey((MapFunction<Row, String>) r -> r.getString(0), Encoders.STRING())
         .flatMapGroups(step, TAGGED);
   }
@@ -317,17 +317,17 @@ public final class SparkFunnel {
     rows = rows.union(longForm(DatasetTable.PAYMENTS, LongForm.Key.CUSTOMER));
     return rows.groupByKey((MapFunction<Row, String>) r -> r.getString(0), Encoders.STRING())
         .flatMapGroups(new CustomerJourneyStep(setup, pathsTag, journeys,
-            TransitionCounts.empty(order, keepRepeats).toBytes()), TAGGED);
+            TransitionState.empty(order, keepRepeats).toBytes()), TAGGED);
   }
 
   /** Path counts and Markov transition counts of the journeys, from one grouping by lead. */
-  public record Journeys(PathCounts paths, TransitionCounts transitions) {}
+  public record Journeys(PathState paths, TransitionState transitions) {}
 
   /**
-   * The merged states of one grouping by lead: a funnel tally per query (none when the list is
+   * The merged states of one grouping by lead: a funnel state per query (none when the list is
    * empty) and, when {@code journeys} is not null, the journeys' path and transition counts.
    */
-  public record LeadStates(List<FunnelTally> funnels, Journeys journeys) {}
+  public record LeadStates(List<FunnelState> funnels, Journeys journeys) {}
 
   /**
    * Funnels and journeys from one pass over the rows grouped by lead: see {@link #funnels} and
@@ -352,18 +352,18 @@ public final class SparkFunnel {
       table(DatasetTable.TOUCHES, "attribution");
       table(DatasetTable.PAYMENTS, "attribution with paid revenue as value");
     }
-    TransitionCounts.empty(order, keepRepeats);
+    TransitionState.empty(order, keepRepeats);
     List<StateAggregator> aggs = new ArrayList<>();
     List<StateType<?>> kinds = new ArrayList<>();
     for (FunnelQuery q : qs) {
       aggs.add(StateAggregator.funnel(setup.catalog(), setup.zone(), q));
-      kinds.add(FunnelTally.TYPE);
+      kinds.add(FunnelState.TYPE);
     }
     if (journeys != null) {
       aggs.add(StateAggregator.paths());
-      kinds.add(PathCounts.TYPE);
+      kinds.add(PathState.TYPE);
       aggs.add(StateAggregator.transitions(order, keepRepeats));
-      kinds.add(TransitionCounts.TYPE);
+      kinds.add(TransitionState.TYPE);
     }
     Dataset<Tuple2<Integer, byte[]>> parts;
     if (!paid) {
@@ -376,31 +376,31 @@ public final class SparkFunnel {
       }
     }
     List<byte[]> merged = merge(parts, aggs, kinds);
-    List<FunnelTally> funnels = new ArrayList<>();
+    List<FunnelState> funnels = new ArrayList<>();
     for (int i = 0; i < qs.size(); i++) {
-      funnels.add(FunnelTally.fromBytes(merged.get(i)));
+      funnels.add(FunnelState.fromBytes(merged.get(i)));
     }
     Journeys j = journeys == null ? null : new Journeys(
-        PathCounts.fromBytes(merged.get(qs.size())), TransitionCounts.fromBytes(merged.get(qs.size() + 1)));
+        PathState.fromBytes(merged.get(qs.size())), TransitionState.fromBytes(merged.get(qs.size() + 1)));
     return new LeadStates(List.copyOf(funnels), j);
   }
 
   /**
-   * The merged funnel tally of every lead for each query, in query order: equal to
+   * The merged funnel state of every lead for each query, in query order: equal to
    * {@code StageFunnel.tally(dataset, query)} of the same rows.
    *
    * @throws IllegalArgumentException without a query
    * @throws IllegalStateException without the leads or stages table
    */
-  public List<FunnelTally> funnels(List<FunnelQuery> queries) {
+  public List<FunnelState> funnels(List<FunnelQuery> queries) {
     if (queries == null || queries.isEmpty()) {
       throw new IllegalArgumentException("at least one funnel query is required");
     }
     return byLead(queries, null, 1, false).funnels();
   }
 
-  /** The merged funnel tally of one query ({@link #funnels}). */
-  public FunnelTally funnel(FunnelQuery query) {
+  /** The merged funnel state of one query ({@link #funnels}). */
+  public FunnelState funnel(FunnelQuery query) {
     return funnels(List.of(query)).get(0);
   }
 
@@ -422,7 +422,7 @@ public final class SparkFunnel {
   }
 
   /** The journeys' path counts with the default options ({@link #journeys}). */
-  public PathCounts pathCounts(JourneyOptions options) {
+  public PathState pathCounts(JourneyOptions options) {
     return journeys(options, 1, false).paths();
   }
 
@@ -479,19 +479,19 @@ public final class SparkFunnel {
   }
 
   /**
-   * The merged unit-economics tally of the window {@code [from, to)} (null bounds open): equal to
+   * The merged unit-economics state of the window {@code [from, to)} (null bounds open): equal to
    * {@code UnitEconomics.tally(dataset, from, to, nonMarketing)}; finish with
    * {@code result(currency(), margin, label)}.
    *
    * @throws IllegalStateException without the leads table
    */
-  public UnitTally unitEconomics(LocalDate from, LocalDate to, Set<String> nonMarketing) {
+  public UnitEconomicsState unitEconomics(LocalDate from, LocalDate to, Set<String> nonMarketing) {
     if (from != null && to != null && !from.isBefore(to)) {
       throw new IllegalArgumentException("window start " + from + " must be before its end " + to);
     }
     Set<String> nm = nonMarketing == null ? UnitEconomics.NON_MARKETING : nonMarketing;
     table(DatasetTable.LEADS, "unit economics");
-    byte[] zero = UnitTally.empty().toBytes();
+    byte[] zero = UnitEconomicsState.empty().toBytes();
     Dataset<Tuple2<Integer, byte[]>> parts = longForm(DatasetTable.LEADS, LongForm.Key.NONE)
         .mapPartitions(new RowFold(setup, RowFold.Action.UNIT_LEAD, zero, from, to), TAGGED);
     if (tables.containsKey(DatasetTable.SPEND)) {
@@ -506,8 +506,8 @@ public final class SparkFunnel {
           .groupByKey((MapFunction<Row, String>) r -> r.getString(0), Encoders.STRING())
           .flatMapGroups(new CustomerStep(setup, from, to, nm), TAGGED));
     }
-    byte[] merged = merge(parts, List.of(StateAggregator.unitEconomics()), List.of(UnitTally.TYPE)).get(0);
-    return UnitTally.fromBytes(merged);
+    byte[] merged = merge(parts, List.of(StateAggregator.unitEconomics()), List.of(UnitEconomicsState.TYPE)).get(0);
+    return UnitEconomicsState.fromBytes(merged);
   }
 
   @Override

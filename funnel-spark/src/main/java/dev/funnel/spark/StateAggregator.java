@@ -1,7 +1,7 @@
 package dev.funnel.spark;
 
-import dev.funnel.attribution.PathCounts;
-import dev.funnel.attribution.TransitionCounts;
+import dev.funnel.attribution.PathState;
+import dev.funnel.attribution.TransitionState;
 import dev.funnel.cohort.CohortBasis;
 import dev.funnel.cohort.CohortState;
 import dev.funnel.cohort.Cohorts;
@@ -9,8 +9,8 @@ import dev.funnel.core.Granularity;
 import dev.funnel.core.StageCatalog;
 import dev.funnel.core.StateType;
 import dev.funnel.core.funnel.FunnelQuery;
-import dev.funnel.core.funnel.FunnelTally;
-import dev.funnel.core.money.UnitTally;
+import dev.funnel.core.funnel.FunnelState;
+import dev.funnel.core.money.UnitEconomicsState;
 import java.time.ZoneId;
 import org.apache.spark.sql.Encoder;
 import org.apache.spark.sql.Encoders;
@@ -21,12 +21,12 @@ import org.apache.spark.sql.expressions.Aggregator;
  * state's stable, versioned byte form as input, buffer and output ({@link Encoders#BINARY()}; no
  * Kryo, no Java serialization of library objects): {@code zero} is the empty state's bytes,
  * {@code reduce} and {@code merge} are the library's merge, {@code finish} returns the merged
- * bytes for the driver to read ({@code FunnelTally.fromBytes(...).result()} and so on).
+ * bytes for the driver to read ({@code FunnelState.fromBytes(...).result()} and so on).
  *
  * <pre>{@code
  * Dataset<byte[]> partials = ...;   // one partial state per lead, customer or partition
  * byte[] merged = partials.select(StateAggregator.paths().toColumn()).first();
- * JourneySet js = JourneySet.fromCounts(PathCounts.fromBytes(merged));
+ * JourneySet js = JourneySet.fromCounts(PathState.fromBytes(merged));
  * }</pre>
  *
  * <p>Each input row is a whole partial state, so feed it few, fat partials (one per partition:
@@ -43,20 +43,20 @@ public final class StateAggregator extends Aggregator<byte[], byte[], byte[]> {
     this.zero = zero.clone();
   }
 
-  /** Merges {@link FunnelTally} bytes of this catalog, zone and query. */
+  /** Merges {@link FunnelState} bytes of this catalog, zone and query. */
   public static StateAggregator funnel(StageCatalog catalog, ZoneId zone, FunnelQuery query) {
-    return new StateAggregator(FunnelTally.TYPE, FunnelTally.empty(catalog, zone, query).toBytes());
+    return new StateAggregator(FunnelState.TYPE, FunnelState.empty(catalog, zone, query).toBytes());
   }
 
-  /** Merges {@link PathCounts} bytes. */
+  /** Merges {@link PathState} bytes. */
   public static StateAggregator paths() {
-    return new StateAggregator(PathCounts.TYPE, PathCounts.empty().toBytes());
+    return new StateAggregator(PathState.TYPE, PathState.empty().toBytes());
   }
 
-  /** Merges {@link TransitionCounts} bytes of an order-k chain. */
+  /** Merges {@link TransitionState} bytes of an order-k chain. */
   public static StateAggregator transitions(int order, boolean keepRepeats) {
-    return new StateAggregator(TransitionCounts.TYPE,
-        TransitionCounts.empty(order, keepRepeats).toBytes());
+    return new StateAggregator(TransitionState.TYPE,
+        TransitionState.empty(order, keepRepeats).toBytes());
   }
 
   /** Merges {@link dev.funnel.cohort.CohortState} bytes of this granularity, zone and basis. */
@@ -64,9 +64,9 @@ public final class StateAggregator extends Aggregator<byte[], byte[], byte[]> {
     return new StateAggregator(CohortState.TYPE, Cohorts.empty(granularity, zone, basis).toBytes());
   }
 
-  /** Merges {@link UnitTally} bytes. */
+  /** Merges {@link UnitEconomicsState} bytes. */
   public static StateAggregator unitEconomics() {
-    return new StateAggregator(UnitTally.TYPE, UnitTally.empty().toBytes());
+    return new StateAggregator(UnitEconomicsState.TYPE, UnitEconomicsState.empty().toBytes());
   }
 
   /** The empty state's bytes. */

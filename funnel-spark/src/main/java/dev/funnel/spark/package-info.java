@@ -4,12 +4,12 @@
  * states in their stable byte forms.
  *
  * <p>Start with {@link dev.funnel.spark.SparkFunnel}: {@code read} a dataset directory in the
- * canonical CSV layout (or wrap any DataFrames with those columns), then ask for the merged
- * state of an aggregation: {@code funnels} ({@code FunnelTally}), {@code journeys}
- * ({@code PathCounts} and {@code TransitionCounts}), {@code cohorts} ({@code CohortState}),
- * {@code unitEconomics} ({@code UnitTally}). Finish on the driver: {@code result()}, or any
- * attribution model over {@code JourneySet.fromCounts(paths)}. A dataset that mixes currencies
- * needs {@code withRates(CurrencyRates)}, as the single-JVM reader does.
+ * canonical CSV layout (or wrap any DataFrames with those columns), then ask for the merged state
+ * of an aggregation: {@code funnels} ({@code FunnelState}), {@code journeys} ({@code PathState} and
+ * {@code TransitionState}), {@code cohorts} ({@code CohortState}), {@code unitEconomics} ({@code
+ * UnitEconomicsState}). Finish on the driver: {@code result()}, or any attribution model over
+ * {@code JourneySet.fromCounts(paths)}. A dataset that mixes currencies needs {@code
+ * withRates(CurrencyRates)}, as the single-JVM reader does.
  *
  * <p>The pieces: rows are decoded with funnel-io's rules; rows are grouped by lead or customer
  * ({@code groupByKey}, {@code flatMapGroups}) and the library's own per-lead step runs on each

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.funnel.attribution.JourneyOptions;
 import dev.funnel.attribution.JourneySet;
-import dev.funnel.attribution.PathCounts;
-import dev.funnel.attribution.TransitionCounts;
+import dev.funnel.attribution.PathState;
+import dev.funnel.attribution.TransitionState;
 import dev.funnel.cohort.CohortBasis;
 import dev.funnel.cohort.CohortState;
 import dev.funnel.cohort.CohortTable;
@@ -25,7 +25,7 @@ import dev.funnel.core.funnel.Dimension;
 import dev.funnel.core.funnel.FunnelQuery;
 import dev.funnel.core.funnel.StageFunnel;
 import dev.funnel.core.money.UnitEconomics;
-import dev.funnel.core.money.UnitTally;
+import dev.funnel.core.money.UnitEconomicsState;
 import dev.funnel.io.DatasetReader;
 import dev.funnel.io.DatasetWriter;
 import dev.funnel.io.FileFormat;
@@ -156,7 +156,7 @@ class SparkFunnelCustomerTest {
 
     LocalDate from = LocalDate.of(2025, 11, 1);
     LocalDate to = LocalDate.of(2026, 8, 1);
-    UnitTally t = onSpark.unitEconomics(from, to, UnitEconomics.NON_MARKETING);
+    UnitEconomicsState t = onSpark.unitEconomics(from, to, UnitEconomics.NON_MARKETING);
     assertEquals(UnitEconomics.tally(jvm, from, to, UnitEconomics.NON_MARKETING), t);
     BigDecimal margin = new BigDecimal("0.6");
     assertEquals(UnitEconomics.compute(jvm, from, to, margin),
@@ -193,7 +193,7 @@ class SparkFunnelCustomerTest {
         onSpark.cohorts(Granularity.WEEK, CohortBasis.TOUCH).result());
   }
 
-  static BigDecimal value(PathCounts c) {
+  static BigDecimal value(PathState c) {
     return c.paths().stream().map(JourneyPath::value).reduce(BigDecimal.ZERO, BigDecimal::add);
   }
 
@@ -205,7 +205,7 @@ class SparkFunnelCustomerTest {
     assertEquals(StageFunnel.tally(jvm, q), s.funnels().get(0));
     JourneySet js = JourneySet.fromDataset(jvm, paid);
     assertEquals(js.pathCounts(), s.journeys().paths());
-    TransitionCounts expected = TransitionCounts.empty(2, false);
+    TransitionState expected = TransitionState.empty(2, false);
     for (JourneyPath p : js.paths()) {
       expected.add(p.channels(), p.conversions(), p.nulls());
     }

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.funnel.attribution.JourneyOptions;
 import dev.funnel.attribution.JourneySet;
-import dev.funnel.attribution.PathCounts;
+import dev.funnel.attribution.PathState;
 import dev.funnel.cohort.CohortBasis;
 import dev.funnel.cohort.CohortTable;
 import dev.funnel.cohort.Cohorts;
@@ -157,7 +157,7 @@ class SparkFunnelInputsTest {
         sql.cohorts().stream().map(r -> r.cohort()).toList(), "z in February, C1 in March");
 
     JourneyOptions paid = JourneyOptions.DEFAULTS.withPaidRevenueWithinDays(30);
-    PathCounts paths = f.pathCounts(paid);
+    PathState paths = f.pathCounts(paid);
     assertEquals(JourneySet.fromDataset(jvm, paid).pathCounts(), paths);
     assertEquals(List.of("ads:1:100", "email:1:50", "seo:0:0"), paths.paths().stream()
         .map(p -> p.pathText() + ":" + p.conversions() + ":" + p.value().stripTrailingZeros().toPlainString())

@@ -9,8 +9,8 @@ import dev.funnel.attribution.AttributionOptions;
 import dev.funnel.attribution.JourneyOptions;
 import dev.funnel.attribution.JourneySet;
 import dev.funnel.attribution.Model;
-import dev.funnel.attribution.PathCounts;
-import dev.funnel.attribution.TransitionCounts;
+import dev.funnel.attribution.PathState;
+import dev.funnel.attribution.TransitionState;
 import dev.funnel.cohort.CohortBasis;
 import dev.funnel.cohort.CohortState;
 import dev.funnel.cohort.Cohorts;
@@ -21,11 +21,11 @@ import dev.funnel.core.Payment;
 import dev.funnel.core.demo.DemoData;
 import dev.funnel.core.funnel.Dimension;
 import dev.funnel.core.funnel.FunnelQuery;
-import dev.funnel.core.funnel.FunnelTally;
+import dev.funnel.core.funnel.FunnelState;
 import dev.funnel.core.funnel.StageFunnel;
 import dev.funnel.core.money.UnitEconomics;
 import dev.funnel.core.money.UnitReport;
-import dev.funnel.core.money.UnitTally;
+import dev.funnel.core.money.UnitEconomicsState;
 import dev.funnel.io.DatasetReader;
 import dev.funnel.io.DatasetWriter;
 import dev.funnel.io.FileFormat;
@@ -92,9 +92,9 @@ class SparkFunnelTest {
 
   @Test
   void funnelByChannelAndMonthOnBothBases() {
-    List<FunnelTally> tallies = byLead().funnels();
+    List<FunnelState> tallies = byLead().funnels();
     for (int i = 0; i < QUERIES.size(); i++) {
-      FunnelTally expected = StageFunnel.tally(jvm, QUERIES.get(i));
+      FunnelState expected = StageFunnel.tally(jvm, QUERIES.get(i));
       assertArrayEquals(expected.toBytes(), tallies.get(i).toBytes(), QUERIES.get(i).toString());
       assertEquals(expected, tallies.get(i));
       assertEquals(StageFunnel.compute(jvm, QUERIES.get(i)), tallies.get(i).result());
@@ -106,10 +106,10 @@ class SparkFunnelTest {
   void attributionPathAndTransitionCountsAndModels() {
     SparkFunnel.Journeys j = byLead().journeys();
     JourneySet js = JourneySet.fromDataset(jvm, JourneyOptions.DEFAULTS);
-    PathCounts expectedPaths = js.pathCounts();
+    PathState expectedPaths = js.pathCounts();
     assertEquals(expectedPaths, j.paths());
     assertArrayEquals(expectedPaths.toBytes(), j.paths().toBytes());
-    TransitionCounts expectedTransitions = TransitionCounts.empty(2, false);
+    TransitionState expectedTransitions = TransitionState.empty(2, false);
     for (JourneyPath p : js.paths()) {
       expectedTransitions.add(p.channels(), p.conversions(), p.nulls());
     }
@@ -144,7 +144,7 @@ class SparkFunnelTest {
   void unitEconomicsByChannelAndCampaign() {
     LocalDate from = LocalDate.of(2026, 1, 1);
     LocalDate to = LocalDate.of(2026, 7, 1);
-    UnitTally t = onSpark.unitEconomics(from, to, UnitEconomics.NON_MARKETING);
+    UnitEconomicsState t = onSpark.unitEconomics(from, to, UnitEconomics.NON_MARKETING);
     assertEquals(UnitEconomics.tally(jvm, from, to, UnitEconomics.NON_MARKETING), t);
     assertEquals(jvm.currency(), onSpark.currency());
     BigDecimal margin = new BigDecimal("0.6");

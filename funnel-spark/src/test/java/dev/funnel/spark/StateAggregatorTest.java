@@ -4,14 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.funnel.attribution.PathCounts;
+import dev.funnel.attribution.PathState;
 import dev.funnel.core.Dataset;
 import dev.funnel.core.Granularity;
 import dev.funnel.core.Lead;
 import dev.funnel.core.demo.DemoData;
 import dev.funnel.core.funnel.Dimension;
 import dev.funnel.core.funnel.FunnelQuery;
-import dev.funnel.core.funnel.FunnelTally;
+import dev.funnel.core.funnel.FunnelState;
 import dev.funnel.core.funnel.LeadReach;
 import dev.funnel.core.funnel.StageFunnel;
 import java.math.BigDecimal;
@@ -32,12 +32,12 @@ class StateAggregatorTest {
   void reducingOneLeadPartialsGivesTheOnePassTally() {
     FunnelQuery q = FunnelQuery.cohort().per(Granularity.QUARTER).by(Dimension.SEGMENT);
     StateAggregator agg = StateAggregator.funnel(DEMO.catalog(), DEMO.zone(), q);
-    assertArrayEquals(FunnelTally.empty(DEMO.catalog(), DEMO.zone(), q).toBytes(), agg.zero());
+    assertArrayEquals(FunnelState.empty(DEMO.catalog(), DEMO.zone(), q).toBytes(), agg.zero());
     byte[] left = agg.zero();
     byte[] right = agg.zero();
     List<Lead> leads = DEMO.leads();
     for (int i = 0; i < leads.size(); i++) {
-      byte[] one = FunnelTally.empty(DEMO.catalog(), DEMO.zone(), q)
+      byte[] one = FunnelState.empty(DEMO.catalog(), DEMO.zone(), q)
           .add(LeadReach.of(DEMO, leads.get(i))).toBytes();
       if (i % 3 == 0) {
         left = agg.reduce(left, one);
@@ -55,12 +55,12 @@ class StateAggregatorTest {
   @Test
   void mergingStatesOfAnotherQueryOrKindIsRefused() {
     StateAggregator event = StateAggregator.funnel(DEMO.catalog(), DEMO.zone(), FunnelQuery.event());
-    byte[] cohort = FunnelTally.empty(DEMO.catalog(), DEMO.zone(), FunnelQuery.cohort()).toBytes();
+    byte[] cohort = FunnelState.empty(DEMO.catalog(), DEMO.zone(), FunnelQuery.cohort()).toBytes();
     assertThrows(IllegalArgumentException.class, () -> event.merge(event.zero(), cohort));
-    byte[] paths = PathCounts.empty().add(List.of("seo"), 1, BigDecimal.ONE, 0).toBytes();
+    byte[] paths = PathState.empty().add(List.of("seo"), 1, BigDecimal.ONE, 0).toBytes();
     assertThrows(IllegalArgumentException.class, () -> event.reduce(event.zero(), paths));
     StateAggregator p = StateAggregator.paths();
-    assertEquals(PathCounts.empty().add(List.of("seo"), 2, new BigDecimal("2"), 0),
-        PathCounts.fromBytes(p.merge(p.reduce(p.zero(), paths), paths)));
+    assertEquals(PathState.empty().add(List.of("seo"), 2, new BigDecimal("2"), 0),
+        PathState.fromBytes(p.merge(p.reduce(p.zero(), paths), paths)));
   }
 }

@@ -1,5 +1,6 @@
 package dev.funnel.cohort.ltv;
 
+import dev.funnel.core.columnar.Columns;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -89,7 +90,7 @@ public final class Ltv {
       throw new IllegalArgumentException("dataset must not be null");
     }
     data.require(dev.funnel.core.DatasetTable.PAYMENTS, "the last purchase day");
-    long[] range = data.columns().payments().millisRange();
+    long[] range = Columns.of(data).payments().millisRange();
     if (range[0] > range[1]) {
       return java.util.Optional.empty();
     }

@@ -122,7 +122,7 @@ final class RfmSummarizer {
       throw new IllegalArgumentException("the time unit is required");
     }
     data.require(DatasetTable.PAYMENTS, "the RFM summary");
-    Columns c = data.columns();
+    Columns c = Columns.of(data);
     PaymentColumns p = c.payments();
     int n = p.size();
     List<RfmCustomer> out = new ArrayList<>();

@@ -63,7 +63,7 @@ final class FunnelCounting {
     d.require(DatasetTable.LEADS, "the funnel bridge");
     d.require(DatasetTable.PAYMENTS, "the funnel bridge");
     this.d = d;
-    this.c = d.columns();
+    this.c = Columns.of(d);
     this.zone = d.zone();
     this.stages = stages;
     List<String> n = new ArrayList<>();

@@ -3,6 +3,7 @@ package dev.funnel.core.columnar;
 import dev.funnel.core.Dataset;
 import dev.funnel.core.DatasetTable;
 import dev.funnel.core.StageCatalog;
+import dev.funnel.core.internal.DatasetAccess;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -90,10 +91,12 @@ public final class Columns {
   }
 
   /**
-   * The columnar form of a dataset: the dataset's own representation, returned as is (no copy).
+   * The columnar form of a dataset: the dataset's own representation, returned as is (no copy),
+   * the same instance on every call. The one way to it from a {@code Dataset} (which has no public
+   * getter: this type is internal), through {@link dev.funnel.core.internal.DatasetAccess}.
    */
   public static Columns of(Dataset dataset) {
-    return java.util.Objects.requireNonNull(dataset, "dataset").columns();
+    return DatasetAccess.columns(java.util.Objects.requireNonNull(dataset, "dataset"));
   }
 
   /** The tables this form was given (a table given empty is present). */

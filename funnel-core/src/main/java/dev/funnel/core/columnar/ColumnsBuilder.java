@@ -2,6 +2,7 @@ package dev.funnel.core.columnar;
 
 import dev.funnel.core.Activity;
 import dev.funnel.core.CurrencyRates;
+import dev.funnel.core.Dataset;
 import dev.funnel.core.DatasetTable;
 import dev.funnel.core.Lead;
 import dev.funnel.core.Money;
@@ -10,6 +11,7 @@ import dev.funnel.core.Spend;
 import dev.funnel.core.StageCatalog;
 import dev.funnel.core.StageChange;
 import dev.funnel.core.Touch;
+import dev.funnel.core.internal.DatasetAccess;
 import java.math.BigDecimal;
 import java.time.ZoneId;
 import java.util.BitSet;
@@ -42,6 +44,16 @@ public final class ColumnsBuilder {
    * {@link #build} without a second lookup per lead.
    */
   public static final int OWN_CUSTOMER = -2;
+
+  /**
+   * The columns a dataset builder appends rows into, for a reader that appends parsed cells
+   * straight into them (funnel-io's CSV reader); rows appended there count for the tables marked
+   * with {@link Dataset.Builder#table}. The builder's own instance, through {@link DatasetAccess}
+   * ({@code Dataset.Builder} has no public getter: this type is internal).
+   */
+  public static ColumnsBuilder of(Dataset.Builder builder) {
+    return DatasetAccess.columns(Objects.requireNonNull(builder, "builder"));
+  }
 
   private Interner leadIds = new Interner();
   private Interner customers = new Interner();

@@ -1,8 +1,9 @@
 /**
  * The columnar form that every {@link dev.funnel.core.Dataset} is: what calculators scan.
  *
- * <p>{@link dev.funnel.core.Dataset#columns()} returns it (and {@link
- * dev.funnel.core.columnar.Columns#of(dev.funnel.core.Dataset)} is the same call). Text is {@link
+ * <p>{@link dev.funnel.core.columnar.Columns#of(dev.funnel.core.Dataset)} returns it (a dataset
+ * has no public getter: this package is internal; the call reads the dataset's own instance through
+ * {@link dev.funnel.core.internal.DatasetAccess}). Text is {@link
  * dev.funnel.core.columnar.Dictionary} codes assigned in sorted string order (so the same data in
  * any row order gives identical arrays), instants are epoch milliseconds, money is a {@link
  * dev.funnel.core.columnar.MoneyColumn} of scaled longs with exact sums, and rows are sorted by
@@ -10,7 +11,7 @@
  * changes or touches as a contiguous range:
  *
  * <pre>{@code
- * Columns c = dataset.columns();
+ * Columns c = Columns.of(dataset);
  * StageColumns s = c.stages();
  * for (int lead = 0; lead < c.leads().size(); lead++) {
  *   for (int r = s.from(lead); r < s.to(lead); r++) {

@@ -22,7 +22,7 @@ import java.util.Map;
 /**
  * The stage funnel over the columnar form, both bases: the one implementation behind
  * {@link StageFunnel#compute} and {@link StageFunnel#tally}, giving the counts of {@link LeadReach}
- * plus {@link FunnelTally#add} for every lead of the leads table (docs/spec/metrics.md, "Counting
+ * plus {@link FunnelState#add} for every lead of the leads table (docs/spec/metrics.md, "Counting
  * conventions"), in one pass over the leads.
  *
  * <p>Per lead, its stage rows (contiguous in {@link StageColumns}, sorted by exact time) give the
@@ -53,11 +53,11 @@ final class FunnelCounter {
   private FunnelCounter() {}
 
   /**
-   * The tally of every lead of the leads table under the query.
+   * The state of every lead of the leads table under the query.
    *
    * @throws IllegalStateException when the columns have no leads or stages table
    */
-  static FunnelTally tally(Columns c, FunnelQuery q) {
+  static FunnelState tally(Columns c, FunnelQuery q) {
     require(c, DatasetTable.LEADS);
     require(c, DatasetTable.STAGES);
     return new Run(c, q).count();
@@ -217,8 +217,8 @@ final class FunnelCounter {
       return w == MillisWindow.IN || (w == MillisWindow.EXACT && window.contains(leads.created(l)));
     }
 
-    FunnelTally count() {
-      FunnelTally out = FunnelTally.empty(c.catalog(), zone, q);
+    FunnelState count() {
+      FunnelState out = FunnelState.empty(c.catalog(), zone, q);
       int[] reachRow = new int[n];
       // pass 1: the groups met and the range of counted times
       long min = Long.MAX_VALUE;
@@ -444,7 +444,7 @@ final class FunnelCounter {
       return code == Dictionary.ABSENT ? Dimension.NONE : dictionary(d).value(code);
     }
 
-    private void emit(FunnelTally out) {
+    private void emit(FunnelState out) {
       if (dense != null) {
         for (int g = 0; g < groupCodes.size(); g++) {
           List<String> key = key(g);

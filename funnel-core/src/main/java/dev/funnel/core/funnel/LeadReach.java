@@ -82,7 +82,7 @@ public final class LeadReach {
    * columnar form without making a record per change.
    */
   public static LeadReach of(Dataset d, Lead lead) {
-    Columns c = d.columns();
+    Columns c = Columns.of(d);
     StageColumns stages = c.stages();
     int n = d.catalog().progression().size();
     Instant[] first = new Instant[n];
@@ -106,7 +106,7 @@ public final class LeadReach {
    * the leads returned are made records.
    */
   public static List<Lead> candidates(Dataset d, Instant from, Instant to) {
-    Columns c = d.columns();
+    Columns c = Columns.of(d);
     LeadColumns leads = c.leads();
     StageColumns stages = c.stages();
     int[] progression = FunnelCounter.progressionOf(d.catalog());

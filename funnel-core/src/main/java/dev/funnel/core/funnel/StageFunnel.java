@@ -15,10 +15,10 @@ import dev.funnel.core.columnar.Columns;
  * r.conversion("MQL", "WON");
  * }</pre>
  *
- * <p>One route: every entry counts over the dataset's columnar form ({@link Dataset#columns()}),
- * one pass over the leads' contiguous stage rows into a flat array of counters, with no record or
- * other object per lead; the counts are those of {@link LeadReach#of(Lead, java.util.List,
- * dev.funnel.core.StageCatalog)} added to a {@link FunnelTally} lead by lead (the per-lead step
+ * <p>One route: every entry counts over the dataset's columnar form (docs/columnar.md), one pass
+ * over the leads' contiguous stage rows into a flat array of counters, with no record or other
+ * object per lead; the counts are those of {@link LeadReach#of(Lead, java.util.List,
+ * dev.funnel.core.StageCatalog)} added to a {@link FunnelState} lead by lead (the per-lead step
  * that routes holding a lead's rows outside a dataset, such as Spark, use). The cost is linear in
  * leads plus stage changes. Stage changes of lead ids missing from the leads table are not counted
  * (there is no creation time or channel to place them; the data-quality report lists them).
@@ -30,23 +30,11 @@ public final class StageFunnel {
    * The funnel of the dataset's leads under the query.
    *
    * @throws IllegalArgumentException when its periods exceed {@link
-   *     dev.funnel.core.PeriodSpan#DEFAULT_MAX} (see {@link FunnelTally#result(int)})
+   *     dev.funnel.core.PeriodSpan#DEFAULT_MAX} (see {@link FunnelState#result(int)})
    * @throws IllegalStateException when the dataset has no leads or stages table
    */
   public static FunnelReport compute(Dataset d, FunnelQuery query) {
     return tally(d, query).result();
-  }
-
-  /**
-   * The same report as {@link #compute(Dataset, FunnelQuery)} for the dataset the columns are
-   * the form of ({@link Columns#of(Dataset)}): every basis, window, granularity and breakdown.
-   *
-   * @throws IllegalArgumentException when its periods exceed {@link
-   *     dev.funnel.core.PeriodSpan#DEFAULT_MAX} (see {@link FunnelTally#result(int)})
-   * @throws IllegalStateException when the columns have no leads or stages table
-   */
-  public static FunnelReport compute(Columns c, FunnelQuery query) {
-    return FunnelCounter.tally(c, query).result();
   }
 
   /**
@@ -74,9 +62,9 @@ public final class StageFunnel {
   }
 
   /** The mergeable partial state of {@link #compute} for the whole dataset. */
-  public static FunnelTally tally(Dataset d, FunnelQuery query) {
+  public static FunnelState tally(Dataset d, FunnelQuery query) {
     d.require(DatasetTable.LEADS, "the stage funnel");
     d.require(DatasetTable.STAGES, "the stage funnel");
-    return FunnelCounter.tally(d.columns(), query);
+    return FunnelCounter.tally(Columns.of(d), query);
   }
 }

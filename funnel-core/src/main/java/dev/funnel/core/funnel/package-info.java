@@ -19,7 +19,7 @@
  * <p>Results ({@link dev.funnel.core.funnel.FunnelReport}) say their basis, carry conversion from
  * the previous and from the first stage (NaN when the denominator is zero) and conversion between
  * any two stages, per period ({@link dev.funnel.core.Granularity}) and per group of one or two
- * {@link dev.funnel.core.funnel.Dimension dimensions}. {@link dev.funnel.core.funnel.FunnelTally}
+ * {@link dev.funnel.core.funnel.Dimension dimensions}. {@link dev.funnel.core.funnel.FunnelState}
  * is the mergeable partial state behind it. Definitions: docs/spec/metrics.md, docs/spec/cli.md.
  */
 package dev.funnel.core.funnel;

@@ -12,8 +12,8 @@ import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The shared vocabulary of the library's stable byte forms of mergeable states (the funnel tally,
- * the unit-economics tally, the cohort state): a leading version byte, then big-endian fields in
+ * The shared vocabulary of the library's stable byte forms of mergeable states (the funnel state,
+ * the unit-economics state, the cohort state): a leading version byte, then big-endian fields in
  * the layout of {@link DataOutputStream}. So a state can be shipped between processes (a Spark
  * buffer, a Flink or Beam accumulator coder) and read back by any later release that knows its
  * version.

@@ -5,7 +5,7 @@ import dev.funnel.core.StageCatalog;
 import dev.funnel.core.StageChange;
 import dev.funnel.core.funnel.FunnelQuery;
 import dev.funnel.core.funnel.FunnelReport;
-import dev.funnel.core.funnel.FunnelTally;
+import dev.funnel.core.funnel.FunnelState;
 import dev.funnel.core.funnel.LeadReach;
 import dev.funnel.core.internal.StateBytes;
 import java.io.ByteArrayOutputStream;
@@ -19,17 +19,17 @@ import java.util.Map;
 /**
  * One standing stage-funnel query kept current lead by lead (docs/live.md, "Answers kept
  * current"): each lead's contribution is its counts per (group, period) cell from its
- * {@link LeadReach}, as {@link FunnelTally#add} counts a lead; the totals are the sums of the
+ * {@link LeadReach}, as {@link FunnelState#add} counts a lead; the totals are the sums of the
  * current contributions, a changed lead's old contribution taken out and its new one put in; the
- * report is the {@link FunnelTally} of the totals (its stable byte form, {@link
- * FunnelTally#fromBytes}) and its {@link FunnelTally#result()}. So an update costs the changed
- * leads and a report the cells, never the history, and the report is the batch one: a tally's
+ * report is the {@link FunnelState} of the totals (its stable byte form, {@link
+ * FunnelState#fromBytes}) and its {@link FunnelState#result()}. So an update costs the changed
+ * leads and a report the cells, never the history, and the report is the batch one: a state's
  * counts are plain sums over leads (its javadoc), and a cell all of whose counts are zero is left
  * out, as adding leads never makes one.
  */
 final class FunnelCells {
 
-  /** The version of {@link FunnelTally#toBytes()} this class reads and writes. */
+  /** The version of {@link FunnelState#toBytes()} this class reads and writes. */
   private static final int VERSION = 1;
 
   /** A cell: group key and period (granularity name and epoch day; null without periods). */
@@ -58,7 +58,7 @@ final class FunnelCells {
   private final java.time.ZoneId zone;
   private final int stages;
   private final int words;
-  /** The byte form of the empty tally without its cell count: catalog, zone and query. */
+  /** The byte form of the empty state without its cell count: catalog, zone and query. */
   private final byte[] header;
   private final Map<Cell, long[]> totals = new HashMap<>();
   /** One object per distinct cell, shared by the contributions. */
@@ -71,7 +71,7 @@ final class FunnelCells {
     this.zone = zone;
     this.stages = catalog.progression().size();
     this.words = (stages + 63) >>> 6;
-    byte[] empty = FunnelTally.empty(catalog, zone, query).toBytes();
+    byte[] empty = FunnelState.empty(catalog, zone, query).toBytes();
     this.header = Arrays.copyOf(empty, empty.length - Integer.BYTES);
   }
 
@@ -81,7 +81,7 @@ final class FunnelCells {
 
   /**
    * Replaces the lead's contribution: its lead row (null: none yet) and stage changes. The
-   * contribution is the lead's counts under the query's basis, as {@link FunnelTally#add} counts
+   * contribution is the lead's counts under the query's basis, as {@link FunnelState#add} counts
    * a lead (docs/spec/metrics.md, "Counting conventions"): on the event basis +1 for each stage
    * reached inside the window, in the period of its reach time; on the cohort basis, for a lead
    * created inside the window, +1 for each stage reached (within the horizon, when one is set)
@@ -212,7 +212,7 @@ final class FunnelCells {
     ByteArrayOutputStream all = new ByteArrayOutputStream(header.length + cells.length);
     all.write(header, 0, header.length);
     all.write(cells, 1, cells.length - 1); // without the writer's version byte
-    return FunnelTally.fromBytes(all.toByteArray()).result();
+    return FunnelState.fromBytes(all.toByteArray()).result();
   }
 
   /** The leads with a contribution (for the memory estimate). */

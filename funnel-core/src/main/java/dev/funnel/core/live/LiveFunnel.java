@@ -13,7 +13,7 @@ import dev.funnel.core.StageChange;
 import dev.funnel.core.Touch;
 import dev.funnel.core.funnel.FunnelQuery;
 import dev.funnel.core.funnel.FunnelReport;
-import dev.funnel.core.funnel.FunnelTally;
+import dev.funnel.core.funnel.FunnelState;
 import dev.funnel.core.money.UnitReport;
 import dev.funnel.core.sla.SlaQuery;
 import dev.funnel.core.sla.SlaReport;
@@ -343,7 +343,7 @@ public final class LiveFunnel {
    * read and the report's cells, not in the history.
    *
    * @throws IllegalArgumentException when the query is not kept, or its periods exceed the limit
-   *     of {@link FunnelTally#result()}
+   *     of {@link FunnelState#result()}
    * @throws IllegalStateException    when the funnel has no leads or stages table
    */
   public synchronized FunnelReport funnel(FunnelQuery query) {

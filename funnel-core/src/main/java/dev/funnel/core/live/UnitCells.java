@@ -7,7 +7,7 @@ import dev.funnel.core.display.Formats;
 import dev.funnel.core.internal.StateBytes;
 import dev.funnel.core.money.UnitEconomics;
 import dev.funnel.core.money.UnitReport;
-import dev.funnel.core.money.UnitTally;
+import dev.funnel.core.money.UnitEconomicsState;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
@@ -23,20 +23,20 @@ import java.util.TreeSet;
  * One standing unit-economics window kept current fact by fact: each lead's and spend row's
  * contribution as {@link UnitEconomics#addLead} and {@link UnitEconomics#addSpend} count it, each
  * customer's from the library's own per-customer step ({@link UnitEconomics#addCustomer} with its
- * leads and payments, read from the {@link UnitTally}'s stable byte form); the totals per (channel,
- * campaign) are the sums of the current contributions, a changed fact's old one taken out and its
- * new one put in; the report is {@link UnitTally#fromBytes} of the totals, then
- * {@link UnitTally#result}. Sums are exact and keep the batch's scale: the largest scale of the
- * amounts summed, at least 0 (a sum of {@code BigDecimal.ZERO} and the amounts), counted per
+ * leads and payments, read from the {@link UnitEconomicsState}'s stable byte form); the totals per
+ * (channel, campaign) are the sums of the current contributions, a changed fact's old one taken out
+ * and its new one put in; the report is {@link UnitEconomicsState#fromBytes} of the totals, then
+ * {@link UnitEconomicsState#result}. Sums are exact and keep the batch's scale: the largest scale
+ * of the amounts summed, at least 0 (a sum of {@code BigDecimal.ZERO} and the amounts), counted per
  * scale so that taking out the only amount of the largest scale lowers it again. A key is present
  * while some current contribution names it, as in batch (a customer's payments that sum to zero
  * still make its key).
  */
 final class UnitCells {
 
-  /** The version of {@link UnitTally#toBytes()} this class reads and writes. */
+  /** The version of {@link UnitEconomicsState#toBytes()} this class reads and writes. */
   private static final int VERSION = 2;
-  private static final String WHAT = "unit tally";
+  private static final String WHAT = "unit-economics state";
 
   private record Key(String channel, String campaign) {}
 
@@ -160,12 +160,12 @@ final class UnitCells {
 
   /**
    * Replaces a customer's contribution (new customer, revenue) from its leads and payments: the
-   * library's own per-customer step, {@link UnitEconomics#addCustomer}, read from the tally's byte
+   * library's own per-customer step, {@link UnitEconomics#addCustomer}, read from the state's byte
    * form.
    */
   void customer(String customerId, List<Lead> leads, List<Payment> payments) {
     replace(customerParts, customerId, payments.isEmpty() ? null
-        : parse(UnitEconomics.addCustomer(UnitTally.empty(), leads, payments, zone, from, to,
+        : parse(UnitEconomics.addCustomer(UnitEconomicsState.empty(), leads, payments, zone, from, to,
             UnitEconomics.NON_MARKETING).toBytes()));
   }
 
@@ -220,6 +220,6 @@ final class UnitCells {
           .writeLong(a.spendRows).writeLong(a.leads).writeLong(a.customers)
           .writeDecimal(a.revenue.get()).writeDecimal(a.marketingRevenue.get());
     }
-    return UnitTally.fromBytes(w.toByteArray()).result(currency, margin, window());
+    return UnitEconomicsState.fromBytes(w.toByteArray()).result(currency, margin, window());
   }
 }

@@ -72,18 +72,18 @@ public final class UnitEconomics {
    * {@code compute} it accepts a dataset without spend or payments (they then add nothing), for
    * callers that only need some of the figures.
    */
-  public static UnitTally tally(Dataset d, LocalDate from, LocalDate to, Set<String> nonMarketing) {
+  public static UnitEconomicsState tally(Dataset d, LocalDate from, LocalDate to, Set<String> nonMarketing) {
     if (from != null && to != null && !from.isBefore(to)) {
       throw new IllegalArgumentException("window start " + from + " must be before its end " + to);
     }
     d.require(DatasetTable.LEADS, "unit economics");
-    return new ColumnTally(d.columns(), from, to, nonMarketing).tally();
+    return new ColumnTally(Columns.of(d), from, to, nonMarketing).tally();
   }
 
   /**
    * {@link #tally} over the columnar form: the same facts as {@link #addLead}, {@link #addSpend}
    * and {@link #addCustomer} per row and customer, counted and summed per (channel code, campaign
-   * code) in arrays (money exact, {@link MoneySums}) and handed to the tally once per key, with no
+   * code) in arrays (money exact, {@link MoneySums}) and handed to the state once per key, with no
    * record per row. Leads are counted by creation time and revenue by payment time against the
    * window's bounds as instants (local midnights), the local day's test wherever the local date
    * could go back near a bound; spend by its epoch day. A customer's first lead is the first in
@@ -171,7 +171,7 @@ public final class UnitEconomics {
       return UnitEconomics.in(LocalDays.of(ms, zone), from, to);
     }
 
-    UnitTally tally() {
+    UnitEconomicsState tally() {
       LeadColumns lc = c.leads();
       for (int l = 0; l < lc.size(); l++) {
         if (lc.hasRow(l) && in(lc.createdAt(l))) {
@@ -222,7 +222,7 @@ public final class UnitEconomics {
           }
         }
       }
-      UnitTally t = UnitTally.empty();
+      UnitEconomicsState t = UnitEconomicsState.empty();
       for (int g = 0; g < keys.size(); g++) {
         long[] k = keys.get(g);
         String channel = k[0] < 0 ? Lead.NO_CHANNEL : c.channels().value((int) k[0]);
@@ -250,9 +250,9 @@ public final class UnitEconomics {
    * {@code [from, to)} (calendar days in the zone; a null bound is open). Shared with routes that
    * see one lead at a time (Spark).
    *
-   * @return the tally
+   * @return the state
    */
-  public static UnitTally addLead(UnitTally t, Lead lead, ZoneId zone, LocalDate from, LocalDate to) {
+  public static UnitEconomicsState addLead(UnitEconomicsState t, Lead lead, ZoneId zone, LocalDate from, LocalDate to) {
     if (in(day(lead.createdAt(), zone), from, to)) {
       t.addLead(lead.channel(), lead.campaign());
     }
@@ -260,7 +260,7 @@ public final class UnitEconomics {
   }
 
   /** The per-row step of {@link #tally} for spend: adds it when its day is in the window. */
-  public static UnitTally addSpend(UnitTally t, Spend s, LocalDate from, LocalDate to) {
+  public static UnitEconomicsState addSpend(UnitEconomicsState t, Spend s, LocalDate from, LocalDate to) {
     if (in(s.date(), from, to)) {
       t.addSpend(s.channel(), s.campaign(), s.amount().amount());
     }
@@ -276,9 +276,9 @@ public final class UnitEconomics {
    *
    * @param customerLeads    the leads with this customer id, any order (may be empty)
    * @param customerPayments the payments of this customer, any order
-   * @return the tally
+   * @return the state
    */
-  public static UnitTally addCustomer(UnitTally t, List<Lead> customerLeads,
+  public static UnitEconomicsState addCustomer(UnitEconomicsState t, List<Lead> customerLeads,
       List<Payment> customerPayments, ZoneId zone, LocalDate from, LocalDate to,
       Set<String> nonMarketing) {
     Lead first = null;
@@ -293,7 +293,7 @@ public final class UnitEconomics {
   }
 
   /** One customer's payments in time order, credited to its first lead's channel and campaign. */
-  private static UnitTally addPayments(UnitTally t, Lead first, List<Payment> payments, ZoneId zone,
+  private static UnitEconomicsState addPayments(UnitEconomicsState t, Lead first, List<Payment> payments, ZoneId zone,
       LocalDate from, LocalDate to, Set<String> nonMarketing) {
     String channel = first == null ? Lead.NO_CHANNEL : first.channel();
     String campaign = first == null ? null : first.campaign();

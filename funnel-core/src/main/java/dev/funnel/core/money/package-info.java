@@ -7,7 +7,7 @@
  * {@link dev.funnel.core.money.RomiBasis} in the result says which) and DRR (spend / revenue), plus
  * the share of revenue from marketing-sourced customers. A customer belongs to the channel of its
  * first lead. Sums are exact {@link java.math.BigDecimal}s; undefined ratios are NaN.
- * {@link dev.funnel.core.money.UnitTally} is the mergeable partial state. Definitions:
+ * {@link dev.funnel.core.money.UnitEconomicsState} is the mergeable partial state. Definitions:
  * docs/spec/metrics.md, JSON shape: docs/spec/cli.md ({@code unit}).
  */
 package dev.funnel.core.money;

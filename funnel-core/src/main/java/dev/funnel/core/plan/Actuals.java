@@ -89,10 +89,10 @@ final class Actuals {
    */
   Actuals(Dataset d, Instant from, Instant to, java.util.Collection<String> channels) {
     this.d = d;
-    this.c = d.columns();
+    this.c = Columns.of(d);
     this.spanFrom = from;
     this.spanTo = to;
-    int codes = d.columns().channels().size();
+    int codes = c.channels().size();
     this.slotOf = new int[codes];
     if (channels == null) {
       java.util.Arrays.setAll(slotOf, i -> i);
@@ -101,7 +101,7 @@ final class Actuals {
       java.util.Arrays.fill(slotOf, -1);
       int k = 0;
       for (String ch : new java.util.TreeSet<>(channels)) {
-        int code = d.columns().channels().find(ch);
+        int code = c.channels().find(ch);
         if (code >= 0 && slotOf[code] < 0) {
           slotOf[code] = k++;
         }

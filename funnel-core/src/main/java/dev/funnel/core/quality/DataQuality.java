@@ -169,7 +169,7 @@ public final class DataQuality {
 
     Scan(Dataset d, Instant asOf) {
       this.d = d;
-      this.cols = d.columns();
+      this.cols = Columns.of(d);
       this.lc = cols.leads();
       this.asOf = asOf;
       this.asOfMs = millis(asOf);

@@ -3,6 +3,7 @@ package dev.funnel.core.quality;
 import dev.funnel.core.Dataset;
 import dev.funnel.core.Stage;
 import dev.funnel.core.StageCatalog;
+import dev.funnel.core.columnar.Columns;
 import dev.funnel.core.columnar.StageColumns;
 import java.util.Arrays;
 
@@ -33,8 +34,9 @@ final class StageHistory {
    */
   static void check(Dataset d, int lead, Findings f) {
     StageCatalog catalog = d.catalog();
-    StageColumns sc = d.columns().stages();
-    String leadId = d.columns().leadIds().value(lead);
+    Columns cols = Columns.of(d);
+    StageColumns sc = cols.stages();
+    String leadId = cols.leadIds().value(lead);
     int n = catalog.progression().size();
     int from = sc.from(lead);
     int to = sc.to(lead);

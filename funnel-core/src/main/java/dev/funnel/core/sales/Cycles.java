@@ -31,7 +31,7 @@ final class Cycles {
     // a lead reaches the start stage at its creation or at a progression change; every lead with
     // a row is visited (the order does not matter: the Kaplan-Meier state is a multiset)
     DealHistory h = new DealHistory(d, asOf);
-    LeadColumns lc = d.columns().leads();
+    LeadColumns lc = Columns.of(d).leads();
     for (int i = 0; i < lc.size(); i++) {
       if (lc.hasRow(i)) {
         count.add(h.load(i));
@@ -52,7 +52,7 @@ final class Cycles {
     d.require(DatasetTable.PAYMENTS, "the sales cycle");
     DealHistory.requireAsOf(asOf, "the sales cycle");
     Stage start = progression(d.catalog(), fromStage);
-    dev.funnel.core.columnar.Columns c = d.columns();
+    Columns c = Columns.of(d);
     LeadColumns lc = c.leads();
     java.util.Map<String, CycleCount> groups = new java.util.TreeMap<>();
     DealHistory h = new DealHistory(d, asOf);
@@ -138,7 +138,7 @@ final class Cycles {
     d.require(DatasetTable.STAGES, "time in stage");
     DealHistory.requireAsOf(asOf, "time in stage");
     StageCatalog c = d.catalog();
-    Columns cols = d.columns();
+    Columns cols = Columns.of(d);
     LeadColumns lc = cols.leads();
     StageColumns sc = cols.stages();
     int n = c.progression().size();

@@ -74,7 +74,7 @@ final class DealHistory {
   Outcome outcome;
 
   DealHistory(Dataset d, Instant asOf) {
-    this.cols = d.columns();
+    this.cols = Columns.of(d);
     this.stages = cols.stages();
     this.payments = cols.payments();
     this.catalog = d.catalog();

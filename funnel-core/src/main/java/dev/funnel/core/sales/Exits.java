@@ -24,7 +24,7 @@ final class Exits {
     d.require(DatasetTable.STAGES, "exit reasons");
     Stage boundary = progression(d.catalog(), boundaryStage);
     StageCatalog c = d.catalog();
-    Columns cols = d.columns();
+    Columns cols = Columns.of(d);
     StageColumns sc = cols.stages();
     LeadColumns lc = cols.leads();
     int n = c.progression().size();

@@ -4,6 +4,7 @@ import dev.funnel.core.Dataset;
 import dev.funnel.core.DatasetTable;
 import dev.funnel.core.Stage;
 import dev.funnel.core.columnar.ActivityColumns;
+import dev.funnel.core.columnar.Columns;
 import dev.funnel.core.columnar.Dictionary;
 import dev.funnel.core.columnar.LeadColumns;
 import java.time.Instant;
@@ -33,7 +34,7 @@ final class OwnerScores {
     require(d);
     OwnerTally t = OwnerTally.empty(asOf, from, to, rule);
     OwnerTally.Step step = t.step(d);
-    LeadColumns lc = d.columns().leads();
+    LeadColumns lc = Columns.of(d).leads();
     for (int i = 0; i < lc.size(); i++) {
       if (lc.hasRow(i)) {
         step.add(step.history.load(i));

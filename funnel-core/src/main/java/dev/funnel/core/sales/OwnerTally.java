@@ -6,6 +6,8 @@ import dev.funnel.core.Lead;
 import dev.funnel.core.Stage;
 import dev.funnel.core.StageCatalog;
 import dev.funnel.core.columnar.ActivityColumns;
+import dev.funnel.core.columnar.Columns;
+import dev.funnel.core.columnar.Dictionary;
 import dev.funnel.core.stats.KaplanMeier;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -102,6 +104,7 @@ public final class OwnerTally {
     private final Dataset d;
     private final ActivityColumns acts;
     private final int reachedCode;
+    private final Dictionary owners;
     private final Stage mql;
     private final Stage sql;
 
@@ -111,8 +114,10 @@ public final class OwnerTally {
       StageCatalog c = d.catalog();
       this.mql = DealHistory.progression(c, "MQL");
       this.sql = DealHistory.progression(c, "SQL");
-      this.acts = d.has(DatasetTable.ACTIVITIES) ? d.columns().activities() : null;
-      this.reachedCode = d.columns().outcomes().find("reached");
+      Columns cols = Columns.of(d);
+      this.acts = d.has(DatasetTable.ACTIVITIES) ? cols.activities() : null;
+      this.reachedCode = cols.outcomes().find("reached");
+      this.owners = cols.owners();
     }
 
     /** Adds the lead loaded in {@link #history}. */
@@ -137,7 +142,7 @@ public final class OwnerTally {
         } else {
           int named = acts == null ? -1 : OwnerScores.firstAfter(acts, h, tm, ts, asOf, true);
           owner = OwnerScores.sdr(h, sql, ts,
-              named < 0 ? null : d.columns().owners().value(acts.owner(named)));
+              named < 0 ? null : owners.value(acts.owner(named)));
         }
         Cell o = cell(owner);
         o.mqls++;

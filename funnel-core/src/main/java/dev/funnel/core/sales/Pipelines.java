@@ -37,7 +37,7 @@ final class Pipelines {
     }
     PipelineCount count = new PipelineCount(c, first, last);
     DealHistory h = new DealHistory(d, asOf);
-    LeadColumns lc = d.columns().leads();
+    LeadColumns lc = Columns.of(d).leads();
     for (int i = 0; i < lc.size(); i++) {
       if (lc.hasRow(i)) {
         count.add(h.load(i));
@@ -145,7 +145,7 @@ final class Pipelines {
     // without a progression change at the earlier of the two or later adds nothing, so only the
     // others are visited.
     int from = Math.min(sql.index(), opportunity.index());
-    Columns cols = d.columns();
+    Columns cols = Columns.of(d);
     LeadColumns lc = cols.leads();
     StageColumns sc = cols.stages();
     int n = c.progression().size();

@@ -5,6 +5,7 @@ import static dev.funnel.core.sales.DealHistory.progression;
 import dev.funnel.core.Dataset;
 import dev.funnel.core.DatasetTable;
 import dev.funnel.core.Stage;
+import dev.funnel.core.columnar.Columns;
 import dev.funnel.core.columnar.LeadColumns;
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -21,7 +22,7 @@ final class WinRates {
     WinRateTally t = WinRateTally.empty(base.name());
     // every lead with a row is visited: the tally is a sum, so the order does not matter
     DealHistory h = new DealHistory(d, asOf);
-    LeadColumns lc = d.columns().leads();
+    LeadColumns lc = Columns.of(d).leads();
     for (int i = 0; i < lc.size(); i++) {
       if (lc.hasRow(i)) {
         add(t, h.load(i), base, from, to);
@@ -43,7 +44,7 @@ final class WinRates {
     d.require(DatasetTable.STAGES, "average deal size");
     DealSizeCount count = new DealSizeCount(d.catalog().won(), from, to);
     DealHistory h = new DealHistory(d, asOf);
-    LeadColumns lc = d.columns().leads();
+    LeadColumns lc = Columns.of(d).leads();
     for (int i = 0; i < lc.size(); i++) {
       if (lc.hasRow(i)) {
         count.add(h.load(i));

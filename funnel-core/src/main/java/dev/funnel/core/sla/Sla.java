@@ -143,7 +143,7 @@ public final class Sla {
     private final long asOfMs;
 
     Scan(Dataset d, Stage stage, SlaQuery q) {
-      this.cols = d.columns();
+      this.cols = Columns.of(d);
       this.stages = cols.stages();
       this.acts = cols.activities();
       this.q = q;

@@ -20,7 +20,7 @@ class MoneySumsTest {
       b.payment(new Payment(null, String.valueOf((char) ('a' + i)), null,
           Instant.parse("2026-03-01T10:00:00Z"), Money.of(new BigDecimal(amounts[i]), null), null));
     }
-    return b.build().columns().payments().amount();
+    return Columns.of(b.build()).payments().amount();
   }
 
   private static void assertExact(String expected, BigDecimal actual) {

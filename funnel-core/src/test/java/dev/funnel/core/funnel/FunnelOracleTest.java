@@ -161,17 +161,17 @@ class FunnelOracleTest {
     qt().withExamples(20).forAll(longs().between(1, Long.MAX_VALUE)).checkAssert(seed -> {
       Dataset d = new RandomCrm(seed, 45).dataset(ZONE, 0);
       FunnelQuery q = FunnelQuery.event().per(Granularity.MONTH).by(Dimension.CHANNEL);
-      FunnelTally whole = StageFunnel.tally(d, q);
-      FunnelTally[] parts = new FunnelTally[3];
+      FunnelState whole = StageFunnel.tally(d, q);
+      FunnelState[] parts = new FunnelState[3];
       for (int i = 0; i < 3; i++) {
-        parts[i] = FunnelTally.empty(d.catalog(), ZONE, q);
+        parts[i] = FunnelState.empty(d.catalog(), ZONE, q);
       }
       List<Lead> leads = new ArrayList<>(d.leads());
       java.util.Collections.shuffle(leads, new java.util.Random(seed));
       for (int i = 0; i < leads.size(); i++) {
         parts[Math.floorMod(seed + i * 7L, 3)].add(LeadReach.of(d, leads.get(i)));
       }
-      FunnelTally empty = FunnelTally.empty(d.catalog(), ZONE, q);
+      FunnelState empty = FunnelState.empty(d.catalog(), ZONE, q);
       FunnelReport expect = whole.result();
       assertEquals(expect, parts[0].merge(parts[1]).merge(parts[2]).result());
       assertEquals(expect, parts[0].merge(parts[1].merge(parts[2])).result());

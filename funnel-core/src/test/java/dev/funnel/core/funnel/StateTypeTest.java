@@ -9,7 +9,7 @@ import dev.funnel.core.Granularity;
 import dev.funnel.core.Lead;
 import dev.funnel.core.MergeableState;
 import dev.funnel.core.StateType;
-import dev.funnel.core.money.UnitTally;
+import dev.funnel.core.money.UnitEconomicsState;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.ObjectInputStream;
@@ -41,13 +41,13 @@ class StateTypeTest {
   void funnelPartsMergedThroughTheTypeAreTheWhole() throws Exception {
     Dataset d = new RandomCrm(11, 60).dataset(ZONE, 0);
     FunnelQuery q = FunnelQuery.event().per(Granularity.MONTH).by(Dimension.CHANNEL);
-    FunnelTally[] parts = {FunnelTally.empty(d.catalog(), ZONE, q),
-        FunnelTally.empty(d.catalog(), ZONE, q), FunnelTally.empty(d.catalog(), ZONE, q)};
+    FunnelState[] parts = {FunnelState.empty(d.catalog(), ZONE, q),
+        FunnelState.empty(d.catalog(), ZONE, q), FunnelState.empty(d.catalog(), ZONE, q)};
     List<Lead> leads = d.leads();
     for (int i = 0; i < leads.size(); i++) {
       parts[i % 3].add(LeadReach.of(d, leads.get(i)));
     }
-    StateType<FunnelTally> type = roundTrip(FunnelTally.TYPE);
+    StateType<FunnelState> type = roundTrip(FunnelState.TYPE);
     byte[] merged = mergeAll(type, List.of(parts[0].toBytes(), parts[1].toBytes(), parts[2].toBytes()));
     assertEquals(StageFunnel.compute(d, q), type.fromBytes(merged).result());
     Object a = type.fromBytes(parts[0].toBytes());
@@ -57,19 +57,19 @@ class StateTypeTest {
 
   @Test
   void unitTallyPartsMergedThroughTheTypeAreTheWhole() throws Exception {
-    UnitTally whole = UnitTally.empty();
-    UnitTally x = UnitTally.empty();
-    UnitTally y = UnitTally.empty();
+    UnitEconomicsState whole = UnitEconomicsState.empty();
+    UnitEconomicsState x = UnitEconomicsState.empty();
+    UnitEconomicsState y = UnitEconomicsState.empty();
     for (int i = 0; i < 40; i++) {
       BigDecimal amount = BigDecimal.valueOf(i * 37 % 101, 2);
       String channel = "ch" + (i % 4);
       whole.addSpend(channel, null, amount).addLead(channel, "c" + (i % 3));
       (i % 2 == 0 ? x : y).addSpend(channel, null, amount).addLead(channel, "c" + (i % 3));
     }
-    StateType<UnitTally> type = roundTrip(UnitTally.TYPE);
+    StateType<UnitEconomicsState> type = roundTrip(UnitEconomicsState.TYPE);
     assertArrayEquals(whole.toBytes(), type.mergeBytes(x.toBytes(), y.toBytes()));
-    assertEquals("unit-tally", type.name());
-    MergeableState<UnitTally> s = type.fromBytes(whole.toBytes());
+    assertEquals("unit-economics-state", type.name());
+    MergeableState<UnitEconomicsState> s = type.fromBytes(whole.toBytes());
     assertArrayEquals(whole.toBytes(), s.toBytes());
     assertThrows(ClassCastException.class, () -> type.merge(x, "not a state"));
     assertThrows(IllegalArgumentException.class, () -> type.fromBytes(new byte[] {99}));

@@ -181,8 +181,8 @@ class UnitEconomicsTest {
   @Test
   void tallyMergeLaws() {
     Random rnd = new Random(11);
-    UnitTally whole = UnitTally.empty();
-    UnitTally[] parts = {UnitTally.empty(), UnitTally.empty(), UnitTally.empty()};
+    UnitEconomicsState whole = UnitEconomicsState.empty();
+    UnitEconomicsState[] parts = {UnitEconomicsState.empty(), UnitEconomicsState.empty(), UnitEconomicsState.empty()};
     String[] ch = {"seo", "ppc", "direct"};
     for (int i = 0; i < 200; i++) {
       String c = ch[rnd.nextInt(3)];
@@ -199,6 +199,6 @@ class UnitEconomicsTest {
     UnitReport expect = whole.result("EUR", null, "all");
     assertEquals(expect, parts[0].merge(parts[1]).merge(parts[2]).result("EUR", null, "all"));
     assertEquals(expect, parts[2].merge(parts[0].merge(parts[1])).result("EUR", null, "all"));
-    assertEquals(expect, UnitTally.empty().merge(whole).result("EUR", null, "all"));
+    assertEquals(expect, UnitEconomicsState.empty().merge(whole).result("EUR", null, "all"));
   }
 }

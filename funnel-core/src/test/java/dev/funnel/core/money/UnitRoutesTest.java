@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 /**
  * {@link UnitEconomics#tally} (over the columnar form) against the record route: the per-row and
  * per-customer steps Spark runs ({@link UnitEconomics#addLead}, {@link UnitEconomics#addSpend},
- * {@link UnitEconomics#addCustomer}) over the dataset's records. Equal tallies, byte for byte
+ * {@link UnitEconomics#addCustomer}) over the dataset's records. Equal states, byte for byte
  * (scales of the exact sums included), on random datasets with mixed amount scales, refunds,
  * customers without a lead, repeat leads, absent campaigns and channels, in several zones and
  * windows.
@@ -64,8 +64,8 @@ class UnitRoutesTest {
   }
 
   /** The record route: the per-row and per-customer steps over the dataset's records. */
-  static UnitTally recordRoute(Dataset d, LocalDate from, LocalDate to, Set<String> nonMarketing) {
-    UnitTally t = UnitTally.empty();
+  static UnitEconomicsState recordRoute(Dataset d, LocalDate from, LocalDate to, Set<String> nonMarketing) {
+    UnitEconomicsState t = UnitEconomicsState.empty();
     Map<String, List<Lead>> byCustomer = new HashMap<>();
     for (Lead l : d.leads()) {
       UnitEconomics.addLead(t, l, d.zone(), from, to);
@@ -91,8 +91,8 @@ class UnitRoutesTest {
         Dataset d = random(seed, zone);
         for (LocalDate[] w : windows) {
           for (Set<String> nm : List.of(UnitEconomics.NON_MARKETING, Set.of("ads", "(none)"))) {
-            UnitTally expected = recordRoute(d, w[0], w[1], nm);
-            UnitTally actual = UnitEconomics.tally(d, w[0], w[1], nm);
+            UnitEconomicsState expected = recordRoute(d, w[0], w[1], nm);
+            UnitEconomicsState actual = UnitEconomics.tally(d, w[0], w[1], nm);
             assertEquals(expected, actual, "seed " + seed + " " + zone);
             assertEquals(expected.result("USD", null, "w").toString(),
                 actual.result("USD", null, "w").toString());

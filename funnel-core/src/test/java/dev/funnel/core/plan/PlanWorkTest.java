@@ -12,6 +12,7 @@ import dev.funnel.core.Period;
 import dev.funnel.core.PeriodSpan;
 import dev.funnel.core.PlanTarget;
 import dev.funnel.core.Spend;
+import dev.funnel.core.columnar.Columns;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -63,7 +64,7 @@ class PlanWorkTest {
   void theActualsPassOncePerWindowWhateverThePlanChannels() {
     Dataset d = data(400, 4);
     // leads, customers (a lead is one until it pays) with their payments (none), spend rows
-    long rows = 400 * 4 + d.columns().customers().size() + 400;
+    long rows = 400 * 4 + Columns.of(d).customers().size() + 400;
     assertEquals(2 * rows, visited(d, 10));
     assertEquals(2 * rows, visited(d, 200));
     assertEquals(2 * rows, visited(d, 400)); // a pass per channel made this 40 times the first

@@ -20,7 +20,19 @@ import dev.funnel.core.funnel.FunnelReport;
 import dev.funnel.core.funnel.StageFunnel;
 import dev.funnel.io.Json;
 import java.lang.module.ModuleDescriptor;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.Field;
+import java.lang.reflect.GenericArrayType;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
+import java.lang.reflect.TypeVariable;
+import java.lang.reflect.WildcardType;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -60,7 +72,12 @@ public final class Main {
 
     boundary(d);
     for (String m : new String[] {"dev.funnel.core", "dev.funnel.attribution", "dev.funnel.cohort", "dev.funnel.io"}) {
-      System.out.println("exported public types of " + m + ": " + exportedPublicTypes(m));
+      List<Class<?>> types = exportedPublicTypes(m);
+      System.out.println("exported public types of " + m + ": " + types.size());
+      List<String> leaks = signatureLeaks(types);
+      check(leaks.isEmpty(), "public signatures of " + m + " name types a host cannot use:\n  "
+          + String.join("\n  ", leaks));
+      System.out.println("signatures of " + m + " name API and JDK types only");
     }
     System.out.println("EMBED OK");
   }
@@ -69,7 +86,7 @@ public final class Main {
    * The public types (nested ones included) of the packages a module exports to everyone, counted
    * from its jar: README's module tour quotes these numbers.
    */
-  private static long exportedPublicTypes(String name) throws Exception {
+  private static List<Class<?>> exportedPublicTypes(String name) throws Exception {
     Module module = ModuleLayer.boot().findModule(name).orElseThrow();
     java.lang.module.ModuleReference ref =
         ModuleLayer.boot().configuration().findModule(name).orElseThrow().reference();
@@ -78,24 +95,128 @@ public final class Main {
           .filter(n -> n.endsWith(".class") && !n.endsWith("module-info.class") && !n.endsWith("package-info.class"))
           .map(n -> n.substring(0, n.length() - ".class".length()).replace('/', '.'))
           .filter(c -> module.isExported(c.substring(0, c.lastIndexOf('.'))))
-          .filter(c -> {
+          .<Class<?>>map(c -> {
             try {
-              Class<?> k = Class.forName(c, false, module.getClassLoader());
-              if (k.isAnonymousClass() || k.isLocalClass() || k.isSynthetic()) {
-                return false;
-              }
-              for (; k != null; k = k.getEnclosingClass()) {
-                if (!java.lang.reflect.Modifier.isPublic(k.getModifiers())) {
-                  return false;
-                }
-              }
-              return true;
+              return Class.forName(c, false, module.getClassLoader());
             } catch (ClassNotFoundException e) {
               throw new IllegalStateException(e);
             }
           })
-          .count();
+          .filter(k -> !k.isAnonymousClass() && !k.isLocalClass() && !k.isSynthetic() && visible(k))
+          .collect(Collectors.toList());
     }
+  }
+
+  /** A public type whose enclosing types are public too. */
+  private static boolean visible(Class<?> k) {
+    for (; k != null; k = k.getEnclosingClass()) {
+      if (!Modifier.isPublic(k.getModifiers())) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * The public and protected constructors, methods and fields of the exported types (and their
+   * supertypes and type parameters) that name a type a host cannot use: one of a funnel package
+   * not exported to everyone (as {@code dev.funnel.core.columnar}) or a non-public funnel type, or
+   * a type from outside the JDK. javac's {@code exports} lint warns of the first kind when funnel
+   * compiles; this checks the jars as installed.
+   */
+  private static List<String> signatureLeaks(List<Class<?>> types) {
+    List<String> leaks = new ArrayList<>();
+    for (Class<?> k : types) {
+      List<Type> named = new ArrayList<>();
+      named.add(k.getGenericSuperclass());
+      named.addAll(List.of(k.getGenericInterfaces()));
+      named.addAll(List.of(k.getTypeParameters()));
+      note(leaks, k.getName(), named);
+      for (Constructor<?> c : k.getDeclaredConstructors()) {
+        if (api(c.getModifiers()) && !c.isSynthetic()) {
+          List<Type> t = new ArrayList<>(List.of(c.getGenericParameterTypes()));
+          t.addAll(List.of(c.getGenericExceptionTypes()));
+          note(leaks, c.toGenericString(), t);
+        }
+      }
+      for (Method m : k.getDeclaredMethods()) {
+        if (api(m.getModifiers()) && !m.isSynthetic() && !m.isBridge()) {
+          List<Type> t = new ArrayList<>(List.of(m.getGenericParameterTypes()));
+          t.add(m.getGenericReturnType());
+          t.addAll(List.of(m.getGenericExceptionTypes()));
+          t.addAll(List.of(m.getTypeParameters()));
+          note(leaks, m.toGenericString(), t);
+        }
+      }
+      for (Field f : k.getDeclaredFields()) {
+        if (api(f.getModifiers()) && !f.isSynthetic()) {
+          note(leaks, f.toGenericString(), List.of(f.getGenericType()));
+        }
+      }
+    }
+    return leaks;
+  }
+
+  private static boolean api(int modifiers) {
+    return Modifier.isPublic(modifiers) || Modifier.isProtected(modifiers);
+  }
+
+  private static void note(List<String> leaks, String member, List<Type> types) {
+    Set<Class<?>> classes = new HashSet<>();
+    Set<Type> seen = new HashSet<>();
+    for (Type t : types) {
+      classesOf(t, classes, seen);
+    }
+    for (Class<?> c : classes) {
+      if (!hostCanUse(c)) {
+        leaks.add(member + " names " + c.getName());
+      }
+    }
+  }
+
+  private static void classesOf(Type t, Set<Class<?>> out, Set<Type> seen) {
+    if (t == null || !seen.add(t)) {
+      return;
+    }
+    if (t instanceof Class<?> c) {
+      while (c.isArray()) {
+        c = c.getComponentType();
+      }
+      if (!c.isPrimitive()) {
+        out.add(c);
+      }
+    } else if (t instanceof ParameterizedType p) {
+      classesOf(p.getRawType(), out, seen);
+      classesOf(p.getOwnerType(), out, seen);
+      for (Type a : p.getActualTypeArguments()) {
+        classesOf(a, out, seen);
+      }
+    } else if (t instanceof WildcardType w) {
+      for (Type b : w.getUpperBounds()) {
+        classesOf(b, out, seen);
+      }
+      for (Type b : w.getLowerBounds()) {
+        classesOf(b, out, seen);
+      }
+    } else if (t instanceof TypeVariable<?> v) {
+      for (Type b : v.getBounds()) {
+        classesOf(b, out, seen);
+      }
+    } else if (t instanceof GenericArrayType a) {
+      classesOf(a.getGenericComponentType(), out, seen);
+    }
+  }
+
+  /** A JDK type, or a public type of a package a funnel module exports to everyone. */
+  private static boolean hostCanUse(Class<?> c) {
+    Module m = c.getModule();
+    if (!m.isNamed()) {
+      return false;
+    }
+    if (m.getName().startsWith("dev.funnel.")) {
+      return m.isExported(c.getPackageName()) && visible(c);
+    }
+    return m.getName().startsWith("java.") && m.isExported(c.getPackageName());
   }
 
   /** What the module system lets a host see of funnel-core. */
@@ -115,11 +236,21 @@ public final class Main {
     check(!core.isExported("dev.funnel.core.columnar", host), "dev.funnel.core.columnar is not exported to the host");
     Module jackson = ModuleLayer.boot().findModule("com.fasterxml.jackson.core").orElseThrow();
     check(!host.canRead(jackson), "funnel-io reads Jackson; the host does not read it through funnel");
-    // reflection stops at the boundary too
-    Object columns = Dataset.class.getMethod("columns").invoke(d);
+    check(!core.isExported("dev.funnel.core.internal", host), "dev.funnel.core.internal is not exported to the host");
+    check(java.util.Arrays.stream(Dataset.class.getMethods()).noneMatch(m -> m.getName().equals("columns")),
+        "a dataset has no public getter of its columns");
+    // reflection stops at the boundary too: the columns, and the hook that reads them
+    Class<?> columns = Class.forName("dev.funnel.core.columnar.Columns");
     try {
-      columns.getClass().getMethod("leads").invoke(columns);
+      columns.getMethod("of", Dataset.class).invoke(null, d);
       throw new AssertionError("reflection reached into dev.funnel.core.columnar");
+    } catch (IllegalAccessException expected) {
+      System.out.println("refused: " + expected.getMessage());
+    }
+    Class<?> access = Class.forName("dev.funnel.core.internal.DatasetAccess");
+    try {
+      access.getMethod("columns", Dataset.class).invoke(null, d);
+      throw new AssertionError("reflection reached into dev.funnel.core.internal");
     } catch (IllegalAccessException expected) {
       System.out.println("refused: " + expected.getMessage());
     }

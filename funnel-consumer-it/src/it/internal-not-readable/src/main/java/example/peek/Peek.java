@@ -7,7 +7,7 @@ import dev.funnel.core.internal.StateBytes;
 /** Reaches into funnel-core's columns and internals: javac must refuse it on the module path. */
 public final class Peek {
   public static int leads(Dataset d) {
-    Columns c = d.columns();
+    Columns c = Columns.of(d);
     return c.leads().size();
   }
 

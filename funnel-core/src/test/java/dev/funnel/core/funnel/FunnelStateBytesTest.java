@@ -27,21 +27,21 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * The stable byte form of {@link FunnelTally}: a golden file of version 1, round trips, the merge
+ * The stable byte form of {@link FunnelState}: a golden file of version 1, round trips, the merge
  * laws through bytes, determinism, and strict rejection of malformed bytes.
  */
-class FunnelTallyBytesTest {
+class FunnelStateBytesTest {
 
-  static final String GOLDEN = "funnel-tally.v1.bin";
+  static final String GOLDEN = "funnel-state.v1.bin";
   static final Dataset DEMO = DemoData.builder().seed(11).leads(3_000).build().dataset();
 
-  /** A fixed small tally: four hand-made leads, cohort basis, months, two dimensions, horizon. */
-  static FunnelTally fixed() {
+  /** A fixed small state: four hand-made leads, cohort basis, months, two dimensions, horizon. */
+  static FunnelState fixed() {
     StageCatalog c = StageCatalog.DEFAULT;
     FunnelQuery q = FunnelQuery.cohort()
         .between(Instant.parse("2026-01-01T00:00:00Z"), Instant.parse("2026-07-01T00:00:00Z"))
         .per(Granularity.MONTH).by(Dimension.CHANNEL, Dimension.SEGMENT).within(Duration.ofDays(90));
-    FunnelTally t = FunnelTally.empty(c, ZoneId.of("Europe/Berlin"), q);
+    FunnelState t = FunnelState.empty(c, ZoneId.of("Europe/Berlin"), q);
     Lead a = new Lead("a", Instant.parse("2026-01-31T23:30:00Z"), "seo", null, "smb", null, null, Map.of());
     Lead b = new Lead("b", Instant.parse("2026-02-10T10:00:00Z"), "seo", null, "smb", null, null, Map.of());
     Lead d = new Lead("d", Instant.parse("2026-03-05T10:00:00Z"), "webinar", null, null, null, null, Map.of());
@@ -60,7 +60,7 @@ class FunnelTallyBytesTest {
       Path p = Path.of("src/test/resources/dev/funnel/core/funnel", name);
       Files.write(p, fresh);
     }
-    try (InputStream in = FunnelTallyBytesTest.class.getResourceAsStream(name)) {
+    try (InputStream in = FunnelStateBytesTest.class.getResourceAsStream(name)) {
       assertNotNull(in, "golden file " + name + " is missing");
       return in.readAllBytes();
     }
@@ -68,12 +68,12 @@ class FunnelTallyBytesTest {
 
   @Test
   void goldenFileOfVersion1() throws IOException {
-    FunnelTally fresh = fixed();
+    FunnelState fresh = fixed();
     byte[] golden = golden(GOLDEN, fresh.toBytes());
     assertEquals(1, golden[0], "version byte");
-    assertEquals(fresh, FunnelTally.fromBytes(golden));
+    assertEquals(fresh, FunnelState.fromBytes(golden));
     assertArrayEquals(golden, fresh.toBytes());
-    assertEquals(fresh.result(), FunnelTally.fromBytes(golden).result());
+    assertEquals(fresh.result(), FunnelState.fromBytes(golden).result());
     // the hand count: a (created 00:30 on 1 February, Berlin time) LEAD, MQL (implied), SQL;
     // b (February) LEAD, MQL, its WON 182 days later is beyond the 90-day horizon; d (March)
     // all eight stages; e, created before the window, is not counted
@@ -96,18 +96,18 @@ class FunnelTallyBytesTest {
   @Test
   void roundTripKeepsEveryCell() {
     for (FunnelQuery q : queries()) {
-      FunnelTally t = StageFunnel.tally(DEMO, q);
-      FunnelTally back = FunnelTally.fromBytes(t.toBytes());
+      FunnelState t = StageFunnel.tally(DEMO, q);
+      FunnelState back = FunnelState.fromBytes(t.toBytes());
       assertEquals(t, back, q.toString());
       assertEquals(t.hashCode(), back.hashCode());
       assertEquals(StageFunnel.compute(DEMO, q), back.result(), q.toString());
     }
-    FunnelTally empty = FunnelTally.empty(StageCatalog.DEFAULT, ZoneId.of("UTC"), FunnelQuery.event());
-    assertEquals(empty, FunnelTally.fromBytes(empty.toBytes()));
+    FunnelState empty = FunnelState.empty(StageCatalog.DEFAULT, ZoneId.of("UTC"), FunnelQuery.event());
+    assertEquals(empty, FunnelState.fromBytes(empty.toBytes()));
   }
 
-  static FunnelTally tally(List<Lead> leads, FunnelQuery q) {
-    FunnelTally t = FunnelTally.empty(DEMO.catalog(), DEMO.zone(), q);
+  static FunnelState tally(List<Lead> leads, FunnelQuery q) {
+    FunnelState t = FunnelState.empty(DEMO.catalog(), DEMO.zone(), q);
     for (Lead l : leads) {
       t.add(LeadReach.of(DEMO, l));
     }
@@ -122,17 +122,17 @@ class FunnelTallyBytesTest {
       for (int i = 0; i < leads.size(); i++) {
         parts.get(i * 7 % 3).add(leads.get(i));
       }
-      FunnelTally a = FunnelTally.fromBytes(tally(parts.get(0), q).toBytes());
-      FunnelTally b = FunnelTally.fromBytes(tally(parts.get(1), q).toBytes());
-      FunnelTally c = FunnelTally.fromBytes(tally(parts.get(2), q).toBytes());
-      FunnelTally whole = StageFunnel.tally(DEMO, q);
-      FunnelTally merged = FunnelTally.fromBytes(a.merge(b).merge(c).toBytes());
+      FunnelState a = FunnelState.fromBytes(tally(parts.get(0), q).toBytes());
+      FunnelState b = FunnelState.fromBytes(tally(parts.get(1), q).toBytes());
+      FunnelState c = FunnelState.fromBytes(tally(parts.get(2), q).toBytes());
+      FunnelState whole = StageFunnel.tally(DEMO, q);
+      FunnelState merged = FunnelState.fromBytes(a.merge(b).merge(c).toBytes());
       assertEquals(whole, merged, "parts equal the whole");
       assertArrayEquals(whole.toBytes(), merged.toBytes());
       assertEquals(whole.result(), merged.result());
       assertEquals(a.merge(b.merge(c)), a.merge(b).merge(c), "associative");
       assertEquals(a.merge(b), b.merge(a), "commutative");
-      FunnelTally empty = FunnelTally.fromBytes(FunnelTally.empty(DEMO.catalog(), DEMO.zone(), q).toBytes());
+      FunnelState empty = FunnelState.fromBytes(FunnelState.empty(DEMO.catalog(), DEMO.zone(), q).toBytes());
       assertEquals(a, empty.merge(a), "identity");
     }
   }
@@ -149,21 +149,21 @@ class FunnelTallyBytesTest {
   @Test
   void malformedBytesAreExplained() {
     byte[] good = fixed().toBytes();
-    assertTrue(assertThrows(IllegalArgumentException.class, () -> FunnelTally.fromBytes(null))
+    assertTrue(assertThrows(IllegalArgumentException.class, () -> FunnelState.fromBytes(null))
         .getMessage().contains("empty"));
-    assertThrows(IllegalArgumentException.class, () -> FunnelTally.fromBytes(new byte[0]));
+    assertThrows(IllegalArgumentException.class, () -> FunnelState.fromBytes(new byte[0]));
     byte[] v2 = good.clone();
     v2[0] = 2;
-    assertTrue(assertThrows(IllegalArgumentException.class, () -> FunnelTally.fromBytes(v2))
+    assertTrue(assertThrows(IllegalArgumentException.class, () -> FunnelState.fromBytes(v2))
         .getMessage().contains("version 2"));
     for (int n = 1; n < good.length; n++) {
       byte[] cut = Arrays.copyOf(good, n);
       IllegalArgumentException e =
-          assertThrows(IllegalArgumentException.class, () -> FunnelTally.fromBytes(cut), "prefix " + n);
-      assertTrue(e.getMessage().startsWith("funnel tally bytes"), e.getMessage());
+          assertThrows(IllegalArgumentException.class, () -> FunnelState.fromBytes(cut), "prefix " + n);
+      assertTrue(e.getMessage().startsWith("funnel state bytes"), e.getMessage());
     }
     byte[] longer = Arrays.copyOf(good, good.length + 1);
-    assertTrue(assertThrows(IllegalArgumentException.class, () -> FunnelTally.fromBytes(longer))
+    assertTrue(assertThrows(IllegalArgumentException.class, () -> FunnelState.fromBytes(longer))
         .getMessage().contains("trailing"));
     // any single corrupted byte gives a state or an explained IllegalArgumentException
     for (int i = 1; i < good.length; i++) {
@@ -171,9 +171,9 @@ class FunnelTallyBytesTest {
         byte[] bad = good.clone();
         bad[i] ^= (byte) flip;
         try {
-          FunnelTally.fromBytes(bad);
+          FunnelState.fromBytes(bad);
         } catch (IllegalArgumentException e) {
-          assertTrue(e.getMessage().startsWith("funnel tally bytes"), e.getMessage());
+          assertTrue(e.getMessage().startsWith("funnel state bytes"), e.getMessage());
         }
       }
     }

@@ -9,10 +9,10 @@ import com.code_intelligence.jazzer.mutation.annotation.WithLength;
 import dev.funnel.core.JourneyPath;
 
 /**
- * Jazzer fuzz target of the {@link PathCounts} byte form: {@code fromBytes}, {@code merge} and a
+ * Jazzer fuzz target of the {@link PathState} byte form: {@code fromBytes}, {@code merge} and a
  * result (linear attribution over {@link JourneySet#fromCounts}) of any bytes (issue 15, item 5).
  * The default build replays the inputs under
- * {@code src/test/resources/dev/funnel/attribution/PathCountsFuzzTestInputs}; {@code ./mvnw
+ * {@code src/test/resources/dev/funnel/attribution/PathStateFuzzTestInputs}; {@code ./mvnw
  * -Pfuzz} fuzzes for its {@code maxDuration}.
  *
  * <p>Property: {@code fromBytes} throws only {@link IllegalArgumentException} (it threw {@link
@@ -21,19 +21,19 @@ import dev.funnel.core.JourneyPath;
  * leaves the copy as it was, else doubles every count; the linear credit of the conversions sums
  * to the conversions.
  */
-class PathCountsFuzzTest {
+class PathStateFuzzTest {
 
   @FuzzTest(maxDuration = "10m")
   void fromBytesMergeResult(@NotNull @WithLength(max = 65536) byte[] data) {
-    PathCounts pc;
+    PathState pc;
     try {
-      pc = PathCounts.fromBytes(data);
+      pc = PathState.fromBytes(data);
     } catch (IllegalArgumentException e) {
       return; // the documented refusal
     }
     byte[] written = pc.toBytes();
-    assertArrayEquals(written, PathCounts.fromBytes(written).toBytes());
-    PathCounts copy = PathCounts.fromBytes(written);
+    assertArrayEquals(written, PathState.fromBytes(written).toBytes());
+    PathState copy = PathState.fromBytes(written);
     try {
       copy.merge(pc);
       for (JourneyPath p : copy.paths()) {

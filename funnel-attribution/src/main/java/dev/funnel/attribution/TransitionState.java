@@ -22,10 +22,10 @@ import java.util.TreeMap;
  * {@link #removalEffects()}; exact long counts; {@link #toBytes()} is a stable byte form (a
  * version byte first). Mutable and not thread-safe: one per thread, then merge.
  */
-public final class TransitionCounts implements MergeableState<TransitionCounts> {
+public final class TransitionState implements MergeableState<TransitionState> {
 
   /** How generic code (a Spark aggregator, a checkpoint) reads and merges this state. */
-  public static final StateType<TransitionCounts> TYPE = StateType.of("transition-counts", TransitionCounts.class, TransitionCounts::fromBytes);
+  public static final StateType<TransitionState> TYPE = StateType.of("transition-state", TransitionState.class, TransitionState::fromBytes);
 
   static final byte VERSION = 1;
 
@@ -50,7 +50,7 @@ public final class TransitionCounts implements MergeableState<TransitionCounts> 
   private final boolean keepRepeats;
   final Map<List<String>, Node> nodes = new HashMap<>();
 
-  private TransitionCounts(int order, boolean keepRepeats) {
+  private TransitionState(int order, boolean keepRepeats) {
     this.order = order;
     this.keepRepeats = keepRepeats;
   }
@@ -60,11 +60,11 @@ public final class TransitionCounts implements MergeableState<TransitionCounts> 
    *
    * @throws IllegalArgumentException unless {@code 1 <= k <= 10}
    */
-  public static TransitionCounts empty(int order, boolean keepRepeats) {
+  public static TransitionState empty(int order, boolean keepRepeats) {
     if (order < 1 || order > 10) {
       throw new IllegalArgumentException("Markov order must be between 1 and 10, got " + order);
     }
-    return new TransitionCounts(order, keepRepeats);
+    return new TransitionState(order, keepRepeats);
   }
 
   /** The order k. */
@@ -83,7 +83,7 @@ public final class TransitionCounts implements MergeableState<TransitionCounts> 
    * @throws IllegalArgumentException on an empty path, a blank channel or negative counts
    * @throws ArithmeticException when a count would exceed a long
    */
-  public TransitionCounts add(List<String> path, long conversions, long nulls) {
+  public TransitionState add(List<String> path, long conversions, long nulls) {
     if (path == null || path.isEmpty()) {
       throw new IllegalArgumentException("a Markov path needs at least one channel");
     }
@@ -128,9 +128,9 @@ public final class TransitionCounts implements MergeableState<TransitionCounts> 
    *     (every sum is checked before any is made)
    */
   @Override
-  public TransitionCounts merge(TransitionCounts other) {
+  public TransitionState merge(TransitionState other) {
     if (other.order != order || other.keepRepeats != keepRepeats) {
-      throw new IllegalArgumentException("cannot merge transition counts of order " + other.order
+      throw new IllegalArgumentException("cannot merge transition states of order " + other.order
           + (other.keepRepeats ? " keeping" : " collapsing") + " repeats into order " + order
           + (keepRepeats ? " keeping" : " collapsing") + " repeats");
     }
@@ -236,7 +236,7 @@ public final class TransitionCounts implements MergeableState<TransitionCounts> 
     return MarkovSolver.solve(channels, stateChannels, to, counts, conv, nul, order, maxStates);
   }
 
-  private static final String WHAT = "transition counts";
+  private static final String WHAT = "transition state";
 
   /**
    * The stable byte form (fields as {@code StateBytes} writes them, channel names as {@link
@@ -316,13 +316,13 @@ public final class TransitionCounts implements MergeableState<TransitionCounts> 
    * @throws IllegalArgumentException on null, empty, truncated, trailing or malformed bytes, an
    *     unknown version, or a state the counting could not have made (the message says which)
    */
-  public static TransitionCounts fromBytes(byte[] data) {
+  public static TransitionState fromBytes(byte[] data) {
     StateBytes.Reader r = new StateBytes.Reader(data, WHAT, VERSION);
     int order = r.readInt();
     if (order < 1 || order > 10) {
       throw r.malformed("Markov order " + order + " is not between 1 and 10");
     }
-    TransitionCounts tc = new TransitionCounts(order, r.readFlag("repeat flag"));
+    TransitionState tc = new TransitionState(order, r.readFlag("repeat flag"));
     int n = r.readSize("state count");
     List<String> previous = null;
     for (int i = 0; i < n; i++) {
@@ -433,7 +433,7 @@ public final class TransitionCounts implements MergeableState<TransitionCounts> 
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof TransitionCounts t && java.util.Arrays.equals(t.toBytes(), toBytes());
+    return o instanceof TransitionState t && java.util.Arrays.equals(t.toBytes(), toBytes());
   }
 
   @Override
@@ -443,7 +443,7 @@ public final class TransitionCounts implements MergeableState<TransitionCounts> 
 
   @Override
   public String toString() {
-    return "TransitionCounts[order " + order + ", " + nodes.size() + " states"
+    return "TransitionState[order " + order + ", " + nodes.size() + " states"
         + (keepRepeats ? ", repeats kept" : "") + "]";
   }
 }

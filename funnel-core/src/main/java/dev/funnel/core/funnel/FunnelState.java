@@ -25,17 +25,17 @@ import java.util.TreeSet;
  * The mergeable partial state of a stage funnel: per (group, period) cell, how many leads count
  * at each progression stage under the query's basis.
  *
- * <p>Protocol: {@link #empty}, {@link #add(LeadReach)} once per lead, {@link #merge} of tallies of
+ * <p>Protocol: {@link #empty}, {@link #add(LeadReach)} once per lead, {@link #merge} of states of
  * disjoint sets of leads (for example one per thread or per file), {@link #result()}. Because
  * every lead contributes to exactly one cell per stage, the counts are plain sums: merging is
- * associative and commutative, the empty tally is its identity, and how leads are split or ordered
- * does not change the result. {@code add} mutates this tally (not thread-safe); {@code merge}
- * returns a new tally and leaves both inputs unchanged.
+ * associative and commutative, the empty state is its identity, and how leads are split or ordered
+ * does not change the result. {@code add} mutates this state (not thread-safe); {@code merge}
+ * returns a new state and leaves both inputs unchanged.
  */
-public final class FunnelTally implements MergeableState<FunnelTally> {
+public final class FunnelState implements MergeableState<FunnelState> {
 
   /** How generic code (a Spark aggregator, a checkpoint) reads and merges this state. */
-  public static final StateType<FunnelTally> TYPE = StateType.of("funnel-tally", FunnelTally.class, FunnelTally::fromBytes);
+  public static final StateType<FunnelState> TYPE = StateType.of("funnel-state", FunnelState.class, FunnelState::fromBytes);
 
   /** A group key (empty list without a breakdown) and a period (null without a granularity). */
   private record Cell(List<String> key, Period period) {}
@@ -55,16 +55,16 @@ public final class FunnelTally implements MergeableState<FunnelTally> {
   private final FunnelQuery query;
   private final Map<Cell, long[]> cells;
 
-  private FunnelTally(StageCatalog catalog, ZoneId zone, FunnelQuery query, Map<Cell, long[]> cells) {
+  private FunnelState(StageCatalog catalog, ZoneId zone, FunnelQuery query, Map<Cell, long[]> cells) {
     this.catalog = catalog;
     this.zone = zone;
     this.query = query;
     this.cells = cells;
   }
 
-  /** A tally with no leads for this catalog, dataset zone (calendar periods) and query. */
-  public static FunnelTally empty(StageCatalog catalog, ZoneId zone, FunnelQuery query) {
-    return new FunnelTally(
+  /** A state with no leads for this catalog, dataset zone (calendar periods) and query. */
+  public static FunnelState empty(StageCatalog catalog, ZoneId zone, FunnelQuery query) {
+    return new FunnelState(
         Objects.requireNonNull(catalog, "catalog"), Objects.requireNonNull(zone, "zone"),
         Objects.requireNonNull(query, "query"), new HashMap<>());
   }
@@ -76,9 +76,9 @@ public final class FunnelTally implements MergeableState<FunnelTally> {
    * Cohort basis: when the lead was created inside the window, +1 in its creation period for
    * every stage it reached (within the horizon of the query, inclusive, when one is set).
    *
-   * @return this tally
+   * @return this state
    */
-  public FunnelTally add(LeadReach r) {
+  public FunnelState add(LeadReach r) {
     if (r.stages() != catalog.progression().size()) {
       throw new IllegalArgumentException(
           "lead " + r.lead().id() + " was reached against another catalog than " + catalog);
@@ -153,7 +153,7 @@ public final class FunnelTally implements MergeableState<FunnelTally> {
    * Adds {@code n} counts, one per progression stage, starting at {@code counts[offset]}, to the
    * cell of a group key and period (null without a granularity); a block of zeros adds no cell,
    * as {@link #add(LeadReach)} never creates one. For routes that count leads by other means
-   * (the columnar route); {@code add} mutates this tally.
+   * (the columnar route); {@code add} mutates this state.
    */
   void addCell(List<String> key, Period period, int[] counts, int offset) {
     int n = catalog.progression().size();
@@ -175,16 +175,16 @@ public final class FunnelTally implements MergeableState<FunnelTally> {
   }
 
   /**
-   * The tally of both sets of leads; neither input changes.
+   * The state of both sets of leads; neither input changes.
    *
-   * @throws IllegalArgumentException when the tallies are for different catalogs, zones or queries
+   * @throws IllegalArgumentException when the states are for different catalogs, zones or queries
    * @throws ArithmeticException when a count would exceed a long
    */
   @Override
-  public FunnelTally merge(FunnelTally other) {
+  public FunnelState merge(FunnelState other) {
     if (!catalog.equals(other.catalog) || !zone.equals(other.zone) || !query.equals(other.query)) {
       throw new IllegalArgumentException(
-          "cannot merge funnel tallies of different catalogs, zones or queries");
+          "cannot merge funnel states of different catalogs, zones or queries");
     }
     Map<Cell, long[]> m = new HashMap<>();
     for (Map<Cell, long[]> src : List.of(cells, other.cells)) {
@@ -193,7 +193,7 @@ public final class FunnelTally implements MergeableState<FunnelTally> {
         add(acc, e.getValue());
       }
     }
-    return new FunnelTally(catalog, zone, query, m);
+    return new FunnelState(catalog, zone, query, m);
   }
 
   /**
@@ -292,14 +292,14 @@ public final class FunnelTally implements MergeableState<FunnelTally> {
   /** Version of the byte form of {@link #toBytes()}. */
   static final byte VERSION = 1;
 
-  private static final String WHAT = "funnel tally";
+  private static final String WHAT = "funnel state";
 
   private static final Comparator<Cell> CELL_ORDER = Comparator.<Cell, List<String>>comparing(
       Cell::key, KEY_ORDER).thenComparing(Cell::period, Comparator.nullsFirst(Comparator.naturalOrder()));
 
   /**
    * The stable byte form (layout of {@code StateBytes}, version 1), so equal
-   * tallies give equal bytes:
+   * states give equal bytes:
    *
    * <pre>
    * byte    version (1)
@@ -378,7 +378,7 @@ public final class FunnelTally implements MergeableState<FunnelTally> {
    *     an invalid catalog, zone or query, a cell that does not fit the query (key size, period
    *     granularity), a repeated cell, a negative count or a cell without counts
    */
-  public static FunnelTally fromBytes(byte[] data) {
+  public static FunnelState fromBytes(byte[] data) {
     StateBytes.Reader r = new StateBytes.Reader(data, WHAT, VERSION);
     try {
       int n = r.readSize("stage count");
@@ -447,7 +447,7 @@ public final class FunnelTally implements MergeableState<FunnelTally> {
         }
       }
       r.end();
-      return new FunnelTally(catalog, zone, query, cells);
+      return new FunnelState(catalog, zone, query, cells);
     } catch (java.time.DateTimeException e) {
       throw r.malformed("invalid zone, instant or date (" + e.getMessage() + ")");
     } catch (ArithmeticException e) {
@@ -478,7 +478,7 @@ public final class FunnelTally implements MergeableState<FunnelTally> {
   /** Equal when catalog, zone, query and every cell's counts are equal (the byte forms match). */
   @Override
   public boolean equals(Object o) {
-    return o instanceof FunnelTally t && java.util.Arrays.equals(t.toBytes(), toBytes());
+    return o instanceof FunnelState t && java.util.Arrays.equals(t.toBytes(), toBytes());
   }
 
   @Override
@@ -488,6 +488,6 @@ public final class FunnelTally implements MergeableState<FunnelTally> {
 
   @Override
   public String toString() {
-    return "FunnelTally[" + query.basis() + ", " + cells.size() + " cells]";
+    return "FunnelState[" + query.basis() + ", " + cells.size() + " cells]";
   }
 }

@@ -22,10 +22,10 @@ import java.util.Map;
  * so two equal states give equal bytes. This object is a mutable accumulator and not thread-safe:
  * give each thread its own and merge them.
  */
-public final class PathCounts implements MergeableState<PathCounts> {
+public final class PathState implements MergeableState<PathState> {
 
   /** How generic code (a Spark aggregator, a checkpoint) reads and merges this state. */
-  public static final StateType<PathCounts> TYPE = StateType.of("path-counts", PathCounts.class, PathCounts::fromBytes);
+  public static final StateType<PathState> TYPE = StateType.of("path-state", PathState.class, PathState::fromBytes);
 
   /** Version of the byte form. */
   static final byte VERSION = 1;
@@ -38,11 +38,11 @@ public final class PathCounts implements MergeableState<PathCounts> {
 
   private final Map<List<String>, Cell> cells = new HashMap<>();
 
-  private PathCounts() {}
+  private PathState() {}
 
   /** An empty state. */
-  public static PathCounts empty() {
-    return new PathCounts();
+  public static PathState empty() {
+    return new PathState();
   }
 
   /**
@@ -50,7 +50,7 @@ public final class PathCounts implements MergeableState<PathCounts> {
    *
    * @throws IllegalArgumentException on an empty path, a blank channel or negative counts
    */
-  public PathCounts add(List<String> channels, long conversions, BigDecimal value, long nulls) {
+  public PathState add(List<String> channels, long conversions, BigDecimal value, long nulls) {
     JourneyPath checked = new JourneyPath(channels, conversions, value, nulls);
     Cell c = cells.computeIfAbsent(checked.channels(), k -> new Cell());
     c.conversions = Math.addExact(c.conversions, conversions);
@@ -60,7 +60,7 @@ public final class PathCounts implements MergeableState<PathCounts> {
   }
 
   /** Adds one row of the paths table. */
-  public PathCounts add(JourneyPath path) {
+  public PathState add(JourneyPath path) {
     return add(path.channels(), path.conversions(), path.value(), path.nulls());
   }
 
@@ -68,7 +68,7 @@ public final class PathCounts implements MergeableState<PathCounts> {
    * Adds one journey: one conversion with its value, or one null journey. A journey without touches
    * has no path and is ignored.
    */
-  public PathCounts add(Journey journey) {
+  public PathState add(Journey journey) {
     if (journey.touches().isEmpty()) {
       return this;
     }
@@ -84,7 +84,7 @@ public final class PathCounts implements MergeableState<PathCounts> {
    *     (every sum is checked before any is made)
    */
   @Override
-  public PathCounts merge(PathCounts other) {
+  public PathState merge(PathState other) {
     for (Map.Entry<List<String>, Cell> e : other.cells.entrySet()) {
       Cell mine = cells.get(e.getKey());
       if (mine != null) {
@@ -119,7 +119,7 @@ public final class PathCounts implements MergeableState<PathCounts> {
     return out;
   }
 
-  private static final String WHAT = "path counts";
+  private static final String WHAT = "path state";
 
   /**
    * The stable byte form (fields as {@code StateBytes} writes them, strings as {@link
@@ -160,9 +160,9 @@ public final class PathCounts implements MergeableState<PathCounts> {
    *     version, an empty path, a blank channel, a negative count, a decimal beyond the limits of
    *     {@code StateBytes}, or paths out of order or repeated
    */
-  public static PathCounts fromBytes(byte[] data) {
+  public static PathState fromBytes(byte[] data) {
     StateBytes.Reader r = new StateBytes.Reader(data, WHAT, VERSION);
-    PathCounts pc = empty();
+    PathState pc = empty();
     int n = r.readSize("path count");
     JourneyPath previous = null;
     for (int i = 0; i < n; i++) {
@@ -199,7 +199,7 @@ public final class PathCounts implements MergeableState<PathCounts> {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof PathCounts p && p.paths().equals(paths());
+    return o instanceof PathState p && p.paths().equals(paths());
   }
 
   @Override
@@ -209,6 +209,6 @@ public final class PathCounts implements MergeableState<PathCounts> {
 
   @Override
   public String toString() {
-    return "PathCounts[" + cells.size() + " paths]";
+    return "PathState[" + cells.size() + " paths]";
   }
 }

@@ -9,13 +9,13 @@ import com.code_intelligence.jazzer.mutation.annotation.WithLength;
 import java.util.List;
 
 /**
- * Jazzer fuzz target of the {@link FunnelTally} byte form: {@code fromBytes}, {@code merge} and
+ * Jazzer fuzz target of the {@link FunnelState} byte form: {@code fromBytes}, {@code merge} and
  * {@code result} of any bytes (issue 15, item 5). The default build replays the inputs under
- * {@code src/test/resources/dev/funnel/core/funnel/FunnelTallyFuzzTestInputs} (valid tallies and
+ * {@code src/test/resources/dev/funnel/core/funnel/FunnelStateFuzzTestInputs} (valid states and
  * the forged ones of the hostile-input tests); {@code ./mvnw -Pfuzz} fuzzes for its
  * {@code maxDuration}.
  *
- * <p>Property: {@code fromBytes} throws only {@link IllegalArgumentException}; a tally it reads
+ * <p>Property: {@code fromBytes} throws only {@link IllegalArgumentException}; a state it reads
  * writes the same state back (read, write, read gives equal bytes); merging it with itself throws
  * at most {@link ArithmeticException} (a count past a long) and doubles every count; its result,
  * within a small period limit (the work budget: 50 periods, 5,000 period rows), is a report or
@@ -23,21 +23,21 @@ import java.util.List;
  * {@link ArithmeticException} for a total past a long), and its total counts per stage are at
  * least those of any group.
  */
-class FunnelTallyFuzzTest {
+class FunnelStateFuzzTest {
 
   @FuzzTest(maxDuration = "10m")
   void fromBytesMergeResult(@NotNull @WithLength(max = 65536) byte[] data) {
-    FunnelTally t;
+    FunnelState t;
     try {
-      t = FunnelTally.fromBytes(data);
+      t = FunnelState.fromBytes(data);
     } catch (IllegalArgumentException e) {
       return; // the documented refusal
     }
     byte[] written = t.toBytes();
-    assertArrayEquals(written, FunnelTally.fromBytes(written).toBytes());
-    assertEquals(t, FunnelTally.fromBytes(written));
+    assertArrayEquals(written, FunnelState.fromBytes(written).toBytes());
+    assertEquals(t, FunnelState.fromBytes(written));
     FunnelReport once = result(t);
-    FunnelTally twice;
+    FunnelState twice;
     try {
       twice = t.merge(t);
     } catch (ArithmeticException e) {
@@ -52,7 +52,7 @@ class FunnelTallyFuzzTest {
   }
 
   /** The report within the budget, or null when it refuses with a documented exception. */
-  private static FunnelReport result(FunnelTally t) {
+  private static FunnelReport result(FunnelState t) {
     FunnelReport r;
     try {
       r = t.result(50);

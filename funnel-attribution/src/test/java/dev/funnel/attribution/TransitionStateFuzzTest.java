@@ -8,9 +8,9 @@ import com.code_intelligence.jazzer.mutation.annotation.NotNull;
 import com.code_intelligence.jazzer.mutation.annotation.WithLength;
 
 /**
- * Jazzer fuzz target of the {@link TransitionCounts} byte form: {@code fromBytes}, {@code merge}
+ * Jazzer fuzz target of the {@link TransitionState} byte form: {@code fromBytes}, {@code merge}
  * and {@code removalEffects} of any bytes (issue 15, item 5). The default build replays the inputs
- * under {@code src/test/resources/dev/funnel/attribution/TransitionCountsFuzzTestInputs};
+ * under {@code src/test/resources/dev/funnel/attribution/TransitionStateFuzzTestInputs};
  * {@code ./mvnw -Pfuzz} fuzzes for its {@code maxDuration}.
  *
  * <p>Property: {@code fromBytes} throws only {@link IllegalArgumentException}; a state it reads
@@ -19,19 +19,19 @@ import com.code_intelligence.jazzer.mutation.annotation.WithLength;
  * could have made, so its absorption system is regular) are a probability in [0, 1] and effects
  * in [0, 1], never an exception.
  */
-class TransitionCountsFuzzTest {
+class TransitionStateFuzzTest {
 
   @FuzzTest(maxDuration = "10m")
   void fromBytesMergeResult(@NotNull @WithLength(max = 65536) byte[] data) {
-    TransitionCounts tc;
+    TransitionState tc;
     try {
-      tc = TransitionCounts.fromBytes(data);
+      tc = TransitionState.fromBytes(data);
     } catch (IllegalArgumentException e) {
       return; // the documented refusal
     }
     byte[] written = tc.toBytes();
-    assertArrayEquals(written, TransitionCounts.fromBytes(written).toBytes());
-    TransitionCounts copy = TransitionCounts.fromBytes(written);
+    assertArrayEquals(written, TransitionState.fromBytes(written).toBytes());
+    TransitionState copy = TransitionState.fromBytes(written);
     try {
       copy.merge(tc);
     } catch (ArithmeticException e) {

@@ -27,19 +27,19 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 /**
- * The stable byte form of {@link UnitTally} (golden file, round trip, merge laws through bytes,
+ * The stable byte form of {@link UnitEconomicsState} (golden file, round trip, merge laws through bytes,
  * strict reading) and the shared per-row steps of {@link UnitEconomics}: rows grouped by customer
- * and fed in any order give the tally of one pass over the dataset.
+ * and fed in any order give the state of one pass over the dataset.
  */
-class UnitTallyBytesTest {
+class UnitEconomicsStateBytesTest {
 
   static final Dataset DEMO = DemoData.builder().seed(5).leads(3_000).build().dataset();
   static final LocalDate FROM = LocalDate.of(2025, 12, 1);
   static final LocalDate TO = LocalDate.of(2026, 9, 1);
 
-  /** A fixed small tally: two channels, a campaign and none, a refund, scales kept. */
-  static UnitTally fixed() {
-    return UnitTally.empty()
+  /** A fixed small state: two channels, a campaign and none, a refund, scales kept. */
+  static UnitEconomicsState fixed() {
+    return UnitEconomicsState.empty()
         .addSpend("seo", null, new BigDecimal("100.50"))
         .addSpend("paid_search", "brand", new BigDecimal("250"))
         .addLead("seo", null).addLead("seo", null).addLead("paid_search", "brand")
@@ -53,7 +53,7 @@ class UnitTallyBytesTest {
     if (Boolean.getBoolean("funnel.writeGolden")) {
       Files.write(Path.of("src/test/resources/dev/funnel/core/money", name), fresh);
     }
-    try (InputStream in = UnitTallyBytesTest.class.getResourceAsStream(name)) {
+    try (InputStream in = UnitEconomicsStateBytesTest.class.getResourceAsStream(name)) {
       assertNotNull(in, "golden file " + name + " is missing");
       return in.readAllBytes();
     }
@@ -61,12 +61,12 @@ class UnitTallyBytesTest {
 
   @Test
   void goldenFileOfVersion2() throws IOException {
-    UnitTally fresh = fixed();
-    byte[] golden = golden("unit-tally.v2.bin", fresh.toBytes());
+    UnitEconomicsState fresh = fixed();
+    byte[] golden = golden("unit-economics-state.v2.bin", fresh.toBytes());
     assertEquals(2, golden[0]);
-    assertEquals(fresh, UnitTally.fromBytes(golden));
+    assertEquals(fresh, UnitEconomicsState.fromBytes(golden));
     assertArrayEquals(golden, fresh.toBytes());
-    UnitReport r = UnitTally.fromBytes(golden).result("USD", null, "all");
+    UnitReport r = UnitEconomicsState.fromBytes(golden).result("USD", null, "all");
     assertEquals(fresh.result("USD", null, "all"), r);
     assertEquals(new BigDecimal("842.00"), r.total().revenue(), "900.00 - 100.00 + 42");
     assertEquals(1, r.channel("seo").spendRows());
@@ -77,9 +77,9 @@ class UnitTallyBytesTest {
   @Test
   void version1BytesWithoutSpendRowsAreRefused() throws IOException {
     // version 1 had no spend-row count, so it cannot tell unknown spend from zero spend
-    try (InputStream in = UnitTallyBytesTest.class.getResourceAsStream("unit-tally.v1.bin")) {
+    try (InputStream in = UnitEconomicsStateBytesTest.class.getResourceAsStream("unit-economics-state.v1.bin")) {
       byte[] v1 = in.readAllBytes();
-      String m = assertThrows(IllegalArgumentException.class, () -> UnitTally.fromBytes(v1))
+      String m = assertThrows(IllegalArgumentException.class, () -> UnitEconomicsState.fromBytes(v1))
           .getMessage();
       assertTrue(m.contains("version 1") && m.contains("version 2"), m);
     }
@@ -87,26 +87,26 @@ class UnitTallyBytesTest {
 
   @Test
   void roundTripAndMergeLawsThroughBytes() {
-    UnitTally whole = UnitEconomics.tally(DEMO, FROM, TO, UnitEconomics.NON_MARKETING);
-    assertEquals(whole, UnitTally.fromBytes(whole.toBytes()));
+    UnitEconomicsState whole = UnitEconomics.tally(DEMO, FROM, TO, UnitEconomics.NON_MARKETING);
+    assertEquals(whole, UnitEconomicsState.fromBytes(whole.toBytes()));
     assertEquals(whole.result("USD", null, "w"),
-        UnitTally.fromBytes(whole.toBytes()).result("USD", null, "w"));
+        UnitEconomicsState.fromBytes(whole.toBytes()).result("USD", null, "w"));
     // three parts: leads, spend, paying customers, each through bytes
-    UnitTally leads = UnitTally.empty();
+    UnitEconomicsState leads = UnitEconomicsState.empty();
     DEMO.leads().forEach(l -> UnitEconomics.addLead(leads, l, DEMO.zone(), FROM, TO));
-    UnitTally spend = UnitTally.empty();
+    UnitEconomicsState spend = UnitEconomicsState.empty();
     DEMO.spend().forEach(s -> UnitEconomics.addSpend(spend, s, FROM, TO));
-    UnitTally customers = byCustomer(new Random(1));
-    UnitTally a = UnitTally.fromBytes(leads.toBytes());
-    UnitTally b = UnitTally.fromBytes(spend.toBytes());
-    UnitTally c = UnitTally.fromBytes(customers.toBytes());
+    UnitEconomicsState customers = byCustomer(new Random(1));
+    UnitEconomicsState a = UnitEconomicsState.fromBytes(leads.toBytes());
+    UnitEconomicsState b = UnitEconomicsState.fromBytes(spend.toBytes());
+    UnitEconomicsState c = UnitEconomicsState.fromBytes(customers.toBytes());
     assertArrayEquals(whole.toBytes(), a.merge(b).merge(c).toBytes(), "parts equal the whole");
     assertEquals(a.merge(b.merge(c)), c.merge(a).merge(b), "associative, commutative");
-    assertEquals(a, UnitTally.fromBytes(UnitTally.empty().toBytes()).merge(a), "identity");
+    assertEquals(a, UnitEconomicsState.fromBytes(UnitEconomicsState.empty().toBytes()).merge(a), "identity");
   }
 
   /** The per-customer step over rows grouped by customer, groups and rows shuffled. */
-  static UnitTally byCustomer(Random rnd) {
+  static UnitEconomicsState byCustomer(Random rnd) {
     Map<String, List<Lead>> leads = new TreeMap<>();
     for (Lead l : DEMO.leads()) {
       leads.computeIfAbsent(l.customerId(), k -> new ArrayList<>()).add(l);
@@ -117,7 +117,7 @@ class UnitTallyBytesTest {
     }
     List<String> customers = new ArrayList<>(payments.keySet());
     Collections.shuffle(customers, rnd);
-    UnitTally t = UnitTally.empty();
+    UnitEconomicsState t = UnitEconomicsState.empty();
     for (String c : customers) {
       List<Lead> ls = new ArrayList<>(leads.getOrDefault(c, List.of()));
       List<Payment> ps = new ArrayList<>(payments.get(c));
@@ -130,20 +130,20 @@ class UnitTallyBytesTest {
 
   @Test
   void sharedStepsInAnyOrderGiveTheOnePassTally() {
-    UnitTally t = UnitTally.empty();
+    UnitEconomicsState t = UnitEconomicsState.empty();
     List<Spend> spend = new ArrayList<>(DEMO.spend());
     Collections.reverse(spend);
     spend.forEach(s -> UnitEconomics.addSpend(t, s, null, null));
     List<Lead> leads = new ArrayList<>(DEMO.leads());
     Collections.reverse(leads);
     leads.forEach(l -> UnitEconomics.addLead(t, l, DEMO.zone(), null, null));
-    UnitTally onePass = UnitEconomics.tally(DEMO, null, null, UnitEconomics.NON_MARKETING);
+    UnitEconomicsState onePass = UnitEconomics.tally(DEMO, null, null, UnitEconomics.NON_MARKETING);
     assertEquals(onePass, byCustomerOpen(t));
     assertEquals(onePass.result("USD", new BigDecimal("0.7"), "all"),
         t.result("USD", new BigDecimal("0.7"), "all"));
   }
 
-  private static UnitTally byCustomerOpen(UnitTally t) {
+  private static UnitEconomicsState byCustomerOpen(UnitEconomicsState t) {
     Map<String, List<Lead>> leads = new TreeMap<>();
     DEMO.leads().forEach(l -> leads.computeIfAbsent(l.customerId(), k -> new ArrayList<>()).add(l));
     Map<String, List<Payment>> payments = new TreeMap<>();
@@ -156,28 +156,28 @@ class UnitTallyBytesTest {
   @Test
   void malformedBytesAreExplained() {
     byte[] good = fixed().toBytes();
-    assertThrows(IllegalArgumentException.class, () -> UnitTally.fromBytes(null));
-    assertThrows(IllegalArgumentException.class, () -> UnitTally.fromBytes(new byte[0]));
+    assertThrows(IllegalArgumentException.class, () -> UnitEconomicsState.fromBytes(null));
+    assertThrows(IllegalArgumentException.class, () -> UnitEconomicsState.fromBytes(new byte[0]));
     byte[] v9 = good.clone();
     v9[0] = 9;
-    assertTrue(assertThrows(IllegalArgumentException.class, () -> UnitTally.fromBytes(v9))
+    assertTrue(assertThrows(IllegalArgumentException.class, () -> UnitEconomicsState.fromBytes(v9))
         .getMessage().contains("version 9"));
     for (int n = 1; n < good.length; n++) {
       byte[] cut = Arrays.copyOf(good, n);
       IllegalArgumentException e =
-          assertThrows(IllegalArgumentException.class, () -> UnitTally.fromBytes(cut), "prefix " + n);
-      assertTrue(e.getMessage().startsWith("unit tally bytes"), e.getMessage());
+          assertThrows(IllegalArgumentException.class, () -> UnitEconomicsState.fromBytes(cut), "prefix " + n);
+      assertTrue(e.getMessage().startsWith("unit-economics state bytes"), e.getMessage());
     }
     assertThrows(IllegalArgumentException.class,
-        () -> UnitTally.fromBytes(Arrays.copyOf(good, good.length + 3)));
+        () -> UnitEconomicsState.fromBytes(Arrays.copyOf(good, good.length + 3)));
     for (int i = 1; i < good.length; i++) {
       for (int flip : new int[] {0x01, 0x80, 0xFF}) {
         byte[] bad = good.clone();
         bad[i] ^= (byte) flip;
         try {
-          UnitTally.fromBytes(bad);
+          UnitEconomicsState.fromBytes(bad);
         } catch (IllegalArgumentException e) {
-          assertTrue(e.getMessage().startsWith("unit tally bytes"), e.getMessage());
+          assertTrue(e.getMessage().startsWith("unit-economics state bytes"), e.getMessage());
         }
       }
     }

@@ -9,21 +9,21 @@ import com.code_intelligence.jazzer.mutation.annotation.WithLength;
 import java.math.BigDecimal;
 
 /**
- * Jazzer fuzz target of the {@link UnitTally} byte form: {@code fromBytes}, {@code merge} and
+ * Jazzer fuzz target of the {@link UnitEconomicsState} byte form: {@code fromBytes}, {@code merge} and
  * {@code result} of any bytes (issue 15, item 5). The default build replays the inputs under
- * {@code src/test/resources/dev/funnel/core/money/UnitTallyFuzzTestInputs} (valid tallies and the
+ * {@code src/test/resources/dev/funnel/core/money/UnitEconomicsStateFuzzTestInputs} (valid states and the
  * forged scale of 16,777,216, among others); {@code ./mvnw -Pfuzz} fuzzes for its
  * {@code maxDuration}.
  *
- * <p>Property: {@code fromBytes} throws only {@link IllegalArgumentException}; a tally it reads
- * writes the same state back; merging it with a small known tally, in either order, gives equal
- * tallies or {@link ArithmeticException} (a count past a long); the result is a report or
+ * <p>Property: {@code fromBytes} throws only {@link IllegalArgumentException}; a state it reads
+ * writes the same state back; merging it with a small known state, in either order, gives equal
+ * states or {@link ArithmeticException} (a count past a long); the result is a report or
  * {@link ArithmeticException}, and its total spend and revenue are the exact sums over the
  * channels.
  */
-class UnitTallyFuzzTest {
+class UnitEconomicsStateFuzzTest {
 
-  private static final UnitTally KNOWN = UnitTally.empty()
+  private static final UnitEconomicsState KNOWN = UnitEconomicsState.empty()
       .addSpend("seo", null, new BigDecimal("10.50"))
       .addLead("seo", null).addCustomer("seo", null)
       .addRevenue("seo", null, new BigDecimal("99.99"), true)
@@ -31,16 +31,16 @@ class UnitTallyFuzzTest {
 
   @FuzzTest(maxDuration = "10m")
   void fromBytesMergeResult(@NotNull @WithLength(max = 65536) byte[] data) {
-    UnitTally t;
+    UnitEconomicsState t;
     try {
-      t = UnitTally.fromBytes(data);
+      t = UnitEconomicsState.fromBytes(data);
     } catch (IllegalArgumentException e) {
       return; // the documented refusal
     }
     byte[] written = t.toBytes();
-    assertArrayEquals(written, UnitTally.fromBytes(written).toBytes());
-    assertEquals(t, UnitTally.fromBytes(written));
-    UnitTally merged;
+    assertArrayEquals(written, UnitEconomicsState.fromBytes(written).toBytes());
+    assertEquals(t, UnitEconomicsState.fromBytes(written));
+    UnitEconomicsState merged;
     try {
       merged = t.merge(KNOWN);
       assertEquals(merged, KNOWN.merge(t));

@@ -17,18 +17,18 @@ import java.util.TreeMap;
  * new-customer counts and exact revenue, plus the revenue of marketing-sourced customers.
  *
  * <p>Protocol: {@link #empty()}, the {@code add...} methods (they mutate; not thread-safe),
- * {@link #merge(UnitTally)} (a new tally; associative, commutative, identity {@code empty()}),
- * {@link #result}. Facts are added already resolved to a channel and campaign: the tally does not
- * know the dataset. A null campaign is kept as its own key (shown as {@code (none)}).
+ * {@link #merge(UnitEconomicsState)} (a new state; associative, commutative, identity {@code
+ * empty()}), {@link #result}. Facts are added already resolved to a channel and campaign: the state
+ * does not know the dataset. A null campaign is kept as its own key (shown as {@code (none)}).
  *
  * <p>Spend rows are counted as well as summed: a key without a spend row has unknown spend, not
  * zero spend (an organic channel whose cost nobody recorded), so its CPL, CAC, ROMI and DRR are
  * undefined ({@link UnitRow#undefined}); a key whose spend rows sum to zero spent nothing.
  */
-public final class UnitTally implements MergeableState<UnitTally> {
+public final class UnitEconomicsState implements MergeableState<UnitEconomicsState> {
 
   /** How generic code (a Spark aggregator, a checkpoint) reads and merges this state. */
-  public static final StateType<UnitTally> TYPE = StateType.of("unit-tally", UnitTally.class, UnitTally::fromBytes);
+  public static final StateType<UnitEconomicsState> TYPE = StateType.of("unit-economics-state", UnitEconomicsState.class, UnitEconomicsState::fromBytes);
 
   /** Totals of one (channel, campaign) key. */
   private static final class Acc {
@@ -60,13 +60,13 @@ public final class UnitTally implements MergeableState<UnitTally> {
 
   private final Map<Key, Acc> cells;
 
-  private UnitTally(Map<Key, Acc> cells) {
+  private UnitEconomicsState(Map<Key, Acc> cells) {
     this.cells = cells;
   }
 
   /** Nothing added. */
-  public static UnitTally empty() {
-    return new UnitTally(new HashMap<>());
+  public static UnitEconomicsState empty() {
+    return new UnitEconomicsState(new HashMap<>());
   }
 
   private Acc at(String channel, String campaign) {
@@ -77,12 +77,12 @@ public final class UnitTally implements MergeableState<UnitTally> {
   }
 
   /** Adds one spend row (its amount not negative). */
-  public UnitTally addSpend(String channel, String campaign, BigDecimal amount) {
+  public UnitEconomicsState addSpend(String channel, String campaign, BigDecimal amount) {
     return addSpend(channel, campaign, amount, 1);
   }
 
   /** Adds {@code rows} spend rows (at least one) whose amounts sum to {@code amount}. */
-  UnitTally addSpend(String channel, String campaign, BigDecimal amount, long rows) {
+  UnitEconomicsState addSpend(String channel, String campaign, BigDecimal amount, long rows) {
     if (amount.signum() < 0) {
       throw new IllegalArgumentException("spend must not be negative, got " + amount);
     }
@@ -96,13 +96,13 @@ public final class UnitTally implements MergeableState<UnitTally> {
   }
 
   /** Adds one lead created in the window. */
-  public UnitTally addLead(String channel, String campaign) {
+  public UnitEconomicsState addLead(String channel, String campaign) {
     at(channel, campaign).leads++;
     return this;
   }
 
   /** Adds {@code n} leads created in the window (a key is made only when n is positive). */
-  UnitTally addLeads(String channel, String campaign, long n) {
+  UnitEconomicsState addLeads(String channel, String campaign, long n) {
     if (n > 0) {
       at(channel, campaign).leads += n;
     }
@@ -110,7 +110,7 @@ public final class UnitTally implements MergeableState<UnitTally> {
   }
 
   /** Adds {@code n} new customers (a key is made only when n is positive). */
-  UnitTally addCustomers(String channel, String campaign, long n) {
+  UnitEconomicsState addCustomers(String channel, String campaign, long n) {
     if (n > 0) {
       at(channel, campaign).customers += n;
     }
@@ -118,13 +118,13 @@ public final class UnitTally implements MergeableState<UnitTally> {
   }
 
   /** Adds one new customer (first positive payment in the window). */
-  public UnitTally addCustomer(String channel, String campaign) {
+  public UnitEconomicsState addCustomer(String channel, String campaign) {
     at(channel, campaign).customers++;
     return this;
   }
 
   /** Adds a payment (refunds negative) of a customer whose first lead came from the channel. */
-  public UnitTally addRevenue(String channel, String campaign, BigDecimal amount, boolean marketing) {
+  public UnitEconomicsState addRevenue(String channel, String campaign, BigDecimal amount, boolean marketing) {
     Acc a = at(channel, campaign);
     a.revenue = a.revenue.add(amount);
     if (marketing) {
@@ -134,19 +134,19 @@ public final class UnitTally implements MergeableState<UnitTally> {
   }
 
   /**
-   * The tally of both; neither input changes.
+   * The state of both; neither input changes.
    *
    * @throws ArithmeticException when a lead or customer count would exceed a long
    */
   @Override
-  public UnitTally merge(UnitTally other) {
+  public UnitEconomicsState merge(UnitEconomicsState other) {
     Map<Key, Acc> m = new HashMap<>();
     for (Map<Key, Acc> src : List.of(cells, other.cells)) {
       for (Map.Entry<Key, Acc> e : src.entrySet()) {
         m.computeIfAbsent(e.getKey(), k -> new Acc()).add(e.getValue());
       }
     }
-    return new UnitTally(m);
+    return new UnitEconomicsState(m);
   }
 
   /**
@@ -204,11 +204,11 @@ public final class UnitTally implements MergeableState<UnitTally> {
    */
   static final byte VERSION = 2;
 
-  private static final String WHAT = "unit tally";
+  private static final String WHAT = "unit-economics state";
 
   /**
    * The stable byte form (layout of {@code StateBytes}, version 2), so equal
-   * tallies give equal bytes. Decimals are limited as {@code StateBytes} says:
+   * states give equal bytes. Decimals are limited as {@code StateBytes} says:
    *
    * <pre>
    * byte    version (2)
@@ -245,7 +245,7 @@ public final class UnitTally implements MergeableState<UnitTally> {
    *     a blank channel, keys out of order or repeated, negative spend, negative counts, spend
    *     without a row, or a decimal beyond the limits of {@code StateBytes}
    */
-  public static UnitTally fromBytes(byte[] data) {
+  public static UnitEconomicsState fromBytes(byte[] data) {
     StateBytes.Reader r = new StateBytes.Reader(data, WHAT, VERSION);
     Map<Key, Acc> cells = new HashMap<>();
     int n = r.readSize("key count");
@@ -278,13 +278,13 @@ public final class UnitTally implements MergeableState<UnitTally> {
       }
     }
     r.end();
-    return new UnitTally(cells);
+    return new UnitEconomicsState(cells);
   }
 
   /** Equal when every key's totals are equal, scale included (the byte forms match). */
   @Override
   public boolean equals(Object o) {
-    return o instanceof UnitTally t && java.util.Arrays.equals(t.toBytes(), toBytes());
+    return o instanceof UnitEconomicsState t && java.util.Arrays.equals(t.toBytes(), toBytes());
   }
 
   @Override
@@ -294,6 +294,6 @@ public final class UnitTally implements MergeableState<UnitTally> {
 
   @Override
   public String toString() {
-    return "UnitTally[" + cells.size() + " channel/campaign keys]";
+    return "UnitEconomicsState[" + cells.size() + " channel/campaign keys]";
   }
 }

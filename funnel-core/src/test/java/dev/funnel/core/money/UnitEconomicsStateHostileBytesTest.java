@@ -11,16 +11,16 @@ import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 /**
- * Forged and extreme {@link UnitTally} byte forms (issue 15, item 5): a scale of 16,777,216 once
+ * Forged and extreme {@link UnitEconomicsState} byte forms (issue 15, item 5): a scale of 16,777,216 once
  * passed {@code fromBytes} and made the next merge take seconds; counts wrapped around on merge.
  */
-class UnitTallyHostileBytesTest {
+class UnitEconomicsStateHostileBytesTest {
 
   /** One key, {@code seo} without campaign, with the spend's scale as given. */
   static byte[] forged(int spendScale, long leads) throws IOException {
     ByteArrayOutputStream b = new ByteArrayOutputStream();
     DataOutputStream o = new DataOutputStream(b);
-    o.writeByte(UnitTally.VERSION);
+    o.writeByte(UnitEconomicsState.VERSION);
     o.writeInt(1);
     byte[] seo = "seo".getBytes(StandardCharsets.UTF_8);
     o.writeInt(seo.length);
@@ -42,29 +42,29 @@ class UnitTallyHostileBytesTest {
 
   @Test
   void aForgedScaleIsRefusedOnRead() throws IOException {
-    assertEquals(new BigDecimal("0.07"), UnitTally.fromBytes(forged(2, 1)).result("USD", null, "w")
+    assertEquals(new BigDecimal("0.07"), UnitEconomicsState.fromBytes(forged(2, 1)).result("USD", null, "w")
         .total().spend());
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> UnitTally.fromBytes(forged(16_777_216, 1)));
-    assertEquals("unit tally bytes are malformed: spend has scale 16777216, beyond the limit of 1000",
+        () -> UnitEconomicsState.fromBytes(forged(16_777_216, 1)));
+    assertEquals("unit-economics state bytes are malformed: spend has scale 16777216, beyond the limit of 1000",
         e.getMessage());
-    assertThrows(IllegalArgumentException.class, () -> UnitTally.fromBytes(forged(-16_777_216, 1)));
+    assertThrows(IllegalArgumentException.class, () -> UnitEconomicsState.fromBytes(forged(-16_777_216, 1)));
   }
 
   @Test
   void mergeAndResultRefuseToWrapACount() throws IOException {
-    UnitTally max = UnitTally.fromBytes(forged(2, Long.MAX_VALUE));
-    UnitTally one = UnitTally.empty().addLead("seo", null);
+    UnitEconomicsState max = UnitEconomicsState.fromBytes(forged(2, Long.MAX_VALUE));
+    UnitEconomicsState one = UnitEconomicsState.empty().addLead("seo", null);
     assertThrows(ArithmeticException.class, () -> max.merge(one));
-    UnitTally other = UnitTally.empty().addLeads("other", null, Long.MAX_VALUE);
-    UnitTally both = max.merge(other); // different keys: no sum yet
+    UnitEconomicsState other = UnitEconomicsState.empty().addLeads("other", null, Long.MAX_VALUE);
+    UnitEconomicsState both = max.merge(other); // different keys: no sum yet
     assertThrows(ArithmeticException.class, () -> both.result("USD", null, "w")); // the total
   }
 
   @Test
   void keysMustBeInTheirOrder() throws IOException {
-    byte[] a = UnitTally.empty().addLead("b", null).addLead("a", "x").toBytes();
-    assertEquals(UnitTally.empty().addLead("b", null).addLead("a", "x"), UnitTally.fromBytes(a));
+    byte[] a = UnitEconomicsState.empty().addLead("b", null).addLead("a", "x").toBytes();
+    assertEquals(UnitEconomicsState.empty().addLead("b", null).addLead("a", "x"), UnitEconomicsState.fromBytes(a));
     // swap the two keys: a/x (1 + 4 + 1 + 1 + 4 + 1 + 9 + 8 + 16 + 18 bytes) after b
     int first = 5;
     int lengthA = 4 + 1 + 1 + 4 + 1 + 9 + 8 + 16 + 18;
@@ -73,13 +73,13 @@ class UnitTallyHostileBytesTest {
     System.arraycopy(a, first + lengthA, swapped, first, lengthB);
     System.arraycopy(a, first, swapped, first + lengthB, lengthA);
     IllegalArgumentException e =
-        assertThrows(IllegalArgumentException.class, () -> UnitTally.fromBytes(swapped));
-    assertEquals("unit tally bytes are malformed: key a / x is out of order or repeated", e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> UnitEconomicsState.fromBytes(swapped));
+    assertEquals("unit-economics state bytes are malformed: key a / x is out of order or repeated", e.getMessage());
   }
 
   @Test
   void theWriterRefusesASumItCouldNotReadBack() {
-    UnitTally t = UnitTally.empty().addSpend("seo", null, new BigDecimal("1E-1001"));
+    UnitEconomicsState t = UnitEconomicsState.empty().addSpend("seo", null, new BigDecimal("1E-1001"));
     assertThrows(IllegalArgumentException.class, t::toBytes);
   }
 }
