@@ -39,12 +39,24 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * runs, so classes can be run one at a time; the table is made from the merged JSON. Each benchmark
  * class has one method named {@code funnel}, its peers, and {@code memoryBaseline}; ratios are
  * taken within a class and a parameter set, so they always compare scores of the same run.
+ * {@code --render} only rewrites the table from the JSON (dropping methods no longer in the build).
  */
 public final class BenchmarkReport {
 
   private BenchmarkReport() {}
 
   public static void main(String[] args) throws RunnerException, IOException {
+    if (args.length == 1 && args[0].equals("--render")) { // the table again, runs nothing
+      Path out = Path.of(System.getProperty("funnel.bench.results", "benchmarks/results"));
+      ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+      Path latest = out.resolve("latest.json");
+      ArrayNode merged = merge((ArrayNode) json.readTree(latest.toFile()), json.createArrayNode(), json);
+      json.writeValue(latest.toFile(), merged);
+      String table = ratios(merged);
+      Files.writeString(out.resolve("latest.md"), table, StandardCharsets.UTF_8);
+      System.out.print(table);
+      return;
+    }
     String rows = null;
     String include = "dev\\.funnel\\.benchmarks\\..*";
     Map<String, String[]> params = new LinkedHashMap<>();
@@ -88,7 +100,11 @@ public final class BenchmarkReport {
     System.out.print(table);
   }
 
-  /** The earlier entries not run again (by method and parameters), then this run's entries. */
+  /**
+   * The earlier entries not run again (by method and parameters) whose benchmark method still
+   * exists, then this run's entries: a method deleted from its class (a route no longer there)
+   * leaves the table instead of standing beside the methods that replaced it.
+   */
   static ArrayNode merge(ArrayNode earlier, ArrayNode now, ObjectMapper json) {
     Set<String> ran = new LinkedHashSet<>();
     for (JsonNode n : now) {
@@ -97,13 +113,33 @@ public final class BenchmarkReport {
     ArrayNode out = json.createArrayNode();
     if (earlier != null) {
       for (JsonNode n : earlier) {
-        if (!ran.contains(key(n))) {
+        if (!ran.contains(key(n)) && exists(n.path("benchmark").asText())) {
           out.add(n);
         }
       }
     }
     now.forEach(out::add);
     return out;
+  }
+
+  /** Whether {@code pkg.Class.method} names a {@code @Benchmark} method of this build. */
+  static boolean exists(String benchmark) {
+    int dot = benchmark.lastIndexOf('.');
+    if (dot < 0) {
+      return false;
+    }
+    try {
+      Class<?> c = Class.forName(benchmark.substring(0, dot), false, BenchmarkReport.class.getClassLoader());
+      String name = benchmark.substring(dot + 1);
+      for (java.lang.reflect.Method m : c.getMethods()) {
+        if (m.getName().equals(name) && m.isAnnotationPresent(org.openjdk.jmh.annotations.Benchmark.class)) {
+          return true;
+        }
+      }
+      return false;
+    } catch (ClassNotFoundException e) {
+      return false;
+    }
   }
 
   private static String key(JsonNode n) {
