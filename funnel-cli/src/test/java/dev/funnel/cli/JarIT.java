@@ -113,6 +113,18 @@ class JarIT {
     assertEquals(r.out(), again.out(), again.toString());
     assertTrue(again.err().contains("-XX:SharedArchiveFile=" + archive), again.toString());
     assertFalse(again.err().contains("making the class-data archive"), again.toString());
+
+    // the JIT rule: C1 only for an input path under 512 MiB, unless FUNNEL_JIT says otherwise
+    Path data = tmp.resolve("small");
+    assertEquals(0, Processes.funnel(tmp, "demo", "--out", data.toString(), "--leads", "200").code());
+    Processes.Run small = Processes.run(java.util.List.of("env", "FUNNEL_DEBUG=1", "bash",
+        script.toString(), "funnel", data.toString(), "--format", "json"), tmp, "");
+    assertEquals(0, small.code(), small.toString());
+    assertTrue(small.err().contains("-XX:TieredStopAtLevel=1"), small.toString());
+    Processes.Run tiered = Processes.run(java.util.List.of("env", "FUNNEL_DEBUG=1", "FUNNEL_JIT=tiered",
+        "bash", script.toString(), "funnel", data.toString(), "--format", "json"), tmp, "");
+    assertEquals(small.out(), tiered.out(), "the compiler changes no number");
+    assertFalse(tiered.err().contains("TieredStopAtLevel"), tiered.toString());
   }
 
   private static java.nio.file.attribute.FileTime modified(Path f) {
