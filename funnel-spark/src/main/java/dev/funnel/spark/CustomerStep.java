@@ -1,5 +1,6 @@
 package dev.funnel.spark;
 
+import dev.funnel.core.CustomerHistory;
 import dev.funnel.core.Lead;
 import dev.funnel.core.Payment;
 import dev.funnel.core.money.UnitEconomics;
@@ -56,7 +57,8 @@ final class CustomerStep implements FlatMapGroupsFunction<String, Row, Tuple2<In
     if (payments.isEmpty()) {
       return List.<Tuple2<Integer, byte[]>>of().iterator();
     }
-    UnitEconomicsState u = UnitEconomics.addCustomer(UnitEconomicsState.empty(), leads, payments, setup.zone(),
+    UnitEconomicsState u = UnitEconomics.addCustomer(UnitEconomicsState.empty(),
+        new CustomerHistory(customerId, leads, payments), setup.zone(),
         from == null ? null : LocalDate.parse(from), to == null ? null : LocalDate.parse(to),
         new HashSet<>(nonMarketing));
     return List.of(new Tuple2<>(0, u.toBytes())).iterator();

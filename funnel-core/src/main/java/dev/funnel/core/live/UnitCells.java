@@ -1,5 +1,6 @@
 package dev.funnel.core.live;
 
+import dev.funnel.core.CustomerHistory;
 import dev.funnel.core.Lead;
 import dev.funnel.core.Payment;
 import dev.funnel.core.Spend;
@@ -165,7 +166,8 @@ final class UnitCells {
    */
   void customer(String customerId, List<Lead> leads, List<Payment> payments) {
     replace(customerParts, customerId, payments.isEmpty() ? null
-        : parse(UnitEconomics.addCustomer(UnitEconomicsState.empty(), leads, payments, zone, from, to,
+        : parse(UnitEconomics.addCustomer(UnitEconomicsState.empty(),
+            new CustomerHistory(customerId, leads, payments), zone, from, to,
             UnitEconomics.NON_MARKETING).toBytes()));
   }
 

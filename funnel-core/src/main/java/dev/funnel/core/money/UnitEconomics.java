@@ -1,5 +1,6 @@
 package dev.funnel.core.money;
 
+import dev.funnel.core.CustomerHistory;
 import dev.funnel.core.Dataset;
 import dev.funnel.core.DatasetTable;
 import dev.funnel.core.Lead;
@@ -279,6 +280,26 @@ public final class UnitEconomics {
    * @return the state
    */
   public static UnitEconomicsState addCustomer(UnitEconomicsState t, List<Lead> customerLeads,
+      List<Payment> customerPayments, ZoneId zone, LocalDate from, LocalDate to,
+      Set<String> nonMarketing) {
+    return customerStep(t, customerLeads, customerPayments, zone, from, to, nonMarketing);
+  }
+
+  /**
+   * {@link #addCustomer(UnitEconomicsState, List, List, ZoneId, LocalDate, LocalDate, Set)} of one
+   * customer's rows as one value: the step that routes grouping rows by customer (Spark, a live
+   * funnel) take.
+   *
+   * @param customer the customer's leads and payments (rows of another customer are refused when
+   *     it is made)
+   * @return the state
+   */
+  public static UnitEconomicsState addCustomer(UnitEconomicsState t, CustomerHistory customer,
+      ZoneId zone, LocalDate from, LocalDate to, Set<String> nonMarketing) {
+    return customerStep(t, customer.leads(), customer.payments(), zone, from, to, nonMarketing);
+  }
+
+  private static UnitEconomicsState customerStep(UnitEconomicsState t, List<Lead> customerLeads,
       List<Payment> customerPayments, ZoneId zone, LocalDate from, LocalDate to,
       Set<String> nonMarketing) {
     Lead first = null;

@@ -2,6 +2,7 @@ package dev.funnel.core.money;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.funnel.core.CustomerHistory;
 import dev.funnel.core.Dataset;
 import dev.funnel.core.Lead;
 import dev.funnel.core.Money;
@@ -75,8 +76,8 @@ class UnitRoutesTest {
       UnitEconomics.addSpend(t, s, from, to);
     }
     for (String c : d.payingCustomers()) {
-      UnitEconomics.addCustomer(t, byCustomer.getOrDefault(c, List.of()), d.paymentsOf(c),
-          d.zone(), from, to, nonMarketing);
+      UnitEconomics.addCustomer(t, new CustomerHistory(c, byCustomer.getOrDefault(c, List.of()),
+          d.paymentsOf(c)), d.zone(), from, to, nonMarketing);
     }
     return t;
   }
