@@ -86,6 +86,11 @@ final class AttributionCommand implements Command {
   }
 
   @Override
+  public java.util.Optional<Set<DatasetTable>> tablesByDefault() {
+    return java.util.Optional.of(tables(false, false));
+  }
+
+  @Override
   public String summary() {
     return "channel credit of an attribution model (or all models side by side)";
   }

@@ -59,6 +59,11 @@ final class BridgeCommand implements Command {
   }
 
   @Override
+  public java.util.Optional<Set<DatasetTable>> tablesByDefault() {
+    return java.util.Optional.of(TABLES);
+  }
+
+  @Override
   public String summary() {
     return "revenue bridge: the change between two periods (or plan and actual) by factor";
   }

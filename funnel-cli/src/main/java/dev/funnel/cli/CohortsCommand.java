@@ -62,6 +62,11 @@ final class CohortsCommand implements Command {
   }
 
   @Override
+  public java.util.Optional<Set<DatasetTable>> tablesByDefault() {
+    return java.util.Optional.of(tables(CohortBasis.PAYMENT));
+  }
+
+  @Override
   public String summary() {
     return "cohort table by first payment: active customers, retention, revenue";
   }

@@ -1,6 +1,9 @@
 package dev.funnel.cli;
 
+import dev.funnel.core.DatasetTable;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * One {@code funnel NAME ...} subcommand.
@@ -48,6 +51,15 @@ interface Command {
    * @throws Exception anything else makes exit code 1 (or 3 for invalid input data)
    */
   int run(Arguments args, Session session) throws Exception;
+
+  /**
+   * The tables the command reads from DATA with its default options; empty when it reads every
+   * table there, or none. The {@code ./funnel} launcher sums the sizes of these files to choose
+   * the JIT ({@code funnel --launcher-tables}, docs/cli.md).
+   */
+  default Optional<Set<DatasetTable>> tablesByDefault() {
+    return Optional.empty();
+  }
 
   /** The command's syntax, what parsing its command line needs. */
   default Syntax syntax() {

@@ -77,6 +77,14 @@ public final class Funnel {
         out.println("funnel " + version());
         return ExitCodes.OK;
       }
+      if (name.equals("--launcher-tables")) { // for ./funnel: the tables each command reads
+        for (Command c : Commands.ALL) {
+          c.tablesByDefault().ifPresent(t -> out.println(c.name() + " "
+              + t.stream().map(dev.funnel.core.DatasetTable::fileName).collect(
+                  java.util.stream.Collectors.joining(" "))));
+        }
+        return ExitCodes.OK;
+      }
       if (name.equals("help")) {
         if (all.size() == 1) {
           out.print(topHelp());

@@ -55,6 +55,11 @@ final class FunnelCommand implements Command {
   }
 
   @Override
+  public java.util.Optional<Set<DatasetTable>> tablesByDefault() {
+    return java.util.Optional.of(TABLES);
+  }
+
+  @Override
   public String summary() {
     return "stage counts and conversions, by period and by channel, campaign, segment or owner";
   }

@@ -61,6 +61,11 @@ final class LtvCommand implements Command {
   }
 
   @Override
+  public java.util.Optional<Set<DatasetTable>> tablesByDefault() {
+    return java.util.Optional.of(TABLES);
+  }
+
+  @Override
   public String summary() {
     return "LTV: BG/NBD (or Pareto/NBD) and Gamma-Gamma fits, CLV, LTV, CAC, LTV/CAC, payback";
   }

@@ -36,6 +36,11 @@ final class PlanfactCommand implements Command {
   }
 
   @Override
+  public java.util.Optional<Set<DatasetTable>> tablesByDefault() {
+    return java.util.Optional.of(TABLES);
+  }
+
+  @Override
   public String summary() {
     return "plan vs actual with run-rate forecast and alert levels";
   }

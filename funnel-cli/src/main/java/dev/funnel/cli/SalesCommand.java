@@ -47,6 +47,11 @@ final class SalesCommand implements Command {
   }
 
   @Override
+  public java.util.Optional<Set<DatasetTable>> tablesByDefault() {
+    return java.util.Optional.of(TABLES);
+  }
+
+  @Override
   public String summary() {
     return "win rate, average deal, sales cycle, time in stage, pipeline, velocity, owner KPIs";
   }

@@ -60,6 +60,11 @@ final class ScoreCommand implements Command {
   }
 
   @Override
+  public java.util.Optional<Set<DatasetTable>> tablesByDefault() {
+    return java.util.Optional.of(TABLES);
+  }
+
+  @Override
   public String summary() {
     return "lead scoring: model vs points rules, calibration, worklist per owner, plan outlook";
   }

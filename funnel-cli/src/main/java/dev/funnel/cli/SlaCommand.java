@@ -38,6 +38,11 @@ final class SlaCommand implements Command {
   }
 
   @Override
+  public java.util.Optional<Set<DatasetTable>> tablesByDefault() {
+    return java.util.Optional.of(TABLES);
+  }
+
+  @Override
   public String summary() {
     return "first-response SLA: share within target, response times, overdue and stale leads";
   }

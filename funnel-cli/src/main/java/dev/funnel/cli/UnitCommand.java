@@ -34,6 +34,11 @@ final class UnitCommand implements Command {
   }
 
   @Override
+  public java.util.Optional<Set<DatasetTable>> tablesByDefault() {
+    return java.util.Optional.of(TABLES);
+  }
+
+  @Override
   public String summary() {
     return "unit economics by channel: CPL, CAC, ROMI, DRR, marketing revenue share";
   }

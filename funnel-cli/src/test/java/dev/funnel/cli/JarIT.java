@@ -125,6 +125,36 @@ class JarIT {
         "bash", script.toString(), "funnel", data.toString(), "--format", "json"), tmp, "");
     assertEquals(small.out(), tiered.out(), "the compiler changes no number");
     assertFalse(tiered.err().contains("TieredStopAtLevel"), tiered.toString());
+
+    // the bytes that count are those of the tables the command reads (funnel --launcher-tables):
+    // a 600 MiB payments file (sparse) leaves funnel on C1 and puts unit on tiered compilation
+    Path big = tmp.resolve("big");
+    java.nio.file.Files.createDirectories(big);
+    try (var files = java.nio.file.Files.list(data)) {
+      for (Path f : files.toList()) {
+        java.nio.file.Files.copy(f, big.resolve(f.getFileName()));
+      }
+    }
+    try (java.io.RandomAccessFile payments = new java.io.RandomAccessFile(big.resolve("payments.csv").toFile(), "rw")) {
+      payments.setLength(600L << 20);
+    }
+    Processes.Run funnelRun = Processes.run(java.util.List.of("env", "FUNNEL_DEBUG=1", "bash",
+        script.toString(), "funnel", big.toString(), "--help"), tmp, "");
+    assertTrue(funnelRun.err().contains("-XX:TieredStopAtLevel=1"), funnelRun.toString());
+    Processes.Run unitRun = Processes.run(java.util.List.of("env", "FUNNEL_DEBUG=1", "bash",
+        script.toString(), "unit", big.toString(), "--help"), tmp, "");
+    assertEquals(0, unitRun.code(), unitRun.toString());
+    assertFalse(unitRun.err().contains("TieredStopAtLevel"), unitRun.toString());
+  }
+
+  @Test
+  void theLauncherTablesAreTheTablesEachCommandReads() {
+    Processes.Run r = Processes.funnel(tmp, "--launcher-tables");
+    assertEquals(0, r.code(), r.toString());
+    assertTrue(r.out().lines().anyMatch(l -> l.equals("funnel leads stages")), r.out());
+    assertTrue(r.out().lines().anyMatch(l -> l.equals("attribution leads stages touches")), r.out());
+    assertTrue(r.out().lines().anyMatch(l -> l.equals("unit leads payments spend")), r.out());
+    assertFalse(r.out().lines().anyMatch(l -> l.startsWith("report ")), "report reads every table");
   }
 
   private static java.nio.file.attribute.FileTime modified(Path f) {
