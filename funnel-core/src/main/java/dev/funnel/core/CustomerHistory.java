@@ -38,4 +38,27 @@ public record CustomerHistory(String id, List<Lead> leads, List<Payment> payment
       }
     }
   }
+
+  /** The rows {@link #toString()} shows of each list. */
+  private static final int SHOWN = 5;
+
+  /** One summary line, then the first leads and payments. */
+  @Override
+  public String toString() {
+    StringBuilder b = new StringBuilder("customer ").append(id).append(": ").append(leads.size())
+        .append(leads.size() == 1 ? " lead, " : " leads, ").append(payments.size())
+        .append(payments.size() == 1 ? " payment" : " payments").append('\n');
+    b.append(String.format("%-8s  %-20s  %s%n", "row", "at", "what"));
+    for (Lead l : leads.subList(0, Math.min(SHOWN, leads.size()))) {
+      b.append(String.format("%-8s  %-20s  %s%n", "lead", l.createdAt(), l.id() + " " + l.channel()));
+    }
+    for (Payment p : payments.subList(0, Math.min(SHOWN, payments.size()))) {
+      b.append(String.format("%-8s  %-20s  %s%n", "payment", p.paidAt(), p.amount()));
+    }
+    int more = Math.max(0, leads.size() - SHOWN) + Math.max(0, payments.size() - SHOWN);
+    if (more > 0) {
+      b.append("... ").append(more).append(" more rows\n");
+    }
+    return b.toString();
+  }
 }

@@ -54,4 +54,16 @@ class CustomerHistoryTest {
     assertEquals("the history of customer 'C1' holds a payment of customer 'C9'", payment.getMessage());
     assertThrows(IllegalArgumentException.class, () -> new CustomerHistory(null, List.of(), List.of()));
   }
+
+  @Test
+  void toStringIsASummaryLineThenTheRows() {
+    Instant t = Instant.parse("2026-03-01T10:00:00Z");
+    Lead own = Lead.builder("L1", t).customer("C1").channel("seo").build();
+    Payment paid = Payment.builder(t, Money.of("10.00", "EUR")).customer("C1").build();
+    List<String> lines = new CustomerHistory("C1", List.of(own), List.of(paid, paid)).toString().lines().toList();
+    assertEquals("customer C1: 1 lead, 2 payments", lines.get(0));
+    assertEquals(5, lines.size()); // summary, header, one lead, two payments
+    assertEquals(true, lines.get(2).startsWith("lead") && lines.get(2).endsWith("L1 seo"), lines.get(2));
+    assertEquals(true, lines.get(3).startsWith("payment") && lines.get(3).contains("10.00"), lines.get(3));
+  }
 }
