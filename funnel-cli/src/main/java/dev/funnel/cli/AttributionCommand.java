@@ -33,17 +33,34 @@ import java.util.Set;
 final class AttributionCommand implements Command {
 
   /**
-   * The tables attribution uses; only these are read from DATA: the journeys (leads, touches and
-   * the stage changes that mark conversions and carry their value; the command does not value
-   * conversions by payments) or the paths file, and spend with {@code --spend}.
+   * The tables attribution uses; only these are read from DATA: the journeys (touches and the
+   * stage changes that mark conversions and carry their value; the command does not value
+   * conversions by payments) or the paths file, and spend with {@code --spend}. The leads table
+   * adds to the journeys only a lead's creation: the W-shaped model's lead-creation touch, a
+   * conversion into the catalog's first stage (which a lead enters when created), and the data's
+   * last day that ends a {@code --period}; it is read when one of these applies ({@code
+   * withLeads}). Without it the lead ids of the touches and stage changes are the leads, which
+   * gives the same journeys otherwise.
    */
-  static Set<DatasetTable> tables(boolean paths, boolean spend) {
+  static Set<DatasetTable> tables(boolean paths, boolean spend, boolean withLeads) {
     EnumSet<DatasetTable> t = paths ? EnumSet.of(DatasetTable.PATHS)
-        : EnumSet.of(DatasetTable.LEADS, DatasetTable.STAGES, DatasetTable.TOUCHES);
+        : EnumSet.of(DatasetTable.STAGES, DatasetTable.TOUCHES);
+    if (!paths && withLeads) {
+      t.add(DatasetTable.LEADS);
+    }
     if (spend) {
       t.add(DatasetTable.SPEND);
     }
     return t;
+  }
+
+  /**
+   * Whether the journeys of these arguments need the leads table (see {@link #tables}): every
+   * model side by side or W-shaped, a conversion stage given (it may be the first stage), or a
+   * period whose as-of instant may be the data's last day.
+   */
+  private static boolean withLeads(Arguments args, boolean all, Model model) {
+    return all || model == Model.W_SHAPED || args.has(CONVERSION) || args.has(PERIOD);
   }
 
   static final Option MODEL = new Option("model", "M",
@@ -87,7 +104,7 @@ final class AttributionCommand implements Command {
 
   @Override
   public java.util.Optional<Set<DatasetTable>> tablesByDefault() {
-    return java.util.Optional.of(tables(false, false));
+    return java.util.Optional.of(tables(false, false, false));
   }
 
   @Override
@@ -166,7 +183,8 @@ final class AttributionCommand implements Command {
       throw args.usage("--period and --as-of cut journeys from touches; the paths table has no times");
     }
     java.time.Instant asOf = AsOf.parse(args, AS_OF, args.zone());
-    DataInput in = DataInput.read(args, session, tables(paths, args.has(SPEND)));
+    DataInput in = DataInput.read(args, session,
+        tables(paths, args.has(SPEND), withLeads(args, all, model)));
     java.time.ZoneId zone = in.dataset().zone();
     if (asOf == null && period != null) {
       asOf = AsOf.ofPeriod(in.dataset(), period);

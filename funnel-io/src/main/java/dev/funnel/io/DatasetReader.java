@@ -187,7 +187,7 @@ public final class DatasetReader {
     Map<DatasetTable, Tally> tallies = new TreeMap<>();
     List<Kept<Payment>> payments = new ArrayList<>();
     List<Kept<Spend>> spend = new ArrayList<>();
-    for (Map.Entry<DatasetTable, Path> e : files.entrySet()) {
+    for (Map.Entry<DatasetTable, Path> e : readingOrder(files)) {
       DatasetTable t = e.getKey();
       Path f = e.getValue();
       b.table(t);
@@ -273,6 +273,45 @@ public final class DatasetReader {
       warnings.addAll(t.warnings());
     }
     return new DatasetRead(b.build(), reads, warnings);
+  }
+
+  /**
+   * The order the tables are read in: the table order, except that without a leads table the
+   * largest file of lead rows (stages, activities or touches) goes first. Lead ids are coded in
+   * order of arrival, and an export lists them in order, so the table that names the most leads
+   * codes them in one ascending run and the others find theirs by a short search; read after a
+   * table that names fewer, its new ids would fall between known ones and every id would be
+   * looked up by hash. The order changes no result: codes are put in id order when the dataset is
+   * built, and the tallies and warnings are reported in table order.
+   */
+  private static List<Map.Entry<DatasetTable, Path>> readingOrder(Map<DatasetTable, Path> files) {
+    List<Map.Entry<DatasetTable, Path>> order = new ArrayList<>(files.entrySet());
+    if (files.containsKey(DatasetTable.LEADS)) {
+      return order;
+    }
+    Map.Entry<DatasetTable, Path> first = null;
+    long most = -1;
+    for (Map.Entry<DatasetTable, Path> e : order) {
+      DatasetTable t = e.getKey();
+      if (t != DatasetTable.STAGES && t != DatasetTable.ACTIVITIES && t != DatasetTable.TOUCHES) {
+        continue;
+      }
+      long size;
+      try {
+        size = Files.size(e.getValue());
+      } catch (IOException x) {
+        size = 0; // the read itself reports the file
+      }
+      if (size > most) {
+        most = size;
+        first = e;
+      }
+    }
+    if (first != null) {
+      order.remove(first);
+      order.add(0, first);
+    }
+    return order;
   }
 
   /**
