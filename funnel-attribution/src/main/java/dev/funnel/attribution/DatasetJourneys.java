@@ -53,11 +53,45 @@ final class DatasetJourneys {
    */
   static JourneySet of(Dataset ds, JourneyOptions o, Stage conversion, Optional<Stage> opportunity,
       Instant windowFrom, Instant asOf) {
+    int n = Columns.of(ds).leads().size();
+    boolean two = n >= TWO_PARTS_LEADS && !o.byCampaign()
+        && Runtime.getRuntime().availableProcessors() > 1;
+    return of(ds, o, conversion, opportunity, windowFrom, asOf, two ? 2 : 1);
+  }
+
+  /** Leads from which the journeys are cut in two parts on two threads. */
+  static final int TWO_PARTS_LEADS = 100_000;
+
+  /**
+   * {@link #of(Dataset, JourneyOptions, Stage, Optional, Instant, Instant)} cut in {@code parts}
+   * (1 or 2) contiguous ranges of lead indexes, the second on the common pool, joined in lead
+   * order: each lead's journey depends on its own rows only, so the journeys, their order and the
+   * exact sums are those of one pass. Campaign keys are numbered in order of first use, so
+   * campaign-level journeys are cut in one part.
+   */
+  static JourneySet of(Dataset ds, JourneyOptions o, Stage conversion, Optional<Stage> opportunity,
+      Instant windowFrom, Instant asOf, int parts) {
     Columns c = Columns.of(ds);
     LeadColumns leads = c.leads();
+    int n = leads.size();
     Cut cut = new Cut(c, o, conversion, opportunity, windowFrom, asOf);
-    for (int lead = 0, n = leads.size(); lead < n; lead++) {
-      cut.lead(lead); // one call per lead: the JIT compiles the step, not one large loop
+    if (parts > 1 && !o.byCampaign()) {
+      int mid = n / 2;
+      Cut second = new Cut(c, o, conversion, opportunity, windowFrom, asOf);
+      java.util.concurrent.CompletableFuture<Void> later =
+          java.util.concurrent.CompletableFuture.runAsync(() -> second.leads(mid, n));
+      cut.leads(0, mid);
+      try {
+        later.join();
+      } catch (java.util.concurrent.CompletionException e) {
+        if (e.getCause() instanceof RuntimeException r) {
+          throw r;
+        }
+        throw e;
+      }
+      cut.append(second);
+    } else {
+      cut.leads(0, n);
     }
     int entries = cut.entries;
     int used = cut.used;
@@ -190,6 +224,45 @@ final class DatasetJourneys {
       value = new BigDecimal[entryLead.length];
       key = new int[Math.max(16, Math.min(touches.size(), 1 << 20))];
       age = new double[key.length];
+    }
+
+    /** Cuts the journeys of the leads {@code [from, to)}, in order. */
+    void leads(int from, int to) {
+      for (int lead = from; lead < to; lead++) {
+        lead(lead); // one call per lead: the JIT compiles the step, not one large loop
+      }
+    }
+
+    /** Appends the entries of a cut of later leads (the next range of lead indexes). */
+    void append(Cut later) {
+      int e = entries + later.entries;
+      if (e > entryLead.length) {
+        entryLead = Arrays.copyOf(entryLead, e);
+        entryStart = Arrays.copyOf(entryStart, e + 1);
+        leadMark = Arrays.copyOf(leadMark, e);
+        oppMark = Arrays.copyOf(oppMark, e);
+        converted = Arrays.copyOf(converted, e);
+        value = Arrays.copyOf(value, e);
+      }
+      System.arraycopy(later.entryLead, 0, entryLead, entries, later.entries);
+      for (int j = 0; j < later.entries; j++) {
+        entryStart[entries + j] = later.entryStart[j] + used;
+      }
+      System.arraycopy(later.leadMark, 0, leadMark, entries, later.entries);
+      System.arraycopy(later.oppMark, 0, oppMark, entries, later.entries);
+      System.arraycopy(later.converted, 0, converted, entries, later.entries);
+      System.arraycopy(later.value, 0, value, entries, later.entries);
+      int u = used + later.used;
+      if (u > key.length) {
+        key = Arrays.copyOf(key, u);
+        age = Arrays.copyOf(age, u);
+      }
+      System.arraycopy(later.key, 0, key, used, later.used);
+      System.arraycopy(later.age, 0, age, used, later.used);
+      entries = e;
+      used = u;
+      unattributed += later.unattributed;
+      unattributedValue = unattributedValue.add(later.unattributedValue);
     }
 
     /** Cuts the journey of one lead, if it has one. */

@@ -125,6 +125,7 @@ class ColumnarCutTest {
         JourneySet js = JourneySet.fromDataset(ds, o);
         assertSame(js, JourneySet.fromDataset(shuffled, o), seed + " " + o);
         assertSame(js, reference(ds, o), seed + " " + o);
+        assertSame(js, inTwoParts(ds, o, null, null), seed + " " + o + " in two parts");
         entries += js.size();
       }
     }
@@ -160,6 +161,8 @@ class ColumnarCutTest {
         for (JourneyOptions o : OPTIONS) {
           JourneySet js = JourneySet.fromDataset(ds, o, from, asOf);
           assertSame(reference(cut, o, from), js, seed + " " + o + " as of " + asOf + " from " + from);
+          assertSame(js, inTwoParts(ds, o, from, asOf), seed + " " + o + " as of " + asOf
+              + " from " + from + " in two parts");
           entries += js.size();
         }
       }
@@ -235,6 +238,18 @@ class ColumnarCutTest {
     }
     return new JourneySet(ch, paths, ages, lm, om, names.toArray(new String[0]), conv, nulls, value,
         unattributed, unattributedValue);
+  }
+
+  /**
+   * The journeys cut in two ranges of leads on two threads (the route of large datasets), the
+   * stages resolved as {@link JourneySet#fromDataset} does; campaign keys stay in one part.
+   */
+  static JourneySet inTwoParts(Dataset ds, JourneyOptions o, Instant from, Instant asOf) {
+    dev.funnel.core.Stage conversion = o.conversionStage() == null ? ds.catalog().won()
+        : ds.catalog().stage(o.conversionStage());
+    java.util.Optional<dev.funnel.core.Stage> opportunity = o.opportunityStage() == null
+        ? ds.catalog().find("OPPORTUNITY") : java.util.Optional.of(ds.catalog().stage(o.opportunityStage()));
+    return DatasetJourneys.of(ds, o, conversion, opportunity, from, asOf, 2);
   }
 
   static void assertSame(JourneySet expected, JourneySet actual, String what) {
