@@ -13,6 +13,7 @@ import dev.funnel.core.columnar.Columns;
 import dev.funnel.core.columnar.Dictionary;
 import dev.funnel.core.columnar.LeadColumns;
 import dev.funnel.core.columnar.LeadRows;
+import dev.funnel.core.columnar.MoneySums;
 import dev.funnel.core.columnar.PaymentColumns;
 import dev.funnel.core.columnar.SpendColumns;
 import dev.funnel.core.columnar.StageColumns;
@@ -353,18 +354,17 @@ public final class DataQuality {
 
     /** {total net revenue, the part without source}; see the class description. */
     BigDecimal[] revenue() {
-      BigDecimal total = BigDecimal.ZERO;
-      BigDecimal unknown = BigDecimal.ZERO;
       PaymentColumns pc = cols.payments();
+      // exact sums of the scaled amounts, as adding each row's BigDecimal to zero would give
+      MoneySums sums = new MoneySums(pc.amount(), 2);
       for (int r = 0; r < pc.size(); r++) {
-        BigDecimal a = pc.amount().value(r);
-        total = total.add(a);
+        sums.add(0, r);
         int l = leadOf(pc, r);
         if (l < 0 || lc.channel(l) == noChannel || lc.campaign(l) == Dictionary.ABSENT) {
-          unknown = unknown.add(a);
+          sums.add(1, r);
         }
       }
-      return new BigDecimal[] {total, unknown};
+      return new BigDecimal[] {sums.sum(0), sums.sum(1)};
     }
   }
 

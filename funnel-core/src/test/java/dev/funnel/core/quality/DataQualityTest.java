@@ -293,6 +293,37 @@ class DataQualityTest {
     assertTrue(q.summary().contains("48.3% of revenue without source"), q.summary());
   }
 
+  /**
+   * Revenue and its part without source are exact, scale included: equal to adding each
+   * payment's amount as a {@link BigDecimal} to zero (the oracle), on random amounts of mixed
+   * scales, negative refunds and sums past the long range.
+   */
+  @Test
+  void revenueSumsAreExactAtTheLargestScale() {
+    java.util.Random rnd = new java.util.Random(11);
+    String[] amounts = {"19.63", "-5", "0.1", "1200.500", "7", "-0.25", "922337203685477580.7",
+        "3.0000", "-922337203685477580.8"};
+    for (int c = 0; c < 30; c++) {
+      Dataset.Builder b = Dataset.builder()
+          .lead(lead("A", 0, "seo", "blog", "CA"))
+          .lead(lead("B", 0, null, null, "CB"));
+      BigDecimal total = BigDecimal.ZERO;
+      BigDecimal unknown = BigDecimal.ZERO;
+      for (int i = 0, n = 1 + rnd.nextInt(12); i < n; i++) {
+        String a = amounts[rnd.nextInt(c < 15 ? 6 : amounts.length)];
+        String customer = rnd.nextBoolean() ? "CA" : rnd.nextBoolean() ? "CB" : "CX";
+        b.payment(pay(customer, null, 3 + i, a));
+        total = total.add(new BigDecimal(a));
+        if (!customer.equals("CA")) {
+          unknown = unknown.add(new BigDecimal(a));
+        }
+      }
+      QualityReport q = DataQuality.check(b.build(), FAR);
+      assertEquals(total, q.revenue(), "case " + c);
+      assertEquals(unknown, q.revenueWithoutSource(), "case " + c);
+    }
+  }
+
   @Test
   void rowOrderDoesNotChangeTheReport() {
     List<Lead> leads = new ArrayList<>();
