@@ -143,6 +143,14 @@ final class Actuals {
         seen[cust] = true;
         customerChannel[cust] = lc.channel(l);
       }
+    }
+    // the leads with a row in id order, the order of their columns and stage rows, so that each
+    // window's pass reads them front to back (the sums do not depend on the order)
+    int k = 0;
+    for (int l = 0; k < rows; l++) {
+      if (!lc.hasRow(l)) {
+        continue;
+      }
       lead[k] = l;
       leadChannel[k] = lc.channel(l);
       // reach rows: the first row into the stage or a later progression stage (rows in time order)
@@ -163,6 +171,7 @@ final class Actuals {
       wonRow[k] = won <= m ? reach[won] : -1;
       // won no later than the loss (rows at one time put progression before exits): not lost
       lostRow[k] = lost >= 0 && wonRow[k] >= 0 && wonRow[k] < lost ? -1 : lost;
+      k++;
     }
     PaymentColumns pc = c.payments();
     firstPurchase = new int[customerChannel.length];
