@@ -233,16 +233,21 @@ final class DatasetJourneys {
       }
     }
 
+    /** Room for {@code cap} entries. */
+    private void growEntries(int cap) {
+      entryLead = Arrays.copyOf(entryLead, cap);
+      entryStart = Arrays.copyOf(entryStart, cap + 1);
+      leadMark = Arrays.copyOf(leadMark, cap);
+      oppMark = Arrays.copyOf(oppMark, cap);
+      converted = Arrays.copyOf(converted, cap);
+      value = Arrays.copyOf(value, cap);
+    }
+
     /** Appends the entries of a cut of later leads (the next range of lead indexes). */
     void append(Cut later) {
       int e = entries + later.entries;
       if (e > entryLead.length) {
-        entryLead = Arrays.copyOf(entryLead, e);
-        entryStart = Arrays.copyOf(entryStart, e + 1);
-        leadMark = Arrays.copyOf(leadMark, e);
-        oppMark = Arrays.copyOf(oppMark, e);
-        converted = Arrays.copyOf(converted, e);
-        value = Arrays.copyOf(value, e);
+        growEntries(e);
       }
       System.arraycopy(later.entryLead, 0, entryLead, entries, later.entries);
       for (int j = 0; j < later.entries; j++) {
@@ -318,13 +323,7 @@ final class DatasetJourneys {
           return;
         }
         if (entries == entryLead.length) {
-          int cap = entries + (entries >> 1) + 16;
-          entryLead = Arrays.copyOf(entryLead, cap);
-          entryStart = Arrays.copyOf(entryStart, cap + 1);
-          leadMark = Arrays.copyOf(leadMark, cap);
-          oppMark = Arrays.copyOf(oppMark, cap);
-          converted = Arrays.copyOf(converted, cap);
-          value = Arrays.copyOf(value, cap);
+          growEntries(entries + (entries >> 1) + 16);
         }
         int len = b - a;
         if (used + len > key.length) {
