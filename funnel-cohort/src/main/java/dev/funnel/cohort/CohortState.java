@@ -356,72 +356,23 @@ public final class CohortState implements MergeableState<CohortState> {
       return new RecurringRevenueBridge(granularity, List.of());
     }
     long first = Long.MAX_VALUE;
+    int most = 0;
     for (TreeMap<Long, Cell> cells : customers.values()) {
       first = Math.min(first, cells.firstKey());
+      most = Math.max(most, cells.size());
     }
-    int n = PeriodSpan.count("the recurring-revenue bridge", PeriodOrdinal.period(granularity, first),
-        PeriodOrdinal.period(granularity, lastOrdinal), maxPeriods);
-    BigDecimal[][] sums = new BigDecimal[6][n]; // new, expansion, reactivation, contraction, churn, end
-    for (BigDecimal[] row : sums) {
-      java.util.Arrays.fill(row, BigDecimal.ZERO);
-    }
-    long[][] counts = new long[4][n]; // new, reactivated, churned, active
+    BridgeWalk walk = new BridgeWalk(granularity, first, lastOrdinal, maxPeriods);
+    long[] ordinals = new long[most];
+    BigDecimal[] revenue = new BigDecimal[most];
     for (TreeMap<Long, Cell> cells : customers.values()) {
-      long previous = Long.MIN_VALUE;
-      BigDecimal previousValue = BigDecimal.ZERO;
+      int i = 0;
       for (Map.Entry<Long, Cell> e : cells.entrySet()) {
-        BigDecimal v = e.getValue().revenue;
-        if (v.signum() <= 0) {
-          continue; // not active
-        }
-        int k = (int) (e.getKey() - first);
-        sums[5][k] = sums[5][k].add(v);
-        counts[3][k]++;
-        if (previous == Long.MIN_VALUE) {
-          sums[0][k] = sums[0][k].add(v);
-          counts[0][k]++;
-        } else if (previous == e.getKey() - 1) {
-          BigDecimal change = v.subtract(previousValue);
-          if (change.signum() > 0) {
-            sums[1][k] = sums[1][k].add(change);
-          } else {
-            sums[3][k] = sums[3][k].subtract(change);
-          }
-        } else {
-          int c = (int) (previous + 1 - first);
-          sums[4][c] = sums[4][c].add(previousValue);
-          counts[2][c]++;
-          sums[2][k] = sums[2][k].add(v);
-          counts[1][k]++;
-        }
-        previous = e.getKey();
-        previousValue = v;
+        ordinals[i] = e.getKey();
+        revenue[i++] = e.getValue().revenue;
       }
-      if (previous != Long.MIN_VALUE && previous < lastOrdinal) {
-        int c = (int) (previous + 1 - first);
-        sums[4][c] = sums[4][c].add(previousValue);
-        counts[2][c]++;
-      }
+      walk.customer(ordinals, revenue, i);
     }
-    List<BridgePeriod> out = new ArrayList<>(n);
-    for (int k = 0; k < n; k++) {
-      out.add(
-          new BridgePeriod(
-              PeriodOrdinal.period(granularity, first + k),
-              k == 0 ? BigDecimal.ZERO : sums[5][k - 1],
-              sums[0][k],
-              sums[1][k],
-              sums[2][k],
-              sums[3][k],
-              sums[4][k],
-              sums[5][k],
-              k == 0 ? 0 : counts[3][k - 1],
-              counts[0][k],
-              counts[1][k],
-              counts[2][k],
-              counts[3][k]));
-    }
-    return new RecurringRevenueBridge(granularity, out);
+    return walk.result();
   }
 
   // ---- stable byte form (additive: toBytes, fromBytes, equals, hashCode) ----

@@ -5,7 +5,6 @@ import dev.funnel.core.DatasetTable;
 import dev.funnel.core.Granularity;
 import dev.funnel.core.Lead;
 import dev.funnel.core.LeadHistory;
-import dev.funnel.core.Payment;
 import dev.funnel.core.PeriodSpan;
 import dev.funnel.core.Stage;
 import dev.funnel.core.StageCatalog;
@@ -244,12 +243,11 @@ public final class Cohorts {
     if (data == null) {
       throw new IllegalArgumentException("dataset must not be null");
     }
-    data.require(DatasetTable.PAYMENTS, "the recurring-revenue bridge");
-    CohortState s = empty(granularity, data.zone());
-    for (Payment p : data.payments()) {
-      s.add(p);
+    if (granularity == null) {
+      throw new IllegalArgumentException("cohort granularity is required");
     }
-    return s.bridge();
+    data.require(DatasetTable.PAYMENTS, "the recurring-revenue bridge");
+    return ColumnarRecurringRevenue.of(Columns.of(data), granularity, PeriodSpan.DEFAULT_MAX);
   }
 
   /**

@@ -115,4 +115,48 @@ class RecurringRevenueBridgeTest {
       }
     }
   }
+
+  /**
+   * The columnar route ({@link Cohorts#recurringRevenue}) equals the mergeable state fed the same
+   * payments one by one (the oracle; record equality, so every sum's scale too) on random
+   * datasets: mixed scales, refunds, several zones, and America/St_Johns around 1987-10-25, when
+   * its clock went back from 00:01 to 23:01 of the day before, so a later payment can fall on an
+   * earlier day.
+   */
+  @Test
+  void columnsEqualTheStateOnRandomData() {
+    String[] amounts = {"19.63", "-5", "0.1", "1200.500", "7", "-0.25", "3.0000", "250"};
+    int backwards = 0;
+    for (long seed = 1; seed <= 40; seed++) {
+      java.util.Random rnd = new java.util.Random(seed);
+      boolean stJohns = seed % 2 == 0;
+      ZoneId zone = ZoneId.of(stJohns ? "America/St_Johns" : seed % 3 == 0 ? "UTC" : "Pacific/Auckland");
+      java.time.Instant start = stJohns ? java.time.Instant.parse("1987-10-24T12:00:00Z")
+          : java.time.Instant.parse("2025-01-01T00:00:00Z");
+      long spanSeconds = stJohns ? 86_400L : 400L * 86_400;
+      List<Payment> pays = new java.util.ArrayList<>();
+      for (int i = 0, n = 1 + rnd.nextInt(120); i < n; i++) {
+        java.time.Instant at = start.plusSeconds((long) (rnd.nextDouble() * spanSeconds));
+        pays.add(new Payment("p" + i, "c" + rnd.nextInt(12), null, at,
+            dev.funnel.core.Money.of(amounts[rnd.nextInt(amounts.length)], "USD"), null));
+      }
+      if (stJohns) { // one customer across the switch: local 00:00:30 on the 25th, then 23:20 on the 24th
+        pays.add(new Payment("x1", "back", null, java.time.Instant.parse("1987-10-25T02:30:30Z"),
+            dev.funnel.core.Money.of("10", "USD"), null));
+        pays.add(new Payment("x2", "back", null, java.time.Instant.parse("1987-10-25T02:50:00Z"),
+            dev.funnel.core.Money.of("4.5", "USD"), null));
+        backwards++;
+      }
+      for (Granularity g : List.of(Granularity.DAY, Granularity.WEEK, Granularity.MONTH)) {
+        Dataset.Builder b = Dataset.builder().zone(zone);
+        pays.forEach(b::payment);
+        CohortState state = Cohorts.empty(g, zone);
+        java.util.List<Payment> shuffled = new java.util.ArrayList<>(pays);
+        java.util.Collections.shuffle(shuffled, rnd);
+        shuffled.forEach(state::add);
+        assertEquals(state.bridge(), Cohorts.recurringRevenue(b.build(), g), seed + " " + g + " " + zone);
+      }
+    }
+    assertTrue(backwards > 0);
+  }
 }

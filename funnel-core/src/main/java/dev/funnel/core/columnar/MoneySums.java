@@ -86,6 +86,21 @@ public final class MoneySums {
     }
   }
 
+  /** Empties the group, to sum another run of rows in it. */
+  public void clear(int group) {
+    any[group] = false;
+    scale[group] = Integer.MIN_VALUE;
+    if (acc != null) {
+      acc[group] = 0;
+    }
+    if (carry != null) {
+      carry[group] = null;
+    }
+    if (exact != null) {
+      exact[group] = null;
+    }
+  }
+
   /** Whether a row was added to the group. */
   public boolean any(int group) {
     return any[group];
