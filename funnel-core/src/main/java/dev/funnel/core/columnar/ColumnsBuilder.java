@@ -913,11 +913,11 @@ public final class ColumnsBuilder {
     stReason.map(rsn);
     stOwner.map(own);
     int[] offsets = new int[nLeads + 1];
-    int[] perm = stageOrder(n, nLeads, offsets);
+    int[] perm = RowSort.unlessIdentity(stageOrder(n, nLeads, offsets));
     byte[] st = new byte[n];
     CodeList stage = stStage;
     for (int i = 0; i < n; i++) {
-      st[i] = (byte) stage.get(perm[i]);
+      st[i] = (byte) stage.get(perm == null ? i : perm[i]);
     }
     stStage.release();
     // each builder column is dropped as soon as it is laid out, so the peak stays near one copy
@@ -948,7 +948,7 @@ public final class ColumnsBuilder {
     acOwner.map(own);
     acOutcome.map(outs);
     int[] offsets = new int[nLeads + 1];
-    int[] perm = activityOrder(n, nLeads, offsets);
+    int[] perm = RowSort.unlessIdentity(activityOrder(n, nLeads, offsets));
     return new ActivityColumns(acLead.take(perm), acAt.take(perm),
         acType.take(perm, types.dictionary.size()), acOwner.take(perm, own.dictionary.size()),
         acOutcome.take(perm, outs.dictionary.size()), offsets);
@@ -973,11 +973,11 @@ public final class ColumnsBuilder {
     toChannel.map(ch);
     toCampaign.map(camp);
     int[] offsets = new int[nLeads + 1];
-    int[] perm = touchOrder(n, nLeads, offsets);
+    int[] perm = RowSort.unlessIdentity(touchOrder(n, nLeads, offsets));
     byte[] k = new byte[n];
     CodeList kind = toKind;
     for (int i = 0; i < n; i++) {
-      k[i] = (byte) kind.get(perm[i]);
+      k[i] = (byte) kind.get(perm == null ? i : perm[i]);
     }
     toKind.release();
     return new TouchColumns(toLead.take(perm), toAt.take(perm),
@@ -1006,7 +1006,7 @@ public final class ColumnsBuilder {
     ids.mapInPlace(paLead.raw(), n);
     paProduct.map(prod);
     int[] offsets = new int[nCustomers + 1];
-    int[] perm = paymentOrder(n, nCustomers, offsets);
+    int[] perm = RowSort.unlessIdentity(paymentOrder(n, nCustomers, offsets));
     // the columns are laid out in the new order independently: amounts and ids on another thread
     CompletableFuture<MoneyColumn> amounts = async(() -> paAmount.build(perm));
     CompletableFuture<TextColumn> paymentIds = async(() -> paId.build(perm));
@@ -1041,7 +1041,7 @@ public final class ColumnsBuilder {
     int n = spDay.size();
     spChannel.map(ch);
     spCampaign.map(camp);
-    int[] perm = spendOrder(n);
+    int[] perm = RowSort.unlessIdentity(spendOrder(n));
     return new SpendColumns(spDay.take(perm), spChannel.take(perm, ch.dictionary.size()),
         spCampaign.take(perm, camp.dictionary.size()), spAmount.build(perm));
   }

@@ -48,6 +48,20 @@ final class RowSort {
     return perm;
   }
 
+  /**
+   * Null when {@code perm} leaves every row where it is (an export already in the table's order),
+   * so that laying out copies the columns whole instead of gathering row by row (the column
+   * builders read a null order as the order of arrival); {@code perm} otherwise.
+   */
+  static int[] unlessIdentity(int[] perm) {
+    for (int i = 0; i < perm.length; i++) {
+      if (perm[i] != i) {
+        return perm;
+      }
+    }
+    return null;
+  }
+
   /** All rows {@code 0..n-1} in {@code order}. */
   static int[] all(int n, Order order) {
     int[] perm = new int[n];
