@@ -80,8 +80,10 @@ record DatasetSource(String label, Dataset dataset, List<TableRead> reads, boole
           ? "DATA must be a dataset directory, '" + data + "' is a file"
           : "no such dataset directory '" + data + "'");
     }
-    DatasetReader.Builder b =
-        DatasetReader.builder().zone(args.zone()).lenient(lenient).tables(tables);
+    // a command that reads some tables computes from them and never names a payment; the
+    // quality check and the report (every table) show payment ids in their examples
+    DatasetReader.Builder b = DatasetReader.builder().zone(args.zone()).lenient(lenient)
+        .tables(tables).paymentIds(tables == null);
     String d = args.value(DELIMITER);
     if (d != null) {
       b.delimiter(delimiter(args, d));

@@ -61,6 +61,16 @@ final class TableReader<T> {
   }
 
   private Pause pause;
+  private boolean[] leftOut; // per codec column: read as if the file did not have it
+
+  /**
+   * Reads the optional codec columns marked in {@code columns} (null: none) as if the file did not
+   * have them (set before {@link #read}): their cells are never decoded, on any route.
+   */
+  TableReader<T> leaveOut(boolean[] columns) {
+    this.leftOut = columns;
+    return this;
+  }
 
   /** Pauses a CSV read (set before {@link #read}). */
   TableReader<T> pause(Pause p) {
@@ -171,6 +181,13 @@ final class TableReader<T> {
       throw new InvalidDataException(new Rejection(tally.file, tok.line(), 0, missing, null,
           "missing_column", "the header has no column " + missing + " (required); it has "
               + headerText(names) + cutShort(names, missing)));
+    }
+    if (leftOut != null) {
+      for (int c = 0; c < map.length; c++) {
+        if (leftOut[c]) {
+          map[c] = -1;
+        }
+      }
     }
     int[] extraIdx = extraIndex.stream().mapToInt(Integer::intValue).toArray();
     RowCells cells = RowCells.csv(map, extraNames.toArray(new String[0]), extraIdx);
@@ -323,7 +340,7 @@ final class TableReader<T> {
           if (positions[c] != 0) {
             return malformed("field " + name + " appears twice in the object");
           }
-          values[c] = v;
+          values[c] = leftOut != null && leftOut[c] ? null : v;
           positions[c] = k;
         } else if (extras != null && !name.isEmpty()) {
           if (extraNames.contains(name)) {

@@ -70,6 +70,70 @@ class DirectRouteTest {
     }
   }
 
+  /**
+   * Without payment ids ({@link DatasetReader.Builder#paymentIds}) a read gives what the full read
+   * gives with every payment's id dropped (the oracle: the same files read whole, ids nulled, the
+   * payments compared in a canonical order, since ties between payments order by id), the same
+   * table reads and warnings, or the same failure; whole, in halves, on the codec route, strict
+   * and lenient, with and without rates.
+   */
+  @Test
+  void withoutPaymentIdsTheReadIsTheFullReadWithIdsDropped() throws IOException {
+    Random rnd = new Random(20261208);
+    for (int c = 0; c < 150; c++) {
+      Path dir = Files.createDirectory(tmp.resolve("p" + c));
+      write(dir, rnd);
+      for (int mode = 0; mode < 4; mode++) {
+        boolean lenient = mode % 2 == 1;
+        CurrencyRates rates = mode >= 2 ? RATES : null;
+        String full = withoutIds(DatasetReader.builder().lenient(lenient).rates(rates).build(), dir);
+        int k = c;
+        int m = mode;
+        for (DatasetReader.Builder b : List.of(DatasetReader.builder(),
+            DatasetReader.builder().splitBytes(1), DatasetReader.builder().direct(false))) {
+          String without = withoutIds(b.lenient(lenient).rates(rates).paymentIds(false).build(), dir);
+          assertEquals(full, without, () -> "case " + k + " mode " + m + " in " + dir);
+        }
+      }
+    }
+  }
+
+  /** An NDJSON payments table without payment ids: the same payments, every id absent. */
+  @Test
+  void ndjsonPaymentsWithoutIds() throws IOException {
+    Path dir = Files.createDirectory(tmp.resolve("nd"));
+    Files.writeString(dir.resolve("payments.ndjson"), ""
+        + "{\"payment_id\": \"P1\", \"customer_id\": \"C1\", \"paid_at\": \"2026-03-01T09:15:00Z\", \"amount\": \"12.50\", \"currency\": \"USD\"}\n"
+        + "{\"payment_id\": \"P2\", \"customer_id\": \"C2\", \"paid_at\": \"2026-03-02T09:15:00Z\", \"amount\": \"-5\", \"currency\": \"USD\"}\n");
+    String full = withoutIds(DatasetReader.strict(), dir);
+    Dataset without = DatasetReader.builder().paymentIds(false).build().read(dir).dataset();
+    assertEquals(full, withoutIds(DatasetReader.builder().paymentIds(false).build(), dir));
+    assertEquals(2, without.payments().size());
+    for (dev.funnel.core.Payment p : without.payments()) {
+      assertEquals(null, p.paymentId(), p.toString());
+    }
+  }
+
+  /** The read's outcome with every payment id dropped and the payments in a canonical order. */
+  private static String withoutIds(DatasetReader r, Path dir) {
+    try {
+      DatasetRead read = r.read(dir);
+      Dataset d = read.dataset();
+      List<String> payments = new ArrayList<>();
+      for (dev.funnel.core.Payment p : d.payments()) {
+        payments.add(new dev.funnel.core.Payment(null, p.customerId(), p.leadId(), p.paidAt(),
+            p.amount(), p.product()).toString());
+      }
+      Collections.sort(payments);
+      return "leads " + d.leads() + "\nstages " + d.stages() + "\nactivities " + d.activities()
+          + "\ntouches " + d.touches() + "\npayments " + payments + "\nspend " + d.spend()
+          + "\ncurrency " + d.currency() + "\nreads " + read.tables() + "\nwarnings "
+          + read.warnings();
+    } catch (InvalidDataException | IllegalArgumentException e) {
+      return e.getClass().getSimpleName() + ": " + e.getMessage();
+    }
+  }
+
   private static String outcome(DatasetReader r, Path dir) {
     try {
       DatasetRead read = r.read(dir);
