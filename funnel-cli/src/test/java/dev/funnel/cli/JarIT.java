@@ -152,7 +152,7 @@ class JarIT {
     Processes.Run r = Processes.funnel(tmp, "--launcher-tables");
     assertEquals(0, r.code(), r.toString());
     assertTrue(r.out().lines().anyMatch(l -> l.equals("funnel leads stages")), r.out());
-    assertTrue(r.out().lines().anyMatch(l -> l.equals("attribution leads stages touches")), r.out());
+    assertTrue(r.out().lines().anyMatch(l -> l.equals("attribution stages touches")), r.out());
     assertTrue(r.out().lines().anyMatch(l -> l.equals("unit leads payments spend")), r.out());
     assertFalse(r.out().lines().anyMatch(l -> l.startsWith("report ")), "report reads every table");
   }
