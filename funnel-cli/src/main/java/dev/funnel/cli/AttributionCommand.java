@@ -54,6 +54,10 @@ final class AttributionCommand implements Command {
     return t;
   }
 
+  /** The free-text columns journeys never read: stage reasons and owners, touch campaigns. */
+  static final java.util.Map<DatasetTable, List<String>> UNUSED = java.util.Map.of(
+      DatasetTable.STAGES, List.of("reason", "owner"), DatasetTable.TOUCHES, List.of("campaign"));
+
   /**
    * Whether the journeys of these arguments need the leads table (see {@link #tables}): every
    * model side by side or W-shaped, a conversion stage given (it may be the first stage), or a
@@ -183,8 +187,8 @@ final class AttributionCommand implements Command {
       throw args.usage("--period and --as-of cut journeys from touches; the paths table has no times");
     }
     java.time.Instant asOf = AsOf.parse(args, AS_OF, args.zone());
-    DataInput in = DataInput.read(args, session,
-        tables(paths, args.has(SPEND), withLeads(args, all, model)));
+    DataInput in = DataInput.read(args, session, true,
+        tables(paths, args.has(SPEND), withLeads(args, all, model)), UNUSED);
     java.time.ZoneId zone = in.dataset().zone();
     if (asOf == null && period != null) {
       asOf = AsOf.ofPeriod(in.dataset(), period);

@@ -49,8 +49,17 @@ record DataInput(DatasetSource source, Window window, Dataset dataset) {
    * @param tables the tables the command's computation uses: only these are read from DATA
    */
   static DataInput read(Arguments args, Session session, boolean slice, Set<DatasetTable> tables) {
+    return read(args, session, slice, tables, java.util.Map.of());
+  }
+
+  /**
+   * As {@link #read(Arguments, Session, boolean, Set)}, leaving out free-text columns the
+   * command does not use ({@link DatasetSource#read(Arguments, boolean, Set, java.util.Map)}).
+   */
+  static DataInput read(Arguments args, Session session, boolean slice, Set<DatasetTable> tables,
+      java.util.Map<DatasetTable, java.util.List<String>> leaveOut) {
     Window window = args.window();
-    DatasetSource src = DatasetSource.of(args, tables);
+    DatasetSource src = DatasetSource.of(args, tables, leaveOut);
     src.summarize(session.err());
     return new DataInput(src, window, slice ? window.slice(src.dataset()) : src.dataset());
   }

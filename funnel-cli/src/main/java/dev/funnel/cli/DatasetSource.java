@@ -70,6 +70,24 @@ record DatasetSource(String label, Dataset dataset, List<TableRead> reads, boole
    * @param tables the tables to read; null for all
    */
   static DatasetSource read(Arguments args, boolean lenient, Set<DatasetTable> tables) {
+    return read(args, lenient, tables, Map.of());
+  }
+
+  /**
+   * The free-text columns a command that reads some tables leaves out: payment ids and products
+   * (no such command names a payment or groups by product; the quality check and the report,
+   * which read every table, show payment ids in their examples).
+   */
+  static final Map<DatasetTable, List<String>> UNUSED = Map.of(
+      DatasetTable.PAYMENTS, List.of("payment_id", "product"));
+
+  /**
+   * As {@link #read(Arguments, boolean, Set)}, also leaving out {@code leaveOut}'s free-text
+   * columns (added to {@link #UNUSED} when {@code tables} is not null); see
+   * {@link DatasetReader.Builder#leaveOut}.
+   */
+  static DatasetSource read(Arguments args, boolean lenient, Set<DatasetTable> tables,
+      Map<DatasetTable, List<String>> leaveOut) {
     if (args.dataset() != null) {
       return inMemory(args);
     }
@@ -80,10 +98,12 @@ record DatasetSource(String label, Dataset dataset, List<TableRead> reads, boole
           ? "DATA must be a dataset directory, '" + data + "' is a file"
           : "no such dataset directory '" + data + "'");
     }
-    // a command that reads some tables computes from them and never names a payment; the
-    // quality check and the report (every table) show payment ids in their examples
     DatasetReader.Builder b = DatasetReader.builder().zone(args.zone()).lenient(lenient)
-        .tables(tables).paymentIds(tables == null);
+        .tables(tables);
+    if (tables != null) {
+      UNUSED.forEach((t, c) -> b.leaveOut(t, c.toArray(new String[0])));
+    }
+    leaveOut.forEach((t, c) -> b.leaveOut(t, c.toArray(new String[0])));
     String d = args.value(DELIMITER);
     if (d != null) {
       b.delimiter(delimiter(args, d));
@@ -175,6 +195,12 @@ record DatasetSource(String label, Dataset dataset, List<TableRead> reads, boole
    * dataset in memory are used whole.
    */
   static DatasetSource of(Arguments args, Set<DatasetTable> tables) {
+    return of(args, tables, Map.of());
+  }
+
+  /** As {@link #of(Arguments, Set)}, leaving out these free-text columns as well. */
+  static DatasetSource of(Arguments args, Set<DatasetTable> tables,
+      Map<DatasetTable, List<String>> leaveOut) {
     if (args.dataset() != null) {
       return inMemory(args);
     }
@@ -194,7 +220,7 @@ record DatasetSource(String label, Dataset dataset, List<TableRead> reads, boole
     if (args.operands().isEmpty()) {
       throw args.usage("missing DATA (a dataset directory) or --demo");
     }
-    return read(args, args.has(Option.LENIENT), tables);
+    return read(args, args.has(Option.LENIENT), tables, leaveOut);
   }
 
   /** Rows rejected over all tables. */

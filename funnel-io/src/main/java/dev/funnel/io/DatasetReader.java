@@ -20,6 +20,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -86,7 +87,7 @@ public final class DatasetReader {
   private final Set<DatasetTable> only;
   private final long pipelineBytes;
   private final boolean direct;
-  private final boolean paymentIds;
+  private final Map<DatasetTable, Set<String>> leftOut;
   private final long splitBytes;
   private final java.time.LocalDate earliest;
   private final java.time.LocalDate latest;
@@ -95,7 +96,9 @@ public final class DatasetReader {
     this.earliest = b.earliest;
     this.latest = b.latest;
     this.direct = b.direct;
-    this.paymentIds = b.paymentIds;
+    Map<DatasetTable, Set<String>> out = new EnumMap<>(DatasetTable.class);
+    b.leftOut.forEach((t, c) -> out.put(t, Set.copyOf(c)));
+    this.leftOut = Collections.unmodifiableMap(out);
     this.splitBytes = b.splitBytes;
     this.zone = b.zone;
     this.catalog = b.catalog;
@@ -654,15 +657,30 @@ public final class DatasetReader {
   }
 
 
-  /** The codec columns this reader leaves out ({@link Builder#paymentIds}), or null. */
+  /** The codec columns this reader leaves out of a table ({@link Builder#leaveOut}), or null. */
   private boolean[] leftOut(Codec<?> codec) {
-    if (paymentIds || codec != PaymentCodec.INSTANCE) {
+    Set<String> names = leftOut.get(codec.table);
+    if (names == null) {
       return null;
     }
     boolean[] out = new boolean[codec.columns.length];
-    out[codec.index("payment_id")] = true;
+    for (String n : names) {
+      out[codec.index(n)] = true;
+    }
     return out;
   }
+
+  /**
+   * The columns {@link Builder#leaveOut} accepts: free text that no row is rejected for and no
+   * other column's reading depends on (ids, times, amounts, stages, kinds and currencies decide
+   * whether a row is read).
+   */
+  static final Map<DatasetTable, Set<String>> FREE_TEXT = Map.of(
+      DatasetTable.LEADS, Set.of("campaign", "segment", "owner"),
+      DatasetTable.STAGES, Set.of("reason", "owner"),
+      DatasetTable.ACTIVITIES, Set.of("owner", "outcome"),
+      DatasetTable.TOUCHES, Set.of("campaign"),
+      DatasetTable.PAYMENTS, Set.of("payment_id", "product"));
 
   /** Files at least this large are parsed on a thread of their own (1 MiB). */
   static final long PIPELINE_BYTES = 1 << 20;
@@ -745,8 +763,8 @@ public final class DatasetReader {
     return "DatasetReader[" + (lenient ? "lenient" : "strict") + ", zone " + zone
         + ", delimiter " + (delimiter == 0 ? "detected" : "'" + delimiter + "'")
         + (rates == null ? "" : ", rates to " + rates.target())
-        + (only == null ? "" : ", tables " + only) + (paymentIds ? "" : ", without payment ids")
-        + "]";
+        + (only == null ? "" : ", tables " + only)
+        + (leftOut.isEmpty() ? "" : ", leaving out " + new TreeMap<>(leftOut)) + "]";
   }
 
   /** Options of a {@link DatasetReader}. */
@@ -760,7 +778,7 @@ public final class DatasetReader {
     private EnumSet<DatasetTable> only;
     private long pipelineBytes = PIPELINE_BYTES;
     private boolean direct = true;
-    private boolean paymentIds = true;
+    private final Map<DatasetTable, Set<String>> leftOut = new EnumMap<>(DatasetTable.class);
     private long splitBytes = SPLIT_BYTES;
 
     private Builder() {}
@@ -795,15 +813,26 @@ public final class DatasetReader {
 
     /** Whether CSV tables take the fast route into the columns (the default); for tests of both. */
     /**
-     * Whether the payments' {@code payment_id} column is read (default true). Without it every
-     * payment has no id, exactly as if the file had no such column, and nothing else changes: the
-     * column is optional free text that no row is rejected for. A caller that never names a single
-     * payment (every calculation; only the quality check's examples show ids) saves copying an
-     * id per payment: about 15 bytes of heap a payment while reading and after. Applies to
-     * {@link DatasetReader#read(Path)}; single-table reads keep every column.
+     * Reads free-text columns of a table as if its file did not have them: their values are
+     * absent in the dataset and nothing else changes, on every route and in both modes, since no
+     * row is rejected for such a cell. A caller that never uses a column saves decoding and
+     * keeping it (payment ids: about 15 bytes of heap a payment). The columns that may be left
+     * out: leads {@code campaign, segment, owner}; stages {@code reason, owner}; activities
+     * {@code owner, outcome}; touches {@code campaign}; payments {@code payment_id, product}.
+     * Applies to {@link DatasetReader#read(Path)}; single-table reads keep every column. Calls add
+     * up.
+     *
+     * @throws IllegalArgumentException for another column or table, naming the ones allowed
      */
-    public Builder paymentIds(boolean keep) {
-      this.paymentIds = keep;
+    public Builder leaveOut(DatasetTable table, String... columns) {
+      Set<String> allowed = table == null ? null : FREE_TEXT.get(table);
+      for (String c : columns) {
+        if (allowed == null || c == null || !allowed.contains(c)) {
+          throw new IllegalArgumentException("cannot leave out " + table + " column " + c
+              + ": only the free-text columns " + new TreeMap<>(FREE_TEXT));
+        }
+        leftOut.computeIfAbsent(table, k -> new java.util.TreeSet<>()).add(c);
+      }
       return this;
     }
 

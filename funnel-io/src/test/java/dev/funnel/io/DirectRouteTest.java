@@ -1,9 +1,12 @@
 package dev.funnel.io;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.funnel.core.CurrencyRates;
 import dev.funnel.core.Dataset;
+import dev.funnel.core.DatasetTable;
 import dev.funnel.core.columnar.Columns;
 import java.math.BigDecimal;
 import java.io.IOException;
@@ -71,30 +74,104 @@ class DirectRouteTest {
   }
 
   /**
-   * Without payment ids ({@link DatasetReader.Builder#paymentIds}) a read gives what the full read
-   * gives with every payment's id dropped (the oracle: the same files read whole, ids nulled, the
-   * payments compared in a canonical order, since ties between payments order by id), the same
-   * table reads and warnings, or the same failure; whole, in halves, on the codec route, strict
-   * and lenient, with and without rates.
+   * Leaving free-text columns out ({@link DatasetReader.Builder#leaveOut}, a random choice per
+   * case) gives what the full read gives with those fields dropped (the oracle: the same files
+   * read whole, the fields nulled, each table compared in a canonical order, since ties between
+   * rows order by these fields), the same table reads and warnings, or the same failure; whole,
+   * in halves, on the codec route, strict and lenient, with and without rates.
    */
   @Test
-  void withoutPaymentIdsTheReadIsTheFullReadWithIdsDropped() throws IOException {
+  void leavingFreeTextOutIsTheFullReadWithThoseFieldsDropped() throws IOException {
     Random rnd = new Random(20261208);
     for (int c = 0; c < 150; c++) {
       Path dir = Files.createDirectory(tmp.resolve("p" + c));
       write(dir, rnd);
+      Map<DatasetTable, List<String>> out = new java.util.EnumMap<>(DatasetTable.class);
+      DatasetReader.FREE_TEXT.forEach((t, cols) -> {
+        List<String> chosen = new ArrayList<>();
+        for (String col : new java.util.TreeSet<>(cols)) {
+          if (rnd.nextInt(3) > 0) {
+            chosen.add(col);
+          }
+        }
+        out.put(t, chosen);
+      });
       for (int mode = 0; mode < 4; mode++) {
         boolean lenient = mode % 2 == 1;
         CurrencyRates rates = mode >= 2 ? RATES : null;
-        String full = withoutIds(DatasetReader.builder().lenient(lenient).rates(rates).build(), dir);
+        String full = dropped(DatasetReader.builder().lenient(lenient).rates(rates).build(), dir, out);
         int k = c;
         int m = mode;
         for (DatasetReader.Builder b : List.of(DatasetReader.builder(),
             DatasetReader.builder().splitBytes(1), DatasetReader.builder().direct(false))) {
-          String without = withoutIds(b.lenient(lenient).rates(rates).paymentIds(false).build(), dir);
-          assertEquals(full, without, () -> "case " + k + " mode " + m + " in " + dir);
+          out.forEach((t, cols) -> b.leaveOut(t, cols.toArray(new String[0])));
+          String without = dropped(b.lenient(lenient).rates(rates).build(), dir, Map.of());
+          assertEquals(full, without, () -> "case " + k + " mode " + m + " leaving out " + out
+              + " in " + dir);
         }
       }
+    }
+  }
+
+  @Test
+  void onlyFreeTextColumnsCanBeLeftOut() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> DatasetReader.builder().leaveOut(DatasetTable.TOUCHES, "cost"));
+    assertTrue(e.getMessage().contains("free-text"), e.getMessage());
+    assertThrows(IllegalArgumentException.class,
+        () -> DatasetReader.builder().leaveOut(DatasetTable.LEADS, "customer_id"));
+    assertThrows(IllegalArgumentException.class,
+        () -> DatasetReader.builder().leaveOut(DatasetTable.PLAN, "metric"));
+  }
+
+  /** The read's outcome with the named fields nulled and each table in a canonical order. */
+  private static String dropped(DatasetReader r, Path dir, Map<DatasetTable, List<String>> out) {
+    try {
+      DatasetRead read = r.read(dir);
+      Dataset d = read.dataset();
+      List<String> leads = new ArrayList<>();
+      for (dev.funnel.core.Lead l : d.leads()) {
+        List<String> o = out.getOrDefault(DatasetTable.LEADS, List.of());
+        leads.add(new dev.funnel.core.Lead(l.id(), l.createdAt(), l.channel(),
+            o.contains("campaign") ? null : l.campaign(), o.contains("segment") ? null : l.segment(),
+            o.contains("owner") ? null : l.owner(), l.customerId(), l.attributes()).toString());
+      }
+      List<String> stages = new ArrayList<>();
+      for (dev.funnel.core.StageChange s : d.stages()) {
+        List<String> o = out.getOrDefault(DatasetTable.STAGES, List.of());
+        stages.add(new dev.funnel.core.StageChange(s.leadId(), s.stage(), s.at(),
+            o.contains("reason") ? null : s.reason(), s.amount(), o.contains("owner") ? null : s.owner())
+            .toString());
+      }
+      List<String> activities = new ArrayList<>();
+      for (dev.funnel.core.Activity a : d.activities()) {
+        List<String> o = out.getOrDefault(DatasetTable.ACTIVITIES, List.of());
+        activities.add(new dev.funnel.core.Activity(a.leadId(), a.at(), a.type(),
+            o.contains("owner") ? null : a.owner(), o.contains("outcome") ? null : a.outcome())
+            .toString());
+      }
+      List<String> touches = new ArrayList<>();
+      for (dev.funnel.core.Touch t : d.touches()) {
+        List<String> o = out.getOrDefault(DatasetTable.TOUCHES, List.of());
+        touches.add(new dev.funnel.core.Touch(t.leadId(), t.at(), t.channel(),
+            o.contains("campaign") ? null : t.campaign(), t.kind(), t.cost()).toString());
+      }
+      List<String> payments = new ArrayList<>();
+      for (dev.funnel.core.Payment p : d.payments()) {
+        List<String> o = out.getOrDefault(DatasetTable.PAYMENTS, List.of());
+        payments.add(new dev.funnel.core.Payment(o.contains("payment_id") ? null : p.paymentId(),
+            p.customerId(), p.leadId(), p.paidAt(), p.amount(), o.contains("product") ? null : p.product())
+            .toString());
+      }
+      for (List<String> l : List.of(leads, stages, activities, touches, payments)) {
+        Collections.sort(l);
+      }
+      return "leads " + leads + "\nstages " + stages + "\nactivities " + activities
+          + "\ntouches " + touches + "\npayments " + payments + "\nspend " + d.spend()
+          + "\ncurrency " + d.currency() + "\nreads " + read.tables() + "\nwarnings "
+          + read.warnings();
+    } catch (InvalidDataException | IllegalArgumentException e) {
+      return e.getClass().getSimpleName() + ": " + e.getMessage();
     }
   }
 
@@ -105,32 +182,14 @@ class DirectRouteTest {
     Files.writeString(dir.resolve("payments.ndjson"), ""
         + "{\"payment_id\": \"P1\", \"customer_id\": \"C1\", \"paid_at\": \"2026-03-01T09:15:00Z\", \"amount\": \"12.50\", \"currency\": \"USD\"}\n"
         + "{\"payment_id\": \"P2\", \"customer_id\": \"C2\", \"paid_at\": \"2026-03-02T09:15:00Z\", \"amount\": \"-5\", \"currency\": \"USD\"}\n");
-    String full = withoutIds(DatasetReader.strict(), dir);
-    Dataset without = DatasetReader.builder().paymentIds(false).build().read(dir).dataset();
-    assertEquals(full, withoutIds(DatasetReader.builder().paymentIds(false).build(), dir));
+    Map<DatasetTable, List<String>> ids = Map.of(DatasetTable.PAYMENTS, List.of("payment_id"));
+    String full = dropped(DatasetReader.strict(), dir, ids);
+    DatasetReader reader = DatasetReader.builder().leaveOut(DatasetTable.PAYMENTS, "payment_id").build();
+    Dataset without = reader.read(dir).dataset();
+    assertEquals(full, dropped(reader, dir, Map.of()));
     assertEquals(2, without.payments().size());
     for (dev.funnel.core.Payment p : without.payments()) {
       assertEquals(null, p.paymentId(), p.toString());
-    }
-  }
-
-  /** The read's outcome with every payment id dropped and the payments in a canonical order. */
-  private static String withoutIds(DatasetReader r, Path dir) {
-    try {
-      DatasetRead read = r.read(dir);
-      Dataset d = read.dataset();
-      List<String> payments = new ArrayList<>();
-      for (dev.funnel.core.Payment p : d.payments()) {
-        payments.add(new dev.funnel.core.Payment(null, p.customerId(), p.leadId(), p.paidAt(),
-            p.amount(), p.product()).toString());
-      }
-      Collections.sort(payments);
-      return "leads " + d.leads() + "\nstages " + d.stages() + "\nactivities " + d.activities()
-          + "\ntouches " + d.touches() + "\npayments " + payments + "\nspend " + d.spend()
-          + "\ncurrency " + d.currency() + "\nreads " + read.tables() + "\nwarnings "
-          + read.warnings();
-    } catch (InvalidDataException | IllegalArgumentException e) {
-      return e.getClass().getSimpleName() + ": " + e.getMessage();
     }
   }
 
