@@ -53,24 +53,15 @@ class DirectRouteTest {
 
   @Test
   void fastRouteReadsWhatTheCodecRouteReads() throws IOException {
-    Random rnd = new Random(20261207);
-    for (int c = 0; c < 300; c++) {
-      Path dir = Files.createDirectory(tmp.resolve("d" + c));
-      write(dir, rnd);
-      for (int mode = 0; mode < 4; mode++) {
-        boolean lenient = mode % 2 == 1;
-        CurrencyRates rates = mode >= 2 ? RATES : null;
-        String fast = outcome(DatasetReader.builder().lenient(lenient).rates(rates).build(), dir);
-        String halves = outcome(
-            DatasetReader.builder().lenient(lenient).rates(rates).splitBytes(1).build(), dir);
-        String slow = outcome(
-            DatasetReader.builder().lenient(lenient).rates(rates).direct(false).build(), dir);
-        int k = c;
-        int m = mode;
-        assertEquals(slow, fast, () -> "case " + k + " mode " + m + " in " + dir);
-        assertEquals(slow, halves, () -> "case " + k + " mode " + m + ", in halves, in " + dir);
-      }
-    }
+    randomCases(20261207, 300, "d", (dir, c, lenient, rates, where) -> {
+      String fast = outcome(DatasetReader.builder().lenient(lenient).rates(rates).build(), dir);
+      String halves = outcome(
+          DatasetReader.builder().lenient(lenient).rates(rates).splitBytes(1).build(), dir);
+      String slow = outcome(
+          DatasetReader.builder().lenient(lenient).rates(rates).direct(false).build(), dir);
+      assertEquals(slow, fast, where);
+      assertEquals(slow, halves, () -> where.get() + ", in halves");
+    });
   }
 
   /**
@@ -82,33 +73,49 @@ class DirectRouteTest {
    */
   @Test
   void leavingFreeTextOutIsTheFullReadWithThoseFieldsDropped() throws IOException {
-    Random rnd = new Random(20261208);
-    for (int c = 0; c < 150; c++) {
-      Path dir = Files.createDirectory(tmp.resolve("p" + c));
-      write(dir, rnd);
+    randomCases(20261208, 150, "p", (dir, c, lenient, rates, where) -> {
+      Random pick = new Random(c); // the same choice in every mode of a case
       Map<DatasetTable, List<String>> out = new java.util.EnumMap<>(DatasetTable.class);
       DatasetReader.FREE_TEXT.forEach((t, cols) -> {
         List<String> chosen = new ArrayList<>();
         for (String col : new java.util.TreeSet<>(cols)) {
-          if (rnd.nextInt(3) > 0) {
+          if (pick.nextInt(3) > 0) {
             chosen.add(col);
           }
         }
         out.put(t, chosen);
       });
+      String full = dropped(DatasetReader.builder().lenient(lenient).rates(rates).build(), dir, out);
+      for (DatasetReader.Builder b : List.of(DatasetReader.builder(),
+          DatasetReader.builder().splitBytes(1), DatasetReader.builder().direct(false))) {
+        out.forEach((t, cols) -> b.leaveOut(t, cols.toArray(new String[0])));
+        String without = dropped(b.lenient(lenient).rates(rates).build(), dir, Map.of());
+        assertEquals(full, without, () -> where.get() + " leaving out " + out);
+      }
+    });
+  }
+
+  /** A check of one random dataset directory in one reading mode. */
+  @FunctionalInterface
+  private interface CaseCheck {
+    void check(Path dir, int c, boolean lenient, CurrencyRates rates,
+        java.util.function.Supplier<String> where);
+  }
+
+  /**
+   * Runs {@code check} on {@code n} random messy directories ({@link #write}), each in four
+   * modes: strict and lenient, without and with rates.
+   */
+  private void randomCases(long seed, int n, String prefix, CaseCheck check) throws IOException {
+    Random rnd = new Random(seed);
+    for (int c = 0; c < n; c++) {
+      Path dir = Files.createDirectory(tmp.resolve(prefix + c));
+      write(dir, rnd);
       for (int mode = 0; mode < 4; mode++) {
-        boolean lenient = mode % 2 == 1;
-        CurrencyRates rates = mode >= 2 ? RATES : null;
-        String full = dropped(DatasetReader.builder().lenient(lenient).rates(rates).build(), dir, out);
         int k = c;
         int m = mode;
-        for (DatasetReader.Builder b : List.of(DatasetReader.builder(),
-            DatasetReader.builder().splitBytes(1), DatasetReader.builder().direct(false))) {
-          out.forEach((t, cols) -> b.leaveOut(t, cols.toArray(new String[0])));
-          String without = dropped(b.lenient(lenient).rates(rates).build(), dir, Map.of());
-          assertEquals(full, without, () -> "case " + k + " mode " + m + " leaving out " + out
-              + " in " + dir);
-        }
+        check.check(dir, c, mode % 2 == 1, mode >= 2 ? RATES : null,
+            () -> "case " + k + " mode " + m + " in " + dir);
       }
     }
   }
