@@ -23,7 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A command reads only the tables (and, for payments, the columns) its computation uses; what it
  * leaves out changes nothing: its JSON on a dataset directory equals its JSON on the whole dataset
- * read from that directory and given in memory (every table, every column). Over the demo with
+ * read from that directory and given in memory (every table, every column), for attribution,
+ * unit economics, cohorts, the funnel, LTV, sales, plan vs actual, SLA and the bridge. Over the demo with
  * its defects (orphan rows, ids without a lead row) and repeat payments.
  */
 class TablesReadTest {
@@ -56,7 +57,12 @@ class TablesReadTest {
         new String[] {"attribution", "--model", "linear", "--conversion", "LEAD"},
         new String[] {"unit"},
         new String[] {"cohorts"},
-        new String[] {"funnel", "--by", "channel", "--period", "month"});
+        new String[] {"funnel", "--by", "channel", "--period", "month"},
+        new String[] {"ltv"},
+        new String[] {"sales"},
+        new String[] {"planfact", "--period", "2026-05"},
+        new String[] {"sla"},
+        new String[] {"bridge", "--base", "2026-04", "--current", "2026-05"});
     for (String[] c : commands) {
       List<String> onDisk = new ArrayList<>(List.of(c));
       onDisk.add(1, dir.toString());
