@@ -21,11 +21,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A command reads only the tables (and, for payments, the columns) its computation uses; what it
+ * A command reads only the tables (and the free-text columns) its computation uses; what it
  * leaves out changes nothing: its JSON on a dataset directory equals its JSON on the whole dataset
  * read from that directory and given in memory (every table, every column), for attribution,
- * unit economics, cohorts, the funnel, LTV, sales, plan vs actual, SLA and the bridge. Over the demo with
- * its defects (orphan rows, ids without a lead row) and repeat payments.
+ * unit economics, cohorts, the funnel, LTV, sales, plan vs actual, SLA and the bridge. Over the
+ * demo with its defects (orphan rows, ids without a lead row) and repeat payments.
  */
 class TablesReadTest {
 
