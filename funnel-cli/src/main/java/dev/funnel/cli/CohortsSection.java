@@ -51,6 +51,12 @@ final class CohortsSection extends ComputedSection<CohortsSection.Result> {
     return List.of(DatasetTable.PAYMENTS);
   }
 
+  /** Two passes over the payments: the cohort table and the channel economics. */
+  @Override
+  int cost() {
+    return 2 * PAYMENT_PASS;
+  }
+
   @Override
   Result compute(ReportInput in) {
     ReportScope s = in.scope();

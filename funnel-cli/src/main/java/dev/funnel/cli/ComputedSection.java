@@ -21,6 +21,17 @@ abstract class ComputedSection<T> implements ReportSection {
   /** The tables the section needs, in the order a missing one is reported. */
   abstract List<DatasetTable> tables();
 
+  /** {@link #cost()} of a section that passes over the payments, usually the largest table. */
+  static final int PAYMENT_PASS = 2;
+
+  /**
+   * A rough relative cost of {@link #compute}, by which {@link Report#prepare} starts the longest
+   * first: {@link #PAYMENT_PASS} when the section reads payments, 1 otherwise.
+   */
+  int cost() {
+    return tables().contains(DatasetTable.PAYMENTS) ? PAYMENT_PASS : 1;
+  }
+
   /** Computes the result; called at most once per report. */
   abstract T compute(ReportInput in);
 

@@ -56,13 +56,20 @@ final class Report {
    * processor nothing is computed ahead.
    */
   static void prepare(ReportInput in) {
-    List<Runnable> jobs = new java.util.ArrayList<>();
-    jobs.add(() -> in.scope().quality(in.reads()));
-    jobs.add(() -> in.scope().span());
+    // the longest jobs first (the passes over payments, the largest table, and cohorts' two), so
+    // that no long job starts last while the other threads have nothing left to do
+    List<Job> queue = new java.util.ArrayList<>();
+    queue.add(new Job(ComputedSection.PAYMENT_PASS, () -> in.scope().quality(in.reads())));
+    queue.add(new Job(1, () -> in.scope().span()));
     for (ReportSection s : SECTIONS) {
       if (s instanceof ComputedSection<?> c) {
-        jobs.add(() -> c.prepare(in));
+        queue.add(new Job(c.cost(), () -> c.prepare(in)));
       }
+    }
+    queue.sort(java.util.Comparator.comparingInt(Job::cost).reversed()); // stable: report order
+    List<Runnable> jobs = new java.util.ArrayList<>();
+    for (Job j : queue) {
+      jobs.add(j.run());
     }
     int threads = Math.min(Runtime.getRuntime().availableProcessors(), jobs.size());
     if (threads <= 1) {
@@ -92,6 +99,9 @@ final class Report {
       pool.shutdownNow();
     }
   }
+
+  /** A job of {@link #prepare} and its rough relative cost. */
+  private record Job(int cost, Runnable run) {}
 
   /** The width of the text report: a 100-column terminal. */
   static final int WIDTH = 100;
