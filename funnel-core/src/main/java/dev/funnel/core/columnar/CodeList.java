@@ -46,6 +46,32 @@ final class CodeList implements Growable {
     set(size++, code);
   }
 
+  /**
+   * Appends every code of {@code other}, each non-negative one through {@code codes} (a part's
+   * provisional codes to this list's: {@link Interner#absorb}; null: as they are), widened once
+   * for the largest.
+   */
+  void addAll(CodeList other, int[] codes) {
+    int n = other.size;
+    int max = other.ints != null ? Integer.MAX_VALUE : other.shorts != null ? Short.MAX_VALUE : 0;
+    if (codes != null) {
+      max = 0;
+      for (int c : codes) {
+        max = Math.max(max, c);
+      }
+    }
+    reserve(size + n);
+    if (ints == null && (max > Short.MAX_VALUE || (shorts == null && max > Byte.MAX_VALUE))) {
+      widen(max);
+    }
+    int at = size;
+    for (int i = 0; i < n; i++) {
+      int c = other.get(i);
+      set(at + i, c < 0 || codes == null ? c : codes[c]);
+    }
+    size += n;
+  }
+
   private int capacity() {
     return ints != null ? ints.length : shorts != null ? shorts.length : bytes.length;
   }

@@ -529,28 +529,26 @@ public final class ColumnsBuilder {
           }
           hasRow.set(lead);
           leadId.add(lead);
-          leadCreated.add(part.leadCreated.millis(r), part.leadCreated.sub(r));
-          leadChannel.add(map(ch, part.leadChannel.get(r)));
-          leadCampaign.add(map(ca, part.leadCampaign.get(r)));
-          leadSegment.add(map(sg, part.leadSegment.get(r)));
-          leadOwner.add(map(ow, part.leadOwner.get(r)));
-          leadCustomer.add(map(cu, part.leadCustomer.get(r)));
         }
+        leadCreated.addAll(part.leadCreated);
+        leadChannel.addAll(part.leadChannel, ch);
+        leadCampaign.addAll(part.leadCampaign, ca);
+        leadSegment.addAll(part.leadSegment, sg);
+        leadOwner.addAll(part.leadOwner, ow);
+        leadCustomer.addAll(part.leadCustomer, cu);
         break;
       }
       case STAGES: {
         int[] id = leadIds.absorb(part.leadIds);
         int[] rs = reasons.absorb(part.reasons);
         int[] ow = owners.absorb(part.owners);
-        for (int r = 0; r < part.stLead.size(); r++) {
-          stAt.add(part.stAt.millis(r), part.stAt.sub(r));
-          stLead.add(map(id, part.stLead.get(r)));
-          stStage.add(part.stStage.get(r));
-          stReason.add(map(rs, part.stReason.get(r)));
-          stAmount.add(part.stAmount, r);
-          stCurrency.add(part.stAmount.absent(r) ? null : part.stCurrency.of(r));
-          stOwner.add(map(ow, part.stOwner.get(r)));
-        }
+        stAt.addAll(part.stAt);
+        stLead.addAll(part.stLead, id);
+        stStage.addAll(part.stStage, null);
+        stReason.addAll(part.stReason, rs);
+        stCurrency.addAll(part.stCurrency, part.stAmount::absent);
+        stAmount.addAll(part.stAmount);
+        stOwner.addAll(part.stOwner, ow);
         break;
       }
       case ACTIVITIES: {
@@ -558,59 +556,46 @@ public final class ColumnsBuilder {
         int[] ty = activityTypes.absorb(part.activityTypes);
         int[] ow = owners.absorb(part.owners);
         int[] ou = outcomes.absorb(part.outcomes);
-        for (int r = 0; r < part.acLead.size(); r++) {
-          acAt.add(part.acAt.millis(r), part.acAt.sub(r));
-          acLead.add(map(id, part.acLead.get(r)));
-          acType.add(map(ty, part.acType.get(r)));
-          acOwner.add(map(ow, part.acOwner.get(r)));
-          acOutcome.add(map(ou, part.acOutcome.get(r)));
-        }
+        acAt.addAll(part.acAt);
+        acLead.addAll(part.acLead, id);
+        acType.addAll(part.acType, ty);
+        acOwner.addAll(part.acOwner, ow);
+        acOutcome.addAll(part.acOutcome, ou);
         break;
       }
       case TOUCHES: {
         int[] id = leadIds.absorb(part.leadIds);
         int[] ch = channels.absorb(part.channels);
         int[] ca = campaigns.absorb(part.campaigns);
-        for (int r = 0; r < part.toLead.size(); r++) {
-          toAt.add(part.toAt.millis(r), part.toAt.sub(r));
-          toLead.add(map(id, part.toLead.get(r)));
-          toChannel.add(map(ch, part.toChannel.get(r)));
-          toCampaign.add(map(ca, part.toCampaign.get(r)));
-          toKind.add(part.toKind.get(r));
-          toCost.add(part.toCost, r);
-          toCurrency.add(part.toCost.absent(r) ? null : part.toCurrency.of(r));
-        }
+        toAt.addAll(part.toAt);
+        toLead.addAll(part.toLead, id);
+        toChannel.addAll(part.toChannel, ch);
+        toCampaign.addAll(part.toCampaign, ca);
+        toKind.addAll(part.toKind, null);
+        toCurrency.addAll(part.toCurrency, part.toCost::absent);
+        toCost.addAll(part.toCost);
         break;
       }
       case PAYMENTS: {
         int[] id = leadIds.absorb(part.leadIds);
         int[] cu = customers.absorb(part.customers);
         int[] pr = products.absorb(part.products);
-        int n = part.paCustomer.size();
         // the columns are independent: times, amounts and ids on another thread
         CompletableFuture<Void> later = CompletableFuture.runAsync(() -> {
-          for (int r = 0; r < n; r++) {
-            paAt.add(part.paAt.millis(r), part.paAt.sub(r));
-            paAmount.add(part.paAmount, r);
-            paId.add(part.paId, r);
-          }
+          paAt.addAll(part.paAt);
+          paAmount.addAll(part.paAmount);
+          paId.addAll(part.paId);
         });
-        for (int r = 0; r < n; r++) {
-          paCustomer.add(map(cu, part.paCustomer.get(r)));
-          paLead.add(map(id, part.paLead.get(r)));
-          paCurrency.add(part.paCurrency.of(r));
-          paProduct.add(map(pr, part.paProduct.get(r)));
-        }
+        paCustomer.addAll(part.paCustomer, cu);
+        paLead.addAll(part.paLead, id);
+        paCurrency.addAll(part.paCurrency, part.paAmount::absent);
+        paProduct.addAll(part.paProduct, pr);
         join(later);
         break;
       }
       default:
         throw new IllegalArgumentException("table " + t + " is not read in parts");
     }
-  }
-
-  private static int map(int[] codes, int provisional) {
-    return provisional < 0 ? provisional : codes[provisional];
   }
 
   /**

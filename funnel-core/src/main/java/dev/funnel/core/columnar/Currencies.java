@@ -52,6 +52,31 @@ final class Currencies {
     size++;
   }
 
+  /**
+   * Appends the rows of another table's currencies, in order; {@code absent} tells which of its
+   * rows have no amount (and so name no currency). While both name at most one currency, and the
+   * same one, nothing is done per row.
+   */
+  void addAll(Currencies other, java.util.function.IntPredicate absent) {
+    if (perRow == null && other.perRow == null) {
+      if (other.codes.isEmpty()) {
+        size += other.size;
+        return;
+      }
+      String c = other.codes.get(0);
+      if (codes.isEmpty() || codes.get(0).equals(c)) {
+        if (codes.isEmpty()) {
+          codes.add(c);
+        }
+        size += other.size;
+        return;
+      }
+    }
+    for (int r = 0; r < other.size; r++) {
+      add(absent.test(r) ? null : other.of(r));
+    }
+  }
+
   /** Whether every row so far names the same currency (or there is no row). */
   boolean single() {
     return perRow == null;

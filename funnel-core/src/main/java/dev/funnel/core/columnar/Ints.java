@@ -22,6 +22,23 @@ final class Ints implements Growable {
     }
   }
 
+  /**
+   * Appends every element of {@code other}, each non-negative one through {@code codes} (a part's
+   * provisional codes to this builder's: {@link Interner#absorb}); negative ones as they are.
+   */
+  void addAll(Ints other, int[] codes) {
+    int n = other.size;
+    reserve(size + n);
+    int[] src = other.a;
+    int[] dst = a;
+    int at = size;
+    for (int i = 0; i < n; i++) {
+      int c = src[i];
+      dst[at + i] = c < 0 ? c : codes[c];
+    }
+    size += n;
+  }
+
   int get(int i) {
     return a[i];
   }

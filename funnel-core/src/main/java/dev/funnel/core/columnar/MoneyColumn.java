@@ -261,13 +261,21 @@ public final class MoneyColumn {
       }
     }
 
-    /** Appends row {@code row} of another builder. */
-    void add(Builder other, int row) {
-      if (other.odd != null && other.odd[row] != null) {
-        add(other.odd[row]);
-      } else {
-        add(other.own[row], other.ownScale[row]);
+    /** Appends every row of another builder, in its order. */
+    void addAll(Builder other) {
+      int n = other.size;
+      reserve(size + n);
+      System.arraycopy(other.own, 0, own, size, n);
+      System.arraycopy(other.ownScale, 0, ownScale, size, n);
+      if (other.odd != null) {
+        if (odd == null) {
+          odd = new BigDecimal[own.length];
+        }
+        System.arraycopy(other.odd, 0, odd, size, n);
+      } else if (odd != null) {
+        Arrays.fill(odd, size, size + n, null);
       }
+      size += n;
     }
 
     /** Appends an amount given as its unscaled value and a scale of at most 18 digits. */

@@ -77,14 +77,25 @@ final class TextColumn {
       add(b, 0, b.length);
     }
 
-    /** Appends row {@code row} of another builder. */
-    void add(Builder other, int row) {
-      if (other.absent.get(row)) {
-        add((String) null);
-      } else {
-        int from = row == 0 ? 0 : other.ends[row - 1];
-        add(other.bytes, from, other.ends[row] - from);
+    /** Appends every row of another builder, in its order. */
+    void addAll(Builder other) {
+      int n = other.size;
+      if (size + n > ends.length) {
+        ends = Arrays.copyOf(ends, Math.max(size + n, ends.length + (ends.length >> 1)));
       }
+      if (used + other.used > bytes.length) {
+        bytes = Arrays.copyOf(bytes, used + other.used);
+      }
+      System.arraycopy(other.bytes, 0, bytes, used, other.used);
+      for (int i = 0; i < n; i++) {
+        ends[size + i] = used + other.ends[i];
+      }
+      for (int r = other.absent.nextSetBit(0); r >= 0 && r < n; r = other.absent.nextSetBit(r + 1)) {
+        absent.set(size + r);
+      }
+      used += other.used;
+      size += n;
+      any |= other.any;
     }
 
     /** Appends the text of UTF-8 bytes {@code b[off, off+len)}. */

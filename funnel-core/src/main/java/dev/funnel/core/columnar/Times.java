@@ -89,6 +89,22 @@ final class Times implements Growable {
     millis[size++] = ms;
   }
 
+  /** Appends every time of another builder, in its order. */
+  void addAll(Times other) {
+    int n = other.size;
+    reserve(size + n);
+    System.arraycopy(other.millis, 0, millis, size, n);
+    if (other.sub != null) {
+      if (sub == null) {
+        sub = new int[millis.length]; // the rows so far are whole milliseconds
+      }
+      System.arraycopy(other.sub, 0, sub, size, n);
+    } else if (sub != null) {
+      Arrays.fill(sub, size, size + n, 0);
+    }
+    size += n;
+  }
+
   /** Makes room for {@code n} times in all (a size hint; never shrinks). */
   @Override
   public void reserve(int n) {
