@@ -334,6 +334,9 @@ public final class MoneyColumn {
       return c != 0 ? c : Integer.compare(x.scale(), y.scale());
     }
 
+    /** No amount seen yet, where a scale is expected (a scale is a byte). */
+    private static final int NO_SCALE = Integer.MIN_VALUE;
+
     /** {@link #scaled}: the amount does not fit a long at the common scale. */
     private static final long OVERFLOW = Long.MIN_VALUE + 1;
 
@@ -372,7 +375,7 @@ public final class MoneyColumn {
       int n = size;
       int common = 0;
       boolean fits = true;
-      int first = -1;
+      int first = NO_SCALE; // the scale of the first amount (scales may be negative: 1E+3)
       boolean uniform = true;
       for (int i = 0; i < n; i++) {
         if (odd != null && odd[i] != null) {
@@ -384,12 +387,12 @@ public final class MoneyColumn {
           continue;
         }
         int s = ownScale[i];
-        if (first < 0) {
+        if (first == NO_SCALE) {
           first = s;
         } else if (s != first) {
           uniform = false;
         }
-        if (u != 0) {
+        if (u != 0 && s > common) { // only a scale above the common one can raise it
           long v = u;
           while (s > common && v % 10 == 0) {
             v /= 10;
@@ -398,27 +401,36 @@ public final class MoneyColumn {
           common = Math.max(common, s);
         }
       }
-      boolean fitsInt = true;
-      for (int i = 0; fits && i < n; i++) {
-        long v = scaled(perm == null ? i : perm[i], common);
-        if (v == OVERFLOW) {
-          fits = false;
-        } else if (v != ABSENT && (v <= Integer.MIN_VALUE || v > Integer.MAX_VALUE)) {
-          fitsInt = false;
-        }
-      }
       MoneyColumn c;
+      // one gathering pass: ints while every amount fits one, longs from the first that does not
+      int[] in32 = null;
+      long[] out = null;
       if (fits) {
-        long[] out = fitsInt ? null : new long[n];
-        int[] in32 = fitsInt ? new int[n] : null;
+        in32 = new int[n];
         for (int i = 0; i < n; i++) {
-          long v = scaled(perm == null ? i : perm[i], common);
-          if (fitsInt) {
-            in32[i] = v == ABSENT ? INT_ABSENT : (int) v;
-          } else {
+          int r = perm == null ? i : perm[i];
+          long v = ownScale[r] == common ? own[r] : scaled(r, common);
+          if (v == OVERFLOW) {
+            fits = false;
+            break;
+          }
+          if (out != null) {
             out[i] = v;
+          } else if (v == ABSENT) {
+            in32[i] = INT_ABSENT;
+          } else if (v > Integer.MIN_VALUE && v <= Integer.MAX_VALUE) {
+            in32[i] = (int) v;
+          } else {
+            out = new long[n];
+            for (int k = 0; k < i; k++) {
+              out[k] = in32[k] == INT_ABSENT ? ABSENT : in32[k];
+            }
+            out[i] = v;
+            in32 = null;
           }
         }
+      }
+      if (fits) {
         byte[] rs = null;
         if (!uniform) {
           rs = new byte[n];
@@ -426,7 +438,7 @@ public final class MoneyColumn {
             rs[i] = ownScale[perm == null ? i : perm[i]];
           }
         }
-        c = new MoneyColumn(n, out, in32, common, rs, first < 0 ? common : first, null);
+        c = new MoneyColumn(n, out, in32, common, rs, first == NO_SCALE ? common : first, null);
       } else {
         BigDecimal[] ex = new BigDecimal[n];
         int maxScale = 0;

@@ -15,8 +15,8 @@ final class Times implements Growable {
   private long[] millis;
   private int[] sub;
   private int size;
-  // a laid-out column of whole seconds within 68 years of each other: seconds after base (4 bytes
-  // a row instead of 8); GAP marks a lead index without a row
+  // a laid-out column of whole seconds within 68 years of each other: seconds from base, the
+  // first row's time (4 bytes a row instead of 8); GAP marks a lead index without a row
   private int[] secs;
   private long base;
   // of a laid-out column: its earliest and latest epoch milliseconds (MAX/MIN when it has none)
@@ -194,37 +194,48 @@ final class Times implements Growable {
   }
 
   /**
-   * The column as seconds after its earliest time when every time is a whole second and all lie
-   * within 2^31 - 1 seconds of it (exports are at whole seconds, or dates); null otherwise.
+   * The column as seconds from its first row's time when every time is a whole second and all lie
+   * within 2^31 - 1 seconds of each other (exports are at whole seconds, or dates); null
+   * otherwise. One pass, one division a row.
    */
   private Times secondsOrNull(int[] perm, int n) {
+    int[] x = new int[n];
+    long base = NO_BASE;
     long min = Long.MAX_VALUE;
     long max = Long.MIN_VALUE;
     for (int i = 0; i < n; i++) {
       int r = perm == null ? i : perm[i];
       if (r < 0) {
+        x[i] = GAP;
         continue;
       }
       long ms = millis[r];
-      if (ms % 1000 != 0) {
+      long sec = ms / 1000;
+      if (sec * 1000 != ms) {
         return null;
       }
+      if (base == NO_BASE) {
+        base = sec;
+      }
+      long d = sec - base; // |d| < 2^31 - 1 whenever the column qualifies (below)
+      if (d <= Integer.MIN_VALUE || d >= Integer.MAX_VALUE) {
+        return null;
+      }
+      x[i] = (int) d;
       min = Math.min(min, ms);
       max = Math.max(max, ms);
     }
     if (min != Long.MAX_VALUE && (max - min) / 1000 >= Integer.MAX_VALUE) {
       return null;
     }
-    int[] x = new int[n];
-    for (int i = 0; i < n; i++) {
-      int r = perm == null ? i : perm[i];
-      x[i] = r < 0 ? GAP : (int) ((millis[r] - min) / 1000);
-    }
-    Times t = new Times(x, min == Long.MAX_VALUE ? 0 : min);
+    Times t = new Times(x, base == NO_BASE ? 0 : base * 1000);
     t.minMs = min;
     t.maxMs = max;
     return t;
   }
+
+  /** No row seen yet, where the seconds of the first row's time are expected. */
+  private static final long NO_BASE = Long.MIN_VALUE;
 
   /** The earliest time of a laid-out column in epoch milliseconds; Long.MAX_VALUE when empty. */
   long minMillis() {

@@ -86,6 +86,46 @@ class MoneyColumnTest {
     assertFalse(e.present(1));
   }
 
+  /**
+   * A builder laid out in a random row order gives back every amount exactly, with its scale,
+   * whichever storage it settles on (ints, longs from some row on, or BigDecimals).
+   */
+  @Test
+  void aLayoutInAnyOrderGivesBackEveryAmount() {
+    String[] pool = {"2147483647", "-2147483647", "-2147483648", "0", "12.5", "1E+3", "0.000",
+        "19.63", "34.00", "999999999999999999", "-0.01", "21474836.48", "7", "1234567890123456789012"};
+    Random rnd = new Random(11);
+    for (int c = 0; c < 500; c++) {
+      int n = 1 + rnd.nextInt(30);
+      List<BigDecimal> given = new ArrayList<>();
+      MoneyColumn.Builder b = new MoneyColumn.Builder();
+      int kinds = 1 + rnd.nextInt(pool.length);
+      for (int i = 0; i < n; i++) {
+        BigDecimal a = rnd.nextInt(5) == 0 ? null : new BigDecimal(pool[rnd.nextInt(kinds)]);
+        given.add(a);
+        if (a != null && a.precision() <= 18 && rnd.nextBoolean()) {
+          b.add(a.unscaledValue().longValue(), a.scale()); // as a reader appends
+        } else {
+          b.add(a);
+        }
+      }
+      int[] perm = null;
+      if (rnd.nextBoolean()) {
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+          order.add(i);
+        }
+        java.util.Collections.shuffle(order, rnd);
+        perm = order.stream().mapToInt(Integer::intValue).toArray();
+      }
+      MoneyColumn col = b.build(perm);
+      for (int i = 0; i < n; i++) {
+        BigDecimal want = given.get(perm == null ? i : perm[i]);
+        assertEquals(want, col.value(i), "case " + c + " row " + i + " of " + given);
+      }
+    }
+  }
+
   @Test
   void valuesComeBackWithTheScaleTheyWereGiven() {
     MoneyColumn c = MoneyColumn.of("x", list("10.50", "3", "1E+3", "0.000", "2.25"));
