@@ -180,7 +180,10 @@ final class DatasetJourneys {
     private final Instant windowFrom;
     private final Instant asOf;
     private final long asOfMs;
+    private final int asOfSub;
     private final long windowMs;
+    private final int windowSub;
+    private final long lookbackMs;
     final CampaignKeys campaignKeys;
 
     int[] entryLead;
@@ -213,7 +216,10 @@ final class DatasetJourneys {
       this.windowFrom = windowFrom;
       this.asOf = asOf;
       asOfMs = asOf == null ? Long.MAX_VALUE : floorMillis(asOf);
+      asOfSub = asOf == null ? SATURATED : floorSub(asOf);
       windowMs = windowFrom == null ? Long.MIN_VALUE : floorMillis(windowFrom);
+      windowSub = windowFrom == null ? SATURATED : floorSub(windowFrom);
+      lookbackMs = lookback.toMillis(); // whole days
       campaignKeys = o.byCampaign() ? new CampaignKeys(c) : null;
       int n = leads.size();
       entryLead = new int[Math.max(16, Math.min(n, 1 << 16))];
@@ -270,15 +276,23 @@ final class DatasetJourneys {
       unattributedValue = unattributedValue.add(later.unattributedValue);
     }
 
-    /** Cuts the journey of one lead, if it has one. */
+    /** Whether the lead was created at or before the as-of instant. */
+    private boolean createdBy(int lead) {
+      int c = compare(leads.createdAt(lead), leads.createdSubMillis(lead), asOfMs, asOfSub);
+      return (c == TIE_SATURATED ? leads.created(lead).compareTo(asOf) : c) <= 0;
+    }
+
+    /**
+     * Cuts the journey of one lead, if it has one. Times are compared as (epoch millisecond,
+     * sub-millisecond nanoseconds) pairs, the exact order of the instants, without making them.
+     */
     void lead(int lead) {
         // a lead created after the as-of instant has no row yet
-        boolean row = leads.hasRow(lead) && (asOf == null || leads.createdAt(lead) < asOfMs
-            || (leads.createdAt(lead) == asOfMs && !leads.created(lead).isAfter(asOf)));
+        boolean row = leads.hasRow(lead) && (asOf == null || createdBy(lead));
         int tf = touches.from(lead);
-        int tt = cutAt(touches, tf, touches.to(lead), asOf, asOfMs);
+        int tt = cutAt(touches, tf, touches.to(lead), asOf, asOfMs, asOfSub);
         int sf = stages.from(lead);
-        int st = cutAt(stages, sf, stages.to(lead), asOf, asOfMs);
+        int st = cutAt(stages, sf, stages.to(lead), asOf, asOfMs, asOfSub);
         int hit = firstReaching(stages, sf, st, reachesConversion);
         boolean created = false;
         if (fromCreation && row
@@ -289,28 +303,41 @@ final class DatasetJourneys {
         if (!converts && tf == tt) {
           return;
         }
-        Instant end = created ? leads.created(lead)
-            : hit >= 0 ? stages.instant(hit) : touches.instant(tt - 1);
-        long endMs = created ? leads.createdAt(lead) : hit >= 0 ? stages.at(hit) : touches.at(tt - 1);
-        if (windowFrom != null
-            && (endMs < windowMs || (endMs == windowMs && end.isBefore(windowFrom)))) {
+        long endMs;
+        int endSub;
+        if (created) {
+          endMs = leads.createdAt(lead);
+          endSub = leads.createdSubMillis(lead);
+        } else if (hit >= 0) {
+          endMs = stages.at(hit);
+          endSub = stages.subMillis(hit);
+        } else {
+          endMs = touches.at(tt - 1);
+          endSub = touches.subMillis(tt - 1);
+        }
+        int toWindow = windowFrom == null ? 1 : compare(endMs, endSub, windowMs, windowSub);
+        if (toWindow == TIE_SATURATED) {
+          toWindow = instant(endMs, endSub).compareTo(windowFrom);
+        }
+        if (toWindow < 0) {
           return; // the journey ended before the window
         }
-        Instant start = end.minus(lookback);
-        long startMs = floorMillis(start);
-        // the window [start, end] is a contiguous range of the time-sorted touches
+        // the window [end - lookback, end] is a contiguous range of the time-sorted touches
+        long startMs = endMs - lookbackMs;
         int a = tf;
-        while (a < tt && compare(touches, a, startMs, start) < 0) {
-          a++;
+        if (startMs <= endMs) { // else before every representable time: no touch is too old
+          while (a < tt && compareRow(touches, a, startMs, endSub) < 0) {
+            a++;
+          }
         }
         int b = a;
-        while (b < tt && compare(touches, b, endMs, end) <= 0) {
+        while (b < tt && compareRow(touches, b, endMs, endSub) <= 0) {
           b++;
         }
         BigDecimal v = BigDecimal.ZERO;
         if (converts) {
           if (paidDays != null) {
-            v = paidRevenue(c, payments, lead, row, end, endMs, paidDays, asOf);
+            v = paidRevenue(c, payments, lead, row, instant(endMs, endSub), endMs, paidDays, asOf);
           } else if (!created && stageAmount.present(hit)) {
             v = stageAmount.value(hit);
           }
@@ -335,17 +362,16 @@ final class DatasetJourneys {
         entryStart[entries] = used;
         converted[entries] = converts;
         value[entries] = v;
-        leadMark[entries] = row
-            ? lastAtOrBefore(touches, a, b, leads.createdAt(lead), leads.created(lead)) : -1;
+        leadMark[entries] = row ? lastAtOrBefore(touches, a, b, leads.createdAt(lead),
+            leads.createdSubMillis(lead)) : -1;
         int mark = -1;
         if (reachesOpportunity != null) {
           int opp = firstReaching(stages, sf, st, reachesOpportunity);
           if (opp >= 0) {
-            mark = lastAtOrBefore(touches, a, b, stages.at(opp), stages.instant(opp));
+            mark = lastAtOrBefore(touches, a, b, stages.at(opp), stages.subMillis(opp));
           }
         }
         oppMark[entries] = mark;
-        int endSub = end.getNano() % 1_000_000;
         for (int r = a; r < b; r++) {
           key[used] = campaignKeys == null ? touches.channel(r) : campaignKeys.id(touches, r);
           age[used] = ageDays(touches.at(r), touches.subMillis(r), endMs, endSub);
@@ -353,6 +379,50 @@ final class DatasetJourneys {
         }
         entries++;
     }
+  }
+
+  /** The sub-millisecond part of a bound whose {@link #floorMillis} saturated: compare exactly. */
+  private static final int SATURATED = -1;
+
+  /**
+   * The nanoseconds within the millisecond {@link #floorMillis} gives for {@code t}, or
+   * {@link #SATURATED} when that millisecond is saturated (then only the instant says).
+   */
+  static int floorSub(Instant t) {
+    long s = t.getEpochSecond();
+    if (s > Long.MAX_VALUE / 1000 - 1 || s < Long.MIN_VALUE / 1000 + 1) {
+      return SATURATED;
+    }
+    return t.getNano() % 1_000_000;
+  }
+
+  /** The instant of epoch millisecond {@code ms} plus {@code sub} nanoseconds. */
+  private static Instant instant(long ms, int sub) {
+    return Instant.ofEpochSecond(Math.floorDiv(ms, 1000L), Math.floorMod(ms, 1000L) * 1_000_000L + sub);
+  }
+
+  /** {@link #compare}: a tie on the millisecond of a saturated bound, which only instants settle. */
+  private static final int TIE_SATURATED = Integer.MIN_VALUE;
+
+  /**
+   * The order of the time (ms, sub) against a bound given as its floor millisecond and
+   * sub-millisecond part ({@link #floorSub}), or {@link #TIE_SATURATED}.
+   */
+  private static int compare(long ms, int sub, long bMs, int bSub) {
+    if (ms != bMs) {
+      return ms < bMs ? -1 : 1;
+    }
+    return bSub != SATURATED ? Integer.compare(sub, bSub) : TIE_SATURATED;
+  }
+
+
+  /** The order of row {@code r}'s time and the time (bMs, bSub) of a row or a sum of them. */
+  private static int compareRow(dev.funnel.core.columnar.LeadRows rows, int r, long bMs, int bSub) {
+    long ms = rows.at(r);
+    if (ms != bMs) {
+      return ms < bMs ? -1 : 1;
+    }
+    return Integer.compare(rows.subMillis(r), bSub);
   }
 
   /** Per catalog index: whether a change into that stage reaches {@code target} (see {@link JourneySet#cut}). */
@@ -380,13 +450,17 @@ final class DatasetJourneys {
    * it are kept); {@code to} without one.
    */
   private static int cutAt(dev.funnel.core.columnar.LeadRows rows, int from, int to, Instant asOf,
-      long asOfMs) {
+      long asOfMs, int asOfSub) {
     if (asOf == null) {
       return to;
     }
     int t = to;
-    while (t > from && (rows.at(t - 1) > asOfMs
-        || (rows.at(t - 1) == asOfMs && rows.instant(t - 1).isAfter(asOf)))) {
+    while (t > from) {
+      int r = t - 1;
+      int c = compare(rows.at(r), rows.subMillis(r), asOfMs, asOfSub);
+      if ((c == TIE_SATURATED ? rows.instant(r).compareTo(asOf) : c) <= 0) {
+        break;
+      }
       t--;
     }
     return t;
@@ -399,26 +473,17 @@ final class DatasetJourneys {
     if (createdMs != rowMs) {
       return createdMs < rowMs;
     }
-    return leads.created(lead).isBefore(stages.instant(r));
+    return leads.createdSubMillis(lead) < stages.subMillis(r);
   }
 
   /**
-   * The order of touch row {@code r} and an instant {@code b} whose floor in milliseconds is
-   * {@code bMs}: the milliseconds decide unless they tie, then the exact instants.
+   * The position in {@code [a, b)} (0 = a) of the last touch at or before the time (tMs, tSub),
+   * or -1.
    */
-  private static int compare(TouchColumns touches, int r, long bMs, Instant b) {
-    long ms = touches.at(r);
-    if (ms != bMs) {
-      return ms < bMs ? -1 : 1;
-    }
-    return touches.instant(r).compareTo(b);
-  }
-
-  /** The position in {@code [a, b)} (0 = a) of the last touch at or before {@code t}, or -1. */
-  private static int lastAtOrBefore(TouchColumns touches, int a, int b, long tMs, Instant t) {
+  private static int lastAtOrBefore(TouchColumns touches, int a, int b, long tMs, int tSub) {
     int found = -1;
     for (int r = a; r < b; r++) {
-      if (compare(touches, r, tMs, t) <= 0) {
+      if (compareRow(touches, r, tMs, tSub) <= 0) {
         found = r - a;
       }
     }
