@@ -915,7 +915,7 @@ public final class ColumnsBuilder {
     CodeList reason = stReason;
     CodeList owner = stOwner;
     CodeList stage = stStage;
-    return RowSort.byKey(stLead.raw(), n, nLeads, (a, b) -> {
+    return RowSort.byKey(stLead.raw(), n, nLeads, stAt.rawMillis(), (a, b) -> {
       int c = stAt.compare(a, b);
       if (c == 0) c = Integer.compare(stage.get(a), stage.get(b));
       if (c == 0) c = Integer.compare(reason.get(a), reason.get(b));
@@ -943,7 +943,7 @@ public final class ColumnsBuilder {
     CodeList type = acType;
     CodeList owner = acOwner;
     CodeList outcome = acOutcome;
-    return RowSort.byKey(acLead.raw(), n, nLeads, (a, b) -> {
+    return RowSort.byKey(acLead.raw(), n, nLeads, acAt.rawMillis(), (a, b) -> {
       int c = acAt.compare(a, b);
       if (c == 0) c = Integer.compare(type.get(a), type.get(b));
       if (c == 0) c = Integer.compare(owner.get(a), owner.get(b));
@@ -974,7 +974,7 @@ public final class ColumnsBuilder {
     CodeList channel = toChannel;
     CodeList campaign = toCampaign;
     CodeList kind = toKind;
-    return RowSort.byKey(toLead.raw(), n, nLeads, (a, b) -> {
+    return RowSort.byKey(toLead.raw(), n, nLeads, toAt.rawMillis(), (a, b) -> {
       int c = toAt.compare(a, b);
       if (c == 0) c = Integer.compare(channel.get(a), channel.get(b));
       if (c == 0) c = Integer.compare(campaign.get(a), campaign.get(b));
@@ -1005,7 +1005,7 @@ public final class ColumnsBuilder {
   private int[] paymentOrder(int n, int nCustomers, int[] offsets) {
     int[] lead = paLead.raw();
     CodeList product = paProduct;
-    return RowSort.byKey(paCustomer.raw(), n, nCustomers, (a, b) -> {
+    return RowSort.byKey(paCustomer.raw(), n, nCustomers, paAt.rawMillis(), (a, b) -> {
       int c = paAt.compare(a, b);
       if (c == 0) c = paAmount.compare(a, b);
       if (c == 0) c = compareText(paId.get(a), paId.get(b));

@@ -18,9 +18,12 @@ final class RowSort {
 
   /**
    * The rows {@code 0..n-1} ordered by {@code key} (each in {@code 0..keys-1}), then by
-   * {@code within}; {@code offsets} (length {@code keys + 1}) receives each key's range.
+   * {@code within}; {@code offsets} (length {@code keys + 1}) receives each key's range. When
+   * {@code within} orders rows first by {@code first[row]} (null: no such key is given), a key's
+   * rows already in that order are recognized from the longs, and {@code within} is asked only
+   * about rows that tie on them.
    */
-  static int[] byKey(int[] key, int n, int keys, Order within, int[] offsets) {
+  static int[] byKey(int[] key, int n, int keys, long[] first, Order within, int[] offsets) {
     for (int i = 0; i < n; i++) {
       offsets[key[i] + 1]++;
     }
@@ -35,17 +38,35 @@ final class RowSort {
     }
     next = null;
     int[] tmp = null;
+    Order byFirst = first == null ? within : (a, b) -> {
+      long x = first[a];
+      long y = first[b];
+      return x != y ? (x < y ? -1 : 1) : within.compare(a, b);
+    };
     for (int k = 0; k < keys; k++) {
       int from = offsets[k];
       int to = offsets[k + 1];
-      if (to - from > 1 && !ordered(perm, from, to, within)) {
+      if (to - from > 1 && !(first != null ? ordered(perm, from, to, first, within)
+          : ordered(perm, from, to, within))) {
         if (tmp == null || tmp.length < to - from) {
           tmp = new int[Math.max(to - from, 64)];
         }
-        sort(perm, from, to, within, tmp);
+        sort(perm, from, to, byFirst, tmp);
       }
     }
     return perm;
+  }
+
+  /** {@link #ordered(int[], int, int, Order)} for an order whose first key is {@code first}. */
+  private static boolean ordered(int[] p, int from, int to, long[] first, Order o) {
+    for (int i = from + 1; i < to; i++) {
+      long a = first[p[i - 1]];
+      long b = first[p[i]];
+      if (a > b || (a == b && o.compare(p[i - 1], p[i]) > 0)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**

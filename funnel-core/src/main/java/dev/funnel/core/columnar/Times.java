@@ -128,6 +128,14 @@ final class Times implements Growable {
     return millis[row];
   }
 
+  /**
+   * The epoch milliseconds of a builder's rows (length at least {@link #size()}), the first key
+   * of a table's order ({@link RowSort#byKey}).
+   */
+  long[] rawMillis() {
+    return millis;
+  }
+
   /** Whether some row has a sub-millisecond part. */
   boolean hasSub() {
     return sub != null;

@@ -7,46 +7,51 @@ import java.util.Comparator;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-/** The radix sort on long keys orders rows as a stable comparison sort on the same keys does. */
+/**
+ * RowSort#byKey against a brute-force oracle: a stable sort of the row indexes by (key, first
+ * long, tie-breaker), on random rows with many ties, rows already in order, and rows in reverse.
+ */
 class RowSortTest {
 
-  /** The oracle: a stable sort of boxed row indexes by key, then ties, then index. */
-  private static int[] oracle(long[] key, int[] tie) {
-    Integer[] rows = new Integer[key.length];
-    for (int i = 0; i < rows.length; i++) {
-      rows[i] = i;
-    }
-    Comparator<Integer> c = Comparator.comparingLong(r -> key[r]);
-    if (tie != null) {
-      c = c.thenComparingInt(r -> tie[r]);
-    }
-    Arrays.sort(rows, c); // stable
-    return Arrays.stream(rows).mapToInt(Integer::intValue).toArray();
-  }
-
   @Test
-  void byLongAgreesWithAStableComparisonSort() {
-    Random rnd = new Random(7);
-    for (int round = 0; round < 400; round++) {
-      int n = rnd.nextInt(300);
-      long[] key = new long[n];
+  void byKeyIsAStableSortByKeyThenTheOrderWithin() {
+    Random rnd = new Random(5);
+    for (int c = 0; c < 400; c++) {
+      int n = rnd.nextInt(200);
+      int keys = 1 + rnd.nextInt(12);
+      int[] key = new int[n];
+      long[] first = new long[n];
       int[] tie = new int[n];
-      int shape = round % 5;
+      int shape = rnd.nextInt(3); // 0 random, 1 in order, 2 reversed
       for (int i = 0; i < n; i++) {
-        switch (shape) {
-          case 0: key[i] = rnd.nextLong(); break; // every byte varies, negative keys too
-          case 1: key[i] = rnd.nextInt(5) - 2; break; // many equal keys around zero
-          case 2: key[i] = 1_767_225_600_000L + rnd.nextInt(1 << 30); break; // times of a year
-          case 3: key[i] = i; break; // already in order
-          default: key[i] = rnd.nextBoolean() ? Long.MIN_VALUE : Long.MAX_VALUE; break;
-        }
+        key[i] = shape == 0 ? rnd.nextInt(keys) : shape == 1 ? i * keys / Math.max(n, 1)
+            : keys - 1 - i * keys / Math.max(n, 1);
+        first[i] = shape == 0 ? rnd.nextInt(5) - 2 : shape == 1 ? i / 3 : -i / 3;
         tie[i] = rnd.nextInt(3);
       }
-      long[] before = key.clone();
-      assertArrayEquals(oracle(key, null), RowSort.byLong(key, n, null), "round " + round);
-      assertArrayEquals(oracle(key, tie),
-          RowSort.byLong(key, n, (a, b) -> Integer.compare(tie[a], tie[b])), "round " + round);
-      assertArrayEquals(before, key, "the keys are not modified");
+      RowSort.Order within = (a, b) -> {
+        int x = Long.compare(first[a], first[b]);
+        return x != 0 ? x : Integer.compare(tie[a], tie[b]);
+      };
+      Integer[] rows = new Integer[n];
+      for (int i = 0; i < n; i++) {
+        rows[i] = i;
+      }
+      Arrays.sort(rows, Comparator.<Integer>comparingInt(r -> key[r])
+          .thenComparingLong(r -> first[r]).thenComparingInt(r -> tie[r]));
+      int[] expected = Arrays.stream(rows).mapToInt(Integer::intValue).toArray();
+      int[] expectedOffsets = new int[keys + 1];
+      for (int k : key) {
+        expectedOffsets[k + 1]++;
+      }
+      for (int k = 0; k < keys; k++) {
+        expectedOffsets[k + 1] += expectedOffsets[k];
+      }
+      for (long[] f : new long[][] {first, null}) {
+        int[] offsets = new int[keys + 1];
+        assertArrayEquals(expected, RowSort.byKey(key, n, keys, f, within, offsets), "case " + c);
+        assertArrayEquals(expectedOffsets, offsets, "case " + c);
+      }
     }
   }
 }
