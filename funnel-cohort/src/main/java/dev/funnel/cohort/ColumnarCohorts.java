@@ -21,6 +21,8 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.IntFunction;
+import java.util.function.IntToLongFunction;
 
 /**
  * The cohort tables of a dataset computed over its columns ({@link Columns}): the one route behind
@@ -108,13 +110,13 @@ final class ColumnarCohorts {
     }
 
     /** Whether the time {@code at} (epoch millis) of an event is after the as-of instant. */
-    boolean after(long at, java.util.function.IntFunction<Instant> exact, int row) {
+    boolean after(long at, IntFunction<Instant> exact, int row) {
       return asOf != null && (at > ms || (at == ms && exact.apply(row).isAfter(asOf)));
     }
 
     /** The end of a time-sorted row range {@code [from, to)} cut at the as-of instant. */
-    int end(int from, int to, java.util.function.IntToLongFunction at,
-        java.util.function.IntFunction<Instant> exact) {
+    int end(int from, int to, IntToLongFunction at,
+        IntFunction<Instant> exact) {
       int t = to;
       while (t > from && after(at.applyAsLong(t - 1), exact, t - 1)) {
         t--;
@@ -149,8 +151,10 @@ final class ColumnarCohorts {
     int[] customer = new int[n];
     boolean[] row = new boolean[n]; // a lead created after the as-of instant has no row yet
     int extra = 0;
+    // the exact instants, only asked for on a tie with the as-of millisecond (made once, here)
+    IntFunction<Instant> created = leads::created;
     for (int i = 0; i < n; i++) {
-      row[i] = leads.hasRow(i) && !cut.after(leads.createdAt(i), leads::created, i);
+      row[i] = leads.hasRow(i) && !cut.after(leads.createdAt(i), created, i);
       if (row[i]) {
         customer[i] = leads.customer(i);
       } else {
@@ -172,9 +176,10 @@ final class ColumnarCohorts {
       case TOUCH -> {
         require(c, DatasetTable.TOUCHES, "cohorts by first touch");
         TouchColumns t = c.touches();
+        IntFunction<Instant> touched = t::instant;
         for (int i = 0; i < n; i++) {
           // sorted by time: the lead's first touch is its earliest
-          if (t.from(i) < t.to(i) && !cut.after(t.at(t.from(i)), t::instant, t.from(i))) {
+          if (t.from(i) < t.to(i) && !cut.after(t.at(t.from(i)), touched, t.from(i))) {
             first[customer[i]] = Math.min(first[customer[i]], t.at(t.from(i)));
           }
         }
@@ -189,10 +194,11 @@ final class ColumnarCohorts {
           anchoring[k] = !s.exit() && s.index() >= sql.index();
         }
         StageColumns s = c.stages();
+        IntFunction<Instant> changed = s::instant;
         for (int i = 0; i < n; i++) {
           for (int r = s.from(i); r < s.to(i); r++) {
             if (anchoring[s.stage(r)]) {
-              if (!cut.after(s.at(r), s::instant, r)) {
+              if (!cut.after(s.at(r), changed, r)) {
                 first[customer[i]] = Math.min(first[customer[i]], s.at(r));
               }
               break; // sorted by time: the first anchoring row is the earliest
@@ -211,16 +217,19 @@ final class ColumnarCohorts {
     LeadColumns leads = c.leads();
     switch (basis) {
       case LEAD -> {
+        IntFunction<Instant> created = leads::created;
         for (int i = 0; i < leads.size(); i++) {
-          if (leads.hasRow(i) && !cut.after(leads.createdAt(i), leads::created, i)) {
+          if (leads.hasRow(i) && !cut.after(leads.createdAt(i), created, i)) {
             last = Math.max(last, leads.createdAt(i));
           }
         }
       }
       case TOUCH -> {
         TouchColumns t = c.touches();
+        IntToLongFunction at = t::at;
+        IntFunction<Instant> touched = t::instant;
         for (int i = 0; i < leads.size(); i++) {
-          int end = cut.end(t.from(i), t.to(i), t::at, t::instant);
+          int end = cut.end(t.from(i), t.to(i), at, touched);
           if (t.from(i) < end) {
             last = Math.max(last, t.at(end - 1));
           }
@@ -230,9 +239,10 @@ final class ColumnarCohorts {
         StageCatalog catalog = c.catalog();
         Stage sql = Cohorts.sqlStage(catalog);
         StageColumns s = c.stages();
+        IntFunction<Instant> changed = s::instant;
         for (int r = 0; r < s.size(); r++) {
           Stage st = catalog.get(s.stage(r));
-          if (!st.exit() && st.index() >= sql.index() && !cut.after(s.at(r), s::instant, r)) {
+          if (!st.exit() && st.index() >= sql.index() && !cut.after(s.at(r), changed, r)) {
             last = Math.max(last, s.at(r));
           }
         }
@@ -259,9 +269,11 @@ final class ColumnarCohorts {
     int codes = columns.customers().size();
     long minAt = Long.MAX_VALUE;
     long maxAt = Long.MIN_VALUE;
+    IntToLongFunction paidMs = p::at;
+    IntFunction<Instant> paid = p::instant;
     for (int i = 0; i < n; i++) {
       long t = p.at(i);
-      if (cut.after(t, p::instant, i)) {
+      if (cut.after(t, paid, i)) {
         continue;
       }
       minAt = Math.min(minAt, t);
@@ -289,7 +301,7 @@ final class ColumnarCohorts {
     int customers = anchors == null ? codes : anchors.length;
     for (int c = 0; c < customers; c++) {
       int from = c < codes ? p.from(c) : 0;
-      int to = c < codes ? cut.end(from, p.to(c), p::at, p::instant) : 0;
+      int to = c < codes ? cut.end(from, p.to(c), paidMs, paid) : 0;
       int cohort;
       if (anchors == null) {
         if (from == to) {
