@@ -341,7 +341,7 @@ abstract class DirectRows {
       int n = to - from;
       for (int i = 0; i < names.length; i++) {
         byte[] s = names[i];
-        if (s.length == n && Arrays.equals(s, 0, n, x, from, to)) {
+        if (s.length == n && s[0] == x[from] && Arrays.equals(s, 0, n, x, from, to)) {
           return stages[i];
         }
       }
@@ -389,9 +389,9 @@ abstract class DirectRows {
     boolean row() {
       int kind;
       if (plain(4)) {
-        if (is("online")) {
+        if (is(ONLINE)) {
           kind = TouchKind.ONLINE.ordinal();
-        } else if (is("offline")) {
+        } else if (is(OFFLINE)) {
           kind = TouchKind.OFFLINE.ordinal();
         } else {
           return false;
@@ -412,13 +412,16 @@ abstract class DirectRows {
       return true;
     }
 
-    private boolean is(String word) {
-      if (to - from != word.length()) {
+    private static final byte[] ONLINE = "online".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] OFFLINE = "offline".getBytes(StandardCharsets.US_ASCII);
+
+    /** Whether the plain cell found is {@code word} (lower-case ASCII) in any letter case. */
+    private boolean is(byte[] word) {
+      if (to - from != word.length) {
         return false;
       }
-      for (int i = 0; i < word.length(); i++) {
-        int c = b[from + i] | 0x20;
-        if (c != word.charAt(i)) {
+      for (int i = 0; i < word.length; i++) {
+        if ((b[from + i] | 0x20) != word[i]) {
           return false;
         }
       }
@@ -444,8 +447,8 @@ abstract class DirectRows {
       }
       long t = ms;
       int s = sub;
-      if (!plain(4) || !amount(4, false)) {
-        return false;
+      if (!amount(4, false) || unscaled == MoneyColumn.ABSENT) {
+        return false; // a payment's amount is required: the codec rejects it
       }
       // last, since the first-currency rule remembers the first currency of an accepted row
       String currency;

@@ -196,7 +196,15 @@ final class Timestamps {
     return v;
   }
 
+  /** The days of a month (1-12) of a year. */
   private static int lengthOfMonth(int year, int month) {
+    if (year >= TABLE_FROM && year < TABLE_TO) {
+      return MONTH_LENGTH[(year - TABLE_FROM) * 12 + month - 1];
+    }
+    return computeLengthOfMonth(year, month);
+  }
+
+  private static int computeLengthOfMonth(int year, int month) {
     switch (month) {
       case 2:
         boolean leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
@@ -253,7 +261,33 @@ final class Timestamps {
     return epochDay(year, month, day) * 86_400L + hour * 3600L + minute * 60L + second;
   }
 
+  // the epoch day of the first of each month, and its length, for the years [TABLE_FROM,
+  // TABLE_TO): those of the default plausible window (ReadContext), where nearly every time lies;
+  // a table lookup instead of the divisions of the calendar arithmetic, which C1 does not remove
+  private static final int TABLE_FROM = 1900;
+  private static final int TABLE_TO = 2200;
+  private static final int[] MONTH_START = new int[(TABLE_TO - TABLE_FROM) * 12];
+  private static final byte[] MONTH_LENGTH = new byte[MONTH_START.length];
+
+  static {
+    for (int y = TABLE_FROM; y < TABLE_TO; y++) {
+      for (int m = 1; m <= 12; m++) {
+        int k = (y - TABLE_FROM) * 12 + m - 1;
+        MONTH_START[k] = (int) computeEpochDay(y, m, 1);
+        MONTH_LENGTH[k] = (byte) computeLengthOfMonth(y, m);
+      }
+    }
+  }
+
+  /** The epoch day of a valid date (proleptic Gregorian). */
   static long epochDay(int year, int month, int day) {
+    if (year >= TABLE_FROM && year < TABLE_TO) {
+      return MONTH_START[(year - TABLE_FROM) * 12 + month - 1] + day - 1;
+    }
+    return computeEpochDay(year, month, day);
+  }
+
+  private static long computeEpochDay(int year, int month, int day) {
     long y = month <= 2 ? year - 1 : year;
     long era = Math.floorDiv(y, 400);
     long yoe = y - era * 400;

@@ -30,6 +30,36 @@ class TimestampsTest {
     }
   }
 
+  /**
+   * Every month's first and last days and the day after its last, in the years of the month table
+   * (1900-2199), at its edges and far outside it, in the UTC form and with an offset: valid dates
+   * give java.time's instant, the others no instant.
+   */
+  @Test
+  void everyMonthEdgeInAndAroundTheTable() {
+    java.util.List<Integer> years = new java.util.ArrayList<>();
+    for (int y = 1890; y <= 2210; y++) {
+      years.add(y);
+    }
+    years.addAll(List.of(0, 1, 4, 100, 400, 1600, 1700, 2400, 9996, 9999));
+    for (int y : years) {
+      for (int m = 1; m <= 12; m++) {
+        for (int d : new int[] {1, 28, 29, 30, 31, 32}) {
+          String date = String.format("%04d-%02d-%02d", y, m, d);
+          Instant want;
+          try {
+            want = LocalDate.of(y, m, d).atTime(13, 45, 7).toInstant(ZoneOffset.UTC);
+          } catch (java.time.DateTimeException e) {
+            want = null;
+          }
+          assertEquals(want, Timestamps.parse(date + "T13:45:07Z", ZoneOffset.UTC, ZoneOffset.UTC), date);
+          assertEquals(want == null ? null : want.minusSeconds(3 * 3600),
+              Timestamps.parse(date + "T13:45:07+03:00", ZoneOffset.UTC, ZoneOffset.UTC), date);
+        }
+      }
+    }
+  }
+
   @Test
   void agreesWithJavaTimeOnRandomTimestamps() {
     Random rnd = new Random(2);
