@@ -27,6 +27,9 @@ import java.util.Optional;
  */
 abstract class DirectRows {
 
+  private static final java.lang.invoke.VarHandle LONG_LE = java.lang.invoke.MethodHandles
+      .byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+
   /** What the text helpers return for a cell the fast route does not take. */
   static final int NOT_PLAIN = -2;
   /** {@link dev.funnel.core.columnar.Dictionary#ABSENT}. */
@@ -389,9 +392,9 @@ abstract class DirectRows {
     boolean row() {
       int kind;
       if (plain(4)) {
-        if (is(ONLINE)) {
+        if (is(ONLINE, ONLINE_LE)) {
           kind = TouchKind.ONLINE.ordinal();
-        } else if (is(OFFLINE)) {
+        } else if (is(OFFLINE, OFFLINE_LE)) {
           kind = TouchKind.OFFLINE.ordinal();
         } else {
           return false;
@@ -414,11 +417,21 @@ abstract class DirectRows {
 
     private static final byte[] ONLINE = "online".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] OFFLINE = "offline".getBytes(StandardCharsets.US_ASCII);
+    private static final long ONLINE_LE = (long) LONG_LE.get(Arrays.copyOf(ONLINE, 8), 0);
+    private static final long OFFLINE_LE = (long) LONG_LE.get(Arrays.copyOf(OFFLINE, 8), 0);
 
-    /** Whether the plain cell found is {@code word} (lower-case ASCII) in any letter case. */
-    private boolean is(byte[] word) {
+    /**
+     * Whether the plain cell found is {@code word} (lower-case ASCII letters) in any letter case:
+     * eight bytes at once where the buffer has them (setting bit 0x20 lower-cases a letter and
+     * turns no other byte into one).
+     */
+    private boolean is(byte[] word, long lower) {
       if (to - from != word.length) {
         return false;
+      }
+      if (from + 8 <= b.length) {
+        long mask = -1L >>> (64 - 8 * word.length);
+        return (((long) LONG_LE.get(b, from) | 0x2020202020202020L) & mask) == lower;
       }
       for (int i = 0; i < word.length; i++) {
         if ((b[from + i] | 0x20) != word[i]) {

@@ -14,6 +14,7 @@ final class CodeList implements Growable {
   private short[] shorts;
   private int[] ints;
   private int size;
+  private int max = -1; // the largest code added: -1 while every code is absent
 
   int size() {
     return size;
@@ -40,8 +41,11 @@ final class CodeList implements Growable {
     if (size == cap) {
       reserve(Math.max(16, size + (size >> 1)));
     }
-    if (ints == null && (code > Short.MAX_VALUE || (shorts == null && code > Byte.MAX_VALUE))) {
-      widen(code);
+    if (code > max) {
+      max = code;
+      if (ints == null && (code > Short.MAX_VALUE || (shorts == null && code > Byte.MAX_VALUE))) {
+        widen(code);
+      }
     }
     set(size++, code);
   }
@@ -53,21 +57,37 @@ final class CodeList implements Growable {
    */
   void addAll(CodeList other, int[] codes) {
     int n = other.size;
-    int max = other.ints != null ? Integer.MAX_VALUE : other.shorts != null ? Short.MAX_VALUE : 0;
-    if (codes != null) {
-      max = 0;
-      for (int c : codes) {
-        max = Math.max(max, c);
+    int most = other.max; // the largest code the rows will hold here
+    if (codes != null && most >= 0) {
+      most = 0;
+      for (int k = 0; k <= other.max && k < codes.length; k++) {
+        most = Math.max(most, codes[k]);
       }
     }
     reserve(size + n);
-    if (ints == null && (max > Short.MAX_VALUE || (shorts == null && max > Byte.MAX_VALUE))) {
-      widen(max);
+    if (most > max) {
+      max = most;
+      if (ints == null && (most > Short.MAX_VALUE || (shorts == null && most > Byte.MAX_VALUE))) {
+        widen(most);
+      }
     }
     int at = size;
-    for (int i = 0; i < n; i++) {
-      int c = other.get(i);
-      set(at + i, c < 0 || codes == null ? c : codes[c]);
+    if (other.max < 0) { // every row absent
+      for (int i = 0; i < n; i++) {
+        set(at + i, Dictionary.ABSENT);
+      }
+    } else if (bytes != null && other.bytes != null) { // the usual small dictionaries
+      byte[] src = other.bytes;
+      byte[] dst = bytes;
+      for (int i = 0; i < n; i++) {
+        int c = src[i];
+        dst[at + i] = (byte) (c < 0 || codes == null ? c : codes[c]);
+      }
+    } else {
+      for (int i = 0; i < n; i++) {
+        int c = other.get(i);
+        set(at + i, c < 0 || codes == null ? c : codes[c]);
+      }
     }
     size += n;
   }
@@ -114,16 +134,31 @@ final class CodeList implements Growable {
    * dictionary.
    */
   void map(Interner.Coded dictionary) {
+    if (max < 0) {
+      return; // every code absent (a column left out, or never given)
+    }
     // a final code may not fit the width the provisional codes needed: the dictionary is shared
     // with other columns, and sorting it gives this column's texts codes up to its size
-    int max = dictionary.dictionary.size() - 1;
-    if (ints == null && (max > Short.MAX_VALUE || (shorts == null && max > Byte.MAX_VALUE))) {
-      widen(max);
+    int most = dictionary.dictionary.size() - 1;
+    if (ints == null && (most > Short.MAX_VALUE || (shorts == null && most > Byte.MAX_VALUE))) {
+      widen(most);
     }
-    for (int i = 0; i < size; i++) {
-      int c = get(i);
-      if (c >= 0) {
-        set(i, dictionary.map(c));
+    max = Math.max(max, most);
+    int[] remap = dictionary.remap;
+    if (bytes != null) {
+      byte[] a = bytes;
+      for (int i = 0; i < size; i++) {
+        int c = a[i];
+        if (c >= 0) {
+          a[i] = (byte) remap[c];
+        }
+      }
+    } else {
+      for (int i = 0; i < size; i++) {
+        int c = get(i);
+        if (c >= 0) {
+          set(i, remap[c]);
+        }
       }
     }
   }
@@ -172,9 +207,14 @@ final class CodeList implements Growable {
     int n = perm == null ? size : perm.length;
     Codes c;
     if (dictionarySize <= Byte.MAX_VALUE) {
-      byte[] b = new byte[n];
-      for (int i = 0; i < n; i++) {
-        b[i] = (byte) get(perm == null ? i : perm[i]);
+      byte[] b;
+      if (perm == null && bytes != null) {
+        b = Arrays.copyOf(bytes, n);
+      } else {
+        b = new byte[n];
+        for (int i = 0; i < n; i++) {
+          b[i] = (byte) get(perm == null ? i : perm[i]);
+        }
       }
       c = Codes.ofBytes(b);
     } else {
