@@ -6,7 +6,8 @@ package dev.funnel.attribution;
  * the touch ages (days before the conversion) flattened alongside the channels, and the indices of
  * the entries that carry weight (conversions or value), so a model's pass reads only those.
  *
- * <p>Built once per journey set ({@link JourneySet#compact()}) from its object form; the values
+ * <p>Built once per journey set ({@link JourneySet#compact()}) from its object form, or by the
+ * dataset route from its flat arrays directly ({@link DatasetJourneys}); the values
  * are the same doubles the object route uses ({@code BigDecimal.doubleValue()}), so both routes
  * give the same credits.
  */
@@ -42,11 +43,9 @@ final class CompactJourneys {
     int n = js.size();
     int[] start = new int[n + 1];
     long total = 0;
-    int longest = 0;
     for (int j = 0; j < n; j++) {
       start[j] = (int) total;
       total += js.paths[j].length;
-      longest = Math.max(longest, js.paths[j].length);
     }
     if (total > Integer.MAX_VALUE - 8) {
       throw new IllegalArgumentException("too many touches for the columnar form: " + total);
@@ -54,16 +53,29 @@ final class CompactJourneys {
     start[n] = (int) total;
     int[] channel = new int[(int) total];
     double[] age = js.timed() ? new double[(int) total] : null;
-    long[] conv = new long[n];
-    double[] value = new double[n];
-    int weightedCount = 0;
     for (int j = 0; j < n; j++) {
       System.arraycopy(js.paths[j], 0, channel, start[j], js.paths[j].length);
       if (age != null) {
         System.arraycopy(js.ages[j], 0, age, start[j], js.ages[j].length);
       }
-      conv[j] = js.conv[j];
-      value[j] = js.value[j].doubleValue();
+    }
+    return of(n, start, channel, age, js.conv, js.value);
+  }
+
+  /**
+   * The form of {@code n} entries already flat: entry j's touches are {@code [start[j],
+   * start[j + 1])} of {@code channel} and {@code age} (null: untimed), which may be longer.
+   */
+  static CompactJourneys of(int n, int[] start, int[] channel, double[] age, long[] conversions,
+      java.math.BigDecimal[] values) {
+    int longest = 0;
+    long[] conv = new long[n];
+    double[] value = new double[n];
+    int weightedCount = 0;
+    for (int j = 0; j < n; j++) {
+      longest = Math.max(longest, start[j + 1] - start[j]);
+      conv[j] = conversions[j];
+      value[j] = values[j].doubleValue();
       if (conv[j] != 0 || value[j] != 0) {
         weightedCount++;
       }

@@ -137,6 +137,10 @@ final class DatasetJourneys {
       names = out.toArray(new String[0]);
     }
 
+    int[] flat = new int[used]; // every touch's credit key index, entry after entry
+    for (int i = 0; i < used; i++) {
+      flat[i] = index[key[i]];
+    }
     int[][] paths = new int[entries][];
     double[][] ages = new double[entries][];
     String[] ids = new String[entries];
@@ -145,19 +149,19 @@ final class DatasetJourneys {
     for (int j = 0; j < entries; j++) {
       int from = cut.entryStart[j];
       int to = cut.entryStart[j + 1];
-      int[] p = new int[to - from];
-      for (int i = 0; i < p.length; i++) {
-        p[i] = index[key[from + i]];
-      }
-      paths[j] = p;
+      paths[j] = Arrays.copyOfRange(flat, from, to);
       ages[j] = Arrays.copyOfRange(age, from, to);
       ids[j] = leads.id(cut.entryLead[j]);
       conv[j] = cut.converted[j] ? 1 : 0;
       nulls[j] = cut.converted[j] ? 0 : 1;
     }
+    BigDecimal[] values = Arrays.copyOf(cut.value, entries);
+    // the columnar form the rule-based models run on, from the flat arrays as they are
+    CompactJourneys compact = CompactJourneys.of(entries, Arrays.copyOf(cut.entryStart, entries + 1),
+        flat, age, conv, values);
     return new JourneySet(names, paths, ages, Arrays.copyOf(cut.leadMark, entries),
-        Arrays.copyOf(cut.oppMark, entries), ids, conv, nulls, Arrays.copyOf(cut.value, entries),
-        cut.unattributed, cut.unattributedValue);
+        Arrays.copyOf(cut.oppMark, entries), ids, conv, nulls, values, cut.unattributed,
+        cut.unattributedValue).withCompact(compact);
   }
 
   /**

@@ -176,7 +176,9 @@ public final class JourneySet {
     for (int j = 0; j < paths.length; j++) {
       c = Math.addExact(c, conv[j]);
       nu = Math.addExact(nu, nulls[j]);
-      v = v.add(value[j]);
+      if (value[j].signum() != 0 || value[j].scale() > 0) { // a zero of scale <= 0 changes nothing
+        v = v.add(value[j]);
+      }
     }
     this.totalConv = c;
     this.totalNulls = nu;
@@ -522,6 +524,12 @@ public final class JourneySet {
       }
     }
     return u;
+  }
+
+  /** This set with its columnar form already made (by the dataset route, from its flat arrays). */
+  JourneySet withCompact(CompactJourneys c) {
+    compact = c;
+    return this;
   }
 
   /** The columnar form the rule-based models run on, built once and cached. */
