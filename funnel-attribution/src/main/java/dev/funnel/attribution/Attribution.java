@@ -238,7 +238,7 @@ public final class Attribution {
       if (js.conv[j] == 0) {
         continue;
       }
-      int[] p = js.paths[j];
+      int[] p = js.pathArrays()[j];
       TreeMap<String, Double> shares = new TreeMap<>();
       if (score == null) {
         double[] w = RuleWeights.of(rule, o, js, j);

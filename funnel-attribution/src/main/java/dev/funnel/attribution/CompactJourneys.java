@@ -41,11 +41,13 @@ final class CompactJourneys {
 
   static CompactJourneys of(JourneySet js) {
     int n = js.size();
+    int[][] paths = js.pathArrays();
+    double[][] ages = js.ageArrays();
     int[] start = new int[n + 1];
     long total = 0;
     for (int j = 0; j < n; j++) {
       start[j] = (int) total;
-      total += js.paths[j].length;
+      total += paths[j].length;
     }
     if (total > Integer.MAX_VALUE - 8) {
       throw new IllegalArgumentException("too many touches for the columnar form: " + total);
@@ -54,9 +56,9 @@ final class CompactJourneys {
     int[] channel = new int[(int) total];
     double[] age = js.timed() ? new double[(int) total] : null;
     for (int j = 0; j < n; j++) {
-      System.arraycopy(js.paths[j], 0, channel, start[j], js.paths[j].length);
+      System.arraycopy(paths[j], 0, channel, start[j], paths[j].length);
       if (age != null) {
-        System.arraycopy(js.ages[j], 0, age, start[j], js.ages[j].length);
+        System.arraycopy(ages[j], 0, age, start[j], ages[j].length);
       }
     }
     return of(n, start, channel, age, js.conv, js.value);

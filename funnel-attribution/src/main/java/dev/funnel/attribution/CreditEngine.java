@@ -102,7 +102,7 @@ final class CreditEngine {
         continue;
       }
       double[] t = RuleWeights.of(m, o, js, j);
-      int[] p = js.paths[j];
+      int[] p = js.pathArrays()[j];
       for (int i = 0; i < p.length; i++) {
         conv[p[i]] += c * t[i];
         value[p[i]] += v * t[i];
@@ -117,24 +117,28 @@ final class CreditEngine {
    * docs/spec/metrics.md), in [0]; the conversions whose last touch is on the channel, in [1].
    */
   static long[][] influence(JourneySet js) {
+    CompactJourneys cj = js.compact();
     long[] a = new long[js.channels.length];
     long[] l = new long[js.channels.length];
     boolean[] seen = new boolean[js.channels.length];
+    int[] ch = cj.channel;
     for (int j = 0; j < js.size(); j++) {
-      if (js.conv[j] == 0) {
+      long c = js.conv[j];
+      if (c == 0) {
         continue;
       }
-      int[] p = js.paths[j];
-      int last = p[p.length - 1];
-      l[last] += js.conv[j];
-      for (int ch : p) {
-        if (ch != last && !seen[ch]) {
-          seen[ch] = true;
-          a[ch] += js.conv[j];
+      int from = cj.start[j];
+      int to = cj.start[j + 1];
+      int last = ch[to - 1];
+      l[last] += c;
+      for (int i = from; i < to; i++) {
+        if (ch[i] != last && !seen[ch[i]]) {
+          seen[ch[i]] = true;
+          a[ch[i]] += c;
         }
       }
-      for (int ch : p) {
-        seen[ch] = false;
+      for (int i = from; i < to; i++) {
+        seen[ch[i]] = false;
       }
     }
     return new long[][] {a, l};

@@ -141,27 +141,22 @@ final class DatasetJourneys {
     for (int i = 0; i < used; i++) {
       flat[i] = index[key[i]];
     }
-    int[][] paths = new int[entries][];
-    double[][] ages = new double[entries][];
     String[] ids = new String[entries];
     long[] conv = new long[entries];
     long[] nulls = new long[entries];
     for (int j = 0; j < entries; j++) {
-      int from = cut.entryStart[j];
-      int to = cut.entryStart[j + 1];
-      paths[j] = Arrays.copyOfRange(flat, from, to);
-      ages[j] = Arrays.copyOfRange(age, from, to);
       ids[j] = leads.id(cut.entryLead[j]);
       conv[j] = cut.converted[j] ? 1 : 0;
       nulls[j] = cut.converted[j] ? 0 : 1;
     }
     BigDecimal[] values = Arrays.copyOf(cut.value, entries);
-    // the columnar form the rule-based models run on, from the flat arrays as they are
+    // the flat arrays as they are are the columnar form the rule-based models run on; the
+    // per-entry paths and ages other models use are split from it when first asked for
     CompactJourneys compact = CompactJourneys.of(entries, Arrays.copyOf(cut.entryStart, entries + 1),
         flat, age, conv, values);
-    return new JourneySet(names, paths, ages, Arrays.copyOf(cut.leadMark, entries),
+    return new JourneySet(names, compact, Arrays.copyOf(cut.leadMark, entries),
         Arrays.copyOf(cut.oppMark, entries), ids, conv, nulls, values, cut.unattributed,
-        cut.unattributedValue).withCompact(compact);
+        cut.unattributedValue);
   }
 
   /**
@@ -501,6 +496,19 @@ final class DatasetJourneys {
    * making the instants.
    */
   static double ageDays(long ms, int sub, long endMs, int endSub) {
+    long apart = endMs - ms;
+    if (apart > -MAX_APART_MS && apart < MAX_APART_MS) {
+      // the same normalized (seconds, nanoseconds) pair from the difference in nanoseconds,
+      // with one division
+      long nanos = apart * 1_000_000L + (endSub - sub);
+      long secs = nanos / 1_000_000_000L;
+      nanos -= secs * 1_000_000_000L;
+      if (nanos < 0) {
+        secs--;
+        nanos += 1_000_000_000L;
+      }
+      return (secs + nanos / 1e9) / JourneySet.SECONDS_PER_DAY;
+    }
     long secs = Math.floorDiv(endMs, 1000L) - Math.floorDiv(ms, 1000L);
     long nanos = (Math.floorMod(endMs, 1000L) - Math.floorMod(ms, 1000L)) * 1_000_000L
         + (endSub - sub);
@@ -508,6 +516,9 @@ final class DatasetJourneys {
     nanos = Math.floorMod(nanos, 1_000_000_000L);
     return (secs + nanos / 1e9) / JourneySet.SECONDS_PER_DAY;
   }
+
+  /** Times at most this far apart (about 290 years) have a difference in nanoseconds in a long. */
+  private static final long MAX_APART_MS = Long.MAX_VALUE / 1_000_000L - 1;
 
   /** Epoch milliseconds rounded toward the past, saturated at the long range. */
   static long floorMillis(Instant t) {

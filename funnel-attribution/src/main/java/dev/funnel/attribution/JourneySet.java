@@ -48,8 +48,14 @@ public final class JourneySet {
   static final double SECONDS_PER_DAY = 86_400.0;
 
   final String[] channels;
-  final int[][] paths;
-  final double[][] ages;
+  /**
+   * Each entry's path and touch ages: given, or, for a set the dataset route cut, split from its
+   * columnar form on first use ({@link #pathArrays()}, {@link #ageArrays()}), since the rule-based
+   * models need only that form. Benign race, same content.
+   */
+  private volatile int[][] paths;
+  private volatile double[][] ages;
+  private final boolean timed;
   final int[] leadMark;
   final int[] oppMark;
   final String[] ids;
@@ -117,8 +123,9 @@ public final class JourneySet {
       sortedPaths[j] = coded[order[j]];
     }
     int n = entries.size();
-    paths = new int[n][];
-    ages = timed ? new double[n][] : null;
+    int[][] paths = new int[n][];
+    double[][] ages = timed ? new double[n][] : null;
+    this.timed = timed;
     leadMark = marked ? new int[n] : null;
     oppMark = marked ? new int[n] : null;
     ids = new String[n];
@@ -146,6 +153,8 @@ public final class JourneySet {
       nu = Math.addExact(nu, e.nulls);
       v = v.add(e.value);
     }
+    this.paths = paths;
+    this.ages = ages;
     this.totalConv = c;
     this.totalNulls = nu;
     this.totalValue = v;
@@ -155,15 +164,37 @@ public final class JourneySet {
 
   /**
    * A journey set from arrays already in canonical order (the columnar cut of a dataset, {@link
-   * DatasetJourneys}): entry j has the lead id {@code ids[j]}, the path {@code paths[j]} of indexes
-   * into {@code channels} (sorted), and so on; the arrays are kept, not copied.
+   * DatasetJourneys}): entry j has the lead id {@code ids[j]}, the path of indexes into
+   * {@code channels} (sorted) and the touch ages that {@code compact} holds for it (ages null in
+   * it when untimed), and so on; the arrays are kept, not copied.
+   */
+  JourneySet(String[] channels, CompactJourneys compact, int[] leadMark, int[] oppMark,
+      String[] ids, long[] conv, long[] nulls, BigDecimal[] value, long unattributed,
+      BigDecimal unattributedValue) {
+    this(channels, null, null, compact, leadMark, oppMark, ids, conv, nulls, value, unattributed,
+        unattributedValue);
+  }
+
+  /**
+   * As {@link #JourneySet(String[], CompactJourneys, int[], int[], String[], long[], long[],
+   * BigDecimal[], long, BigDecimal)} with each entry's path {@code paths[j]} and ages
+   * {@code ages[j]} (null: untimed) given as arrays of their own.
    */
   JourneySet(String[] channels, int[][] paths, double[][] ages, int[] leadMark, int[] oppMark,
       String[] ids, long[] conv, long[] nulls, BigDecimal[] value, long unattributed,
       BigDecimal unattributedValue) {
+    this(channels, paths, ages, null, leadMark, oppMark, ids, conv, nulls, value, unattributed,
+        unattributedValue);
+  }
+
+  private JourneySet(String[] channels, int[][] paths, double[][] ages, CompactJourneys compact,
+      int[] leadMark, int[] oppMark, String[] ids, long[] conv, long[] nulls, BigDecimal[] value,
+      long unattributed, BigDecimal unattributedValue) {
     this.channels = channels;
     this.paths = paths;
     this.ages = ages;
+    this.compact = compact;
+    this.timed = compact != null ? compact.age != null : ages != null;
     this.leadMark = leadMark;
     this.oppMark = oppMark;
     this.ids = ids;
@@ -173,7 +204,7 @@ public final class JourneySet {
     long c = 0;
     long nu = 0;
     BigDecimal v = BigDecimal.ZERO;
-    for (int j = 0; j < paths.length; j++) {
+    for (int j = 0; j < conv.length; j++) {
       c = Math.addExact(c, conv[j]);
       nu = Math.addExact(nu, nulls[j]);
       if (value[j].signum() != 0 || value[j].scale() > 0) { // a zero of scale <= 0 changes nothing
@@ -460,7 +491,7 @@ public final class JourneySet {
 
   /** Number of entries (leads, or path rows). */
   public int size() {
-    return paths.length;
+    return conv.length;
   }
 
   /** Total converting journeys (attributable ones). */
@@ -490,7 +521,7 @@ public final class JourneySet {
 
   /** Whether touch times are known (time decay can run). */
   public boolean timed() {
-    return ages != null;
+    return timed;
   }
 
   /** Whether W-shaped markers are known (W-shaped can run). */
@@ -506,7 +537,7 @@ public final class JourneySet {
   /** The entries as a mergeable path-count state. */
   public PathState pathCounts() {
     PathState pc = PathState.empty();
-    for (int j = 0; j < paths.length; j++) {
+    for (int j = 0; j < size(); j++) {
       pc.add(channelsOf(j), conv[j], value[j], nulls[j]);
     }
     return pc;
@@ -516,7 +547,7 @@ public final class JourneySet {
   UniquePaths uniquePaths(boolean keepRepeats) {
     UniquePaths u = keepRepeats ? keptPaths : collapsedPaths;
     if (u == null) {
-      u = UniquePaths.of(paths, keepRepeats);
+      u = UniquePaths.of(pathArrays(), keepRepeats);
       if (keepRepeats) {
         keptPaths = u;
       } else {
@@ -526,10 +557,32 @@ public final class JourneySet {
     return u;
   }
 
-  /** This set with its columnar form already made (by the dataset route, from its flat arrays). */
-  JourneySet withCompact(CompactJourneys c) {
-    compact = c;
-    return this;
+  /** Each entry's path of channel indexes (split from the columnar form on first use). */
+  int[][] pathArrays() {
+    int[][] p = paths;
+    if (p == null) {
+      CompactJourneys c = compact;
+      p = new int[size()][];
+      for (int j = 0; j < p.length; j++) {
+        p[j] = Arrays.copyOfRange(c.channel, c.start[j], c.start[j + 1]);
+      }
+      paths = p;
+    }
+    return p;
+  }
+
+  /** Each entry's touch ages in days, null when untimed (split on first use, as the paths). */
+  double[][] ageArrays() {
+    double[][] a = ages;
+    if (a == null && timed) {
+      CompactJourneys c = compact;
+      a = new double[size()][];
+      for (int j = 0; j < a.length; j++) {
+        a[j] = Arrays.copyOfRange(c.age, c.start[j], c.start[j + 1]);
+      }
+      ages = a;
+    }
+    return a;
   }
 
   /** The columnar form the rule-based models run on, built once and cached. */
@@ -558,7 +611,7 @@ public final class JourneySet {
   }
 
   List<String> channelsOf(int j) {
-    int[] p = paths[j];
+    int[] p = pathArrays()[j];
     List<String> out = new ArrayList<>(p.length);
     for (int c : p) {
       out.add(channels[c]);
@@ -568,7 +621,7 @@ public final class JourneySet {
 
   @Override
   public String toString() {
-    return "JourneySet[" + paths.length + " entries, " + channels.length + " channels, " + totalConv
+    return "JourneySet[" + size() + " entries, " + channels.length + " channels, " + totalConv
         + " conversions, value " + totalValue.toPlainString() + ", " + totalNulls + " nulls"
         + (unattributed > 0 ? ", " + unattributed + " unattributed" : "") + "]";
   }

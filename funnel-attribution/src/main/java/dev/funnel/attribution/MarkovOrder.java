@@ -21,7 +21,7 @@ final class MarkovOrder {
     int n = js.size();
     int[][] steps = new int[n][];
     for (int j = 0; j < n; j++) {
-      int[] p = js.paths[j];
+      int[] p = js.pathArrays()[j];
       int[] s = new int[p.length];
       int len = 0;
       for (int c : p) {

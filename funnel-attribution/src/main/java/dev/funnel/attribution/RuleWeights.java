@@ -31,7 +31,7 @@ final class RuleWeights {
 
   /** The weights of journey {@code j} under a rule-based model. */
   static double[] of(Model m, AttributionOptions o, JourneySet js, int j) {
-    int[] p = js.paths[j];
+    int[] p = js.pathArrays()[j];
     int n = p.length;
     double[] w = new double[n];
     switch (m) {
@@ -41,7 +41,7 @@ final class RuleWeights {
       case LINEAR -> linear(o, p, w);
       case POSITION -> position(o, w);
       case W_SHAPED -> wShaped(js.leadMark[j], js.oppMark[j], w);
-      case TIME_DECAY -> timeDecay(o, js.ages[j], w);
+      case TIME_DECAY -> timeDecay(o, js.ageArrays()[j], w);
       case CUSTOM -> custom(o, js, j, w);
       default -> throw new IllegalArgumentException(m + " is not a rule-based model");
     }

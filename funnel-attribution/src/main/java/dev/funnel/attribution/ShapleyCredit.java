@@ -47,7 +47,7 @@ final class ShapleyCredit {
       double[] t = new double[size];
       for (int j = 0; j < js.size(); j++) {
         int mask = 0;
-        for (int ch : js.paths[j]) {
+        for (int ch : js.pathArrays()[j]) {
           mask |= 1 << ch;
         }
         c[mask] += worthOf(w, j, byValue);
@@ -61,7 +61,7 @@ final class ShapleyCredit {
       if (t == 0) {
         continue;
       }
-      int[] set = Arrays.stream(js.paths[j]).distinct().sorted().toArray();
+      int[] set = Arrays.stream(js.pathArrays()[j]).distinct().sorted().toArray();
       List<Integer> key = Arrays.stream(set).boxed().toList();
       double[] g = groups.computeIfAbsent(key, k -> new double[2]);
       g[0] += worthOf(w, j, byValue);
@@ -201,7 +201,7 @@ final class ShapleyCredit {
       if (cj == 0) {
         continue;
       }
-      int[] set = Arrays.stream(js.paths[j]).distinct().toArray();
+      int[] set = Arrays.stream(js.pathArrays()[j]).distinct().toArray();
       for (int ch : set) {
         phi[ch] += cj / set.length;
       }

@@ -258,8 +258,8 @@ class ColumnarCutTest {
     for (int j = 0; j < expected.size(); j++) {
       String at = what + " entry " + expected.ids[j];
       assertEquals(expected.ids[j], actual.ids[j], at);
-      assertArrayEquals(expected.paths[j], actual.paths[j], at);
-      assertArrayEquals(expected.ages[j], actual.ages[j], at);
+      assertArrayEquals(expected.pathArrays()[j], actual.pathArrays()[j], at);
+      assertArrayEquals(expected.ageArrays()[j], actual.ageArrays()[j], at);
       assertEquals(expected.leadMark[j], actual.leadMark[j], at);
       assertEquals(expected.oppMark[j], actual.oppMark[j], at);
       assertEquals(expected.conv[j], actual.conv[j], at);

@@ -99,6 +99,10 @@ class DatasetJourneysTest {
           rnd.nextInt(4) == 0 ? 0 : rnd.nextInt(1_000_000_000));
       Instant touch = end.minusNanos(rnd.nextInt(3) == 0 ? rnd.nextInt(2_000_000)
           : (long) (rnd.nextDouble() * 400 * 86_400e9));
+      if (rnd.nextInt(10) == 0) { // after the end, or centuries before it
+        touch = rnd.nextBoolean() ? end.plusNanos(rnd.nextInt(2_000_000_000))
+            : end.minusSeconds(86_400L * 365 * (250 + rnd.nextInt(100))).minusNanos(rnd.nextInt(1000));
+      }
       Duration d = Duration.between(touch, end);
       double expected = (d.getSeconds() + d.getNano() / 1e9) / JourneySet.SECONDS_PER_DAY;
       double actual = DatasetJourneys.ageDays(DatasetJourneys.floorMillis(touch),

@@ -25,7 +25,7 @@ class MarkovDistinctPathsTest {
 
   /** The per-journey route: every entry walked with its own weights. */
   private static RemovalEffects perJourney(JourneySet js, Weights w, int order, boolean keep) {
-    return MarkovChain.removalEffects(js.channels, js.paths, w.conv(), w.nulls(), order, keep,
+    return MarkovChain.removalEffects(js.channels, js.pathArrays(), w.conv(), w.nulls(), order, keep,
         MarkovSolver.DEFAULT_MAX_STATES);
   }
 

@@ -94,7 +94,7 @@ class ValueConventionsTest {
           double journeys = 0;
           for (int j = 0; j < js.size(); j++) {
             int set = 0;
-            for (int ch : js.paths[j]) {
+            for (int ch : js.pathArrays()[j]) {
               set |= 1 << ch;
             }
             if ((set & ~mask) == 0) {

@@ -409,7 +409,8 @@ public final class MoneyColumn {
         in32 = new int[n];
         for (int i = 0; i < n; i++) {
           int r = perm == null ? i : perm[i];
-          long v = ownScale[r] == common ? own[r] : scaled(r, common);
+          long u = own[r];
+          long v = u == ABSENT || ownScale[r] == common ? u : scaled(r, common);
           if (v == OVERFLOW) {
             fits = false;
             break;
