@@ -31,6 +31,10 @@ final class Currencies {
       size++;
       return;
     }
+    if (perRow == null && !codes.isEmpty() && codes.get(0) == currency) {
+      size++; // the one currency so far, as the same string (a reader's canonical code)
+      return;
+    }
     int c = codes.indexOf(currency);
     if (c < 0) {
       if (codes.size() == Byte.MAX_VALUE) {
