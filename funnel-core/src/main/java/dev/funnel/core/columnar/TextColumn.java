@@ -42,7 +42,11 @@ final class TextColumn {
     return ends == null ? new Object[0] : new Object[] {bytes, ends};
   }
 
-  /** Collects text row by row; not thread-safe. */
+  /**
+   * Collects text row by row; not thread-safe. While every row is absent (a column the file does
+   * not have, or one left out) nothing is kept per row but the count: the offsets and the absent
+   * marks are made at the first value.
+   */
   static final class Builder implements Growable {
     private byte[] bytes = new byte[64];
     private int used;
@@ -53,18 +57,29 @@ final class TextColumn {
     private int hint;
 
     /**
-     * Makes room for {@code n} values in all (a hint); the text bytes are sized at the first
-     * value, from its length, so a column that stays absent costs no text bytes.
+     * Makes room for {@code n} values in all (a hint); the offsets and text bytes are sized at the
+     * first value, so a column that stays absent costs nothing per row.
      */
     @Override
     public void reserve(int n) {
-      if (n > ends.length) {
+      if (any && n > ends.length) {
         ends = Arrays.copyOf(ends, n);
       }
-      hint = n;
+      hint = Math.max(hint, n);
+    }
+
+    /** Makes the offsets and absent marks of the rows so far, all absent, before a first value. */
+    private void firstValue() {
+      ends = new int[Math.max(Math.max(hint, size + 1), 16)]; // every offset 0: no bytes yet
+      absent.set(0, size);
+      any = true;
     }
 
     void add(String s) {
+      if (s == null && !any) {
+        size++;
+        return;
+      }
       if (s == null) {
         if (size == ends.length) {
           ends = Arrays.copyOf(ends, size + (size >> 1));
@@ -80,6 +95,22 @@ final class TextColumn {
     /** Appends every row of another builder, in its order. */
     void addAll(Builder other) {
       int n = other.size;
+      if (!other.any) { // rows all absent
+        if (!any) {
+          size += n;
+          return;
+        }
+        if (size + n > ends.length) {
+          ends = Arrays.copyOf(ends, Math.max(size + n, ends.length + (ends.length >> 1)));
+        }
+        Arrays.fill(ends, size, size + n, used);
+        absent.set(size, size + n);
+        size += n;
+        return;
+      }
+      if (!any) {
+        firstValue();
+      }
       if (size + n > ends.length) {
         ends = Arrays.copyOf(ends, Math.max(size + n, ends.length + (ends.length >> 1)));
       }
@@ -100,16 +131,18 @@ final class TextColumn {
 
     /** Appends the text of UTF-8 bytes {@code b[off, off+len)}. */
     void add(byte[] b, int off, int len) {
+      if (!any) {
+        firstValue();
+      }
       if (size == ends.length) {
         ends = Arrays.copyOf(ends, size + (size >> 1));
       }
-      if (!any && hint > size) {
+      if (used == 0 && hint > size) { // the first bytes: sized from the first value's length
         long want = (long) (hint - size) * (len + 2) + used;
         if (want > bytes.length && want < Integer.MAX_VALUE - 8) {
           bytes = Arrays.copyOf(bytes, (int) want);
         }
       }
-      any = true;
       if (used + len > bytes.length) {
         bytes = Arrays.copyOf(bytes, Math.max(used + len, bytes.length + (bytes.length >> 1)));
       }
@@ -119,7 +152,7 @@ final class TextColumn {
     }
 
     String get(int row) {
-      if (absent.get(row)) {
+      if (!any || absent.get(row)) {
         return null;
       }
       int from = row == 0 ? 0 : ends[row - 1];
