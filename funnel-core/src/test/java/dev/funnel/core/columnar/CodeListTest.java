@@ -3,7 +3,6 @@ package dev.funnel.core.columnar;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -15,6 +14,15 @@ import org.junit.jupiter.api.Test;
  * wider column only after a join or the mapping.
  */
 class CodeListTest {
+
+  /** Sorted distinct texts, enough for the largest dictionary of the test. */
+  private static final String[] VALUES = new String[200_000];
+
+  static {
+    for (int k = 0; k < VALUES.length; k++) {
+      VALUES[k] = "v" + (1_000_000 + k); // same length: string order is number order
+    }
+  }
 
   @Test
   void everyStepEqualsAPlainListOfInts() {
@@ -48,17 +56,8 @@ class CodeListTest {
       }
       if (rnd.nextBoolean()) { // provisional to final codes through a dictionary
         int size = Math.max(most + 1, 1) + rnd.nextInt(3) * 40_000;
-        int[] remap = new int[size];
-        List<Integer> order = new ArrayList<>();
-        for (int k = 0; k < size; k++) {
-          order.add(k);
-        }
-        Collections.shuffle(order, rnd);
-        String[] values = new String[size];
-        for (int k = 0; k < size; k++) {
-          remap[k] = order.get(k);
-          values[k] = String.format("v%06d", k);
-        }
+        int[] remap = SampleRows.shuffled(rnd, size);
+        String[] values = java.util.Arrays.copyOf(VALUES, size);
         list.map(new Interner.Coded(Dictionary.sorted("x", values), remap));
         want.replaceAll(x -> x < 0 ? x : remap[x]);
         most = size - 1;
@@ -67,15 +66,7 @@ class CodeListTest {
       for (int i = 0; i < want.size(); i++) {
         assertEquals((int) want.get(i), list.get(i), "case " + c + " row " + i);
       }
-      int[] perm = null;
-      if (rnd.nextBoolean()) {
-        List<Integer> order = new ArrayList<>();
-        for (int i = 0; i < want.size(); i++) {
-          order.add(i);
-        }
-        Collections.shuffle(order, rnd);
-        perm = order.stream().mapToInt(Integer::intValue).toArray();
-      }
+      int[] perm = SampleRows.orderOrNull(rnd, want.size());
       Codes laid = list.take(perm, Math.max(most + 1, 1));
       for (int i = 0; i < want.size(); i++) {
         assertEquals((int) want.get(perm == null ? i : perm[i]), laid.get(i), "case " + c);

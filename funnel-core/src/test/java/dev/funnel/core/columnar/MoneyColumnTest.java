@@ -109,15 +109,7 @@ class MoneyColumnTest {
           b.add(a);
         }
       }
-      int[] perm = null;
-      if (rnd.nextBoolean()) {
-        List<Integer> order = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-          order.add(i);
-        }
-        java.util.Collections.shuffle(order, rnd);
-        perm = order.stream().mapToInt(Integer::intValue).toArray();
-      }
+      int[] perm = SampleRows.orderOrNull(rnd, n);
       MoneyColumn col = b.build(perm);
       for (int i = 0; i < n; i++) {
         BigDecimal want = given.get(perm == null ? i : perm[i]);

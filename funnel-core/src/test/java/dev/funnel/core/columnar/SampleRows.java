@@ -22,6 +22,21 @@ import java.util.Random;
 
 /** Seeded random rows of every table, for tests; {@link #dataset(Random)} in any row order. */
 final class SampleRows {
+  /** A random order of the rows 0..n-1 (a permutation), or null (arrival order) half the time. */
+  static int[] orderOrNull(Random rnd, int n) {
+    return rnd.nextBoolean() ? shuffled(rnd, n) : null;
+  }
+
+  /** The numbers 0..n-1 in a random order. */
+  static int[] shuffled(Random rnd, int n) {
+    List<Integer> order = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      order.add(i);
+    }
+    Collections.shuffle(order, rnd);
+    return order.stream().mapToInt(Integer::intValue).toArray();
+  }
+
   final List<Lead> leads = new ArrayList<>();
   final List<StageChange> stages = new ArrayList<>();
   final List<Touch> touches = new ArrayList<>();

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -34,15 +33,7 @@ class TextColumnTest {
       for (int i = 0; i < want.size(); i++) {
         assertEquals(want.get(i), b.get(i), "case " + c + " row " + i);
       }
-      int[] perm = null;
-      if (rnd.nextBoolean()) {
-        List<Integer> order = new ArrayList<>();
-        for (int i = 0; i < want.size(); i++) {
-          order.add(i);
-        }
-        Collections.shuffle(order, rnd);
-        perm = order.stream().mapToInt(Integer::intValue).toArray();
-      }
+      int[] perm = SampleRows.orderOrNull(rnd, want.size());
       TextColumn col = b.build(perm);
       assertEquals(want.size(), col.size(), "case " + c);
       for (int i = 0; i < want.size(); i++) {
