@@ -81,6 +81,9 @@ final class TimedRows {
       return null;
     }
     Columns c = Columns.of(d);
+    if (!subMillis(c, tables)) {
+      return Instant.ofEpochMilli(max[0]); // whole milliseconds: the latest one is exact
+    }
     Instant latest = null;
     if (tables.contains(DatasetTable.LEADS)) {
       LeadColumns leads = c.leads();
@@ -106,6 +109,19 @@ final class TimedRows {
       }
     }
     return latest;
+  }
+
+  /** Whether a chosen table may have a time with a sub-millisecond part. */
+  private static boolean subMillis(Columns c, Set<DatasetTable> tables) {
+    if (tables.contains(DatasetTable.LEADS) && c.leads().hasSubMillis()) {
+      return true;
+    }
+    for (LeadRows rows : rows(c, tables)) {
+      if (rows.hasSubMillis()) {
+        return true;
+      }
+    }
+    return tables.contains(DatasetTable.PAYMENTS) && c.payments().hasSubMillis();
   }
 
   private static LeadRows[] rows(Columns c, Set<DatasetTable> tables) {

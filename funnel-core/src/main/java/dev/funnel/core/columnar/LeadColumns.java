@@ -73,6 +73,11 @@ public final class LeadColumns {
     return created.sub(lead);
   }
 
+  /** Whether some creation time may have a sub-millisecond part (false: {@link #createdAt} is exact). */
+  public boolean hasSubMillis() {
+    return created.hasSub();
+  }
+
   /** Creation time exactly (with any sub-millisecond part); null without a row. */
   public java.time.Instant created(int lead) {
     return hasRow(lead) ? created.instant(lead) : null;

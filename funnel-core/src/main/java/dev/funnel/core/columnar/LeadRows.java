@@ -42,6 +42,11 @@ public abstract class LeadRows {
     return times.sub(row);
   }
 
+  /** Whether some row's time may have a sub-millisecond part (false: {@link #at} is exact). */
+  public boolean hasSubMillis() {
+    return times.hasSub();
+  }
+
   /** When the row's event happened, exactly (with any sub-millisecond part). */
   public java.time.Instant instant(int row) {
     return times.instant(row);

@@ -9,8 +9,8 @@ import java.util.Map;
  * currency ({@link Columns#currency()}); refunds are negative.
  *
  * <p>{@link #from(int)} and {@link #to(int)} give a customer's rows {@code [from, to)} in O(1).
- * Payment ids are not kept (no calculation needs them). Times are epoch milliseconds. Immutable
- * and thread-safe.
+ * Payment ids are kept as UTF-8 text ({@link #paymentId}; nothing per row when a reader left them
+ * out). Times are epoch milliseconds. Immutable and thread-safe.
  */
 public final class PaymentColumns {
 
@@ -66,6 +66,11 @@ public final class PaymentColumns {
   /** The nanoseconds of the payment time below its millisecond. */
   public int subMillis(int row) {
     return times.sub(row);
+  }
+
+  /** Whether some payment time may have a sub-millisecond part (false: {@link #at} is exact). */
+  public boolean hasSubMillis() {
+    return times.hasSub();
   }
 
   /** The amounts (always present). */
