@@ -196,6 +196,23 @@ final class FunnelCounting {
     }
   }
 
+  private static final long DAY_MS = 86_400_000L;
+
+  /** The first row of the time-sorted rows {@code [from, to)} at or after {@code ms}, or {@code to}. */
+  private static int firstAtOrAfter(PaymentColumns pc, int from, int to, long ms) {
+    int a = from;
+    int b = to;
+    while (a < b) {
+      int mid = (a + b) >>> 1;
+      if (pc.at(mid) < ms) {
+        a = mid + 1;
+      } else {
+        b = mid;
+      }
+    }
+    return a;
+  }
+
   /** Counts of the period per segment; without a breakdown, always the one segment "". */
   Map<String, FunnelCounts> count(Period p) {
     int segs = segmentKeys.length;
@@ -253,10 +270,16 @@ final class FunnelCounting {
     MoneySums existing = new MoneySums(pc.amount(), segs);
     int[] active = new int[segs];
     boolean[] counted = new boolean[firstPositive.length];
+    // a customer's payments are in time order, so those of the period are one run of them: it
+    // is found by bisection on a window a day wider than the period each side (whatever the zone
+    // does at its bounds), and only that run is tested exactly
+    long lo = start - DAY_MS;
+    long hi = p.endInstant(zone).toEpochMilli() + DAY_MS;
     for (int cust = 0; cust < firstPositive.length; cust++) {
       int first = firstPositive[cust];
       boolean old = split && first >= 0 && pc.at(first) < start;
-      for (int r = pc.from(cust), end = pc.to(cust); r < end; r++) {
+      for (int r = firstAtOrAfter(pc, pc.from(cust), pc.to(cust), lo), end = pc.to(cust);
+          r < end && pc.at(r) <= hi; r++) {
         if (!in.test(pc.at(r))) {
           continue;
         }
